@@ -1,0 +1,3 @@
+from partsjournal.cli import main
+
+main()

@@ -1,0 +1,45 @@
+"""``partsjournal exercise``: list the exercises, or run one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("exercise")(exercise)
+
+
+def exercise(
+    name: Annotated[
+        str | None, typer.Argument(help="The exercise to run; leave out to list them all.")
+    ] = None,
+    part: Annotated[
+        str | None,
+        typer.Option("--part", help="The part you are working with (skips the naming step)."),
+    ] = None,
+    at: Annotated[
+        str | None,
+        typer.Option("--at", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."),
+    ] = None,
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            help="Run without prompts: a TOML file of step id = answer ('-' reads stdin).",
+        ),
+    ] = None,
+) -> None:
+    """Run a guided exercise, one step at a time, and save it as a journal entry.
+
+    With no NAME, list the exercises. You can pause at any prompt with Ctrl-C.
+
+    Example: partsjournal exercise protector
+    """
+    from partsjournal import runner
+
+    if name is None:
+        runner.list_exercises()
+        return
+    runner.run_exercise(name, part=part, at=at, answers=answers)

@@ -1,0 +1,160 @@
+"""The one place that asks the person anything.
+
+:class:`InteractiveAsker` uses questionary in a terminal; :class:`ScriptedAsker`
+answers from an ``--answers`` file. questionary's ``.ask()`` returns ``None`` on
+Ctrl-C or Ctrl-D: that is always taken as "pause", never as an empty answer.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from partsjournal.engine import AnswerValue, Paused, check_value
+from partsjournal.errors import UsageError
+from partsjournal.exercises import Exercise, Step
+
+PAUSE_HINT = "Ctrl-C pauses at any prompt."
+
+
+def can_prompt() -> bool:
+    """True when both ends are a terminal; we never prompt into a pipe."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
+    """Read ``--answers`` (a path, or ``-`` for stdin) as a TOML table of step id -> answer."""
+    import tomllib
+
+    where = "standard input" if source == "-" else source
+    try:
+        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        data = tomllib.loads(text)
+    except FileNotFoundError:
+        raise UsageError(f"The answers file {where} does not exist; check the path.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
+        raise UsageError(f"Could not read the answers file {where}: {reason}.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(
+            f"The answers file {where} is not valid TOML ({exc}); "
+            'write one line per step, like: situation = "...".'
+        ) from None
+    known = {s.id for s in exercise.steps}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise UsageError(
+            f"The answers file names step '{unknown[0]}', which the {exercise.name} exercise "
+            f"does not have; its steps are: {', '.join(s.id for s in exercise.steps)}."
+        )
+    for step_id, value in data.items():
+        step = exercise.step(step_id)
+        assert step is not None
+        try:
+            check_value(step, value)
+        except ValueError as exc:
+            raise UsageError(
+                f"The answer for step '{step_id}' in {where} should be {exc}."
+            ) from None
+    return data
+
+
+class ScriptedAsker:
+    """Answers from a table; a missing answer to a required question is an error."""
+
+    def __init__(self, answers: dict[str, Any], exercise: Exercise) -> None:
+        self.answers = answers
+        self.exercise = exercise
+
+    def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
+        if step.id in self.answers:
+            return check_value(step, self.answers[step.id])
+        if step.kind == "guide":
+            return True
+        if step.optional and step.kind in {"text", "long_text"}:
+            return ""
+        raise UsageError(
+            f"The answers file has no answer for step '{step.id}' of the {self.exercise.name} "
+            f"exercise; add a line like: {step.id} = {_example(step)}."
+        )
+
+
+def _example(step: Step) -> str:
+    if step.kind == "scale":
+        return "5"
+    if step.kind == "yes_no":
+        return "true"
+    if step.kind == "choice" and step.choices:
+        return f'"{step.choices[0]}"'
+    return '"..."'
+
+
+class InteractiveAsker:
+    """Asks in a real terminal with questionary, one step at a time."""
+
+    def __init__(self, known_parts: list[str] | None = None) -> None:
+        self.known_parts = known_parts or []
+
+    def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
+        import questionary
+        from rich.padding import Padding
+
+        from partsjournal import ui
+
+        console = ui.out()
+        console.print()
+        console.print(f"[dim]step {number} of {total}[/]")
+        console.print(Padding(text, (0, 0, 0, 2)))
+        if step.hint:
+            console.print(Padding(f"[dim]{step.hint}[/]", (0, 0, 0, 2)))
+        question: Any
+        if step.kind == "guide":
+            question = questionary.press_any_key_to_continue(
+                "Press any key when you are ready to go on."
+            )
+        elif step.kind == "scale":
+            ends = (f"0 = {step.low}" if step.low else "", f"10 = {step.high}" if step.high else "")
+            anchors = " · ".join(x for x in ends if x)
+            question = questionary.text(
+                f"A number from 0 to 10{f' ({anchors})' if anchors else ''}:",
+                validate=_validator(step),
+            )
+        elif step.kind == "choice":
+            question = questionary.select("Choose one:", choices=list(step.choices or []))
+        elif step.kind == "yes_no":
+            question = questionary.confirm("Yes or no?", default=True)
+        elif step.kind == "part" and self.known_parts:
+            question = questionary.autocomplete(
+                "The part's name:", choices=self.known_parts, validate=_validator(step)
+            )
+        elif step.kind == "part":
+            question = questionary.text("The part's name:", validate=_validator(step))
+        elif step.kind == "long_text":
+            question = questionary.text(
+                "Your answer (Esc then Enter to finish):",
+                multiline=True,
+                validate=_validator(step),
+            )
+        else:
+            question = questionary.text("Your answer:", validate=_validator(step))
+        try:
+            answer = question.unsafe_ask()
+        except (KeyboardInterrupt, EOFError):
+            raise Paused from None
+        if step.kind == "guide":
+            return True
+        if answer is None:
+            raise Paused
+        return check_value(step, answer)
+
+
+def _validator(step: Step) -> Any:
+    def validate(text: str) -> bool | str:
+        try:
+            check_value(step, text)
+        except ValueError as exc:
+            return f"Please give {exc}."
+        return True
+
+    return validate

@@ -1,0 +1,64 @@
+"""Every test gets its own empty journal folder, written by the test itself."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from partsjournal import paths
+from partsjournal.cli import app
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    journal = tmp_path / "journal"
+    monkeypatch.setenv(paths.ENV_VAR, str(journal))
+    monkeypatch.delenv("PARTSJOURNAL_DEBUG", raising=False)
+    paths.set_home(None)
+    yield journal
+    paths.set_home(None)
+
+
+class Cli:
+    """Runs partsjournal in-process and keeps stdout and stderr apart."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None) -> Result:
+        return self.runner.invoke(app, list(args), input=input)
+
+
+@pytest.fixture
+def cli() -> Cli:
+    return Cli()
+
+
+PROTECTOR_ANSWERS = """
+situation = "The team meeting on Monday"
+activation_before = 7
+name_part = "The Critic"
+feel_toward = "curious"
+purpose = "Keep me prepared"
+feelings = "Tense"
+fears = "That I would be laughed at"
+strengths = "Careful"
+needs = "To be taken seriously"
+reflection = "It is scared"
+activation_after = 4
+next_step = "bring it to my therapist"
+"""
+
+
+@pytest.fixture
+def protector_answers(tmp_path: Path) -> Path:
+    f = tmp_path / "answers.toml"
+    f.write_text(PROTECTOR_ANSWERS, encoding="utf-8")
+    return f
+
+
+def entry_files(home: Path) -> list[Path]:
+    return sorted((home / "entries").rglob("*.toml")) if (home / "entries").exists() else []

@@ -1,0 +1,65 @@
+"""The built wheel carries the exercises and works outside the checkout."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROTECTOR_ANSWERS
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
+    (found,) = out.glob("partsjournal-*.whl")
+    return found
+
+
+def test_wheel_contains_every_exercise(wheel: Path) -> None:
+    names = zipfile.ZipFile(wheel).namelist()
+    shipped = {p.name for p in (ROOT / "exercises").glob("*.toml")}
+    packed = {Path(n).name for n in names if n.startswith("partsjournal/exercises/")}
+    assert shipped and shipped <= packed
+
+
+def test_installed_wheel_lists_and_runs_exercises(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    py = env_dir / "bin" / "python"
+    subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True)
+    env = {**os.environ, "PARTSJOURNAL_HOME": str(tmp_path / "home")}
+    # run from an unrelated folder so the checkout's exercises/ cannot be found
+    listing = subprocess.run(
+        [str(env_dir / "bin" / "partsjournal"), "exercise"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert listing.returncode == 0, listing.stderr
+    assert "protector" in listing.stdout
+    run = subprocess.run(
+        [str(env_dir / "bin" / "partsjournal"), "exercise", "protector", "--answers", "-"],
+        input=PROTECTOR_ANSWERS,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    assert list((tmp_path / "home" / "entries").rglob("*.toml"))
