@@ -1,0 +1,169 @@
+"""Therapy or medicine sessions, and how entries are placed before or after them.
+
+Each session is one TOML file under ``<home>/sessions/``. Sessions are few (a
+course is often 4-6), so they are always read in full; a session's ``number``
+("session 2") is its place in date order and is not stored.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from partsjournal import paths
+from partsjournal.errors import UsageError
+from partsjournal.store import UnreadableFile, is_journal_file, read_toml, write_toml
+
+BEFORE_WINDOW_DAYS = 14
+AFTER_WINDOW_DAYS = 60
+
+
+@dataclass
+class Session:
+    id: str
+    date: date
+    kind: str = "ketamine"
+    label: str = ""
+    created: datetime | None = None
+    number: int = 0
+
+    @property
+    def name(self) -> str:
+        return f"session {self.number}"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "date": self.date, "kind": self.kind}
+        if self.label:
+            out["label"] = self.label
+        if self.created is not None:
+            out["created"] = self.created
+        return out
+
+
+def session_path(session_id: str) -> Path:
+    return paths.sessions_dir() / f"{session_id}.toml"
+
+
+def _from_dict(data: dict[str, Any], path: Path) -> Session:
+    day = data.get("date")
+    if isinstance(day, datetime):
+        day = day.date()
+    if not isinstance(day, date):
+        raise UnreadableFile(path, "the session has no date")
+    kind, label, created = data.get("kind", ""), data.get("label", ""), data.get("created")
+    if not isinstance(kind, str) or not isinstance(label, str):
+        raise UnreadableFile(path, "'kind' and 'label' must be text")
+    return Session(
+        id=path.stem,
+        date=day,
+        kind=kind,
+        label=label,
+        created=created if isinstance(created, datetime) else None,
+    )
+
+
+def load_all(*, warn: Any = None) -> list[Session]:
+    """Every session in date order, numbered from 1; unreadable files are skipped."""
+    folder = paths.sessions_dir()
+    found: list[Session] = []
+    if folder.is_dir():
+        for f in sorted(folder.iterdir()):
+            if not is_journal_file(f):
+                continue
+            try:
+                found.append(_from_dict(read_toml(f), f))
+            except UnreadableFile as exc:
+                if warn is not None:
+                    warn(f"Skipped {f}: {exc.reason}.")
+    found.sort(key=lambda s: (s.date, s.id))
+    for n, s in enumerate(found, start=1):
+        s.number = n
+    return found
+
+
+def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime) -> Session:
+    """Record a new session; its id is its date and kind, made unique if needed."""
+    from partsjournal.parts import slugify
+
+    kind = kind.strip() or "ketamine"
+    base = f"{day.isoformat()}-{slugify(kind)}"
+    n = 1
+    while True:
+        session_id = base if n == 1 else f"{base}-{n}"
+        session = Session(id=session_id, date=day, kind=kind, label=label.strip(), created=created)
+        try:
+            write_toml(session_path(session_id), session.to_dict(), exclusive=True)
+        except FileExistsError:
+            n += 1
+            continue
+        break
+    for s in load_all():
+        if s.id == session.id:
+            return s
+    return session  # pragma: no cover - we just wrote it
+
+
+def find(ref: str, sessions: list[Session] | None = None) -> Session:
+    """A session by id, by number ("2"), or by date when only one is on that day."""
+    sessions = load_all() if sessions is None else sessions
+    ref = ref.strip()
+    for s in sessions:
+        if s.id == ref:
+            return s
+    if ref.isdigit():
+        for s in sessions:
+            if s.number == int(ref):
+                return s
+    same_day = [s for s in sessions if s.date.isoformat() == ref]
+    if len(same_day) == 1:
+        return same_day[0]
+    known = ", ".join(f"{s.number} ({s.date})" for s in sessions) or "none yet"
+    raise UsageError(
+        f"There is no session '{ref}'; give its number or id (sessions: {known}), "
+        "or add one with 'partsjournal session add DATE'."
+    )
+
+
+def link(
+    day: date,
+    *,
+    explicit: str | None = None,
+    phase: str | None = None,
+    sessions: list[Session] | None = None,
+) -> tuple[Session | None, str | None]:
+    """The session an entry on ``day`` belongs to, and its phase.
+
+    ``explicit`` (``--session``) wins. Otherwise the nearest session is taken:
+    one coming within 14 days makes the entry "before", one that happened within
+    the last 60 days (including the same day) makes it "after"; at equal
+    distance the upcoming one wins. ``phase`` (``--before``/``--after``)
+    overrides the phase and limits the search to that side.
+    """
+    sessions = load_all() if sessions is None else sessions
+    if explicit is not None:
+        chosen = find(explicit, sessions)
+        return chosen, phase or ("before" if day < chosen.date else "after")
+    candidates: list[tuple[int, int, Session, str]] = []
+    for s in sessions:
+        delta = (s.date - day).days
+        if 0 < delta <= BEFORE_WINDOW_DAYS and phase in (None, "before"):
+            candidates.append((delta, 0, s, "before"))
+        elif -AFTER_WINDOW_DAYS <= delta <= 0 and phase in (None, "after"):
+            candidates.append((-delta, 1, s, "after"))
+    if not candidates:
+        return None, phase
+    _, _, chosen, found_phase = min(candidates, key=lambda c: (c[0], c[1]))
+    return chosen, found_phase
+
+
+def describe(day: date, session: Session, phase: str | None) -> str:
+    """ "3 days before session 2", "day 7 after session 2", "the day of session 2"."""
+    delta = (session.date - day).days
+    if delta == 0:
+        return f"the day of {session.name}"
+    if phase == "before" or delta > 0:
+        n = abs(delta)
+        return f"{n} day{'s' if n != 1 else ''} before {session.name}"
+    return f"day {-delta} after {session.name}"

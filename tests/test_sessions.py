@@ -1,0 +1,90 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from partsjournal import sessions
+from partsjournal.errors import UsageError
+
+NOW = datetime(2026, 11, 1, 9).astimezone()
+
+
+def add(day: date, kind: str = "ketamine") -> sessions.Session:
+    return sessions.add(day, kind=kind, created=NOW)
+
+
+def test_sessions_are_numbered_by_date_not_by_creation(home: Path) -> None:
+    late = add(date(2026, 11, 19))
+    early = add(date(2026, 11, 5))
+    listed = sessions.load_all()
+    assert [s.id for s in listed] == [early.id, late.id]
+    assert [s.number for s in listed] == [1, 2]
+    assert (home / "sessions" / f"{late.id}.toml").is_file()
+
+
+def test_two_sessions_on_one_day_get_distinct_ids(home: Path) -> None:
+    a, b = add(date(2026, 11, 5)), add(date(2026, 11, 5))
+    assert a.id != b.id and len(sessions.load_all()) == 2
+
+
+def test_find_by_id_number_and_date(home: Path) -> None:
+    s1, s2 = add(date(2026, 11, 5)), add(date(2026, 11, 19), "therapy")
+    assert sessions.find("2").id == s2.id
+    assert sessions.find(s1.id).id == s1.id
+    assert sessions.find("2026-11-19").id == s2.id
+    with pytest.raises(UsageError, match="no session '7'"):
+        sessions.find("7")
+
+
+@pytest.mark.parametrize(
+    ("day", "expected"),
+    [
+        (date(2026, 11, 5), (1, "before")),  # 14 days before: inside the window
+        (date(2026, 11, 4), (None, None)),  # 15 days before, and no earlier session
+        (date(2026, 11, 19), (1, "after")),  # the same day counts as after
+        (date(2027, 1, 18), (1, "after")),  # 60 days after: inside
+        (date(2027, 1, 19), (None, None)),  # 61 days after: outside
+    ],
+)
+def test_link_window_edges(home: Path, day: date, expected: tuple[int | None, str | None]) -> None:
+    add(date(2026, 11, 19))
+    session, phase = sessions.link(day)
+    assert (session.number if session else None, phase) == expected
+
+
+def test_link_prefers_the_nearest_and_upcoming_on_ties(home: Path) -> None:
+    add(date(2026, 11, 1))
+    add(date(2026, 11, 11))
+    s, phase = sessions.link(date(2026, 11, 6))  # 5 days after #1, 5 days before #2
+    assert (s and s.number, phase) == (2, "before")
+    s, phase = sessions.link(date(2026, 11, 3))
+    assert (s and s.number, phase) == (1, "after")
+
+
+def test_override_and_explicit(home: Path) -> None:
+    add(date(2026, 11, 1))
+    add(date(2026, 11, 11))
+    s, phase = sessions.link(date(2026, 11, 6), phase="after")
+    assert (s and s.number, phase) == (1, "after")
+    s, phase = sessions.link(date(2026, 11, 6), explicit="1")
+    assert (s and s.number, phase) == (1, "after")
+    s, phase = sessions.link(date(2026, 10, 1), phase="before")
+    assert (s, phase) == (None, "before")
+
+
+def test_describe(home: Path) -> None:
+    s = add(date(2026, 11, 19))
+    assert sessions.describe(date(2026, 11, 16), s, "before") == "3 days before session 1"
+    assert sessions.describe(date(2026, 11, 18), s, "before") == "1 day before session 1"
+    assert sessions.describe(date(2026, 11, 26), s, "after") == "day 7 after session 1"
+    assert sessions.describe(date(2026, 11, 19), s, "after") == "the day of session 1"
+
+
+def test_unreadable_session_file_is_skipped_with_a_warning(home: Path) -> None:
+    add(date(2026, 11, 19))
+    (home / "sessions" / "broken.toml").write_bytes(b"\xff\xfe")
+    warnings: list[str] = []
+    assert len(sessions.load_all(warn=warnings.append)) == 1
+    assert len(warnings) == 1 and "broken.toml" in warnings[0]
