@@ -1,0 +1,179 @@
+"""Synthetic journals for the benchmark, written with partsjournal's own storage code.
+
+Twice-daily entries (a protector dialogue or an integrate check-in in the
+morning, a Self-energy check or another exercise in the evening), a handful of
+parts, and a course of sessions every few months. The random seed is fixed, so
+every run builds the same journal.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from partsjournal import parts, paths, sessions
+from partsjournal.entry import Answer, Entry, PartRef, new_id, save_new
+
+SEED = 20261123
+PARTS = ["The Critic", "Busy Bee", "The Little One", "Night Watch", "The Planner", "Numb One"]
+REALMS = ["body", "mind", "emotion", "spirit", "balance"]
+SELF = [
+    "calm",
+    "curiosity",
+    "compassion",
+    "confidence",
+    "courage",
+    "clarity",
+    "creativity",
+    "connectedness",
+]
+WORDS = (
+    "tight chest meeting worry rest walk sister work deadline breath kind slow listen "
+    "tired hope scared safe warm heavy light notice garden music write call"
+).split()
+
+
+def _text(rng: random.Random, n: int) -> str:
+    return " ".join(rng.choice(WORDS) for _ in range(n)).capitalize() + "."
+
+
+def _protector(rng: random.Random, part: parts.Part) -> list[Answer]:
+    before = rng.randint(4, 9)
+    a = [
+        Answer("situation", "long_text", "What is the situation?", _text(rng, 20), "situation"),
+        Answer("activation_before", "scale", "How stirred up?", before, "activation-before"),
+        Answer("name_part", "part", "Which part?", part.name, "part", part.id),
+    ]
+    for step, role in [
+        ("purpose", "part-purpose"),
+        ("feelings", "part-feelings"),
+        ("fears", "part-fears"),
+        ("strengths", "part-strengths"),
+        ("needs", "part-needs"),
+        ("reflection", "reflection"),
+    ]:
+        a.append(Answer(step, "long_text", f"Ask about {step}", _text(rng, 30), role))
+    a.append(
+        Answer(
+            "activation_after",
+            "scale",
+            "And now?",
+            max(0, before - rng.randint(0, 4)),
+            "activation-after",
+        )
+    )
+    return a
+
+
+def _integrate(rng: random.Random) -> list[Answer]:
+    a = []
+    for realm in REALMS:
+        a.append(
+            Answer(
+                f"{realm}_rating",
+                "scale",
+                f"How is {realm}?",
+                rng.randint(2, 9),
+                f"realm-rating:{realm}",
+            )
+        )
+        a.append(
+            Answer(
+                f"{realm}_notice",
+                "long_text",
+                "What do you notice?",
+                _text(rng, 25),
+                f"realm-reflection:{realm}",
+            )
+        )
+        a.append(
+            Answer(
+                f"{realm}_practice",
+                "text",
+                "One small practice?",
+                _text(rng, 6),
+                f"practice:{realm}",
+            )
+        )
+    return a
+
+
+def _self_check(rng: random.Random) -> list[Answer]:
+    return [
+        Answer(f"self_{c}", "scale", f"How much {c}?", rng.randint(2, 9), f"self:{c}") for c in SELF
+    ]
+
+
+def build(home: Path, days: int, *, end: date) -> int:
+    """Write ``days`` days of twice-daily entries ending on ``end``; return the count."""
+    rng = random.Random(SEED)
+    paths.set_home(home)
+    start = end - timedelta(days=days - 1)
+    made = [parts.create(name, met=start) for name in PARTS]
+    day = start + timedelta(days=20)
+    while day <= end + timedelta(days=10):
+        for k in range(4):  # a course of four sessions a week apart, every ~4 months
+            sessions.add(
+                day + timedelta(days=7 * k),
+                kind="ketamine",
+                created=datetime(2020, 1, 1).astimezone(),
+            )
+        day += timedelta(days=120)
+    count = 0
+    for offset in range(days):
+        d = start + timedelta(days=offset)
+        for hour in (8, 21):
+            created = datetime(d.year, d.month, d.day, hour, rng.randint(0, 59)).astimezone()
+            kind = rng.random()
+            if kind < 0.45:
+                part = rng.choice(made)
+                entry = Entry(
+                    new_id(created),
+                    created,
+                    "protector",
+                    1,
+                    "Meeting a protector part",
+                    _protector(rng, part),
+                    [PartRef(part.id, part.name)],
+                )
+            elif kind < 0.75:
+                entry = Entry(
+                    new_id(created),
+                    created,
+                    "integrate",
+                    1,
+                    "Integration check-in",
+                    _integrate(rng),
+                    phase=rng.choice(["before", "after"]),
+                )
+            else:
+                entry = Entry(
+                    new_id(created),
+                    created,
+                    "self-check",
+                    1,
+                    "Self-energy check-in",
+                    _self_check(rng),
+                )
+            save_new(entry)
+            count += 1
+    paths.set_home(None)
+    return count
+
+
+def ensure(root: Path, name: str, days: int, *, end: date) -> Path:
+    """Build the journal once; later runs reuse it (marked complete by a stamp file)."""
+    home = root / name
+    stamp = root / f".{name}.done"
+    if stamp.exists() and stamp.read_text() == f"{SEED} {days} {end}":
+        return home
+    if home.exists():
+        import shutil
+
+        shutil.rmtree(home)
+    os.environ.pop("PARTSJOURNAL_HOME", None)
+    build(home, days, end=end)
+    stamp.write_text(f"{SEED} {days} {end}")
+    return home
