@@ -29,10 +29,33 @@ SELF = [
     "creativity",
     "connectedness",
 ]
-WORDS = (
-    "tight chest meeting worry rest walk sister work deadline breath kind slow listen "
-    "tired hope scared safe warm heavy light notice garden music write call"
-).split()
+WORDS = [
+    "tight",
+    "chest",
+    "meeting",
+    "worry",
+    "rest",
+    "walk",
+    "sister",
+    "work",
+    "deadline",
+    "breath",
+    "kind",
+    "slow",
+    "listen",
+    "tired",
+    "hope",
+    "scared",
+    "safe",
+    "warm",
+    "heavy",
+    "light",
+    "notice",
+    "garden",
+    "music",
+    "write",
+    "call",
+]
 
 
 def _text(rng: random.Random, n: int) -> str:
