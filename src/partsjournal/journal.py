@@ -2,32 +2,71 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from partsjournal import parts
 from partsjournal.engine import Run
 from partsjournal.entry import Answer, Entry, PartRef, new_id, save_new
 
+# Answers that are about the part named in the entry, so they carry its id.
+PART_ROLES = frozenset(
+    {
+        "part-image",
+        "part-body",
+        "feel-toward",
+        "unblend",
+        "part-purpose",
+        "part-feelings",
+        "part-fears",
+        "part-strengths",
+        "part-needs",
+        "part-new-role",
+    }
+)
 
-def build_entry(current: Run, created: datetime) -> Entry:
+# Roles whose answers are copied into the part's record (role -> field).
+RECORD_FIELDS = {
+    "part-fears": "fears",
+    "part-needs": "needs",
+    "part-new-role": "new_role",
+    "part-body": "body",
+    "part-image": "image",
+    "part-purpose": "current_role",
+}
+
+
+def build_entry(
+    current: Run, created: datetime, *, created_parts: list[parts.Part] | None = None
+) -> Entry:
     """The entry for ``current``: every answered question with the prompt as shown.
 
     Guidance steps are not answers and are left out. Parts named in "part"
-    steps are looked up (name or alias, any case) or created in the registry.
+    steps are looked up (name or alias, any case, no guessing) or created in
+    the registry; new parts are added to ``created_parts``.
+    Answers about a part (see :data:`PART_ROLES`) carry the id of the part
+    named most recently before them, or else the entry's first part.
     """
     ex = current.exercise
     answers: list[Answer] = []
     refs: list[PartRef] = []
+    about: str | None = None
     for step in ex.steps:
         if step.id not in current.answers or not step.asks:
             continue
         value = current.answers[step.id]
         part_id = None
         if step.kind == "part" and isinstance(value, str):
-            part = parts.find_or_create(value, met=created.date())
-            part_id = part.id
+            part = parts.find(value)
+            if part is None:
+                part = parts.create(value, met=created.date())
+                if created_parts is not None:
+                    created_parts.append(part)
+            part_id = about = part.id
             if all(r.id != part.id for r in refs):
                 refs.append(PartRef(id=part.id, name=value.strip()))
+        elif step.role in PART_ROLES:
+            part_id = about
         answers.append(
             Answer(
                 step=step.id,
@@ -38,6 +77,10 @@ def build_entry(current: Run, created: datetime) -> Entry:
                 part=part_id,
             )
         )
+    if refs:
+        for answer in answers:
+            if answer.role in PART_ROLES and answer.part is None:
+                answer.part = refs[0].id
     return Entry(
         id=new_id(created),
         created=created,
@@ -51,12 +94,43 @@ def build_entry(current: Run, created: datetime) -> Entry:
     )
 
 
-def save_run(current: Run, created: datetime) -> Entry:
-    """Save the entry first (it is what matters), then note the meetings."""
-    entry = build_entry(current, created)
+def part_facts(entry: Entry, part_id: str) -> dict[str, str]:
+    """What ``entry`` said about one part, as part record fields (last answer wins)."""
+    facts: dict[str, str] = {}
+    for answer in entry.answers:
+        field = RECORD_FIELDS.get(answer.role or "")
+        value = answer.value
+        if field and answer.part == part_id and isinstance(value, str) and value.strip():
+            facts[field] = value
+    return facts
+
+
+def save_run(
+    current: Run,
+    created: datetime,
+    *,
+    notice: Callable[[str], None] | None = None,
+) -> Entry:
+    """Save the entry first (it is what matters), then update the parts it names.
+
+    Each part's record takes in what the entry said about its fears, needs,
+    new role, body, image and purpose; the entry keeps the full text. When a
+    new part's name is close to one already known, ``notice`` hears about it,
+    since scripted runs never guess.
+    """
+    created_parts: list[parts.Part] = []
+    entry = build_entry(current, created, created_parts=created_parts)
     save_new(entry)
     for ref in entry.parts:
         part = parts.get(ref.id)
         if part is not None:
-            parts.record_meeting(part, created.date())
+            parts.learn(part, part_facts(entry, ref.id), created.date())
+    if notice is not None:
+        for new in created_parts:
+            close = [p for p in parts.suggest(new.name) if p.id != new.id]
+            if close:
+                notice(
+                    f"'{new.name}' is a new part. If you meant {close[0].name}, join them with: "
+                    f'partsjournal parts merge "{new.name}" "{close[0].name}"'
+                )
     return entry
