@@ -38,6 +38,7 @@ def cli() -> Cli:
 
 
 PROTECTOR_ANSWERS = """
+self_check = false
 situation = "The team meeting on Monday"
 activation_before = 7
 name_part = "The Critic"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from partsjournal import parts
@@ -22,6 +21,7 @@ PART_ROLES = frozenset(
         "part-strengths",
         "part-needs",
         "part-new-role",
+        "part-room",
     }
 )
 
@@ -36,14 +36,12 @@ RECORD_FIELDS = {
 }
 
 
-def build_entry(
-    current: Run, created: datetime, *, created_parts: list[parts.Part] | None = None
-) -> Entry:
+def build_entry(current: Run, created: datetime) -> Entry:
     """The entry for ``current``: every answered question with the prompt as shown.
 
     Guidance steps are not answers and are left out. Parts named in "part"
     steps are looked up (name or alias, any case, no guessing) or created in
-    the registry; new parts are added to ``created_parts``.
+    the registry.
     Answers about a part (see :data:`PART_ROLES`) carry the id of the part
     named most recently before them, or else the entry's first part.
     """
@@ -57,11 +55,7 @@ def build_entry(
         value = current.answers[step.id]
         part_id = None
         if step.kind == "part" and isinstance(value, str):
-            part = parts.find(value)
-            if part is None:
-                part = parts.create(value, met=created.date())
-                if created_parts is not None:
-                    created_parts.append(part)
+            part = parts.find_or_create(value, met=created.date())
             part_id = about = part.id
             if all(r.id != part.id for r in refs):
                 refs.append(PartRef(id=part.id, name=value.strip()))
@@ -105,32 +99,16 @@ def part_facts(entry: Entry, part_id: str) -> dict[str, str]:
     return facts
 
 
-def save_run(
-    current: Run,
-    created: datetime,
-    *,
-    notice: Callable[[str], None] | None = None,
-) -> Entry:
+def save_run(current: Run, created: datetime) -> Entry:
     """Save the entry first (it is what matters), then update the parts it names.
 
     Each part's record takes in what the entry said about its fears, needs,
-    new role, body, image and purpose; the entry keeps the full text. When a
-    new part's name is close to one already known, ``notice`` hears about it,
-    since scripted runs never guess.
+    new role, body, image and purpose; the entry keeps the full text.
     """
-    created_parts: list[parts.Part] = []
-    entry = build_entry(current, created, created_parts=created_parts)
+    entry = build_entry(current, created)
     save_new(entry)
     for ref in entry.parts:
         part = parts.get(ref.id)
         if part is not None:
             parts.learn(part, part_facts(entry, ref.id), created.date())
-    if notice is not None:
-        for new in created_parts:
-            close = [p for p in parts.suggest(new.name) if p.id != new.id]
-            if close:
-                notice(
-                    f"'{new.name}' is a new part. If you meant {close[0].name}, join them with: "
-                    f'partsjournal parts merge "{new.name}" "{close[0].name}"'
-                )
     return entry
