@@ -8,23 +8,6 @@ from partsjournal import parts
 from partsjournal.engine import Run
 from partsjournal.entry import Answer, Entry, PartRef, new_id, save_new
 
-# Answers that are about the part named in the entry, so they carry its id.
-PART_ROLES = frozenset(
-    {
-        "part-image",
-        "part-body",
-        "feel-toward",
-        "unblend",
-        "part-purpose",
-        "part-feelings",
-        "part-fears",
-        "part-strengths",
-        "part-needs",
-        "part-new-role",
-        "part-room",
-    }
-)
-
 # Roles whose answers are copied into the part's record (role -> field).
 RECORD_FIELDS = {
     "part-fears": "fears",
@@ -41,9 +24,8 @@ def build_entry(current: Run, created: datetime) -> Entry:
 
     Guidance steps are not answers and are left out. Parts named in "part"
     steps are looked up (name or alias, any case, no guessing) or created in
-    the registry.
-    Answers about a part (see :data:`PART_ROLES`) carry the id of the part
-    named most recently before them, or else the entry's first part.
+    the registry. Answers about a part (``parts.ABOUT_PART_ROLES``) carry the
+    id of the part named most recently before them, or else the entry's first.
     """
     ex = current.exercise
     answers: list[Answer] = []
@@ -59,7 +41,7 @@ def build_entry(current: Run, created: datetime) -> Entry:
             part_id = about = part.id
             if all(r.id != part.id for r in refs):
                 refs.append(PartRef(id=part.id, name=value.strip()))
-        elif step.role in PART_ROLES:
+        elif step.role in parts.ABOUT_PART_ROLES:
             part_id = about
         answers.append(
             Answer(
@@ -73,7 +55,7 @@ def build_entry(current: Run, created: datetime) -> Entry:
         )
     if refs:
         for answer in answers:
-            if answer.role in PART_ROLES and answer.part is None:
+            if answer.role in parts.ABOUT_PART_ROLES and answer.part is None:
                 answer.part = refs[0].id
     return Entry(
         id=new_id(created),

@@ -19,6 +19,23 @@ from partsjournal.errors import JournalError, UsageError
 from partsjournal.store import UnreadableFile, is_journal_file, read_toml, write_toml
 
 _LIST_FIELDS = ("aliases", "protects")
+
+# Answer roles that are about the part named in an entry, so they carry its id.
+ABOUT_PART_ROLES = frozenset(
+    {
+        "part-image",
+        "part-body",
+        "feel-toward",
+        "unblend",
+        "part-purpose",
+        "part-feelings",
+        "part-fears",
+        "part-strengths",
+        "part-needs",
+        "part-new-role",
+        "part-room",
+    }
+)
 _TEXT_FIELDS = ("role", "body", "image", "fears", "needs", "current_role", "new_role", "notes")
 
 
