@@ -305,3 +305,23 @@ def test_listing_parts_loads_neither_exercises_nor_questionary(journal: Cli, hom
     )
     assert "Busy Bee" in proc.stdout
     assert "LOADED False False" in proc.stdout
+
+
+def test_an_entry_naming_two_parts_later_merged_counts_once(cli: Cli, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    from partsjournal import entry
+
+    a, b = parts.create("Worrier"), parts.create("Fretter")
+    e = entry.Entry(
+        id="2026-04-01T100000-aaaaaa",
+        created=datetime.fromisoformat("2026-04-01T10:00:00+00:00"),
+        exercise="mine",
+        exercise_version=1,
+        title="Two at once",
+        parts=[entry.PartRef(a.id, a.name), entry.PartRef(b.id, b.name)],
+    )
+    entry.save_new(e)
+    assert cli("parts", "merge", "Fretter", "Worrier").exit_code == 0
+    shown = cli("parts", "show", "Worrier").stdout
+    assert "Time line (1 entry)" in shown

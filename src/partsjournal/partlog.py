@@ -47,10 +47,12 @@ def meetings(
     """Every entry's meetings, by the live id of the part met, oldest first."""
     out: dict[str, list[Meeting]] = {}
     for e in entries.load_range(warn=warn):
+        seen: set[str] = set()
         for ref in e.parts:
             live = parts.live_id(ref.id, index)
-            if live is None:
+            if live is None or live in seen:  # two names later merged: one meeting
                 continue
+            seen.add(live)
             about = [
                 a
                 for a in e.answers

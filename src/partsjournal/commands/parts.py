@@ -23,8 +23,10 @@ def register(app: typer.Typer) -> None:
 
 @parts_app.callback()
 def parts_list(ctx: typer.Context) -> None:
-    """List every part you have met: its role, how often and when you last met it,
-    and a few words of what it needs.
+    """List every part you have met.
+
+    Shows each part's role, how often and when you last met it, and a few words
+    of what it needs.
 
     Example: partsjournal parts
     """
@@ -259,7 +261,9 @@ def rename(
     old: Annotated[str, typer.Argument(help="The part's current name or an alias.")],
     new: Annotated[str, typer.Argument(help="Its new name.")],
 ) -> None:
-    """Give a part a new name. The old name stays as an alias and every entry stays attached.
+    """Give a part a new name; the old one still finds it.
+
+    The old name is kept as an alias and every entry stays attached.
 
     Example: partsjournal parts rename "The Critic" "The Inner Coach"
     """
@@ -281,7 +285,7 @@ def merge(
     source: Annotated[str, typer.Argument(help="The part to fold in.")],
     target: Annotated[str, typer.Argument(help="The part that lives on.")],
 ) -> None:
-    """Join two names for the same part: A is folded into B and nothing is lost.
+    """Fold part A into part B when they are one part; nothing is lost.
 
     B takes A's name as an alias, whom A protects, and anything B had not noted
     yet. Entries that named A count for B from now on.
@@ -303,8 +307,10 @@ def merge(
 
 @parts_app.command("map")
 def parts_map() -> None:
-    """Draw your parts as a tree: the Self at the root, each protector with the
-    parts it protects beneath it, and the parts with no known relation apart.
+    """Draw your parts as a tree, with the Self at the root.
+
+    Each protector has the parts it protects beneath it; parts with no known
+    relation are listed apart.
 
     Say who protects whom with: partsjournal parts edit NAME --protects OTHER
     """
