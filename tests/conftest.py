@@ -22,6 +22,16 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     paths.set_home(None)
 
 
+@pytest.fixture(autouse=True)
+def no_debug_left_over() -> Iterator[None]:
+    """A test that ran with --debug must not leave tracebacks on for the next one."""
+    from partsjournal import cli
+
+    cli._debug["on"] = False
+    yield
+    cli._debug["on"] = False
+
+
 class Cli:
     """Runs partsjournal in-process and keeps stdout and stderr apart."""
 
@@ -38,6 +48,7 @@ def cli() -> Cli:
 
 
 PROTECTOR_ANSWERS = """
+self_check = false
 situation = "The team meeting on Monday"
 activation_before = 7
 name_part = "The Critic"

@@ -26,7 +26,10 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("Meeting a protector part")
     press_on(child, "Find a place")
     press_on(child, "three slow breaths")
-    answer_long(child, "step 3 of", SITUATION)
+    child.expect_exact("short Self-energy check")
+    child.expect_exact("Yes or no?")
+    child.send("n")
+    answer_long(child, "step 4 of", SITUATION)
     answer_scale(child, "how stirred up", 8)
     child.expect_exact("Which part of me")
     child.expect_exact("The part's name")
@@ -64,3 +67,5 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     assert got["needs"] == "Patience."
     assert got["next_step"] == "bring it to my therapist"
     assert "unblend_stuck" not in got
+    assert got["self_check"] is False
+    assert not any(step.startswith("self_") and step != "self_check" for step in got)

@@ -8,16 +8,29 @@ from partsjournal import parts
 from partsjournal.engine import Run
 from partsjournal.entry import Answer, Entry, PartRef, new_id, save_new
 
+# Roles whose answers are copied into the part's record (role -> field).
+RECORD_FIELDS = {
+    "part-fears": "fears",
+    "part-needs": "needs",
+    "part-new-role": "new_role",
+    "part-body": "body",
+    "part-image": "image",
+    "part-purpose": "current_role",
+}
+
 
 def build_entry(current: Run, created: datetime) -> Entry:
     """The entry for ``current``: every answered question with the prompt as shown.
 
     Guidance steps are not answers and are left out. Parts named in "part"
-    steps are looked up (name or alias, any case) or created in the registry.
+    steps are looked up (name or alias, any case, no guessing) or created in
+    the registry. Answers about a part (``parts.ABOUT_PART_ROLES``) carry the
+    id of the part named most recently before them, or else the entry's first.
     """
     ex = current.exercise
     answers: list[Answer] = []
     refs: list[PartRef] = []
+    about: str | None = None
     for step in ex.steps:
         if step.id not in current.answers or not step.asks:
             continue
@@ -25,9 +38,11 @@ def build_entry(current: Run, created: datetime) -> Entry:
         part_id = None
         if step.kind == "part" and isinstance(value, str):
             part = parts.find_or_create(value, met=created.date())
-            part_id = part.id
+            part_id = about = part.id
             if all(r.id != part.id for r in refs):
                 refs.append(PartRef(id=part.id, name=value.strip()))
+        elif step.role in parts.ABOUT_PART_ROLES:
+            part_id = about
         answers.append(
             Answer(
                 step=step.id,
@@ -38,6 +53,10 @@ def build_entry(current: Run, created: datetime) -> Entry:
                 part=part_id,
             )
         )
+    if refs:
+        for answer in answers:
+            if answer.role in parts.ABOUT_PART_ROLES and answer.part is None:
+                answer.part = refs[0].id
     return Entry(
         id=new_id(created),
         created=created,
@@ -51,12 +70,27 @@ def build_entry(current: Run, created: datetime) -> Entry:
     )
 
 
+def part_facts(entry: Entry, part_id: str) -> dict[str, str]:
+    """What ``entry`` said about one part, as part record fields (last answer wins)."""
+    facts: dict[str, str] = {}
+    for answer in entry.answers:
+        field = RECORD_FIELDS.get(answer.role or "")
+        value = answer.value
+        if field and answer.part == part_id and isinstance(value, str) and value.strip():
+            facts[field] = value
+    return facts
+
+
 def save_run(current: Run, created: datetime) -> Entry:
-    """Save the entry first (it is what matters), then note the meetings."""
+    """Save the entry first (it is what matters), then update the parts it names.
+
+    Each part's record takes in what the entry said about its fears, needs,
+    new role, body, image and purpose; the entry keeps the full text.
+    """
     entry = build_entry(current, created)
     save_new(entry)
     for ref in entry.parts:
         part = parts.get(ref.id)
         if part is not None:
-            parts.record_meeting(part, created.date())
+            parts.learn(part, part_facts(entry, ref.id), created.date())
     return entry

@@ -15,9 +15,27 @@ from pathlib import Path
 from typing import Any
 
 from partsjournal import paths
+from partsjournal.errors import JournalError, UsageError
 from partsjournal.store import UnreadableFile, is_journal_file, read_toml, write_toml
 
 _LIST_FIELDS = ("aliases", "protects")
+
+# Answer roles that are about the part named in an entry, so they carry its id.
+ABOUT_PART_ROLES = frozenset(
+    {
+        "part-image",
+        "part-body",
+        "feel-toward",
+        "unblend",
+        "part-purpose",
+        "part-feelings",
+        "part-fears",
+        "part-strengths",
+        "part-needs",
+        "part-new-role",
+        "part-room",
+    }
+)
 _TEXT_FIELDS = ("role", "body", "image", "fears", "needs", "current_role", "new_role", "notes")
 
 
@@ -123,13 +141,86 @@ def get(part_id: str) -> Part | None:
     return None
 
 
+def everything() -> dict[str, Part]:
+    """Every readable part file by id, merged ones included."""
+    return {p.id: p for p in load_all(include_merged=True)}
+
+
+def live_id(part_id: str, index: dict[str, Part]) -> str | None:
+    """The id ``part_id`` stands for now (following merges), or None if it is gone."""
+    seen: set[str] = set()
+    while part_id in index and part_id not in seen:
+        seen.add(part_id)
+        merged = index[part_id].merged_into
+        if merged is None:
+            return part_id
+        part_id = merged
+    return None
+
+
+def _key(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
 def find(name: str) -> Part | None:
-    """The part whose name or alias matches ``name``, ignoring case."""
-    wanted = name.strip().casefold()
+    """The part whose name or alias matches ``name``, ignoring case and extra spaces."""
+    wanted = _key(name)
+    if not wanted:
+        return None
     for part in load_all():
-        if any(n.casefold() == wanted for n in part.names()):
+        if any(_key(n) == wanted for n in part.names()):
             return part
     return None
+
+
+def _without_article(text: str) -> str:
+    for article in ("the ", "a ", "an ", "my "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
+
+
+def suggest(name: str, *, limit: int = 3) -> list[Part]:
+    """Parts whose name or an alias is close to ``name``, closest first.
+
+    Close means a similar spelling (difflib) or one name containing the other
+    ("critic" and "The Critic"). Exact matches are left to :func:`find`.
+    """
+    import difflib
+
+    wanted = _key(name)
+    if not wanted:
+        return []
+    bare = _without_article(wanted)
+    scored: dict[str, tuple[float, Part]] = {}
+    for part in load_all():
+        best = 0.0
+        for candidate in part.names():
+            key = _key(candidate)
+            other = _without_article(key)
+            score = max(
+                difflib.SequenceMatcher(None, wanted, key).ratio(),
+                difflib.SequenceMatcher(None, bare, other).ratio(),
+            )
+            if len(bare) >= 3 and len(other) >= 3 and (bare in other or other in bare):
+                score = max(score, 0.8 + 0.2 * min(len(bare), len(other)) / max(len(bare), 1))
+            best = max(best, score)
+        if best >= 0.7:
+            scored[part.id] = (best, part)
+    ranked = sorted(scored.values(), key=lambda pair: (-pair[0], pair[1].name.casefold()))
+    return [part for _, part in ranked[:limit]]
+
+
+def resolve(name: str) -> Part:
+    """The part called ``name`` (or one of its aliases); a usage error naming close ones."""
+    part = find(name)
+    if part is not None:
+        return part
+    close = suggest(name)
+    hint = f" Did you mean {' or '.join(repr(p.name) for p in close)}?" if close else ""
+    raise UsageError(
+        f"There is no part called '{name.strip()}'.{hint} Run 'partsjournal parts' to see them all."
+    )
 
 
 def save(part: Part) -> None:
@@ -142,7 +233,7 @@ def create(name: str, *, met: date | None = None) -> Part:
     while part_path(part_id).exists():
         part_id, n = f"{base}-{n}", n + 1
     part = Part(id=part_id, name=name.strip(), first_met=met, last_met=met)
-    save(part)
+    write_toml(part_path(part.id), part.to_dict(), exclusive=True)
     return part
 
 
@@ -152,10 +243,200 @@ def find_or_create(name: str, *, met: date | None = None) -> Part:
 
 def record_meeting(part: Part, met: date) -> None:
     """Update first/last met dates after an entry names this part."""
+    if _note_meeting(part, met):
+        save(part)
+
+
+def _note_meeting(part: Part, met: date) -> bool:
     changed = False
     if part.first_met is None or met < part.first_met:
         part.first_met, changed = met, True
     if part.last_met is None or met > part.last_met:
         part.last_met, changed = met, True
+    return changed
+
+
+def learn(part: Part, facts: dict[str, str], met: date) -> None:
+    """Take what an entry said about ``part`` into its record, and note the meeting.
+
+    ``facts`` maps field names (fears, needs, new_role, body, image,
+    current_role) to the entry's answers. An entry dated before the part's last
+    meeting does not overwrite newer answers; ``current_role`` is only filled
+    when it is still empty. Empty answers never clear a field.
+    """
+    newest = part.last_met is None or met >= part.last_met
+    changed = _note_meeting(part, met)
+    for key, value in facts.items():
+        text = value.strip()
+        if key not in _TEXT_FIELDS or not text:
+            continue
+        if key == "current_role" and part.current_role:
+            continue
+        if (newest or not getattr(part, key)) and getattr(part, key) != text:
+            setattr(part, key, text)
+            changed = True
     if changed:
         save(part)
+
+
+def _taken_by_other(name: str, part: Part) -> Part | None:
+    other = find(name)
+    return other if other is not None and other.id != part.id else None
+
+
+def rename(part: Part, new_name: str) -> Part:
+    """Give ``part`` a new name; the old one becomes an alias, the id stays."""
+    new = new_name.strip()
+    if not new:
+        raise UsageError('The new name is empty; give one, for example "The Inner Critic".')
+    other = _taken_by_other(new, part)
+    if other is not None:
+        raise UsageError(
+            f"'{new}' is already the name of another part, {other.name}; "
+            f'to join the two, run: partsjournal parts merge "{part.name}" "{other.name}".'
+        )
+    old = part.name
+    part.name = new
+    part.aliases = _unique([old, *part.aliases], exclude=[new])
+    save(part)
+    return part
+
+
+def add_aliases(part: Part, aliases: list[str]) -> None:
+    for alias in aliases:
+        other = _taken_by_other(alias, part)
+        if other is not None:
+            raise UsageError(
+                f"'{alias.strip()}' is already a name of {other.name}; choose another alias."
+            )
+    part.aliases = _unique([*part.aliases, *(a.strip() for a in aliases)], exclude=[part.name])
+
+
+def _unique(names: list[str], *, exclude: list[str]) -> list[str]:
+    seen = {_key(n) for n in exclude}
+    out = []
+    for n in names:
+        if n.strip() and _key(n) not in seen:
+            seen.add(_key(n))
+            out.append(n.strip())
+    return out
+
+
+def merge(source: Part, target: Part) -> Part:
+    """Fold ``source`` into ``target``; nothing is deleted.
+
+    ``target`` gains the source's name and aliases, whom it protects, the
+    earlier first meeting and the later last one, and any field it had left
+    empty. The source file stays, marked ``merged_into``, so entries that point
+    at it still find the part.
+    """
+    if source.id == target.id:
+        raise UsageError(f"'{source.name}' and '{target.name}' are already the same part.")
+    target.aliases = _unique([*target.aliases, source.name, *source.aliases], exclude=[target.name])
+    target.protects = _unique([*target.protects, *source.protects], exclude=[target.id, source.id])
+    for key in _TEXT_FIELDS:
+        if not getattr(target, key) and getattr(source, key):
+            setattr(target, key, getattr(source, key))
+    if source.notes and source.notes not in target.notes:
+        target.notes = f"{target.notes}\n\n{source.notes}".strip()
+    for met in (source.first_met, source.last_met):
+        if met is not None:
+            _note_meeting(target, met)
+    save(target)
+    source.merged_into = target.id
+    save(source)
+    return target
+
+
+# What an edited part file may contain; anything else is refused, so typos show.
+EDITABLE_KEYS = frozenset({"id", "name", "first_met", "last_met", "merged_into"}).union(
+    _LIST_FIELDS, _TEXT_FIELDS
+)
+
+
+def check_edit(data: dict[str, Any], original: Part) -> Part:
+    """Validate a part file edited by hand; raise JournalError saying what is wrong."""
+    unknown = sorted(set(data) - EDITABLE_KEYS)
+    if unknown:
+        raise JournalError(
+            f"The edited part has a field partsjournal does not know ('{unknown[0]}'); "
+            "the part is unchanged."
+        )
+    if data.get("id", original.id) != original.id:
+        raise JournalError(
+            "The id of a part cannot change (entries use it); the part is unchanged."
+        )
+    try:
+        part = Part.from_dict(data, part_path(original.id))
+    except UnreadableFile as exc:
+        raise JournalError(
+            f"The edited part is not valid: {exc.reason}; the part is unchanged."
+        ) from None
+    for name in part.names():
+        other = _taken_by_other(name, part)
+        if other is not None:
+            raise JournalError(
+                f"'{name}' is already a name of {other.name}; the part is unchanged."
+            )
+    return part
+
+
+@dataclass
+class MapNode:
+    """One line of the parts map: a part, or a reference to one that is gone."""
+
+    part: Part | None
+    missing_id: str | None = None
+    repeat: bool = False
+    children: list[MapNode] = field(default_factory=list)
+
+
+def protection_map(index: dict[str, Part]) -> tuple[list[MapNode], list[Part]]:
+    """Protectors with the parts they protect beneath them, and the unconnected parts.
+
+    ``index`` is :func:`everything`. Merged ids are followed; ids with no part
+    file become ``missing`` leaves; a part met again (a cycle, or two
+    protectors of one part) is shown once in full and then as a ``repeat``.
+    Built with an explicit stack, so any depth or loop is safe.
+    """
+    live = sorted(
+        (p for p in index.values() if p.merged_into is None), key=lambda p: p.name.casefold()
+    )
+    by_id = {p.id: p for p in live}
+    # each protector's targets: (live id or None when gone, the id as written)
+    edges: dict[str, list[tuple[str | None, str]]] = {}
+    for part in live:
+        targets: list[tuple[str | None, str]] = []
+        for raw in part.protects:
+            target = live_id(raw, index)
+            if target != part.id and all(t != target or t is None for t, _ in targets):
+                targets.append((target, raw))
+        edges[part.id] = targets
+    protected = {t for p in live for t, _ in edges[p.id] if t is not None}
+    drawn: set[str] = set()
+
+    def draw(root: Part) -> MapNode:
+        top = MapNode(part=root)
+        drawn.add(root.id)
+        stack = [top]
+        while stack:
+            node = stack.pop()
+            assert node.part is not None
+            for target, raw in edges[node.part.id]:
+                if target is None:
+                    node.children.append(MapNode(part=None, missing_id=raw))
+                elif target in drawn:
+                    node.children.append(MapNode(part=by_id[target], repeat=True))
+                else:
+                    drawn.add(target)
+                    child = MapNode(part=by_id[target])
+                    node.children.append(child)
+                    stack.append(child)
+        return top
+
+    roots = [draw(p) for p in live if edges[p.id] and p.id not in protected]
+    for part in live:  # protectors caught in a circle have no top; start at the first
+        if edges[part.id] and part.id not in drawn:
+            roots.append(draw(part))
+    loose = [p for p in live if p.id not in drawn]
+    return roots, loose

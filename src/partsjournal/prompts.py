@@ -74,6 +74,8 @@ class ScriptedAsker:
             return True
         if step.optional and step.kind in {"text", "long_text"}:
             return ""
+        if step.optional and step.kind == "yes_no":
+            return False
         raise UsageError(
             f"The answers file has no answer for step '{step.id}' of the {self.exercise.name} "
             f"exercise; add a line like: {step.id} = {_example(step)}."
@@ -146,7 +148,33 @@ class InteractiveAsker:
             return True
         if answer is None:
             raise Paused
+        if step.kind == "part":
+            return offer_close_part(str(check_value(step, answer)))
         return check_value(step, answer)
+
+
+def offer_close_part(typed: str) -> str:
+    """When ``typed`` names no known part but is close to one, ask whether it was meant.
+
+    Returns the known part's name when the person says yes, else what they typed
+    (a new part). Only asked in a terminal; scripted runs never guess.
+    """
+    import questionary
+
+    from partsjournal import parts
+
+    if parts.find(typed) is not None:
+        return typed
+    close = parts.suggest(typed, limit=1)
+    if not close:
+        return typed
+    try:
+        meant = questionary.confirm(f"Did you mean {close[0].name}?", default=True).unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        raise Paused from None
+    if meant is None:
+        raise Paused
+    return close[0].name if meant else typed
 
 
 def _validator(step: Step) -> Any:
