@@ -116,16 +116,16 @@ def print_entries(entries: list[Entry], console: Console) -> None:
     from rich.text import Text
 
     table = Table(show_edge=False)
-    table.add_column("id (date and time first)", no_wrap=True)
-    table.add_column("exercise", no_wrap=True, max_width=16)
-    table.add_column("parts", max_width=24)
-    table.add_column("first words", no_wrap=True, overflow="ellipsis", ratio=1)
+    table.add_column("id (date, time)", no_wrap=True, min_width=24)
+    table.add_column("exercise", no_wrap=True, overflow="ellipsis", max_width=14)
+    table.add_column("parts", no_wrap=True, overflow="ellipsis", max_width=20)
+    table.add_column("first words", no_wrap=True, overflow="ellipsis")
     for e in entries:
         table.add_row(
             e.id,
             Text(e.exercise),
             Text(", ".join(p.name for p in e.parts)),
-            Text(first_words(e)),
+            Text(first_words(e, 32)),
         )
     console.print(table)
     n = len(entries)
