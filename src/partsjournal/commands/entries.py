@@ -18,10 +18,15 @@ PROGRESS_FROM = 300  # files; below this, reading is over before a bar would hel
 
 
 def register(app: typer.Typer) -> None:
-    app.command("entries")(entries)
-    app.command("show")(show)
-    app.command("edit")(edit)
-    app.command("export")(export)
+    from partsjournal.commands._plain import PlainCommand
+
+    for name, function in (
+        ("entries", entries),
+        ("show", show),
+        ("edit", edit),
+        ("export", export),
+    ):
+        app.command(name, cls=PlainCommand)(function)
 
 
 def _dates(since: str | None, until: str | None) -> tuple[date | None, date | None]:

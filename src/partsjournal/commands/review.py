@@ -9,7 +9,9 @@ import typer
 
 
 def register(app: typer.Typer) -> None:
-    app.command("review")(review)
+    from partsjournal.commands._plain import PlainCommand
+
+    app.command("review", cls=PlainCommand)(review)
 
 
 def review(
