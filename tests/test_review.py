@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -183,14 +184,27 @@ def test_streak_crosses_month_and_year_folders(home: Path) -> None:
     r = collect(Period(end - timedelta(days=6), end, "week"), today=end)
     assert r.streak == 14
     # on the morning of the 8th, before writing, the streak still stands
-    assert (
-        review.streak(review.journal_days_back(end + timedelta(days=1)), end + timedelta(days=1))
-        == 14
-    )
-    assert (
-        review.streak(review.journal_days_back(end + timedelta(days=2)), end + timedelta(days=2))
-        == 0
-    )
+    assert review.streak_back(end + timedelta(days=1)) == 14
+    assert review.streak_back(end + timedelta(days=2)) == 0
+    assert review.streak_back(date(2026, 12, 31)) == 7
+    assert review.streak_back(date(2026, 12, 24)) == 0
+
+
+def test_streaks_are_counted_up_to_a_year(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = home / "entries"
+    start = date(2025, 1, 1)
+    for n in range(500):  # file names are all the streak looks at
+        d = start + timedelta(days=n)
+        f = folder / f"{d:%Y}" / f"{d:%m}" / f"{d.isoformat()}T090000-abcdef.toml"
+        f.parent.mkdir(parents=True, exist_ok=True)
+        f.write_text("not read", encoding="utf-8")
+    last = start + timedelta(days=499)
+    listed: list[str] = []
+    real = os.listdir
+    monkeypatch.setattr(review.os, "listdir", lambda p: listed.append(str(p)) or real(p))
+    assert review.streak_back(last) == review.STREAK_CAP
+    assert len(listed) <= 14
+    assert review.streak_back(start + timedelta(days=40)) == 41
 
 
 def test_merged_parts_are_counted_under_the_part_that_lives_on(home: Path) -> None:

@@ -280,3 +280,12 @@ def test_review_and_listing_paths_never_import_pydantic_or_questionary(home: Pat
         assert proc.returncode == 0, proc.stderr
         heavy = [ln for ln in proc.stderr.splitlines() if re.search(r"pydantic|questionary", ln)]
         assert heavy == [], args
+
+
+def test_names_that_look_like_markup_are_printed_as_written(home: Path, cli: Cli) -> None:
+    odd = make_part("[bold]Shouty[/bold]", day(20))
+    protector(at(day(20)), odd, reflection="[red]not a colour[/]")
+    result = cli("review")
+    assert result.exit_code == 0, result.output
+    assert "[bold]Shouty[/bold]" in result.stdout
+    assert "[red]not a colour[/]" in result.stdout

@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from partsjournal.review import REALMS, Review, SessionNear
+from partsjournal.review import REALMS, STREAK_CAP, Review, SessionNear
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -84,7 +84,10 @@ def sparkline(values: list[int], top: int = 10) -> str:
 
 def header_line(review: Review) -> str:
     streak = review.streak
-    streak_text = plural(streak, "day") if streak else "none yet"
+    if streak >= STREAK_CAP:
+        streak_text = "a year or more"
+    else:
+        streak_text = plural(streak, "day") if streak else "none yet"
     return (
         f"{plural(review.entries, 'entry', 'entries')} · "
         f"{review.days_journaled} of {review.period.days} days journaled · "
@@ -358,7 +361,9 @@ def rich_renderables(review: Review) -> list[RenderableType]:
     table.add_column()
     table.add_column(justify="right")
     for e in review.exercises:
-        table.add_row(f"{e.title or e.name} [dim]({e.name})[/]", f"{TIMES}{e.count}")
+        label = Text(e.title or e.name)
+        label.append(f" ({e.name})", style="dim")
+        table.add_row(label, f"{TIMES}{e.count}")
     out.append(table)
 
     heading("Parts met")
@@ -368,7 +373,7 @@ def rich_renderables(review: Review) -> list[RenderableType]:
         table.add_column(justify="right")
         table.add_column(style="green")
         for pm in review.parts:
-            table.add_row(pm.name, f"{TIMES}{pm.times}", "new" if pm.new else "")
+            table.add_row(Text(pm.name), f"{TIMES}{pm.times}", "new" if pm.new else "")
         out.append(table)
         note("More about a part: partsjournal parts show NAME")
     else:
@@ -383,7 +388,7 @@ def rich_renderables(review: Review) -> list[RenderableType]:
             colour = "green" if a.change < 0 else ("yellow" if a.change > 0 else "white")
             table.add_row(
                 short_day(a.day),
-                a.exercise,
+                Text(a.exercise),
                 f"[red]{bar(a.before)}[/] {a.before:>2}",
                 f"[{colour}]{bar(a.after)}[/] {a.after:>2}",
                 f"[{colour}]{signed(a.change)}[/]",

@@ -48,6 +48,7 @@ _REALM_ROLE_PREFIXES = (
     "practice-note:",
 )
 HIGHLIGHTS_PER_KIND = 3
+STREAK_CAP = 366  # days; a longer streak is shown as "a year or more"
 QUOTE_LENGTH = 140
 
 
@@ -408,15 +409,15 @@ def build(
     period: Period,
     *,
     previous: list[Entry] | None = None,
-    journal_days: Iterable[date] = (),
+    streak_days: int | None = None,
     today: date | None = None,
     titles: dict[str, str] | None = None,
 ) -> Review:
     """Aggregate one period. Entries outside ``period`` are ignored.
 
     ``previous`` holds the entries of :meth:`Period.previous` (for the changes
-    in Self-energy and realm ratings); ``journal_days`` the days that have an
-    entry file on or before the period's end (for the streak).
+    in Self-energy and realm ratings); ``streak_days`` the streak at the period's
+    end as counted from the files (without it, only ``entries`` are counted).
     """
     today = today or period.until
     current = sorted((e for e in entries if e.day in period), key=lambda e: (e.created, e.id))
@@ -430,7 +431,7 @@ def build(
         today=today,
         entries=len(current),
         days_journaled=len(days),
-        streak=streak({*journal_days, *days}, period.until),
+        streak=streak(days, period.until) if streak_days is None else streak_days,
         sessions_recorded=len(sessions),
     )
     _sessions(review, current, sessions)
@@ -595,37 +596,37 @@ def _distinct(quotes: list[Quote]) -> list[Quote]:
 # --------------------------------------------------------------------------- reading
 
 
-def journal_days_back(end: date) -> set[date]:
-    """Days with an entry file, walking back month by month from ``end``.
+def streak_back(end: date) -> int:
+    """The streak ending at ``end`` (see :func:`streak`), from file names alone.
 
-    Only folder and file names are listed (nothing is opened), and the walk
-    stops at the first month with a day missing before the streak could reach
-    further back, so a broken streak costs one or two folder listings.
+    Nothing is opened: month folders are listed backwards from ``end`` and the
+    walk stops at the month that holds the streak's first gap, so a broken
+    streak costs one or two listings. Streaks are counted up to
+    :data:`STREAK_CAP` days ("a year or more"), so years of daily writing never
+    cost more than thirteen folder listings.
     """
     from partsjournal import paths
 
     root = paths.entries_dir()
-    found: set[date] = set()
+    found: set[str] = set()
     year, month = end.year, end.month
+    one_day = timedelta(days=1)
+    cursor: date | None = None
     while True:
-        folder = root / f"{year:04d}" / f"{month:02d}"
         try:
-            names = os.listdir(folder)
+            names = os.listdir(root / f"{year:04d}" / f"{month:02d}")
         except OSError:
             names = []
-        for name in names:
-            if name.endswith(".toml") and not name.startswith("."):
-                try:
-                    day = date.fromisoformat(name[:10])
-                except ValueError:
-                    continue
-                if day <= end:
-                    found.add(day)
-        day = end if end in found else end - timedelta(days=1)
-        while day in found:
-            day -= timedelta(days=1)
-        if day >= date(year, month, 1):  # the streak's first gap is in a listed month
-            return found
+        found.update(n[:10] for n in names if n.endswith(".toml") and not n.startswith("."))
+        if cursor is None:
+            cursor = end if end.isoformat() in found else end - one_day
+            start = cursor
+        while cursor.isoformat() in found:  # walk on from where the last month left off
+            cursor -= one_day
+        if (start - cursor).days >= STREAK_CAP:
+            return STREAK_CAP
+        if cursor >= date(year, month, 1):  # the streak's first gap is in a listed month
+            return (start - cursor).days
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
 
 
@@ -648,6 +649,6 @@ def collect(
         parts.load_all(include_merged=True),
         period,
         previous=earlier,
-        journal_days=journal_days_back(period.until),
+        streak_days=streak_back(period.until),
         today=today,
     )
