@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from typer._click.core import Context
 from typer.core import TyperGroup
 
 from partsjournal import __version__
@@ -31,6 +32,12 @@ class JournalGroup(TyperGroup):
     Anything unexpected becomes a short message too, unless ``--debug`` is given.
     Tracebacks are never shown with local variables, which could hold journal text.
     """
+
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        from partsjournal.commands._plain import prepare
+
+        prepare(self.get_params(ctx))  # the root options need no pydantic either
+        return super().parse_args(ctx, args)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
@@ -104,9 +111,9 @@ def _root(
 
 
 def _register() -> None:
-    from partsjournal.commands import exercise, parts
+    from partsjournal.commands import entries, exercise, parts, review
 
-    for module in (exercise, parts):
+    for module in (exercise, parts, review, entries):
         module.register(app)
 
 

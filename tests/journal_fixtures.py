@@ -1,0 +1,112 @@
+"""Small journals written by the tests with the project's own storage code."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+
+from partsjournal import dates, parts
+from partsjournal.entry import Answer, Entry, PartRef, new_id, save_new
+from partsjournal.parts import Part
+
+# "today" in every review test: Monday 23 November 2026, evening, UTC+1
+TODAY = datetime(2026, 11, 23, 20, 0, tzinfo=timezone(timedelta(hours=1)))
+AnswerSpec = tuple[str, str | int | bool | list[str]]
+
+
+def freeze_today(monkeypatch: pytest.MonkeyPatch, when: datetime = TODAY) -> None:
+    monkeypatch.setattr(dates, "now", lambda: when)
+
+
+def at(day: date, hour: int = 21, minute: int = 0, offset_hours: float = 1) -> datetime:
+    tz = timezone(timedelta(hours=offset_hours))
+    return datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+
+
+def write(
+    created: datetime,
+    exercise: str = "protector",
+    answers: list[AnswerSpec] | None = None,
+    *,
+    part: Part | None = None,
+    session: str | None = None,
+    phase: str | None = None,
+    title: str = "",
+) -> Entry:
+    """Save one entry; each answer is (role, value), its step id made from the role."""
+    stored = []
+    for role, value in answers or []:
+        kind = "scale" if type(value) is int else ("choice" if isinstance(value, list) else "text")
+        stored.append(
+            Answer(
+                step=role.replace(":", "_").replace("-", "_"),
+                kind=kind,
+                prompt=f"A question about {role}?",
+                value=value,
+                role=role,
+                part=part.id if part is not None and role.startswith("part") else None,
+            )
+        )
+    e = Entry(
+        id=new_id(created),
+        created=created,
+        exercise=exercise,
+        exercise_version=1,
+        title=title or exercise.replace("-", " ").capitalize(),
+        answers=stored,
+        parts=[PartRef(part.id, part.name)] if part is not None else [],
+        session=session,
+        phase=phase,
+    )
+    save_new(e)
+    return e
+
+
+def protector(
+    created: datetime,
+    part: Part | None,
+    before: int = 7,
+    after: int = 4,
+    needs: str = "To be taken seriously",
+    reflection: str = "It is scared, not cruel.",
+    situation: str = "The team meeting",
+) -> Entry:
+    return write(
+        created,
+        "protector",
+        [
+            ("situation", situation),
+            ("activation-before", before),
+            ("part", part.name if part else ""),
+            ("part-needs", needs),
+            ("reflection", reflection),
+            ("activation-after", after),
+        ],
+        part=part,
+        title="Meeting a protector part",
+    )
+
+
+def self_check(created: datetime, score: int) -> Entry:
+    qualities = [
+        "calm",
+        "curiosity",
+        "compassion",
+        "confidence",
+        "courage",
+        "clarity",
+        "creativity",
+        "connectedness",
+    ]
+    return write(created, "self-check", [(f"self:{q}", score) for q in qualities])
+
+
+def make_part(name: str, met: date) -> Part:
+    return parts.create(name, met=met)
+
+
+def entry_paths(home: Path) -> list[Path]:
+    root = home / "entries"
+    return sorted(root.rglob("*.toml")) if root.exists() else []
