@@ -60,14 +60,19 @@ def ensure_dir(path: Path) -> Path:
     return path
 
 
-def atomic_write(path: Path, data: bytes, *, exclusive: bool = False) -> None:
+def atomic_write(
+    path: Path, data: bytes, *, exclusive: bool = False, private_dir: bool = True
+) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one.
 
     With ``exclusive=True`` the call raises :class:`FileExistsError` instead of
     replacing an existing file (used for new entries, so two processes can never
-    overwrite each other).
+    overwrite each other). With ``private_dir=False`` (files written outside
+    ``<home>``, such as an exported calendar) the folder must already exist and
+    its mode is left alone.
     """
-    ensure_dir(path.parent)
+    if private_dir:
+        ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     try:
