@@ -295,14 +295,21 @@ def ics_text(session: Session, stamp: datetime) -> str:
     return "".join(piece + "\r\n" for line in lines for piece in _ics_fold(line))
 
 
-def write_ics(target: Path, session: Session, stamp: datetime) -> Path:
-    """Write the check-in calendar to ``target`` (a file, or a folder to put it in)."""
+def ics_target(target: Path, day: date) -> Path:
+    """Where ``--ics`` will write: the file given, or a named file inside a folder.
+
+    Checked before the session is recorded, so a bad path changes nothing.
+    """
     target = target.expanduser()
     if target.is_dir():
-        target = target / f"partsjournal-check-ins-{session.date.isoformat()}.ics"
+        target = target / f"partsjournal-check-ins-{day.isoformat()}.ics"
     if not target.parent.is_dir():
         raise UsageError(
             f"The folder {target.parent} does not exist; give --ics a file in an existing folder."
         )
-    atomic_write(target, ics_text(session, stamp).encode("utf-8"), private_dir=False)
     return target
+
+
+def write_ics(target: Path, session: Session, stamp: datetime) -> None:
+    """Write the check-in calendar to ``target`` (outside ``<home>``: folder mode untouched)."""
+    atomic_write(target, ics_text(session, stamp).encode("utf-8"), private_dir=False)

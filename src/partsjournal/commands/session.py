@@ -44,6 +44,7 @@ def add(
     from partsjournal import dates, sessions, ui
 
     when = dates.parse_date(day, option="DATE")
+    target = sessions.ics_target(ics, when) if ics is not None else None
     created = dates.now()
     session = sessions.add(when, kind=kind, label=label, created=created)
     console = ui.out()
@@ -52,11 +53,11 @@ def add(
         f"id [bold]{session.id}[/].",
         soft_wrap=True,
     )
-    if ics is not None:
-        written = sessions.write_ics(ics, session, created)
+    if target is not None:
+        sessions.write_ics(target, session, created)
         days = ", ".join(str(n) for n in sessions.CHECK_IN_DAYS)
         console.print(
-            f"Calendar check-ins (days {days} after) written to {written}; "
+            f"Calendar check-ins (days {days} after) written to {target}; "
             "import it into any calendar.",
             soft_wrap=True,
         )
@@ -115,11 +116,10 @@ def show(
     if session.label:
         title += f", {session.label}"
     table = Table(title=escape(title), title_justify="left")
-    table.add_column("date")
-    table.add_column("when")
+    table.add_column("date", no_wrap=True)
+    table.add_column("when", no_wrap=True)
     table.add_column("entry")
     table.add_column("first words")
-    table.add_column("id", style="dim")
     for item in arc.before:
         _row(table, item, session, "before")
     table.add_row(
@@ -127,7 +127,6 @@ def show(
         f"[bold]{session.name}[/]",
         f"[bold]{escape(session.kind)} session[/]",
         escape(session.label),
-        session.id,
         style="cyan",
     )
     for item in arc.after:
@@ -152,5 +151,4 @@ def _row(table: object, item: Entry, session: Session, phase: str) -> None:
         sessions.describe(item.day, session, phase),
         escape(item.title),
         escape(sessions.first_words(item)),
-        item.id,
     )
