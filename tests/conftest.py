@@ -22,6 +22,16 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     paths.set_home(None)
 
 
+@pytest.fixture(autouse=True)
+def debug_off() -> Iterator[None]:
+    """``--debug`` sets a process-wide flag; reset it so one test cannot leak it into the next."""
+    from partsjournal import cli
+
+    cli._debug["on"] = False
+    yield
+    cli._debug["on"] = False
+
+
 class Cli:
     """Runs partsjournal in-process and keeps stdout and stderr apart."""
 

@@ -263,3 +263,12 @@ def test_finding_the_last_check_in_reads_only_the_newest_entries(
     assert found is not None and found.created.month == 10
     # the two November entries and the October check-in; March to July were never opened
     assert [p.name[:10] for p in loaded] == ["2026-11-05", "2026-11-02", "2026-10-30"]
+
+
+def test_exercise_integrate_runs_the_full_check_in(cli: Cli, home: Path, tmp_path: Path) -> None:
+    answers = write(tmp_path, AFTER)
+    result = cli("exercise", "integrate", "--answers", str(answers), "--at", "2026-11-26")
+    assert result.exit_code == 0, result.output
+    assert "No session is within 14 days" in result.stdout
+    (data,) = saved(home)
+    assert data["phase"] == "after" and "body_after_noticed" in by_step(data)

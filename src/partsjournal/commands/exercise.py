@@ -51,4 +51,9 @@ def exercise(
         runner.list_exercises()
         return
     phase = sessions.phase_from_flags(before, after)
+    if name == "integrate":  # needs its follow-up steps and phase choice: same as the command
+        from partsjournal.commands.integrate import integrate
+
+        integrate(before=before, after=after, session=session, at=at, answers=answers)
+        return
     runner.run_exercise(name, part=part, at=at, answers=answers, session=session, phase=phase)
