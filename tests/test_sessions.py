@@ -88,3 +88,43 @@ def test_unreadable_session_file_is_skipped_with_a_warning(home: Path) -> None:
     warnings: list[str] = []
     assert len(sessions.load_all(warn=warnings.append)) == 1
     assert len(warnings) == 1 and "broken.toml" in warnings[0]
+
+
+def test_ics_lines_fold_at_75_octets_without_splitting_a_character() -> None:
+    line = "SUMMARY:" + "é" * 100
+    pieces = sessions._ics_fold(line)
+    assert all(len(p.encode("utf-8")) <= 75 for p in pieces)
+    assert all(p.startswith(" ") for p in pieces[1:])
+    assert pieces[0] + "".join(p[1:] for p in pieces[1:]) == line
+
+
+def test_phase_flags() -> None:
+    assert sessions.phase_from_flags(False, False) is None
+    assert sessions.phase_from_flags(True, False) == "before"
+    assert sessions.phase_from_flags(False, True) == "after"
+    with pytest.raises(UsageError, match="not both"):
+        sessions.phase_from_flags(True, True)
+
+
+def test_placement_keeps_a_stored_link_and_survives_a_removed_session(home: Path) -> None:
+    from partsjournal.entry import Answer, Entry
+
+    s1, s2 = add(date(2026, 11, 1)), add(date(2026, 11, 20))
+    item = Entry(
+        id="x",
+        created=datetime(2026, 11, 18, 9).astimezone(),
+        exercise="protector",
+        exercise_version=1,
+        title="t",
+        answers=[Answer(step="a", kind="long_text", prompt="p", value="one two three")],
+        session=s1.id,
+        phase="after",
+    )
+    found = sessions.load_all()
+    assert sessions.placement(item, found) == (found[0], "after")  # stored wins over nearest
+    item.session = "gone"
+    assert sessions.placement(item, found) == (None, "after")
+    item.session, item.phase = None, None
+    assert sessions.placement(item, found) == (found[1], "before")
+    assert s2.id == found[1].id
+    assert sessions.first_words(item, words=2) == "one two ..."

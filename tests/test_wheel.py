@@ -33,6 +33,7 @@ def test_wheel_contains_every_exercise(wheel: Path) -> None:
     shipped = {p.name for p in (ROOT / "exercises").glob("*.toml")}
     packed = {Path(n).name for n in names if n.startswith("partsjournal/exercises/")}
     assert shipped and shipped <= packed
+    assert "partsjournal/exercises/templates/practice-followup.toml" in names
 
 
 def test_installed_wheel_lists_and_runs_exercises(wheel: Path, tmp_path: Path) -> None:

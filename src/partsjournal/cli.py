@@ -111,9 +111,9 @@ def _root(
 
 
 def _register() -> None:
-    from partsjournal.commands import entries, exercise, parts, review
+    from partsjournal.commands import entries, exercise, integrate, parts, review, session
 
-    for module in (exercise, parts, review, entries):
+    for module in (exercise, integrate, session, parts, review, entries):
         module.register(app)
 
 

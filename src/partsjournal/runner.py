@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from partsjournal import dates, exercises, journal, parts, prompts, ui
+from partsjournal import dates, exercises, journal, parts, prompts, sessions, ui
 from partsjournal.engine import Asker, Run, run
 from partsjournal.entry import Entry
 from partsjournal.errors import UsageError
@@ -51,19 +51,33 @@ def run_exercise(
     part: str | None = None,
     at: str | None = None,
     answers: str | None = None,
+    session: str | None = None,
+    phase: str | None = None,
+    exercise: Exercise | None = None,
 ) -> Entry | None:
-    ex = exercises.get(name)
+    """Run one exercise and save it; ``exercise`` is for scripts built in code
+    (``integrate`` adds its follow-up steps), otherwise ``name`` is looked up.
+
+    ``session`` (``--session``) and ``phase`` (``--before``/``--after``) place
+    the entry around a session; without them the nearest session is used.
+    """
+    ex = exercise if exercise is not None else exercises.get(name)
     created = entry_time(at)
     if part is not None and not part.strip():
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
+    linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
     asker = make_asker(ex, answers)
-    current = Run(exercise=ex, part_name=part.strip() if part else None)
+    current = Run(exercise=ex, part_name=part.strip() if part else None, phase=phase)
+    if linked is not None:
+        current.context["session"] = linked.id
     interactive = answers is None
     if interactive:
         _intro(ex)
     run(current, asker)
     entry = journal.save_run(current, created)
     _summary(entry)
+    if linked is not None:
+        ui.out().print(f"This entry is {sessions.describe(created.date(), linked, phase)}.")
     return entry
 
 

@@ -30,6 +30,14 @@ def exercise(
             help="Run without prompts: a TOML file of step id = answer ('-' reads stdin).",
         ),
     ] = None,
+    session: Annotated[
+        str | None,
+        typer.Option("--session", help="Link the entry to this session (its number or id)."),
+    ] = None,
+    before: Annotated[
+        bool, typer.Option("--before", help="The entry prepares for a session.")
+    ] = False,
+    after: Annotated[bool, typer.Option("--after", help="The entry integrates a session.")] = False,
 ) -> None:
     """Run a guided exercise, one step at a time, and save it as a journal entry.
 
@@ -37,9 +45,15 @@ def exercise(
 
     Example: partsjournal exercise protector
     """
-    from partsjournal import runner
+    from partsjournal import runner, sessions
 
     if name is None:
         runner.list_exercises()
         return
-    runner.run_exercise(name, part=part, at=at, answers=answers)
+    phase = sessions.phase_from_flags(before, after)
+    if name == "integrate":  # needs its follow-up steps and phase choice: same as the command
+        from partsjournal.commands.integrate import integrate
+
+        integrate(before=before, after=after, session=session, at=at, answers=answers)
+        return
+    runner.run_exercise(name, part=part, at=at, answers=answers, session=session, phase=phase)

@@ -1,0 +1,269 @@
+"""``partsjournal session``, the .ics check-ins, and phase linking through the CLI."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tomllib
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
+
+PREPARE_ANSWERS = """
+session_thoughts = "I picture the room and my chest goes tight."
+activation_before = 6
+name_part = "The Worrier"
+feel_toward = "curious"
+part_feeling = "afraid of losing control"
+part_fears = "That I will say something I regret."
+part_purpose = "From being judged."
+part_needs = "To know I can ask to stop."
+intention = "Meet what is under the tiredness, knowing I can stop."
+support_people = "Anna, 0123 456"
+grounding = "Peppermint tea and the heavy blanket"
+activation_after = 4
+"""
+
+
+def write(tmp_path: Path, name: str, text: str) -> Path:
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    return f
+
+
+def load(path: Path) -> dict[str, object]:
+    return tomllib.loads(path.read_text(encoding="utf-8"))
+
+
+def protector_at(cli: Cli, home: Path, tmp_path: Path, at: str, *extra: str) -> dict[str, object]:
+    """Run the protector exercise dated ``at`` and return the saved entry."""
+    answers = write(tmp_path, "protector.toml", PROTECTOR_ANSWERS)
+    before = set(entry_files(home))
+    result = cli("exercise", "protector", "--answers", str(answers), "--at", at, *extra)
+    assert result.exit_code == 0, result.output
+    (new,) = set(entry_files(home)) - before
+    return load(new)
+
+
+def test_session_add_writes_a_toml_file_and_says_which_number(cli: Cli, home: Path) -> None:
+    result = cli("session", "add", "2026-11-19", "--label", "first one")
+    assert result.exit_code == 0, result.output
+    assert "session 1" in result.stdout and "2026-11-19-ketamine" in result.stdout
+    data = load(home / "sessions" / "2026-11-19-ketamine.toml")
+    assert data["date"] == date(2026, 11, 19)
+    assert data["kind"] == "ketamine" and data["label"] == "first one"
+    assert stat.S_IMODE((home / "sessions" / "2026-11-19-ketamine.toml").stat().st_mode) == 0o600
+
+
+def test_session_list_counts_before_and_after_entries(cli: Cli, home: Path, tmp_path: Path) -> None:
+    assert cli("session", "add", "2026-11-19").exit_code == 0
+    assert (
+        cli("session", "add", "2026-12-10", "--kind", "therapy", "--label", "second").exit_code == 0
+    )
+    protector_at(cli, home, tmp_path, "2026-11-10 09:00")  # 9 days before #1
+    protector_at(cli, home, tmp_path, "2026-11-21 09:00")  # 2 days after #1
+    protector_at(cli, home, tmp_path, "2026-11-22 09:00")  # 3 days after #1
+    protector_at(cli, home, tmp_path, "2026-12-09 09:00")  # 1 day before #2
+    result = cli("session", "list")
+    assert result.exit_code == 0, result.output
+    rows = [line for line in result.stdout.splitlines() if "2026-1" in line]
+    assert len(rows) == 2
+    first = rows[0].replace("│", " ").split()
+    second = rows[1].replace("│", " ").split()
+    # number, weekday, date, kind, [label...], before, after, id
+    assert first[0] == "1" and "2026-11-19" in first and first[-3:-1] == ["1", "2"]
+    assert second[0] == "2" and "therapy" in second and "second" in second
+    assert second[-3:-1] == ["1", "0"]
+
+
+def test_session_list_when_there_are_none(cli: Cli) -> None:
+    result = cli("session", "list")
+    assert result.exit_code == 0
+    assert "No sessions yet" in result.stdout
+
+
+def test_session_show_tells_the_story_in_order(cli: Cli, home: Path, tmp_path: Path) -> None:
+    assert cli("session", "add", "2026-11-19", "--label", "first one").exit_code == 0
+    prep = write(tmp_path, "prep.toml", PREPARE_ANSWERS)
+    after = write(
+        tmp_path, "after.toml", PROTECTOR_ANSWERS.replace("The team meeting", "The drive home")
+    )
+    # written out of order on purpose: show sorts by time
+    r1 = cli("exercise", "protector", "--answers", str(after), "--at", "2026-11-26 20:00")
+    r2 = cli("exercise", "prepare", "--answers", str(prep), "--at", "2026-11-16 20:00")
+    assert r1.exit_code == 0 and r2.exit_code == 0, r1.output + r2.output
+    assert "This entry is day 7 after session 1." in r1.stdout
+    assert "This entry is 3 days before session 1." in r2.stdout
+
+    result = cli("session", "show", "1")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    assert "3 days before session 1" in out and "day 7 after session 1" in out
+    # preparation, then the session, then integration, whatever order they were written in
+    order = ["3 days before", "Preparing for", "I picture the", "ketamine session", "day 7 after"]
+    places = [out.index(word) for word in order]
+    assert places == sorted(places)
+    assert out.index("day 7 after") < out.index("The drive")
+    # the same session can be named by id or by date
+    assert cli("session", "show", "2026-11-19-ketamine").stdout == out
+    assert cli("session", "show", "2026-11-19").stdout == out
+
+
+def test_prepare_entry_stores_intention_support_plan_and_part(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    assert cli("session", "add", "2026-11-19").exit_code == 0
+    prep = write(tmp_path, "prep.toml", PREPARE_ANSWERS)
+    assert cli("exercise", "prepare", "--answers", str(prep), "--at", "2026-11-16").exit_code == 0
+    data = load(entry_files(home)[0])
+    assert data["session"] == "2026-11-19-ketamine" and data["phase"] == "before"
+    roles: dict[str, list[object]] = {}
+    for a in data["answers"]:  # type: ignore[attr-defined]
+        roles.setdefault(a.get("role"), []).append(a["value"])
+    assert roles["intention"] == ["Meet what is under the tiredness, knowing I can stop."]
+    assert roles["support-plan"] == ["Anna, 0123 456", "Peppermint tea and the heavy blanket"]
+    assert data["parts"] == [{"id": "the-worrier", "name": "The Worrier"}]
+    assert (home / "parts" / "the-worrier.toml").is_file()
+
+
+def test_entries_written_before_the_session_was_added_are_placed_too(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    entry = protector_at(cli, home, tmp_path, "2026-11-16 09:00")
+    assert "session" not in entry and "phase" not in entry
+    assert cli("session", "add", "2026-11-19").exit_code == 0
+    result = cli("session", "show", "1")
+    assert "3 days before session 1" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("at", "session", "phase"),
+    [
+        ("2026-11-05 09:00", "2026-11-19-ketamine", "before"),  # 14 days before: inside
+        ("2026-11-04 23:59", None, None),  # 15 days before: outside
+        ("2026-11-19 07:00", "2026-11-19-ketamine", "after"),  # the day itself counts as after
+        ("2027-01-18 22:00", "2026-11-19-ketamine", "after"),  # day 60: inside
+        ("2027-01-19 00:01", None, None),  # day 61: outside
+    ],
+)
+def test_automatic_phase_linking_at_the_window_edges(
+    cli: Cli, home: Path, tmp_path: Path, at: str, session: str | None, phase: str | None
+) -> None:
+    assert cli("session", "add", "2026-11-19").exit_code == 0
+    data = protector_at(cli, home, tmp_path, at)
+    assert data.get("session") == session
+    assert data.get("phase") == phase
+
+
+def test_before_after_and_session_options_override_the_nearest(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    assert cli("session", "add", "2026-11-01").exit_code == 0
+    assert cli("session", "add", "2026-11-11").exit_code == 0
+    nearest = protector_at(cli, home, tmp_path, "2026-11-06 09:00")  # a tie: upcoming wins
+    assert (nearest["session"], nearest["phase"]) == ("2026-11-11-ketamine", "before")
+    after = protector_at(cli, home, tmp_path, "2026-11-06 10:00", "--after")
+    assert (after["session"], after["phase"]) == ("2026-11-01-ketamine", "after")
+    explicit = protector_at(cli, home, tmp_path, "2026-11-06 11:00", "--session", "1")
+    assert (explicit["session"], explicit["phase"]) == ("2026-11-01-ketamine", "after")
+    both = protector_at(cli, home, tmp_path, "2026-11-06 12:00", "--session", "2", "--after")
+    assert (both["session"], both["phase"]) == ("2026-11-11-ketamine", "after")
+
+
+def parse_ics(raw: bytes) -> list[dict[str, str]]:
+    """A small RFC 5545 reader: checks line endings, folding and nesting; returns the events."""
+    text = raw.decode("utf-8")
+    assert text.endswith("\r\n")
+    physical = text.split("\r\n")[:-1]
+    assert all("\n" not in line and "\r" not in line for line in physical)
+    assert all(len(line.encode("utf-8")) <= 75 for line in physical)
+    logical: list[str] = []
+    for line in physical:
+        if line.startswith(" "):
+            logical[-1] += line[1:]
+        else:
+            logical.append(line)
+    assert logical[0] == "BEGIN:VCALENDAR" and logical[-1] == "END:VCALENDAR"
+    calendar = dict(line.split(":", 1) for line in logical[1:-1] if "VEVENT" not in line)
+    assert calendar["VERSION"] == "2.0" and calendar["PRODID"]
+    events: list[dict[str, str]] = []
+    current: dict[str, str] | None = None
+    for line in logical[1:-1]:
+        if line == "BEGIN:VEVENT":
+            assert current is None
+            current = {}
+        elif line == "END:VEVENT":
+            assert current is not None
+            events.append(current)
+            current = None
+        elif current is not None:
+            name, value = line.split(":", 1)
+            current[name] = value
+    assert current is None
+    return events
+
+
+def test_ics_has_check_ins_one_seven_and_thirty_days_after(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    out_dir = tmp_path / "calendar"
+    out_dir.mkdir(mode=0o755)
+    os.chmod(out_dir, 0o755)
+    target = out_dir / "checkins.ics"
+    result = cli(
+        "session", "add", "2026-11-19", "--label", "secret; words, here", "--ics", str(target)
+    )
+    assert result.exit_code == 0, result.output
+    assert str(target) in result.stdout
+    events = parse_ics(target.read_bytes())
+    assert len(events) == 3
+    starts = [e["DTSTART;VALUE=DATE"] for e in events]
+    expected = [date(2026, 11, 19) + timedelta(days=n) for n in (1, 7, 30)]
+    assert starts == [d.strftime("%Y%m%d") for d in expected]
+    for event, day in zip(events, expected, strict=True):
+        assert event["DTEND;VALUE=DATE"] == (day + timedelta(days=1)).strftime("%Y%m%d")
+        assert event["DTSTAMP"].endswith("Z") and len(event["DTSTAMP"]) == 16
+        assert "Integration check-in" in event["SUMMARY"]
+        assert "partsjournal integrate" in event["DESCRIPTION"]
+        assert "\\," in event["DESCRIPTION"]  # commas are escaped
+    assert len({e["UID"] for e in events}) == 3
+    # private words stay out of calendars, and the folder we wrote into keeps its mode
+    assert b"secret" not in target.read_bytes() and b"ketamine" not in target.read_bytes()
+    assert stat.S_IMODE(out_dir.stat().st_mode) == 0o755
+
+
+def test_ics_into_a_folder_gets_a_file_name(cli: Cli, tmp_path: Path) -> None:
+    folder = tmp_path / "cal"
+    folder.mkdir()
+    result = cli("session", "add", "2026-11-19", "--ics", str(folder))
+    assert result.exit_code == 0, result.output
+    assert len(parse_ics((folder / "partsjournal-check-ins-2026-11-19.ics").read_bytes())) == 3
+
+
+@pytest.mark.parametrize(
+    ("args", "needle"),
+    [
+        (["session", "add", "19/11/2026"], "DATE"),
+        (["session", "add", "2026-11-19", "--ics", "/no/such/folder/x.ics"], "does not exist"),
+        (["session", "show", "7"], "no session '7'"),
+        (["exercise", "protector", "--session", "9", "--answers", "-"], "no session '9'"),
+        (["exercise", "protector", "--before", "--after", "--answers", "-"], "not both"),
+        (["integrate", "--before", "--after", "--answers", "-"], "not both"),
+        (["integrate", "--realm", "heart", "--answers", "-"], "no realm 'heart'"),
+        (["integrate", "--session", "nope", "--answers", "-"], "no session 'nope'"),
+    ],
+)
+def test_bad_input_is_one_sentence_and_exit_2(
+    cli: Cli, home: Path, args: list[str], needle: str
+) -> None:
+    result = cli(*args, input=PROTECTOR_ANSWERS)
+    assert result.exit_code == 2, result.output
+    assert needle in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+    assert entry_files(home) == []
+    if args[:2] == ["session", "add"]:
+        assert not (home / "sessions").exists()

@@ -1,0 +1,110 @@
+"""The shipped data for sessions: integrate's realms, prepare, after-session, follow-up wording."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from partsjournal import exercises, integration
+from partsjournal.errors import UsageError
+from partsjournal.exercises import ExerciseFileError
+from partsjournal.practices import OUTCOMES, REALMS, Practice
+
+
+def roles(name: str) -> list[str]:
+    return [s.role for s in exercises.get(name).steps if s.role]
+
+
+@pytest.mark.parametrize("realm", REALMS)
+def test_integrate_has_rating_questions_and_practice_per_realm(realm: str) -> None:
+    steps = [s for s in exercises.get("integrate").steps if s.realm == realm]
+    by_role = {s.role for s in steps}
+    assert {f"realm-rating:{realm}", f"realm-reflection:{realm}", f"practice:{realm}"} == by_role
+    rating = next(s for s in steps if s.role == f"realm-rating:{realm}")
+    assert rating.kind == "scale" and rating.conditions == []
+    for phase in ("before", "after"):
+        asked = [s for s in steps if s.role == f"realm-reflection:{realm}" and s.shown({}, phase)]
+        assert 2 <= len(asked) <= 3, (realm, phase)
+        assert all(c.phase == phase for s in asked for c in s.conditions)
+    assert [s.kind for s in steps if s.role == f"practice:{realm}"] == ["text"]
+
+
+def test_integrate_steps_without_a_realm_are_only_guidance() -> None:
+    assert all(s.kind == "guide" for s in exercises.get("integrate").steps if s.realm is None)
+
+
+def test_prepare_meets_a_part_and_sets_intention_and_support_plan() -> None:
+    got = roles("prepare")
+    for role in ("part", "part-feelings", "part-fears", "part-needs", "intention", "support-plan"):
+        assert role in got
+    assert got.index("part") < got.index("part-needs") < got.index("intention")
+    assert any(s.kind == "part" for s in exercises.get("prepare").steps)
+
+
+def test_after_session_asks_a_protector_about_a_new_role() -> None:
+    got = roles("after-session")
+    for role in ("part", "part-fears", "part-new-role", "reflection"):
+        assert role in got
+    assert got.index("part") < got.index("part-fears") < got.index("part-new-role")
+
+
+def test_the_follow_up_template_is_valid_and_names_every_realm() -> None:
+    words = integration.template()
+    assert set(words.realms) == set(REALMS)
+    assert "{practice}" in words.outcome and "{realm}" in words.outcome
+    assert "{date}" in words.intro
+
+
+def test_a_broken_follow_up_template_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bad = tmp_path / "practice-followup.toml"
+    bad.write_text('title = "t"\ncolour = "blue"\n', encoding="utf-8")
+    monkeypatch.setattr(integration, "template_path", lambda: str(bad))
+    integration.template.cache_clear()
+    try:
+        with pytest.raises(ExerciseFileError, match="not valid"):
+            integration.template()
+    finally:
+        integration.template.cache_clear()
+
+
+def test_follow_up_steps_carry_the_practice_and_fixed_outcomes() -> None:
+    chosen = datetime(2026, 11, 20, 19).astimezone()
+    steps = integration.followup_steps(
+        [
+            Practice("balance", "Leave work on time", chosen, "x"),
+            Practice("body", "Walk", chosen, "x"),
+        ]
+    )
+    assert [s.id for s in steps] == [
+        "followup",
+        "followup_balance",
+        "followup_balance_note",
+        "followup_body",
+        "followup_body_note",
+    ]
+    assert "Friday 20 November" in steps[0].text
+    assert steps[1].choices == list(OUTCOMES) and steps[1].role == "practice-outcome:balance"
+    assert "Leave work on time" in steps[1].text and "Work and play" in steps[1].text
+    assert steps[2].optional and steps[2].role == "practice-note:balance"
+    assert integration.followup_steps([]) == []
+
+
+def test_realm_filter_and_follow_up_placement() -> None:
+    chosen = datetime(2026, 11, 20, 19).astimezone()
+    ex = integration.integrate_exercise(["mind"], [Practice("body", "Walk", chosen, "x")])
+    ids = [s.id for s in ex.steps]
+    assert ids[:3] == ["arrive", "before_frame", "after_frame"]
+    assert ids[3:6] == ["followup", "followup_body", "followup_body_note"]
+    assert {s.realm for s in ex.steps[6:]} <= {"mind", None}
+    assert ids[-1] == "closing"
+
+
+def test_unknown_realm_is_a_usage_error() -> None:
+    assert integration.check_realms([]) == list(REALMS)
+    assert integration.check_realms(["Spirit", "body"]) == ["body", "spirit"]
+    with pytest.raises(UsageError, match="no realm 'work'"):
+        integration.check_realms(["work"])
