@@ -104,9 +104,9 @@ def _root(
 
 
 def _register() -> None:
-    from partsjournal.commands import exercise
+    from partsjournal.commands import care, drafts, exercise
 
-    for module in (exercise,):
+    for module in (exercise, drafts, care):
         module.register(app)
 
 

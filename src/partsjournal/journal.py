@@ -14,6 +14,8 @@ def build_entry(current: Run, created: datetime) -> Entry:
 
     Guidance steps are not answers and are left out. Parts named in "part"
     steps are looked up (name or alias, any case) or created in the registry.
+    Earlier answers that no longer fit the exercise (``current.kept``, after a
+    draft was resumed with a changed exercise file) are stored after the rest.
     """
     ex = current.exercise
     answers: list[Answer] = []
@@ -36,6 +38,14 @@ def build_entry(current: Run, created: datetime) -> Entry:
                 value=value,
                 role=step.role,
                 part=part_id,
+            )
+        )
+    for k in current.kept:
+        if k["kind"] == "guide":
+            continue
+        answers.append(
+            Answer(
+                step=k["step"], kind=k["kind"], prompt=k["prompt"], value=k["value"], role=k["role"]
             )
         )
     return Entry(
