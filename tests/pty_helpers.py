@@ -63,3 +63,8 @@ def choose(child: pexpect.spawn, expect: str, index: int) -> None:
     child.expect_exact("Choose one")
     child.send("\x1b[B" * index)
     child.send(ENTER)
+
+
+def draft_files(home: Path) -> list[Path]:
+    folder = home / "drafts"
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []

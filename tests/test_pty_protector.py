@@ -28,6 +28,8 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     press_on(child, "three slow breaths")
     answer_long(child, "step 3 of", SITUATION)
     answer_scale(child, "how stirred up", 8)
+    child.expect_exact("pause and ground yourself first?")
+    child.send("n")  # a rating of 8 offers grounding; decline and go on
     child.expect_exact("Which part of me")
     child.expect_exact("The part's name")
     child.send("The Critic" + ENTER)

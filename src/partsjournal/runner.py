@@ -286,6 +286,8 @@ def _paused(keeper: DraftKeeper, current: Run) -> None:
         "Take all the time you need.",
         soft_wrap=True,
     )
+    if current.pending:
+        console.print("What you had started typing is kept too.")
     console.print(f"When you are ready to go on: partsjournal resume {draft.id}", soft_wrap=True)
 
 
