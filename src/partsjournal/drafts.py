@@ -230,7 +230,6 @@ def show_list(found: list[Draft]) -> None:
         return
     table = Table(title="Paused exercises", title_justify="left")
     table.add_column("#", justify="right")
-    table.add_column("draft")
     table.add_column("exercise")
     table.add_column("part")
     table.add_column("started")
@@ -238,7 +237,6 @@ def show_list(found: list[Draft]) -> None:
     for n, d in enumerate(found, start=1):
         table.add_row(
             str(n),
-            d.id,
             d.title,
             d.part_name or "",
             f"{d.created:%Y-%m-%d %H:%M}",
