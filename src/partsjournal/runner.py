@@ -48,7 +48,7 @@ def make_asker(
 
 
 def entry_time(at: str | None) -> datetime:
-    return dates.parse_datetime(at) if at else dates.now()
+    return dates.parse_datetime(at) if at is not None else dates.now()
 
 
 def run_exercise(
