@@ -167,3 +167,37 @@ def test_a_broken_config_warns_once_and_the_default_card_still_shows(
     changed = cli("config", "contact", "add", "Sam", "call")
     assert changed.exit_code == 1 and "fix it or move it away" in changed.stderr
     assert (home / "config.toml").read_bytes() == content  # never rewritten
+
+
+def test_the_grounding_exercise_covers_feet_breath_senses_and_safety() -> None:
+    from partsjournal import exercises
+
+    ex = exercises.get("grounding")
+    text = " ".join(s.text for s in ex.steps).lower()
+    for words in ("feet", "floor", "breathe", "see", "hear", "feel"):
+        assert words in text
+    roles = {s.role: s.kind for s in ex.steps if s.role}
+    assert roles == {"distress": "scale", "safety": "yes_no"}
+
+
+@pytest.mark.parametrize("args", [["drafts"], ["config"]])
+def test_listing_drafts_and_settings_stays_light(home: Path, args: list[str]) -> None:
+    # (typer 0.29 itself imports pydantic to coerce any option, so only questionary is checked)
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from partsjournal.cli import main; sys.argv = ['partsjournal', *sys.argv[1:]]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'questionary'})\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PARTSJOURNAL_HOME": str(home)},
+        check=False,
+    )
+    assert "HEAVY []" in proc.stderr, proc.stderr
