@@ -188,7 +188,8 @@ def test_listing_drafts_and_settings_stays_light(home: Path, args: list[str]) ->
     import sys
 
     code = (
-        "import sys; from partsjournal.cli import main; sys.argv = ['partsjournal', *sys.argv[1:]]\n"
+        "import sys\nfrom partsjournal.cli import main\n"
+        "sys.argv = ['partsjournal', *sys.argv[1:]]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in {'questionary'})\n"
         "print('HEAVY', heavy, file=sys.stderr)\n"

@@ -206,3 +206,19 @@ def test_resume_unknown_draft(cli: Cli, home: Path, ref: str) -> None:
     result = cli("resume", ref)
     assert result.exit_code == 2
     assert "no single draft" in result.stderr
+
+
+def test_ctrl_c_between_prompts_is_a_pause_too(home: Path) -> None:
+    class InterruptAtNeeds(StopAfter):
+        def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
+            if step.id == "needs":
+                raise KeyboardInterrupt
+            return super().ask(step, text, number, total)
+
+    ex = exercises.get("protector")
+    assert (
+        runner.walk_and_save(Run(exercise=ex), InterruptAtNeeds(home), WHEN, interactive=True)
+        is None
+    )
+    kept = draft_answers(home)
+    assert kept["strengths"] == "Careful" and "needs" not in kept

@@ -209,3 +209,48 @@ def test_pause_choice_offers_grounding_and_keeps_the_draft(home: Path) -> None:
     assert got["name_part"] == "The Guard"
     assert "feel_toward" not in got  # "Pause here" is not an answer
     assert "Pause here" not in draft_files(home)[0].read_text(encoding="utf-8")
+
+
+def test_resume_lets_you_choose_among_drafts_and_discard_asks_first(home: Path) -> None:
+    from datetime import timedelta
+
+    from partsjournal import exercises, runner
+    from partsjournal.engine import Run
+    from tests.test_drafts import WHEN, StopAfterAny, paused_protector
+
+    paused_protector(home)  # 1: The Critic, paused at "purpose"
+    protector = exercises.get("protector")
+    runner.walk_and_save(
+        Run(exercise=protector), StopAfterAny(), WHEN + timedelta(days=1), interactive=True
+    )  # 2: paused at "situation"
+    assert len(draft_files(home)) == 2
+
+    child = spawn(home, "resume")
+    child.expect_exact("Paused exercises")
+    child.expect_exact("Which one would you like to continue?")
+    child.send("\x1b[B" + ENTER)  # the second one
+    child.expect_exact("Welcome back")
+    child.expect_exact("What is the situation?")
+    child.expect_exact("Esc then Enter")
+    child.sendcontrol("c")
+    child.expect_exact("Paused.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0 and len(draft_files(home)) == 2
+
+    child = spawn(home, "drafts", "discard", "1")
+    child.expect_exact("This cannot be undone.")
+    child.send("n")
+    child.expect_exact("Kept. Nothing was discarded.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert len(draft_files(home)) == 2
+
+    child = spawn(home, "drafts", "discard", "1")
+    child.expect_exact("This cannot be undone.")
+    child.send("y")
+    child.expect_exact("Discarded the draft")
+    child.expect(pexpect.EOF)
+    child.close()
+    [left] = draft_files(home)
+    assert "name_part" not in answers_of(left)  # the Critic draft was the one discarded

@@ -98,7 +98,9 @@ def walk_and_save(
         try:
             run(current, asker, on_answer=on_answer)
             break
-        except Paused as pause:
+        except (Paused, KeyboardInterrupt) as stop:
+            # Ctrl-C between two prompts (while text is printed) is a pause too
+            pause = stop if isinstance(stop, Paused) else Paused()
             if pause.step and pause.partial:
                 current.pending[pause.step] = pause.partial
             keeper.save()
@@ -281,11 +283,12 @@ def _paused(keeper: DraftKeeper, current: Run) -> None:
             soft_wrap=True,
         )
         return
-    console.print(
-        f"[bold]Paused.[/] Your answers so far ({draft.answered}) are kept safely as a draft. "
-        "Take all the time you need.",
-        soft_wrap=True,
+    kept = (
+        f"Your answers so far ({draft.answered}) are kept safely as a draft."
+        if draft.answered
+        else "Your place in the exercise is kept as a draft."
     )
+    console.print(f"[bold]Paused.[/] {kept} Take all the time you need.", soft_wrap=True)
     if current.pending:
         console.print("What you had started typing is kept too.")
     console.print(f"When you are ready to go on: partsjournal resume {draft.id}", soft_wrap=True)
