@@ -73,3 +73,13 @@ def protector_answers(tmp_path: Path) -> Path:
 
 def entry_files(home: Path) -> list[Path]:
     return sorted((home / "entries").rglob("*.toml")) if (home / "entries").exists() else []
+
+
+@pytest.fixture(autouse=True)
+def _debug_off() -> Iterator[None]:
+    """``--debug`` in one test must not leak into the next (it lives in a module dict)."""
+    from partsjournal import cli as cli_module
+
+    cli_module._debug["on"] = False
+    yield
+    cli_module._debug["on"] = False

@@ -63,3 +63,15 @@ def choose(child: pexpect.spawn, expect: str, index: int) -> None:
     child.expect_exact("Choose one")
     child.send("\x1b[B" * index)
     child.send(ENTER)
+
+
+def draft_files(home: Path) -> list[Path]:
+    folder = home / "drafts"
+    return sorted(folder.glob("*.toml")) if folder.is_dir() else []
+
+
+def skip_self_check(child: pexpect.spawn) -> None:
+    """Decline the optional Self-energy check at the start of the protector dialogue."""
+    child.expect_exact("short Self-energy check")
+    child.expect_exact("Yes or no?")
+    child.send("n")

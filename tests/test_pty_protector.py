@@ -15,6 +15,7 @@ from tests.pty_helpers import (
     answer_text,
     choose,
     press_on,
+    skip_self_check,
     spawn,
 )
 
@@ -26,11 +27,11 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("Meeting a protector part")
     press_on(child, "Find a place")
     press_on(child, "three slow breaths")
-    child.expect_exact("short Self-energy check")
-    child.expect_exact("Yes or no?")
-    child.send("n")
+    skip_self_check(child)
     answer_long(child, "step 4 of", SITUATION)
     answer_scale(child, "how stirred up", 8)
+    child.expect_exact("pause and ground yourself first?")
+    child.send("n")  # a rating of 8 offers grounding; decline and go on
     child.expect_exact("Which part of me")
     child.expect_exact("The part's name")
     child.send("The Critic" + ENTER)

@@ -111,9 +111,18 @@ def _root(
 
 
 def _register() -> None:
-    from partsjournal.commands import entries, exercise, integrate, parts, review, session
+    from partsjournal.commands import (
+        care,
+        drafts,
+        entries,
+        exercise,
+        integrate,
+        parts,
+        review,
+        session,
+    )
 
-    for module in (exercise, integrate, session, parts, review, entries):
+    for module in (exercise, integrate, session, parts, review, entries, drafts, care):
         module.register(app)
 
 

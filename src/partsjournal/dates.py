@@ -26,6 +26,8 @@ def parse_datetime(text: str, *, option: str = "--at") -> datetime:
         value = datetime.fromisoformat(cleaned)
     except ValueError:
         raise UsageError(f"Could not read {option} '{text}' as a date; {_FORMATS_HINT}.") from None
+    if not 1900 <= value.year <= 9998:
+        raise UsageError(f"{option} '{text}' is out of range; give a date between 1900 and 9998.")
     if value.tzinfo is None:
         value = value.astimezone()
     return value.replace(microsecond=0)

@@ -17,7 +17,21 @@ AnswerValue = str | int | bool | list[str]
 
 
 class Paused(Exception):
-    """The person chose to stop here; what they answered so far is kept."""
+    """The person chose to stop here; what they answered so far is kept.
+
+    ``chosen`` is True when they picked "Pause here" from a list (rather than
+    pressing Ctrl-C or Ctrl-D): they are then offered grounding. ``step`` and
+    ``partial`` carry any text typed into the unfinished answer, so it can be
+    kept in the draft and offered again on resume.
+    """
+
+    def __init__(
+        self, *, chosen: bool = False, step: str | None = None, partial: str | None = None
+    ) -> None:
+        super().__init__("paused")
+        self.chosen = chosen
+        self.step = step
+        self.partial = partial
 
 
 class Asker(Protocol):
@@ -36,6 +50,11 @@ class Run:
     part_name: str | None = None
     phase: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
+    # earlier answers that no longer fit the exercise (resumed after its file
+    # changed): {"step", "kind", "role", "prompt", "value"} each; kept, never dropped
+    kept: list[dict[str, Any]] = field(default_factory=list)
+    # unfinished text typed before a pause, by step id, offered again on resume
+    pending: dict[str, str] = field(default_factory=dict)
 
     def visible_steps(self) -> list[Step]:
         """Steps that have been or may yet be shown, given the answers so far.
@@ -112,6 +131,7 @@ def run(
             value = asker.ask(step, text, number, len(visible))
         current.answers[step.id] = value
         current.shown[step.id] = text
+        current.pending.pop(step.id, None)
         if step.kind == "part" and isinstance(value, str):
             current.part_name = value.strip()
         if on_answer is not None:

@@ -47,9 +47,11 @@ class Answer:
     value: AnswerValue
     role: str | None = None
     part: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # keys from a newer schema, kept
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
+        out: dict[str, Any] = dict(self.extra)
+        out |= {
             "step": self.step,
             "kind": self.kind,
             "prompt": self.prompt,
@@ -156,6 +158,9 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
     """Build an :class:`Entry`, checking every field; unknown keys are kept."""
 
     def bad(reason: str) -> InvalidEntry:
+        schema = data.get("schema")
+        if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
+            reason += f" (it was written by a newer partsjournal, schema {schema})"
         return InvalidEntry(path, reason)
 
     def req(key: str, typ: type | tuple[type, ...]) -> Any:
@@ -190,6 +195,7 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
                 value=value,  # type: ignore[arg-type]
                 role=raw.get("role"),
                 part=raw.get("part"),
+                extra={k: v for k, v in raw.items() if k not in _ANSWER_KEYS},
             )
         )
     parts: list[PartRef] = []

@@ -26,6 +26,8 @@ def build_entry(current: Run, created: datetime) -> Entry:
     steps are looked up (name or alias, any case, no guessing) or created in
     the registry. Answers about a part (``parts.ABOUT_PART_ROLES``) carry the
     id of the part named most recently before them, or else the entry's first.
+    Earlier answers that no longer fit the exercise (``current.kept``, after a
+    draft was resumed with a changed exercise file) are stored after the rest.
     """
     ex = current.exercise
     answers: list[Answer] = []
@@ -57,6 +59,14 @@ def build_entry(current: Run, created: datetime) -> Entry:
         for answer in answers:
             if answer.role in parts.ABOUT_PART_ROLES and answer.part is None:
                 answer.part = refs[0].id
+    for k in current.kept:
+        if k["kind"] == "guide":
+            continue
+        answers.append(
+            Answer(
+                step=k["step"], kind=k["kind"], prompt=k["prompt"], value=k["value"], role=k["role"]
+            )
+        )
     return Entry(
         id=new_id(created),
         created=created,

@@ -15,7 +15,8 @@ from partsjournal.engine import AnswerValue, Paused, check_value
 from partsjournal.errors import UsageError
 from partsjournal.exercises import Exercise, Step
 
-PAUSE_HINT = "Ctrl-C pauses at any prompt."
+PAUSE_HINT = "Ctrl-C pauses at any prompt; your answers so far are kept."
+PAUSE_CHOICE = "Pause here"
 
 
 def can_prompt() -> bool:
@@ -95,8 +96,12 @@ def _example(step: Step) -> str:
 class InteractiveAsker:
     """Asks in a real terminal with questionary, one step at a time."""
 
-    def __init__(self, known_parts: list[str] | None = None) -> None:
+    def __init__(
+        self, known_parts: list[str] | None = None, pending: dict[str, str] | None = None
+    ) -> None:
         self.known_parts = known_parts or []
+        # unfinished text from before a pause, offered again as the starting text
+        self.pending = pending if pending is not None else {}
 
     def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
         import questionary
@@ -111,6 +116,7 @@ class InteractiveAsker:
         if step.hint:
             console.print(Padding(f"[dim]{step.hint}[/]", (0, 0, 0, 2)))
         question: Any
+        start = self.pending.get(step.id, "")
         if step.kind == "guide":
             question = questionary.press_any_key_to_continue(
                 "Press any key when you are ready to go on."
@@ -123,31 +129,42 @@ class InteractiveAsker:
                 validate=_validator(step),
             )
         elif step.kind == "choice":
-            question = questionary.select("Choose one:", choices=list(step.choices or []))
+            question = questionary.select(
+                "Choose one:",
+                choices=[*(step.choices or []), questionary.Separator(), PAUSE_CHOICE],
+            )
         elif step.kind == "yes_no":
             question = questionary.confirm("Yes or no?", default=True)
         elif step.kind == "part" and self.known_parts:
             question = questionary.autocomplete(
-                "The part's name:", choices=self.known_parts, validate=_validator(step)
+                "The part's name:",
+                choices=self.known_parts,
+                validate=_validator(step),
+                default=start,
             )
         elif step.kind == "part":
-            question = questionary.text("The part's name:", validate=_validator(step))
+            question = questionary.text(
+                "The part's name:", validate=_validator(step), default=start
+            )
         elif step.kind == "long_text":
             question = questionary.text(
                 "Your answer (Esc then Enter to finish):",
                 multiline=True,
                 validate=_validator(step),
+                default=start,
             )
         else:
-            question = questionary.text("Your answer:", validate=_validator(step))
+            question = questionary.text("Your answer:", validate=_validator(step), default=start)
         try:
             answer = question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
-            raise Paused from None
+            raise Paused(step=step.id, partial=_typed_so_far(question, step)) from None
         if step.kind == "guide":
             return True
         if answer is None:
-            raise Paused
+            raise Paused(step=step.id)
+        if step.kind == "choice" and answer == PAUSE_CHOICE:
+            raise Paused(chosen=True, step=step.id)
         if step.kind == "part":
             return offer_close_part(str(check_value(step, answer)))
         return check_value(step, answer)
@@ -159,8 +176,6 @@ def offer_close_part(typed: str) -> str:
     Returns the known part's name when the person says yes, else what they typed
     (a new part). Only asked in a terminal; scripted runs never guess.
     """
-    import questionary
-
     from partsjournal import parts
 
     if parts.find(typed) is not None:
@@ -168,13 +183,45 @@ def offer_close_part(typed: str) -> str:
     close = parts.suggest(typed, limit=1)
     if not close:
         return typed
+    meant = confirm(f"Did you mean {close[0].name}?", default=True)
+    return close[0].name if meant else typed
+
+
+def _typed_so_far(question: Any, step: Step) -> str | None:
+    """The text in an unfinished answer when Ctrl-C was pressed, if any."""
+    if step.kind not in {"text", "long_text", "part"}:
+        return None
     try:
-        meant = questionary.confirm(f"Did you mean {close[0].name}?", default=True).unsafe_ask()
+        text = question.application.current_buffer.text
+    except Exception:  # prompt_toolkit internals; losing the partial text is not fatal
+        return None
+    return text if isinstance(text, str) and text.strip() else None
+
+
+def confirm(question: str, *, default: bool = True) -> bool:
+    """A yes/no question outside an exercise; Ctrl-C or Ctrl-D raises :class:`Paused`."""
+    import questionary
+
+    try:
+        answer = questionary.confirm(question, default=default).unsafe_ask()
     except (KeyboardInterrupt, EOFError):
         raise Paused from None
-    if meant is None:
+    if answer is None:
         raise Paused
-    return close[0].name if meant else typed
+    return bool(answer)
+
+
+def select(question: str, choices: list[str]) -> str:
+    """Pick one of ``choices``; Ctrl-C or Ctrl-D raises :class:`Paused`."""
+    import questionary
+
+    try:
+        answer = questionary.select(question, choices=choices).unsafe_ask()
+    except (KeyboardInterrupt, EOFError):
+        raise Paused from None
+    if answer is None:
+        raise Paused
+    return str(answer)
 
 
 def _validator(step: Step) -> Any:
