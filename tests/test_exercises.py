@@ -161,3 +161,69 @@ def test_conditions(answers: dict[str, object], phase: str | None, shown: set[st
     conditional = {"unblend", "high", "both", "pre"}
     got = {s.id for s in ex.steps if s.id in conditional and s.shown(answers, phase)}
     assert got == shown
+
+
+SELF_IDS = [
+    "self_calm",
+    "self_curiosity",
+    "self_compassion",
+    "self_confidence",
+    "self_courage",
+    "self_clarity",
+    "self_creativity",
+    "self_connectedness",
+]
+
+
+@pytest.mark.parametrize("name", ["protector", "after-session"])
+def test_self_energy_check_is_offered_from_the_one_self_check_file(name: str) -> None:
+    ex = exercises.get(name)
+    source = exercises.get("self-check")
+    for step_id in SELF_IDS:
+        step = ex.step(step_id)
+        assert step is not None
+        assert step.text == source.step(step_id).text  # type: ignore[union-attr]
+        assert step.shown({"self_check": True}) and not step.shown({"self_check": False})
+
+
+def test_include_keeps_the_included_steps_own_conditions(home: Path) -> None:
+    folder = home / "exercises"
+    write(
+        folder,
+        "base",
+        MINIMAL.format(name="base", title="Base")
+        + '[[steps]]\nid = "two"\nkind = "text"\ntext = "x"\n'
+        + 'when = { step = "one", equals = "a" }\n',
+    )
+    write(
+        folder,
+        "outer",
+        MINIMAL.format(name="outer", title="Outer").replace('id = "one"', 'id = "go"')
+        + '[[steps]]\ninclude = "base"\nwhen = { step = "go", equals = "yes" }\n',
+    )
+    ex = exercises.get("outer")
+    assert [s.id for s in ex.steps] == ["go", "one", "two"]
+    assert ex.step("two").shown({"go": "yes", "one": "a"})  # type: ignore[union-attr]
+    assert not ex.step("two").shown({"go": "yes", "one": "b"})  # type: ignore[union-attr]
+    assert not ex.step("one").shown({"go": "no"})  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("include", "problem"),
+    [
+        ('include = "nowhere"', "not another exercise"),
+        ('include = "mine"', "not another exercise"),
+        ('include = "self-check"\nonly = ["nope"]', "has no step 'nope'"),
+        ('include = "protector"\nid = "x"', "cannot have id"),
+        ('include = "protector"', "includes another one itself"),
+    ],
+)
+def test_broken_includes_are_reported(home: Path, include: str, problem: str) -> None:
+    f = write(
+        home / "exercises",
+        "mine",
+        MINIMAL.format(name="mine", title="Mine") + f"[[steps]]\n{include}\n",
+    )
+    with pytest.raises(ExerciseFileError) as info:
+        exercises.load_file(f)
+    assert str(f) in info.value.message and problem in info.value.message

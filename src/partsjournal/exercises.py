@@ -168,6 +168,7 @@ def load_file(path: Path) -> Exercise:
         raise ExerciseFileError(
             f"The exercise file {path} could not be read: {exc.reason}."
         ) from None
+    data = _expand_includes(data, path)
     try:
         exercise = Exercise.model_validate(data)
     except ValidationError as exc:
@@ -180,6 +181,55 @@ def load_file(path: Path) -> Exercise:
             f"rename the file to {exercise.name}.toml or change its name."
         )
     return exercise
+
+
+def _expand_includes(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Replace ``{ include = "other", only = [...], when = ... }`` steps by the named
+    steps of another exercise, each given the include's ``when``.
+
+    This lets one set of questions (the Self-energy ratings) live in one file and
+    be offered inside other exercises. Included files cannot include in turn.
+    """
+    steps = data.get("steps")
+    if not isinstance(steps, list) or not any(
+        isinstance(s, dict) and "include" in s for s in steps
+    ):
+        return data
+    expanded: list[Any] = []
+    for step in steps:
+        if not (isinstance(step, dict) and "include" in step):
+            expanded.append(step)
+            continue
+
+        def bad(reason: str) -> ExerciseFileError:
+            return ExerciseFileError(f"The exercise file {path} is not valid: {reason}.")
+
+        extra = set(step) - {"include", "only", "when"}
+        if extra:
+            raise bad(f"an include step cannot have {', '.join(sorted(extra))}")
+        name, only = step["include"], step.get("only")
+        source = _files().get(name) if isinstance(name, str) else None
+        if source is None or source == path:
+            raise bad(f"it includes '{name}', which is not another exercise")
+        try:
+            theirs = read_toml(source).get("steps", [])
+        except UnreadableFile as exc:
+            raise bad(f"the included exercise {source} could not be read: {exc.reason}") from None
+        by_id = {s.get("id"): s for s in theirs if isinstance(s, dict)}
+        if any(isinstance(s, dict) and "include" in s for s in theirs):
+            raise bad(f"the included exercise '{name}' includes another one itself")
+        wanted = only if isinstance(only, list) else list(by_id)
+        for step_id in wanted:
+            if step_id not in by_id:
+                raise bad(f"the included exercise '{name}' has no step '{step_id}'")
+            copy = dict(by_id[step_id])
+            if "when" in step:
+                own = copy.get("when", [])
+                own = own if isinstance(own, list) else [own]
+                outer = step["when"] if isinstance(step["when"], list) else [step["when"]]
+                copy["when"] = [*outer, *own]
+            expanded.append(copy)
+    return {**data, "steps": expanded}
 
 
 def _describe(exc: ValidationError) -> str:
