@@ -42,10 +42,21 @@ def test_find_matches_names_and_aliases_ignoring_case(typed: str) -> None:
     assert found is not None and found.id == "the-critic"
 
 
-def test_find_does_not_guess() -> None:
+def test_find_ignores_a_leading_article_but_does_not_guess() -> None:
     parts.create("The Critic")
-    assert parts.find("critic") is None
+    busy = parts.create("my busy one")
+    assert parts.find("critic").id == "the-critic"  # type: ignore[union-attr]
+    assert parts.find("a Critic").id == "the-critic"  # type: ignore[union-attr]
+    assert parts.find("the busy one").id == busy.id  # type: ignore[union-attr]
+    assert parts.find("critc") is None  # a typo is only ever offered, never taken
+    assert parts.find("critics") is None
     assert parts.find("") is None
+
+
+def test_an_exact_name_wins_over_one_without_its_article() -> None:
+    parts.create("The Critic")
+    plain = parts.create("Critic")
+    assert parts.find("critic").id == plain.id  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -117,9 +128,9 @@ def test_rename_refuses_another_parts_name() -> None:
 
 def test_merge_keeps_everything_and_entries_resolve(cli: Cli, tmp_path: Path) -> None:
     run_protector(cli, tmp_path, "2026-01-02 10:00", name_part="The Critic")
-    run_protector(cli, tmp_path, "2026-01-05 10:00", name_part="critic", fears="Being found out")
+    run_protector(cli, tmp_path, "2026-01-05 10:00", name_part="Judge", fears="Being found out")
     little = parts.create("Little One")
-    small = parts.get("critic")
+    small = parts.get("judge")
     assert small is not None
     small.protects = [little.id]
     small.aliases = ["the judge"]
@@ -132,15 +143,15 @@ def test_merge_keeps_everything_and_entries_resolve(cli: Cli, tmp_path: Path) ->
 
     merged = parts.get("the-critic")
     assert merged is not None
-    assert merged.aliases == ["critic", "the judge"]
+    assert merged.aliases == ["Judge", "the judge"]
     assert merged.protects == [little.id]
     assert merged.notes == "Sounds like my teacher."
     assert (merged.first_met, merged.last_met) == (date(2026, 1, 2), date(2026, 1, 5))
     # the folded-in file stays, pointing on; its entry still finds the part
-    old = tomllib.loads(parts.part_path("critic").read_text(encoding="utf-8"))
-    assert old["merged_into"] == "the-critic" and old["name"] == "critic"
+    old = tomllib.loads(parts.part_path("judge").read_text(encoding="utf-8"))
+    assert old["merged_into"] == "the-critic" and old["name"] == "Judge"
     refs = [e.parts[0].id for e in entry.load_range()]
-    assert sorted(refs) == ["critic", "the-critic"]
+    assert sorted(refs) == ["judge", "the-critic"]
     assert {parts.get(r).id for r in refs} == {"the-critic"}  # type: ignore[union-attr]
     assert [p.name for p in parts.load_all()] == ["Little One", "The Critic"]
     with pytest.raises(UsageError, match="already the same part"):

@@ -29,7 +29,7 @@ def test_protector_offers_the_known_part_for_a_close_spelling(home: Path) -> Non
     answer_long(child, "What is the situation", "Sunday evening emails")
     answer_scale(child, "how stirred up", 6)
     child.expect_exact("The part's name")
-    child.send("critic" + ENTER)
+    child.send("the critc" + ENTER)  # a typo: offered, not taken
     child.expect_exact("Did you mean The Critic?")
     child.send("y")
     answer_text(child, "Invite The Critic", "")  # the known name is used from here on

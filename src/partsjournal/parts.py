@@ -163,12 +163,22 @@ def _key(name: str) -> str:
 
 
 def find(name: str) -> Part | None:
-    """The part whose name or alias matches ``name``, ignoring case and extra spaces."""
+    """The part whose name or alias matches ``name``, ignoring case and extra spaces.
+
+    An exact match wins; otherwise a leading "the", "a", "an" or "my" is ignored on
+    both sides, so "critic" finds "The Critic". This is a fixed rule, not a guess,
+    so scripted runs use it too; close spellings are only ever offered, never taken.
+    """
     wanted = _key(name)
     if not wanted:
         return None
-    for part in load_all():
+    known = load_all()
+    for part in known:
         if any(_key(n) == wanted for n in part.names()):
+            return part
+    bare = _without_article(wanted)
+    for part in known:
+        if any(_without_article(_key(n)) == bare for n in part.names()):
             return part
     return None
 
