@@ -60,6 +60,9 @@ class Case:
 
     def env(self) -> dict[str, str]:
         env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "100"}
+        # Measure what an installed partsjournal costs: with cached bytecode, as pip
+        # and normal imports leave it (some shells set this variable; users rarely do).
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
         if self.home is not None:
             env["PARTSJOURNAL_HOME"] = str(self.home)
         return env

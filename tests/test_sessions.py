@@ -128,3 +128,40 @@ def test_placement_keeps_a_stored_link_and_survives_a_removed_session(home: Path
     assert sessions.placement(item, found) == (found[1], "before")
     assert s2.id == found[1].id
     assert sessions.first_words(item, words=2) == "one two ..."
+
+
+def test_window_parses_only_its_sessions_and_numbers_like_load_all(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for month in range(1, 13):
+        add(date(2025, month, 10))
+    everything = {s.id: s.number for s in sessions.load_all()}
+    opened: list[str] = []
+    real = sessions.read_toml
+
+    def spy(path: Path) -> dict[str, object]:
+        opened.append(path.stem)
+        return real(path)
+
+    monkeypatch.setattr(sessions, "read_toml", spy)
+    near = sessions.load_window(date(2025, 6, 1), date(2025, 7, 31), ids=["2025-01-10-ketamine"])
+    assert [(s.id, s.number) for s in near] == [
+        ("2025-01-10-ketamine", 1),
+        ("2025-06-10-ketamine", 6),
+        ("2025-07-10-ketamine", 7),
+    ]
+    assert all(everything[s.id] == s.number for s in near)
+    assert sorted(opened) == ["2025-01-10-ketamine", "2025-06-10-ketamine", "2025-07-10-ketamine"]
+    assert sessions.count() == 12
+
+
+def test_a_broken_dated_session_file_keeps_its_number(home: Path) -> None:
+    add(date(2025, 1, 10))
+    add(date(2025, 3, 10))
+    (home / "sessions" / "2025-02-10-ketamine.toml").write_text("date = ", encoding="utf-8")
+    warnings: list[str] = []
+    listed = sessions.load_all(warn=warnings.append)
+    assert [(s.date.month, s.number) for s in listed] == [(1, 1), (3, 3)]
+    assert len(warnings) == 1 and "2025-02-10-ketamine.toml" in warnings[0]
+    far = sessions.load_window(date(2025, 3, 1), date(2025, 3, 31))
+    assert [s.number for s in far] == [3]

@@ -412,6 +412,7 @@ def build(
     streak_days: int | None = None,
     today: date | None = None,
     titles: dict[str, str] | None = None,
+    sessions_recorded: int | None = None,
 ) -> Review:
     """Aggregate one period. Entries outside ``period`` are ignored.
 
@@ -432,7 +433,7 @@ def build(
         entries=len(current),
         days_journaled=len(days),
         streak=streak(days, period.until) if streak_days is None else streak_days,
-        sessions_recorded=len(sessions),
+        sessions_recorded=len(sessions) if sessions_recorded is None else sessions_recorded,
     )
     _sessions(review, current, sessions)
     _exercises(review, current, titles or {})
@@ -643,12 +644,21 @@ def collect(
     loaded = entry.load_range(prev.since, period.until, warn=warn)
     current = [e for e in loaded if e.day in period]
     earlier = [e for e in loaded if e.day in prev]
+    # only the sessions an entry of these two periods could belong to, and the
+    # ones coming soon after: never the whole history
+    near = sessions.load_window(
+        prev.since - timedelta(days=sessions.AFTER_WINDOW_DAYS),
+        period.until + timedelta(days=sessions.BEFORE_WINDOW_DAYS),
+        ids=[e.session for e in loaded if e.session],
+        warn=warn,
+    )
     return build(
         current,
-        sessions.load_all(warn=warn),
+        near,
         parts.load_all(include_merged=True),
         period,
         previous=earlier,
         streak_days=streak_back(period.until),
         today=today,
+        sessions_recorded=sessions.count(),
     )

@@ -7,6 +7,7 @@ course is often 4-6), so they are always read in full; a session's ``number``
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -70,21 +71,74 @@ def _from_dict(data: dict[str, Any], path: Path) -> Session:
 
 def load_all(*, warn: Any = None) -> list[Session]:
     """Every session in date order, numbered from 1; unreadable files are skipped."""
+    return _load(lambda day, stem: True, warn=warn)
+
+
+def load_window(
+    start: date, end: date, *, ids: Iterable[str] = (), warn: Any = None
+) -> list[Session]:
+    """Sessions dated ``start``..``end`` (and any whose id is in ``ids``).
+
+    Numbers are the same as :func:`load_all` gives, but only these files are
+    parsed: a session file's name begins with its date, so order and numbers
+    come from the folder listing. A review of one week reads a handful of
+    session files however many years of sessions there are.
+    """
+    wanted = set(ids)
+    return _load(lambda day, stem: start <= day <= end or stem in wanted, warn=warn)
+
+
+def _load(keep: Callable[[date, str], bool], *, warn: Any) -> list[Session]:
+    """Number sessions by (date, id) and parse the ones ``keep`` chooses.
+
+    The date comes from the file name when it starts with one (as every file
+    ``add`` writes does); other files are parsed to learn it and count only when
+    readable. A broken file named with a date keeps its place in the numbering,
+    so "session 3" means the same in every command.
+    """
     folder = paths.sessions_dir()
-    found: list[Session] = []
-    if folder.is_dir():
-        for f in sorted(folder.iterdir()):
-            if not is_journal_file(f):
-                continue
+    if not folder.is_dir():
+        return []
+    ordered: list[tuple[date, str, Path, Session | None]] = []
+    for f in folder.iterdir():
+        if not is_journal_file(f):
+            continue
+        day = _name_date(f.stem)
+        parsed: Session | None = None
+        if day is None or keep(day, f.stem):
             try:
-                found.append(_from_dict(read_toml(f), f))
+                parsed = _from_dict(read_toml(f), f)
             except UnreadableFile as exc:
                 if warn is not None:
                     warn(f"Skipped {f}: {exc.reason}.")
-    found.sort(key=lambda s: (s.date, s.id))
-    for n, s in enumerate(found, start=1):
-        s.number = n
+                if day is None:
+                    continue
+            if day is None and parsed is not None:
+                day = parsed.date
+        assert day is not None
+        ordered.append((day, f.stem, f, parsed))
+    ordered.sort(key=lambda item: (item[0], item[1]))
+    found = []
+    for n, (day, stem, _f, parsed) in enumerate(ordered, start=1):
+        if parsed is not None and keep(day, stem):
+            parsed.number = n
+            found.append(parsed)
     return found
+
+
+def count() -> int:
+    """How many session files there are, from the folder listing alone."""
+    folder = paths.sessions_dir()
+    if not folder.is_dir():
+        return 0
+    return sum(1 for f in folder.iterdir() if is_journal_file(f))
+
+
+def _name_date(stem: str) -> date | None:
+    try:
+        return date.fromisoformat(stem[:10])
+    except ValueError:
+        return None
 
 
 def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime) -> Session:
