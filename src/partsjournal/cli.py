@@ -25,6 +25,69 @@ DISCLAIMER = (
 
 _debug = {"on": bool(os.environ.get("PARTSJOURNAL_DEBUG"))}
 
+# Every command, in the order --help lists them: the module under
+# partsjournal.commands that defines it, and the line the top-level --help shows
+# (the first paragraph of its help; tests/test_cli_lazy.py keeps them equal).
+# Building every Typer command costs ~20 ms at each start, so only the command
+# being run is built; the top-level --help lists these lines instead.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "exercise": (
+        "exercise",
+        "Run a guided exercise, one step at a time, and save it as a journal entry.",
+    ),
+    "integrate": (
+        "integrate",
+        "Check in with body, mind, emotions, spirit and the balance of work and play.",
+    ),
+    "practices": (
+        "integrate",
+        "List the practices you chose in recent check-ins and how they went.",
+    ),
+    "session": (
+        "session",
+        "Record your sessions and see the entries before and after each one.",
+    ),
+    "parts": (
+        "parts",
+        "The parts you have met: list them, read one's story, edit, rename, merge, map.",
+    ),
+    "review": (
+        "review",
+        "Look back over a period: sessions, exercises, parts, activation, Self-energy, "
+        "realms, practices and a few of your own words.",
+    ),
+    "entries": ("entries", "List entries: date, exercise, parts and first words, oldest first."),
+    "show": ("entries", "Show one entry with every question and answer."),
+    "edit": ("entries", "Open one entry in $EDITOR; it is checked before it is saved."),
+    "export": (
+        "entries",
+        "Write the entries of a period, in order with phases and parts, for you to share "
+        "with your therapist if you choose. Nothing is sent anywhere.",
+    ),
+    "drafts": ("drafts", "List paused exercises (drafts), or discard one."),
+    "resume": ("drafts", "Continue a paused exercise from the step where it stopped."),
+    "ground": (
+        "care",
+        "A few slow minutes to come back to here and now: feet, breath, what you see and hear.",
+    ),
+    "config": (
+        "care",
+        "Show or change your settings: the people and crisis line on the support card.",
+    ),
+}
+
+
+def build_command(name: str) -> Any:
+    """The real Typer command ``name``, built from its module."""
+    import importlib
+
+    import typer.main
+
+    module = importlib.import_module(f"partsjournal.commands.{COMMANDS[name][0]}")
+    holder = typer.Typer()
+    module.register(holder)
+    return typer.main.get_group(holder).commands[name]
+
 
 class JournalGroup(TyperGroup):
     """Turns every :class:`JournalError` into one sentence on stderr and its exit code.
@@ -32,6 +95,38 @@ class JournalGroup(TyperGroup):
     Anything unexpected becomes a short message too, unless ``--debug`` is given.
     Tracebacks are never shown with local variables, which could hold journal text.
     """
+
+    _listing = False
+
+    def list_commands(self, ctx: Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Context, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return None
+        if self._listing:  # the top-level --help needs only names and one line each
+            from typer.core import TyperCommand
+
+            return TyperCommand(name=cmd_name, help=COMMANDS[cmd_name][1])
+        return build_command(cmd_name)
+
+    def resolve_command(self, ctx: Context, args: list[str]) -> Any:
+        try:
+            return super().resolve_command(ctx, args)
+        except typer.TyperException as exc:  # "No such command": suggest from our table
+            import difflib
+
+            close = difflib.get_close_matches(args[0], list(COMMANDS)) if args else []
+            if close and "Did you mean" not in exc.message:
+                exc.message = f"{exc.message.rstrip('.')}. Did you mean {' or '.join(close)}?"
+            raise
+
+    def format_help(self, ctx: Context, formatter: Any) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         from partsjournal.commands._plain import prepare
@@ -49,6 +144,11 @@ class JournalGroup(TyperGroup):
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
+        except BrokenPipeError:
+            # the reader went away (`partsjournal entries | head`): stop quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(1) from None
         except KeyboardInterrupt:
             typer.echo("partsjournal: stopped.", err=True)
             raise typer.Exit(130) from None
@@ -108,25 +208,6 @@ def _root(
     paths.set_home(home)
     if debug:
         _debug["on"] = True
-
-
-def _register() -> None:
-    from partsjournal.commands import (
-        care,
-        drafts,
-        entries,
-        exercise,
-        integrate,
-        parts,
-        review,
-        session,
-    )
-
-    for module in (exercise, integrate, session, parts, review, entries, drafts, care):
-        module.register(app)
-
-
-_register()
 
 
 def main() -> None:

@@ -1,0 +1,77 @@
+"""The top-level command table in cli.py stays true to the commands it stands for."""
+
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import typer
+import typer.main
+
+from partsjournal import cli
+from tests.conftest import Cli
+
+MODULES = sorted({module for module, _ in cli.COMMANDS.values()})
+
+
+def first_paragraph(text: str) -> str:
+    return " ".join(text.strip().split("\n\n")[0].split())
+
+
+@pytest.mark.parametrize("name", list(cli.COMMANDS))
+def test_listed_line_is_the_commands_own_help(name: str) -> None:
+    command = cli.build_command(name)
+    assert command.name == name
+    assert first_paragraph(command.help or "") == cli.COMMANDS[name][1]
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_every_command_a_module_registers_is_in_the_table(module: str) -> None:
+    holder = typer.Typer()
+    importlib.import_module(f"partsjournal.commands.{module}").register(holder)
+    names = set(typer.main.get_group(holder).commands)
+    assert names == {n for n, (m, _) in cli.COMMANDS.items() if m == module}
+
+
+def test_help_lists_every_command_without_importing_them(home: Path) -> None:
+    code = (
+        "import sys\n"
+        "sys.argv = ['partsjournal', '--help']\n"
+        "from partsjournal import cli\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('partsjournal.commands.'))\n"
+        "print('LOADED', loaded, file=sys.stderr)\n"
+    )
+    env = {**os.environ, "PARTSJOURNAL_HOME": str(home), "COLUMNS": "200"}
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    for name, (_, line) in cli.COMMANDS.items():
+        assert name in proc.stdout and line[:40] in proc.stdout
+    assert "LOADED ['partsjournal.commands._plain']" in proc.stderr
+
+
+def test_a_mistyped_command_gets_a_suggestion(cli: Cli) -> None:
+    result = cli("revew")
+    assert result.exit_code == 2
+    assert "Did you mean review?" in result.output
+
+
+def test_a_closed_pipe_ends_quietly(home: Path) -> None:
+    env = {**os.environ, "PARTSJOURNAL_HOME": str(home)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "partsjournal", "exercise"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader goes away before partsjournal writes (like `| head -0`)
+    err = proc.stderr.read().decode()
+    proc.wait(timeout=30)
+    assert proc.returncode == 1
+    assert err == ""
