@@ -15,20 +15,11 @@ from pathlib import Path
 
 from partsjournal import parts, paths, sessions
 from partsjournal.entry import Answer, Entry, PartRef, new_id, save_new
+from partsjournal.review import SELF_QUALITIES
 
 SEED = 20261123
 PARTS = ["The Critic", "Busy Bee", "The Little One", "Night Watch", "The Planner", "Numb One"]
 REALMS = ["body", "mind", "emotion", "spirit", "balance"]
-SELF = [
-    "calm",
-    "curiosity",
-    "compassion",
-    "confidence",
-    "courage",
-    "clarity",
-    "creativity",
-    "connectedness",
-]
 WORDS = [
     "tight",
     "chest",
@@ -125,7 +116,8 @@ def _integrate(rng: random.Random) -> list[Answer]:
 
 def _self_check(rng: random.Random) -> list[Answer]:
     return [
-        Answer(f"self_{c}", "scale", f"How much {c}?", rng.randint(2, 9), f"self:{c}") for c in SELF
+        Answer(f"self_{c}", "scale", f"How much {c}?", rng.randint(2, 9), f"self:{c}")
+        for c in SELF_QUALITIES
     ]
 
 

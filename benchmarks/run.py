@@ -33,20 +33,7 @@ sys.path.insert(0, str(HERE))
 import generate  # noqa: E402
 
 PY = sys.executable
-ANSWERS = """
-situation = "The team meeting on Monday"
-activation_before = 7
-name_part = "The Critic"
-feel_toward = "curious"
-purpose = "Keep me prepared"
-feelings = "Tense"
-fears = "That I would be laughed at"
-strengths = "Careful"
-needs = "To be taken seriously"
-reflection = "It is scared"
-activation_after = 4
-next_step = "bring it to my therapist"
-"""
+ANSWERS = (HERE.parent / "docs" / "examples" / "protector-answers.toml").read_text(encoding="utf-8")
 
 
 @dataclass

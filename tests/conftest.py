@@ -11,6 +11,8 @@ from typer.testing import CliRunner, Result
 from partsjournal import paths
 from partsjournal.cli import app
 
+ROOT = Path(__file__).resolve().parents[1]
+
 
 @pytest.fixture(autouse=True)
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
@@ -47,21 +49,9 @@ def cli() -> Cli:
     return Cli()
 
 
-PROTECTOR_ANSWERS = """
-self_check = false
-situation = "The team meeting on Monday"
-activation_before = 7
-name_part = "The Critic"
-feel_toward = "curious"
-purpose = "Keep me prepared"
-feelings = "Tense"
-fears = "That I would be laughed at"
-strengths = "Careful"
-needs = "To be taken seriously"
-reflection = "It is scared"
-activation_after = 4
-next_step = "bring it to my therapist"
-"""
+PROTECTOR_ANSWERS = (ROOT / "docs" / "examples" / "protector-answers.toml").read_text(
+    encoding="utf-8"
+)
 
 
 @pytest.fixture

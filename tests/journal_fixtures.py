@@ -10,6 +10,7 @@ import pytest
 from partsjournal import dates, parts
 from partsjournal.entry import Answer, Entry, PartRef, new_id, save_new
 from partsjournal.parts import Part
+from partsjournal.review import SELF_QUALITIES
 
 # "today" in every review test: Monday 23 November 2026, evening, UTC+1
 TODAY = datetime(2026, 11, 23, 20, 0, tzinfo=timezone(timedelta(hours=1)))
@@ -90,17 +91,7 @@ def protector(
 
 
 def self_check(created: datetime, score: int) -> Entry:
-    qualities = [
-        "calm",
-        "curiosity",
-        "compassion",
-        "confidence",
-        "courage",
-        "clarity",
-        "creativity",
-        "connectedness",
-    ]
-    return write(created, "self-check", [(f"self:{q}", score) for q in qualities])
+    return write(created, "self-check", [(f"self:{q}", score) for q in SELF_QUALITIES])
 
 
 def make_part(name: str, met: date) -> Part:

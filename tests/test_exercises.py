@@ -7,6 +7,7 @@ import pytest
 from partsjournal import exercises
 from partsjournal.errors import UsageError
 from partsjournal.exercises import Exercise, ExerciseFileError, builtin_dir
+from partsjournal.review import SELF_QUALITIES
 
 SHIPPED = sorted(builtin_dir().glob("*.toml"))
 
@@ -163,16 +164,7 @@ def test_conditions(answers: dict[str, object], phase: str | None, shown: set[st
     assert got == shown
 
 
-SELF_IDS = [
-    "self_calm",
-    "self_curiosity",
-    "self_compassion",
-    "self_confidence",
-    "self_courage",
-    "self_clarity",
-    "self_creativity",
-    "self_connectedness",
-]
+SELF_IDS = [f"self_{q}" for q in SELF_QUALITIES]
 
 
 @pytest.mark.parametrize("name", ["protector", "after-session"])

@@ -6,6 +6,8 @@ from typing import Annotated
 
 import typer
 
+from partsjournal.commands._options import AnswersOption, AtOption
+
 
 def register(app: typer.Typer) -> None:
     app.command("ground")(ground)
@@ -24,14 +26,8 @@ def register(app: typer.Typer) -> None:
 
 
 def ground(
-    at: Annotated[
-        str | None,
-        typer.Option("--at", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."),
-    ] = None,
-    answers: Annotated[
-        str | None,
-        typer.Option("--answers", help="Run without prompts: a TOML file of step id = answer."),
-    ] = None,
+    at: AtOption = None,
+    answers: AnswersOption = None,
 ) -> None:
     """A few slow minutes to come back to here and now: feet, breath, what you see and hear.
 

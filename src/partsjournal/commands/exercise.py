@@ -6,6 +6,14 @@ from typing import Annotated
 
 import typer
 
+from partsjournal.commands._options import (
+    AfterOption,
+    AnswersOption,
+    AtOption,
+    BeforeOption,
+    SessionOption,
+)
+
 
 def register(app: typer.Typer) -> None:
     app.command("exercise")(exercise)
@@ -19,25 +27,11 @@ def exercise(
         str | None,
         typer.Option("--part", help="The part you are working with (skips the naming step)."),
     ] = None,
-    at: Annotated[
-        str | None,
-        typer.Option("--at", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."),
-    ] = None,
-    answers: Annotated[
-        str | None,
-        typer.Option(
-            "--answers",
-            help="Run without prompts: a TOML file of step id = answer ('-' reads stdin).",
-        ),
-    ] = None,
-    session: Annotated[
-        str | None,
-        typer.Option("--session", help="Link the entry to this session (its number or id)."),
-    ] = None,
-    before: Annotated[
-        bool, typer.Option("--before", help="The entry prepares for a session.")
-    ] = False,
-    after: Annotated[bool, typer.Option("--after", help="The entry integrates a session.")] = False,
+    at: AtOption = None,
+    answers: AnswersOption = None,
+    session: SessionOption = None,
+    before: BeforeOption = False,
+    after: AfterOption = False,
 ) -> None:
     """Run a guided exercise, one step at a time, and save it as a journal entry.
 

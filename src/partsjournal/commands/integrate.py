@@ -7,23 +7,18 @@ from typing import Annotated
 
 import typer
 
+from partsjournal.commands._options import (
+    AfterOption,
+    AnswersOption,
+    AtOption,
+    BeforeOption,
+    SessionOption,
+)
+
 
 def register(app: typer.Typer) -> None:
     app.command("integrate")(integrate)
     app.command("practices")(practices)
-
-
-AtOption = Annotated[
-    str | None,
-    typer.Option("--at", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."),
-]
-AnswersOption = Annotated[
-    str | None,
-    typer.Option(
-        "--answers",
-        help="Run without prompts: a TOML file of step id = answer ('-' reads stdin).",
-    ),
-]
 
 
 def integrate(
@@ -34,14 +29,9 @@ def integrate(
             help="Only this realm: body, mind, emotion, spirit or balance (repeat for more).",
         ),
     ] = None,
-    before: Annotated[bool, typer.Option("--before", help="Prepare for a coming session.")] = False,
-    after: Annotated[
-        bool, typer.Option("--after", help="Integrate a session that has happened.")
-    ] = False,
-    session: Annotated[
-        str | None,
-        typer.Option("--session", help="The session this is about (its number or id)."),
-    ] = None,
+    before: BeforeOption = False,
+    after: AfterOption = False,
+    session: SessionOption = None,
     at: AtOption = None,
     answers: AnswersOption = None,
 ) -> None:

@@ -1,0 +1,29 @@
+"""Options shared by the commands that write entries (one definition each)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+AtOption = Annotated[
+    str | None,
+    typer.Option("--at", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."),
+]
+AnswersOption = Annotated[
+    str | None,
+    typer.Option(
+        "--answers",
+        help="Run without prompts: a TOML file of step id = answer ('-' reads stdin).",
+    ),
+]
+SessionOption = Annotated[
+    str | None,
+    typer.Option("--session", help="Link the entry to this session (its number or id)."),
+]
+BeforeOption = Annotated[
+    bool, typer.Option("--before", help="The entry prepares for a coming session.")
+]
+AfterOption = Annotated[
+    bool, typer.Option("--after", help="The entry integrates a session that has happened.")
+]
