@@ -134,9 +134,30 @@ class JournalGroup(TyperGroup):
         prepare(self.get_params(ctx))  # the root options need no pydantic either
         return super().parse_args(ctx, args)
 
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run, and print the framework's own usage errors in our style: one line
+        on stderr naming the help to read, exit code 2 (instead of a boxed panel)."""
+        kwargs["standalone_mode"] = False
+        try:
+            code = super().main(*args, **kwargs)
+        except typer.TyperException as exc:  # Missing argument, No such option, ...
+            if type(exc).__name__ != "NoArgsIsHelpError":  # that one has printed the help
+                message = " ".join(exc.format_message().split())
+                ctx = getattr(exc, "ctx", None)
+                if ctx is not None:
+                    end = "" if message.endswith((".", "?", "!")) else "."
+                    message += f"{end} See '{ctx.command_path} --help'."
+                typer.echo(f"partsjournal: {message}", err=True)
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            typer.echo("partsjournal: stopped.", err=True)
+            sys.exit(1)
+        sys.exit(code if isinstance(code, int) else 0)
+
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
         try:
-            return super().invoke(ctx)
+            super().invoke(ctx)
+            return None  # a command's return value is never an exit code
         except JournalError as exc:
             if _debug["on"]:
                 raise

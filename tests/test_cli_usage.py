@@ -1,0 +1,55 @@
+"""Typer's own usage errors come out like ours: one line on stderr, exit code 2."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import Cli
+
+
+@pytest.mark.parametrize(
+    ("args", "needle", "help_of"),
+    [
+        (["revew"], "No such command 'revew'. Did you mean review?", "partsjournal"),
+        (["session", "add"], "Missing argument 'DATE'.", "partsjournal session add"),
+        (["review", "--weeks"], "No such option: --weeks", "partsjournal review"),
+        (["practices", "--weeks", "x"], "Invalid value for '--weeks'", "partsjournal practices"),
+        (["parts", "nothing-here"], "No such command 'nothing-here'", "partsjournal parts"),
+    ],
+)
+def test_usage_errors_are_one_line_with_the_help_to_read(
+    cli: Cli, args: list[str], needle: str, help_of: str
+) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith("partsjournal: ") and needle in lines[0]
+    assert lines[0].endswith(f"See '{help_of} --help'.")
+    assert "╭" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_no_arguments_prints_the_help(cli: Cli) -> None:
+    result = cli()
+    assert result.exit_code == 2
+    assert "exercise" in result.stdout and "Commands" in result.stdout
+    assert result.stderr == ""
+
+
+def test_a_command_value_is_never_taken_for_an_exit_code(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.core import TyperCommand
+
+    from partsjournal import cli as cli_module
+
+    def returns_seven() -> int:
+        return 7
+
+    monkeypatch.setattr(
+        cli_module,
+        "build_command",
+        lambda name: TyperCommand(name=name, callback=returns_seven),
+    )
+    result = cli("exercise")
+    assert result.exit_code == 0
