@@ -42,6 +42,7 @@ class Case:
     argv: list[str]
     home: Path | None = None
     stdin: str | None = None
+    pythonpath: str | None = None
     times: list[float] = field(default_factory=list)
     rss_kib: list[int] = field(default_factory=list)
 
@@ -50,6 +51,8 @@ class Case:
         # Measure what an installed partsjournal costs: with cached bytecode, as pip
         # and normal imports leave it (some shells set this variable; users rarely do).
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+        if self.pythonpath:
+            env["PYTHONPATH"] = self.pythonpath
         if self.home is not None:
             env["PARTSJOURNAL_HOME"] = str(self.home)
         return env
@@ -111,6 +114,12 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=9, help="timed rounds after one warm-up")
     parser.add_argument("--json", type=Path, default=HERE / "results" / "latest.json")
     parser.add_argument("--journals", type=Path, default=HERE / "journals")
+    parser.add_argument(
+        "--baseline",
+        type=Path,
+        help="also run every partsjournal command from this older src/ folder, in the same "
+        "rounds, to compare before and after side by side",
+    )
     args = parser.parse_args()
 
     today = date.today()
@@ -150,6 +159,20 @@ def main() -> int:
             Case("entries --since last week (decade)", [*pj, "entries", "--since", since], decade)
         )
 
+    if args.baseline:
+        src = str(args.baseline.resolve())
+        cases += [
+            Case(
+                f"before: {c.key}",
+                c.argv,
+                c.home and (args.journals / "scratch-before" if c.home == scratch else c.home),
+                c.stdin,
+                src,
+            )
+            for c in list(cases)
+            if c.argv[:3] == pj
+        ]
+
     for c in cases:  # warm-up round: fill the OS file cache, compile bytecode
         c.once()
     for _ in range(args.runs):
@@ -161,9 +184,19 @@ def main() -> int:
 
     by = {c.key: c for c in cases}
     print()
-    print(f"{'command':<40} {'median s':>9} {'peak MiB':>9}")
+    print(f"{'command':<50} {'median s':>9} {'peak MiB':>9}")
     for c in cases:
-        print(f"{c.key:<40} {c.median_s:>9.3f} {c.median_rss_mib:>9.1f}")
+        print(f"{c.key:<50} {c.median_s:>9.3f} {c.median_rss_mib:>9.1f}")
+
+    # The part of a review that could grow with the history, timed in-process
+    # (no interpreter start-up, so far less noise): reading and aggregating.
+    collect_ms = {}
+    for name, home in (("week", week), ("year", year), ("decade", decade)):
+        collect_ms[name] = collect_median_ms(home, today)
+    print()
+    print("review.collect for one week, in-process (median of 31):")
+    for name, ms in collect_ms.items():
+        print(f"  {name:<8} {ms:7.2f} ms")
 
     targets = []
 
@@ -218,6 +251,7 @@ def main() -> int:
                     for c in cases
                 },
                 "targets": targets,
+                "review_collect_week_ms": {k: round(v, 2) for k, v in collect_ms.items()},
             },
             indent=2,
         )
@@ -225,6 +259,20 @@ def main() -> int:
     )
     print(f"\nwritten to {args.json}")
     return 0
+
+
+def collect_median_ms(home: Path, today: date) -> float:
+    from partsjournal import paths, review
+
+    paths.set_home(home)
+    period = review.Period(today - timedelta(days=6), today, "week")
+    times = []
+    for _ in range(32):
+        start = time.perf_counter()
+        review.collect(period, today=today)
+        times.append(time.perf_counter() - start)
+    paths.set_home(None)
+    return statistics.median(times[1:]) * 1000
 
 
 def count(home: Path) -> int:
