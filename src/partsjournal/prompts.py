@@ -148,7 +148,7 @@ class InteractiveAsker:
             )
         elif step.kind == "long_text":
             question = questionary.text(
-                "Your answer (Esc then Enter to finish):",
+                "Your answer:",  # questionary adds how to finish (Esc then Enter)
                 multiline=True,
                 validate=_validator(step),
                 default=start,
