@@ -253,3 +253,27 @@ def test_periods(kwargs: dict[str, object], expected: tuple[date, date, str]) ->
 def test_bad_periods_are_refused(kwargs: dict[str, object], message: str) -> None:
     with pytest.raises(UsageError, match=message):
         period_for(date(2026, 11, 23), **kwargs)  # type: ignore[arg-type]
+
+
+def test_each_outcome_is_paired_with_the_practice_it_follows_up(home: Path) -> None:
+    # chosen in the previous week, followed up this week, then chosen anew
+    write(at(date(2026, 11, 12)), "integrate", [("practice:body", "A walk after lunch")])
+    write(
+        at(date(2026, 11, 18)),
+        "integrate",
+        [
+            ("practice-outcome:body", "partly"),
+            ("practice-note:body", "Walked twice"),
+            ("practice:body", "Stretch before bed"),
+            ("practice-outcome:mind", "did it"),  # its practice was chosen too long ago
+        ],
+    )
+    write(at(date(2026, 11, 21)), "integrate", [("practice-outcome:body", "did it")])
+    r = collect(WEEK, today=WEEK.until)
+    assert [(o.day.day, o.realm, o.practice, o.outcome) for o in r.outcomes] == [
+        (18, "body", "A walk after lunch", "partly"),
+        (18, "mind", "", "did it"),
+        (21, "body", "Stretch before bed", "did it"),
+    ]
+    data = r.to_json()
+    assert data["practices"]["outcomes"][0]["practice"] == "A walk after lunch"

@@ -11,7 +11,7 @@ import json
 from datetime import date
 from typing import TYPE_CHECKING
 
-from partsjournal.review import REALMS, STREAK_CAP, Review, SessionNear
+from partsjournal.review import REALMS, STREAK_CAP, Outcome, Review, SessionNear
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
@@ -188,6 +188,13 @@ def realms_missing_line(review: Review) -> str:
     )
 
 
+def outcome_line(o: Outcome) -> str:
+    """ "Sun 22 Nov, Body: Ten minute walk after lunch: did it (three times)"."""
+    what = f"{o.practice}: " if o.practice else ""
+    note = f" ({o.note})" if o.note else ""
+    return f"{short_day(o.day)}, {REALMS.get(o.realm, o.realm)}: {what}{o.outcome}{note}"
+
+
 def no_practices_line(review: Review) -> str:
     return f"No practices chosen or followed up {this_period(review)}."
 
@@ -281,8 +288,7 @@ def to_markdown(review: Review) -> str:
                 f"- Chosen {short_day(pr.day)} for {REALMS.get(pr.realm, pr.realm)}: {pr.text}"
             )
         for o in review.outcomes:
-            note = f" ({o.note})" if o.note else ""
-            out.append(f"- {short_day(o.day)}, {REALMS.get(o.realm, o.realm)}: {o.outcome}{note}")
+            out.append(f"- {outcome_line(o)}")
         out += [""]
     else:
         out += [no_practices_line(review), ""]
@@ -437,10 +443,7 @@ def rich_renderables(review: Review) -> list[RenderableType]:
                 )
             )
         for o in review.outcomes:
-            extra = f" ({o.note})" if o.note else ""
-            out.append(
-                Text(f"• {short_day(o.day)}, {REALMS.get(o.realm, o.realm)}: {o.outcome}{extra}")
-            )
+            out.append(Text(f"• {outcome_line(o)}"))
     else:
         note(no_practices_line(review))
 

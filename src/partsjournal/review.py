@@ -188,6 +188,7 @@ class Outcome:
     realm: str
     outcome: str
     note: str
+    practice: str = ""  # the practice it follows up, when chosen in this period or the one before
 
 
 @dataclass
@@ -536,18 +537,33 @@ def _realms(review: Review, current: list[Entry], earlier: list[Entry]) -> None:
     latest = _latest_ratings(current)
     before = _latest_ratings(earlier)
     attended: set[str] = set()
+    chosen: dict[str, str] = {}  # realm -> latest practice so far, walking forward in time
+    for e in earlier:
+        for a in e.answers:
+            if a.role and a.role.startswith("practice:") and _text(a):
+                chosen[a.role[9:]] = _text(a)
     for e in current:
+        later: dict[str, str] = {}  # chosen in this entry: followed up in a later one
         for a in e.answers:
             if a.role and a.role.startswith(_REALM_ROLE_PREFIXES) and _text(a):
                 attended.add(a.role.split(":", 1)[1])
             if a.role and a.role.startswith("practice:") and _text(a):
                 review.practices.append(Practice(e.id, e.day, a.role[9:], _text(a)))
+                later[a.role[9:]] = _text(a)
             if a.role and a.role.startswith("practice-outcome:") and _text(a):
                 realm = a.role[17:]
                 notes = [_text(n) for n in e.by_role(f"practice-note:{realm}")]
                 review.outcomes.append(
-                    Outcome(e.id, e.day, realm, _text(a), next((n for n in notes if n), ""))
+                    Outcome(
+                        e.id,
+                        e.day,
+                        realm,
+                        _text(a),
+                        next((n for n in notes if n), ""),
+                        chosen.get(realm, ""),
+                    )
                 )
+        chosen.update(later)
     for realm, label in REALMS.items():
         now = latest.get(realm)
         then = before.get(realm)
