@@ -202,26 +202,25 @@ def confirm(question: str, *, default: bool = True) -> bool:
     """A yes/no question outside an exercise; Ctrl-C or Ctrl-D raises :class:`Paused`."""
     import questionary
 
-    try:
-        answer = questionary.confirm(question, default=default).unsafe_ask()
-    except (KeyboardInterrupt, EOFError):
-        raise Paused from None
-    if answer is None:
-        raise Paused
-    return bool(answer)
+    return bool(_answer(questionary.confirm(question, default=default)))
 
 
 def select(question: str, choices: list[str]) -> str:
     """Pick one of ``choices``; Ctrl-C or Ctrl-D raises :class:`Paused`."""
     import questionary
 
+    return str(_answer(questionary.select(question, choices=choices)))
+
+
+def _answer(question: Any) -> Any:
+    """Ask; ``None``, Ctrl-C and Ctrl-D all mean "pause", never an empty answer."""
     try:
-        answer = questionary.select(question, choices=choices).unsafe_ask()
+        answer = question.unsafe_ask()
     except (KeyboardInterrupt, EOFError):
         raise Paused from None
     if answer is None:
         raise Paused
-    return str(answer)
+    return answer
 
 
 def _validator(step: Step) -> Any:
