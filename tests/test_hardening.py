@@ -258,7 +258,7 @@ def test_awkward_text_round_trips_in_drafts_and_parts(home: Path, text: str) -> 
         title="t",
         created=WHEN,
         updated=WHEN,
-        answers=[drafts.DraftAnswer(step="situation", kind="long_text", prompt=text, value=text)],
+        answers=[Answer(step="situation", kind="long_text", prompt=text, value=text)],
         part_name=text if text.strip() else None,
         pending={"purpose": text},
     )

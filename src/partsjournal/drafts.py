@@ -20,19 +20,11 @@ from pathlib import Path
 from typing import Any
 
 from partsjournal import paths
+from partsjournal.entry import Answer
 from partsjournal.errors import UsageError
 from partsjournal.store import UnreadableFile, is_journal_file, read_toml, write_toml
 
 SCHEMA_VERSION = 1
-
-
-@dataclass
-class DraftAnswer:
-    step: str
-    kind: str
-    prompt: str
-    value: Any
-    role: str | None = None
 
 
 @dataclass
@@ -43,7 +35,7 @@ class Draft:
     title: str
     created: datetime
     updated: datetime
-    answers: list[DraftAnswer] = field(default_factory=list)
+    answers: list[Answer] = field(default_factory=list)  # guidance steps too
     part_name: str | None = None
     phase: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
@@ -74,17 +66,7 @@ class Draft:
             out["context"] = dict(self.context)
         if self.pending:
             out["pending"] = dict(self.pending)
-        out["answers"] = []
-        for a in self.answers:
-            row: dict[str, Any] = {
-                "step": a.step,
-                "kind": a.kind,
-                "prompt": a.prompt,
-                "value": a.value,
-            }
-            if a.role:
-                row["role"] = a.role
-            out["answers"].append(row)
+        out["answers"] = [a.to_dict() for a in self.answers]
         return out
 
 
@@ -140,7 +122,7 @@ def _from_dict(data: dict[str, Any], path: Path) -> Draft:
             raise bad("an answer has no step id or no value")
         role = raw.get("role")
         answers.append(
-            DraftAnswer(
+            Answer(
                 step=raw["step"],
                 kind=str(raw.get("kind", "text")),
                 prompt=str(raw.get("prompt", "")),

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from partsjournal.entry import Answer
 from partsjournal.exercises import Exercise, Step
 
 AnswerValue = str | int | bool | list[str]
@@ -52,7 +53,7 @@ class Run:
     context: dict[str, Any] = field(default_factory=dict)
     # earlier answers that no longer fit the exercise (resumed after its file
     # changed): {"step", "kind", "role", "prompt", "value"} each; kept, never dropped
-    kept: list[dict[str, Any]] = field(default_factory=list)
+    kept: list[Answer] = field(default_factory=list)
     # unfinished text typed before a pause, by step id, offered again on resume
     pending: dict[str, str] = field(default_factory=dict)
 

@@ -59,14 +59,7 @@ def build_entry(current: Run, created: datetime) -> Entry:
         for answer in answers:
             if answer.role in parts.ABOUT_PART_ROLES and answer.part is None:
                 answer.part = refs[0].id
-    for k in current.kept:
-        if k["kind"] == "guide":
-            continue
-        answers.append(
-            Answer(
-                step=k["step"], kind=k["kind"], prompt=k["prompt"], value=k["value"], role=k["role"]
-            )
-        )
+    answers.extend(k for k in current.kept if k.kind != "guide")
     return Entry(
         id=new_id(created),
         created=created,

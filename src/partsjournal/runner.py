@@ -8,9 +8,9 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal import care, dates, drafts, exercises, journal, parts, prompts, sessions, ui
-from partsjournal.drafts import Draft, DraftAnswer
+from partsjournal.drafts import Draft
 from partsjournal.engine import Asker, Paused, Run, check_value, run
-from partsjournal.entry import Entry
+from partsjournal.entry import Answer, Entry
 from partsjournal.errors import JournalError, UsageError
 from partsjournal.exercises import Exercise, Step
 
@@ -161,11 +161,11 @@ def draft_from_run(current: Run, created: datetime) -> Draft:
     """The draft for ``current``: every answer (guidance steps too, so they are not
     shown again), each with its kind, role and the prompt as shown."""
     ex = current.exercise
-    rows: list[DraftAnswer] = []
+    rows: list[Answer] = []
     for step_id, value in current.answers.items():
         step = ex.step(step_id)
         rows.append(
-            DraftAnswer(
+            Answer(
                 step=step_id,
                 kind=step.kind if step else "text",
                 prompt=current.shown.get(step_id, step.text if step else ""),
@@ -173,12 +173,7 @@ def draft_from_run(current: Run, created: datetime) -> Draft:
                 role=step.role if step else None,
             )
         )
-    for k in current.kept:
-        rows.append(
-            DraftAnswer(
-                step=k["step"], kind=k["kind"], prompt=k["prompt"], value=k["value"], role=k["role"]
-            )
-        )
+    rows.extend(current.kept)
     return Draft(
         id=drafts.new_id(created),
         exercise=ex.name,
@@ -215,15 +210,7 @@ def run_from_draft(draft: Draft, ex: Exercise) -> Run:
             current.answers[a.step] = value
             current.shown[a.step] = a.prompt
         else:
-            current.kept.append(
-                {
-                    "step": a.step,
-                    "kind": a.kind,
-                    "role": a.role,
-                    "prompt": a.prompt,
-                    "value": a.value,
-                }
-            )
+            current.kept.append(a)
     return current
 
 
