@@ -82,11 +82,49 @@ TABLE: list[tuple[list[str], str | None, int, str]] = [
     (["config", "crisis-line", "  "], None, 2, "--clear"),
     (["config", "crisis-line"], None, 2, "--clear"),
     (["config", "crisis-line", "Line 1", "--clear"], None, 2, "--clear"),
+    # session add DATE / --ics / show ID
+    (["session", "add", "someday"], None, 2, "as a date"),
+    (["session", "add", "2026-02-30"], None, 2, "as a date"),
+    (["session", "add", "2026-11-19", "--ics", "{missing}/x.ics"], None, 2, "does not exist"),
+    (["session", "show", "7"], None, 2, "no session '7'"),
+    # integrate --realm / --before --after / --at / --session; practices --weeks
+    (["integrate", "--realm", "heart", "--answers", "-"], "", 2, "no realm 'heart'"),
+    (["integrate", "--before", "--after", "--answers", "-"], "", 2, "not both"),
+    (["integrate", "--at", "soon", "--answers", "-"], "", 2, "--at"),
+    (["integrate", "--session", "4", "--answers", "-"], "", 2, "no session '4'"),
+    (["practices", "--weeks", "0"], None, 2, "--weeks"),
+    (["practices", "--weeks", "x"], None, 2, "--weeks"),
+    # review / entries / show / export dates, numbers, formats, files, names
+    (["review", "--since", "nope"], None, 2, "--since"),
+    (["review", "--since", "2026-11-10", "--until", "2026-11-01"], None, 2, "before --since"),
+    (["review", "--ago", "-1"], None, 2, "--ago"),
+    (["review", "--format", "pdf"], None, 2, "--format"),
+    (["review", "--output", "{missing}/week.md"], None, 2, "does not exist"),
+    (["review", "--week", "--month"], None, 2, "--week"),
+    (["entries", "--since", "nope"], None, 2, "--since"),
+    (["entries", "--part", "Nobody"], None, 2, "no part called 'Nobody'"),
+    (["show", "2026-01-01T000000-abcdef"], None, 2, "no entry"),
+    (["show", ""], None, 2, "not an entry id"),
+    (["export", "--since", "2026-11-01", "--format", "docx"], None, 2, "--format"),
+    (["export", "--until", "2026-11-01"], None, 2, "--since"),
+    (["export", "--since", "2026-11-01", "--exclude", "2026"], None, 2, "--exclude"),
+    (["export", "--since", "2026-11-01", "--part", "Nobody"], None, 2, "no part called"),
+    # parts NAME
+    (["parts", "show", "Nobody"], None, 2, "no part called 'Nobody'"),
+    (["parts", "rename", "Nobody", "Someone"], None, 2, "no part called 'Nobody'"),
+    (["parts", "merge", "A", "B"], None, 2, "no part called 'A'"),
+    (["parts", "edit", "Nobody", "--role", "manager"], None, 2, "no part called 'Nobody'"),
 ]
 
 
 def _ids() -> list[str]:
     return [" ".join(a)[:60] + (f" <{s[:20]}>" if s else "") for a, s, _, _ in TABLE]
+
+
+def _fill(arg: str, files: dict[str, str]) -> str:
+    for key, path in files.items():
+        arg = arg.replace(key, path)
+    return arg
 
 
 @pytest.fixture
@@ -119,7 +157,7 @@ def test_bad_input_is_one_sentence_and_its_exit_code(
         "{latin1}": str(latin1),
     }
     draft_before = paused_draft.read_bytes()
-    result = cli(*[files.get(a, a) for a in args], input=stdin)
+    result = cli(*[_fill(a, files) for a in args], input=stdin)
     assert result.exit_code == code, result.output
     assert needle in result.stderr
     lines = result.stderr.strip().splitlines()

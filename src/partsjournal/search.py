@@ -87,6 +87,8 @@ class Selection:
 
     def resolve_parts(self, registry: list[Part]) -> tuple[set[str], set[str]]:
         """Registry ids (after merges) and plain names that count as the wanted parts."""
+        from partsjournal import parts
+
         by_id = {p.id: p for p in registry}
         wanted = {n.strip().casefold() for n in self.parts}
         ids: set[str] = set()
@@ -94,6 +96,14 @@ class Selection:
             if any(n.casefold() in wanted for n in p.names()):
                 live = resolve_part(p.id, by_id)
                 ids.add(live.id if live else p.id)
+        for name in self.parts:
+            if not any(
+                name.strip().casefold() == n.casefold() for p in registry for n in p.names()
+            ):
+                # "critic" for "The Critic", or a typo: the same answer as the parts commands
+                found = parts.resolve(name)
+                live = resolve_part(found.id, by_id)
+                ids.add(live.id if live else found.id)
         return ids, wanted
 
     def matcher(self, registry: list[Part], sessions: list[Session]) -> Callable[[Entry], bool]:
