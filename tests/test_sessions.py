@@ -165,3 +165,29 @@ def test_a_broken_dated_session_file_keeps_its_number(home: Path) -> None:
     assert len(warnings) == 1 and "2025-02-10-ketamine.toml" in warnings[0]
     far = sessions.load_window(date(2025, 3, 1), date(2025, 3, 31))
     assert [s.number for s in far] == [3]
+
+
+def test_saving_an_entry_reads_only_the_sessions_near_it(
+    home: Path, monkeypatch: pytest.MonkeyPatch, protector_answers: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from partsjournal.cli import app
+
+    for month in range(1, 13):
+        add(date(2025, month, 10))
+    opened: list[str] = []
+    real = sessions.read_toml
+
+    def spy(path: Path) -> dict[str, object]:
+        opened.append(path.stem)
+        return real(path)
+
+    monkeypatch.setattr(sessions, "read_toml", spy)
+    result = CliRunner().invoke(
+        app, ["exercise", "protector", "--answers", str(protector_answers), "--at", "2025-06-12"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "day 2 after session 6" in result.stdout
+    # only the sessions inside link()'s windows (60 days back, 14 ahead), not all twelve
+    assert set(opened) == {"2025-05-10-ketamine", "2025-06-10-ketamine"}

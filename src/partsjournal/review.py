@@ -662,11 +662,8 @@ def collect(
     earlier = [e for e in loaded if e.day in prev]
     # only the sessions an entry of these two periods could belong to, and the
     # ones coming soon after: never the whole history
-    near = sessions.load_window(
-        prev.since - timedelta(days=sessions.AFTER_WINDOW_DAYS),
-        period.until + timedelta(days=sessions.BEFORE_WINDOW_DAYS),
-        ids=[e.session for e in loaded if e.session],
-        warn=warn,
+    near = sessions.around(
+        prev.since, period.until, ids=[e.session for e in loaded if e.session], warn=warn
     )
     return build(
         current,

@@ -306,7 +306,7 @@ def _placement(entry: Entry) -> None:
     """Say where the entry sits around its session ("3 days before session 2")."""
     if entry.session is None:
         return
-    for s in sessions.load_all():
+    for s in sessions.load_window(entry.day, entry.day, ids=[entry.session]):
         if s.id == entry.session:
             ui.out().print(f"This entry is {sessions.describe(entry.day, s, entry.phase)}.")
             return

@@ -88,6 +88,17 @@ def load_window(
     return _load(lambda day, stem: start <= day <= end or stem in wanted, warn=warn)
 
 
+def around(since: date, until: date, *, ids: Iterable[str] = (), warn: Any = None) -> list[Session]:
+    """The sessions an entry dated ``since``..``until`` could belong to (the
+    windows of :func:`link`), plus any whose id is in ``ids``."""
+    return load_window(
+        since - timedelta(days=AFTER_WINDOW_DAYS),
+        until + timedelta(days=BEFORE_WINDOW_DAYS),
+        ids=ids,
+        warn=warn,
+    )
+
+
 def _load(keep: Callable[[date, str], bool], *, warn: Any) -> list[Session]:
     """Number sessions by (date, id) and parse the ones ``keep`` chooses.
 
@@ -199,7 +210,10 @@ def link(
     distance the upcoming one wins. ``phase`` (``--before``/``--after``)
     overrides the phase and limits the search to that side.
     """
-    sessions = load_all() if sessions is None else sessions
+    if sessions is None:
+        # a number ("2") can only be found among all sessions; otherwise only
+        # the ones inside the windows can match
+        sessions = load_all() if explicit is not None else around(day, day)
     if explicit is not None:
         chosen = find(explicit, sessions)
         return chosen, phase or ("before" if day < chosen.date else "after")

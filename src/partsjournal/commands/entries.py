@@ -133,7 +133,8 @@ def show(
     from partsjournal import entry, render_entry, search, sessions, ui
 
     e = entry.load(search.find_entry(entry_id))
-    render_entry.print_entry(e, sessions.load_all(warn=ui.warn), ui.out())
+    near = sessions.around(e.day, e.day, ids=[e.session] if e.session else [], warn=ui.warn)
+    render_entry.print_entry(e, near, ui.out())
 
 
 def edit(
@@ -241,7 +242,7 @@ def export(
                 )
     data = render_entry.export_data(
         found,
-        sessions.load_all(warn=ui.warn),
+        sessions.around(lo, hi, ids=[e.session for e in found if e.session], warn=ui.warn),
         since=lo,
         until=hi,
         only_highlights=only_highlights,
