@@ -13,9 +13,9 @@ import random
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
-from partsjournal import parts, paths, sessions
-from partsjournal.entry import Answer, Entry, PartRef, new_id, save_new
-from partsjournal.review import SELF_QUALITIES
+from partsjournal.core import parts, paths, sessions
+from partsjournal.core.entry import Answer, Entry, PartRef, new_id, save_new
+from partsjournal.views.review import SELF_QUALITIES
 
 SEED = 20261123
 PARTS = ["The Critic", "Busy Bee", "The Little One", "Night Watch", "The Planner", "Numb One"]

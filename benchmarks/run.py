@@ -262,7 +262,8 @@ def main() -> int:
 
 
 def collect_median_ms(home: Path, today: date) -> float:
-    from partsjournal import paths, review
+    from partsjournal.core import paths
+    from partsjournal.views import review
 
     paths.set_home(home)
     period = review.Period(today - timedelta(days=6), today, "week")

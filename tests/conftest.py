@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner, Result
 
-from partsjournal import paths
-from partsjournal.cli import app
+from partsjournal.cli.root import app
+from partsjournal.core import paths
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -27,7 +27,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 @pytest.fixture(autouse=True)
 def no_debug_left_over() -> Iterator[None]:
     """A test that ran with --debug must not leave tracebacks on for the next one."""
-    from partsjournal import cli
+    from partsjournal.cli import root as cli
 
     cli._debug["on"] = False
     yield
@@ -68,7 +68,7 @@ def entry_files(home: Path) -> list[Path]:
 @pytest.fixture(autouse=True)
 def _debug_off() -> Iterator[None]:
     """``--debug`` in one test must not leak into the next (it lives in a module dict)."""
-    from partsjournal import cli as cli_module
+    from partsjournal.cli import root as cli_module
 
     cli_module._debug["on"] = False
     yield

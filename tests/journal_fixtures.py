@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import dates, parts
-from partsjournal.entry import Answer, Entry, PartRef, new_id, save_new
-from partsjournal.parts import Part
-from partsjournal.review import SELF_QUALITIES
+from partsjournal.core import dates, parts
+from partsjournal.core.entry import Answer, Entry, PartRef, new_id, save_new
+from partsjournal.core.parts import Part
+from partsjournal.views.review import SELF_QUALITIES
 
 # "today" in every review test: Monday 23 November 2026, evening, UTC+1
 TODAY = datetime(2026, 11, 23, 20, 0, tzinfo=timezone(timedelta(hours=1)))

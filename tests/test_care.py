@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import care, config
+from partsjournal.core import config
+from partsjournal.flow import care
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 
 CARD = "not a crisis service"
@@ -170,7 +171,7 @@ def test_a_broken_config_warns_once_and_the_default_card_still_shows(
 
 
 def test_the_grounding_exercise_covers_feet_breath_senses_and_safety() -> None:
-    from partsjournal import exercises
+    from partsjournal.flow import exercises
 
     ex = exercises.get("grounding")
     text = " ".join(s.text for s in ex.steps).lower()

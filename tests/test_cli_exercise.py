@@ -143,7 +143,7 @@ def test_home_option_wins_over_environment(
 def test_unexpected_errors_have_no_traceback_unless_debug(
     cli, monkeypatch: pytest.MonkeyPatch, protector_answers: Path
 ) -> None:
-    from partsjournal import journal
+    from partsjournal.flow import journal
 
     def broken(*_: object) -> None:
         raise ValueError("secret journal text")

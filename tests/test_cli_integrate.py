@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from partsjournal import entry, practices
+from partsjournal.core import entry
+from partsjournal.views import practices
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 
 RATINGS = """

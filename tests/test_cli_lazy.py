@@ -12,7 +12,7 @@ import pytest
 import typer
 import typer.main
 
-from partsjournal import cli
+from partsjournal.cli import root as cli
 from tests.conftest import Cli
 
 MODULES = sorted({module for module, _ in cli.COMMANDS.values()})
@@ -32,7 +32,7 @@ def test_listed_line_is_the_commands_own_help(name: str) -> None:
 @pytest.mark.parametrize("module", MODULES)
 def test_every_command_a_module_registers_is_in_the_table(module: str) -> None:
     holder = typer.Typer()
-    importlib.import_module(f"partsjournal.commands.{module}").register(holder)
+    importlib.import_module(f"partsjournal.cli.{module}").register(holder)
     names = set(typer.main.get_group(holder).commands)
     assert names == {n for n, (m, _) in cli.COMMANDS.items() if m == module}
 
@@ -43,7 +43,7 @@ def test_help_lists_every_command_without_importing_them(home: Path) -> None:
         "sys.argv = ['partsjournal', '--help']\n"
         "from partsjournal import cli\n"
         "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
-        "loaded = sorted(m for m in sys.modules if m.startswith('partsjournal.commands.'))\n"
+        "loaded = sorted(m for m in sys.modules if m.startswith('partsjournal.cli.'))\n"
         "print('LOADED', loaded, file=sys.stderr)\n"
     )
     env = {**os.environ, "PARTSJOURNAL_HOME": str(home), "COLUMNS": "200"}
@@ -52,7 +52,7 @@ def test_help_lists_every_command_without_importing_them(home: Path) -> None:
     )
     for name, (_, line) in cli.COMMANDS.items():
         assert name in proc.stdout and line[:40] in proc.stdout
-    assert "LOADED ['partsjournal.commands._plain']" in proc.stderr
+    assert "LOADED ['partsjournal.cli.plain', 'partsjournal.cli.root']" in proc.stderr
 
 
 def test_a_mistyped_command_gets_a_suggestion(cli: Cli) -> None:

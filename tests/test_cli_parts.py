@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import parts
+from partsjournal.core import parts
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 
 
@@ -310,7 +310,7 @@ def test_listing_parts_loads_neither_exercises_nor_questionary(journal: Cli, hom
 def test_an_entry_naming_two_parts_later_merged_counts_once(cli: Cli, tmp_path: Path) -> None:
     from datetime import datetime
 
-    from partsjournal import entry
+    from partsjournal.core import entry
 
     a, b = parts.create("Worrier"), parts.create("Fretter")
     e = entry.Entry(

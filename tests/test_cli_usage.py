@@ -41,7 +41,7 @@ def test_a_command_value_is_never_taken_for_an_exit_code(
 ) -> None:
     from typer.core import TyperCommand
 
-    from partsjournal import cli as cli_module
+    from partsjournal.cli import root as cli_module
 
     def returns_seven() -> int:
         return 7

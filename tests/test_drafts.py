@@ -10,9 +10,10 @@ from typing import Any
 
 import pytest
 
-from partsjournal import drafts, exercises, runner
-from partsjournal.engine import AnswerValue, Paused, Run, check_value
-from partsjournal.exercises import Step
+from partsjournal.core import drafts
+from partsjournal.flow import exercises, runner
+from partsjournal.flow.engine import AnswerValue, Paused, Run, check_value
+from partsjournal.flow.exercises import Step
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 
 WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))

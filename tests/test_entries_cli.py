@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import entry, sessions
-from partsjournal.entry import Entry
+from partsjournal.core import entry, sessions
+from partsjournal.core.entry import Entry
 from tests.conftest import Cli
 from tests.journal_fixtures import TODAY, at, freeze_today, make_part, protector, write
 from tests.test_review import day

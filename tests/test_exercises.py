@@ -4,10 +4,10 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import exercises
-from partsjournal.errors import UsageError
-from partsjournal.exercises import Exercise, ExerciseFileError, builtin_dir
-from partsjournal.review import SELF_QUALITIES
+from partsjournal.core.errors import UsageError
+from partsjournal.flow import exercises
+from partsjournal.flow.exercises import Exercise, ExerciseFileError, builtin_dir
+from partsjournal.views.review import SELF_QUALITIES
 
 SHIPPED = sorted(builtin_dir().glob("*.toml"))
 

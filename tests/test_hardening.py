@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from partsjournal import config, drafts, entry, parts, paths, sessions, store
-from partsjournal.entry import Answer, Entry, PartRef, load, load_range, save_new
+from partsjournal.core import config, drafts, entry, parts, paths, sessions, store
+from partsjournal.core.entry import Answer, Entry, PartRef, load, load_range, save_new
 
 WHEN = datetime(2026, 3, 4, 21, 30, 5, tzinfo=timezone(timedelta(hours=2)))
 
@@ -114,8 +114,8 @@ KILLED_WRITER = textwrap.dedent(
     """
     import os, sys, time
     from pathlib import Path
-    from partsjournal import paths, store
-    from partsjournal import entry as E
+    from partsjournal.core import paths, store
+    from partsjournal.core import entry as E
 
     paths.set_home(Path(sys.argv[1]))
     real_fsync = os.fsync

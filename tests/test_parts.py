@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import entry, parts
-from partsjournal.errors import JournalError, UsageError
+from partsjournal.core import entry, parts
+from partsjournal.core.errors import JournalError, UsageError
 from tests.conftest import PROTECTOR_ANSWERS, Cli
 
 

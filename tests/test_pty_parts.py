@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pexpect
 
-from partsjournal import entry, parts
+from partsjournal.core import entry, parts
 from tests.pty_helpers import (
     ENTER,
     answer_long,

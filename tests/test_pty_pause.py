@@ -219,8 +219,8 @@ def test_pause_choice_offers_grounding_and_keeps_the_draft(home: Path) -> None:
 def test_resume_lets_you_choose_among_drafts_and_discard_asks_first(home: Path) -> None:
     from datetime import timedelta
 
-    from partsjournal import exercises, runner
-    from partsjournal.engine import Run
+    from partsjournal.flow import exercises, runner
+    from partsjournal.flow.engine import Run
     from tests.test_drafts import WHEN, StopAfterAny, paused_protector
 
     paused_protector(home)  # 1: The Critic, paused at "purpose"

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import review, sessions
-from partsjournal.errors import UsageError
-from partsjournal.review import Period, collect, period_for
+from partsjournal.core import sessions
+from partsjournal.core.errors import UsageError
+from partsjournal.views import review
+from partsjournal.views.review import Period, collect, period_for
 from tests.journal_fixtures import TODAY, at, make_part, protector, self_check, write
 
 WEEK = Period(date(2026, 11, 17), date(2026, 11, 23), "week")
@@ -208,7 +209,7 @@ def test_streaks_are_counted_up_to_a_year(home: Path, monkeypatch: pytest.Monkey
 
 
 def test_merged_parts_are_counted_under_the_part_that_lives_on(home: Path) -> None:
-    from partsjournal import parts
+    from partsjournal.core import parts
 
     critic = make_part("The Critic", date(2026, 10, 1))
     judge = make_part("The Judge", date(2026, 10, 5))

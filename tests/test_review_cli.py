@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import entry, sessions
+from partsjournal.core import entry, sessions
 from tests.conftest import Cli
 from tests.journal_fixtures import (
     TODAY,

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import entry, exercises, parts
+from partsjournal.core import entry, parts
+from partsjournal.flow import exercises
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 
 SELF_ROLES = [

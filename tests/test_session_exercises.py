@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import exercises, integration
-from partsjournal.errors import UsageError
-from partsjournal.exercises import ExerciseFileError
-from partsjournal.practices import OUTCOMES, REALMS, Practice
+from partsjournal.core.errors import UsageError
+from partsjournal.flow import exercises, integration
+from partsjournal.flow.exercises import ExerciseFileError
+from partsjournal.views.practices import OUTCOMES, REALMS, Practice
 
 
 def roles(name: str) -> list[str]:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import sessions
-from partsjournal.errors import UsageError
+from partsjournal.core import sessions
+from partsjournal.core.errors import UsageError
 
 NOW = datetime(2026, 11, 1, 9).astimezone()
 
@@ -107,7 +107,7 @@ def test_phase_flags() -> None:
 
 
 def test_placement_keeps_a_stored_link_and_survives_a_removed_session(home: Path) -> None:
-    from partsjournal.entry import Answer, Entry
+    from partsjournal.core.entry import Answer, Entry
 
     s1, s2 = add(date(2026, 11, 1)), add(date(2026, 11, 20))
     item = Entry(
@@ -172,7 +172,7 @@ def test_saving_an_entry_reads_only_the_sessions_near_it(
 ) -> None:
     from typer.testing import CliRunner
 
-    from partsjournal.cli import app
+    from partsjournal.cli.root import app
 
     for month in range(1, 13):
         add(date(2025, month, 10))

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal import store
-from partsjournal.entry import Answer, Entry, PartRef, entry_files, load, new_id, save_new
+from partsjournal.core import store
+from partsjournal.core.entry import Answer, Entry, PartRef, entry_files, load, new_id, save_new
 
 
 def mode(p: Path) -> int:

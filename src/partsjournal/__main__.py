@@ -1,3 +1,3 @@
-from partsjournal.cli import main
+from partsjournal.cli.root import main
 
 main()

@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from partsjournal.engine import AnswerValue, Paused, check_value
-from partsjournal.errors import UsageError
-from partsjournal.exercises import Exercise, Step
+from partsjournal.core.errors import UsageError
+from partsjournal.flow.engine import AnswerValue, Paused, check_value
+from partsjournal.flow.exercises import Exercise, Step
 
 PAUSE_HINT = "Ctrl-C pauses at any prompt; your answers so far are kept."
 PAUSE_CHOICE = "Pause here"
@@ -107,7 +107,7 @@ class InteractiveAsker:
         import questionary
         from rich.padding import Padding
 
-        from partsjournal import ui
+        from partsjournal.render import ui
 
         console = ui.out()
         console.print()
@@ -176,7 +176,7 @@ def offer_close_part(typed: str) -> str:
     Returns the known part's name when the person says yes, else what they typed
     (a new part). Only asked in a terminal; scripted runs never guess.
     """
-    from partsjournal import parts
+    from partsjournal.core import parts
 
     if parts.find(typed) is not None:
         return typed

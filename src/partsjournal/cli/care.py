@@ -1,0 +1,101 @@
+"""``partsjournal ground`` and ``partsjournal config``: support when it gets hard."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from partsjournal.cli.options import AnswersOption, AtOption
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ground")(ground)
+    sub = typer.Typer(
+        name="config",
+        help="Show or change your settings: the people and crisis line on the support card.",
+        invoke_without_command=True,
+    )
+    sub.callback(invoke_without_command=True)(show)
+    contact = typer.Typer(name="contact", help="Add or remove a person on your support card.")
+    contact.command("add")(contact_add)
+    contact.command("remove")(contact_remove)
+    sub.add_typer(contact, name="contact")
+    sub.command("crisis-line")(crisis_line)
+    app.add_typer(sub, name="config")
+
+
+def ground(
+    at: AtOption = None,
+    answers: AnswersOption = None,
+) -> None:
+    """A few slow minutes to come back to here and now: feet, breath, what you see and hear.
+
+    Example: partsjournal ground
+    """
+    from partsjournal.flow import runner
+
+    runner.run_exercise("grounding", at=at, answers=answers)
+
+
+def show(ctx: typer.Context) -> None:
+    """Show your settings and the support card as it will look."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from partsjournal.core import config, paths
+    from partsjournal.flow import care
+    from partsjournal.render import ui
+
+    cfg = config.load(warn=ui.warn)
+    console = ui.out()
+    console.print(f"Settings file: {paths.config_file()}", soft_wrap=True)
+    console.print(f"Crisis line: {cfg.crisis_line or '(not set)'}", markup=False)
+    if cfg.contacts:
+        console.print("Contacts:")
+        for c in cfg.contacts:
+            console.print(f"  {c.name}: {c.reach}", markup=False)
+    else:
+        console.print("Contacts: (none yet)")
+    console.print(care.crisis_card(cfg))
+
+
+def contact_add(
+    name: Annotated[str, typer.Argument(help='Who, for example "Sam" or "my therapist".')],
+    how: Annotated[str, typer.Argument(help="How to reach them, for example a phone number.")],
+) -> None:
+    """Add a person to your support card (or change how to reach them)."""
+    from partsjournal.core import config
+    from partsjournal.render import ui
+
+    c = config.add_contact(name, how)
+    ui.out().print(f"{c.name} is on your support card: {c.reach}", markup=False)
+
+
+def contact_remove(
+    name: Annotated[str, typer.Argument(help="The contact's name.")],
+) -> None:
+    """Take a person off your support card."""
+    from partsjournal.core import config
+    from partsjournal.render import ui
+
+    c = config.remove_contact(name)
+    ui.out().print(f"{c.name} is no longer on your support card.", markup=False)
+
+
+def crisis_line(
+    text: Annotated[
+        str | None, typer.Argument(help="The crisis line's name and number, as you would dial it.")
+    ] = None,
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the crisis line.")] = False,
+) -> None:
+    """Set the crisis line shown on your support card (none is assumed by default)."""
+    from partsjournal.core import config
+    from partsjournal.core.errors import UsageError
+    from partsjournal.render import ui
+
+    if clear == (text is not None):
+        raise UsageError(
+            'Give the crisis line, as in: config crisis-line "NAME NUMBER", or --clear.'
+        )
+    config.set_crisis_line(None if clear else text)
+    ui.out().print("Crisis line removed." if clear else f"Crisis line set: {text}", markup=False)

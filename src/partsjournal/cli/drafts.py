@@ -1,0 +1,89 @@
+"""``partsjournal resume`` and ``partsjournal drafts``: exercises paused part-way."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def register(app: typer.Typer) -> None:
+    app.command("resume")(resume)
+    sub = typer.Typer(
+        name="drafts",
+        help="List paused exercises (drafts), or discard one.",
+        invoke_without_command=True,
+        no_args_is_help=False,
+    )
+    sub.callback(invoke_without_command=True)(drafts_list)
+    sub.command("discard")(discard)
+    app.add_typer(sub, name="drafts")
+
+
+def resume(
+    draft: Annotated[
+        str | None,
+        typer.Argument(help="The draft's number or id from 'partsjournal drafts'."),
+    ] = None,
+    answers: Annotated[
+        str | None,
+        typer.Option(
+            "--answers",
+            help="Answer the remaining steps from a TOML file of step id = answer ('-': stdin).",
+        ),
+    ] = None,
+) -> None:
+    """Continue a paused exercise from the step where it stopped.
+
+    With no DRAFT, continue the only one, or choose from the list.
+
+    Example: partsjournal resume 1
+    """
+    from partsjournal.flow import runner
+
+    runner.resume(draft, answers=answers)
+
+
+def drafts_list(ctx: typer.Context) -> None:
+    """List paused exercises (drafts); each keeps every answer given so far.
+
+    Example: partsjournal drafts discard 1 --yes
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    from partsjournal.core import drafts
+    from partsjournal.render import ui
+
+    drafts.show_list(drafts.load_all(warn=ui.warn))
+
+
+def discard(
+    draft: Annotated[str, typer.Argument(help="The draft's number or id.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Discard without asking (for scripts).")
+    ] = False,
+) -> None:
+    """Throw away a draft and the answers in it (asks first)."""
+    from partsjournal import prompts
+    from partsjournal.core import drafts
+    from partsjournal.core.errors import UsageError
+    from partsjournal.flow.engine import Paused
+    from partsjournal.render import ui
+
+    found = drafts.find(draft, drafts.load_all(warn=ui.warn))
+    if not yes:
+        if not prompts.can_prompt():
+            raise UsageError("To discard a draft without a terminal, add --yes.")
+        try:
+            sure = prompts.confirm(
+                f"Discard '{drafts.label(found)}' and its {found.answered} answer(s)? "
+                "This cannot be undone.",
+                default=False,
+            )
+        except Paused:
+            sure = False
+        if not sure:
+            ui.out().print("Kept. Nothing was discarded.")
+            return
+    drafts.remove(found)
+    ui.out().print(f"Discarded the draft {found.id}.")

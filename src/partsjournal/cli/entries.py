@@ -1,0 +1,270 @@
+"""``partsjournal entries``, ``show``, ``edit`` and ``export``: finding and sharing entries."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from partsjournal.core.entry import Entry
+    from partsjournal.views.search import Selection
+
+PROGRESS_FROM = 300  # files; below this, reading is over before a bar would help
+
+
+def register(app: typer.Typer) -> None:
+    from partsjournal.cli.plain import PlainCommand
+
+    for name, function in (
+        ("entries", entries),
+        ("show", show),
+        ("edit", edit),
+        ("export", export),
+    ):
+        app.command(name, cls=PlainCommand)(function)
+
+
+def _dates(since: str | None, until: str | None) -> tuple[date | None, date | None]:
+    from partsjournal.core import dates
+    from partsjournal.core.errors import UsageError
+
+    lo = dates.parse_date(since, option="--since") if since else None
+    hi = dates.parse_date(until, option="--until") if until else None
+    if lo and hi and hi < lo:
+        raise UsageError(f"--until ({hi}) is before --since ({lo}); give the earlier date first.")
+    return lo, hi
+
+
+def _select(
+    lo: date | None, hi: date | None, selection: Selection
+) -> tuple[list[Entry], list[Entry]]:
+    """Every readable entry in the period, and those that fit ``selection``; in time order."""
+    import sys
+
+    from partsjournal.core import entry, parts, sessions
+    from partsjournal.render import ui
+    from partsjournal.views import search
+
+    names = entry.entry_files(lo, hi)
+    files: Iterable[Path] = names
+    registry = parts.load_all(include_merged=True) if selection.parts else []
+    session_list = sessions.load_all(warn=ui.warn) if selection.session else []
+    keep = selection.matcher(registry, session_list)
+    if len(names) >= PROGRESS_FROM and sys.stdout.isatty():
+        from rich.progress import track
+
+        files = track(names, description="Reading entries", transient=True, console=ui.err())
+    every = [
+        e
+        for e in search.read_entries(files, warn=ui.warn)
+        if (lo is None or e.day >= lo) and (hi is None or e.day <= hi)
+    ]
+    every.sort(key=lambda e: (e.created, e.id))
+    return every, [e for e in every if keep(e)]
+
+
+def entries(
+    since: Annotated[
+        str | None, typer.Option("--since", metavar="DATE", help="From this day.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DATE", help="Up to this day.")
+    ] = None,
+    part: Annotated[
+        str | None, typer.Option("--part", metavar="NAME", help="Only entries with this part.")
+    ] = None,
+    exercise: Annotated[
+        str | None, typer.Option("--exercise", metavar="NAME", help="Only this exercise.")
+    ] = None,
+    session: Annotated[
+        str | None,
+        typer.Option(
+            "--session", metavar="ID", help="Only entries around this session (id or number)."
+        ),
+    ] = None,
+    grep: Annotated[
+        str | None,
+        typer.Option(
+            "--grep", metavar="TEXT", help="Only entries with TEXT in an answer (any case)."
+        ),
+    ] = None,
+    format: Annotated[
+        str, typer.Option("--format", metavar="FORMAT", help="rich (default) or json.")
+    ] = "rich",
+) -> None:
+    """List entries: date, exercise, parts and first words, oldest first.
+
+    Example: partsjournal entries --since 2026-11-01 --part "The Critic"
+    """
+    from partsjournal.core import sessions
+    from partsjournal.render import entry as render_entry
+    from partsjournal.render import output, ui
+    from partsjournal.views import search
+
+    fmt = output.choose_format(format, None, render_entry.LIST_FORMATS, default="rich")
+    lo, hi = _dates(since, until)
+    session_id = sessions.find(session).id if session is not None else None
+    if grep is not None and not grep.strip():
+        from partsjournal.core.errors import UsageError
+
+        raise UsageError("--grep needs some text to look for.")
+    selection = search.Selection(
+        parts=[part] if part else [],
+        exercises=[exercise] if exercise else [],
+        session=session_id,
+        grep=grep,
+    )
+    _, found = _select(lo, hi, selection)
+    if fmt == "json":
+        output.emit(render_entry.entries_json(found), None)
+    elif not found:
+        ui.out().print("No entries match. Try a wider period, or leave out a filter.")
+    else:
+        render_entry.print_entries(found, ui.out())
+
+
+def show(
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or its start.")],
+) -> None:
+    """Show one entry with every question and answer.
+
+    Example: partsjournal show 2026-11-20T2115
+    """
+    from partsjournal.core import entry, sessions
+    from partsjournal.render import entry as render_entry
+    from partsjournal.render import ui
+    from partsjournal.views import search
+
+    e = entry.load(search.find_entry(entry_id))
+    near = sessions.around(e.day, e.day, ids=[e.session] if e.session else [], warn=ui.warn)
+    render_entry.print_entry(e, near, ui.out())
+
+
+def edit(
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or its start.")],
+) -> None:
+    """Open one entry in $EDITOR; it is checked before it is saved.
+
+    An edit that no longer reads as an entry is refused and the original kept.
+    """
+    import contextlib
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    from partsjournal.core import entry
+    from partsjournal.core.errors import JournalError, UsageError
+    from partsjournal.flow import editing
+    from partsjournal.render import ui
+    from partsjournal.views import search
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor or not editor.strip():
+        raise UsageError(
+            "Set $EDITOR to the editor you use (for example EDITOR=nano) and try again."
+        )
+    path = search.find_entry(entry_id)
+    original = entry.load(path)
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".edit.toml", dir=path.parent)
+    copy = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(path.read_bytes())
+        try:
+            code = subprocess.call([*shlex.split(editor), str(copy)])
+        except OSError as exc:
+            raise UsageError(
+                f"Could not start the editor '{editor}' ({exc.strerror}); check $EDITOR."
+            ) from None
+        if code != 0:
+            raise JournalError(
+                f"The editor stopped with an error (exit {code}), so your entry is unchanged."
+            )
+        edited = editing.save(original, copy, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            copy.unlink()
+    if edited is None:
+        ui.out().print("No changes; the entry is as it was.")
+    else:
+        ui.out().print(f"Saved your changes to {edited.id}.", soft_wrap=True)
+
+
+def export(
+    since: Annotated[str, typer.Option("--since", metavar="DATE", help="First day (required).")],
+    until: Annotated[
+        str | None, typer.Option("--until", metavar="DATE", help="Last day (default today).")
+    ] = None,
+    format: Annotated[
+        str | None, typer.Option("--format", metavar="FORMAT", help="markdown (default) or json.")
+    ] = None,
+    part: Annotated[
+        list[str] | None,
+        typer.Option("--part", metavar="NAME", help="Only entries with this part (repeatable)."),
+    ] = None,
+    exercise: Annotated[
+        list[str] | None,
+        typer.Option("--exercise", metavar="NAME", help="Only this exercise (repeatable)."),
+    ] = None,
+    exclude: Annotated[
+        list[str] | None,
+        typer.Option("--exclude", metavar="ID", help="Leave out this entry (repeatable)."),
+    ] = None,
+    only_highlights: Annotated[
+        bool,
+        typer.Option(
+            "--only-highlights",
+            help="Only needs, new roles, reflections, intentions, next steps and practices.",
+        ),
+    ] = False,
+    output_file: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file.")
+    ] = None,
+) -> None:
+    """Write the entries of a period, in order with phases and parts, for you to share
+    with your therapist if you choose. Nothing is sent anywhere.
+
+    Example: partsjournal export --since 2026-11-01 --output brief.md
+    """
+    from partsjournal.core import dates, sessions
+    from partsjournal.core.errors import UsageError
+    from partsjournal.render import entry as render_entry
+    from partsjournal.render import output, ui
+    from partsjournal.views import search
+
+    fmt = output.choose_format(format, output_file, render_entry.EXPORT_FORMATS, default="markdown")
+    lo, hi = _dates(since, until)
+    assert lo is not None
+    hi = hi or dates.now().date()
+    if hi < lo:
+        raise UsageError(f"--since ({lo}) is after today; give a day that has passed.")
+    excluded = [x.strip() for x in exclude or [] if x.strip()]
+    selection = search.Selection(parts=part or [], exercises=exercise or [], exclude=excluded)
+    everything, found = _select(lo, hi, selection)
+    if excluded:
+        for x in excluded:
+            if not any(e.id.startswith(x) for e in everything):
+                raise UsageError(
+                    f"--exclude {x} is not an entry in this period, so nothing was written; "
+                    "check the id with partsjournal entries."
+                )
+    data = render_entry.export_data(
+        found,
+        sessions.around(lo, hi, ids=[e.session for e in found if e.session], warn=ui.warn),
+        since=lo,
+        until=hi,
+        only_highlights=only_highlights,
+        selection={
+            "parts": part or [],
+            "exercises": exercise or [],
+            "excluded": excluded,
+        },
+    )
+    text = render_entry.export_json(data) if fmt == "json" else render_entry.export_markdown(data)
+    output.emit(text, output_file)

@@ -1,0 +1,54 @@
+"""``partsjournal exercise``: list the exercises, or run one."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from partsjournal.cli.options import (
+    AfterOption,
+    AnswersOption,
+    AtOption,
+    BeforeOption,
+    SessionOption,
+)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("exercise")(exercise)
+
+
+def exercise(
+    name: Annotated[
+        str | None, typer.Argument(help="The exercise to run; leave out to list them all.")
+    ] = None,
+    part: Annotated[
+        str | None,
+        typer.Option("--part", help="The part you are working with (skips the naming step)."),
+    ] = None,
+    at: AtOption = None,
+    answers: AnswersOption = None,
+    session: SessionOption = None,
+    before: BeforeOption = False,
+    after: AfterOption = False,
+) -> None:
+    """Run a guided exercise, one step at a time, and save it as a journal entry.
+
+    With no NAME, list the exercises. You can pause at any prompt with Ctrl-C.
+
+    Example: partsjournal exercise protector
+    """
+    from partsjournal.core import sessions
+    from partsjournal.flow import runner
+
+    if name is None:
+        runner.list_exercises()
+        return
+    phase = sessions.phase_from_flags(before, after)
+    if name == "integrate":  # needs its follow-up steps and phase choice: same as the command
+        from partsjournal.cli.integrate import integrate
+
+        integrate(before=before, after=after, session=session, at=at, answers=answers)
+        return
+    runner.run_exercise(name, part=part, at=at, answers=answers, session=session, phase=phase)

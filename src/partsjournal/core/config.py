@@ -1,0 +1,146 @@
+"""The person's own settings in ``<home>/config.toml``: who to reach out to when it gets hard.
+
+```toml
+crisis_line = "the crisis line you would call"   # optional; no number is assumed by default
+[[contacts]]
+name = "Sam"
+reach = "call or text 555 0100"
+```
+
+The file is checked every time it is read. A broken file never stops an exercise
+or hides the crisis card: :func:`load` warns in one sentence and uses the
+defaults, and the ``config`` commands refuse to overwrite it until it is fixed.
+Keys this version does not know are kept when the file is rewritten.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from partsjournal.core import paths
+from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.core.store import UnreadableFile, read_toml, write_toml
+
+
+@dataclass
+class Contact:
+    name: str
+    reach: str
+
+
+@dataclass
+class Config:
+    contacts: list[Contact] = field(default_factory=list)
+    crisis_line: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = dict(self.extra)
+        if self.crisis_line:
+            out["crisis_line"] = self.crisis_line
+        out["contacts"] = [{"name": c.name, "reach": c.reach} for c in self.contacts]
+        return out
+
+
+class BrokenConfig(JournalError):
+    """``config.toml`` exists but cannot be used."""
+
+
+def _parse(data: dict[str, Any]) -> Config:
+    line = data.get("crisis_line", "")
+    if not isinstance(line, str):
+        raise ValueError("'crisis_line' must be text")
+    raw_contacts = data.get("contacts", [])
+    if not isinstance(raw_contacts, list):
+        raise ValueError("'contacts' must be a list of [[contacts]] tables")
+    contacts = []
+    for raw in raw_contacts:
+        if not isinstance(raw, dict):
+            raise ValueError("each contact must be a [[contacts]] table")
+        name, reach = raw.get("name"), raw.get("reach")
+        if not isinstance(name, str) or not name.strip():
+            raise ValueError("a contact has no name")
+        if not isinstance(reach, str) or not reach.strip():
+            raise ValueError(f"the contact '{name}' has no 'reach' (how to reach them)")
+        contacts.append(Contact(name=name.strip(), reach=reach.strip()))
+    extra = {k: v for k, v in data.items() if k not in {"crisis_line", "contacts"}}
+    return Config(contacts=contacts, crisis_line=line.strip(), extra=extra)
+
+
+def read() -> Config:
+    """The settings, or :class:`BrokenConfig` saying what is wrong."""
+    path = paths.config_file()
+    if not path.exists():
+        return Config()
+    try:
+        return _parse(read_toml(path))
+    except UnreadableFile as exc:
+        raise BrokenConfig(f"Your settings file {path} could not be read: {exc.reason}.") from None
+    except ValueError as exc:
+        raise BrokenConfig(f"Your settings file {path} is not valid: {exc}.") from None
+
+
+def load(warn: Callable[[str], None] | None = None) -> Config:
+    """The settings, falling back to the defaults (with one warning) if the file is broken."""
+    try:
+        return read()
+    except BrokenConfig as exc:
+        if warn is not None:
+            warn(exc.message.rstrip(".") + "; using the default support card until it is fixed.")
+        return Config()
+
+
+def _editable() -> Config:
+    try:
+        return read()
+    except BrokenConfig as exc:
+        raise JournalError(
+            exc.message.rstrip(".") + "; fix it or move it away before changing settings."
+        ) from None
+
+
+def save(cfg: Config) -> None:
+    write_toml(paths.config_file(), cfg.to_dict())
+
+
+def add_contact(name: str, reach: str) -> Contact:
+    name, reach = name.strip(), reach.strip()
+    if not name:
+        raise UsageError('The contact needs a name, for example: config contact add "Sam" "...".')
+    if not reach:
+        raise UsageError(
+            f'Say how to reach {name}, for example: config contact add "{name}" "call 555 0100".'
+        )
+    cfg = _editable()
+    found = [c for c in cfg.contacts if c.name.casefold() == name.casefold()]
+    if found:
+        found[0].reach = reach
+        contact = found[0]
+    else:
+        contact = Contact(name=name, reach=reach)
+        cfg.contacts.append(contact)
+    save(cfg)
+    return contact
+
+
+def remove_contact(name: str) -> Contact:
+    cfg = _editable()
+    wanted = name.strip().casefold()
+    for c in cfg.contacts:
+        if c.name.casefold() == wanted:
+            cfg.contacts.remove(c)
+            save(cfg)
+            return c
+    known = ", ".join(c.name for c in cfg.contacts) or "none yet"
+    raise UsageError(f"There is no contact called '{name}' (contacts: {known}).")
+
+
+def set_crisis_line(text: str | None) -> None:
+    """Set the crisis line shown on the card; ``None`` clears it."""
+    if text is not None and not text.strip():
+        raise UsageError("Give the crisis line's name and number, or use --clear to remove it.")
+    cfg = _editable()
+    cfg.crisis_line = text.strip() if text is not None else ""
+    save(cfg)

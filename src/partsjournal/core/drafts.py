@@ -1,0 +1,228 @@
+"""Drafts: exercises paused part-way, one TOML file each under ``<home>/drafts/``.
+
+A draft is rewritten (atomically, 0600) after every answered step, so closing
+the terminal in the middle of an exercise loses nothing that was answered.
+Finishing the exercise turns the draft into a normal entry and removes it.
+
+Each answer keeps its step id, kind, role and the prompt as it was shown, so a
+draft still makes sense if the exercise file changes before it is resumed:
+answers to steps that no longer exist are carried into the entry, not dropped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from partsjournal.core import paths
+from partsjournal.core.entry import Answer
+from partsjournal.core.errors import UsageError
+from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml, write_toml
+
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Draft:
+    id: str
+    exercise: str
+    exercise_version: int
+    title: str
+    created: datetime
+    updated: datetime
+    answers: list[Answer] = field(default_factory=list)  # guidance steps too
+    part_name: str | None = None
+    phase: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    pending: dict[str, str] = field(default_factory=dict)
+    schema: int = SCHEMA_VERSION
+    path: Path | None = None
+
+    @property
+    def answered(self) -> int:
+        """How many questions were answered (guidance steps are not counted)."""
+        return sum(1 for a in self.answers if a.kind != "guide")
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "schema": self.schema,
+            "id": self.id,
+            "exercise": self.exercise,
+            "exercise_version": self.exercise_version,
+            "title": self.title,
+            "created": self.created,
+            "updated": self.updated,
+        }
+        if self.part_name:
+            out["part"] = self.part_name
+        if self.phase:
+            out["phase"] = self.phase
+        if self.context:
+            out["context"] = dict(self.context)
+        if self.pending:
+            out["pending"] = dict(self.pending)
+        out["answers"] = [a.to_dict() for a in self.answers]
+        return out
+
+
+def draft_path(draft_id: str) -> Path:
+    return paths.drafts_dir() / f"{draft_id}.toml"
+
+
+def new_id(created: datetime) -> str:
+    from partsjournal.core.entry import new_id as entry_id
+
+    return entry_id(created)
+
+
+def save(draft: Draft) -> Path:
+    """Write the draft; the first write picks an id no other draft has."""
+    if draft.path is not None:
+        write_toml(draft.path, draft.to_dict())
+        return draft.path
+    for _ in range(20):
+        path = draft_path(draft.id)
+        try:
+            write_toml(path, draft.to_dict(), exclusive=True)
+        except FileExistsError:
+            draft.id = new_id(draft.created)
+            continue
+        draft.path = path
+        return path
+    raise RuntimeError("could not find a free draft id")  # pragma: no cover
+
+
+def remove(draft: Draft) -> None:
+    if draft.path is not None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(draft.path)
+
+
+def _from_dict(data: dict[str, Any], path: Path) -> Draft:
+    def bad(reason: str) -> UnreadableFile:
+        return UnreadableFile(path, reason)
+
+    for key, typ in (("exercise", str), ("created", datetime), ("answers", list)):
+        if not isinstance(data.get(key), typ):
+            raise bad(f"it is not a partsjournal draft (no readable '{key}')")
+    created = data["created"]
+    if created.tzinfo is None:
+        raise bad("'created' has no UTC offset")
+    updated = data.get("updated", created)
+    if not isinstance(updated, datetime) or updated.tzinfo is None:
+        updated = created
+    answers = []
+    for raw in data["answers"]:
+        if not isinstance(raw, dict) or not isinstance(raw.get("step"), str) or "value" not in raw:
+            raise bad("an answer has no step id or no value")
+        role = raw.get("role")
+        answers.append(
+            Answer(
+                step=raw["step"],
+                kind=str(raw.get("kind", "text")),
+                prompt=str(raw.get("prompt", "")),
+                value=raw["value"],
+                role=role if isinstance(role, str) else None,
+            )
+        )
+    context = data.get("context", {})
+    pending = data.get("pending", {})
+    part = data.get("part")
+    phase = data.get("phase")
+    version = data.get("exercise_version", 1)
+    return Draft(
+        id=path.stem,
+        exercise=data["exercise"],
+        exercise_version=version if isinstance(version, int) else 1,
+        title=str(data.get("title", data["exercise"])),
+        created=created,
+        updated=updated,
+        answers=answers,
+        part_name=part if isinstance(part, str) and part.strip() else None,
+        phase=phase if phase in ("before", "after") else None,
+        context=context if isinstance(context, dict) else {},
+        pending={k: v for k, v in pending.items() if isinstance(v, str)}
+        if isinstance(pending, dict)
+        else {},
+        schema=int(data["schema"]) if isinstance(data.get("schema"), int) else SCHEMA_VERSION,
+        path=path,
+    )
+
+
+def load(path: Path) -> Draft:
+    return _from_dict(read_toml(path), path)
+
+
+def load_all(*, warn: Callable[[str], None] | None = None) -> list[Draft]:
+    """Every readable draft, oldest first; unreadable files are skipped with a warning."""
+    folder = paths.drafts_dir()
+    if not folder.is_dir():
+        return []
+    found = []
+    for f in sorted(folder.iterdir()):
+        if not is_journal_file(f) or not f.is_file():
+            continue
+        try:
+            found.append(load(f))
+        except UnreadableFile as exc:
+            if warn is not None:
+                warn(f"Skipped {f}: {exc.reason}.")
+    found.sort(key=lambda d: (d.created, d.id))
+    return found
+
+
+def find(ref: str, drafts: list[Draft]) -> Draft:
+    """A draft by its number in the list ("1"), its id, or the start of its id."""
+    ref = ref.strip()
+    if ref.isdigit() and 1 <= int(ref) <= len(drafts):
+        return drafts[int(ref) - 1]
+    for d in drafts:
+        if d.id == ref:
+            return d
+    matches = [d for d in drafts if ref and d.id.startswith(ref)]
+    if len(matches) == 1:
+        return matches[0]
+    if not drafts:
+        raise UsageError(f"There is no draft '{ref}'; there are no drafts at the moment.")
+    raise UsageError(
+        f"There is no single draft '{ref}'; give its number (1 to {len(drafts)}) or its id, "
+        "as listed by 'partsjournal drafts'."
+    )
+
+
+def label(draft: Draft) -> str:
+    part = f", {draft.part_name}" if draft.part_name else ""
+    return f"{draft.title}{part} (started {draft.created:%d %b %H:%M})"
+
+
+def show_list(found: list[Draft]) -> None:
+    """Print the drafts as a numbered table (the numbers work with resume and discard)."""
+    from rich.table import Table
+
+    from partsjournal.render import ui
+
+    console = ui.out()
+    if not found:
+        console.print("There are no paused exercises. Nothing is waiting for you.")
+        return
+    table = Table(title="Paused exercises", title_justify="left")
+    table.add_column("#", justify="right")
+    table.add_column("exercise")
+    table.add_column("part")
+    table.add_column("started")
+    table.add_column("answered", justify="right")
+    for n, d in enumerate(found, start=1):
+        table.add_row(
+            str(n),
+            d.title,
+            d.part_name or "",
+            f"{d.created:%Y-%m-%d %H:%M}",
+            str(d.answered),
+        )
+    console.print(table)
+    console.print("Continue one with: partsjournal resume NUMBER", soft_wrap=True)

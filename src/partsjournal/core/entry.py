@@ -1,0 +1,276 @@
+"""One journal entry: its record, its file name, and how it is read and written.
+
+This module deliberately uses plain dataclasses and hand-written checks rather
+than pydantic: listing and reviewing entries must start as fast as the bare
+framework does (see benchmarks/), and pydantic adds ~40 ms of imports. The
+exercise *scripts* are validated with pydantic in :mod:`partsjournal.exercises`.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from partsjournal.core import paths
+from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml, write_toml
+
+SCHEMA_VERSION = 1
+
+AnswerValue = str | int | bool | list[str]
+
+_KNOWN_KEYS = {
+    "schema",
+    "id",
+    "created",
+    "exercise",
+    "exercise_version",
+    "title",
+    "parts",
+    "session",
+    "phase",
+    "answers",
+}
+_ANSWER_KEYS = {"step", "kind", "prompt", "value", "role", "part"}
+
+
+@dataclass
+class Answer:
+    """One answered step, with the prompt text exactly as it was shown."""
+
+    step: str
+    kind: str
+    prompt: str
+    value: AnswerValue
+    role: str | None = None
+    part: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # keys from a newer schema, kept
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = dict(self.extra)
+        out |= {
+            "step": self.step,
+            "kind": self.kind,
+            "prompt": self.prompt,
+            "value": self.value,
+        }
+        if self.role:
+            out["role"] = self.role
+        if self.part:
+            out["part"] = self.part
+        return out
+
+
+@dataclass
+class PartRef:
+    """A part named in an entry: its stable registry id and the name used then."""
+
+    id: str
+    name: str
+
+
+@dataclass
+class Entry:
+    id: str
+    created: datetime
+    exercise: str
+    exercise_version: int
+    title: str
+    answers: list[Answer] = field(default_factory=list)
+    parts: list[PartRef] = field(default_factory=list)
+    session: str | None = None
+    phase: str | None = None
+    schema: int = SCHEMA_VERSION
+    extra: dict[str, Any] = field(default_factory=dict)
+    path: Path | None = None
+
+    @property
+    def day(self) -> date:
+        """The calendar day the entry belongs to: the writer's own local date."""
+        return self.created.date()
+
+    def answer(self, step: str) -> Answer | None:
+        for a in self.answers:
+            if a.step == step:
+                return a
+        return None
+
+    def by_role(self, role: str) -> list[Answer]:
+        return [a for a in self.answers if a.role == role]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = dict(self.extra)
+        out.update(
+            {
+                "schema": self.schema,
+                "id": self.id,
+                "created": self.created,
+                "exercise": self.exercise,
+                "exercise_version": self.exercise_version,
+                "title": self.title,
+                "parts": [{"id": p.id, "name": p.name} for p in self.parts],
+            }
+        )
+        if self.session:
+            out["session"] = self.session
+        if self.phase:
+            out["phase"] = self.phase
+        out["answers"] = [a.to_dict() for a in self.answers]
+        return out
+
+
+class InvalidEntry(UnreadableFile):
+    """A TOML file in the entries folder that is not a partsjournal entry."""
+
+
+def new_id(created: datetime) -> str:
+    """An id that starts with the local time and ends with random hex.
+
+    The random tail keeps ids unique for entries saved in the same second, or on
+    two devices whose folders are later merged.
+    """
+    return f"{created.strftime('%Y-%m-%dT%H%M%S')}-{secrets.token_hex(3)}"
+
+
+def entry_path(entry_id: str) -> Path:
+    """``<home>/entries/YYYY/MM/<id>.toml``; the id begins with the local date."""
+    return paths.entries_dir() / entry_id[:4] / entry_id[5:7] / f"{entry_id}.toml"
+
+
+def save_new(entry: Entry) -> Path:
+    """Write a new entry file; never overwrites another entry."""
+    for _ in range(20):
+        path = entry_path(entry.id)
+        try:
+            write_toml(path, entry.to_dict(), exclusive=True)
+        except FileExistsError:
+            entry.id = new_id(entry.created)
+            continue
+        entry.path = path
+        return path
+    raise RuntimeError("could not find a free entry id")  # pragma: no cover - 16M ids a second
+
+
+def from_dict(data: dict[str, Any], path: Path) -> Entry:
+    """Build an :class:`Entry`, checking every field; unknown keys are kept."""
+
+    def bad(reason: str) -> InvalidEntry:
+        schema = data.get("schema")
+        if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
+            reason += f" (it was written by a newer partsjournal, schema {schema})"
+        return InvalidEntry(path, reason)
+
+    def req(key: str, typ: type | tuple[type, ...]) -> Any:
+        if key not in data:
+            raise bad(f"it has no '{key}'")
+        value = data[key]
+        if not isinstance(value, typ) or (isinstance(value, bool) and typ is int):
+            raise bad(f"'{key}' has the wrong type")
+        return value
+
+    schema = req("schema", int)
+    created = req("created", datetime)
+    if created.tzinfo is None:
+        raise bad("'created' has no UTC offset")
+    answers: list[Answer] = []
+    for raw in req("answers", list):
+        if not isinstance(raw, dict):
+            raise bad("an answer is not a table")
+        if schema <= SCHEMA_VERSION and set(raw) - _ANSWER_KEYS:
+            raise bad(f"an answer has unknown keys {sorted(set(raw) - _ANSWER_KEYS)}")
+        value = raw.get("value")
+        ok_value = isinstance(value, str | int | bool) or (
+            isinstance(value, list) and all(isinstance(v, str) for v in value)
+        )
+        if not isinstance(raw.get("step"), str) or not ok_value:
+            raise bad("an answer has no step id or no readable value")
+        answers.append(
+            Answer(
+                step=raw["step"],
+                kind=str(raw.get("kind", "text")),
+                prompt=str(raw.get("prompt", "")),
+                value=value,  # type: ignore[arg-type]
+                role=raw.get("role"),
+                part=raw.get("part"),
+                extra={k: v for k, v in raw.items() if k not in _ANSWER_KEYS},
+            )
+        )
+    parts: list[PartRef] = []
+    for raw in data.get("parts", []):
+        if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
+            raise bad("a part reference has no name")
+        parts.append(PartRef(id=str(raw.get("id", "")), name=raw["name"]))
+    phase = data.get("phase")
+    if phase not in (None, "before", "after"):
+        raise bad("'phase' must be before or after")
+    extra = {k: v for k, v in data.items() if k not in _KNOWN_KEYS}
+    if extra and schema <= SCHEMA_VERSION:
+        raise bad(f"it has unknown keys {sorted(extra)}")
+    return Entry(
+        id=req("id", str),
+        created=created,
+        exercise=req("exercise", str),
+        exercise_version=int(data.get("exercise_version", 1)),
+        title=str(data.get("title", "")),
+        answers=answers,
+        parts=parts,
+        session=data.get("session"),
+        phase=phase,
+        schema=schema,
+        extra=extra,
+        path=path,
+    )
+
+
+def load(path: Path) -> Entry:
+    """Read and check one entry file (raises :class:`UnreadableFile`)."""
+    return from_dict(read_toml(path), path)
+
+
+def entry_files(since: date | None = None, until: date | None = None) -> list[Path]:
+    """Entry files whose names fall in ``[since, until]``, oldest first.
+
+    Only folder and file names are looked at: a one-week query lists one or two
+    month folders, whatever the size of the journal.
+    """
+    root = paths.entries_dir()
+    if not root.is_dir():
+        return []
+    lo = since.isoformat() if since else "0000-00-00"
+    hi = until.isoformat() if until else "9999-99-99"
+    found: list[Path] = []
+    for year in sorted(root.iterdir()):
+        if not year.is_dir() or not (lo[:4] <= year.name <= hi[:4]):
+            continue
+        for month in sorted(year.iterdir()):
+            ym = f"{year.name}-{month.name}"
+            if not month.is_dir() or not (lo[:7] <= ym <= hi[:7]):
+                continue
+            for f in sorted(month.iterdir()):
+                if is_journal_file(f) and lo <= f.name[:10] <= hi:
+                    found.append(f)
+    return found
+
+
+def load_range(
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    warn: Callable[[str], None] | None = None,
+) -> list[Entry]:
+    """Entries in ``[since, until]`` in time order; unreadable files are skipped.
+
+    Each skipped file is reported once through ``warn`` and is never rewritten.
+    """
+    out: list[Entry] = []
+    for f in entry_files(since, until):
+        try:
+            out.append(load(f))
+        except UnreadableFile as exc:
+            if warn is not None:
+                warn(f"Skipped {f}: {exc.reason}.")
+    out.sort(key=lambda e: (e.created, e.id))
+    return out

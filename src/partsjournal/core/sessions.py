@@ -1,0 +1,389 @@
+"""Therapy or medicine sessions, and how entries are placed before or after them.
+
+Each session is one TOML file under ``<home>/sessions/``. Sessions are few (a
+course is often 4-6), so they are always read in full; a session's ``number``
+("session 2") is its place in date order and is not stored.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from partsjournal.core import paths
+from partsjournal.core.errors import UsageError
+from partsjournal.core.store import (
+    UnreadableFile,
+    atomic_write,
+    is_journal_file,
+    read_toml,
+    write_toml,
+)
+
+if TYPE_CHECKING:
+    from partsjournal.core.entry import Entry
+
+BEFORE_WINDOW_DAYS = 14
+AFTER_WINDOW_DAYS = 60
+CHECK_IN_DAYS = (1, 7, 30)
+
+
+@dataclass
+class Session:
+    id: str
+    date: date
+    kind: str = "ketamine"
+    label: str = ""
+    created: datetime | None = None
+    number: int = 0
+
+    @property
+    def name(self) -> str:
+        return f"session {self.number}"
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "date": self.date, "kind": self.kind}
+        if self.label:
+            out["label"] = self.label
+        if self.created is not None:
+            out["created"] = self.created
+        return out
+
+
+def session_path(session_id: str) -> Path:
+    return paths.sessions_dir() / f"{session_id}.toml"
+
+
+def _from_dict(data: dict[str, Any], path: Path) -> Session:
+    day = data.get("date")
+    if isinstance(day, datetime):
+        day = day.date()
+    if not isinstance(day, date):
+        raise UnreadableFile(path, "the session has no date")
+    kind, label, created = data.get("kind", ""), data.get("label", ""), data.get("created")
+    if not isinstance(kind, str) or not isinstance(label, str):
+        raise UnreadableFile(path, "'kind' and 'label' must be text")
+    return Session(
+        id=path.stem,
+        date=day,
+        kind=kind,
+        label=label,
+        created=created if isinstance(created, datetime) else None,
+    )
+
+
+def load_all(*, warn: Any = None) -> list[Session]:
+    """Every session in date order, numbered from 1; unreadable files are skipped."""
+    return _load(lambda day, stem: True, warn=warn)
+
+
+def load_window(
+    start: date, end: date, *, ids: Iterable[str] = (), warn: Any = None
+) -> list[Session]:
+    """Sessions dated ``start``..``end`` (and any whose id is in ``ids``).
+
+    Numbers are the same as :func:`load_all` gives, but only these files are
+    parsed: a session file's name begins with its date, so order and numbers
+    come from the folder listing. A review of one week reads a handful of
+    session files however many years of sessions there are.
+    """
+    wanted = set(ids)
+    return _load(lambda day, stem: start <= day <= end or stem in wanted, warn=warn)
+
+
+def around(since: date, until: date, *, ids: Iterable[str] = (), warn: Any = None) -> list[Session]:
+    """The sessions an entry dated ``since``..``until`` could belong to (the
+    windows of :func:`link`), plus any whose id is in ``ids``."""
+    return load_window(
+        since - timedelta(days=AFTER_WINDOW_DAYS),
+        until + timedelta(days=BEFORE_WINDOW_DAYS),
+        ids=ids,
+        warn=warn,
+    )
+
+
+def _load(keep: Callable[[date, str], bool], *, warn: Any) -> list[Session]:
+    """Number sessions by (date, id) and parse the ones ``keep`` chooses.
+
+    The date comes from the file name when it starts with one (as every file
+    ``add`` writes does); other files are parsed to learn it and count only when
+    readable. A broken file named with a date keeps its place in the numbering,
+    so "session 3" means the same in every command.
+    """
+    folder = paths.sessions_dir()
+    if not folder.is_dir():
+        return []
+    ordered: list[tuple[date, str, Path, Session | None]] = []
+    for f in folder.iterdir():
+        if not is_journal_file(f):
+            continue
+        day = _name_date(f.stem)
+        parsed: Session | None = None
+        if day is None or keep(day, f.stem):
+            try:
+                parsed = _from_dict(read_toml(f), f)
+            except UnreadableFile as exc:
+                if warn is not None:
+                    warn(f"Skipped {f}: {exc.reason}.")
+                if day is None:
+                    continue
+            if day is None and parsed is not None:
+                day = parsed.date
+        assert day is not None
+        ordered.append((day, f.stem, f, parsed))
+    ordered.sort(key=lambda item: (item[0], item[1]))
+    found = []
+    for n, (day, stem, _f, parsed) in enumerate(ordered, start=1):
+        if parsed is not None and keep(day, stem):
+            parsed.number = n
+            found.append(parsed)
+    return found
+
+
+def count() -> int:
+    """How many session files there are, from the folder listing alone."""
+    folder = paths.sessions_dir()
+    if not folder.is_dir():
+        return 0
+    return sum(1 for f in folder.iterdir() if is_journal_file(f))
+
+
+def _name_date(stem: str) -> date | None:
+    try:
+        return date.fromisoformat(stem[:10])
+    except ValueError:
+        return None
+
+
+def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime) -> Session:
+    """Record a new session; its id is its date and kind, made unique if needed."""
+    from partsjournal.core.parts import slugify
+
+    kind = kind.strip() or "ketamine"
+    base = f"{day.isoformat()}-{slugify(kind)}"
+    n = 1
+    while True:
+        session_id = base if n == 1 else f"{base}-{n}"
+        session = Session(id=session_id, date=day, kind=kind, label=label.strip(), created=created)
+        try:
+            write_toml(session_path(session_id), session.to_dict(), exclusive=True)
+        except FileExistsError:
+            n += 1
+            continue
+        break
+    for s in load_all():
+        if s.id == session.id:
+            return s
+    return session  # pragma: no cover - we just wrote it
+
+
+def find(ref: str, sessions: list[Session] | None = None) -> Session:
+    """A session by id, by number ("2"), or by date when only one is on that day."""
+    sessions = load_all() if sessions is None else sessions
+    ref = ref.strip()
+    for s in sessions:
+        if s.id == ref:
+            return s
+    if ref.isdigit():
+        for s in sessions:
+            if s.number == int(ref):
+                return s
+    same_day = [s for s in sessions if s.date.isoformat() == ref]
+    if len(same_day) == 1:
+        return same_day[0]
+    known = ", ".join(f"{s.number} ({s.date})" for s in sessions) or "none yet"
+    raise UsageError(
+        f"There is no session '{ref}'; give its number or id (sessions: {known}), "
+        "or add one with 'partsjournal session add DATE'."
+    )
+
+
+def link(
+    day: date,
+    *,
+    explicit: str | None = None,
+    phase: str | None = None,
+    sessions: list[Session] | None = None,
+) -> tuple[Session | None, str | None]:
+    """The session an entry on ``day`` belongs to, and its phase.
+
+    ``explicit`` (``--session``) wins. Otherwise the nearest session is taken:
+    one coming within 14 days makes the entry "before", one that happened within
+    the last 60 days (including the same day) makes it "after"; at equal
+    distance the upcoming one wins. ``phase`` (``--before``/``--after``)
+    overrides the phase and limits the search to that side.
+    """
+    if sessions is None:
+        # a number ("2") can only be found among all sessions; otherwise only
+        # the ones inside the windows can match
+        sessions = load_all() if explicit is not None else around(day, day)
+    if explicit is not None:
+        chosen = find(explicit, sessions)
+        return chosen, phase or ("before" if day < chosen.date else "after")
+    candidates: list[tuple[int, int, Session, str]] = []
+    for s in sessions:
+        delta = (s.date - day).days
+        if 0 < delta <= BEFORE_WINDOW_DAYS and phase in (None, "before"):
+            candidates.append((delta, 0, s, "before"))
+        elif -AFTER_WINDOW_DAYS <= delta <= 0 and phase in (None, "after"):
+            candidates.append((-delta, 1, s, "after"))
+    if not candidates:
+        return None, phase
+    _, _, chosen, found_phase = min(candidates, key=lambda c: (c[0], c[1]))
+    return chosen, found_phase
+
+
+def describe(day: date, session: Session, phase: str | None) -> str:
+    """ "3 days before session 2", "day 7 after session 2", "the day of session 2"."""
+    delta = (session.date - day).days
+    if delta == 0:
+        return f"the day of {session.name}"
+    if phase == "before" or delta > 0:
+        n = abs(delta)
+        return f"{n} day{'s' if n != 1 else ''} before {session.name}"
+    return f"day {-delta} after {session.name}"
+
+
+def phase_from_flags(before: bool, after: bool) -> str | None:
+    """``--before`` / ``--after`` as a phase; both at once is a usage error."""
+    if before and after:
+        raise UsageError("Pass either --before or --after, not both.")
+    return "before" if before else "after" if after else None
+
+
+def placement(item: Entry, sessions: list[Session]) -> tuple[Session | None, str | None]:
+    """Where an entry sits: its stored session and phase, or the linking rule.
+
+    Entries saved before their session was added carry no session; they are
+    placed by the same rule as new entries (:func:`link`), without rewriting them.
+    """
+    if item.session:
+        for s in sessions:
+            if s.id == item.session:
+                return s, item.phase or ("before" if item.day < s.date else "after")
+        return None, item.phase
+    return link(item.day, phase=item.phase, sessions=sessions)
+
+
+@dataclass
+class Arc:
+    """One session and the entries around it, each list in time order."""
+
+    session: Session
+    before: list[Entry]
+    after: list[Entry]
+
+
+def arcs(sessions: list[Session], entries: list[Entry]) -> dict[str, Arc]:
+    """Every session's preparation and integration entries, by session id."""
+    out = {s.id: Arc(s, [], []) for s in sessions}
+    for item in sorted(entries, key=lambda e: (e.created, e.id)):
+        session, phase = placement(item, sessions)
+        if session is None:
+            continue
+        arc = out[session.id]
+        (arc.before if phase == "before" else arc.after).append(item)
+    return out
+
+
+def first_words(item: Entry, words: int = 10) -> str:
+    """The opening words of an entry's first written answer, for listings.
+
+    Follow-up answers about earlier practices are passed over: they describe
+    last time, not this entry.
+    """
+    for answer in item.answers:
+        if (answer.role or "").startswith(("practice-outcome:", "practice-note:")):
+            continue
+        if isinstance(answer.value, str) and answer.kind in {"text", "long_text"}:
+            found = answer.value.split()
+            if found:
+                more = " ..." if len(found) > words else ""
+                return " ".join(found[:words]) + more
+    return ""
+
+
+# --- calendar reminders (RFC 5545) ---------------------------------------------
+
+_ICS_SUMMARY = "Integration check-in: day {n} after your session of {day}"
+_ICS_DESCRIPTION = (
+    "A few quiet minutes to notice how body, mind, emotions, spirit and the balance of work "
+    "and play are doing since the session.\nWhen you are ready: partsjournal integrate"
+)
+
+
+def _ics_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _ics_fold(line: str) -> list[str]:
+    """Split a content line into pieces of at most 75 octets (RFC 5545 3.1)."""
+    pieces: list[str] = []
+    current, size, limit = "", 0, 75
+    for ch in line:
+        width = len(ch.encode("utf-8"))
+        if size + width > limit:
+            pieces.append(current)
+            current, size, limit = " ", 1, 75
+        current += ch
+        size += width
+    pieces.append(current)
+    return pieces
+
+
+def ics_text(session: Session, stamp: datetime) -> str:
+    """An iCalendar file with all-day check-ins 1, 7 and 30 days after ``session``.
+
+    Only the session's date goes into the calendar: not its kind or label, since
+    calendars are often synced to other people's servers.
+    """
+    import hashlib
+
+    utc = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    token = hashlib.sha256(f"{session.id}|{session.created}".encode()).hexdigest()[:20]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//partsjournal//integration check-ins//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    for n in CHECK_IN_DAYS:
+        day = session.date + timedelta(days=n)
+        summary = _ICS_SUMMARY.format(n=n, day=session.date.isoformat())
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{token}-day{n}@partsjournal.invalid",
+            f"DTSTAMP:{utc}",
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_ics_escape(summary)}",
+            f"DESCRIPTION:{_ics_escape(_ICS_DESCRIPTION)}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(piece + "\r\n" for line in lines for piece in _ics_fold(line))
+
+
+def ics_target(target: Path, day: date) -> Path:
+    """Where ``--ics`` will write: the file given, or a named file inside a folder.
+
+    Checked before the session is recorded, so a bad path changes nothing.
+    """
+    target = target.expanduser()
+    if target.is_dir():
+        target = target / f"partsjournal-check-ins-{day.isoformat()}.ics"
+    if not target.parent.is_dir():
+        raise UsageError(
+            f"The folder {target.parent} does not exist; give --ics a file in an existing folder."
+        )
+    return target
+
+
+def write_ics(target: Path, session: Session, stamp: datetime) -> None:
+    """Write the check-in calendar to ``target`` (outside ``<home>``: folder mode untouched)."""
+    atomic_write(target, ics_text(session, stamp).encode("utf-8"), private_dir=False)

@@ -1,0 +1,140 @@
+"""Walking through an exercise, one step at a time.
+
+The engine knows nothing about terminals: it asks an :class:`Asker` for each
+answer. :mod:`partsjournal.prompts` provides the interactive asker (questionary)
+and the scripted one (``--answers``), and tests provide their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from partsjournal.core.entry import Answer
+from partsjournal.flow.exercises import Exercise, Step
+
+AnswerValue = str | int | bool | list[str]
+
+
+class Paused(Exception):
+    """The person chose to stop here; what they answered so far is kept.
+
+    ``chosen`` is True when they picked "Pause here" from a list (rather than
+    pressing Ctrl-C or Ctrl-D): they are then offered grounding. ``step`` and
+    ``partial`` carry any text typed into the unfinished answer, so it can be
+    kept in the draft and offered again on resume.
+    """
+
+    def __init__(
+        self, *, chosen: bool = False, step: str | None = None, partial: str | None = None
+    ) -> None:
+        super().__init__("paused")
+        self.chosen = chosen
+        self.step = step
+        self.partial = partial
+
+
+class Asker(Protocol):
+    def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
+        """Return the answer to ``step`` or raise :class:`Paused`."""
+        ...
+
+
+@dataclass
+class Run:
+    """An exercise in progress: everything needed to save it or resume it."""
+
+    exercise: Exercise
+    answers: dict[str, AnswerValue] = field(default_factory=dict)
+    shown: dict[str, str] = field(default_factory=dict)
+    part_name: str | None = None
+    phase: str | None = None
+    context: dict[str, Any] = field(default_factory=dict)
+    # earlier answers that no longer fit the exercise (resumed after its file
+    # changed): {"step", "kind", "role", "prompt", "value"} each; kept, never dropped
+    kept: list[Answer] = field(default_factory=list)
+    # unfinished text typed before a pause, by step id, offered again on resume
+    pending: dict[str, str] = field(default_factory=dict)
+
+    def visible_steps(self) -> list[Step]:
+        """Steps that have been or may yet be shown, given the answers so far.
+
+        A step whose condition depends on a step not answered yet counts as
+        visible, so "step 3 of 14" only ever shrinks, never jumps up.
+        """
+        out = []
+        for step in self.exercise.steps:
+            pending = any(
+                c.step is not None and c.step not in self.answers for c in step.conditions
+            )
+            if pending or step.shown(self.answers, self.phase):
+                out.append(step)
+        return out
+
+    def render(self, text: str) -> str:
+        """Fill ``{part}`` with the part's name (or "this part")."""
+        return text.replace("{part}", self.part_name or "this part").strip()
+
+    @property
+    def finished(self) -> bool:
+        return all(s.id in self.answers for s in self.visible_steps())
+
+
+def check_value(step: Step, value: Any) -> AnswerValue:
+    """Check that ``value`` fits ``step``; raise ``ValueError`` with a short reason."""
+    if step.kind == "guide":
+        return True
+    if step.kind == "scale":
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+            raise ValueError("a whole number from 0 to 10")
+        return value
+    if step.kind == "yes_no":
+        if isinstance(value, str) and value.strip().lower() in {"y", "yes", "true"}:
+            return True
+        if isinstance(value, str) and value.strip().lower() in {"n", "no", "false"}:
+            return False
+        if not isinstance(value, bool):
+            raise ValueError("true or false")
+        return value
+    if step.kind == "choice":
+        assert step.choices is not None
+        if value not in step.choices:
+            raise ValueError("one of: " + ", ".join(step.choices))
+        return str(value)
+    if not isinstance(value, str):
+        raise ValueError("text")
+    if step.kind == "part" and not value.strip():
+        raise ValueError("the part's name")
+    if not step.optional and step.kind in {"text", "long_text"} and not value.strip():
+        raise ValueError("some text (this step is not optional)")
+    return value
+
+
+def run(
+    current: Run,
+    asker: Asker,
+    *,
+    on_answer: Callable[[Run, Step], None] | None = None,
+) -> Run:
+    """Ask every step not answered yet; raise :class:`Paused` if the person stops."""
+    for step in current.exercise.steps:
+        if step.id in current.answers or not step.shown(current.answers, current.phase):
+            continue
+        text = current.render(step.text)
+        if step.kind == "part" and current.part_name:
+            value: AnswerValue = current.part_name
+        else:
+            visible = current.visible_steps()
+            number = 1 + sum(1 for s in visible if s.id in current.answers)
+            value = asker.ask(step, text, number, len(visible))
+        current.answers[step.id] = value
+        current.shown[step.id] = text
+        current.pending.pop(step.id, None)
+        if step.kind == "part" and isinstance(value, str):
+            current.part_name = value.strip()
+        if on_answer is not None:
+            on_answer(current, step)
+    return current

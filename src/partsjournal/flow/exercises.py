@@ -1,0 +1,270 @@
+"""Exercise scripts: TOML files validated by pydantic models.
+
+Built-in exercises ship inside the package (``partsjournal/exercises``, copied
+from the repository's top-level ``exercises/`` folder when the wheel is built).
+The user's own scripts in ``<home>/exercises/*.toml`` are loaded beside them; a
+user script with the same name replaces the built-in one.
+"""
+
+from __future__ import annotations
+
+import difflib
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from partsjournal.core import paths
+from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.core.store import UnreadableFile, read_toml
+
+StepKind = Literal["guide", "text", "long_text", "scale", "choice", "yes_no", "part"]
+Phase = Literal["before", "after"]
+Realm = Literal["body", "mind", "emotion", "spirit", "balance"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class Condition(_Strict):
+    """Show a step only when an earlier answer (or the entry's phase) matches.
+
+    Exactly one subject (``step`` or ``phase``); for a step, one or more tests,
+    all of which must hold.
+    """
+
+    step: str | None = None
+    phase: Phase | None = None
+    equals: str | int | bool | None = None
+    not_equals: str | int | bool | None = None
+    in_: list[str | int] | None = Field(default=None, alias="in")
+    not_in: list[str | int] | None = None
+    at_least: int | None = None
+    at_most: int | None = None
+
+    @model_validator(mode="after")
+    def _one_subject(self) -> Condition:
+        if (self.step is None) == (self.phase is None):
+            raise ValueError("a condition names either 'step' or 'phase'")
+        tests = [self.equals, self.not_equals, self.in_, self.not_in, self.at_least, self.at_most]
+        if self.step is not None and all(t is None for t in tests):
+            raise ValueError(
+                "a step condition needs a test: equals, not_equals, in, not_in, at_least or at_most"
+            )
+        return self
+
+    def holds(self, answers: dict[str, Any], phase: str | None) -> bool:
+        if self.phase is not None:
+            return phase == self.phase
+        assert self.step is not None
+        if self.step not in answers:
+            return False
+        value = answers[self.step]
+        if self.equals is not None and value != self.equals:
+            return False
+        if self.not_equals is not None and value == self.not_equals:
+            return False
+        if self.in_ is not None and value not in self.in_:
+            return False
+        if self.not_in is not None and value in self.not_in:
+            return False
+        number = value if isinstance(value, int) and not isinstance(value, bool) else None
+        if self.at_least is not None and (number is None or number < self.at_least):
+            return False
+        return not (self.at_most is not None and (number is None or number > self.at_most))
+
+
+class Step(_Strict):
+    id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
+    kind: StepKind
+    text: Annotated[str, Field(min_length=1)]
+    hint: str | None = None
+    choices: list[str] | None = None
+    low: str | None = None
+    high: str | None = None
+    optional: bool = False
+    role: str | None = None
+    realm: Realm | None = None
+    when: Condition | list[Condition] | None = None
+
+    @model_validator(mode="after")
+    def _kind_fields(self) -> Step:
+        if self.kind == "choice":
+            if not self.choices or len(self.choices) < 2:
+                raise ValueError(f"step '{self.id}' is a choice and needs at least two choices")
+            if len(set(self.choices)) != len(self.choices):
+                raise ValueError(f"step '{self.id}' lists the same choice twice")
+        elif self.choices is not None:
+            raise ValueError(f"step '{self.id}' has choices but is not a choice step")
+        if (self.low or self.high) and self.kind != "scale":
+            raise ValueError(f"step '{self.id}' has low/high labels but is not a scale")
+        return self
+
+    @property
+    def conditions(self) -> list[Condition]:
+        if self.when is None:
+            return []
+        return self.when if isinstance(self.when, list) else [self.when]
+
+    def shown(self, answers: dict[str, Any], phase: str | None = None) -> bool:
+        return all(c.holds(answers, phase) for c in self.conditions)
+
+    @property
+    def asks(self) -> bool:
+        """False for guidance steps, which only ask the reader to continue."""
+        return self.kind != "guide"
+
+
+class Exercise(_Strict):
+    name: Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$")]
+    title: str
+    summary: str
+    minutes: Annotated[int, Field(ge=1, le=240)]
+    version: Annotated[int, Field(ge=1)] = 1
+    intro: str | None = None
+    steps: Annotated[list[Step], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _step_references(self) -> Exercise:
+        seen: dict[str, Step] = {}
+        for step in self.steps:
+            if step.id in seen:
+                raise ValueError(f"step id '{step.id}' is used twice")
+            for cond in step.conditions:
+                if cond.step is not None and cond.step not in seen:
+                    raise ValueError(
+                        f"step '{step.id}' depends on '{cond.step}', which is not an earlier step"
+                    )
+            seen[step.id] = step
+        return self
+
+    def step(self, step_id: str) -> Step | None:
+        for s in self.steps:
+            if s.id == step_id:
+                return s
+        return None
+
+
+class ExerciseFileError(JournalError):
+    pass
+
+
+def builtin_dir() -> Path:
+    """Where the shipped exercise scripts are: inside the package when installed,
+    the repository's ``exercises/`` folder when run from a checkout."""
+    packaged = Path(str(resources.files("partsjournal"))) / "exercises"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[3] / "exercises"
+
+
+def load_file(path: Path) -> Exercise:
+    """Read and validate one exercise script; errors name the file and the problem."""
+    try:
+        data = read_toml(path)
+    except UnreadableFile as exc:
+        raise ExerciseFileError(
+            f"The exercise file {path} could not be read: {exc.reason}."
+        ) from None
+    data = _expand_includes(data, path)
+    try:
+        exercise = Exercise.model_validate(data)
+    except ValidationError as exc:
+        raise ExerciseFileError(
+            f"The exercise file {path} is not valid: {_describe(exc)}. Fix it or move it away."
+        ) from None
+    if exercise.name != path.stem:
+        raise ExerciseFileError(
+            f"The exercise file {path} is named '{exercise.name}' inside; "
+            f"rename the file to {exercise.name}.toml or change its name."
+        )
+    return exercise
+
+
+def _expand_includes(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Replace ``{ include = "other", only = [...], when = ... }`` steps by the named
+    steps of another exercise, each given the include's ``when``.
+
+    This lets one set of questions (the Self-energy ratings) live in one file and
+    be offered inside other exercises. Included files cannot include in turn.
+    """
+    steps = data.get("steps")
+    if not isinstance(steps, list) or not any(
+        isinstance(s, dict) and "include" in s for s in steps
+    ):
+        return data
+    expanded: list[Any] = []
+    for step in steps:
+        if not (isinstance(step, dict) and "include" in step):
+            expanded.append(step)
+            continue
+
+        def bad(reason: str) -> ExerciseFileError:
+            return ExerciseFileError(f"The exercise file {path} is not valid: {reason}.")
+
+        extra = set(step) - {"include", "only", "when"}
+        if extra:
+            raise bad(f"an include step cannot have {', '.join(sorted(extra))}")
+        name, only = step["include"], step.get("only")
+        source = _files().get(name) if isinstance(name, str) else None
+        if source is None or source == path:
+            raise bad(f"it includes '{name}', which is not another exercise")
+        try:
+            theirs = read_toml(source).get("steps", [])
+        except UnreadableFile as exc:
+            raise bad(f"the included exercise {source} could not be read: {exc.reason}") from None
+        by_id = {s.get("id"): s for s in theirs if isinstance(s, dict)}
+        if any(isinstance(s, dict) and "include" in s for s in theirs):
+            raise bad(f"the included exercise '{name}' includes another one itself")
+        wanted = only if isinstance(only, list) else list(by_id)
+        for step_id in wanted:
+            if step_id not in by_id:
+                raise bad(f"the included exercise '{name}' has no step '{step_id}'")
+            copy = dict(by_id[step_id])
+            if "when" in step:
+                own = copy.get("when", [])
+                own = own if isinstance(own, list) else [own]
+                outer = step["when"] if isinstance(step["when"], list) else [step["when"]]
+                copy["when"] = [*outer, *own]
+            expanded.append(copy)
+    return {**data, "steps": expanded}
+
+
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for err in exc.errors()[:3]:
+        where = ".".join(str(p) for p in err["loc"])
+        msg = err["msg"].removeprefix("Value error, ")
+        problems.append(f"{where}: {msg}" if where else msg)
+    more = len(exc.errors()) - 3
+    return "; ".join(problems) + (f" (and {more} more)" if more > 0 else "")
+
+
+def _files() -> dict[str, Path]:
+    files = {p.stem: p for p in sorted(builtin_dir().glob("*.toml"))}
+    user = paths.user_exercises_dir()
+    if user.is_dir():
+        files.update({p.stem: p for p in sorted(user.glob("*.toml")) if not p.name.startswith(".")})
+    return files
+
+
+def names() -> list[str]:
+    return sorted(_files())
+
+
+def load_all() -> list[Exercise]:
+    return [load_file(p) for _, p in sorted(_files().items())]
+
+
+def get(name: str) -> Exercise:
+    files = _files()
+    if name not in files:
+        close = difflib.get_close_matches(name, files, n=3, cutoff=0.5)
+        hint = f" Did you mean {' or '.join(close)}?" if close else ""
+        raise UsageError(
+            f"There is no exercise called '{name}'.{hint} "
+            "Run 'partsjournal exercise' to see them all."
+        )
+    return load_file(files[name])

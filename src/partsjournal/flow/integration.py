@@ -1,0 +1,144 @@
+"""Building the ``integrate`` run: the realms chosen, plus a follow-up on last
+time's practices.
+
+The realm questions are the shipped ``integrate`` exercise (``exercises/integrate.toml``).
+The follow-up questions depend on the previous check-in, so they are built here
+as ordinary engine steps, with their wording taken from
+``exercises/templates/practice-followup.toml``.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from partsjournal.core.errors import UsageError
+from partsjournal.core.store import UnreadableFile, read_toml
+from partsjournal.flow import exercises
+from partsjournal.flow.exercises import Exercise, ExerciseFileError, Realm, Step
+from partsjournal.views.practices import CHECK, INTEGRATE, OUTCOMES, REALMS, Practice
+
+TEMPLATE = "practice-followup.toml"
+
+
+class FollowupTemplate(BaseModel):
+    """The wording of the follow-up questions; every key is required, no others allowed."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: Annotated[str, Field(min_length=1)]
+    summary: Annotated[str, Field(min_length=1)]
+    intro: Annotated[str, Field(min_length=1)]
+    outcome: Annotated[str, Field(min_length=1)]
+    note: Annotated[str, Field(min_length=1)]
+    realms: dict[Realm, str]
+
+    def label(self, realm: str) -> str:
+        return self.realms.get(realm, realm)  # type: ignore[call-overload, no-any-return]
+
+
+def template_path() -> str:
+    return str(exercises.builtin_dir() / "templates" / TEMPLATE)
+
+
+@cache
+def template() -> FollowupTemplate:
+    from pathlib import Path
+
+    path = Path(template_path())
+    try:
+        data = read_toml(path)
+        found = FollowupTemplate.model_validate(data)
+    except UnreadableFile as exc:
+        raise ExerciseFileError(f"The file {path} could not be read: {exc.reason}.") from None
+    except ValidationError as exc:
+        raise ExerciseFileError(
+            f"The file {path} is not valid: {exc.errors()[0]['msg']}."
+        ) from None
+    missing = [r for r in REALMS if r not in found.realms]
+    if missing:
+        raise ExerciseFileError(f"The file {path} has no label for the realm '{missing[0]}'.")
+    return found
+
+
+def check_realms(chosen: list[str]) -> list[str]:
+    """The realms asked for with ``--realm`` (all when none), in their usual order."""
+    wanted = {r.strip().lower() for r in chosen}
+    unknown = sorted(wanted - set(REALMS))
+    if unknown:
+        raise UsageError(
+            f"There is no realm '{unknown[0]}'; --realm takes body, mind, emotion, spirit "
+            "or balance (work and play)."
+        )
+    return [r for r in REALMS if r in wanted] if wanted else list(REALMS)
+
+
+def followup_steps(practices: list[Practice]) -> list[Step]:
+    """One guide, then per practice a "how did it go" choice and an optional note."""
+    if not practices:
+        return []
+    words = template()
+    day = f"{practices[0].chosen:%A} {practices[0].chosen.day} {practices[0].chosen:%B}"
+    steps = [Step(id="followup", kind="guide", text=words.intro.replace("{date}", day))]
+    for p in practices:
+        realm = p.realm
+        steps.append(
+            Step(
+                id=f"followup_{realm}",
+                kind="choice",
+                realm=realm,  # type: ignore[arg-type]
+                role=f"practice-outcome:{realm}",
+                choices=list(OUTCOMES),
+                text=words.outcome.replace("{realm}", words.label(realm)).replace(
+                    "{practice}", p.text
+                ),
+            )
+        )
+        steps.append(
+            Step(
+                id=f"followup_{realm}_note",
+                kind="text",
+                realm=realm,  # type: ignore[arg-type]
+                role=f"practice-note:{realm}",
+                optional=True,
+                text=words.note.replace("{realm}", words.label(realm)),
+            )
+        )
+    return steps
+
+
+def integrate_exercise(realms: list[str], pending: list[Practice]) -> Exercise:
+    """The shipped ``integrate`` exercise for ``realms``, with the follow-up first.
+
+    Steps without a realm (arriving, framing, closing) are always kept. The
+    follow-up comes after the opening steps and before the first realm, and asks
+    about every open practice whatever ``--realm`` says: a commitment is worth
+    asking about even on a day you look at one realm only.
+    """
+    base = exercises.get(INTEGRATE)
+    kept = [s for s in base.steps if s.realm is None or s.realm in realms]
+    first_realm = next((i for i, s in enumerate(kept) if s.realm is not None), len(kept))
+    steps = [*kept[:first_realm], *followup_steps(pending), *kept[first_realm:]]
+    return Exercise(
+        name=base.name,
+        title=base.title,
+        summary=base.summary,
+        minutes=base.minutes,
+        version=base.version,
+        intro=base.intro,
+        steps=steps,
+    )
+
+
+def check_exercise(pending: list[Practice]) -> Exercise:
+    """The follow-up on its own, for ``partsjournal practices``."""
+    words = template()
+    return Exercise(
+        name=CHECK,
+        title=words.title,
+        summary=words.summary,
+        minutes=3,
+        steps=followup_steps(pending),
+    )

@@ -1,0 +1,46 @@
+"""Where a report goes: the screen, or a file written with :func:`store.atomic_write`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from partsjournal.core.errors import UsageError
+
+_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
+
+
+def choose_format(
+    given: str | None, output: Path | None, allowed: tuple[str, ...], *, default: str
+) -> str:
+    """The ``--format`` asked for, else one implied by the ``--output`` file's suffix."""
+    if given is None:
+        implied = _SUFFIXES.get(output.suffix.lower()) if output is not None else None
+        return implied if implied in allowed else default
+    fmt = given.strip().lower()
+    if fmt == "md":
+        fmt = "markdown"
+    if fmt not in allowed:
+        raise UsageError(f"Unknown --format '{given}'; use one of: {', '.join(allowed)}.")
+    return fmt
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Print ``text``, or write it atomically to ``output`` (a private 0600 file)."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from partsjournal.core import store
+    from partsjournal.render import ui
+
+    target = output.expanduser()
+    if target.is_dir():
+        raise UsageError(f"--output {output} is a folder; give a file name such as week.md.")
+    if not target.parent.is_dir():
+        raise UsageError(
+            f"The folder for --output ({target.parent}) does not exist; create it first "
+            "or choose another place."
+        )
+    store.atomic_write(target, text.encode("utf-8"), private_dir=False)
+    ui.err().print(f"Written to {target}.", soft_wrap=True, markup=False)

@@ -1,0 +1,458 @@
+"""Drawing a :class:`~partsjournal.review.Review`: rich, markdown or JSON.
+
+The wording is shared by the rich and markdown renderers (the ``_..._line``
+helpers), so the screen and the document a therapist reads say the same
+things. Nothing here reads files.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import TYPE_CHECKING
+
+from partsjournal.views.review import REALMS, STREAK_CAP, Outcome, Review, SessionNear
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
+
+FORMATS = ("rich", "markdown", "json")
+
+_SPARKS = "▁▂▃▄▅▆▇█"
+DASH = "\u2013"  # en dash
+TIMES = "\u00d7"  # multiplication sign
+
+
+# --------------------------------------------------------------------------- shared words
+
+
+def span(since: date, until: date) -> str:
+    """ "13-19 November 2026" style spans, with an en dash between the days."""
+    if since == until:
+        return f"{until.day} {until:%B %Y}"
+    if since.year != until.year:
+        return f"{since.day} {since:%B %Y} {DASH} {until.day} {until:%B %Y}"
+    if since.month != until.month:
+        return f"{since.day} {since:%B} {DASH} {until.day} {until:%B %Y}"
+    return f"{since.day} {DASH} {until.day} {until:%B %Y}"
+
+
+def short_day(day: date) -> str:
+    return f"{day:%a} {day.day} {day:%b}"
+
+
+def this_period(review: Review) -> str:
+    """ "this week", or "that week" when the period is over."""
+    word = "this" if review.period.until >= review.today else "that"
+    kind = review.period.kind
+    return f"{word} {kind}" if kind in ("week", "month") else f"in {word} period"
+
+
+def position_line(review: Review) -> str:
+    if review.period.until >= review.today:
+        return f"Where you are now: {review.position}."
+    return f"At the end of that period: {review.position}."
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def signed(value: float | None) -> str:
+    if value is None:
+        return DASH
+    if value == 0:
+        return "±0"
+    text = f"{value:+.1f}" if isinstance(value, float) and not value.is_integer() else f"{value:+g}"
+    return text
+
+
+def bar(
+    value: float | None, *, top: int = 10, width: int = 10, full: str = "█", empty: str = "·"
+) -> str:
+    if value is None:
+        return empty * width
+    filled = max(0, min(width, round(value / top * width)))
+    return full * filled + empty * (width - filled)
+
+
+def sparkline(values: list[int], top: int = 10) -> str:
+    return "".join(
+        _SPARKS[min(len(_SPARKS) - 1, round(v / top * (len(_SPARKS) - 1)))] for v in values
+    )
+
+
+def header_line(review: Review) -> str:
+    streak = review.streak
+    if streak >= STREAK_CAP:
+        streak_text = "a year or more"
+    else:
+        streak_text = plural(streak, "day") if streak else "none yet"
+    return (
+        f"{plural(review.entries, 'entry', 'entries')} · "
+        f"{review.days_journaled} of {review.period.days} days journaled · "
+        f"current streak: {streak_text}"
+    )
+
+
+def empty_line(review: Review) -> str:
+    return (
+        f"Nothing was written {this_period(review)}, and that is all right. "
+        "When you have a quiet moment, a short exercise is a gentle way back in: "
+        "partsjournal exercise protector (or partsjournal exercise to see them all)."
+    )
+
+
+def session_line(s: SessionNear) -> str:
+    name = f"session {s.number}" + (f" ({s.label})" if s.label else f" ({s.kind})")
+    if s.days_from_end > 0:
+        when = f"coming on {short_day(s.date)}, in {plural(s.days_from_end, 'day')}"
+    elif s.in_period:
+        when = f"on {short_day(s.date)}"
+    else:
+        when = f"on {short_day(s.date)}, {plural(-s.days_from_end, 'day')} before the period ended"
+    counts = []
+    if s.entries_before:
+        counts.append(f"{plural(s.entries_before, 'entry', 'entries')} before")
+    if s.entries_after:
+        counts.append(f"{plural(s.entries_after, 'entry', 'entries')} after")
+    tail = "; " + ", ".join(counts) if counts else "; no entries linked to it in this period"
+    return f"{name} {when}{tail}"
+
+
+def no_sessions_line(review: Review) -> str:
+    if not review.sessions_recorded:
+        return (
+            "No sessions recorded yet. If you are preparing for one, add it with "
+            "partsjournal session add DATE."
+        )
+    return f"No sessions {this_period(review)} or close to it."
+
+
+def no_parts_line(review: Review) -> str:
+    if not review.parts_known:
+        return "No parts named yet; the protector exercise is a good way to meet the first one."
+    return f"No parts were named {this_period(review)}."
+
+
+def activation_summary(review: Review) -> str:
+    avg = review.average_activation_change
+    if avg is None:
+        return ""
+    n = len(review.activation)
+    if avg < 0:
+        how = f"eased by {abs(avg):g} on average"
+    elif avg > 0:
+        how = f"rose by {avg:g} on average"
+    else:
+        how = "stayed the same on average"
+    return f"Across {plural(n, 'exercise')}, activation {how} (0-10 scale)."
+
+
+def no_activation_line(review: Review) -> str:
+    return (
+        f"No exercise {this_period(review)} recorded activation both before and after, "
+        "so there is nothing to compare yet."
+    )
+
+
+def no_self_line(review: Review) -> str:
+    return (
+        f"No Self-energy check-in {this_period(review)}. "
+        "partsjournal exercise self-check takes a few minutes when you want one."
+    )
+
+
+def self_footer(review: Review) -> str:
+    checks = plural(review.self_checks, "check-in")
+    if review.self_checks_previous:
+        n = review.self_checks_previous
+        return f"Averages of {checks}; the change is against the previous period's {n}."
+    return f"Averages of {checks}; there was no check-in in the previous period to compare with."
+
+
+def realms_missing_line(review: Review) -> str:
+    missing = [REALMS[r] for r in review.unattended_realms]
+    if not missing:
+        return f"Every realm got some attention {this_period(review)}."
+    names = ", ".join(missing[:-1]) + (" and " if len(missing) > 1 else "") + missing[-1]
+    if len(missing) == len(REALMS):
+        return (
+            f"No realm ratings or practices {this_period(review)}. When it feels right, "
+            "partsjournal integrate gives each realm a few minutes."
+        )
+    return (
+        f"{names} got no attention {this_period(review)}. Nothing needs fixing; if one of them "
+        "calls to you, a few minutes with partsjournal integrate --realm "
+        f"{review.unattended_realms[0]} is enough."
+    )
+
+
+def outcome_line(o: Outcome) -> str:
+    """ "Sun 22 Nov, Body: Ten minute walk after lunch: did it (three times)"."""
+    what = f"{o.practice}: " if o.practice else ""
+    note = f" ({o.note})" if o.note else ""
+    return f"{short_day(o.day)}, {REALMS.get(o.realm, o.realm)}: {what}{o.outcome}{note}"
+
+
+def no_practices_line(review: Review) -> str:
+    return f"No practices chosen or followed up {this_period(review)}."
+
+
+def no_highlights_line(review: Review) -> str:
+    return f"No needs or reflections written down {this_period(review)}."
+
+
+# --------------------------------------------------------------------------- JSON
+
+
+def to_json(review: Review) -> str:
+    return json.dumps(review.to_json(), indent=2, ensure_ascii=False) + "\n"
+
+
+# --------------------------------------------------------------------------- markdown
+
+
+def to_markdown(review: Review) -> str:
+    p = review.period
+    out: list[str] = [f"# Review: {span(p.since, p.until)}", "", header_line(review) + ".", ""]
+    if review.position:
+        out += [position_line(review), ""]
+    if review.empty:
+        out += [empty_line(review), ""]
+
+    out += ["## Sessions", ""]
+    if review.sessions:
+        out += [f"- {session_line(s)}" for s in review.sessions] + [""]
+    else:
+        out += [no_sessions_line(review), ""]
+    if review.empty:
+        return "\n".join(out).rstrip() + "\n"
+
+    out += ["## Exercises", "", "| Exercise | Times |", "| --- | ---: |"]
+    out += [f"| {_cell(e.title or e.name)} ({e.name}) | {e.count} |" for e in review.exercises]
+    out += [""]
+
+    out += ["## Parts met", ""]
+    if review.parts:
+        out += ["| Part | Times | New |", "| --- | ---: | --- |"]
+        out += [
+            f"| {_cell(pm.name)} | {pm.times} | {'new' if pm.new else ''} |" for pm in review.parts
+        ]
+        out += ["", "More about a part: `partsjournal parts show NAME`.", ""]
+    else:
+        out += [no_parts_line(review), ""]
+
+    out += ["## Activation", ""]
+    if review.activation:
+        out += ["```text"]
+        for a in review.activation:
+            out.append(
+                f"{short_day(a.day):<11} {a.exercise[:14]:<14} "
+                f"before {a.before:>2} {bar(a.before, full='#', empty='.')}  "
+                f"after {a.after:>2} {bar(a.after, full='#', empty='.')}  {signed(a.change):>3}"
+            )
+        out += ["```", "", activation_summary(review), ""]
+    else:
+        out += [no_activation_line(review), ""]
+
+    out += ["## Self-energy", ""]
+    if review.self_energy:
+        out += ["```text"]
+        for q in review.self_energy:
+            avg = f"{q.average:4.1f}" if q.average is not None else "   " + DASH
+            out.append(
+                f"{q.name:<14} {bar(q.average, full='#', empty='.')} {avg}  {signed(q.change)}"
+            )
+        out += ["```", "", self_footer(review), ""]
+    else:
+        out += [no_self_line(review), ""]
+
+    out += [
+        "## Realms",
+        "",
+        "| Realm | Latest | Change | Attention |",
+        "| --- | ---: | ---: | --- |",
+    ]
+    for r in review.realms:
+        latest = f"{r.latest} ({short_day(r.latest_day)})" if r.latest_day else DASH
+        out.append(
+            f"| {r.label} | {latest} | {signed(r.change)} | {'yes' if r.attended else 'none'} |"
+        )
+    out += ["", realms_missing_line(review), ""]
+
+    out += ["## Practices", ""]
+    if review.practices or review.outcomes:
+        for pr in review.practices:
+            out.append(
+                f"- Chosen {short_day(pr.day)} for {REALMS.get(pr.realm, pr.realm)}: {pr.text}"
+            )
+        for o in review.outcomes:
+            out.append(f"- {outcome_line(o)}")
+        out += [""]
+    else:
+        out += [no_practices_line(review), ""]
+
+    out += ["## Highlights", ""]
+    if review.needs or review.reflections:
+        for qn in review.needs:
+            who = qn.part or "a part"
+            out += [f"> {qn.text}", f"> — what {who} needs, {short_day(qn.day)}", ""]
+        for qr in review.reflections:
+            out += [f"> {qr.text}", f"> — reflection, {short_day(qr.day)}", ""]
+    else:
+        out += [no_highlights_line(review), ""]
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|")
+
+
+# --------------------------------------------------------------------------- rich
+
+
+def print_rich(review: Review, console: Console) -> None:
+    for renderable in rich_renderables(review):
+        console.print(renderable)
+
+
+def to_plain_text(review: Review, width: int = 100) -> str:
+    """The rich layout without colours, for ``--output FILE`` with the rich format."""
+    import io
+
+    from rich.console import Console
+
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer, width=width, color_system=None, force_terminal=False, highlight=False
+    )
+    print_rich(review, console)
+    return buffer.getvalue()
+
+
+def rich_renderables(review: Review) -> list[RenderableType]:
+    from rich.table import Table
+    from rich.text import Text
+
+    p = review.period
+    out: list[RenderableType] = []
+
+    def heading(title: str) -> None:
+        out.append(Text(""))
+        out.append(Text(title, style="bold cyan"))
+
+    def note(text: str) -> None:
+        out.append(Text(text, style="dim"))
+
+    out.append(Text(f"Review: {span(p.since, p.until)}", style="bold"))
+    out.append(Text(header_line(review)))
+    if review.position:
+        out.append(Text(position_line(review)))
+    if review.empty:
+        out.append(Text(""))
+        out.append(Text(empty_line(review)))
+
+    heading("Sessions")
+    if review.sessions:
+        for s in review.sessions:
+            out.append(Text("• " + session_line(s)))
+    else:
+        note(no_sessions_line(review))
+    if review.empty:
+        return out
+
+    heading("Exercises")
+    table = Table(show_header=False, box=None, pad_edge=False)
+    table.add_column()
+    table.add_column(justify="right")
+    for e in review.exercises:
+        label = Text(e.title or e.name)
+        label.append(f" ({e.name})", style="dim")
+        table.add_row(label, f"{TIMES}{e.count}")
+    out.append(table)
+
+    heading("Parts met")
+    if review.parts:
+        table = Table(show_header=False, box=None, pad_edge=False)
+        table.add_column(style="bold")
+        table.add_column(justify="right")
+        table.add_column(style="green")
+        for pm in review.parts:
+            table.add_row(Text(pm.name), f"{TIMES}{pm.times}", "new" if pm.new else "")
+        out.append(table)
+        note("More about a part: partsjournal parts show NAME")
+    else:
+        note(no_parts_line(review))
+
+    heading("Activation (before → after)")
+    if review.activation:
+        table = Table(show_header=False, box=None, pad_edge=False)
+        for _ in range(5):
+            table.add_column()
+        for a in review.activation:
+            colour = "green" if a.change < 0 else ("yellow" if a.change > 0 else "white")
+            table.add_row(
+                short_day(a.day),
+                Text(a.exercise),
+                f"[red]{bar(a.before)}[/] {a.before:>2}",
+                f"[{colour}]{bar(a.after)}[/] {a.after:>2}",
+                f"[{colour}]{signed(a.change)}[/]",
+            )
+        out.append(table)
+        trend = sparkline([a.after for a in review.activation])
+        out.append(Text(activation_summary(review)))
+        out.append(Text(f"after each exercise: {trend}", style="dim"))
+    else:
+        note(no_activation_line(review))
+
+    heading("Self-energy")
+    if review.self_energy:
+        table = Table(show_header=False, box=None, pad_edge=False)
+        for _ in range(4):
+            table.add_column()
+        for q in review.self_energy:
+            avg = f"{q.average:.1f}" if q.average is not None else DASH
+            table.add_row(q.name, f"[magenta]{bar(q.average)}[/]", avg, signed(q.change))
+        out.append(table)
+        note(self_footer(review))
+    else:
+        note(no_self_line(review))
+
+    heading("Realms")
+    table = Table(show_header=False, box=None, pad_edge=False)
+    for _ in range(4):
+        table.add_column()
+    for r in review.realms:
+        latest = f"{r.latest} on {short_day(r.latest_day)}" if r.latest_day else "not rated"
+        table.add_row(
+            r.label,
+            f"[blue]{bar(r.latest)}[/]",
+            latest,
+            signed(r.change) if r.change is not None else "",
+        )
+    out.append(table)
+    out.append(Text(realms_missing_line(review)))
+
+    heading("Practices")
+    if review.practices or review.outcomes:
+        for pr in review.practices:
+            out.append(
+                Text(
+                    f"• chosen {short_day(pr.day)} for {REALMS.get(pr.realm, pr.realm)}: {pr.text}"
+                )
+            )
+        for o in review.outcomes:
+            out.append(Text(f"• {outcome_line(o)}"))
+    else:
+        note(no_practices_line(review))
+
+    heading("Highlights")
+    if review.needs or review.reflections:
+        for qn in review.needs:
+            out.append(Text(f"“{qn.text}” — what {qn.part or 'a part'} needs, {short_day(qn.day)}"))
+        for qr in review.reflections:
+            out.append(Text(f"“{qr.text}” — {short_day(qr.day)}"))
+    else:
+        note(no_highlights_line(review))
+    return out

@@ -1,0 +1,677 @@
+"""Looking back over a period: what was practised, who showed up, what changed.
+
+:func:`build` is pure: it turns lists of entries, sessions and parts into a
+:class:`Review` (plain dataclasses, no I/O), so every number can be tested on
+small fixture journals. :func:`collect` is the only part that touches files,
+and it reads only the entry files named in the period and the one before it
+(sessions and parts are few and read in full). Renderers live in
+:mod:`partsjournal.render_review`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from partsjournal.core.entry import Answer, Entry
+from partsjournal.core.errors import UsageError
+from partsjournal.core.parts import Part
+from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link
+
+JSON_SCHEMA_VERSION = 1
+
+SELF_QUALITIES = (
+    "calm",
+    "curiosity",
+    "compassion",
+    "confidence",
+    "courage",
+    "clarity",
+    "creativity",
+    "connectedness",
+)
+REALMS = {
+    "body": "Body",
+    "mind": "Mind",
+    "emotion": "Emotion",
+    "spirit": "Spirit",
+    "balance": "Work/life balance",
+}
+_REALM_ROLE_PREFIXES = (
+    "realm-rating:",
+    "realm-reflection:",
+    "practice:",
+    "practice-outcome:",
+    "practice-note:",
+)
+HIGHLIGHTS_PER_KIND = 3
+STREAK_CAP = 366  # days; a longer streak is shown as "a year or more"
+QUOTE_LENGTH = 140
+
+
+# --------------------------------------------------------------------------- period
+
+
+@dataclass(frozen=True)
+class Period:
+    since: date
+    until: date
+    kind: str = "range"  # week, month or range
+
+    @property
+    def days(self) -> int:
+        return (self.until - self.since).days + 1
+
+    def previous(self) -> Period:
+        """The period of the same length that ends the day before this one starts."""
+        return Period(
+            self.since - timedelta(days=self.days), self.since - timedelta(days=1), self.kind
+        )
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.since <= day <= self.until
+
+
+def period_for(
+    today: date,
+    *,
+    month: bool = False,
+    ago: int = 0,
+    since: date | None = None,
+    until: date | None = None,
+) -> Period:
+    """The period a review covers.
+
+    The default is the seven days ending today; ``month`` is the 30 days ending
+    today; ``ago`` moves back that many whole periods. ``since``/``until`` give
+    the period directly (``until`` defaults to today).
+    """
+    if ago < 0:
+        raise UsageError("--ago counts periods back from now, so it must be 0 or more.")
+    if since is not None:
+        if month or ago:
+            raise UsageError("Use either --since/--until or --week/--month with --ago, not both.")
+        end = until or today
+        if end < since:
+            raise UsageError(
+                f"--until ({end}) is before --since ({since}); give the earlier date first."
+            )
+        return Period(since, end, "range")
+    if until is not None:
+        raise UsageError(
+            "--until needs --since too, for example --since 2026-11-01 --until 2026-11-07."
+        )
+    length = 30 if month else 7
+    end = today - timedelta(days=length * ago)
+    return Period(end - timedelta(days=length - 1), end, "month" if month else "week")
+
+
+# --------------------------------------------------------------------------- result
+
+
+@dataclass
+class SessionNear:
+    id: str
+    number: int
+    date: date
+    kind: str
+    label: str
+    days_from_end: int  # session date minus the period's last day (negative: earlier)
+    in_period: bool
+    entries_before: int
+    entries_after: int
+
+
+@dataclass
+class ExerciseCount:
+    name: str
+    title: str
+    count: int
+
+
+@dataclass
+class PartMet:
+    id: str
+    name: str
+    times: int
+    new: bool
+    first_met: date | None
+
+
+@dataclass
+class Activation:
+    entry: str
+    day: date
+    exercise: str
+    before: int
+    after: int
+
+    @property
+    def change(self) -> int:
+        return self.after - self.before
+
+
+@dataclass
+class Quality:
+    name: str
+    average: float | None
+    previous: float | None
+    change: float | None
+
+
+@dataclass
+class Realm:
+    realm: str
+    label: str
+    latest: int | None
+    latest_day: date | None
+    previous: int | None
+    change: int | None
+    attended: bool
+
+
+@dataclass
+class Practice:
+    entry: str
+    day: date
+    realm: str
+    text: str
+
+
+@dataclass
+class Outcome:
+    entry: str
+    day: date
+    realm: str
+    outcome: str
+    note: str
+    practice: str = ""  # the practice it follows up, when chosen in this period or the one before
+
+
+@dataclass
+class Quote:
+    entry: str
+    day: date
+    text: str
+    part: str | None = None
+
+
+@dataclass
+class Review:
+    period: Period
+    today: date
+    entries: int
+    days_journaled: int
+    streak: int
+    sessions_recorded: int
+    sessions: list[SessionNear] = field(default_factory=list)
+    position: str | None = None
+    exercises: list[ExerciseCount] = field(default_factory=list)
+    parts_known: int = 0
+    parts: list[PartMet] = field(default_factory=list)
+    activation: list[Activation] = field(default_factory=list)
+    self_checks: int = 0
+    self_checks_previous: int = 0
+    self_energy: list[Quality] = field(default_factory=list)
+    realms: list[Realm] = field(default_factory=list)
+    practices: list[Practice] = field(default_factory=list)
+    outcomes: list[Outcome] = field(default_factory=list)
+    needs: list[Quote] = field(default_factory=list)
+    reflections: list[Quote] = field(default_factory=list)
+
+    @property
+    def empty(self) -> bool:
+        return self.entries == 0
+
+    @property
+    def average_activation_change(self) -> float | None:
+        if not self.activation:
+            return None
+        return round(sum(a.change for a in self.activation) / len(self.activation), 1)
+
+    @property
+    def unattended_realms(self) -> list[str]:
+        return [r.realm for r in self.realms if not r.attended]
+
+    def to_json(self) -> dict[str, Any]:
+        """The stable JSON shape documented in docs/format.md."""
+        prev = self.period.previous()
+        data: dict[str, Any] = _jsonable(
+            {
+                "schema_version": JSON_SCHEMA_VERSION,
+                "today": self.today,
+                "period": {
+                    "kind": self.period.kind,
+                    "since": self.period.since,
+                    "until": self.period.until,
+                    "days": self.period.days,
+                },
+                "previous_period": {"since": prev.since, "until": prev.until},
+                "empty": self.empty,
+                "summary": {
+                    "entries": self.entries,
+                    "days_journaled": self.days_journaled,
+                    "days": self.period.days,
+                    "current_streak": self.streak,
+                },
+                "sessions": {
+                    "recorded": self.sessions_recorded,
+                    "position": self.position,
+                    "items": [asdict(s) for s in self.sessions],
+                },
+                "exercises": [asdict(e) for e in self.exercises],
+                "parts": {"known": self.parts_known, "items": [asdict(p) for p in self.parts]},
+                "activation": {
+                    "average_change": self.average_activation_change,
+                    "items": [{**asdict(a), "change": a.change} for a in self.activation],
+                },
+                "self_energy": {
+                    "checks": self.self_checks,
+                    "checks_previous": self.self_checks_previous,
+                    "qualities": [asdict(q) for q in self.self_energy],
+                },
+                "realms": {
+                    "items": [asdict(r) for r in self.realms],
+                    "unattended": self.unattended_realms,
+                },
+                "practices": {
+                    "chosen": [asdict(p) for p in self.practices],
+                    "outcomes": [asdict(o) for o in self.outcomes],
+                },
+                "highlights": {
+                    "needs": [asdict(q) for q in self.needs],
+                    "reflections": [asdict(q) for q in self.reflections],
+                },
+            }
+        )
+        return data
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _number(answer: Answer) -> int | None:
+    v = answer.value
+    if isinstance(v, bool):
+        return None
+    if isinstance(v, int):
+        return v
+    if isinstance(v, str) and v.strip().isdigit():
+        return int(v.strip())
+    return None
+
+
+def _text(answer: Answer) -> str:
+    v = answer.value
+    if isinstance(v, list):
+        return ", ".join(v)
+    if isinstance(v, bool):
+        return "yes" if v else "no"
+    return str(v).strip()
+
+
+def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
+    """One line, cut at a word boundary with an ellipsis when too long."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
+def entry_session(
+    e: Entry, sessions: list[Session], by_id: dict[str, Session] | None = None
+) -> tuple[Session | None, str | None]:
+    """The session an entry belongs to: the one stored in it, else the nearest."""
+    by_id = by_id if by_id is not None else {s.id: s for s in sessions}
+    if e.session and e.session in by_id:
+        s = by_id[e.session]
+        return s, e.phase or ("before" if e.day < s.date else "after")
+    return link(e.day, sessions=sessions)
+
+
+def resolve_part(part_id: str, registry: dict[str, Part]) -> Part | None:
+    """Follow merges in memory, as :func:`parts.get` does on disk."""
+    seen: set[str] = set()
+    while part_id in registry and part_id not in seen:
+        seen.add(part_id)
+        part = registry[part_id]
+        if part.merged_into is None:
+            return part
+        part_id = part.merged_into
+    return None
+
+
+def streak(days: Iterable[date], end: date) -> int:
+    """Days in a row with an entry, ending at ``end`` (or the day before it).
+
+    The day before counts as well so that the streak is not "broken" in the
+    morning, before today's entry is written.
+    """
+    have = set(days)
+    day = end if end in have else end - timedelta(days=1)
+    n = 0
+    while day in have:
+        n += 1
+        day -= timedelta(days=1)
+    return n
+
+
+def _average(values: list[int]) -> float | None:
+    return round(sum(values) / len(values), 1) if values else None
+
+
+def _self_scores(entries: Iterable[Entry]) -> tuple[dict[str, list[int]], int]:
+    scores: dict[str, list[int]] = {q: [] for q in SELF_QUALITIES}
+    checks = 0
+    for e in entries:
+        found = False
+        for a in e.answers:
+            if a.role and a.role.startswith("self:") and a.role[5:] in scores:
+                n = _number(a)
+                if n is not None:
+                    scores[a.role[5:]].append(n)
+                    found = True
+        checks += found
+    return scores, checks
+
+
+def _latest_ratings(entries: Iterable[Entry]) -> dict[str, tuple[int, date]]:
+    latest: dict[str, tuple[int, date]] = {}
+    for e in entries:  # in time order, so later ratings win
+        for a in e.answers:
+            if a.role and a.role.startswith("realm-rating:"):
+                n = _number(a)
+                if n is not None:
+                    latest[a.role.split(":", 1)[1]] = (n, e.day)
+    return latest
+
+
+# --------------------------------------------------------------------------- build
+
+
+def build(
+    entries: list[Entry],
+    sessions: list[Session],
+    parts: list[Part],
+    period: Period,
+    *,
+    previous: list[Entry] | None = None,
+    streak_days: int | None = None,
+    today: date | None = None,
+    titles: dict[str, str] | None = None,
+    sessions_recorded: int | None = None,
+) -> Review:
+    """Aggregate one period. Entries outside ``period`` are ignored.
+
+    ``previous`` holds the entries of :meth:`Period.previous` (for the changes
+    in Self-energy and realm ratings); ``streak_days`` the streak at the period's
+    end as counted from the files (without it, only ``entries`` are counted).
+    """
+    today = today or period.until
+    current = sorted((e for e in entries if e.day in period), key=lambda e: (e.created, e.id))
+    prev_period = period.previous()
+    earlier = sorted(
+        (e for e in previous or [] if e.day in prev_period), key=lambda e: (e.created, e.id)
+    )
+    days = {e.day for e in current}
+    review = Review(
+        period=period,
+        today=today,
+        entries=len(current),
+        days_journaled=len(days),
+        streak=streak(days, period.until) if streak_days is None else streak_days,
+        sessions_recorded=len(sessions) if sessions_recorded is None else sessions_recorded,
+    )
+    _sessions(review, current, sessions)
+    _exercises(review, current, titles or {})
+    _parts(review, current, parts)
+    _activation(review, current)
+    _self_energy(review, current, earlier)
+    _realms(review, current, earlier)
+    _highlights(review, current, parts)
+    return review
+
+
+def _sessions(review: Review, current: list[Entry], sessions: list[Session]) -> None:
+    period = review.period
+    by_id = {s.id: s for s in sessions}
+    before: dict[str, int] = {}
+    after: dict[str, int] = {}
+    for e in current:
+        s, phase = entry_session(e, sessions, by_id)
+        if s is not None:
+            bucket = before if phase == "before" else after
+            bucket[s.id] = bucket.get(s.id, 0) + 1
+    horizon = period.until + timedelta(days=BEFORE_WINDOW_DAYS)
+    for s in sessions:
+        near = s.date in period or s.id in before or s.id in after
+        upcoming = period.until < s.date <= horizon
+        if near or upcoming:
+            review.sessions.append(
+                SessionNear(
+                    id=s.id,
+                    number=s.number,
+                    date=s.date,
+                    kind=s.kind,
+                    label=s.label,
+                    days_from_end=(s.date - period.until).days,
+                    in_period=s.date in period,
+                    entries_before=before.get(s.id, 0),
+                    entries_after=after.get(s.id, 0),
+                )
+            )
+    s, phase = link(period.until, sessions=sessions)
+    if s is not None:
+        review.position = describe(period.until, s, phase)
+
+
+def _exercises(review: Review, current: list[Entry], titles: dict[str, str]) -> None:
+    counts: dict[str, ExerciseCount] = {}
+    for e in current:
+        item = counts.setdefault(
+            e.exercise, ExerciseCount(e.exercise, titles.get(e.exercise, e.title), 0)
+        )
+        item.count += 1
+    review.exercises = sorted(counts.values(), key=lambda c: (-c.count, c.name))
+
+
+def _parts(review: Review, current: list[Entry], parts: list[Part]) -> None:
+    registry = {p.id: p for p in parts}
+    review.parts_known = sum(1 for p in parts if p.merged_into is None)
+    met: dict[str, PartMet] = {}
+    for e in current:
+        seen_here: set[str] = set()
+        for ref in e.parts:
+            part = resolve_part(ref.id, registry) if ref.id else None
+            key = part.id if part else (ref.id or ref.name.casefold())
+            if key in seen_here:
+                continue
+            seen_here.add(key)
+            if key not in met:
+                first = part.first_met if part else None
+                met[key] = PartMet(
+                    id=part.id if part else ref.id,
+                    name=part.name if part else ref.name,
+                    times=0,
+                    new=first is not None and first in review.period,
+                    first_met=first,
+                )
+            met[key].times += 1
+    review.parts = sorted(met.values(), key=lambda p: (-p.times, p.name.casefold()))
+
+
+def _activation(review: Review, current: list[Entry]) -> None:
+    for e in current:
+        before = [n for a in e.by_role("activation-before") if (n := _number(a)) is not None]
+        after = [n for a in e.by_role("activation-after") if (n := _number(a)) is not None]
+        if before and after:
+            review.activation.append(Activation(e.id, e.day, e.exercise, before[0], after[-1]))
+
+
+def _self_energy(review: Review, current: list[Entry], earlier: list[Entry]) -> None:
+    now, review.self_checks = _self_scores(current)
+    then, review.self_checks_previous = _self_scores(earlier)
+    if not review.self_checks:
+        return
+    for q in SELF_QUALITIES:
+        avg, prev = _average(now[q]), _average(then[q])
+        change = round(avg - prev, 1) if avg is not None and prev is not None else None
+        review.self_energy.append(Quality(q, avg, prev, change))
+
+
+def _realms(review: Review, current: list[Entry], earlier: list[Entry]) -> None:
+    latest = _latest_ratings(current)
+    before = _latest_ratings(earlier)
+    attended: set[str] = set()
+    chosen: dict[str, str] = {}  # realm -> latest practice so far, walking forward in time
+    for e in earlier:
+        for a in e.answers:
+            if a.role and a.role.startswith("practice:") and _text(a):
+                chosen[a.role[9:]] = _text(a)
+    for e in current:
+        later: dict[str, str] = {}  # chosen in this entry: followed up in a later one
+        for a in e.answers:
+            if a.role and a.role.startswith(_REALM_ROLE_PREFIXES) and _text(a):
+                attended.add(a.role.split(":", 1)[1])
+            if a.role and a.role.startswith("practice:") and _text(a):
+                review.practices.append(Practice(e.id, e.day, a.role[9:], _text(a)))
+                later[a.role[9:]] = _text(a)
+            if a.role and a.role.startswith("practice-outcome:") and _text(a):
+                realm = a.role[17:]
+                notes = [_text(n) for n in e.by_role(f"practice-note:{realm}")]
+                review.outcomes.append(
+                    Outcome(
+                        e.id,
+                        e.day,
+                        realm,
+                        _text(a),
+                        next((n for n in notes if n), ""),
+                        chosen.get(realm, ""),
+                    )
+                )
+        chosen.update(later)
+    for realm, label in REALMS.items():
+        now = latest.get(realm)
+        then = before.get(realm)
+        review.realms.append(
+            Realm(
+                realm=realm,
+                label=label,
+                latest=now[0] if now else None,
+                latest_day=now[1] if now else None,
+                previous=then[0] if then else None,
+                change=now[0] - then[0] if now and then else None,
+                attended=realm in attended,
+            )
+        )
+
+
+def _highlights(review: Review, current: list[Entry], parts: list[Part]) -> None:
+    registry = {p.id: p for p in parts}
+    needs: list[Quote] = []
+    reflections: list[Quote] = []
+    for e in current:
+        for a in e.answers:
+            text = _text(a)
+            if not text:
+                continue
+            if a.role == "part-needs":
+                part = resolve_part(a.part, registry) if a.part else None
+                name = part.name if part else (e.parts[0].name if e.parts else None)
+                needs.append(Quote(e.id, e.day, shorten(text), name))
+            elif a.role == "reflection":
+                reflections.append(Quote(e.id, e.day, shorten(text)))
+    # the most recent few different ones, shown oldest first
+    review.needs = _distinct(needs)[-HIGHLIGHTS_PER_KIND:]
+    review.reflections = _distinct(reflections)[-HIGHLIGHTS_PER_KIND:]
+
+
+def _distinct(quotes: list[Quote]) -> list[Quote]:
+    """Keep the latest of quotes with the same words (and part)."""
+    latest: dict[tuple[str, str | None], Quote] = {}
+    for q in quotes:
+        key = (q.text.casefold(), q.part)
+        latest.pop(key, None)
+        latest[key] = q
+    return list(latest.values())
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def streak_back(end: date) -> int:
+    """The streak ending at ``end`` (see :func:`streak`), from file names alone.
+
+    Nothing is opened: month folders are listed backwards from ``end`` and the
+    walk stops at the month that holds the streak's first gap, so a broken
+    streak costs one or two listings. Streaks are counted up to
+    :data:`STREAK_CAP` days ("a year or more"), so years of daily writing never
+    cost more than thirteen folder listings.
+    """
+    from partsjournal.core import paths
+
+    root = paths.entries_dir()
+    found: set[str] = set()
+    year, month = end.year, end.month
+    one_day = timedelta(days=1)
+    cursor: date | None = None
+    while True:
+        try:
+            names = os.listdir(root / f"{year:04d}" / f"{month:02d}")
+        except OSError:
+            names = []
+        found.update(n[:10] for n in names if n.endswith(".toml") and not n.startswith("."))
+        if cursor is None:
+            cursor = end if end.isoformat() in found else end - one_day
+            start = cursor
+        while cursor.isoformat() in found:  # walk on from where the last month left off
+            cursor -= one_day
+        if (start - cursor).days >= STREAK_CAP:
+            return STREAK_CAP
+        if cursor >= date(year, month, 1):  # the streak's first gap is in a listed month
+            return (start - cursor).days
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+
+
+def collect(
+    period: Period,
+    *,
+    today: date,
+    warn: Callable[[str], None] | None = None,
+) -> Review:
+    """Read what the period needs and build its review."""
+    from partsjournal.core import entry, parts, sessions
+
+    prev = period.previous()
+    loaded = entry.load_range(prev.since, period.until, warn=warn)
+    current = [e for e in loaded if e.day in period]
+    earlier = [e for e in loaded if e.day in prev]
+    # only the sessions an entry of these two periods could belong to, and the
+    # ones coming soon after: never the whole history
+    near = sessions.around(
+        prev.since, period.until, ids=[e.session for e in loaded if e.session], warn=warn
+    )
+    return build(
+        current,
+        near,
+        parts.load_all(include_merged=True),
+        period,
+        previous=earlier,
+        streak_days=streak_back(period.until),
+        today=today,
+        sessions_recorded=sessions.count(),
+    )
