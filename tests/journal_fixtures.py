@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import dates, parts
-from partsjournal.core.entry import Answer, Entry, PartRef, new_id, save_new
+from partsjournal.core.answers import Answer
+from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
-from partsjournal.views.review import SELF_QUALITIES
+from partsjournal.core.vocabulary import SELF_QUALITIES
 
 # "today" in every review test: Monday 23 November 2026, evening, UTC+1
 TODAY = datetime(2026, 11, 23, 20, 0, tzinfo=timezone(timedelta(hours=1)))

@@ -10,6 +10,7 @@ import pytest
 
 from partsjournal.core import config
 from partsjournal.flow import care
+from partsjournal.render import card
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 
 CARD = "not a crisis service"
@@ -71,7 +72,7 @@ def test_card_shows_the_configured_contacts_and_crisis_line(
 
 
 def test_default_card_names_no_number_and_says_how_to_add_contacts(home: Path) -> None:
-    text = care.card_text(config.Config())
+    text = card.card_text(config.Config()).plain
     assert not any(ch.isdigit() for ch in text)
     assert "config contact add" in text and CARD in text
 
@@ -108,7 +109,7 @@ def test_grounding_needs_a_terminal_or_answers(cli: Cli) -> None:
         ("activation-before", 8, True, False),
         ("activation-after", 9, True, True),
         ("distress", 10, True, True),
-        ("distress:body", 9, True, True),
+        ("distress:body", 9, False, False),  # not a role: exercise files cannot use it
         ("activation", 7, False, False),
         ("self:calm", 10, False, False),
         ("safety", False, False, True),

@@ -11,25 +11,28 @@ from typing import Any
 import pytest
 
 from partsjournal.core import drafts
+from partsjournal.core.answers import AnswerValue
 from partsjournal.flow import exercises, runner
-from partsjournal.flow.engine import AnswerValue, Paused, Run, check_value
+from partsjournal.flow.engine import Paused, Run, check_value
 from partsjournal.flow.exercises import Step
+from tests.askers import FakeAsker
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 
 WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))
 
 
-class StopAfter:
+class StopAfter(FakeAsker):
     """Answers from PROTECTOR_ANSWERS, checking the draft on disk before every question,
     and pauses (as Ctrl-C would) at ``stop_at``."""
 
     def __init__(self, home: Path, stop_at: str | None = None) -> None:
+        super().__init__()
         self.given = tomllib.loads(PROTECTOR_ANSWERS)
         self.home = home
         self.stop_at = stop_at
         self.asked: list[str] = []
 
-    def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
+    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
         on_disk = draft_answers(self.home)
         assert set(on_disk) == set(self.asked), "every earlier answer is on disk before the next"
         if step.id == self.stop_at:
@@ -52,7 +55,7 @@ def draft_answers(home: Path) -> dict[str, Any]:
 def paused_protector(home: Path, stop_at: str = "purpose") -> drafts.Draft:
     ex = exercises.get("protector")
     asker = StopAfter(home, stop_at)
-    assert runner.walk_and_save(Run(exercise=ex), asker, WHEN, interactive=True) is None
+    assert runner.walk_and_save(Run(exercise=ex), asker, WHEN) is None
     [draft] = drafts.load_all()
     return draft
 
@@ -74,7 +77,7 @@ def test_the_draft_is_rewritten_after_every_answered_step(home: Path) -> None:
 
 def test_a_finished_interactive_run_leaves_no_draft(home: Path) -> None:
     ex = exercises.get("protector")
-    entry = runner.walk_and_save(Run(exercise=ex), StopAfter(home), WHEN, interactive=True)
+    entry = runner.walk_and_save(Run(exercise=ex), StopAfter(home), WHEN)
     assert entry is not None
     assert list((home / "drafts").glob("*.toml")) == []
     assert len(entry_files(home)) == 1
@@ -136,13 +139,15 @@ def test_answers_to_steps_that_no_longer_exist_are_kept(
     (home / "exercises" / "check.toml").write_text(old, encoding="utf-8")
     ex = exercises.get("check")
 
-    class Two:
-        def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
+    class Two(FakeAsker):
+        def ask(
+            self, step: Step, text: str, number: int, total: int, typed: str = ""
+        ) -> AnswerValue:
             if step.id == "end":
                 raise Paused
             return f"my {step.id}"
 
-    runner.walk_and_save(Run(exercise=ex), Two(), WHEN, interactive=True)
+    runner.walk_and_save(Run(exercise=ex), Two(), WHEN)
     new = (
         'name = "check"\ntitle = "Check"\nsummary = "s"\nminutes = 1\nversion = 2\n'
         '[[steps]]\nid = "level"\nkind = "scale"\ntext = "Level 0-10?"\n'
@@ -188,15 +193,13 @@ def test_resume_with_several_drafts_and_no_terminal_asks_for_one(cli: Cli, home:
     result = cli("resume")  # one draft: no terminal and no --answers -> which flag to pass
     assert result.exit_code == 2 and "--answers" in result.stderr
     ex = exercises.get("protector")
-    runner.walk_and_save(
-        Run(exercise=ex), StopAfterAny(), WHEN + timedelta(hours=1), interactive=True
-    )
+    runner.walk_and_save(Run(exercise=ex), StopAfterAny(), WHEN + timedelta(hours=1))
     result = cli("resume")
     assert result.exit_code == 2 and "partsjournal resume 1" in result.stderr
 
 
-class StopAfterAny:
-    def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
+class StopAfterAny(FakeAsker):
+    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
         if step.id == "situation":
             raise Paused
         return step.kind != "yes_no"  # guides go on; optional yes/no checks are declined
@@ -212,15 +215,14 @@ def test_resume_unknown_draft(cli: Cli, home: Path, ref: str) -> None:
 
 def test_ctrl_c_between_prompts_is_a_pause_too(home: Path) -> None:
     class InterruptAtNeeds(StopAfter):
-        def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
+        def ask(
+            self, step: Step, text: str, number: int, total: int, typed: str = ""
+        ) -> AnswerValue:
             if step.id == "needs":
                 raise KeyboardInterrupt
             return super().ask(step, text, number, total)
 
     ex = exercises.get("protector")
-    assert (
-        runner.walk_and_save(Run(exercise=ex), InterruptAtNeeds(home), WHEN, interactive=True)
-        is None
-    )
+    assert runner.walk_and_save(Run(exercise=ex), InterruptAtNeeds(home), WHEN) is None
     kept = draft_answers(home)
     assert kept["strengths"] == "Careful" and "needs" not in kept

@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core.errors import UsageError
+from partsjournal.core.vocabulary import SELF_QUALITIES
 from partsjournal.flow import exercises
 from partsjournal.flow.exercises import Exercise, ExerciseFileError, builtin_dir
-from partsjournal.views.review import SELF_QUALITIES
 
 SHIPPED = sorted(builtin_dir().glob("*.toml"))
 

@@ -19,8 +19,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from partsjournal.core import config, drafts, entry, parts, paths, sessions, store
-from partsjournal.core.entry import Answer, Entry, PartRef, load, load_range, save_new
+from partsjournal.core import config, drafts, entry, layout, parts, paths, sessions, store
+from partsjournal.core.answers import Answer
+from partsjournal.core.entry import Entry, PartRef, load, load_range, save_new
 
 WHEN = datetime(2026, 3, 4, 21, 30, 5, tzinfo=timezone(timedelta(hours=2)))
 
@@ -157,7 +158,7 @@ def test_a_process_killed_mid_write_leaves_no_visible_trace(home: Path, how: str
     warnings: list[str] = []
     assert [e.id for e in load_range(warn=warnings.append)] == [first.id]
     assert warnings == []
-    assert entry.entry_files() == [path]
+    assert layout.entry_files() == [path]
 
 
 # --- two writers at the same moment ------------------------------------------------------
@@ -184,8 +185,8 @@ def test_two_processes_saving_in_the_same_second_never_overwrite(home: Path) -> 
     texts = sorted(str(e.answers[0].value) for e in load_range())
     expected = sorted(f"process {w} entry {i}" for w in (1, 2) for i in range(count))
     assert texts == expected
-    assert len(entry.entry_files()) == 2 * count
-    folder = entry.entry_files()[0].parent
+    assert len(layout.entry_files()) == 2 * count
+    folder = layout.entry_files()[0].parent
     assert visible(folder) == everything(folder)
 
 

@@ -10,6 +10,7 @@ import pytest
 
 from partsjournal.core import entry, parts
 from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.views import partmap
 from tests.conftest import PROTECTOR_ANSWERS, Cli
 
 
@@ -200,7 +201,7 @@ def test_edit_check_refuses_unknown_fields_and_taken_names() -> None:
     assert ok.needs == "rest"
 
 
-def labels(nodes: list[parts.MapNode], depth: int = 0) -> list[str]:
+def labels(nodes: list[partmap.MapNode], depth: int = 0) -> list[str]:
     out = []
     for node in nodes:
         name = node.part.name if node.part else f"missing:{node.missing_id}"
@@ -221,7 +222,7 @@ def test_map_puts_protectors_over_the_parts_they_protect() -> None:
     make("Planner", ["little-one"])
     make("Busy Bee", ["planner"])
     make("Loner")
-    roots, loose = parts.protection_map(parts.everything())
+    roots, loose = partmap.protection_map(parts.everything())
     assert labels(roots) == ["Busy Bee", "  Planner", "    Little One"]
     assert [p.name for p in loose] == ["Loner"]
 
@@ -233,7 +234,7 @@ def test_map_survives_cycles_missing_and_merged_parts() -> None:
     new = make("New Name", [])
     make("C", ["old-name", "c"])  # protects a merged part, and itself
     parts.merge(old, new)
-    roots, loose = parts.protection_map(parts.everything())
+    roots, loose = partmap.protection_map(parts.everything())
     assert labels(roots) == [
         "C",
         "  New Name",
@@ -251,7 +252,7 @@ def test_map_of_a_very_long_chain_does_not_recurse() -> None:
         f"p{i}": parts.Part(id=f"p{i}", name=f"P{i:04}", protects=[f"p{i + 1}"])
         for i in range(count)
     }
-    roots, _ = parts.protection_map(index)
+    roots, _ = partmap.protection_map(index)
     depth, node = 0, roots[0]
     while node.children and not node.children[0].repeat and node.children[0].part:
         node, depth = node.children[0], depth + 1

@@ -226,7 +226,7 @@ def test_resume_lets_you_choose_among_drafts_and_discard_asks_first(home: Path) 
     paused_protector(home)  # 1: The Critic, paused at "purpose"
     protector = exercises.get("protector")
     runner.walk_and_save(
-        Run(exercise=protector), StopAfterAny(), WHEN + timedelta(days=1), interactive=True
+        Run(exercise=protector), StopAfterAny(), WHEN + timedelta(days=1)
     )  # 2: paused at "situation"
     assert len(draft_files(home)) == 2
 

@@ -8,10 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal.core import sessions
+from partsjournal.core import layout, sessions
 from partsjournal.core.errors import UsageError
-from partsjournal.views import review
-from partsjournal.views.review import Period, collect, period_for
+from partsjournal.views import period, review
+from partsjournal.views.period import Period, period_for
+from partsjournal.views.review import collect
 from tests.journal_fixtures import TODAY, at, make_part, protector, self_check, write
 
 WEEK = Period(date(2026, 11, 17), date(2026, 11, 23), "week")
@@ -185,10 +186,10 @@ def test_streak_crosses_month_and_year_folders(home: Path) -> None:
     r = collect(Period(end - timedelta(days=6), end, "week"), today=end)
     assert r.streak == 14
     # on the morning of the 8th, before writing, the streak still stands
-    assert review.streak_back(end + timedelta(days=1)) == 14
-    assert review.streak_back(end + timedelta(days=2)) == 0
-    assert review.streak_back(date(2026, 12, 31)) == 7
-    assert review.streak_back(date(2026, 12, 24)) == 0
+    assert period.streak_back(end + timedelta(days=1)) == 14
+    assert period.streak_back(end + timedelta(days=2)) == 0
+    assert period.streak_back(date(2026, 12, 31)) == 7
+    assert period.streak_back(date(2026, 12, 24)) == 0
 
 
 def test_streaks_are_counted_up_to_a_year(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -202,10 +203,10 @@ def test_streaks_are_counted_up_to_a_year(home: Path, monkeypatch: pytest.Monkey
     last = start + timedelta(days=499)
     listed: list[str] = []
     real = os.listdir
-    monkeypatch.setattr(review.os, "listdir", lambda p: listed.append(str(p)) or real(p))
-    assert review.streak_back(last) == review.STREAK_CAP
+    monkeypatch.setattr(layout.os, "listdir", lambda p: listed.append(str(p)) or real(p))
+    assert period.streak_back(last) == period.STREAK_CAP
     assert len(listed) <= 14
-    assert review.streak_back(start + timedelta(days=40)) == 41
+    assert period.streak_back(start + timedelta(days=40)) == 41
 
 
 def test_merged_parts_are_counted_under_the_part_that_lives_on(home: Path) -> None:

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core.errors import UsageError
+from partsjournal.core.vocabulary import OUTCOMES
+from partsjournal.core.vocabulary import REALM_KEYS as REALMS
 from partsjournal.flow import exercises, integration
 from partsjournal.flow.exercises import ExerciseFileError
-from partsjournal.views.practices import OUTCOMES, REALMS, Practice
+from partsjournal.views.practices import Practice
 
 
 def roles(name: str) -> list[str]:
@@ -50,9 +52,9 @@ def test_after_session_asks_a_protector_about_a_new_role() -> None:
     assert got.index("part") < got.index("part-fears") < got.index("part-new-role")
 
 
-def test_the_follow_up_template_is_valid_and_names_every_realm() -> None:
+def test_the_follow_up_template_is_valid_and_leaves_realm_labels_to_the_vocabulary() -> None:
     words = integration.template()
-    assert set(words.realms) == set(REALMS)
+    assert not hasattr(words, "realms")
     assert "{practice}" in words.outcome and "{realm}" in words.outcome
     assert "{date}" in words.intro
 
@@ -88,7 +90,8 @@ def test_follow_up_steps_carry_the_practice_and_fixed_outcomes() -> None:
     ]
     assert "Friday 20 November" in steps[0].text
     assert steps[1].choices == list(OUTCOMES) and steps[1].role == "practice-outcome:balance"
-    assert "Leave work on time" in steps[1].text and "Work and play" in steps[1].text
+    # the realm's label is the vocabulary's, the same one the review and practices show
+    assert "Leave work on time" in steps[1].text and "Work/life balance" in steps[1].text
     assert steps[2].optional and steps[2].role == "practice-note:balance"
     assert integration.followup_steps([]) == []
 

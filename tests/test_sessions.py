@@ -6,7 +6,9 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import sessions
+from partsjournal.core.answers import first_words
 from partsjournal.core.errors import UsageError
+from partsjournal.render import ics
 
 NOW = datetime(2026, 11, 1, 9).astimezone()
 
@@ -92,7 +94,7 @@ def test_unreadable_session_file_is_skipped_with_a_warning(home: Path) -> None:
 
 def test_ics_lines_fold_at_75_octets_without_splitting_a_character() -> None:
     line = "SUMMARY:" + "é" * 100
-    pieces = sessions._ics_fold(line)
+    pieces = ics._ics_fold(line)
     assert all(len(p.encode("utf-8")) <= 75 for p in pieces)
     assert all(p.startswith(" ") for p in pieces[1:])
     assert pieces[0] + "".join(p[1:] for p in pieces[1:]) == line
@@ -107,7 +109,8 @@ def test_phase_flags() -> None:
 
 
 def test_placement_keeps_a_stored_link_and_survives_a_removed_session(home: Path) -> None:
-    from partsjournal.core.entry import Answer, Entry
+    from partsjournal.core.answers import Answer
+    from partsjournal.core.entry import Entry
 
     s1, s2 = add(date(2026, 11, 1)), add(date(2026, 11, 20))
     item = Entry(
@@ -127,7 +130,7 @@ def test_placement_keeps_a_stored_link_and_survives_a_removed_session(home: Path
     item.session, item.phase = None, None
     assert sessions.placement(item, found) == (found[1], "before")
     assert s2.id == found[1].id
-    assert sessions.first_words(item, words=2) == "one two ..."
+    assert first_words(item.answers, 9) == "one two…"
 
 
 def test_window_parses_only_its_sessions_and_numbers_like_load_all(

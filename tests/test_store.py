@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import store
-from partsjournal.core.entry import Answer, Entry, PartRef, entry_files, load, new_id, save_new
+from partsjournal.core.answers import Answer
+from partsjournal.core.entry import Entry, PartRef, load, new_id, save_new
+from partsjournal.core.layout import entry_files
 
 
 def mode(p: Path) -> int:

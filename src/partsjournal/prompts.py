@@ -11,11 +11,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from partsjournal.core import parts
+from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import UsageError
-from partsjournal.flow.engine import AnswerValue, Paused, check_value
+from partsjournal.flow.engine import Paused, check_value
 from partsjournal.flow.exercises import Exercise, Step
+from partsjournal.render import screens
 
-PAUSE_HINT = "Ctrl-C pauses at any prompt; your answers so far are kept."
 PAUSE_CHOICE = "Pause here"
 
 
@@ -62,17 +64,25 @@ def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
 
 
 class ScriptedAsker:
-    """Answers from a table; a missing answer to a required question is an error."""
+    """Answers from a table; a missing answer to a required question is an error.
+
+    Nobody is there to be offered anything, so the flow never asks it to confirm
+    or choose; if it did, that would be a bug, and it says so instead of guessing.
+    """
+
+    interactive = False
 
     def __init__(self, answers: dict[str, Any], exercise: Exercise) -> None:
         self.answers = answers
         self.exercise = exercise
 
-    def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
+    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
         if step.id in self.answers:
             return check_value(step, self.answers[step.id])
         if step.kind == "guide":
             return True
+        if typed.strip() and step.kind in {"text", "long_text", "part"}:
+            return typed  # started before a pause and left out of the file: kept, never ""
         if step.optional and step.kind in {"text", "long_text"}:
             return ""
         if step.optional and step.kind == "yes_no":
@@ -81,6 +91,12 @@ class ScriptedAsker:
             f"The answers file has no answer for step '{step.id}' of the {self.exercise.name} "
             f"exercise; add a line like: {step.id} = {_example(step)}."
         )
+
+    def confirm(self, question: str, *, default: bool = True) -> bool:
+        raise UsageError(f"'{question}' needs a terminal to answer; run this in a terminal.")
+
+    def select(self, question: str, choices: list[str]) -> str:
+        raise UsageError(f"'{question}' needs a terminal to answer; run this in a terminal.")
 
 
 def _example(step: Step) -> str:
@@ -94,29 +110,24 @@ def _example(step: Step) -> str:
 
 
 class InteractiveAsker:
-    """Asks in a real terminal with questionary, one step at a time."""
+    """Asks in a real terminal with questionary, one question at a time."""
 
-    def __init__(
-        self, known_parts: list[str] | None = None, pending: dict[str, str] | None = None
-    ) -> None:
-        self.known_parts = known_parts or []
-        # unfinished text from before a pause, offered again as the starting text
-        self.pending = pending if pending is not None else {}
+    interactive = True
 
-    def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
+    def __init__(self) -> None:
+        self._known_parts: list[str] | None = None
+
+    def known_parts(self) -> list[str]:
+        """The names of the parts met so far (read once, when a part is first asked for)."""
+        if self._known_parts is None:
+            self._known_parts = [p.name for p in parts.load_all()]
+        return self._known_parts
+
+    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
         import questionary
-        from rich.padding import Padding
 
-        from partsjournal.render import ui
-
-        console = ui.out()
-        console.print()
-        console.print(f"[dim]step {number} of {total}[/]")
-        console.print(Padding(text, (0, 0, 0, 2)))
-        if step.hint:
-            console.print(Padding(f"[dim]{step.hint}[/]", (0, 0, 0, 2)))
+        screens.step_header(step, text, number, total)
         question: Any
-        start = self.pending.get(step.id, "")
         if step.kind == "guide":
             question = questionary.press_any_key_to_continue(
                 "Press any key when you are ready to go on."
@@ -135,26 +146,26 @@ class InteractiveAsker:
             )
         elif step.kind == "yes_no":
             question = questionary.confirm("Yes or no?", default=True)
-        elif step.kind == "part" and self.known_parts:
+        elif step.kind == "part" and self.known_parts():
             question = questionary.autocomplete(
                 "The part's name:",
-                choices=self.known_parts,
+                choices=self.known_parts(),
                 validate=_validator(step),
-                default=start,
+                default=typed,
             )
         elif step.kind == "part":
             question = questionary.text(
-                "The part's name:", validate=_validator(step), default=start
+                "The part's name:", validate=_validator(step), default=typed
             )
         elif step.kind == "long_text":
             question = questionary.text(
                 "Your answer:",  # questionary adds how to finish (Esc then Enter)
                 multiline=True,
                 validate=_validator(step),
-                default=start,
+                default=typed,
             )
         else:
-            question = questionary.text("Your answer:", validate=_validator(step), default=start)
+            question = questionary.text("Your answer:", validate=_validator(step), default=typed)
         try:
             answer = question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
@@ -166,25 +177,32 @@ class InteractiveAsker:
         if step.kind == "choice" and answer == PAUSE_CHOICE:
             raise Paused(chosen=True, step=step.id)
         if step.kind == "part":
-            return offer_close_part(str(check_value(step, answer)))
+            return self.offer_close_part(str(check_value(step, answer)))
         return check_value(step, answer)
 
+    def offer_close_part(self, typed: str) -> str:
+        """When ``typed`` names no known part but is close to one, ask whether it was meant.
 
-def offer_close_part(typed: str) -> str:
-    """When ``typed`` names no known part but is close to one, ask whether it was meant.
+        Returns the known part's name when the person says yes, else what they
+        typed (a new part). Only asked in a terminal; scripted runs never guess.
+        """
+        if parts.find(typed) is not None:
+            return typed
+        close = parts.suggest(typed, limit=1)
+        if not close:
+            return typed
+        meant = self.confirm(f"Did you mean {close[0].name}?", default=True)
+        return close[0].name if meant else typed
 
-    Returns the known part's name when the person says yes, else what they typed
-    (a new part). Only asked in a terminal; scripted runs never guess.
-    """
-    from partsjournal.core import parts
+    def confirm(self, question: str, *, default: bool = True) -> bool:
+        import questionary
 
-    if parts.find(typed) is not None:
-        return typed
-    close = parts.suggest(typed, limit=1)
-    if not close:
-        return typed
-    meant = confirm(f"Did you mean {close[0].name}?", default=True)
-    return close[0].name if meant else typed
+        return bool(_answer(questionary.confirm(question, default=default)))
+
+    def select(self, question: str, choices: list[str]) -> str:
+        import questionary
+
+        return str(_answer(questionary.select(question, choices=choices)))
 
 
 def _typed_so_far(question: Any, step: Step) -> str | None:
@@ -199,17 +217,8 @@ def _typed_so_far(question: Any, step: Step) -> str | None:
 
 
 def confirm(question: str, *, default: bool = True) -> bool:
-    """A yes/no question outside an exercise; Ctrl-C or Ctrl-D raises :class:`Paused`."""
-    import questionary
-
-    return bool(_answer(questionary.confirm(question, default=default)))
-
-
-def select(question: str, choices: list[str]) -> str:
-    """Pick one of ``choices``; Ctrl-C or Ctrl-D raises :class:`Paused`."""
-    import questionary
-
-    return str(_answer(questionary.select(question, choices=choices)))
+    """A yes/no question in a terminal, outside any exercise; Ctrl-C raises :class:`Paused`."""
+    return InteractiveAsker().confirm(question, default=default)
 
 
 def _answer(question: Any) -> Any:

@@ -7,6 +7,10 @@ from typing import Annotated
 import typer
 
 from partsjournal.cli.options import AnswersOption, AtOption
+from partsjournal.core import config, paths
+from partsjournal.core.errors import UsageError
+from partsjournal.flow import runner
+from partsjournal.render import card, ui
 
 
 def register(app: typer.Typer) -> None:
@@ -33,8 +37,6 @@ def ground(
 
     Example: partsjournal ground
     """
-    from partsjournal.flow import runner
-
     runner.run_exercise("grounding", at=at, answers=answers)
 
 
@@ -42,21 +44,16 @@ def show(ctx: typer.Context) -> None:
     """Show your settings and the support card as it will look."""
     if ctx.invoked_subcommand is not None:
         return
-    from partsjournal.core import config, paths
-    from partsjournal.flow import care
-    from partsjournal.render import ui
-
     cfg = config.load(warn=ui.warn)
-    console = ui.out()
-    console.print(f"Settings file: {paths.config_file()}", soft_wrap=True)
-    console.print(f"Crisis line: {cfg.crisis_line or '(not set)'}", markup=False)
+    ui.say(f"Settings file: {paths.config_file()}")
+    ui.say(f"Crisis line: {cfg.crisis_line or '(not set)'}")
     if cfg.contacts:
-        console.print("Contacts:")
+        ui.say("Contacts:")
         for c in cfg.contacts:
-            console.print(f"  {c.name}: {c.reach}", markup=False)
+            ui.say(f"  {c.name}: {c.reach}")
     else:
-        console.print("Contacts: (none yet)")
-    console.print(care.crisis_card(cfg))
+        ui.say("Contacts: (none yet)")
+    ui.out().print(card.crisis_card(cfg))
 
 
 def contact_add(
@@ -64,22 +61,16 @@ def contact_add(
     how: Annotated[str, typer.Argument(help="How to reach them, for example a phone number.")],
 ) -> None:
     """Add a person to your support card (or change how to reach them)."""
-    from partsjournal.core import config
-    from partsjournal.render import ui
-
     c = config.add_contact(name, how)
-    ui.out().print(f"{c.name} is on your support card: {c.reach}", markup=False)
+    ui.say(f"{c.name} is on your support card: {c.reach}")
 
 
 def contact_remove(
     name: Annotated[str, typer.Argument(help="The contact's name.")],
 ) -> None:
     """Take a person off your support card."""
-    from partsjournal.core import config
-    from partsjournal.render import ui
-
     c = config.remove_contact(name)
-    ui.out().print(f"{c.name} is no longer on your support card.", markup=False)
+    ui.say(f"{c.name} is no longer on your support card.")
 
 
 def crisis_line(
@@ -89,13 +80,9 @@ def crisis_line(
     clear: Annotated[bool, typer.Option("--clear", help="Remove the crisis line.")] = False,
 ) -> None:
     """Set the crisis line shown on your support card (none is assumed by default)."""
-    from partsjournal.core import config
-    from partsjournal.core.errors import UsageError
-    from partsjournal.render import ui
-
     if clear == (text is not None):
         raise UsageError(
             'Give the crisis line, as in: config crisis-line "NAME NUMBER", or --clear.'
         )
     config.set_crisis_line(None if clear else text)
-    ui.out().print("Crisis line removed." if clear else f"Crisis line set: {text}", markup=False)
+    ui.say("Crisis line removed." if clear else f"Crisis line set: {text}")

@@ -6,6 +6,14 @@ from typing import Annotated
 
 import typer
 
+from partsjournal import prompts
+from partsjournal.core import drafts
+from partsjournal.core.errors import UsageError
+from partsjournal.flow import runner
+from partsjournal.flow.engine import Paused
+from partsjournal.render import drafts as render_drafts
+from partsjournal.render import ui
+
 
 def register(app: typer.Typer) -> None:
     app.command("resume")(resume)
@@ -39,8 +47,6 @@ def resume(
 
     Example: partsjournal resume 1
     """
-    from partsjournal.flow import runner
-
     runner.resume(draft, answers=answers)
 
 
@@ -51,10 +57,7 @@ def drafts_list(ctx: typer.Context) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    from partsjournal.core import drafts
-    from partsjournal.render import ui
-
-    drafts.show_list(drafts.load_all(warn=ui.warn))
+    render_drafts.show_list(drafts.load_all(warn=ui.warn))
 
 
 def discard(
@@ -64,12 +67,6 @@ def discard(
     ] = False,
 ) -> None:
     """Throw away a draft and the answers in it (asks first)."""
-    from partsjournal import prompts
-    from partsjournal.core import drafts
-    from partsjournal.core.errors import UsageError
-    from partsjournal.flow.engine import Paused
-    from partsjournal.render import ui
-
     found = drafts.find(draft, drafts.load_all(warn=ui.warn))
     if not yes:
         if not prompts.can_prompt():
@@ -83,7 +80,7 @@ def discard(
         except Paused:
             sure = False
         if not sure:
-            ui.out().print("Kept. Nothing was discarded.")
+            ui.say("Kept. Nothing was discarded.")
             return
     drafts.remove(found)
-    ui.out().print(f"Discarded the draft {found.id}.")
+    ui.say(f"Discarded the draft {found.id}.")

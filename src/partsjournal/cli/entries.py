@@ -2,24 +2,26 @@
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-if TYPE_CHECKING:
-    from collections.abc import Iterable
-
-    from partsjournal.core.entry import Entry
-    from partsjournal.views.search import Selection
+from partsjournal.cli.plain import PlainCommand
+from partsjournal.core import dates, entry, sessions
+from partsjournal.core.errors import UsageError
+from partsjournal.flow import editing
+from partsjournal.render import entry as render_entry
+from partsjournal.render import output, ui
+from partsjournal.views import search
 
 PROGRESS_FROM = 300  # files; below this, reading is over before a bar would help
 
 
 def register(app: typer.Typer) -> None:
-    from partsjournal.cli.plain import PlainCommand
-
     for name, function in (
         ("entries", entries),
         ("show", show),
@@ -30,9 +32,6 @@ def register(app: typer.Typer) -> None:
 
 
 def _dates(since: str | None, until: str | None) -> tuple[date | None, date | None]:
-    from partsjournal.core import dates
-    from partsjournal.core.errors import UsageError
-
     lo = dates.parse_date(since, option="--since") if since else None
     hi = dates.parse_date(until, option="--until") if until else None
     if lo and hi and hi < lo:
@@ -40,32 +39,11 @@ def _dates(since: str | None, until: str | None) -> tuple[date | None, date | No
     return lo, hi
 
 
-def _select(
-    lo: date | None, hi: date | None, selection: Selection
-) -> tuple[list[Entry], list[Entry]]:
-    """Every readable entry in the period, and those that fit ``selection``; in time order."""
-    import sys
-
-    from partsjournal.core import entry, parts, sessions
-    from partsjournal.render import ui
-    from partsjournal.views import search
-
-    names = entry.entry_files(lo, hi)
-    files: Iterable[Path] = names
-    registry = parts.load_all(include_merged=True) if selection.parts else []
-    session_list = sessions.load_all(warn=ui.warn) if selection.session else []
-    keep = selection.matcher(registry, session_list)
+def _progress(names: list[Path]) -> Iterable[Path]:
+    """A progress bar on a terminal when there are many files to read."""
     if len(names) >= PROGRESS_FROM and sys.stdout.isatty():
-        from rich.progress import track
-
-        files = track(names, description="Reading entries", transient=True, console=ui.err())
-    every = [
-        e
-        for e in search.read_entries(files, warn=ui.warn)
-        if (lo is None or e.day >= lo) and (hi is None or e.day <= hi)
-    ]
-    every.sort(key=lambda e: (e.created, e.id))
-    return every, [e for e in every if keep(e)]
+        return ui.track(names, "Reading entries")
+    return names
 
 
 def entries(
@@ -101,17 +79,11 @@ def entries(
 
     Example: partsjournal entries --since 2026-11-01 --part "The Critic"
     """
-    from partsjournal.core import sessions
-    from partsjournal.render import entry as render_entry
-    from partsjournal.render import output, ui
-    from partsjournal.views import search
 
     fmt = output.choose_format(format, None, render_entry.LIST_FORMATS, default="rich")
     lo, hi = _dates(since, until)
     session_id = sessions.find(session).id if session is not None else None
     if grep is not None and not grep.strip():
-        from partsjournal.core.errors import UsageError
-
         raise UsageError("--grep needs some text to look for.")
     selection = search.Selection(
         parts=[part] if part else [],
@@ -119,11 +91,11 @@ def entries(
         session=session_id,
         grep=grep,
     )
-    _, found = _select(lo, hi, selection)
+    _, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
     if fmt == "json":
         output.emit(render_entry.entries_json(found), None)
     elif not found:
-        ui.out().print("No entries match. Try a wider period, or leave out a filter.")
+        ui.say("No entries match. Try a wider period, or leave out a filter.")
     else:
         render_entry.print_entries(found, ui.out())
 
@@ -135,11 +107,6 @@ def show(
 
     Example: partsjournal show 2026-11-20T2115
     """
-    from partsjournal.core import entry, sessions
-    from partsjournal.render import entry as render_entry
-    from partsjournal.render import ui
-    from partsjournal.views import search
-
     e = entry.load(search.find_entry(entry_id))
     near = sessions.around(e.day, e.day, ids=[e.session] if e.session else [], warn=ui.warn)
     render_entry.print_entry(e, near, ui.out())
@@ -152,48 +119,12 @@ def edit(
 
     An edit that no longer reads as an entry is refused and the original kept.
     """
-    import contextlib
-    import os
-    import shlex
-    import subprocess
-    import tempfile
-
-    from partsjournal.core import entry
-    from partsjournal.core.errors import JournalError, UsageError
-    from partsjournal.flow import editing
-    from partsjournal.render import ui
-    from partsjournal.views import search
-
-    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
-    if not editor or not editor.strip():
-        raise UsageError(
-            "Set $EDITOR to the editor you use (for example EDITOR=nano) and try again."
-        )
     path = search.find_entry(entry_id)
-    original = entry.load(path)
-    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".edit.toml", dir=path.parent)
-    copy = Path(name)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(path.read_bytes())
-        try:
-            code = subprocess.call([*shlex.split(editor), str(copy)])
-        except OSError as exc:
-            raise UsageError(
-                f"Could not start the editor '{editor}' ({exc.strerror}); check $EDITOR."
-            ) from None
-        if code != 0:
-            raise JournalError(
-                f"The editor stopped with an error (exit {code}), so your entry is unchanged."
-            )
-        edited = editing.save(original, copy, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            copy.unlink()
+    edited = editing.edit_entry(path, entry.load(path))
     if edited is None:
-        ui.out().print("No changes; the entry is as it was.")
+        ui.say("No changes; the entry is as it was.")
     else:
-        ui.out().print(f"Saved your changes to {edited.id}.", soft_wrap=True)
+        ui.say(f"Saved your changes to {edited.id}.")
 
 
 def export(
@@ -232,12 +163,6 @@ def export(
 
     Example: partsjournal export --since 2026-11-01 --output brief.md
     """
-    from partsjournal.core import dates, sessions
-    from partsjournal.core.errors import UsageError
-    from partsjournal.render import entry as render_entry
-    from partsjournal.render import output, ui
-    from partsjournal.views import search
-
     fmt = output.choose_format(format, output_file, render_entry.EXPORT_FORMATS, default="markdown")
     lo, hi = _dates(since, until)
     assert lo is not None
@@ -246,7 +171,7 @@ def export(
         raise UsageError(f"--since ({lo}) is after today; give a day that has passed.")
     excluded = [x.strip() for x in exclude or [] if x.strip()]
     selection = search.Selection(parts=part or [], exercises=exercise or [], exclude=excluded)
-    everything, found = _select(lo, hi, selection)
+    everything, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
     if excluded:
         for x in excluded:
             if not any(e.id.startswith(x) for e in everything):

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from partsjournal.cli import integrate as integrate_command
 from partsjournal.cli.options import (
     AfterOption,
     AnswersOption,
@@ -13,6 +14,9 @@ from partsjournal.cli.options import (
     BeforeOption,
     SessionOption,
 )
+from partsjournal.core import sessions
+from partsjournal.flow import exercises, runner
+from partsjournal.render import screens
 
 
 def register(app: typer.Typer) -> None:
@@ -39,16 +43,13 @@ def exercise(
 
     Example: partsjournal exercise protector
     """
-    from partsjournal.core import sessions
-    from partsjournal.flow import runner
-
     if name is None:
-        runner.list_exercises()
+        screens.exercise_list(exercises.load_all())
         return
     phase = sessions.phase_from_flags(before, after)
     if name == "integrate":  # needs its follow-up steps and phase choice: same as the command
-        from partsjournal.cli.integrate import integrate
-
-        integrate(before=before, after=after, session=session, at=at, answers=answers)
+        integrate_command.integrate(
+            before=before, after=after, session=session, at=at, answers=answers
+        )
         return
     runner.run_exercise(name, part=part, at=at, answers=answers, session=session, phase=phase)

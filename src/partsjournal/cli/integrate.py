@@ -3,10 +3,12 @@ and the follow-up on the small practices chosen in it."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Annotated
 
 import typer
 
+from partsjournal import prompts
 from partsjournal.cli.options import (
     AfterOption,
     AnswersOption,
@@ -14,6 +16,12 @@ from partsjournal.cli.options import (
     BeforeOption,
     SessionOption,
 )
+from partsjournal.core import dates, sessions
+from partsjournal.core import vocabulary as vocab
+from partsjournal.flow import integration, runner
+from partsjournal.render import practices as render_practices
+from partsjournal.render import ui
+from partsjournal.views import practices as practice_log
 
 
 def register(app: typer.Typer) -> None:
@@ -43,27 +51,21 @@ def integrate(
 
     Example: partsjournal integrate --after --realm body --realm emotion
     """
-    from partsjournal.core import sessions
-    from partsjournal.flow import integration, runner
-    from partsjournal.render import ui
-    from partsjournal.views import practices
-
     phase = sessions.phase_from_flags(before, after)
     realms = integration.check_realms(realm or [])
     created = runner.entry_time(at)
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
     if phase is None:
-        ui.out().print(
+        ui.say(
             "No session is within 14 days ahead or 60 days back, so these are the "
             "integration questions. To prepare for a session instead, add it with "
-            "'partsjournal session add DATE' or pass --before.",
-            soft_wrap=True,
+            "'partsjournal session add DATE' or pass --before."
         )
         phase = "after"
-    source, pending = practices.pending(created)
+    source, pending = practice_log.pending(created)
     exercise = integration.integrate_exercise(realms, pending)
     saved = runner.run_exercise(
-        practices.INTEGRATE,
+        practice_log.INTEGRATE,
         at=created.isoformat(),
         answers=answers,
         session=linked.id if linked else None,
@@ -71,11 +73,10 @@ def integrate(
         exercise=exercise,
     )
     if saved is not None and source is not None:
-        changes = practices.rating_changes(source, saved)
+        changes = practice_log.rating_changes(source, saved)
         if changes:
-            words = integration.template()
-            shown = ", ".join(f"{words.label(r)} {a} → {b}" for r, a, b in changes)
-            ui.out().print(f"Since your check-in of {source.day}: {shown}.")
+            shown = ", ".join(f"{vocab.realm_label(r)} {a} → {b}" for r, a, b in changes)
+            ui.say(f"Since your check-in of {source.day}: {shown}.")
 
 
 def practices(
@@ -90,52 +91,18 @@ def practices(
     If your last check-in's practices have not been followed up yet, asks how
     each went (did it, partly, not yet) and saves the answers.
     """
-    from datetime import timedelta
-
-    from rich.markup import escape
-    from rich.table import Table
-
-    from partsjournal.core import dates
-    from partsjournal.render import ui
-    from partsjournal.views import practices as practice_log
-
     created = dates.parse_datetime(at) if at else dates.now()
     found = practice_log.history(created.date() - timedelta(weeks=weeks), warn=ui.warn)
-    console = ui.out()
-    if found:
-        table = Table(title="Practices", title_justify="left")
-        table.add_column("chosen")
-        table.add_column("realm")
-        table.add_column("practice")
-        table.add_column("how it went")
-        table.add_column("note")
-        for p in found:
-            table.add_row(
-                p.chosen.date().isoformat(),
-                p.realm,
-                escape(p.text),
-                p.outcome or "[dim]not asked yet[/]",
-                escape(p.note),
-            )
-        console.print(table)
-    else:
-        console.print(
-            f"No practices chosen in the last {weeks} weeks. Choose some with: "
-            "partsjournal integrate"
-        )
+    render_practices.print_list(found, weeks)
     _, pending = practice_log.pending(created)
     if not pending:
         if answers is not None:
-            console.print("Nothing is waiting for a follow-up, so nothing was saved.")
+            ui.say("Nothing is waiting for a follow-up, so nothing was saved.")
         return
-    from partsjournal import prompts
-    from partsjournal.flow import integration, runner
-
     if answers is None and not prompts.can_prompt():
-        console.print(
+        ui.say(
             f"{len(pending)} practice(s) from your last check-in are waiting for a follow-up; "
-            "run this in a terminal, or pass --answers FILE, to say how they went.",
-            soft_wrap=True,
+            "run this in a terminal, or pass --answers FILE, to say how they went."
         )
         return
     runner.run_exercise(

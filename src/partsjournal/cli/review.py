@@ -7,10 +7,16 @@ from typing import Annotated
 
 import typer
 
+from partsjournal.cli.plain import PlainCommand
+from partsjournal.core import dates
+from partsjournal.core.errors import UsageError
+from partsjournal.render import output, review_md, ui
+from partsjournal.render import review as render_review
+from partsjournal.views import period as periods
+from partsjournal.views import review as review_mod
+
 
 def register(app: typer.Typer) -> None:
-    from partsjournal.cli.plain import PlainCommand
-
     app.command("review", cls=PlainCommand)(review)
 
 
@@ -33,7 +39,7 @@ def review(
         str | None,
         typer.Option("--format", help="rich (default), markdown or json.", metavar="FORMAT"),
     ] = None,
-    output: Annotated[
+    output_file: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write to this file instead of the screen."),
     ] = None,
@@ -43,18 +49,11 @@ def review(
 
     Example: partsjournal review --week --format markdown --output week.md
     """
-    from partsjournal.core import dates
-    from partsjournal.core.errors import UsageError
-    from partsjournal.render import output as out_mod
-    from partsjournal.render import review as render_review
-    from partsjournal.render import ui
-    from partsjournal.views import review as review_mod
-
-    fmt = out_mod.choose_format(format, output, render_review.FORMATS, default="rich")
+    fmt = output.choose_format(format, output_file, render_review.FORMATS, default="rich")
     if week and month:
         raise UsageError("Choose one of --week and --month.")
     today = dates.now().date()
-    period = review_mod.period_for(
+    period = periods.period_for(
         today,
         month=month,
         ago=ago,
@@ -65,10 +64,10 @@ def review(
     if fmt == "json":
         text = render_review.to_json(result)
     elif fmt == "markdown":
-        text = render_review.to_markdown(result)
-    elif output is not None:
+        text = review_md.to_markdown(result)
+    elif output_file is not None:
         text = render_review.to_plain_text(result)
     else:
         render_review.print_rich(result, ui.out())
         return
-    out_mod.emit(text, output)
+    output.emit(text, output_file)

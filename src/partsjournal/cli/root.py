@@ -17,6 +17,8 @@ from typer._click.core import Context
 from typer.core import TyperGroup
 
 from partsjournal import __version__
+from partsjournal.cli.plain import prepare
+from partsjournal.core import matching, paths
 from partsjournal.core.errors import JournalError
 
 DISCLAIMER = (
@@ -114,11 +116,9 @@ class JournalGroup(TyperGroup):
         try:
             return super().resolve_command(ctx, args)
         except typer.TyperException as exc:  # "No such command": suggest from our table
-            import difflib
-
-            close = difflib.get_close_matches(args[0], list(COMMANDS)) if args else []
-            if close and "Did you mean" not in exc.message:
-                exc.message = f"{exc.message.rstrip('.')}. Did you mean {' or '.join(close)}?"
+            hint = matching.did_you_mean(args[0], COMMANDS) if args else ""
+            if hint and "Did you mean" not in exc.message:
+                exc.message = f"{exc.message.rstrip('.')}.{hint}"
             raise
 
     def format_help(self, ctx: Context, formatter: Any) -> None:
@@ -129,8 +129,6 @@ class JournalGroup(TyperGroup):
             self._listing = False
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
-        from partsjournal.cli.plain import prepare
-
         prepare(self.get_params(ctx))  # the root options need no pydantic either
         return super().parse_args(ctx, args)
 
@@ -224,8 +222,6 @@ def _root(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    from partsjournal.core import paths
-
     paths.set_home(home)
     if debug:
         _debug["on"] = True

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-if TYPE_CHECKING:
-    from partsjournal.core.entry import Entry
-    from partsjournal.core.sessions import Session
+from partsjournal.core import dates, entry, sessions
+from partsjournal.render import ics, ui
+from partsjournal.render import sessions as render_sessions
+from partsjournal.views import arcs
 
 sub = typer.Typer(
     help="Record your sessions and see the entries before and after each one.",
@@ -28,7 +29,7 @@ def add(
         str, typer.Option("--kind", help="What kind of session (free text).")
     ] = "ketamine",
     label: Annotated[str, typer.Option("--label", help="A few words of your own about it.")] = "",
-    ics: Annotated[
+    ics_file: Annotated[
         Path | None,
         typer.Option(
             "--ics",
@@ -41,64 +42,31 @@ def add(
 
     Example: partsjournal session add 2026-11-19 --label "first session" --ics checkins.ics
     """
-    from partsjournal.core import dates, sessions
-    from partsjournal.render import ui
-
     when = dates.parse_date(day, option="DATE")
-    target = sessions.ics_target(ics, when) if ics is not None else None
+    target = ics.ics_target(ics_file, when) if ics_file is not None else None
     created = dates.now()
     session = sessions.add(when, kind=kind, label=label, created=created)
-    console = ui.out()
-    console.print(
-        f"[bold]Added {session.name}[/] ({session.kind}) on {when:%A} {when.day} {when:%B %Y}, "
-        f"id [bold]{session.id}[/].",
-        soft_wrap=True,
+    ui.say(
+        f"Added {session.name} ({session.kind}) on {when:%A} {when.day} {when:%B %Y}, "
+        f"id {session.id}."
     )
     if target is not None:
-        sessions.write_ics(target, session, created)
-        days = ", ".join(str(n) for n in sessions.CHECK_IN_DAYS)
-        console.print(
+        ics.write_ics(target, session, created)
+        days = ", ".join(str(n) for n in ics.CHECK_IN_DAYS)
+        ui.say(
             f"Calendar check-ins (days {days} after) written to {target}; "
-            "import it into any calendar.",
-            soft_wrap=True,
+            "import it into any calendar."
         )
 
 
 @sub.command("list")
 def list_() -> None:
     """List your sessions with how many entries prepare for and integrate each."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from partsjournal.core import entry, sessions
-    from partsjournal.render import ui
-
     found = sessions.load_all(warn=ui.warn)
     if not found:
-        ui.out().print("No sessions yet. Add one with: partsjournal session add DATE")
+        ui.say("No sessions yet. Add one with: partsjournal session add DATE")
         return
-    arcs = sessions.arcs(found, entry.load_range(warn=ui.warn))
-    table = Table(title="Sessions", title_justify="left")
-    table.add_column("#", justify="right", style="bold")
-    table.add_column("date")
-    table.add_column("kind")
-    table.add_column("label")
-    table.add_column("before", justify="right")
-    table.add_column("after", justify="right")
-    table.add_column("id", style="dim")
-    for s in found:
-        arc = arcs[s.id]
-        table.add_row(
-            str(s.number),
-            f"{s.date:%a} {s.date.isoformat()}",
-            escape(s.kind),
-            escape(s.label),
-            str(len(arc.before)),
-            str(len(arc.after)),
-            s.id,
-        )
-    ui.out().print(table)
-    ui.out().print("See one session's story with: partsjournal session show NUMBER")
+    render_sessions.print_list(found, arcs.arcs(found, entry.load_range(warn=ui.warn)))
 
 
 @sub.command("show")
@@ -106,52 +74,6 @@ def show(
     ref: Annotated[str, typer.Argument(metavar="ID", help="The session's number, id or date.")],
 ) -> None:
     """Show a session's arc: preparation entries, the session, then integration entries."""
-    from rich.markup import escape
-    from rich.table import Table
-
-    from partsjournal.core import entry, sessions
-    from partsjournal.render import ui
-
     found = sessions.load_all(warn=ui.warn)
     session = sessions.find(ref, found)
-    arc = sessions.arcs(found, entry.load_range(warn=ui.warn))[session.id]
-    title = f"{session.name.capitalize()}: {session.kind}, {session.date:%A} {session.date}"
-    if session.label:
-        title += f", {session.label}"
-    table = Table(title=escape(title), title_justify="left")
-    table.add_column("date", no_wrap=True)
-    table.add_column("when", no_wrap=True)
-    table.add_column("entry")
-    table.add_column("first words")
-    for item in arc.before:
-        _row(table, item, session, "before")
-    table.add_row(
-        session.date.isoformat(),
-        f"[bold]{session.name}[/]",
-        f"[bold]{escape(session.kind)} session[/]",
-        escape(session.label),
-        style="cyan",
-    )
-    for item in arc.after:
-        _row(table, item, session, "after")
-    ui.out().print(table)
-    if not arc.before and not arc.after:
-        ui.out().print(
-            "No entries around this session yet. Try: partsjournal exercise prepare, "
-            "or partsjournal integrate."
-        )
-
-
-def _row(table: object, item: Entry, session: Session, phase: str) -> None:
-    from rich.markup import escape
-    from rich.table import Table
-
-    from partsjournal.core import sessions
-
-    assert isinstance(table, Table)
-    table.add_row(
-        item.day.isoformat(),
-        sessions.describe(item.day, session, phase),
-        escape(item.title),
-        escape(sessions.first_words(item)),
-    )
+    render_sessions.print_arc(arcs.arcs(found, entry.load_range(warn=ui.warn))[session.id])

@@ -19,8 +19,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from partsjournal.core import answers as answers_mod
 from partsjournal.core import paths
-from partsjournal.core.entry import Answer
+from partsjournal.core.answers import Answer
+from partsjournal.core.entry import new_id as entry_id
 from partsjournal.core.errors import UsageError
 from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml, write_toml
 
@@ -75,8 +77,6 @@ def draft_path(draft_id: str) -> Path:
 
 
 def new_id(created: datetime) -> str:
-    from partsjournal.core.entry import new_id as entry_id
-
     return entry_id(created)
 
 
@@ -118,18 +118,10 @@ def _from_dict(data: dict[str, Any], path: Path) -> Draft:
         updated = created
     answers = []
     for raw in data["answers"]:
-        if not isinstance(raw, dict) or not isinstance(raw.get("step"), str) or "value" not in raw:
-            raise bad("an answer has no step id or no value")
-        role = raw.get("role")
-        answers.append(
-            Answer(
-                step=raw["step"],
-                kind=str(raw.get("kind", "text")),
-                prompt=str(raw.get("prompt", "")),
-                value=raw["value"],
-                role=role if isinstance(role, str) else None,
-            )
-        )
+        try:
+            answers.append(answers_mod.from_dict(raw, allow_unknown=True))
+        except ValueError as exc:
+            raise bad(str(exc)) from None
     context = data.get("context", {})
     pending = data.get("pending", {})
     part = data.get("part")
@@ -198,31 +190,3 @@ def find(ref: str, drafts: list[Draft]) -> Draft:
 def label(draft: Draft) -> str:
     part = f", {draft.part_name}" if draft.part_name else ""
     return f"{draft.title}{part} (started {draft.created:%d %b %H:%M})"
-
-
-def show_list(found: list[Draft]) -> None:
-    """Print the drafts as a numbered table (the numbers work with resume and discard)."""
-    from rich.table import Table
-
-    from partsjournal.render import ui
-
-    console = ui.out()
-    if not found:
-        console.print("There are no paused exercises. Nothing is waiting for you.")
-        return
-    table = Table(title="Paused exercises", title_justify="left")
-    table.add_column("#", justify="right")
-    table.add_column("exercise")
-    table.add_column("part")
-    table.add_column("started")
-    table.add_column("answered", justify="right")
-    for n, d in enumerate(found, start=1):
-        table.add_row(
-            str(n),
-            d.title,
-            d.part_name or "",
-            f"{d.created:%Y-%m-%d %H:%M}",
-            str(d.answered),
-        )
-    console.print(table)
-    console.print("Continue one with: partsjournal resume NUMBER", soft_wrap=True)

@@ -15,12 +15,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import paths
-from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml, write_toml
+from partsjournal.core import answers as answers_mod
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.answers import Answer
+from partsjournal.core.layout import entry_files, entry_path
+from partsjournal.core.store import UnreadableFile, read_toml, write_toml
 
 SCHEMA_VERSION = 1
-
-AnswerValue = str | int | bool | list[str]
 
 _KNOWN_KEYS = {
     "schema",
@@ -34,34 +35,6 @@ _KNOWN_KEYS = {
     "phase",
     "answers",
 }
-_ANSWER_KEYS = {"step", "kind", "prompt", "value", "role", "part"}
-
-
-@dataclass
-class Answer:
-    """One answered step, with the prompt text exactly as it was shown."""
-
-    step: str
-    kind: str
-    prompt: str
-    value: AnswerValue
-    role: str | None = None
-    part: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict)  # keys from a newer schema, kept
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = dict(self.extra)
-        out |= {
-            "step": self.step,
-            "kind": self.kind,
-            "prompt": self.prompt,
-            "value": self.value,
-        }
-        if self.role:
-            out["role"] = self.role
-        if self.part:
-            out["part"] = self.part
-        return out
 
 
 @dataclass
@@ -101,6 +74,14 @@ class Entry:
     def by_role(self, role: str) -> list[Answer]:
         return [a for a in self.answers if a.role == role]
 
+    def activation(self) -> tuple[int, int] | None:
+        """Activation at the start and at the end: the first "before" rating and the
+        last "after" one (an exercise may ask again after grounding). None unless
+        both were given."""
+        before = [n for a in self.by_role(vocab.ACTIVATION_BEFORE) if (n := a.number) is not None]
+        after = [n for a in self.by_role(vocab.ACTIVATION_AFTER) if (n := a.number) is not None]
+        return (before[0], after[-1]) if before and after else None
+
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.extra)
         out.update(
@@ -133,11 +114,6 @@ def new_id(created: datetime) -> str:
     two devices whose folders are later merged.
     """
     return f"{created.strftime('%Y-%m-%dT%H%M%S')}-{secrets.token_hex(3)}"
-
-
-def entry_path(entry_id: str) -> Path:
-    """``<home>/entries/YYYY/MM/<id>.toml``; the id begins with the local date."""
-    return paths.entries_dir() / entry_id[:4] / entry_id[5:7] / f"{entry_id}.toml"
 
 
 def save_new(entry: Entry) -> Path:
@@ -177,27 +153,10 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
         raise bad("'created' has no UTC offset")
     answers: list[Answer] = []
     for raw in req("answers", list):
-        if not isinstance(raw, dict):
-            raise bad("an answer is not a table")
-        if schema <= SCHEMA_VERSION and set(raw) - _ANSWER_KEYS:
-            raise bad(f"an answer has unknown keys {sorted(set(raw) - _ANSWER_KEYS)}")
-        value = raw.get("value")
-        ok_value = isinstance(value, str | int | bool) or (
-            isinstance(value, list) and all(isinstance(v, str) for v in value)
-        )
-        if not isinstance(raw.get("step"), str) or not ok_value:
-            raise bad("an answer has no step id or no readable value")
-        answers.append(
-            Answer(
-                step=raw["step"],
-                kind=str(raw.get("kind", "text")),
-                prompt=str(raw.get("prompt", "")),
-                value=value,  # type: ignore[arg-type]
-                role=raw.get("role"),
-                part=raw.get("part"),
-                extra={k: v for k, v in raw.items() if k not in _ANSWER_KEYS},
-            )
-        )
+        try:
+            answers.append(answers_mod.from_dict(raw, allow_unknown=schema > SCHEMA_VERSION))
+        except ValueError as exc:
+            raise bad(str(exc)) from None
     parts: list[PartRef] = []
     for raw in data.get("parts", []):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
@@ -228,31 +187,6 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
 def load(path: Path) -> Entry:
     """Read and check one entry file (raises :class:`UnreadableFile`)."""
     return from_dict(read_toml(path), path)
-
-
-def entry_files(since: date | None = None, until: date | None = None) -> list[Path]:
-    """Entry files whose names fall in ``[since, until]``, oldest first.
-
-    Only folder and file names are looked at: a one-week query lists one or two
-    month folders, whatever the size of the journal.
-    """
-    root = paths.entries_dir()
-    if not root.is_dir():
-        return []
-    lo = since.isoformat() if since else "0000-00-00"
-    hi = until.isoformat() if until else "9999-99-99"
-    found: list[Path] = []
-    for year in sorted(root.iterdir()):
-        if not year.is_dir() or not (lo[:4] <= year.name <= hi[:4]):
-            continue
-        for month in sorted(year.iterdir()):
-            ym = f"{year.name}-{month.name}"
-            if not month.is_dir() or not (lo[:7] <= ym <= hi[:7]):
-                continue
-            for f in sorted(month.iterdir()):
-                if is_journal_file(f) and lo <= f.name[:10] <= hi:
-                    found.append(f)
-    return found
 
 
 def load_range(

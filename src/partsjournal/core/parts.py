@@ -14,28 +14,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import paths
+from partsjournal.core import matching, paths
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml, write_toml
 
 _LIST_FIELDS = ("aliases", "protects")
 
-# Answer roles that are about the part named in an entry, so they carry its id.
-ABOUT_PART_ROLES = frozenset(
-    {
-        "part-image",
-        "part-body",
-        "feel-toward",
-        "unblend",
-        "part-purpose",
-        "part-feelings",
-        "part-fears",
-        "part-strengths",
-        "part-needs",
-        "part-new-role",
-        "part-room",
-    }
-)
 _TEXT_FIELDS = ("role", "body", "image", "fears", "needs", "current_role", "new_role", "notes")
 
 
@@ -126,28 +110,14 @@ def load_all(*, include_merged: bool = False) -> list[Part]:
     return found
 
 
-def get(part_id: str) -> Part | None:
-    """The part with this id, following merges to the part that lives on."""
-    seen: set[str] = set()
-    while part_id not in seen:
-        seen.add(part_id)
-        f = part_path(part_id)
-        if not f.is_file():
-            return None
-        part = Part.from_dict(read_toml(f), f)
-        if part.merged_into is None:
-            return part
-        part_id = part.merged_into
-    return None
-
-
 def everything() -> dict[str, Part]:
     """Every readable part file by id, merged ones included."""
     return {p.id: p for p in load_all(include_merged=True)}
 
 
 def live_id(part_id: str, index: dict[str, Part]) -> str | None:
-    """The id ``part_id`` stands for now (following merges), or None if it is gone."""
+    """The id ``part_id`` stands for now, following ``merged_into`` (the one place
+    merges are followed); None when the part is gone or the merges go in a circle."""
     seen: set[str] = set()
     while part_id in index and part_id not in seen:
         seen.add(part_id)
@@ -158,67 +128,50 @@ def live_id(part_id: str, index: dict[str, Part]) -> str | None:
     return None
 
 
-def _key(name: str) -> str:
-    return " ".join(name.split()).casefold()
+def live(part_id: str, index: dict[str, Part]) -> Part | None:
+    """The part ``part_id`` stands for now (see :func:`live_id`)."""
+    found = live_id(part_id, index)
+    return index[found] if found is not None else None
 
 
-def find(name: str) -> Part | None:
+def get(part_id: str) -> Part | None:
+    """The part with this id, following merges to the part that lives on."""
+    return live(part_id, everything())
+
+
+def find(name: str, known: list[Part] | None = None) -> Part | None:
     """The part whose name or alias matches ``name``, ignoring case and extra spaces.
 
     An exact match wins; otherwise a leading "the", "a", "an" or "my" is ignored on
     both sides, so "critic" finds "The Critic". This is a fixed rule, not a guess,
     so scripted runs use it too; close spellings are only ever offered, never taken.
+    ``known`` is the registry when the caller has read it already.
     """
-    wanted = _key(name)
+    wanted = matching.key(name)
     if not wanted:
         return None
-    known = load_all()
+    known = load_all() if known is None else [p for p in known if p.merged_into is None]
     for part in known:
-        if any(_key(n) == wanted for n in part.names()):
+        if any(matching.key(n) == wanted for n in part.names()):
             return part
-    bare = _without_article(wanted)
+    bare = matching.bare(wanted)
     for part in known:
-        if any(_without_article(_key(n)) == bare for n in part.names()):
+        if any(matching.bare(n) == bare for n in part.names()):
             return part
     return None
 
 
-def _without_article(text: str) -> str:
-    for article in ("the ", "a ", "an ", "my "):
-        if text.startswith(article):
-            return text[len(article) :]
-    return text
-
-
 def suggest(name: str, *, limit: int = 3) -> list[Part]:
-    """Parts whose name or an alias is close to ``name``, closest first.
-
-    Close means a similar spelling (difflib) or one name containing the other
-    ("critic" and "The Critic"). Exact matches are left to :func:`find`.
-    """
-    import difflib
-
-    wanted = _key(name)
-    if not wanted:
+    """Parts whose name or an alias is close to ``name`` (:mod:`matching`), closest first."""
+    if not matching.key(name):
         return []
-    bare = _without_article(wanted)
-    scored: dict[str, tuple[float, Part]] = {}
+    scored = []
     for part in load_all():
-        best = 0.0
-        for candidate in part.names():
-            key = _key(candidate)
-            other = _without_article(key)
-            score = max(
-                difflib.SequenceMatcher(None, wanted, key).ratio(),
-                difflib.SequenceMatcher(None, bare, other).ratio(),
-            )
-            if len(bare) >= 3 and len(other) >= 3 and (bare in other or other in bare):
-                score = max(score, 0.8 + 0.2 * min(len(bare), len(other)) / max(len(bare), 1))
-            best = max(best, score)
-        if best >= 0.7:
-            scored[part.id] = (best, part)
-    ranked = sorted(scored.values(), key=lambda pair: (-pair[0], pair[1].name.casefold()))
-    return [part for _, part in ranked[:limit]]
+        best = max(matching.score(name, n) for n in part.names())
+        if best >= matching.CUTOFF:
+            scored.append((best, part))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].name.casefold()))
+    return [part for _, part in scored[:limit]]
 
 
 def resolve(name: str) -> Part:
@@ -237,18 +190,31 @@ def save(part: Part) -> None:
     write_toml(part_path(part.id), part.to_dict())
 
 
-def create(name: str, *, met: date | None = None) -> Part:
+def free_id(name: str, taken: set[str] | None = None) -> str:
+    """An id for a new part called ``name``: its slug, with "-2", "-3" ... when taken."""
     base = slugify(name)
     part_id, n = base, 2
-    while part_path(part_id).exists():
+    while (taken is not None and part_id in taken) or part_path(part_id).exists():
         part_id, n = f"{base}-{n}", n + 1
-    part = Part(id=part_id, name=name.strip(), first_met=met, last_met=met)
+    return part_id
+
+
+def create(name: str, *, met: date | None = None, part_id: str | None = None) -> Part:
+    """Write a new part file (never over another one)."""
+    part = Part(id=part_id or free_id(name), name=name.strip(), first_met=met, last_met=met)
     write_toml(part_path(part.id), part.to_dict(), exclusive=True)
     return part
 
 
-def find_or_create(name: str, *, met: date | None = None) -> Part:
-    return find(name) or create(name, met=met)
+def add_protects(part: Part, others: list[Part]) -> None:
+    """Note that ``part`` protects each of ``others`` (a part cannot protect itself)."""
+    for other in others:
+        if other.id == part.id:
+            raise UsageError(
+                f"{part.name} cannot protect itself; name another part after --protects."
+            )
+        if other.id not in part.protects:
+            part.protects.append(other.id)
 
 
 def record_meeting(part: Part, met: date) -> None:
@@ -323,11 +289,11 @@ def add_aliases(part: Part, aliases: list[str]) -> None:
 
 
 def _unique(names: list[str], *, exclude: list[str]) -> list[str]:
-    seen = {_key(n) for n in exclude}
+    seen = {matching.key(n) for n in exclude}
     out = []
     for n in names:
-        if n.strip() and _key(n) not in seen:
-            seen.add(_key(n))
+        if n.strip() and matching.key(n) not in seen:
+            seen.add(matching.key(n))
             out.append(n.strip())
     return out
 
@@ -389,64 +355,3 @@ def check_edit(data: dict[str, Any], original: Part) -> Part:
                 f"'{name}' is already a name of {other.name}; the part is unchanged."
             )
     return part
-
-
-@dataclass
-class MapNode:
-    """One line of the parts map: a part, or a reference to one that is gone."""
-
-    part: Part | None
-    missing_id: str | None = None
-    repeat: bool = False
-    children: list[MapNode] = field(default_factory=list)
-
-
-def protection_map(index: dict[str, Part]) -> tuple[list[MapNode], list[Part]]:
-    """Protectors with the parts they protect beneath them, and the unconnected parts.
-
-    ``index`` is :func:`everything`. Merged ids are followed; ids with no part
-    file become ``missing`` leaves; a part met again (a cycle, or two
-    protectors of one part) is shown once in full and then as a ``repeat``.
-    Built with an explicit stack, so any depth or loop is safe.
-    """
-    live = sorted(
-        (p for p in index.values() if p.merged_into is None), key=lambda p: p.name.casefold()
-    )
-    by_id = {p.id: p for p in live}
-    # each protector's targets: (live id or None when gone, the id as written)
-    edges: dict[str, list[tuple[str | None, str]]] = {}
-    for part in live:
-        targets: list[tuple[str | None, str]] = []
-        for raw in part.protects:
-            target = live_id(raw, index)
-            if target != part.id and all(t != target or t is None for t, _ in targets):
-                targets.append((target, raw))
-        edges[part.id] = targets
-    protected = {t for p in live for t, _ in edges[p.id] if t is not None}
-    drawn: set[str] = set()
-
-    def draw(root: Part) -> MapNode:
-        top = MapNode(part=root)
-        drawn.add(root.id)
-        stack = [top]
-        while stack:
-            node = stack.pop()
-            assert node.part is not None
-            for target, raw in edges[node.part.id]:
-                if target is None:
-                    node.children.append(MapNode(part=None, missing_id=raw))
-                elif target in drawn:
-                    node.children.append(MapNode(part=by_id[target], repeat=True))
-                else:
-                    drawn.add(target)
-                    child = MapNode(part=by_id[target])
-                    node.children.append(child)
-                    stack.append(child)
-        return top
-
-    roots = [draw(p) for p in live if edges[p.id] and p.id not in protected]
-    for part in live:  # protectors caught in a circle have no top; start at the first
-        if edges[part.id] and part.id not in drawn:
-            roots.append(draw(part))
-    loose = [p for p in live if p.id not in drawn]
-    return roots, loose

@@ -1,32 +1,35 @@
-"""Looking after the person while they write: when to offer grounding, and the crisis card.
+"""Looking after the person while they write: when to offer grounding, and the card.
 
-A rating whose role is an activation or distress rating (``activation-before``,
-``activation-after``, ``distress``, or any role starting with "activation" or
-"distress") of 8 or more brings an offer to pause and ground first; 9 or 10, or
-a ``safety`` question answered "no", brings the crisis card. The card's wording
-names no country-specific number: the person adds their own in ``config.toml``.
+A rating whose role is one of :data:`vocabulary.RATINGS` (activation at the
+start or end, distress) of 8 or more brings an offer to pause and ground first;
+9 or 10, or a ``safety`` question answered "no", brings the support card. The
+card's wording names no country-specific number: the person adds their own in
+``config.toml`` (see :mod:`partsjournal.render.card`).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from rich.panel import Panel
-
-    from partsjournal.core.config import Config
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.answers import as_number
+from partsjournal.core.errors import JournalError
+from partsjournal.flow import exercises
+from partsjournal.flow.engine import Asker, Paused, Run, run
+from partsjournal.flow.exercises import Step
+from partsjournal.render import card, screens, ui
 
 OFFER_GROUNDING_AT = 8
 CRISIS_CARD_AT = 9
-SAFETY_ROLE = "safety"
+GROUNDING = "grounding"
 
 
 def is_rating(role: str | None) -> bool:
-    return role is not None and (role.startswith("activation") or role.startswith("distress"))
+    return role in vocab.RATINGS
 
 
 def _number(value: Any) -> int | None:
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
+    return as_number(value) if isinstance(value, int) else None
 
 
 def offers_grounding(role: str | None, value: Any) -> bool:
@@ -36,58 +39,59 @@ def offers_grounding(role: str | None, value: Any) -> bool:
 
 def needs_crisis_card(role: str | None, value: Any) -> bool:
     """A rating of 9 or 10, or "no" to a safety question."""
-    if role == SAFETY_ROLE:
+    if role == vocab.SAFETY:
         return value is False
     number = _number(value)
     return is_rating(role) and number is not None and number >= CRISIS_CARD_AT
 
 
-def card_text(cfg: Config, *, during_exercise: bool = False) -> str:
-    lines = [
-        "[bold]You do not have to hold this alone.[/]",
-        "",
-        "partsjournal is a journal, not a crisis service, and it cannot help in an emergency.",
-        "If you might harm yourself or you do not feel safe, please contact your local "
-        "emergency number or a crisis line now, or go to the nearest emergency department.",
-    ]
-    if cfg.crisis_line:
-        lines += ["", f"Crisis line: [bold]{_plain(cfg.crisis_line)}[/]"]
-    lines.append("")
-    if cfg.contacts:
-        lines.append("People you chose to reach out to:")
-        lines += [f"  • [bold]{_plain(c.name)}[/]: {_plain(c.reach)}" for c in cfg.contacts]
-    else:
-        lines.append(
-            "You can add people you trust to this card with: "
-            'partsjournal config contact add "NAME" "how to reach them"'
-        )
-    if during_exercise:
-        lines += [
-            "",
-            "Your answers are kept. It is fine to stop here (Ctrl-C) and come back another time.",
-        ]
-    return "\n".join(lines)
+class Care:
+    """After each answer: the grounding offer at 8+, the support card at 9-10 or "not safe"."""
+
+    def __init__(self, asker: Asker, *, offer: bool) -> None:
+        self.asker = asker
+        self.offer = offer
+        self.card_shown = False
+
+    def after(self, current: Run, step: Step) -> None:
+        value = current.answers.get(step.id)
+        if needs_crisis_card(step.role, value) and not self.card_shown:
+            card.show_crisis_card(to_stderr=not self.asker.interactive)
+            self.card_shown = True
+        if not (self.offer and offers_grounding(step.role, value)):
+            return
+        if not self.asker.interactive:
+            screens.rating_note(step.id, value)
+            return
+        screens.blank()
+        if self.asker.confirm(
+            "That is a lot to be holding. Would you like to pause and ground yourself first?"
+        ):
+            ground_inline(self.asker)
+            screens.back_from_grounding()
 
 
-def _plain(text: str) -> str:
-    from rich.markup import escape
+def ground_inline(asker: Asker) -> None:
+    """Walk through the grounding exercise inside another one (not saved as an entry)."""
+    try:
+        ex = exercises.get(GROUNDING)
+    except JournalError as exc:
+        ui.warn(f"The grounding exercise could not be opened ({exc.message}).")
+        return
+    screens.intro(ex)
+    inner = Run(exercise=ex)
+    looking_after = Care(asker, offer=False)
+    run(inner, asker, on_answer=looking_after.after)
 
-    return escape(text)
 
-
-def crisis_card(cfg: Config, *, during_exercise: bool = False) -> Panel:
-    from rich.panel import Panel
-
-    text = card_text(cfg, during_exercise=during_exercise)
-    return Panel(text, title="If it is too much right now", border_style="magenta")
-
-
-def show_crisis_card(*, to_stderr: bool) -> None:
-    """Print the card with the person's own contacts (a broken config falls back to defaults)."""
-    from partsjournal.core import config
-    from partsjournal.render import ui
-
-    cfg = config.load(warn=ui.warn)
-    console = ui.err() if to_stderr else ui.out()
-    console.print()
-    console.print(crisis_card(cfg, during_exercise=not to_stderr))
+def ground_from_pause(asker: Asker) -> bool:
+    """After "Pause here": offer grounding, then the way back. True to go on with the exercise."""
+    try:
+        if not asker.confirm(
+            "Would you like a few minutes of grounding before you decide what to do next?"
+        ):
+            return False
+        ground_inline(asker)
+        return asker.confirm("Would you like to go back to the exercise now?", default=False)
+    except Paused:
+        return False

@@ -1,51 +1,125 @@
-"""Checking a hand-edited entry before it replaces the original.
+"""Editing a journal file by hand: the one editor flow, for entries and parts.
 
-The edit is made on a private copy; only a copy that still reads as an entry
-with the same id, a date on the same day and no lower ``schema`` is written
-back (atomically, byte for byte as the person saved it, comments included).
+The edit is made on a private copy in the same folder (hidden, so never read
+as an entry or a part). Only a copy that passes the caller's check replaces
+the file, atomically and byte for byte as the person saved it, comments
+included. For an entry the check is :func:`check_entry`: it must still read as
+an entry with the same id, a date on the same day and no lower ``schema``.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
+import shlex
+import subprocess
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
+from partsjournal.core import parts
 from partsjournal.core.entry import Entry, from_dict
-from partsjournal.core.errors import JournalError
+from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.core.parts import Part
 from partsjournal.core.store import UnreadableFile, atomic_write, read_toml
+
+T = TypeVar("T")
 
 
 class BrokenEdit(JournalError):
-    """The edited copy cannot replace the entry; the original is kept."""
+    """The edited copy cannot replace the file; the original is kept."""
 
 
-KEPT = "your entry is unchanged"
+def editor_command() -> list[str]:
+    """The person's editor ($VISUAL, else $EDITOR) as a command line."""
+    editor = (os.environ.get("VISUAL") or os.environ.get("EDITOR") or "").strip()
+    if not editor:
+        raise UsageError(
+            "Set $EDITOR to the editor you use (for example EDITOR=nano) and try again."
+        )
+    try:
+        return shlex.split(editor)
+    except ValueError:
+        raise UsageError(
+            f"$EDITOR ('{editor}') could not be read as a command; check its quotes."
+        ) from None
 
 
-def check(original: Entry, copy: Path, path: Path) -> Entry:
+def edit_file(path: Path, check: Callable[[Path], T], *, kept: str) -> T | None:
+    """Open a copy of ``path`` in the editor; if it changed and ``check(copy)``
+    accepts it, the copy replaces ``path``. ``None`` when nothing changed.
+
+    ``check`` raises :class:`JournalError` saying what is wrong; ``kept`` ends
+    every refusal ("your entry is unchanged").
+    """
+    command = editor_command()
+    original = path.read_bytes()
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".edit.toml", dir=path.parent)
+    copy = Path(name)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(original)
+        try:
+            code = subprocess.call([*command, str(copy)])
+        except OSError as exc:
+            raise JournalError(
+                f"Could not start the editor '{command[0]}' ({exc.strerror}); "
+                f"check $EDITOR; {kept}."
+            ) from None
+        if code != 0:
+            raise JournalError(f"The editor stopped with an error (exit {code}); {kept}.")
+        edited = copy.read_bytes()
+        if edited == original:
+            return None
+        result = check(copy)
+        atomic_write(path, edited)
+        return result
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            copy.unlink()
+
+
+ENTRY_KEPT = "your entry is unchanged"
+
+
+def check_entry(original: Entry, copy: Path, path: Path) -> Entry:
     """The entry the edited copy describes, or :class:`BrokenEdit` saying why not."""
     try:
         edited = from_dict(read_toml(copy), path)
     except UnreadableFile as exc:
-        raise BrokenEdit(f"The edit was not saved because {exc.reason}; {KEPT}.") from None
+        raise BrokenEdit(f"The edit was not saved because {exc.reason}; {ENTRY_KEPT}.") from None
     if edited.id != original.id:
-        raise BrokenEdit(f"The id must stay {original.id} because it names the file; {KEPT}.")
+        raise BrokenEdit(f"The id must stay {original.id} because it names the file; {ENTRY_KEPT}.")
     if edited.day != original.day:
         raise BrokenEdit(
             f"'created' must stay on {original.day}, the day in the entry's id "
-            f"(to date an entry differently, write a new one with --at); {KEPT}."
+            f"(to date an entry differently, write a new one with --at); {ENTRY_KEPT}."
         )
     if edited.schema < original.schema:
         raise BrokenEdit(
-            f"'schema' cannot go down from {original.schema} to {edited.schema}; {KEPT}."
+            f"'schema' cannot go down from {original.schema} to {edited.schema}; {ENTRY_KEPT}."
         )
     return edited
 
 
-def save(original: Entry, copy: Path, path: Path) -> Entry | None:
-    """Replace the entry at ``path`` with the edited copy; None when nothing changed."""
-    raw = copy.read_bytes()
-    if raw == path.read_bytes():
-        return None
-    edited = check(original, copy, path)
-    atomic_write(path, raw)
-    return edited
+def edit_entry(path: Path, original: Entry) -> Entry | None:
+    return edit_file(path, lambda copy: check_entry(original, copy, path), kept=ENTRY_KEPT)
+
+
+PART_KEPT = "the part is unchanged"
+
+
+def edit_part(part: Part) -> Part | None:
+    """Edit a part's file by hand; the copy must still be a valid part with the same id."""
+
+    def check(copy: Path) -> Part:
+        try:
+            data = read_toml(copy)
+        except UnreadableFile as exc:
+            raise BrokenEdit(
+                f"The edited file could not be read ({exc.reason}); {PART_KEPT}."
+            ) from None
+        return parts.check_edit(data, part)
+
+    return edit_file(parts.part_path(part.id), check, kept=PART_KEPT)

@@ -11,10 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from partsjournal.core.entry import Answer
+from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.flow.exercises import Exercise, Step
-
-AnswerValue = str | int | bool | list[str]
 
 
 class Paused(Exception):
@@ -36,8 +34,27 @@ class Paused(Exception):
 
 
 class Asker(Protocol):
-    def ask(self, step: Step, text: str, number: int, total: int) -> AnswerValue:
-        """Return the answer to ``step`` or raise :class:`Paused`."""
+    """Everything the flow asks a person goes through one of these.
+
+    :class:`partsjournal.prompts.InteractiveAsker` asks in a terminal,
+    :class:`partsjournal.prompts.ScriptedAsker` answers from ``--answers``, and
+    tests give their own, which fail loudly on a question they did not expect.
+    ``interactive`` is False when nobody is there to be offered anything.
+    """
+
+    interactive: bool
+
+    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+        """Return the answer to ``step`` or raise :class:`Paused`; ``typed`` is text
+        started before a pause, offered again as the beginning of the answer."""
+        ...
+
+    def confirm(self, question: str, *, default: bool = True) -> bool:
+        """A yes/no question outside the exercise's steps; raises :class:`Paused`."""
+        ...
+
+    def select(self, question: str, choices: list[str]) -> str:
+        """One of ``choices``; raises :class:`Paused`."""
         ...
 
 
@@ -129,7 +146,7 @@ def run(
         else:
             visible = current.visible_steps()
             number = 1 + sum(1 for s in visible if s.id in current.answers)
-            value = asker.ask(step, text, number, len(visible))
+            value = asker.ask(step, text, number, len(visible), current.pending.get(step.id, ""))
         current.answers[step.id] = value
         current.shown[step.id] = text
         current.pending.pop(step.id, None)

@@ -8,20 +8,19 @@ user script with the same name replaces the built-in one.
 
 from __future__ import annotations
 
-import difflib
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from partsjournal.core import paths
+from partsjournal.core import matching, paths
+from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import UnreadableFile, read_toml
 
 StepKind = Literal["guide", "text", "long_text", "scale", "choice", "yes_no", "part"]
 Phase = Literal["before", "after"]
-Realm = Literal["body", "mind", "emotion", "spirit", "balance"]
 
 
 class _Strict(BaseModel):
@@ -86,8 +85,27 @@ class Step(_Strict):
     high: str | None = None
     optional: bool = False
     role: str | None = None
-    realm: Realm | None = None
+    realm: str | None = None
     when: Condition | list[Condition] | None = None
+
+    @model_validator(mode="after")
+    def _vocabulary(self) -> Step:
+        """Roles and realms are the contract with the code: only known ones pass."""
+        if self.role is not None:
+            problem = vocab.problem(self.role)
+            if problem:
+                raise ValueError(f"step '{self.id}': {problem}")
+        if self.realm is not None and self.realm not in vocab.REALMS:
+            raise ValueError(
+                f"step '{self.id}' names the realm '{self.realm}'; "
+                f"use one of: {', '.join(vocab.REALMS)}"
+            )
+        role_realm = vocab.realm_of(self.role)
+        if role_realm is not None and self.realm is not None and role_realm != self.realm:
+            raise ValueError(
+                f"step '{self.id}' has the realm '{self.realm}' but the role '{self.role}'"
+            )
+        return self
 
     @model_validator(mode="after")
     def _kind_fields(self) -> Step:
@@ -261,8 +279,7 @@ def load_all() -> list[Exercise]:
 def get(name: str) -> Exercise:
     files = _files()
     if name not in files:
-        close = difflib.get_close_matches(name, files, n=3, cutoff=0.5)
-        hint = f" Did you mean {' or '.join(close)}?" if close else ""
+        hint = matching.did_you_mean(name, files)
         raise UsageError(
             f"There is no exercise called '{name}'.{hint} "
             "Run 'partsjournal exercise' to see them all."

@@ -14,11 +14,12 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import UsageError
 from partsjournal.core.store import UnreadableFile, read_toml
 from partsjournal.flow import exercises
-from partsjournal.flow.exercises import Exercise, ExerciseFileError, Realm, Step
-from partsjournal.views.practices import CHECK, INTEGRATE, OUTCOMES, REALMS, Practice
+from partsjournal.flow.exercises import Exercise, ExerciseFileError, Step
+from partsjournal.views.practices import CHECK, INTEGRATE, Practice
 
 TEMPLATE = "practice-followup.toml"
 
@@ -33,10 +34,6 @@ class FollowupTemplate(BaseModel):
     intro: Annotated[str, Field(min_length=1)]
     outcome: Annotated[str, Field(min_length=1)]
     note: Annotated[str, Field(min_length=1)]
-    realms: dict[Realm, str]
-
-    def label(self, realm: str) -> str:
-        return self.realms.get(realm, realm)  # type: ignore[call-overload, no-any-return]
 
 
 def template_path() -> str:
@@ -57,22 +54,19 @@ def template() -> FollowupTemplate:
         raise ExerciseFileError(
             f"The file {path} is not valid: {exc.errors()[0]['msg']}."
         ) from None
-    missing = [r for r in REALMS if r not in found.realms]
-    if missing:
-        raise ExerciseFileError(f"The file {path} has no label for the realm '{missing[0]}'.")
     return found
 
 
 def check_realms(chosen: list[str]) -> list[str]:
     """The realms asked for with ``--realm`` (all when none), in their usual order."""
     wanted = {r.strip().lower() for r in chosen}
-    unknown = sorted(wanted - set(REALMS))
+    unknown = sorted(wanted - set(vocab.REALMS))
     if unknown:
         raise UsageError(
             f"There is no realm '{unknown[0]}'; --realm takes body, mind, emotion, spirit "
             "or balance (work and play)."
         )
-    return [r for r in REALMS if r in wanted] if wanted else list(REALMS)
+    return [r for r in vocab.REALMS if r in wanted] if wanted else list(vocab.REALMS)
 
 
 def followup_steps(practices: list[Practice]) -> list[Step]:
@@ -88,10 +82,10 @@ def followup_steps(practices: list[Practice]) -> list[Step]:
             Step(
                 id=f"followup_{realm}",
                 kind="choice",
-                realm=realm,  # type: ignore[arg-type]
-                role=f"practice-outcome:{realm}",
-                choices=list(OUTCOMES),
-                text=words.outcome.replace("{realm}", words.label(realm)).replace(
+                realm=realm,
+                role=vocab.realm_role(vocab.PRACTICE_OUTCOME, realm),
+                choices=list(vocab.OUTCOMES),
+                text=words.outcome.replace("{realm}", vocab.realm_label(realm)).replace(
                     "{practice}", p.text
                 ),
             )
@@ -100,10 +94,10 @@ def followup_steps(practices: list[Practice]) -> list[Step]:
             Step(
                 id=f"followup_{realm}_note",
                 kind="text",
-                realm=realm,  # type: ignore[arg-type]
-                role=f"practice-note:{realm}",
+                realm=realm,
+                role=vocab.realm_role(vocab.PRACTICE_NOTE, realm),
                 optional=True,
-                text=words.note.replace("{realm}", words.label(realm)),
+                text=words.note.replace("{realm}", vocab.realm_label(realm)),
             )
         )
     return steps

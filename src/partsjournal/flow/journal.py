@@ -2,36 +2,40 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
-from partsjournal.core import parts
-from partsjournal.core.entry import Answer, Entry, PartRef, new_id, save_new
+from partsjournal.core import matching, parts
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.answers import Answer
+from partsjournal.core.entry import Entry, PartRef, new_id, save_new
+from partsjournal.core.parts import Part
 from partsjournal.flow.engine import Run
 
-# Roles whose answers are copied into the part's record (role -> field).
-RECORD_FIELDS = {
-    "part-fears": "fears",
-    "part-needs": "needs",
-    "part-new-role": "new_role",
-    "part-body": "body",
-    "part-image": "image",
-    "part-purpose": "current_role",
-}
+
+@dataclass
+class Named:
+    """A part named in a run: the registry's part, or the id a new one will get."""
+
+    ref: PartRef
+    part: Part | None  # None: a new part, created once the entry is safely saved
 
 
-def build_entry(current: Run, created: datetime) -> Entry:
+def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Entry, list[Named]]:
     """The entry for ``current``: every answered question with the prompt as shown.
 
     Guidance steps are not answers and are left out. Parts named in "part"
-    steps are looked up (name or alias, any case, no guessing) or created in
-    the registry. Answers about a part (``parts.ABOUT_PART_ROLES``) carry the
-    id of the part named most recently before them, or else the entry's first.
-    Earlier answers that no longer fit the exercise (``current.kept``, after a
-    draft was resumed with a changed exercise file) are stored after the rest.
+    steps are looked up in ``known`` (name or alias, any case, no guessing);
+    a name that matches none is given the id a new part will have. Answers about
+    a part (:data:`vocabulary.ABOUT_PART`) carry the id of the part named most
+    recently before them, or else the entry's first. Earlier answers that no
+    longer fit the exercise (``current.kept``, after a draft was resumed with a
+    changed exercise file) are stored after the rest. Nothing is written here.
     """
     ex = current.exercise
     answers: list[Answer] = []
-    refs: list[PartRef] = []
+    named: list[Named] = []
+    taken = {p.id for p in known}
     about: str | None = None
     for step in ex.steps:
         if step.id not in current.answers or not step.asks:
@@ -39,11 +43,17 @@ def build_entry(current: Run, created: datetime) -> Entry:
         value = current.answers[step.id]
         part_id = None
         if step.kind == "part" and isinstance(value, str):
-            part = parts.find_or_create(value, met=created.date())
-            part_id = about = part.id
-            if all(r.id != part.id for r in refs):
-                refs.append(PartRef(id=part.id, name=value.strip()))
-        elif step.role in parts.ABOUT_PART_ROLES:
+            found = parts.find(value, known)
+            if found is None:
+                found_new = next((n for n in named if n.part is None and _same(n, value)), None)
+                part_id = found_new.ref.id if found_new else parts.free_id(value, taken)
+            else:
+                part_id = found.id
+            taken.add(part_id)
+            about = part_id
+            if all(n.ref.id != part_id for n in named):
+                named.append(Named(PartRef(id=part_id, name=value.strip()), found))
+        elif step.role in vocab.ABOUT_PART:
             part_id = about
         answers.append(
             Answer(
@@ -55,29 +65,34 @@ def build_entry(current: Run, created: datetime) -> Entry:
                 part=part_id,
             )
         )
-    if refs:
+    if named:
         for answer in answers:
-            if answer.role in parts.ABOUT_PART_ROLES and answer.part is None:
-                answer.part = refs[0].id
+            if answer.role in vocab.ABOUT_PART and answer.part is None:
+                answer.part = named[0].ref.id
     answers.extend(k for k in current.kept if k.kind != "guide")
-    return Entry(
+    entry = Entry(
         id=new_id(created),
         created=created,
         exercise=ex.name,
         exercise_version=ex.version,
         title=ex.title,
         answers=answers,
-        parts=refs,
+        parts=[n.ref for n in named],
         phase=current.phase,
         session=current.context.get("session"),
     )
+    return entry, named
+
+
+def _same(named: Named, name: str) -> bool:
+    return matching.bare(named.ref.name) == matching.bare(name)
 
 
 def part_facts(entry: Entry, part_id: str) -> dict[str, str]:
     """What ``entry`` said about one part, as part record fields (last answer wins)."""
     facts: dict[str, str] = {}
     for answer in entry.answers:
-        field = RECORD_FIELDS.get(answer.role or "")
+        field = vocab.PART_RECORD_FIELDS.get(answer.role or "")
         value = answer.value
         if field and answer.part == part_id and isinstance(value, str) and value.strip():
             facts[field] = value
@@ -85,15 +100,19 @@ def part_facts(entry: Entry, part_id: str) -> dict[str, str]:
 
 
 def save_run(current: Run, created: datetime) -> Entry:
-    """Save the entry first (it is what matters), then update the parts it names.
+    """Save the entry first (it is what matters), then the parts it names.
 
-    Each part's record takes in what the entry said about its fears, needs,
-    new role, body, image and purpose; the entry keeps the full text.
+    The registry is read once. A new part's file is created after the entry is
+    in place; each named part's record then takes in what the entry said about
+    its fears, needs, new role, body, image and purpose (the entry keeps the
+    full text).
     """
-    entry = build_entry(current, created)
+    known = parts.load_all(include_merged=True)
+    entry, named = build_entry(current, created, known)
     save_new(entry)
-    for ref in entry.parts:
-        part = parts.get(ref.id)
-        if part is not None:
-            parts.learn(part, part_facts(entry, ref.id), created.date())
+    for n in named:
+        part = n.part
+        if part is None:
+            part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
+        parts.learn(part, part_facts(entry, part.id), created.date())
     return entry

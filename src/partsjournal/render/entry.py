@@ -1,20 +1,22 @@
 """Showing entries: one entry on screen (``show``), a list (``entries``) and the
 brief a person may choose to give their therapist (``export``).
 
-Nothing here reads or writes files; the commands pass entries in.
+Nothing here reads or writes files; the commands pass entries in. Everything
+the person wrote reaches the screen as literal text and the markdown escaped.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from partsjournal.core.entry import Answer, Entry
-from partsjournal.core.sessions import Session, describe
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.answers import Answer, as_text, first_words
+from partsjournal.core.entry import Entry
+from partsjournal.core.sessions import Session, describe, placement
 from partsjournal.render.review import span
-from partsjournal.views.review import entry_session
-from partsjournal.views.search import answer_text, first_words
+from partsjournal.render.text import literal, md, visible
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -24,39 +26,25 @@ ENTRIES_SCHEMA_VERSION = 1
 EXPORT_FORMATS = ("markdown", "json")
 LIST_FORMATS = ("rich", "json")
 
-# Answers kept by ``export --only-highlights``.
-HIGHLIGHT_ROLES = {"part-needs", "part-new-role", "reflection", "next-step", "intention"}
-HIGHLIGHT_PREFIXES = ("realm-reflection:", "practice:", "practice-outcome:", "practice-note:")
-
-
-def is_highlight(answer: Answer) -> bool:
-    role = answer.role or ""
-    return role in HIGHLIGHT_ROLES or role.startswith(HIGHLIGHT_PREFIXES)
-
 
 def when_line(e: Entry, sessions: list[Session]) -> str | None:
-    """ "3 days before session 2", or None when no session is near."""
-    s, phase = entry_session(e, sessions)
+    """ "3 days before session 2", or None when the entry belongs to no session."""
+    s, phase = placement(e, sessions)
     return describe(e.day, s, phase) if s is not None else None
-
-
-def activation(e: Entry) -> tuple[int, int] | None:
-    before = [a.value for a in e.by_role("activation-before") if type(a.value) is int]
-    after = [a.value for a in e.by_role("activation-after") if type(a.value) is int]
-    if before and after:
-        return int(before[0]), int(after[-1])
-    return None
 
 
 def _value_text(a: Answer) -> str:
     if a.kind == "scale" and type(a.value) is int:
         return f"{a.value} / 10"
-    return answer_text(a)
+    return as_text(a.value)
 
 
-def long_date(e: Entry) -> str:
-    c = e.created
-    return f"{c:%A} {c.day} {c:%B %Y}, {c:%H:%M}"
+def long_date(created: datetime) -> str:
+    return f"{created:%A} {created.day} {created:%B %Y}, {created:%H:%M}"
+
+
+def _part_names(e: Entry) -> str:
+    return ", ".join(visible(p.name, one_line=True) for p in e.parts)
 
 
 # --------------------------------------------------------------------------- show
@@ -67,20 +55,19 @@ def print_entry(e: Entry, sessions: list[Session], console: Console) -> None:
     from rich.text import Text
 
     head = Text()
-    head.append(long_date(e) + "\n")
-    head.append(f"exercise: {e.exercise}", style="dim")
+    head.append(long_date(e.created) + "\n")
+    head.append(f"exercise: {visible(e.exercise, one_line=True)}", style="dim")
     when = when_line(e, sessions)
     if when:
         head.append(f"\n{when}", style="cyan")
     if e.parts:
-        head.append("\nparts: " + ", ".join(p.name for p in e.parts), style="bold")
-    console.print(Panel(head, title=Text(e.title or e.exercise), title_align="left"))
+        head.append("\nparts: " + _part_names(e), style="bold")
+    title = literal(e.title or e.exercise, one_line=True)
+    console.print(Panel(head, title=title, title_align="left"))
     for a in e.answers:
-        console.print(Text(" ".join(a.prompt.split()), style="dim"))
+        console.print(literal(" ".join(a.prompt.split()), "dim"))
         value = _value_text(a)
-        console.print(
-            Text(value if value.strip() else "(left empty)", style="" if value else "dim")
-        )
+        console.print(literal(value) if value.strip() else Text("(left empty)", style="dim"))
         console.print()
     console.print(Text(f"id {e.id}", style="dim"), soft_wrap=True)
 
@@ -98,7 +85,7 @@ def entry_row(e: Entry) -> dict[str, Any]:
         "parts": [p.name for p in e.parts],
         "session": e.session,
         "phase": e.phase,
-        "first_words": first_words(e),
+        "first_words": first_words(e.answers),
     }
 
 
@@ -122,10 +109,10 @@ def print_entries(entries: list[Entry], console: Console) -> None:
     table.add_column("first words", no_wrap=True, overflow="ellipsis")
     for e in entries:
         table.add_row(
-            e.id,
-            Text(e.exercise),
-            Text(", ".join(p.name for p in e.parts)),
-            Text(first_words(e, 32)),
+            literal(e.id, one_line=True),
+            literal(e.exercise, one_line=True),
+            literal(_part_names(e)),
+            literal(first_words(e.answers, 32), one_line=True),
         )
     console.print(table)
     n = len(entries)
@@ -151,9 +138,11 @@ def export_data(
 ) -> dict[str, Any]:
     items = []
     for e in entries:
-        s, phase = entry_session(e, sessions)
-        answers = [a for a in e.answers if is_highlight(a)] if only_highlights else e.answers
-        act = activation(e)
+        s, phase = placement(e, sessions)
+        answers = (
+            [a for a in e.answers if vocab.is_highlight(a.role)] if only_highlights else e.answers
+        )
+        act = e.activation()
         items.append(
             {
                 "id": e.id,
@@ -215,36 +204,24 @@ def export_markdown(data: dict[str, Any]) -> str:
     if not n:
         out += ["No entries match what was chosen for this period.", ""]
     for item in data["entries"]:
-        from datetime import datetime
-
         created = datetime.fromisoformat(item["created"])
-        out += [
-            f"## {created:%A} {created.day} {created:%B %Y}, {created:%H:%M} · "
-            + (item["title"] or item["exercise"]),
-            "",
-        ]
+        title = md(item["title"] or item["exercise"], one_line=True)
+        out += [f"## {long_date(created)} · {title}", ""]
         facts = []
         if item["when"]:
             facts.append(item["when"])
         if item["parts"]:
-            facts.append("parts: " + ", ".join(p["name"] for p in item["parts"]))
+            facts.append("parts: " + ", ".join(md(p["name"], one_line=True) for p in item["parts"]))
         if item["activation"]:
             act = item["activation"]
             facts.append(f"activation {act['before']} → {act['after']}")
         if facts:
             out += ["*" + " · ".join(facts) + "*", ""]
         for a in item["answers"]:
-            value = a["value"]
-            text = (
-                ", ".join(value)
-                if isinstance(value, list)
-                else ("yes" if value else "no")
-                if isinstance(value, bool)
-                else str(value)
-            )
-            out.append(f"**{' '.join(str(a['prompt']).split())}**")
+            text = as_text(a["value"])
+            out.append(f"**{md(' '.join(str(a['prompt']).split()), one_line=True)}**")
             out.append("")
-            lines = text.splitlines() or [""]
+            lines = md(text).splitlines() or [""]
             out += [f"> {line}".rstrip() for line in lines] if text.strip() else ["> (left empty)"]
             out.append("")
     return "\n".join(out).rstrip() + "\n"

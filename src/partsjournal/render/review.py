@@ -8,15 +8,22 @@ things. Nothing here reads files.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from partsjournal.views.review import REALMS, STREAK_CAP, Outcome, Review, SessionNear
+from partsjournal.core.vocabulary import REALMS, realm_label
+from partsjournal.render.text import literal, visible
+from partsjournal.views.period import STREAK_CAP
+from partsjournal.views.review import Outcome, Practice, Quote, Review, SessionNear
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType
 
 FORMATS = ("rich", "markdown", "json")
+
+# How user text is made safe in a line: visible() for the screen, md() for markdown.
+Escape = Callable[..., str]
 
 _SPARKS = "▁▂▃▄▅▆▇█"
 DASH = "\u2013"  # en dash
@@ -103,8 +110,9 @@ def empty_line(review: Review) -> str:
     )
 
 
-def session_line(s: SessionNear) -> str:
-    name = f"session {s.number}" + (f" ({s.label})" if s.label else f" ({s.kind})")
+def session_line(s: SessionNear, esc: Escape = visible) -> str:
+    label = s.label or s.kind
+    name = f"session {s.number}" + (f" ({esc(label, one_line=True)})" if label else "")
     if s.days_from_end > 0:
         when = f"coming on {short_day(s.date)}, in {plural(s.days_from_end, 'day')}"
     elif s.in_period:
@@ -188,11 +196,22 @@ def realms_missing_line(review: Review) -> str:
     )
 
 
-def outcome_line(o: Outcome) -> str:
+def outcome_line(o: Outcome, esc: Escape = visible) -> str:
     """ "Sun 22 Nov, Body: Ten minute walk after lunch: did it (three times)"."""
-    what = f"{o.practice}: " if o.practice else ""
-    note = f" ({o.note})" if o.note else ""
-    return f"{short_day(o.day)}, {REALMS.get(o.realm, o.realm)}: {what}{o.outcome}{note}"
+    what = f"{esc(o.practice, one_line=True)}: " if o.practice else ""
+    note = f" ({esc(o.note, one_line=True)})" if o.note else ""
+    return f"{short_day(o.day)}, {realm_label(o.realm)}: {what}{esc(o.outcome)}{note}"
+
+
+def practice_line(pr: Practice, esc: Escape = visible) -> str:
+    """ "chosen Thu 19 Nov for Body: a walk after lunch"."""
+    return f"chosen {short_day(pr.day)} for {realm_label(pr.realm)}: {esc(pr.text, one_line=True)}"
+
+
+def need_line(q: Quote, esc: Escape = visible) -> tuple[str, str]:
+    """The words, and who needs it when."""
+    who = esc(q.part, one_line=True) if q.part else "a part"
+    return esc(q.text, one_line=True), f"what {who} needs, {short_day(q.day)}"
 
 
 def no_practices_line(review: Review) -> str:
@@ -208,105 +227,6 @@ def no_highlights_line(review: Review) -> str:
 
 def to_json(review: Review) -> str:
     return json.dumps(review.to_json(), indent=2, ensure_ascii=False) + "\n"
-
-
-# --------------------------------------------------------------------------- markdown
-
-
-def to_markdown(review: Review) -> str:
-    p = review.period
-    out: list[str] = [f"# Review: {span(p.since, p.until)}", "", header_line(review) + ".", ""]
-    if review.position:
-        out += [position_line(review), ""]
-    if review.empty:
-        out += [empty_line(review), ""]
-
-    out += ["## Sessions", ""]
-    if review.sessions:
-        out += [f"- {session_line(s)}" for s in review.sessions] + [""]
-    else:
-        out += [no_sessions_line(review), ""]
-    if review.empty:
-        return "\n".join(out).rstrip() + "\n"
-
-    out += ["## Exercises", "", "| Exercise | Times |", "| --- | ---: |"]
-    out += [f"| {_cell(e.title or e.name)} ({e.name}) | {e.count} |" for e in review.exercises]
-    out += [""]
-
-    out += ["## Parts met", ""]
-    if review.parts:
-        out += ["| Part | Times | New |", "| --- | ---: | --- |"]
-        out += [
-            f"| {_cell(pm.name)} | {pm.times} | {'new' if pm.new else ''} |" for pm in review.parts
-        ]
-        out += ["", "More about a part: `partsjournal parts show NAME`.", ""]
-    else:
-        out += [no_parts_line(review), ""]
-
-    out += ["## Activation", ""]
-    if review.activation:
-        out += ["```text"]
-        for a in review.activation:
-            out.append(
-                f"{short_day(a.day):<11} {a.exercise[:14]:<14} "
-                f"before {a.before:>2} {bar(a.before, full='#', empty='.')}  "
-                f"after {a.after:>2} {bar(a.after, full='#', empty='.')}  {signed(a.change):>3}"
-            )
-        out += ["```", "", activation_summary(review), ""]
-    else:
-        out += [no_activation_line(review), ""]
-
-    out += ["## Self-energy", ""]
-    if review.self_energy:
-        out += ["```text"]
-        for q in review.self_energy:
-            avg = f"{q.average:4.1f}" if q.average is not None else "   " + DASH
-            out.append(
-                f"{q.name:<14} {bar(q.average, full='#', empty='.')} {avg}  {signed(q.change)}"
-            )
-        out += ["```", "", self_footer(review), ""]
-    else:
-        out += [no_self_line(review), ""]
-
-    out += [
-        "## Realms",
-        "",
-        "| Realm | Latest | Change | Attention |",
-        "| --- | ---: | ---: | --- |",
-    ]
-    for r in review.realms:
-        latest = f"{r.latest} ({short_day(r.latest_day)})" if r.latest_day else DASH
-        out.append(
-            f"| {r.label} | {latest} | {signed(r.change)} | {'yes' if r.attended else 'none'} |"
-        )
-    out += ["", realms_missing_line(review), ""]
-
-    out += ["## Practices", ""]
-    if review.practices or review.outcomes:
-        for pr in review.practices:
-            out.append(
-                f"- Chosen {short_day(pr.day)} for {REALMS.get(pr.realm, pr.realm)}: {pr.text}"
-            )
-        for o in review.outcomes:
-            out.append(f"- {outcome_line(o)}")
-        out += [""]
-    else:
-        out += [no_practices_line(review), ""]
-
-    out += ["## Highlights", ""]
-    if review.needs or review.reflections:
-        for qn in review.needs:
-            who = qn.part or "a part"
-            out += [f"> {qn.text}", f"> — what {who} needs, {short_day(qn.day)}", ""]
-        for qr in review.reflections:
-            out += [f"> {qr.text}", f"> — reflection, {short_day(qr.day)}", ""]
-    else:
-        out += [no_highlights_line(review), ""]
-    return "\n".join(out).rstrip() + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|")
 
 
 # --------------------------------------------------------------------------- rich
@@ -367,8 +287,8 @@ def rich_renderables(review: Review) -> list[RenderableType]:
     table.add_column()
     table.add_column(justify="right")
     for e in review.exercises:
-        label = Text(e.title or e.name)
-        label.append(f" ({e.name})", style="dim")
+        label = literal(e.title or e.name, one_line=True)
+        label.append(f" ({visible(e.name, one_line=True)})", style="dim")
         table.add_row(label, f"{TIMES}{e.count}")
     out.append(table)
 
@@ -379,7 +299,9 @@ def rich_renderables(review: Review) -> list[RenderableType]:
         table.add_column(justify="right")
         table.add_column(style="green")
         for pm in review.parts:
-            table.add_row(Text(pm.name), f"{TIMES}{pm.times}", "new" if pm.new else "")
+            table.add_row(
+                literal(pm.name, one_line=True), f"{TIMES}{pm.times}", "new" if pm.new else ""
+            )
         out.append(table)
         note("More about a part: partsjournal parts show NAME")
     else:
@@ -394,7 +316,7 @@ def rich_renderables(review: Review) -> list[RenderableType]:
             colour = "green" if a.change < 0 else ("yellow" if a.change > 0 else "white")
             table.add_row(
                 short_day(a.day),
-                Text(a.exercise),
+                literal(a.exercise, one_line=True),
                 f"[red]{bar(a.before)}[/] {a.before:>2}",
                 f"[{colour}]{bar(a.after)}[/] {a.after:>2}",
                 f"[{colour}]{signed(a.change)}[/]",
@@ -437,11 +359,7 @@ def rich_renderables(review: Review) -> list[RenderableType]:
     heading("Practices")
     if review.practices or review.outcomes:
         for pr in review.practices:
-            out.append(
-                Text(
-                    f"• chosen {short_day(pr.day)} for {REALMS.get(pr.realm, pr.realm)}: {pr.text}"
-                )
-            )
+            out.append(Text(f"• {practice_line(pr)}"))
         for o in review.outcomes:
             out.append(Text(f"• {outcome_line(o)}"))
     else:
@@ -450,9 +368,10 @@ def rich_renderables(review: Review) -> list[RenderableType]:
     heading("Highlights")
     if review.needs or review.reflections:
         for qn in review.needs:
-            out.append(Text(f"“{qn.text}” — what {qn.part or 'a part'} needs, {short_day(qn.day)}"))
+            words, who = need_line(qn)
+            out.append(Text(f"“{words}” — {who}"))
         for qr in review.reflections:
-            out.append(Text(f"“{qr.text}” — {short_day(qr.day)}"))
+            out.append(Text(f"“{visible(qr.text, one_line=True)}” — {short_day(qr.day)}"))
     else:
         note(no_highlights_line(review))
     return out

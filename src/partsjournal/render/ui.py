@@ -1,12 +1,18 @@
-"""Consoles for output, created on first use (rich honours NO_COLOR itself)."""
+"""Consoles for output, created on first use (rich honours NO_COLOR itself), and the
+one way plain messages are printed: as text, never as markup."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
+
+from partsjournal.render.text import literal
 
 if TYPE_CHECKING:
     from rich.console import Console
+
+T = TypeVar("T")
 
 
 @cache
@@ -23,6 +29,20 @@ def err() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def say(message: str, *, style: str = "", to_stderr: bool = False) -> None:
+    """One message for the person; any names or words of theirs in it stay literal."""
+    (err() if to_stderr else out()).print(literal(message, style), soft_wrap=True)
+
+
 def warn(message: str) -> None:
     """One warning line on stderr (for skipped files and the like)."""
-    err().print(f"[yellow]warning:[/] {message}", markup=True, soft_wrap=True)
+    from rich.text import Text
+
+    err().print(Text.assemble(("warning:", "yellow"), " ", literal(message)), soft_wrap=True)
+
+
+def track(items: Sequence[T], description: str) -> Iterable[T]:
+    """``items``, with a progress bar on stderr while they are worked through."""
+    from rich.progress import track as rich_track
+
+    return rich_track(items, description=description, transient=True, console=err())

@@ -12,16 +12,9 @@ from dataclasses import dataclass, field
 
 from partsjournal.core import entry as entries
 from partsjournal.core import parts
-from partsjournal.core.entry import Answer, Entry
-
-# The answers worth showing on a part's time line, in this order.
-KEY_ROLES = (
-    "feel-toward",
-    "part-purpose",
-    "part-fears",
-    "part-needs",
-    "part-new-role",
-)
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.answers import Answer
+from partsjournal.core.entry import Entry
 
 
 @dataclass
@@ -33,8 +26,8 @@ class Meeting:
     answers: list[Answer] = field(default_factory=list)
 
     def key_answers(self) -> list[Answer]:
-        found = [a for a in self.answers if a.role in KEY_ROLES and _said(a)]
-        return sorted(found, key=lambda a: KEY_ROLES.index(a.role or ""))
+        found = [a for a in self.answers if a.role in vocab.TIMELINE and _said(a)]
+        return sorted(found, key=lambda a: vocab.TIMELINE.index(a.role or ""))
 
 
 def _said(answer: Answer) -> bool:
@@ -56,7 +49,7 @@ def meetings(
             about = [
                 a
                 for a in e.answers
-                if a.role in parts.ABOUT_PART_ROLES
+                if a.role in vocab.ABOUT_PART
                 and (a.part == ref.id or (a.part is None and len(e.parts) == 1))
             ]
             out.setdefault(live, []).append(Meeting(entry=e, name_used=ref.name, answers=about))

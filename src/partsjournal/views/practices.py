@@ -4,27 +4,25 @@ A practice is an answer with the role ``practice:<realm>`` in an ``integrate``
 entry. Its outcome is the ``practice-outcome:<realm>`` answer (and
 ``practice-note:<realm>``) in the next entry that followed it up: the next
 ``integrate`` entry, or a ``practice-check`` entry saved by
-``partsjournal practices`` in between. Follow-ups are matched by time order,
-so entries need no extra fields.
+``partsjournal practices`` in between. :func:`pair` is the one place that
+matches them, by time order, so entries need no extra fields.
 
 This module reads entries only (no pydantic), so listing stays light.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from pathlib import Path
 
-from partsjournal.core import entry, paths
+from partsjournal.core import entry, layout
+from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
 from partsjournal.core.store import UnreadableFile
 
 INTEGRATE = "integrate"
 CHECK = "practice-check"
-REALMS = ("body", "mind", "emotion", "spirit", "balance")
-OUTCOMES = ("did it", "partly", "not yet")
 
 
 @dataclass
@@ -37,11 +35,22 @@ class Practice:
     note: str = ""
 
 
+@dataclass
+class FollowUp:
+    """One "how did it go" answer, and the practice it is about (when known)."""
+
+    entry: Entry
+    realm: str
+    outcome: str
+    note: str
+    practice: Practice | None
+
+
 def chosen(item: Entry) -> list[Practice]:
     """The non-empty practices chosen in one entry, in realm order."""
     found = []
-    for realm in REALMS:
-        for answer in item.by_role(f"practice:{realm}"):
+    for realm in vocab.REALM_KEYS:
+        for answer in item.by_role(vocab.realm_role(vocab.PRACTICE, realm)):
             if isinstance(answer.value, str) and answer.value.strip():
                 found.append(Practice(realm, answer.value.strip(), item.created, item.id))
     return found
@@ -50,32 +59,37 @@ def chosen(item: Entry) -> list[Practice]:
 def outcomes(item: Entry) -> dict[str, tuple[str, str]]:
     """realm -> (outcome, note) for the follow-up answers in one entry."""
     out: dict[str, tuple[str, str]] = {}
-    for realm in REALMS:
-        got = item.by_role(f"practice-outcome:{realm}")
+    for realm in vocab.REALM_KEYS:
+        got = item.by_role(vocab.realm_role(vocab.PRACTICE_OUTCOME, realm))
         if got and isinstance(got[0].value, str):
-            notes = item.by_role(f"practice-note:{realm}")
+            notes = item.by_role(vocab.realm_role(vocab.PRACTICE_NOTE, realm))
             note = notes[0].value if notes and isinstance(notes[0].value, str) else ""
             out[realm] = (got[0].value, note.strip())
     return out
 
 
-def _files_backwards(until: date) -> Iterator[Path]:
-    """Entry files on or before ``until``, newest first, one month folder at a time."""
-    root = paths.entries_dir()
-    years = [int(p.name) for p in root.iterdir() if p.is_dir() and p.name.isdigit()]
-    if not years:
-        return
-    earliest = min(years)
-    year, month = until.year, until.month
-    while year >= earliest:
-        first = date(year, month, 1)
-        yield from reversed(entry.entry_files(first, min(until, _month_end(first))))
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+def pair(entries: Iterable[Entry]) -> tuple[list[Practice], list[FollowUp]]:
+    """Every practice chosen in ``entries`` (time order) with its outcome, and every
+    follow-up with the practice it answers.
 
-
-def _month_end(first: date) -> date:
-    nxt = date(first.year + 1, 1, 1) if first.month == 12 else date(first.year, first.month + 1, 1)
-    return date.fromordinal(nxt.toordinal() - 1)
+    A follow-up answers the practice of its realm chosen in the latest
+    ``integrate`` before it that has not been followed up yet; a new check-in's
+    practices replace the ones still open.
+    """
+    found: list[Practice] = []
+    follow_ups: list[FollowUp] = []
+    open_: dict[str, Practice] = {}
+    for item in entries:
+        for realm, (outcome, note) in outcomes(item).items():
+            practice = open_.pop(realm, None)
+            if practice is not None:
+                practice.outcome, practice.note = outcome, note
+            follow_ups.append(FollowUp(item, realm, outcome, note, practice))
+        if item.exercise == INTEGRATE:
+            new = chosen(item)
+            found.extend(new)
+            open_ = {p.realm: p for p in new}
+    return found, follow_ups
 
 
 def last_integrate(before: datetime) -> tuple[Entry | None, set[str]]:
@@ -86,9 +100,7 @@ def last_integrate(before: datetime) -> tuple[Entry | None, set[str]]:
     entries since the last check-in are read, never the whole journal.
     """
     answered: set[str] = set()
-    if not paths.entries_dir().is_dir():
-        return None, answered
-    for f in _files_backwards(before.date()):
+    for f in layout.files_backwards(before.date()):
         try:
             item = entry.load(f)
         except UnreadableFile:
@@ -111,26 +123,17 @@ def pending(before: datetime) -> tuple[Entry | None, list[Practice]]:
 
 def history(since: date, *, warn: Callable[[str], None] | None = None) -> list[Practice]:
     """Practices chosen since ``since`` with their outcomes, oldest first."""
-    found: list[Practice] = []
-    open_: dict[str, Practice] = {}
-    for item in entry.load_range(since, warn=warn):
-        for realm, (outcome, note) in outcomes(item).items():
-            if realm in open_:
-                open_[realm].outcome, open_[realm].note = outcome, note
-                del open_[realm]
-        if item.exercise == INTEGRATE:
-            new = chosen(item)
-            found.extend(new)
-            open_ = {p.realm: p for p in new}
+    found, _ = pair(entry.load_range(since, warn=warn))
     return found
 
 
 def rating_changes(earlier: Entry, later: Entry) -> list[tuple[str, int, int]]:
     """(realm, then, now) for every realm rated in both entries."""
     changes = []
-    for realm in REALMS:
-        a = earlier.by_role(f"realm-rating:{realm}")
-        b = later.by_role(f"realm-rating:{realm}")
-        if a and b and isinstance(a[0].value, int) and isinstance(b[0].value, int):
-            changes.append((realm, a[0].value, b[0].value))
+    for realm in vocab.REALM_KEYS:
+        role = vocab.realm_role(vocab.REALM_RATING, realm)
+        a = [n for x in earlier.by_role(role) if (n := x.number) is not None]
+        b = [n for x in later.by_role(role) if (n := x.number) is not None]
+        if a and b:
+            changes.append((realm, a[0], b[0]))
     return changes

@@ -10,103 +10,24 @@ and it reads only the entry files named in the period and the one before it
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from partsjournal.core.entry import Answer, Entry
-from partsjournal.core.errors import UsageError
+from partsjournal.core import entry, parts, sessions
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.answers import shorten
+from partsjournal.core.entry import Entry
 from partsjournal.core.parts import Part
-from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link
+from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link, placement
+from partsjournal.views import practices
+from partsjournal.views.period import Period, streak, streak_back
 
 JSON_SCHEMA_VERSION = 1
 
-SELF_QUALITIES = (
-    "calm",
-    "curiosity",
-    "compassion",
-    "confidence",
-    "courage",
-    "clarity",
-    "creativity",
-    "connectedness",
-)
-REALMS = {
-    "body": "Body",
-    "mind": "Mind",
-    "emotion": "Emotion",
-    "spirit": "Spirit",
-    "balance": "Work/life balance",
-}
-_REALM_ROLE_PREFIXES = (
-    "realm-rating:",
-    "realm-reflection:",
-    "practice:",
-    "practice-outcome:",
-    "practice-note:",
-)
 HIGHLIGHTS_PER_KIND = 3
-STREAK_CAP = 366  # days; a longer streak is shown as "a year or more"
 QUOTE_LENGTH = 140
-
-
-# --------------------------------------------------------------------------- period
-
-
-@dataclass(frozen=True)
-class Period:
-    since: date
-    until: date
-    kind: str = "range"  # week, month or range
-
-    @property
-    def days(self) -> int:
-        return (self.until - self.since).days + 1
-
-    def previous(self) -> Period:
-        """The period of the same length that ends the day before this one starts."""
-        return Period(
-            self.since - timedelta(days=self.days), self.since - timedelta(days=1), self.kind
-        )
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.since <= day <= self.until
-
-
-def period_for(
-    today: date,
-    *,
-    month: bool = False,
-    ago: int = 0,
-    since: date | None = None,
-    until: date | None = None,
-) -> Period:
-    """The period a review covers.
-
-    The default is the seven days ending today; ``month`` is the 30 days ending
-    today; ``ago`` moves back that many whole periods. ``since``/``until`` give
-    the period directly (``until`` defaults to today).
-    """
-    if ago < 0:
-        raise UsageError("--ago counts periods back from now, so it must be 0 or more.")
-    if since is not None:
-        if month or ago:
-            raise UsageError("Use either --since/--until or --week/--month with --ago, not both.")
-        end = until or today
-        if end < since:
-            raise UsageError(
-                f"--until ({end}) is before --since ({since}); give the earlier date first."
-            )
-        return Period(since, end, "range")
-    if until is not None:
-        raise UsageError(
-            "--until needs --since too, for example --since 2026-11-01 --until 2026-11-07."
-        )
-    length = 30 if month else 7
-    end = today - timedelta(days=length * ago)
-    return Period(end - timedelta(days=length - 1), end, "month" if month else "week")
 
 
 # --------------------------------------------------------------------------- result
@@ -303,88 +224,20 @@ def _jsonable(value: Any) -> Any:
 # --------------------------------------------------------------------------- helpers
 
 
-def _number(answer: Answer) -> int | None:
-    v = answer.value
-    if isinstance(v, bool):
-        return None
-    if isinstance(v, int):
-        return v
-    if isinstance(v, str) and v.strip().isdigit():
-        return int(v.strip())
-    return None
-
-
-def _text(answer: Answer) -> str:
-    v = answer.value
-    if isinstance(v, list):
-        return ", ".join(v)
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    return str(v).strip()
-
-
-def shorten(text: str, limit: int = QUOTE_LENGTH) -> str:
-    """One line, cut at a word boundary with an ellipsis when too long."""
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.")
-    return cut + "…"
-
-
-def entry_session(
-    e: Entry, sessions: list[Session], by_id: dict[str, Session] | None = None
-) -> tuple[Session | None, str | None]:
-    """The session an entry belongs to: the one stored in it, else the nearest."""
-    by_id = by_id if by_id is not None else {s.id: s for s in sessions}
-    if e.session and e.session in by_id:
-        s = by_id[e.session]
-        return s, e.phase or ("before" if e.day < s.date else "after")
-    return link(e.day, sessions=sessions)
-
-
-def resolve_part(part_id: str, registry: dict[str, Part]) -> Part | None:
-    """Follow merges in memory, as :func:`parts.get` does on disk."""
-    seen: set[str] = set()
-    while part_id in registry and part_id not in seen:
-        seen.add(part_id)
-        part = registry[part_id]
-        if part.merged_into is None:
-            return part
-        part_id = part.merged_into
-    return None
-
-
-def streak(days: Iterable[date], end: date) -> int:
-    """Days in a row with an entry, ending at ``end`` (or the day before it).
-
-    The day before counts as well so that the streak is not "broken" in the
-    morning, before today's entry is written.
-    """
-    have = set(days)
-    day = end if end in have else end - timedelta(days=1)
-    n = 0
-    while day in have:
-        n += 1
-        day -= timedelta(days=1)
-    return n
-
-
 def _average(values: list[int]) -> float | None:
     return round(sum(values) / len(values), 1) if values else None
 
 
 def _self_scores(entries: Iterable[Entry]) -> tuple[dict[str, list[int]], int]:
-    scores: dict[str, list[int]] = {q: [] for q in SELF_QUALITIES}
+    scores: dict[str, list[int]] = {q: [] for q in vocab.SELF_QUALITIES}
     checks = 0
     for e in entries:
         found = False
         for a in e.answers:
-            if a.role and a.role.startswith("self:") and a.role[5:] in scores:
-                n = _number(a)
-                if n is not None:
-                    scores[a.role[5:]].append(n)
-                    found = True
+            quality = vocab.quality_of(a.role)
+            if quality is not None and a.number is not None:
+                scores[quality].append(a.number)
+                found = True
         checks += found
     return scores, checks
 
@@ -393,10 +246,9 @@ def _latest_ratings(entries: Iterable[Entry]) -> dict[str, tuple[int, date]]:
     latest: dict[str, tuple[int, date]] = {}
     for e in entries:  # in time order, so later ratings win
         for a in e.answers:
-            if a.role and a.role.startswith("realm-rating:"):
-                n = _number(a)
-                if n is not None:
-                    latest[a.role.split(":", 1)[1]] = (n, e.day)
+            realm = vocab.realm_of(a.role, vocab.REALM_RATING)
+            if realm is not None and a.number is not None:
+                latest[realm] = (a.number, e.day)
     return latest
 
 
@@ -448,11 +300,10 @@ def build(
 
 def _sessions(review: Review, current: list[Entry], sessions: list[Session]) -> None:
     period = review.period
-    by_id = {s.id: s for s in sessions}
     before: dict[str, int] = {}
     after: dict[str, int] = {}
     for e in current:
-        s, phase = entry_session(e, sessions, by_id)
+        s, phase = placement(e, sessions)
         if s is not None:
             bucket = before if phase == "before" else after
             bucket[s.id] = bucket.get(s.id, 0) + 1
@@ -489,14 +340,14 @@ def _exercises(review: Review, current: list[Entry], titles: dict[str, str]) -> 
     review.exercises = sorted(counts.values(), key=lambda c: (-c.count, c.name))
 
 
-def _parts(review: Review, current: list[Entry], parts: list[Part]) -> None:
-    registry = {p.id: p for p in parts}
-    review.parts_known = sum(1 for p in parts if p.merged_into is None)
+def _parts(review: Review, current: list[Entry], known: list[Part]) -> None:
+    registry = {p.id: p for p in known}
+    review.parts_known = sum(1 for p in known if p.merged_into is None)
     met: dict[str, PartMet] = {}
     for e in current:
         seen_here: set[str] = set()
         for ref in e.parts:
-            part = resolve_part(ref.id, registry) if ref.id else None
+            part = parts.live(ref.id, registry) if ref.id else None
             key = part.id if part else (ref.id or ref.name.casefold())
             if key in seen_here:
                 continue
@@ -516,10 +367,9 @@ def _parts(review: Review, current: list[Entry], parts: list[Part]) -> None:
 
 def _activation(review: Review, current: list[Entry]) -> None:
     for e in current:
-        before = [n for a in e.by_role("activation-before") if (n := _number(a)) is not None]
-        after = [n for a in e.by_role("activation-after") if (n := _number(a)) is not None]
-        if before and after:
-            review.activation.append(Activation(e.id, e.day, e.exercise, before[0], after[-1]))
+        act = e.activation()
+        if act is not None:
+            review.activation.append(Activation(e.id, e.day, e.exercise, *act))
 
 
 def _self_energy(review: Review, current: list[Entry], earlier: list[Entry]) -> None:
@@ -527,7 +377,7 @@ def _self_energy(review: Review, current: list[Entry], earlier: list[Entry]) -> 
     then, review.self_checks_previous = _self_scores(earlier)
     if not review.self_checks:
         return
-    for q in SELF_QUALITIES:
+    for q in vocab.SELF_QUALITIES:
         avg, prev = _average(now[q]), _average(then[q])
         change = round(avg - prev, 1) if avg is not None and prev is not None else None
         review.self_energy.append(Quality(q, avg, prev, change))
@@ -536,35 +386,23 @@ def _self_energy(review: Review, current: list[Entry], earlier: list[Entry]) -> 
 def _realms(review: Review, current: list[Entry], earlier: list[Entry]) -> None:
     latest = _latest_ratings(current)
     before = _latest_ratings(earlier)
-    attended: set[str] = set()
-    chosen: dict[str, str] = {}  # realm -> latest practice so far, walking forward in time
-    for e in earlier:
-        for a in e.answers:
-            if a.role and a.role.startswith("practice:") and _text(a):
-                chosen[a.role[9:]] = _text(a)
-    for e in current:
-        later: dict[str, str] = {}  # chosen in this entry: followed up in a later one
-        for a in e.answers:
-            if a.role and a.role.startswith(_REALM_ROLE_PREFIXES) and _text(a):
-                attended.add(a.role.split(":", 1)[1])
-            if a.role and a.role.startswith("practice:") and _text(a):
-                review.practices.append(Practice(e.id, e.day, a.role[9:], _text(a)))
-                later[a.role[9:]] = _text(a)
-            if a.role and a.role.startswith("practice-outcome:") and _text(a):
-                realm = a.role[17:]
-                notes = [_text(n) for n in e.by_role(f"practice-note:{realm}")]
-                review.outcomes.append(
-                    Outcome(
-                        e.id,
-                        e.day,
-                        realm,
-                        _text(a),
-                        next((n for n in notes if n), ""),
-                        chosen.get(realm, ""),
-                    )
-                )
-        chosen.update(later)
-    for realm, label in REALMS.items():
+    attended = {
+        realm
+        for e in current
+        for a in e.answers
+        if (realm := vocab.realm_of(a.role)) is not None and a.text.strip()
+    }
+    chosen, follow_ups = practices.pair([*earlier, *current])
+    for p in chosen:
+        if p.chosen.date() in review.period:
+            review.practices.append(Practice(p.entry_id, p.chosen.date(), p.realm, p.text))
+    for f in follow_ups:
+        if f.entry.day in review.period and f.outcome.strip():
+            text = f.practice.text if f.practice is not None else ""
+            review.outcomes.append(
+                Outcome(f.entry.id, f.entry.day, f.realm, f.outcome.strip(), f.note, text)
+            )
+    for realm, label in vocab.REALMS.items():
         now = latest.get(realm)
         then = before.get(realm)
         review.realms.append(
@@ -580,21 +418,21 @@ def _realms(review: Review, current: list[Entry], earlier: list[Entry]) -> None:
         )
 
 
-def _highlights(review: Review, current: list[Entry], parts: list[Part]) -> None:
-    registry = {p.id: p for p in parts}
+def _highlights(review: Review, current: list[Entry], known: list[Part]) -> None:
+    registry = {p.id: p for p in known}
     needs: list[Quote] = []
     reflections: list[Quote] = []
     for e in current:
         for a in e.answers:
-            text = _text(a)
+            text = a.text.strip()
             if not text:
                 continue
-            if a.role == "part-needs":
-                part = resolve_part(a.part, registry) if a.part else None
+            if a.role == vocab.PART_NEEDS:
+                part = parts.live(a.part, registry) if a.part else None
                 name = part.name if part else (e.parts[0].name if e.parts else None)
-                needs.append(Quote(e.id, e.day, shorten(text), name))
-            elif a.role == "reflection":
-                reflections.append(Quote(e.id, e.day, shorten(text)))
+                needs.append(Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name))
+            elif a.role == vocab.REFLECTION:
+                reflections.append(Quote(e.id, e.day, shorten(text, QUOTE_LENGTH)))
     # the most recent few different ones, shown oldest first
     review.needs = _distinct(needs)[-HIGHLIGHTS_PER_KIND:]
     review.reflections = _distinct(reflections)[-HIGHLIGHTS_PER_KIND:]
@@ -613,40 +451,6 @@ def _distinct(quotes: list[Quote]) -> list[Quote]:
 # --------------------------------------------------------------------------- reading
 
 
-def streak_back(end: date) -> int:
-    """The streak ending at ``end`` (see :func:`streak`), from file names alone.
-
-    Nothing is opened: month folders are listed backwards from ``end`` and the
-    walk stops at the month that holds the streak's first gap, so a broken
-    streak costs one or two listings. Streaks are counted up to
-    :data:`STREAK_CAP` days ("a year or more"), so years of daily writing never
-    cost more than thirteen folder listings.
-    """
-    from partsjournal.core import paths
-
-    root = paths.entries_dir()
-    found: set[str] = set()
-    year, month = end.year, end.month
-    one_day = timedelta(days=1)
-    cursor: date | None = None
-    while True:
-        try:
-            names = os.listdir(root / f"{year:04d}" / f"{month:02d}")
-        except OSError:
-            names = []
-        found.update(n[:10] for n in names if n.endswith(".toml") and not n.startswith("."))
-        if cursor is None:
-            cursor = end if end.isoformat() in found else end - one_day
-            start = cursor
-        while cursor.isoformat() in found:  # walk on from where the last month left off
-            cursor -= one_day
-        if (start - cursor).days >= STREAK_CAP:
-            return STREAK_CAP
-        if cursor >= date(year, month, 1):  # the streak's first gap is in a listed month
-            return (start - cursor).days
-        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
-
-
 def collect(
     period: Period,
     *,
@@ -654,8 +458,6 @@ def collect(
     warn: Callable[[str], None] | None = None,
 ) -> Review:
     """Read what the period needs and build its review."""
-    from partsjournal.core import entry, parts, sessions
-
     prev = period.previous()
     loaded = entry.load_range(prev.since, period.until, warn=warn)
     current = [e for e in loaded if e.day in period]

@@ -2,24 +2,23 @@
 period, part, exercise, session or text.
 
 Selection is pure (:class:`Selection.matches`); the reading goes through
-:func:`entry.entry_files`, so a period costs only the files named in it.
+:func:`layout.entry_files`, so a period costs only the files named in it.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
-from partsjournal.core import paths
-from partsjournal.core.entry import Answer, Entry, load
+from partsjournal.core import layout, parts, sessions
+from partsjournal.core.entry import Entry, load
 from partsjournal.core.errors import UsageError
 from partsjournal.core.parts import Part
-from partsjournal.core.sessions import Session
+from partsjournal.core.sessions import Session, placement
 from partsjournal.core.store import UnreadableFile
-from partsjournal.views.review import entry_session, resolve_part, shorten
 
 _ID_START = re.compile(r"^\d{4}-\d{2}")
 
@@ -37,17 +36,10 @@ def find_entry(ref: str) -> Path:
             f"'{ref}' is not an entry id; ids start with the date, like 2026-11-20T211500-3f9a2c "
             "(partsjournal entries lists them)."
         )
-    folder = paths.entries_dir() / ref[:4] / ref[5:7]
-    try:
-        names = sorted(os.listdir(folder))
-    except OSError:
-        names = []
-    ids = [n[:-5] for n in names if n.endswith(".toml") and not n.startswith(".")]
-    if ref in ids:
-        return folder / f"{ref}.toml"
-    found = [i for i in ids if i.startswith(ref)]
+    ids = layout.ids_in_month(int(ref[:4]), int(ref[5:7]))
+    found = [ref] if ref in ids else [i for i in ids if i.startswith(ref)]
     if len(found) == 1:
-        return folder / f"{found[0]}.toml"
+        return layout.entry_path(found[0])
     if not found:
         raise UsageError(
             f"There is no entry '{ref}'; partsjournal entries lists the ids you can use."
@@ -56,23 +48,6 @@ def find_entry(ref: str) -> Path:
     raise UsageError(
         f"'{ref}' fits {len(found)} entries ({shown}); give more of the id to choose one."
     )
-
-
-def answer_text(answer: Answer) -> str:
-    v = answer.value
-    if isinstance(v, list):
-        return ", ".join(v)
-    if isinstance(v, bool):
-        return "yes" if v else "no"
-    return str(v)
-
-
-def first_words(e: Entry, limit: int = 60) -> str:
-    """A glimpse of the entry: its situation, else its first written answer."""
-    texts = [a for a in e.answers if isinstance(a.value, str) and a.value.strip()]
-    chosen = next((a for a in texts if a.role in ("situation", "intention")), None)
-    chosen = chosen or next((a for a in texts if a.kind != "part"), None)
-    return shorten(answer_text(chosen), limit) if chosen else ""
 
 
 @dataclass
@@ -87,14 +62,12 @@ class Selection:
 
     def resolve_parts(self, registry: list[Part]) -> tuple[set[str], set[str]]:
         """Registry ids (after merges) and plain names that count as the wanted parts."""
-        from partsjournal.core import parts
-
         by_id = {p.id: p for p in registry}
         wanted = {n.strip().casefold() for n in self.parts}
         ids: set[str] = set()
         for p in registry:
             if any(n.casefold() in wanted for n in p.names()):
-                live = resolve_part(p.id, by_id)
+                live = parts.live(p.id, by_id)
                 ids.add(live.id if live else p.id)
         for name in self.parts:
             if not any(
@@ -102,7 +75,7 @@ class Selection:
             ):
                 # "critic" for "The Critic", or a typo: the same answer as the parts commands
                 found = parts.resolve(name)
-                live = resolve_part(found.id, by_id)
+                live = parts.live(found.id, by_id)
                 ids.add(live.id if live else found.id)
         return ids, wanted
 
@@ -111,17 +84,16 @@ class Selection:
         part_ids, part_names = self.resolve_parts(registry)
         exercises = {x.strip().casefold() for x in self.exercises}
         needle = self.grep.casefold() if self.grep else None
-        session_by_id = {s.id: s for s in sessions}
         excluded = [x.strip() for x in self.exclude if x.strip()]
 
         def has_part(e: Entry) -> bool:
             for ref in e.parts:
-                live = resolve_part(ref.id, by_id) if ref.id else None
+                live = parts.live(ref.id, by_id) if ref.id else None
                 if (live and live.id in part_ids) or ref.name.casefold() in part_names:
                     return True
             for a in e.answers:
                 if a.part:
-                    live = resolve_part(a.part, by_id)
+                    live = parts.live(a.part, by_id)
                     if live and live.id in part_ids:
                         return True
             return False
@@ -134,12 +106,11 @@ class Selection:
             if self.parts and not has_part(e):
                 return False
             if self.session is not None:
-                s, _ = entry_session(e, sessions, session_by_id)
+                s, _ = placement(e, sessions)
                 if s is None or s.id != self.session:
                     return False
             return not (
-                needle is not None
-                and not any(needle in answer_text(a).casefold() for a in e.answers)
+                needle is not None and not any(needle in a.text.casefold() for a in e.answers)
             )
 
         return keep
@@ -155,3 +126,29 @@ def read_entries(
         except UnreadableFile as exc:
             if warn is not None:
                 warn(f"Skipped {f}: {exc.reason}.")
+
+
+def select(
+    since: date | None,
+    until: date | None,
+    selection: Selection,
+    *,
+    warn: Callable[[str], None] | None = None,
+    track: Callable[[list[Path]], Iterable[Path]] | None = None,
+) -> tuple[list[Entry], list[Entry]]:
+    """Every readable entry in the period, and those that fit ``selection``; in time order.
+
+    ``track`` wraps the list of files to read (a progress bar on a terminal).
+    """
+    names = layout.entry_files(since, until)
+    registry = parts.load_all(include_merged=True) if selection.parts else []
+    session_list = sessions.load_all(warn=warn) if selection.session else []
+    keep = selection.matcher(registry, session_list)
+    files = track(names) if track is not None else names
+    every = [
+        e
+        for e in read_entries(files, warn=warn)
+        if (since is None or e.day >= since) and (until is None or e.day <= until)
+    ]
+    every.sort(key=lambda e: (e.created, e.id))
+    return every, [e for e in every if keep(e)]

@@ -1,0 +1,94 @@
+"""The one module that knows where entry files live: ``<home>/entries/YYYY/MM/<id>.toml``.
+
+An entry's id begins with its local date and time (``2026-11-20T211500-3f9a2c``),
+so a period, a day or an id is found from folder and file names alone, without
+opening a file. Every reader that lists entries goes through here.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from partsjournal.core import paths
+from partsjournal.core.store import is_journal_file
+
+SUFFIX = ".toml"
+
+
+def entry_path(entry_id: str) -> Path:
+    """``<home>/entries/YYYY/MM/<id>.toml``; the id begins with the local date."""
+    return paths.entries_dir() / entry_id[:4] / entry_id[5:7] / f"{entry_id}{SUFFIX}"
+
+
+def month_dir(year: int, month: int) -> Path:
+    return paths.entries_dir() / f"{year:04d}" / f"{month:02d}"
+
+
+def month_names(year: int, month: int) -> list[str]:
+    """The entry file names in one month's folder, sorted (none when it is missing)."""
+    try:
+        names = os.listdir(month_dir(year, month))
+    except OSError:
+        return []
+    return sorted(n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
+
+
+def ids_in_month(year: int, month: int) -> list[str]:
+    return [n[: -len(SUFFIX)] for n in month_names(year, month)]
+
+
+def entry_files(since: date | None = None, until: date | None = None) -> list[Path]:
+    """Entry files whose names fall in ``[since, until]``, oldest first.
+
+    Only folder and file names are looked at: a one-week query lists one or two
+    month folders, whatever the size of the journal.
+    """
+    root = paths.entries_dir()
+    if not root.is_dir():
+        return []
+    lo = since.isoformat() if since else "0000-00-00"
+    hi = until.isoformat() if until else "9999-99-99"
+    found: list[Path] = []
+    for year in sorted(root.iterdir()):
+        if not year.is_dir() or not (lo[:4] <= year.name <= hi[:4]):
+            continue
+        for month in sorted(year.iterdir()):
+            ym = f"{year.name}-{month.name}"
+            if not month.is_dir() or not (lo[:7] <= ym <= hi[:7]):
+                continue
+            for f in sorted(month.iterdir()):
+                if is_journal_file(f) and lo <= f.name[:10] <= hi:
+                    found.append(f)
+    return found
+
+
+def first_year() -> int | None:
+    """The earliest year folder, or None for an empty journal."""
+    root = paths.entries_dir()
+    try:
+        years = [int(n) for n in os.listdir(root) if n.isdigit() and len(n) == 4]
+    except OSError:
+        return None
+    return min(years) if years else None
+
+
+def files_backwards(until: date) -> Iterator[Path]:
+    """Entry files on or before ``until``, newest first, one month folder at a time,
+    so a caller that stops early never lists the older months."""
+    earliest = first_year()
+    if earliest is None:
+        return
+    year, month = until.year, until.month
+    while year >= earliest:
+        for name in reversed(month_names(year, month)):
+            if name[:10] <= until.isoformat():
+                yield month_dir(year, month) / name
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+
+
+def days_in_month(year: int, month: int) -> set[str]:
+    """The days (``YYYY-MM-DD``) that have at least one entry in a month."""
+    return {n[:10] for n in month_names(year, month)}

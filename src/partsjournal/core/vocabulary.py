@@ -1,0 +1,223 @@
+"""The words exercise files and code agree on: answer roles, realms, Self qualities, outcomes.
+
+An exercise step's ``role`` says what its answer *means* (the situation, a part's
+fears, a realm's rating), independent of the step id and wording. Reviews, the
+parts registry, care and export find answers by role, so every role is listed
+here and the exercise loader refuses any other: a typo in a TOML file is an
+error when the file is loaded, not an answer silently missing from a review.
+
+Roles are either plain (``situation``) or belong to a family and name a realm
+or a Self quality after a colon (``practice:body``, ``self:calm``). Use
+:func:`realm_role` / :func:`self_role` to build them and :func:`split` to read
+them; nothing else slices role strings.
+"""
+
+from __future__ import annotations
+
+# --------------------------------------------------------------------------- realms
+
+# The five integration realms, in the order they are asked and shown, with the
+# one label every screen, document and question uses.
+REALMS: dict[str, str] = {
+    "body": "Body",
+    "mind": "Mind",
+    "emotion": "Emotion",
+    "spirit": "Spirit",
+    "balance": "Work/life balance",
+}
+REALM_KEYS: tuple[str, ...] = tuple(REALMS)
+
+
+def realm_label(realm: str) -> str:
+    """The label of a realm ("Work/life balance"); an unknown key is shown as it is."""
+    return REALMS.get(realm, realm)
+
+
+# --------------------------------------------------------------------------- Self
+
+# The eight qualities of the Self, rated 0-10 in a Self-energy check.
+SELF_QUALITIES: tuple[str, ...] = (
+    "calm",
+    "curiosity",
+    "compassion",
+    "confidence",
+    "courage",
+    "clarity",
+    "creativity",
+    "connectedness",
+)
+
+# --------------------------------------------------------------------------- practices
+
+# How a practice chosen in a check-in went; fixed so reviews can count them.
+OUTCOMES: tuple[str, ...] = ("did it", "partly", "not yet")
+
+PHASES: tuple[str, ...] = ("before", "after")
+
+# --------------------------------------------------------------------------- plain roles
+
+SITUATION = "situation"
+ACTIVATION_BEFORE = "activation-before"
+ACTIVATION_AFTER = "activation-after"
+DISTRESS = "distress"
+SAFETY = "safety"
+PART = "part"
+FEEL_TOWARD = "feel-toward"
+UNBLEND = "unblend"
+PART_IMAGE = "part-image"
+PART_BODY = "part-body"
+PART_PURPOSE = "part-purpose"
+PART_FEELINGS = "part-feelings"
+PART_FEARS = "part-fears"
+PART_STRENGTHS = "part-strengths"
+PART_NEEDS = "part-needs"
+PART_NEW_ROLE = "part-new-role"
+PART_ROOM = "part-room"
+REFLECTION = "reflection"
+NEXT_STEP = "next-step"
+INTENTION = "intention"
+SUPPORT_PLAN = "support-plan"
+
+# Every plain role, with what its answer means (docs/format.md lists the same).
+ROLES: dict[str, str] = {
+    SITUATION: "the situation the exercise is about",
+    ACTIVATION_BEFORE: "how stirred up the person is at the start (0-10)",
+    ACTIVATION_AFTER: "how stirred up the person is at the end (0-10)",
+    DISTRESS: "how distressed the person is right now (0-10)",
+    SAFETY: "whether the person feels safe right now (yes or no)",
+    PART: "the name of the part the exercise is about",
+    FEEL_TOWARD: "how the person feels toward the part",
+    UNBLEND: "how the person feels toward the part after asking others to step back",
+    PART_IMAGE: "what the part looks like",
+    PART_BODY: "where the part is felt in the body",
+    PART_PURPOSE: "the part's job: what it tries to make happen or to prevent",
+    PART_FEELINGS: "how the part feels about the situation",
+    PART_FEARS: "what the part fears would happen if it stopped",
+    PART_STRENGTHS: "the part's strengths",
+    PART_NEEDS: "what the part needs",
+    PART_NEW_ROLE: "a new role the part would like",
+    PART_ROOM: "how much room the closest part leaves the Self (0-10)",
+    REFLECTION: "what the person takes from the exercise",
+    NEXT_STEP: "what the person would like to do next",
+    INTENTION: "the intention for a coming session",
+    SUPPORT_PLAN: "who or what supports the person around a session",
+}
+
+# --------------------------------------------------------------------------- role families
+
+REALM_RATING = "realm-rating"  # 0-10: how the realm is doing
+REALM_REFLECTION = "realm-reflection"  # a written answer about the realm
+PRACTICE = "practice"  # one small practice chosen for the realm
+PRACTICE_OUTCOME = "practice-outcome"  # how that practice went (one of OUTCOMES)
+PRACTICE_NOTE = "practice-note"  # a note on how it went
+REALM_FAMILIES: tuple[str, ...] = (
+    REALM_RATING,
+    REALM_REFLECTION,
+    PRACTICE,
+    PRACTICE_OUTCOME,
+    PRACTICE_NOTE,
+)
+SELF = "self"  # self:<quality>, 0-10
+
+
+def realm_role(family: str, realm: str) -> str:
+    """``realm_role("practice", "body") == "practice:body"``."""
+    return f"{family}:{realm}"
+
+
+def self_role(quality: str) -> str:
+    return f"{SELF}:{quality}"
+
+
+def split(role: str | None) -> tuple[str, str | None]:
+    """A role's family and what follows the colon: ``("practice", "body")``,
+    ``("self", "calm")``, ``("situation", None)``; ``("", None)`` for no role."""
+    if not role:
+        return "", None
+    family, sep, key = role.partition(":")
+    return (family, key) if sep else (role, None)
+
+
+def realm_of(role: str | None, *families: str) -> str | None:
+    """The realm named by a realm-family role (of one of ``families``, if given)."""
+    family, key = split(role)
+    if key is None or family not in REALM_FAMILIES or key not in REALMS:
+        return None
+    return key if not families or family in families else None
+
+
+def quality_of(role: str | None) -> str | None:
+    """The Self quality a ``self:<quality>`` role names."""
+    family, key = split(role)
+    return key if family == SELF and key in SELF_QUALITIES else None
+
+
+def problem(role: str) -> str | None:
+    """Why ``role`` is not a known role, or None when it is."""
+    if role in ROLES:
+        return None
+    family, key = split(role)
+    if family in REALM_FAMILIES:
+        if key in REALMS:
+            return None
+        return f"the role '{role}' names no realm; use one of: {', '.join(REALMS)}"
+    if family == SELF:
+        if key in SELF_QUALITIES:
+            return None
+        return f"the role '{role}' names no Self quality; use one of: {', '.join(SELF_QUALITIES)}"
+    return (
+        f"there is no role '{role}'; roles are listed in docs/format.md "
+        f"(for example {', '.join(list(ROLES)[:4])})"
+    )
+
+
+# --------------------------------------------------------------------------- what roles are for
+
+# Ratings that bring the grounding offer and the support card when high.
+RATINGS = frozenset({ACTIVATION_BEFORE, ACTIVATION_AFTER, DISTRESS})
+
+# Answers about the part named in an entry: they carry that part's id.
+ABOUT_PART = frozenset(
+    {
+        PART_IMAGE,
+        PART_BODY,
+        FEEL_TOWARD,
+        UNBLEND,
+        PART_PURPOSE,
+        PART_FEELINGS,
+        PART_FEARS,
+        PART_STRENGTHS,
+        PART_NEEDS,
+        PART_NEW_ROLE,
+        PART_ROOM,
+    }
+)
+
+# Answers copied into the part's own record: role -> field of the part file.
+PART_RECORD_FIELDS: dict[str, str] = {
+    PART_FEARS: "fears",
+    PART_NEEDS: "needs",
+    PART_NEW_ROLE: "new_role",
+    PART_BODY: "body",
+    PART_IMAGE: "image",
+    PART_PURPOSE: "current_role",
+}
+
+# The answers shown on a part's time line, in this order.
+TIMELINE = (FEEL_TOWARD, PART_PURPOSE, PART_FEARS, PART_NEEDS, PART_NEW_ROLE)
+
+# Answers kept by ``export --only-highlights``.
+HIGHLIGHTS = frozenset({PART_NEEDS, PART_NEW_ROLE, REFLECTION, NEXT_STEP, INTENTION})
+HIGHLIGHT_FAMILIES = frozenset({REALM_REFLECTION, PRACTICE, PRACTICE_OUTCOME, PRACTICE_NOTE})
+
+
+def is_highlight(role: str | None) -> bool:
+    family, _ = split(role)
+    return role in HIGHLIGHTS or family in HIGHLIGHT_FAMILIES
+
+
+# Answers that describe an earlier check-in, not the entry they are in.
+FOLLOW_UP_FAMILIES = frozenset({PRACTICE_OUTCOME, PRACTICE_NOTE})
+
+# The answer that says best what an entry is about, for listings.
+HEADLINE = (SITUATION, INTENTION)

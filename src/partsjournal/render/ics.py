@@ -1,0 +1,97 @@
+"""Calendar reminders for integration check-ins (RFC 5545 ``.ics``).
+
+Only the session's date goes into the calendar: not its kind or label, since
+calendars are often synced to other people's servers.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from partsjournal.core.errors import UsageError
+from partsjournal.core.sessions import Session
+from partsjournal.core.store import atomic_write
+
+CHECK_IN_DAYS = (1, 7, 30)
+
+
+_ICS_SUMMARY = "Integration check-in: day {n} after your session of {day}"
+_ICS_DESCRIPTION = (
+    "A few quiet minutes to notice how body, mind, emotions, spirit and the balance of work "
+    "and play are doing since the session.\nWhen you are ready: partsjournal integrate"
+)
+
+
+def _ics_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _ics_fold(line: str) -> list[str]:
+    """Split a content line into pieces of at most 75 octets (RFC 5545 3.1)."""
+    pieces: list[str] = []
+    current, size, limit = "", 0, 75
+    for ch in line:
+        width = len(ch.encode("utf-8"))
+        if size + width > limit:
+            pieces.append(current)
+            current, size, limit = " ", 1, 75
+        current += ch
+        size += width
+    pieces.append(current)
+    return pieces
+
+
+def ics_text(session: Session, stamp: datetime) -> str:
+    """An iCalendar file with all-day check-ins 1, 7 and 30 days after ``session``.
+
+    Only the session's date goes into the calendar: not its kind or label, since
+    calendars are often synced to other people's servers.
+    """
+    import hashlib
+
+    utc = stamp.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+    token = hashlib.sha256(f"{session.id}|{session.created}".encode()).hexdigest()[:20]
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//partsjournal//integration check-ins//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ]
+    for n in CHECK_IN_DAYS:
+        day = session.date + timedelta(days=n)
+        summary = _ICS_SUMMARY.format(n=n, day=session.date.isoformat())
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{token}-day{n}@partsjournal.invalid",
+            f"DTSTAMP:{utc}",
+            f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
+            f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
+            f"SUMMARY:{_ics_escape(summary)}",
+            f"DESCRIPTION:{_ics_escape(_ICS_DESCRIPTION)}",
+            "TRANSP:TRANSPARENT",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(piece + "\r\n" for line in lines for piece in _ics_fold(line))
+
+
+def ics_target(target: Path, day: date) -> Path:
+    """Where ``--ics`` will write: the file given, or a named file inside a folder.
+
+    Checked before the session is recorded, so a bad path changes nothing.
+    """
+    target = target.expanduser()
+    if target.is_dir():
+        target = target / f"partsjournal-check-ins-{day.isoformat()}.ics"
+    if not target.parent.is_dir():
+        raise UsageError(
+            f"The folder {target.parent} does not exist; give --ics a file in an existing folder."
+        )
+    return target
+
+
+def write_ics(target: Path, session: Session, stamp: datetime) -> None:
+    """Write the check-in calendar to ``target`` (outside ``<home>``: folder mode untouched)."""
+    atomic_write(target, ics_text(session, stamp).encode("utf-8"), private_dir=False)

@@ -1,0 +1,148 @@
+"""The parts on screen: the list, one part's record and time line, and the map."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from partsjournal.core.answers import as_text
+from partsjournal.core.parts import Part
+from partsjournal.render import ui
+from partsjournal.render.text import literal, visible
+from partsjournal.views import partmap
+from partsjournal.views.partlog import Meeting, few_words
+from partsjournal.views.partmap import MapNode
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+NO_PARTS = (
+    "No parts yet. A part is added when an exercise names one; "
+    "start with: partsjournal exercise protector"
+)
+
+
+def print_list(live: list[Part], met: dict[str, list[Meeting]]) -> None:
+    from rich.table import Table
+
+    console = ui.out()
+    if not live:
+        console.print(NO_PARTS)
+        return
+    table = Table(title="Parts", title_justify="left")
+    table.add_column("name", style="bold")
+    table.add_column("role")
+    table.add_column("times met", justify="right")
+    table.add_column("last met")
+    table.add_column("what it needs")
+    for part in live:
+        table.add_row(
+            literal(part.name, one_line=True),
+            literal(part.role, one_line=True),
+            str(len(met.get(part.id, []))),
+            part.last_met.isoformat() if part.last_met else "",
+            literal(few_words(part.needs), one_line=True),
+        )
+    console.print(table)
+    console.print('See one part\'s story with: partsjournal parts show "NAME"')
+
+
+def print_part(part: Part, index: dict[str, Part], meetings: list[Meeting]) -> None:
+    """One part's record, then a time line of the entries that name it."""
+    from rich.table import Table
+    from rich.text import Text
+
+    console = ui.out()
+    record = Table.grid(padding=(0, 2))
+    record.add_column(style="dim")
+    record.add_column()
+    rows = [
+        ("also called", ", ".join(part.aliases)),
+        ("role", part.role),
+        ("felt in the body", part.body),
+        ("image", part.image),
+        ("its job", part.current_role),
+        ("new role", part.new_role),
+        ("fears", part.fears),
+        ("needs", part.needs),
+        ("protects", ", ".join(partmap.names(part.protects, index))),
+        ("protected by", ", ".join(partmap.protected_by(part, index))),
+        ("first met", part.first_met.isoformat() if part.first_met else ""),
+        ("last met", part.last_met.isoformat() if part.last_met else ""),
+        ("notes", part.notes),
+    ]
+    for label, value in rows:
+        if value:
+            record.add_row(label, literal(value))
+    console.print(literal(part.name, "bold", one_line=True))
+    console.print(record)
+    console.print()
+    if not meetings:
+        console.print("No entries name this part yet.")
+        return
+    count = len(meetings)
+    console.print(f"[bold]Time line[/] ({count} {'entry' if count == 1 else 'entries'})")
+    for meeting in meetings:
+        e = meeting.entry
+        line = Text("\n")
+        line.append(f"{e.created:%Y-%m-%d %H:%M}", style="bold")
+        line.append("  ")
+        line.append_text(literal(e.title, one_line=True))
+        if meeting.name_used != part.name:
+            line.append(f" (as {visible(meeting.name_used, one_line=True)})")
+        console.print(line)
+        for answer in meeting.key_answers():
+            label = (answer.role or answer.step).removeprefix("part-").replace("-", " ")
+            row = Text("  ")
+            row.append(f"{label}:", style="dim")
+            row.append(" " + visible(as_text(answer.value)))
+            console.print(row, soft_wrap=True)
+        console.print(f"  entry {e.id}", style="dim", markup=False)
+
+
+def print_map(roots: list[MapNode], loose: list[Part]) -> None:
+    from rich.text import Text
+    from rich.tree import Tree
+
+    console = ui.out()
+    if not roots and not loose:
+        console.print(NO_PARTS)
+        return
+    tree = Tree(Text("Self", style="bold"))
+    stack: list[tuple[Tree, MapNode]] = [(tree, node) for node in reversed(roots)]
+    while stack:
+        parent, node = stack.pop()
+        branch = parent.add(_label(node))
+        stack.extend((branch, child) for child in reversed(node.children))
+    console.print(tree)
+    if not roots:
+        console.print(
+            "No relations noted yet. Add one with: partsjournal parts edit NAME --protects OTHER",
+            style="dim",
+        )
+    if loose:
+        console.print()
+        console.print("[bold]Not yet connected[/]")
+        for part in loose:
+            line = Text("  ")
+            line.append_text(_name_and_role(part))
+            console.print(line)
+
+
+def _name_and_role(part: Part) -> Text:
+    text = literal(part.name, one_line=True)
+    if part.role:
+        text.append(f" ({visible(part.role, one_line=True)})", style="dim")
+    return text
+
+
+def _label(node: MapNode) -> Text:
+    from rich.text import Text
+
+    if node.part is None:
+        gone = visible(node.missing_id or "?", one_line=True)
+        return Text(f"{gone} (no longer in the registry)", style="dim")
+    if node.repeat:
+        text = literal(node.part.name, one_line=True)
+        text.append(" (see above)", style="dim")
+        return text
+    return _name_and_role(node.part)

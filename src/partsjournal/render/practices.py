@@ -1,0 +1,36 @@
+"""The practices chosen in recent check-ins, and how they went (``partsjournal practices``)."""
+
+from __future__ import annotations
+
+from partsjournal.core.vocabulary import realm_label
+from partsjournal.render import ui
+from partsjournal.render.text import literal
+from partsjournal.views.practices import Practice
+
+
+def print_list(found: list[Practice], weeks: int) -> None:
+    from rich.table import Table
+    from rich.text import Text
+
+    console = ui.out()
+    if not found:
+        console.print(
+            f"No practices chosen in the last {weeks} weeks. Choose some with: "
+            "partsjournal integrate"
+        )
+        return
+    table = Table(title="Practices", title_justify="left")
+    table.add_column("chosen")
+    table.add_column("realm")
+    table.add_column("practice")
+    table.add_column("how it went")
+    table.add_column("note")
+    for p in found:
+        table.add_row(
+            p.chosen.date().isoformat(),
+            realm_label(p.realm),
+            literal(p.text),
+            literal(p.outcome) if p.outcome else Text("not asked yet", style="dim"),
+            literal(p.note),
+        )
+    console.print(table)

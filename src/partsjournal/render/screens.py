@@ -1,0 +1,139 @@
+"""What the exercise flow shows between questions: the exercise's opening panel, the
+step header, the pause and the welcome back, and the summary of a saved entry.
+
+The flow (:mod:`partsjournal.flow`) decides what happens; it calls these to say
+so. Text from exercise files and from the person is passed as literal text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from partsjournal.core.entry import Entry
+from partsjournal.render import ui
+from partsjournal.render.text import literal, visible
+
+if TYPE_CHECKING:
+    from partsjournal.flow.exercises import Exercise, Step
+
+PAUSE_HINT = "Ctrl-C pauses at any prompt; your answers so far are kept."
+
+
+def exercise_list(found: Iterable[Exercise]) -> None:
+    from rich.table import Table
+
+    table = Table(title="Exercises", title_justify="left")
+    table.add_column("name", style="bold", no_wrap=True)
+    table.add_column("title", no_wrap=True)
+    table.add_column("min", justify="right", no_wrap=True)
+    table.add_column("what it is")
+    for ex in found:
+        table.add_row(ex.name, literal(ex.title), str(ex.minutes), literal(ex.summary))
+    ui.out().print(table)
+    ui.out().print("Run one with: partsjournal exercise NAME")
+
+
+def intro(ex: Exercise) -> None:
+    from rich.panel import Panel
+
+    body = f"{ex.summary}\n\nAbout {ex.minutes} minutes. {PAUSE_HINT}"
+    if ex.intro:
+        body = f"{ex.intro.strip()}\n\n{body}"
+    ui.out().print(
+        Panel(literal(body), title=literal(ex.title), title_align="left", border_style="cyan")
+    )
+
+
+def step_header(step: Step, text: str, number: int, total: int) -> None:
+    """ "step 3 of 14", the question, and its hint, before the answer is asked for."""
+    from rich.padding import Padding
+
+    console = ui.out()
+    console.print()
+    console.print(f"step {number} of {total}", style="dim", markup=False)
+    console.print(Padding(literal(text), (0, 0, 0, 2)))
+    if step.hint:
+        console.print(Padding(literal(step.hint, "dim"), (0, 0, 0, 2)))
+
+
+def back_from_grounding() -> None:
+    ui.out().print("\n[bold]Welcome back.[/] We will go on from where you were.")
+
+
+def rating_note(step_id: str, value: object) -> None:
+    """A scripted run rated something high: say where help is, on stderr."""
+    ui.err().print(
+        f"Note: '{step_id}' was rated {value}. If this is stirring up a lot, you can stop "
+        "at any time and run: partsjournal ground",
+        soft_wrap=True,
+        markup=False,
+    )
+
+
+def blank() -> None:
+    ui.out().print()
+
+
+def paused_with_nothing(exercise: str) -> None:
+    ui.out().print(
+        "[bold]Paused.[/] Nothing was answered yet, so there is nothing to keep. "
+        f"Start again whenever you like: partsjournal exercise {exercise}",
+        soft_wrap=True,
+    )
+
+
+def paused(draft_id: str, answered: int, *, typed: bool) -> None:
+    console = ui.out()
+    kept = (
+        f"Your answers so far ({answered}) are kept safely as a draft."
+        if answered
+        else "Your place in the exercise is kept as a draft."
+    )
+    console.print(f"[bold]Paused.[/] {kept} Take all the time you need.", soft_wrap=True)
+    if typed:
+        console.print("What you had started typing is kept too.")
+    console.print(f"When you are ready to go on: partsjournal resume {draft_id}", soft_wrap=True)
+
+
+def saved(entry: Entry, where: str | None) -> None:
+    """The summary after an entry is saved; ``where`` is its place around a session."""
+    from rich.text import Text
+
+    console = ui.out()
+    console.print()
+    line = Text.assemble(("Saved.", "bold"), " ", literal(entry.title, one_line=True))
+    line.append(f", {entry.created:%A %d %B %Y, %H:%M}.")
+    console.print(line)
+    if entry.parts:
+        console.print(
+            literal("Part: " + ", ".join(visible(p.name, one_line=True) for p in entry.parts))
+        )
+    act = entry.activation()
+    if act is not None:
+        console.print(f"Activation: {act[0]} → {act[1]}")
+    console.print(
+        Text.assemble("Entry ", (entry.id, "bold"), f" saved in {entry.path}"), soft_wrap=True
+    )
+    if where:
+        console.print(f"This entry is {where}.")
+
+
+def welcome_back(started: str, answered: int, title: str, kept: int) -> None:
+    from rich.panel import Panel
+
+    body = (
+        f"You started this on {started} and answered "
+        f"{answered} question{'s' if answered != 1 else ''}. "
+        "Everything you wrote is still here; we go on from the next step."
+    )
+    if kept:
+        body += (
+            f"\n\nThe exercise has changed since then: {kept} earlier "
+            f"answer{'s' if kept != 1 else ''} no longer match a step. "
+            "They are kept and will be saved with the entry."
+        )
+    body += f"\n\n{PAUSE_HINT}"
+    ui.out().print(
+        Panel(literal(body), title=literal(f"Welcome back: {title}"), title_align="left")
+    )

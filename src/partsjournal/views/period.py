@@ -1,0 +1,108 @@
+"""The span a review covers, and the days around it that have entries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from partsjournal.core import layout
+from partsjournal.core.errors import UsageError
+
+STREAK_CAP = 366  # days; a longer streak is shown as "a year or more"
+
+
+@dataclass(frozen=True)
+class Period:
+    since: date
+    until: date
+    kind: str = "range"  # week, month or range
+
+    @property
+    def days(self) -> int:
+        return (self.until - self.since).days + 1
+
+    def previous(self) -> Period:
+        """The period of the same length that ends the day before this one starts."""
+        return Period(
+            self.since - timedelta(days=self.days), self.since - timedelta(days=1), self.kind
+        )
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.since <= day <= self.until
+
+
+def period_for(
+    today: date,
+    *,
+    month: bool = False,
+    ago: int = 0,
+    since: date | None = None,
+    until: date | None = None,
+) -> Period:
+    """The period a review covers.
+
+    The default is the seven days ending today; ``month`` is the 30 days ending
+    today; ``ago`` moves back that many whole periods. ``since``/``until`` give
+    the period directly (``until`` defaults to today).
+    """
+    if ago < 0:
+        raise UsageError("--ago counts periods back from now, so it must be 0 or more.")
+    if since is not None:
+        if month or ago:
+            raise UsageError("Use either --since/--until or --week/--month with --ago, not both.")
+        end = until or today
+        if end < since:
+            raise UsageError(
+                f"--until ({end}) is before --since ({since}); give the earlier date first."
+            )
+        return Period(since, end, "range")
+    if until is not None:
+        raise UsageError(
+            "--until needs --since too, for example --since 2026-11-01 --until 2026-11-07."
+        )
+    length = 30 if month else 7
+    end = today - timedelta(days=length * ago)
+    return Period(end - timedelta(days=length - 1), end, "month" if month else "week")
+
+
+def streak(days: Iterable[date], end: date) -> int:
+    """Days in a row with an entry, ending at ``end`` (or the day before it).
+
+    The day before counts as well so that the streak is not "broken" in the
+    morning, before today's entry is written.
+    """
+    have = set(days)
+    day = end if end in have else end - timedelta(days=1)
+    n = 0
+    while day in have:
+        n += 1
+        day -= timedelta(days=1)
+    return n
+
+
+def streak_back(end: date) -> int:
+    """The streak ending at ``end`` (see :func:`streak`), from file names alone.
+
+    Nothing is opened: month folders are listed backwards from ``end`` and the
+    walk stops at the month that holds the streak's first gap, so a broken
+    streak costs one or two listings. Streaks are counted up to
+    :data:`STREAK_CAP` days ("a year or more"), so years of daily writing never
+    cost more than thirteen folder listings.
+    """
+    found: set[str] = set()
+    year, month = end.year, end.month
+    one_day = timedelta(days=1)
+    cursor: date | None = None
+    while True:
+        found |= layout.days_in_month(year, month)
+        if cursor is None:
+            cursor = end if end.isoformat() in found else end - one_day
+            start = cursor
+        while cursor.isoformat() in found:  # walk on from where the last month left off
+            cursor -= one_day
+        if (start - cursor).days >= STREAK_CAP:
+            return STREAK_CAP
+        if cursor >= date(year, month, 1):  # the streak's first gap is in a listed month
+            return (start - cursor).days
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)

@@ -1,0 +1,51 @@
+"""Askers for in-process flow tests: scripted answers, and confirm/select questions that
+must be expected, so a flow that asks something new fails loudly instead of guessing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from partsjournal.core.answers import AnswerValue
+from partsjournal.flow.engine import check_value
+from partsjournal.flow.exercises import Step
+
+
+class FakeAsker:
+    """Answers steps from ``answers`` (guides go on by themselves), and each confirm or
+    select from ``replies``: (words the question must contain, the reply), in order."""
+
+    interactive = True
+
+    def __init__(
+        self,
+        answers: dict[str, Any] | None = None,
+        replies: list[tuple[str, bool | str]] | None = None,
+    ) -> None:
+        self.answers = answers or {}
+        self.replies = list(replies or [])
+        self.asked: list[str] = []  # step ids, in order
+        self.questions: list[str] = []  # confirm and select questions, in order
+
+    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+        self.asked.append(step.id)
+        if step.kind == "guide":
+            return True
+        if step.id not in self.answers:
+            raise AssertionError(f"unexpected step {step.id!r}: {text}")
+        return check_value(step, self.answers[step.id])
+
+    def _reply(self, question: str) -> bool | str:
+        self.questions.append(question)
+        if not self.replies:
+            raise AssertionError(f"unexpected question: {question}")
+        words, reply = self.replies.pop(0)
+        assert words in question, f"expected a question about {words!r}, got: {question}"
+        return reply
+
+    def confirm(self, question: str, *, default: bool = True) -> bool:
+        return bool(self._reply(question))
+
+    def select(self, question: str, choices: list[str]) -> str:
+        reply = self._reply(question)
+        assert reply in choices, f"{reply!r} is not among {choices}"
+        return str(reply)
