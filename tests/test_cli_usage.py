@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from tests.conftest import Cli
@@ -53,3 +55,18 @@ def test_a_command_value_is_never_taken_for_an_exit_code(
     )
     result = cli("exercise")
     assert result.exit_code == 0
+
+
+@pytest.mark.parametrize(
+    "args", [["drafts"], ["entries"], ["review"], ["session", "add", "2026-11-19"], ["parts"]]
+)
+def test_a_home_that_is_a_file_is_refused_by_every_command(
+    cli: Cli, tmp_path: Path, args: list[str]
+) -> None:
+    not_a_folder = tmp_path / "journal.txt"
+    not_a_folder.write_text("mine", encoding="utf-8")
+    result = cli("--home", str(not_a_folder), *args)
+    assert result.exit_code == 2, result.output
+    assert result.stderr.startswith("partsjournal: The journal folder")
+    assert "is a file, not a folder" in result.stderr and len(result.stderr.splitlines()) == 1
+    assert not_a_folder.read_text(encoding="utf-8") == "mine"

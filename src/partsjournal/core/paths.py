@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from partsjournal.core.errors import UsageError
+
 ENV_VAR = "PARTSJOURNAL_HOME"
 
 _override: Path | None = None
@@ -22,15 +24,36 @@ def set_home(path: Path | None) -> None:
 
 
 def home() -> Path:
-    """The journal folder, resolved once per call in a fixed order."""
+    """The journal folder, resolved once per call in a fixed order.
+
+    A path that exists but is not a folder is refused with a sentence naming
+    where it came from, before anything tries to read or write inside it.
+    """
     if _override is not None:
-        return _override.expanduser()
+        return _checked(_override.expanduser(), "--home")
     env = os.environ.get(ENV_VAR)
     if env:
-        return Path(env).expanduser()
+        return _checked(Path(env).expanduser(), ENV_VAR)
     import platformdirs
 
-    return Path(platformdirs.user_data_dir("partsjournal", appauthor=False))
+    return _checked(Path(platformdirs.user_data_dir("partsjournal", appauthor=False)), "")
+
+
+_folders: set[Path] = set()
+
+
+def _checked(path: Path, source: str) -> Path:
+    if path in _folders:
+        return path
+    if path.exists() and not path.is_dir():
+        given = f" (from {source})" if source else ""
+        raise UsageError(
+            f"The journal folder {path}{given} is a file, not a folder; "
+            "give a folder, or leave it out to use the default."
+        )
+    if path.is_dir():
+        _folders.add(path)
+    return path
 
 
 def entries_dir() -> Path:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from partsjournal.core import store
 from partsjournal.core.errors import UsageError
+from partsjournal.render import ui
 
 _SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".json": "json"}
 
@@ -31,9 +33,6 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from partsjournal.core import store
-    from partsjournal.render import ui
-
     target = output.expanduser()
     if target.is_dir():
         raise UsageError(f"--output {output} is a folder; give a file name such as week.md.")
@@ -43,4 +42,4 @@ def emit(text: str, output: Path | None) -> None:
             "or choose another place."
         )
     store.atomic_write(target, text.encode("utf-8"), private_dir=False)
-    ui.err().print(f"Written to {target}.", soft_wrap=True, markup=False)
+    ui.say(f"Written to {target}.", to_stderr=True)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from partsjournal.core.vocabulary import REALMS, realm_label
 from partsjournal.render.text import literal, visible
 from partsjournal.views.period import STREAK_CAP
-from partsjournal.views.review import Outcome, Practice, Quote, Review, SessionNear
+from partsjournal.views.review_data import Outcome, Practice, Quote, Review, SessionNear
 
 if TYPE_CHECKING:
     from rich.console import Console, RenderableType

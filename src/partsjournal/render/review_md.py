@@ -27,7 +27,7 @@ from partsjournal.render.review import (
     span,
 )
 from partsjournal.render.text import md, visible
-from partsjournal.views.review import Review
+from partsjournal.views.review_data import Review
 
 
 def to_markdown(review: Review) -> str:

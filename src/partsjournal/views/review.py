@@ -4,16 +4,14 @@
 :class:`Review` (plain dataclasses, no I/O), so every number can be tested on
 small fixture journals. :func:`collect` is the only part that touches files,
 and it reads only the entry files named in the period and the one before it
-(sessions and parts are few and read in full). Renderers live in
-:mod:`partsjournal.render_review`.
+(sessions and parts are few and read in full). The result's records are in
+:mod:`partsjournal.views.review_data`; renderers live in :mod:`partsjournal.render.review`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
-from typing import Any
 
 from partsjournal.core import entry, parts, sessions
 from partsjournal.core import vocabulary as vocab
@@ -23,202 +21,21 @@ from partsjournal.core.parts import Part
 from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link, placement
 from partsjournal.views import practices
 from partsjournal.views.period import Period, streak, streak_back
-
-JSON_SCHEMA_VERSION = 1
+from partsjournal.views.review_data import (
+    Activation,
+    ExerciseCount,
+    Outcome,
+    PartMet,
+    Practice,
+    Quality,
+    Quote,
+    Realm,
+    Review,
+    SessionNear,
+)
 
 HIGHLIGHTS_PER_KIND = 3
 QUOTE_LENGTH = 140
-
-
-# --------------------------------------------------------------------------- result
-
-
-@dataclass
-class SessionNear:
-    id: str
-    number: int
-    date: date
-    kind: str
-    label: str
-    days_from_end: int  # session date minus the period's last day (negative: earlier)
-    in_period: bool
-    entries_before: int
-    entries_after: int
-
-
-@dataclass
-class ExerciseCount:
-    name: str
-    title: str
-    count: int
-
-
-@dataclass
-class PartMet:
-    id: str
-    name: str
-    times: int
-    new: bool
-    first_met: date | None
-
-
-@dataclass
-class Activation:
-    entry: str
-    day: date
-    exercise: str
-    before: int
-    after: int
-
-    @property
-    def change(self) -> int:
-        return self.after - self.before
-
-
-@dataclass
-class Quality:
-    name: str
-    average: float | None
-    previous: float | None
-    change: float | None
-
-
-@dataclass
-class Realm:
-    realm: str
-    label: str
-    latest: int | None
-    latest_day: date | None
-    previous: int | None
-    change: int | None
-    attended: bool
-
-
-@dataclass
-class Practice:
-    entry: str
-    day: date
-    realm: str
-    text: str
-
-
-@dataclass
-class Outcome:
-    entry: str
-    day: date
-    realm: str
-    outcome: str
-    note: str
-    practice: str = ""  # the practice it follows up, when chosen in this period or the one before
-
-
-@dataclass
-class Quote:
-    entry: str
-    day: date
-    text: str
-    part: str | None = None
-
-
-@dataclass
-class Review:
-    period: Period
-    today: date
-    entries: int
-    days_journaled: int
-    streak: int
-    sessions_recorded: int
-    sessions: list[SessionNear] = field(default_factory=list)
-    position: str | None = None
-    exercises: list[ExerciseCount] = field(default_factory=list)
-    parts_known: int = 0
-    parts: list[PartMet] = field(default_factory=list)
-    activation: list[Activation] = field(default_factory=list)
-    self_checks: int = 0
-    self_checks_previous: int = 0
-    self_energy: list[Quality] = field(default_factory=list)
-    realms: list[Realm] = field(default_factory=list)
-    practices: list[Practice] = field(default_factory=list)
-    outcomes: list[Outcome] = field(default_factory=list)
-    needs: list[Quote] = field(default_factory=list)
-    reflections: list[Quote] = field(default_factory=list)
-
-    @property
-    def empty(self) -> bool:
-        return self.entries == 0
-
-    @property
-    def average_activation_change(self) -> float | None:
-        if not self.activation:
-            return None
-        return round(sum(a.change for a in self.activation) / len(self.activation), 1)
-
-    @property
-    def unattended_realms(self) -> list[str]:
-        return [r.realm for r in self.realms if not r.attended]
-
-    def to_json(self) -> dict[str, Any]:
-        """The stable JSON shape documented in docs/format.md."""
-        prev = self.period.previous()
-        data: dict[str, Any] = _jsonable(
-            {
-                "schema_version": JSON_SCHEMA_VERSION,
-                "today": self.today,
-                "period": {
-                    "kind": self.period.kind,
-                    "since": self.period.since,
-                    "until": self.period.until,
-                    "days": self.period.days,
-                },
-                "previous_period": {"since": prev.since, "until": prev.until},
-                "empty": self.empty,
-                "summary": {
-                    "entries": self.entries,
-                    "days_journaled": self.days_journaled,
-                    "days": self.period.days,
-                    "current_streak": self.streak,
-                },
-                "sessions": {
-                    "recorded": self.sessions_recorded,
-                    "position": self.position,
-                    "items": [asdict(s) for s in self.sessions],
-                },
-                "exercises": [asdict(e) for e in self.exercises],
-                "parts": {"known": self.parts_known, "items": [asdict(p) for p in self.parts]},
-                "activation": {
-                    "average_change": self.average_activation_change,
-                    "items": [{**asdict(a), "change": a.change} for a in self.activation],
-                },
-                "self_energy": {
-                    "checks": self.self_checks,
-                    "checks_previous": self.self_checks_previous,
-                    "qualities": [asdict(q) for q in self.self_energy],
-                },
-                "realms": {
-                    "items": [asdict(r) for r in self.realms],
-                    "unattended": self.unattended_realms,
-                },
-                "practices": {
-                    "chosen": [asdict(p) for p in self.practices],
-                    "outcomes": [asdict(o) for o in self.outcomes],
-                },
-                "highlights": {
-                    "needs": [asdict(q) for q in self.needs],
-                    "reflections": [asdict(q) for q in self.reflections],
-                },
-            }
-        )
-        return data
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
 
 
 # --------------------------------------------------------------------------- helpers
