@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from partsjournal import prompts
 from partsjournal.core import drafts, layout, matching, parts, store
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import AnswerValue
@@ -216,9 +217,38 @@ def test_choosing_which_draft_to_resume_goes_through_the_asker(home: Path) -> No
     for first in ("first", "second"):
         assert runner.run_exercise("two", asker=PauseAtB({"a": first})) is None
     assert len(drafts.load_all()) == 2
-    second = drafts.label(drafts.load_all()[1])
+    listed = drafts.load_all()
+    n = next(i for i, d in enumerate(listed, 1) if d.answers[0].value == "second")
+    second = f"{n}. {drafts.label(listed[n - 1])}"  # both started the same minute: numbered
     chooser = FakeAsker({"b": "done"}, [("Which one", second)])
     saved = runner.resume(None, asker=chooser)
     assert saved is not None and saved.answer("a") is not None
     assert saved.answer("a").value == "second"  # type: ignore[union-attr]
     assert len(drafts.load_all()) == 1
+
+
+def test_the_format_document_lists_every_role_of_the_vocabulary() -> None:
+    text = (Path(__file__).resolve().parents[1] / "docs" / "format.md").read_text(encoding="utf-8")
+    for role in [*vocab.ROLES, *(f"{f}:<realm>" for f in vocab.REALM_FAMILIES)]:
+        assert f"`{role}`" in text, role
+    for quality in vocab.SELF_QUALITIES:
+        assert f"`self:{quality}`" in text, quality
+
+
+def test_the_close_name_offer_asks_through_the_askers_confirm(home: Path) -> None:
+    parts.create("The Critic")
+    questions: list[str] = []
+
+    class Saying(prompts.InteractiveAsker):
+        def __init__(self, reply: bool) -> None:
+            super().__init__()
+            self.reply = reply
+
+        def confirm(self, question: str, *, default: bool = True) -> bool:
+            questions.append(question)
+            return self.reply
+
+    assert Saying(True).offer_close_part("the critc") == "The Critic"
+    assert Saying(False).offer_close_part("the critc") == "the critc"
+    assert Saying(True).offer_close_part("critic") == "critic"  # a fixed rule: not asked
+    assert questions == ["Did you mean The Critic?"] * 2

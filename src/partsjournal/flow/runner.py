@@ -141,7 +141,8 @@ def resume(
     elif answers is None and (asker is not None or prompts.can_prompt()):
         chooser = asker if asker is not None else terminal()
         render_drafts.show_list(found)
-        labels = [drafts.label(d) for d in found]
+        # numbered as in the list above, so two drafts started the same minute differ
+        labels = [f"{n}. {drafts.label(d)}" for n, d in enumerate(found, start=1)]
         try:
             picked = chooser.select("Which one would you like to continue?", [*labels, "Not now"])
         except Paused:
