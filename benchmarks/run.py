@@ -175,6 +175,7 @@ def main() -> int:
 
     for c in cases:  # warm-up round: fill the OS file cache, compile bytecode
         c.once()
+        c.times.clear()  # not counted: the medians are of the timed rounds only
     for _ in range(args.runs):
         for c in cases:
             c.once()
