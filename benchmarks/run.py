@@ -474,7 +474,7 @@ def ensure_jrnl(journals: Path) -> tuple[Jrnl | None, str]:
         shutil.rmtree(JRNL_VENV, ignore_errors=True)
         made = subprocess.run([PY, "-m", "venv", str(JRNL_VENV)], capture_output=True, text=True)
         if made.returncode != 0:
-            return None, f"python -m venv failed: {made.stderr.strip()[-300:]}"
+            return None, f"python -m venv failed: {last_line(made.stderr)}"
         pip = [str(JRNL_VENV / "bin" / "python"), "-m", "pip", "install", "-q"]
         for requirement in JRNL_REQUIREMENTS:
             done = subprocess.run([*pip, requirement], capture_output=True, text=True)
@@ -482,7 +482,7 @@ def ensure_jrnl(journals: Path) -> tuple[Jrnl | None, str]:
                 break
         else:
             shutil.rmtree(JRNL_VENV, ignore_errors=True)
-            return None, f"pip install jrnl failed: {done.stderr.strip()[-300:]}"
+            return None, f"pip install jrnl failed: {last_line(done.stderr)}"
     sandbox = journals / "jrnl-home"
     config = sandbox / "config" / "jrnl" / "jrnl.yaml"
     config.parent.mkdir(parents=True, exist_ok=True)
@@ -521,6 +521,11 @@ def ensure_jrnl(journals: Path) -> tuple[Jrnl | None, str]:
     )
     entries = journal.read_text(encoding="utf-8").count("\n[")
     return Jrnl(exe, version, config, sandbox, entries + 1), ""
+
+
+def last_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    return lines[-1] if lines else "(no message)"
 
 
 def fresh_copy(source: Path, target: Path) -> Path:
