@@ -4,20 +4,32 @@ Twice-daily entries (a protector dialogue or an integrate check-in in the
 morning, a Self-energy check or another exercise in the evening), a handful of
 parts, and a course of sessions every few months. The random seed is fixed, so
 every run builds the same journal.
+
+``jrnl_journal`` turns a built journal into a plain-text jrnl journal of the
+same entries and words, for the side-by-side jrnl cases.
 """
 
 from __future__ import annotations
 
 import os
 import random
+import tomllib
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+# Everything this file uses from partsjournal is imported here, and only here;
+# src/ is being reorganised, so if a module moves, these lines are the fix.
 from partsjournal.core import parts, paths, sessions
 from partsjournal.core.entry import Answer, Entry, PartRef, new_id, save_new
 from partsjournal.views.review import SELF_QUALITIES
 
 SEED = 20261123
+# Part of each journal's stamp: bump it when build() changes, so old journals are rebuilt.
+VERSION = 2
+# The part, session number and word the whole-history cases ask for (see check()).
+PART = "Busy Bee"
+SESSION = 100
+WORD = "garden"
 PARTS = ["The Critic", "Busy Bee", "The Little One", "Night Watch", "The Planner", "Numb One"]
 REALMS = ["body", "mind", "emotion", "spirit", "balance"]
 WORDS = [
@@ -137,6 +149,7 @@ def build(home: Path, days: int, *, end: date) -> int:
             )
         day += timedelta(days=120)
     count = 0
+    last_met: dict[str, tuple[parts.Part, date]] = {}
     for offset in range(days):
         d = start + timedelta(days=offset)
         for hour in (8, 21):
@@ -153,6 +166,7 @@ def build(home: Path, days: int, *, end: date) -> int:
                     _protector(rng, part),
                     [PartRef(part.id, part.name)],
                 )
+                last_met[part.id] = (part, d)
             elif kind < 0.75:
                 entry = Entry(
                     new_id(created),
@@ -174,6 +188,8 @@ def build(home: Path, days: int, *, end: date) -> int:
                 )
             save_new(entry)
             count += 1
+    for part, day in last_met.values():  # as the exercise flow would have, once per part
+        parts.record_meeting(part, day)
     paths.set_home(None)
     return count
 
@@ -182,7 +198,7 @@ def ensure(root: Path, name: str, days: int, *, end: date) -> Path:
     """Build the journal once; later runs reuse it (marked complete by a stamp file)."""
     home = root / name
     stamp = root / f".{name}.done"
-    if stamp.exists() and stamp.read_text() == f"{SEED} {days} {end}":
+    if stamp.exists() and stamp.read_text() == f"{SEED} {VERSION} {days} {end}":
         return home
     if home.exists():
         import shutil
@@ -190,5 +206,58 @@ def ensure(root: Path, name: str, days: int, *, end: date) -> Path:
         shutil.rmtree(home)
     os.environ.pop("PARTSJOURNAL_HOME", None)
     build(home, days, end=end)
-    stamp.write_text(f"{SEED} {days} {end}")
+    stamp.write_text(f"{SEED} {VERSION} {days} {end}")
     return home
+
+
+def check(home: Path) -> list[str]:
+    """What the whole-history cases need from ``home``, read from the files; [] if all there.
+
+    A part named PART, at least SESSION sessions, and WORD in some entry's answers.
+    """
+    problems = []
+    names = [tomllib.loads(f.read_text("utf-8")).get("name") for f in (home / "parts").glob("*")]
+    if PART not in names:
+        problems.append(f"no part named {PART!r} (parts: {names})")
+    found = len(list((home / "sessions").glob("*.toml")))
+    if found < SESSION:
+        problems.append(f"{found} sessions, fewer than {SESSION}")
+    files = sorted((home / "entries").rglob("*.toml"))
+    if not any(WORD in f.read_text("utf-8") for f in files[-50:]):
+        problems.append(f"the word {WORD!r} is in none of the last 50 entries")
+    return problems
+
+
+# jrnl's own default time format (jrnl 4 writes its config with it).
+JRNL_TIMEFORMAT = "%F %r"
+
+
+def jrnl_journal(home: Path, target: Path) -> int:
+    """Write the entries of ``home`` as one plain-text jrnl journal; return the count.
+
+    Read from the TOML files directly (no partsjournal code): each entry becomes
+    ``[date time] title`` followed by its parts and one ``prompt answer`` line per
+    answer, so jrnl searches the same words partsjournal stores.
+    """
+    chunks = []
+    for f in sorted((home / "entries").rglob("*.toml")):
+        data = tomllib.loads(f.read_text("utf-8"))
+        lines = [f"[{data['created'].strftime(JRNL_TIMEFORMAT)}] {data.get('title', '')}"]
+        lines += [f"Part: {p.get('name', '')}" for p in data.get("parts", [])]
+        lines += [f"{a.get('prompt', '')} {a.get('value', '')}" for a in data.get("answers", [])]
+        chunks.append("\n".join(lines) + "\n")
+    tmp = target.with_suffix(".tmp")
+    tmp.write_text("\n".join(chunks), encoding="utf-8")
+    tmp.replace(target)
+    return len(chunks)
+
+
+def ensure_jrnl(root: Path, name: str) -> Path:
+    """The jrnl twin of journal ``name`` (built by ensure() first), rebuilt with it."""
+    source = (root / f".{name}.done").read_text()
+    target = root / f"{name}.jrnl.txt"
+    stamp = root / f".{name}.jrnl.done"
+    if not (target.exists() and stamp.exists() and stamp.read_text() == source):
+        jrnl_journal(root / name, target)
+        stamp.write_text(source)
+    return target
