@@ -20,6 +20,9 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
         "TERM": "xterm",
         "COLUMNS": "200",
         "LINES": "50",
+        # prompt_toolkit asks the terminal where the cursor is and waits up to a second
+        # for the reply; a pty never answers, so every prompt would stall for nothing.
+        "PROMPT_TOOLKIT_NO_CPR": "1",
     }
     child = pexpect.spawn(
         sys.executable,
