@@ -26,7 +26,10 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 @pytest.fixture(autouse=True)
 def no_debug_left_over() -> Iterator[None]:
-    """A test that ran with --debug must not leave tracebacks on for the next one."""
+    """A test that ran with --debug must not leave tracebacks on for the next one.
+
+    The flag lives in a module-level dict, so it outlives a single CliRunner call.
+    """
     from partsjournal.cli import root as cli
 
     cli._debug["on"] = False
@@ -62,14 +65,5 @@ def protector_answers(tmp_path: Path) -> Path:
 
 
 def entry_files(home: Path) -> list[Path]:
+    """Every saved entry file under ``home``, oldest first (names start with the date)."""
     return sorted((home / "entries").rglob("*.toml")) if (home / "entries").exists() else []
-
-
-@pytest.fixture(autouse=True)
-def _debug_off() -> Iterator[None]:
-    """``--debug`` in one test must not leak into the next (it lives in a module dict)."""
-    from partsjournal.cli import root as cli_module
-
-    cli_module._debug["on"] = False
-    yield
-    cli_module._debug["on"] = False

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
-from pathlib import Path
 
 import pytest
 
@@ -97,8 +96,3 @@ def self_check(created: datetime, score: int) -> Entry:
 
 def make_part(name: str, met: date) -> Part:
     return parts.create(name, met=met)
-
-
-def entry_paths(home: Path) -> list[Path]:
-    root = home / "entries"
-    return sorted(root.rglob("*.toml")) if root.exists() else []

@@ -1,12 +1,20 @@
-"""Driving partsjournal in a real pseudo-terminal with pexpect."""
+"""Driving partsjournal in a real pseudo-terminal with pexpect.
+
+Most pty tests drive a small exercise the test writes itself into ``<home>/exercises``
+(see :func:`write_tiny`), so their prompts belong to the tests and a change of wording in a
+shipped exercise breaks only the one end-to-end run of it (``test_pty_protector.py``).
+"""
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 import pexpect
+import tomli_w
 
 ENTER = "\r"
 FINISH_LONG = "\x1b\r"  # Esc then Enter ends a multi-line answer
@@ -20,6 +28,9 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
         "TERM": "xterm",
         "COLUMNS": "200",
         "LINES": "50",
+        # prompt_toolkit asks the terminal where the cursor is and waits up to a second
+        # for the reply; a pty never answers, so every prompt would stall for nothing.
+        "PROMPT_TOOLKIT_NO_CPR": "1",
     }
     child = pexpect.spawn(
         sys.executable,
@@ -29,7 +40,15 @@ def spawn(home: Path, *args: str) -> pexpect.spawn:
         timeout=20,
         dimensions=(50, 200),
     )
+    child.logfile_read = io.StringIO()  # everything shown, for transcript()
     return child
+
+
+def transcript(child: pexpect.spawn) -> str:
+    """All the output the child has shown so far (``before`` holds only the last stretch)."""
+    log = child.logfile_read
+    assert isinstance(log, io.StringIO)
+    return log.getvalue()
 
 
 def answer_text(child: pexpect.spawn, expect: str, text: str) -> None:
@@ -65,6 +84,12 @@ def choose(child: pexpect.spawn, expect: str, index: int) -> None:
     child.send(ENTER)
 
 
+def answer_part(child: pexpect.spawn, expect: str, name: str) -> None:
+    child.expect_exact(expect)
+    child.expect_exact("The part's name")
+    child.send(name + ENTER)
+
+
 def draft_files(home: Path) -> list[Path]:
     folder = home / "drafts"
     return sorted(folder.glob("*.toml")) if folder.is_dir() else []
@@ -75,3 +100,139 @@ def skip_self_check(child: pexpect.spawn) -> None:
     child.expect_exact("short Self-energy check")
     child.expect_exact("Yes or no?")
     child.send("n")
+
+
+# --- exercises written by the tests -----------------------------------------------
+
+
+def write_exercise(
+    home: Path, name: str, steps: list[dict[str, Any]], *, title: str | None = None
+) -> Path:
+    """Write ``<home>/exercises/NAME.toml`` (the format of ``exercises/*.toml``).
+
+    A new name adds an exercise; a shipped name (``grounding``, ``integrate``) replaces that
+    one for this journal only.
+    """
+    folder = home / "exercises"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    script = {
+        "name": name,
+        "title": title or f"Test exercise {name}",
+        "summary": "Written by a test.",
+        "minutes": 1,
+        "version": 1,
+        "steps": steps,
+    }
+    path = folder / f"{name}.toml"
+    path.write_text(tomli_w.dumps(script), encoding="utf-8")
+    return path
+
+
+class Tiny:
+    """The prompts of the tiny exercise (:func:`write_tiny`), one of each step kind.
+
+    Prompts that name the part end in " {part}?", which the exercise fills in: a test
+    expects e.g. ``f"{Tiny.BODY} The Critic?"`` to see which name is in use.
+    """
+
+    NAME = "tiny"
+    TITLE = "A tiny test walk"
+    ARRIVE = "Arrive here with one slow breath."  # guide
+    SITUATION = "What is on your mind today?"  # long_text, role situation
+    RATING = "How stirred up are you right now?"  # scale, role activation-before
+    PART = "Which part of you is here?"  # part
+    BODY = "Where in your body do you notice"  # text, role part-body
+    FEEL = "How do you feel toward"  # choice, role feel-toward
+    FEELINGS = ("curious", "tired of it")
+    NEEDS = "What would help"  # optional long_text, role part-needs
+    CLOSING = "That was the whole tiny walk."  # guide
+
+
+def write_tiny(home: Path) -> str:
+    """Write the tiny exercise into ``home``; returns its name for ``exercise NAME``."""
+    write_exercise(
+        home,
+        Tiny.NAME,
+        [
+            {"id": "arrive", "kind": "guide", "text": Tiny.ARRIVE},
+            {"id": "situation", "kind": "long_text", "role": "situation", "text": Tiny.SITUATION},
+            {
+                "id": "activation",
+                "kind": "scale",
+                "role": "activation-before",
+                "text": Tiny.RATING,
+                "low": "settled",
+                "high": "overwhelmed",
+            },
+            {"id": "name_part", "kind": "part", "role": "part", "text": Tiny.PART},
+            {"id": "body", "kind": "text", "role": "part-body", "text": f"{Tiny.BODY} {{part}}?"},
+            {
+                "id": "feel",
+                "kind": "choice",
+                "role": "feel-toward",
+                "text": f"{Tiny.FEEL} {{part}}?",
+                "choices": list(Tiny.FEELINGS),
+            },
+            {
+                "id": "needs",
+                "kind": "long_text",
+                "role": "part-needs",
+                "optional": True,
+                "text": f"{Tiny.NEEDS} {{part}}?",
+            },
+            {"id": "closing", "kind": "guide", "text": Tiny.CLOSING},
+        ],
+        title=Tiny.TITLE,
+    )
+    return Tiny.NAME
+
+
+class TinyGrounding:
+    """The prompts of the short stand-in for the shipped grounding exercise."""
+
+    FEET = "Feel both feet on the floor for a moment."  # guide
+    DISTRESS = "How much distress is here now?"  # scale, role distress
+    SAFE = "Safe enough to go on right now?"  # yes_no, role safety
+
+
+def write_tiny_grounding(home: Path) -> None:
+    """Replace ``grounding`` (offered inside exercises) by three steps for this journal."""
+    write_exercise(
+        home,
+        "grounding",
+        [
+            {"id": "feet", "kind": "guide", "text": TinyGrounding.FEET},
+            {"id": "distress", "kind": "scale", "role": "distress", "text": TinyGrounding.DISTRESS},
+            {"id": "safe", "kind": "yes_no", "role": "safety", "text": TinyGrounding.SAFE},
+        ],
+        title="A tiny grounding pause",
+    )
+
+
+def ground_tiny(child: pexpect.spawn, distress: int = 2) -> None:
+    """Walk through the tiny grounding pause, answering that it is safe to go on."""
+    press_on(child, TinyGrounding.FEET)
+    answer_scale(child, TinyGrounding.DISTRESS, distress)
+    child.expect_exact(TinyGrounding.SAFE)
+    child.expect_exact("Yes or no?")
+    child.send("y")
+
+
+def walk_tiny_to_part(child: pexpect.spawn, situation: str, rating: int) -> None:
+    """From the start of the tiny exercise up to (not into) its part question.
+
+    A rating of 8 or more is followed by the grounding offer, left for the caller.
+    """
+    child.expect_exact(Tiny.TITLE)
+    press_on(child, Tiny.ARRIVE)
+    answer_long(child, Tiny.SITUATION, situation)
+    answer_scale(child, Tiny.RATING, rating)
+
+
+def finish_tiny(child: pexpect.spawn) -> None:
+    """The closing step of the tiny exercise, then "Saved." and a clean exit."""
+    press_on(child, Tiny.CLOSING)
+    child.expect_exact("Saved.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0

@@ -1,4 +1,9 @@
-"""``partsjournal integrate --after`` in a real terminal, following up last time's practices."""
+"""``partsjournal integrate --after`` in a real terminal, following up last time's practices.
+
+The check-in is a two-realm stand-in for the shipped ``integrate`` exercise, written into
+``<home>/exercises`` by the test; the shipped questions are covered with ``--answers`` in
+test_cli_integrate.py.
+"""
 
 from __future__ import annotations
 
@@ -9,13 +14,68 @@ from pathlib import Path
 import pexpect
 
 from tests.conftest import Cli, entry_files
-from tests.pty_helpers import answer_long, answer_scale, answer_text, choose, press_on, spawn
+from tests.pty_helpers import (
+    ENTER,
+    answer_long,
+    answer_scale,
+    answer_text,
+    choose,
+    press_on,
+    spawn,
+    transcript,
+    write_exercise,
+)
+
+ARRIVE = "Land here for a moment."
+BEFORE_ONLY = "Your session is coming up soon."
+AFTER_ONLY = "Since the session, go gently."
+BODY_RATING = "Body, from 0 to 10 today?"
+BODY_BEFORE = "What does your body need before the session?"
+BODY_AFTER = "What has your body noticed since the session?"
+BODY_PRACTICE = "One small practice for your body?"
+BALANCE_RATING = "Work and play, from 0 to 10 today?"
+BALANCE_AFTER = "What could you say no to this week?"
+BALANCE_PRACTICE = "One small change to your week?"
+CLOSING = "Thank you for checking in."
+
+
+def step(step_id: str, kind: str, text: str, **more: object) -> dict[str, object]:
+    return {"id": step_id, "kind": kind, "text": text, **more}
+
+
+def write_small_integrate(home: Path) -> None:
+    """Two realms, each with a rating, a question for after a session, and a practice;
+    body also has a question for before one, which ``--after`` must not ask."""
+    before, after = {"when": {"phase": "before"}}, {"when": {"phase": "after"}}
+    body, balance = {"realm": "body"}, {"realm": "balance"}
+    write_exercise(
+        home,
+        "integrate",
+        [
+            step("arrive", "guide", ARRIVE),
+            step("before_frame", "guide", BEFORE_ONLY, **before),
+            step("after_frame", "guide", AFTER_ONLY, **after),
+            step("body_rating", "scale", BODY_RATING, role="realm-rating:body", **body),
+            step("body_before_needs", "long_text", BODY_BEFORE, optional=True,
+                 role="realm-reflection:body", **body, **before),
+            step("body_after_noticed", "long_text", BODY_AFTER, optional=True,
+                 role="realm-reflection:body", **body, **after),
+            step("body_practice", "text", BODY_PRACTICE, optional=True,
+                 role="practice:body", **body),
+            step("balance_rating", "scale", BALANCE_RATING, role="realm-rating:balance",
+                 **balance),
+            step("balance_after_noticed", "long_text", BALANCE_AFTER, optional=True,
+                 role="realm-reflection:balance", **balance, **after),
+            step("balance_practice", "text", BALANCE_PRACTICE, optional=True,
+                 role="practice:balance", **balance),
+            step("closing", "guide", CLOSING),
+        ],
+        title="A small check-in",
+    )  # fmt: skip
+
 
 FIRST = """
 body_rating = 4
-mind_rating = 5
-emotion_rating = 3
-spirit_rating = 6
 balance_rating = 2
 body_practice = "Walk after lunch"
 balance_practice = "Leave work on time on Wednesday"
@@ -23,59 +83,43 @@ balance_practice = "Leave work on time on Wednesday"
 
 
 def test_integrate_after_in_a_real_terminal(cli: Cli, home: Path, tmp_path: Path) -> None:
+    write_small_integrate(home)
     answers = tmp_path / "first.toml"
     answers.write_text(FIRST, encoding="utf-8")
     # the terminal run is dated now, so the session and the first check-in are placed before it
     session_day = date.today() - timedelta(days=4)
-    first_day = (session_day + timedelta(days=1)).isoformat()
+    first_day = session_day + timedelta(days=1)
     assert cli("session", "add", session_day.isoformat()).exit_code == 0
     first = cli("integrate", "--after", "--answers", str(answers), "--at", f"{first_day} 09:00")
     assert first.exit_code == 0, first.output
 
     child = spawn(home, "integrate", "--after")
-    child.expect_exact("Integration check-in")
-    press_on(child, "Let yourself land")
-    press_on(child, "Integration is slow work")
-    press_on(child, "you chose a few small practices")
-    choose(child, 'you chose "Walk after lunch"', 1)  # partly
-    answer_text(child, "Anything you would like to note", "It rained twice.")
-    choose(child, 'you chose "Leave work on time on Wednesday"', 2)  # not yet
-    answer_text(child, "Anything you would like to note", "")
+    child.expect_exact("A small check-in")
+    press_on(child, ARRIVE)
+    press_on(child, AFTER_ONLY)
+    # the follow-up names the day the practices were chosen, then asks about each one
+    press_on(child, f"{first_day:%A} {first_day.day} {first_day:%B}")
+    choose(child, "Walk after lunch", 1)  # partly
+    child.expect_exact("Your answer")  # a note about it
+    child.send("It rained twice." + ENTER)
+    choose(child, "Leave work on time on Wednesday", 2)  # not yet
+    child.expect_exact("Your answer")
+    child.send(ENTER)
 
-    answer_scale(child, "Body: how is your body", 6)
-    answer_long(child, "what have you noticed in your body", "Lighter in the chest.")
-    answer_long(child, "how your body would like", "")
-    answer_long(child, "what kind of rest", "Swimming.")
-    answer_text(child, "for your body before your next", "Swim on Saturday")
-
-    answer_scale(child, "Mind: how is your thinking", 7)
-    answer_long(child, "keeps coming back to you", "I am allowed to rest.")
-    answer_long(child, "turn into a habit", "")
-    answer_long(child, "keep it alive", "")
-    answer_text(child, "practice for your mind", "")
-
-    answer_scale(child, "Emotions: how settled", 5)
-    answer_long(child, "Which emotions have been around", "Grief, softer than before.")
-    answer_long(child, "How could you look after them", "")
-    answer_long(child, "something old has flared up", "")
-    answer_text(child, "care for your feelings", "Call my sister")
-
-    answer_scale(child, "Spirit: how connected", 8)
-    answer_long(child, "touch anything about meaning", "")
-    answer_long(child, "tend that side of your life", "")
-    answer_long(child, "asking to be made", "")
-    answer_text(child, "practice for your spirit", "")
-
-    answer_scale(child, "Work and play: how balanced", 4)
-    answer_long(child, "good balance of work and play", "")
-    answer_long(child, "say no to", "Saying no to Saturday overtime.")
-    answer_text(child, "small change to your week", "")
-    press_on(child, "Thank yourself")
+    answer_scale(child, BODY_RATING, 6)
+    answer_long(child, BODY_AFTER, "Lighter in the chest.")
+    answer_text(child, BODY_PRACTICE, "Swim on Saturday")
+    answer_scale(child, BALANCE_RATING, 4)
+    answer_long(child, BALANCE_AFTER, "Saying no to Saturday overtime.")
+    answer_text(child, BALANCE_PRACTICE, "")
+    press_on(child, CLOSING)
     child.expect_exact("Saved.")
-    child.expect_exact("Body 4 → 6")
+    child.expect_exact("4 → 6")  # body since the last check-in
+    child.expect_exact("2 → 4")  # work and play
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    assert BEFORE_ONLY not in transcript(child) and BODY_BEFORE not in transcript(child)
 
     newest = entry_files(home)[-1]
     data = tomllib.loads(newest.read_text(encoding="utf-8"))
@@ -85,7 +129,6 @@ def test_integrate_after_in_a_real_terminal(cli: Cli, home: Path, tmp_path: Path
     assert got["followup_balance"] == "not yet" and got["followup_balance_note"] == ""
     assert got["body_rating"] == 6 and got["balance_rating"] == 4
     assert got["body_after_noticed"] == "Lighter in the chest."
-    assert got["balance_after_room"] == "Saying no to Saturday overtime."
-    assert got["body_practice"] == "Swim on Saturday" and got["mind_practice"] == ""
-    assert got["emotion_practice"] == "Call my sister"
-    assert not any("_before_" in step for step in got)
+    assert got["balance_after_noticed"] == "Saying no to Saturday overtime."
+    assert got["body_practice"] == "Swim on Saturday" and got["balance_practice"] == ""
+    assert "body_before_needs" not in got

@@ -4,51 +4,34 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pexpect
-
 from partsjournal.core import entry, parts
 from tests.pty_helpers import (
     ENTER,
+    Tiny,
     answer_long,
-    answer_scale,
     answer_text,
     choose,
-    press_on,
+    finish_tiny,
     spawn,
+    walk_tiny_to_part,
+    write_tiny,
 )
 
 
-def test_protector_offers_the_known_part_for_a_close_spelling(home: Path) -> None:
+def test_a_close_spelling_offers_the_known_part(home: Path) -> None:
     parts.create("The Critic")
     parts.create("Busy Bee")
-    child = spawn(home, "exercise", "protector")
-    press_on(child, "Find a place")
-    press_on(child, "three slow breaths")
-    child.expect_exact("Yes or no?")
-    child.send("n")
-    answer_long(child, "What is the situation", "Sunday evening emails")
-    answer_scale(child, "how stirred up", 6)
+    child = spawn(home, "exercise", write_tiny(home))
+    walk_tiny_to_part(child, "Sunday evening emails", 6)
+    child.expect_exact(Tiny.PART)
     child.expect_exact("The part's name")
     child.send("the critc" + ENTER)  # a typo: offered, not taken
     child.expect_exact("Did you mean The Critic?")
     child.send("y")
-    answer_text(child, "Invite The Critic", "")  # the known name is used from here on
-    answer_text(child, "in your body", "shoulders")
-    choose(child, "how do you feel toward it", 0)
-    answer_long(child, "What is your job here", "Keeping me safe.")
-    answer_long(child, "How do you feel about this situation", "Tired.")
-    answer_long(child, "afraid would happen", "That I get sacked.")
-    answer_long(child, "strengths", "Thorough.")
-    answer_long(child, "What do you need from me", "A day off.")
-    press_on(child, "thank The Critic")
-    answer_long(child, "what did you learn", "It is exhausted.")
-    answer_scale(child, "Thinking of the same situation now", 4)
-    choose(child, "What would you like to do with this next", 0)
-    press_on(child, "one more slow breath")
-    child.expect_exact("Saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    answer_text(child, f"{Tiny.BODY} The Critic?", "shoulders")  # the known name from here on
+    choose(child, f"{Tiny.FEEL} The Critic?", 0)
+    answer_long(child, f"{Tiny.NEEDS} The Critic?", "A day off.")
+    finish_tiny(child)
 
     (saved,) = entry.load_range()
     assert [(p.id, p.name) for p in saved.parts] == [("the-critic", "The Critic")]
@@ -61,33 +44,23 @@ def test_protector_offers_the_known_part_for_a_close_spelling(home: Path) -> Non
 
 def test_saying_no_to_the_suggestion_meets_a_new_part(home: Path) -> None:
     parts.create("The Critic")
-    child = spawn(home, "exercise", "self-check")
-    press_on(child, "Let yourself land")
-    for question in (
-        "calm",
-        "curious",
-        "warmth",
-        "trust",
-        "willing",
-        "clearly",
-        "open",
-        "connected",
-    ):
-        answer_scale(child, question, 5)
-    child.expect_exact("Is there a part close by")
-    child.send("y")
+    child = spawn(home, "exercise", write_tiny(home))
+    walk_tiny_to_part(child, "A loud kitchen", 5)
+    child.expect_exact(Tiny.PART)
     child.expect_exact("The part's name")
-    child.send("critical kid" + ENTER)
+    child.send("critical kid" + ENTER)  # the known name inside the new one: offered
     child.expect_exact("Did you mean The Critic?")
     child.send("n")
-    answer_scale(child, "How much room does critical kid leave", 8)
-    answer_long(child, "anything you want to remember", "")
-    press_on(child, "Noticing, without judging")
-    child.expect_exact("Saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    answer_text(child, f"{Tiny.BODY} critical kid?", "belly")  # the typed name is kept
+    choose(child, f"{Tiny.FEEL} critical kid?", 0)
+    answer_long(child, f"{Tiny.NEEDS} critical kid?", "")  # optional: left empty
+    finish_tiny(child)
+
     assert sorted(p.name for p in parts.load_all()) == ["The Critic", "critical kid"]
     (saved,) = entry.load_range()
-    assert saved.by_role("self:calm")[0].value == 5
-    assert saved.answer("room_after") is None
+    assert [p.name for p in saved.parts] == ["critical kid"]
+    needs = saved.answer("needs")
+    assert needs is not None and needs.value == ""  # an optional answer left empty is stored
+    kid, critic = parts.get("critical-kid"), parts.get("the-critic")
+    assert kid is not None and kid.body == "belly"
+    assert critic is not None and critic.body == ""  # the known part learned nothing

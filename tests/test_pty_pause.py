@@ -1,62 +1,51 @@
-"""Pausing, closing the terminal, resuming, and the grounding offer, in a real terminal."""
+"""Pausing, closing the terminal, resuming, and the grounding offer, in a real terminal.
+
+Each test drives the tiny exercise from ``pty_helpers`` (and, where grounding is offered, the
+tiny stand-in for ``grounding``), so only these behaviours, not shipped wording, are tested.
+"""
 
 from __future__ import annotations
 
 import signal
 import tomllib
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pexpect
 
+from partsjournal.core.answers import AnswerValue
+from partsjournal.flow import exercises, runner
+from partsjournal.flow.engine import Paused, Run, check_value
+from partsjournal.flow.exercises import Step
+from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
 from tests.pty_helpers import (
     ENTER,
     FINISH_LONG,
+    Tiny,
     answer_long,
-    answer_scale,
+    answer_part,
     answer_text,
     choose,
     draft_files,
-    press_on,
-    skip_self_check,
+    finish_tiny,
+    ground_tiny,
     spawn,
+    transcript,
+    walk_tiny_to_part,
+    write_tiny,
+    write_tiny_grounding,
 )
 
 SITUATION = 'The "big" review \\ on Friday 🌧\nand the email after'
 
 
-def start_protector(child: pexpect.spawn, activation: int = 6) -> None:
-    """Answer the protector exercise up to and including the feel-toward choice."""
-    child.expect_exact("Meeting a protector part")
-    press_on(child, "Find a place")
-    press_on(child, "three slow breaths")
-    skip_self_check(child)
-    answer_long(child, "step 4 of", SITUATION)
-    answer_scale(child, "how stirred up", activation)
-    if activation >= 8:
-        child.expect_exact("pause and ground yourself first?")
-        child.send("n")
-    child.expect_exact("The part's name")
-    child.send("The Planner" + ENTER)
-    answer_text(child, "Invite The Planner", "a clipboard")
-    answer_text(child, "in your body", "shoulders")
-    choose(child, "how do you feel toward it", 0)
-
-
-def finish_protector(child: pexpect.spawn) -> None:
-    answer_long(child, "How do you feel about this situation", "Busy.")
-    answer_long(child, "afraid would happen", "Chaos.")
-    answer_long(child, "strengths", "Foresight.")
-    answer_long(child, "What do you need from me", "Trust.")
-    press_on(child, "thank The Planner")
-    answer_long(child, "what did you learn", "It is tired.")
-    answer_scale(child, "Thinking of the same situation now", 3)
-    choose(child, "What would you like to do with this next", 3)
-    press_on(child, "one more slow breath")
-    child.expect_exact("Saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+def start_tiny(child: pexpect.spawn, rating: int = 6) -> None:
+    """Answer the tiny exercise up to and including the feel-toward choice."""
+    walk_tiny_to_part(child, SITUATION, rating)
+    answer_part(child, Tiny.PART, "The Planner")
+    answer_text(child, f"{Tiny.BODY} The Planner?", "shoulders")
+    choose(child, f"{Tiny.FEEL} The Planner?", 1)
 
 
 def answers_of(path: Path) -> dict[str, object]:
@@ -65,9 +54,9 @@ def answers_of(path: Path) -> dict[str, object]:
 
 
 def test_ctrl_c_in_the_middle_then_resume_keeps_every_answer(home: Path) -> None:
-    child = spawn(home, "exercise", "protector")
-    start_protector(child)
-    child.expect_exact("What is your job here")
+    child = spawn(home, "exercise", write_tiny(home))
+    start_tiny(child)
+    child.expect_exact(f"{Tiny.NEEDS} The Planner?")
     child.expect_exact("Esc then Enter")
     child.send("To keep every")
     child.sendcontrol("c")
@@ -80,154 +69,145 @@ def test_ctrl_c_in_the_middle_then_resume_keeps_every_answer(home: Path) -> None
     [draft] = draft_files(home)
     kept = answers_of(draft)
     assert kept["situation"] == SITUATION and kept["name_part"] == "The Planner"
-    assert "purpose" not in kept
-    assert tomllib.loads(draft.read_text(encoding="utf-8"))["pending"] == {
-        "purpose": "To keep every"
-    }
+    assert kept["feel"] == "tired of it"
+    assert "needs" not in kept
+    assert tomllib.loads(draft.read_text(encoding="utf-8"))["pending"] == {"needs": "To keep every"}
 
     child = spawn(home, "resume")
     child.expect_exact("Welcome back")
-    child.expect_exact("What is your job here")
+    child.expect_exact(f"{Tiny.NEEDS} The Planner?")
     child.expect_exact("Esc then Enter")
     child.send("thing in order.")  # the unfinished text is offered again, to go on from
     child.send(FINISH_LONG)
-    finish_protector(child)
+    finish_tiny(child)
 
     [entry] = entry_files(home)
     got = answers_of(entry)
-    assert got["situation"] == SITUATION
-    assert got["activation_before"] == 6 and got["activation_after"] == 3
-    assert got["name_part"] == "The Planner"
-    assert got["image"] == "a clipboard" and got["body"] == "shoulders"
-    assert got["feel_toward"] == "curious"
-    assert got["purpose"] == "To keep everything in order."
-    assert got["next_step"] == "rest for now and come back later"
+    assert got["situation"] == SITUATION and got["activation"] == 6
+    assert got["name_part"] == "The Planner" and got["body"] == "shoulders"
+    assert got["feel"] == "tired of it"
+    assert got["needs"] == "To keep everything in order."
     assert draft_files(home) == []
 
 
-def test_closing_the_terminal_mid_exercise_keeps_the_answers(home: Path, cli: Cli) -> None:
-    child = spawn(home, "exercise", "protector")
-    start_protector(child)
-    child.expect_exact("What is your job here")
+def test_closing_the_terminal_mid_exercise_keeps_the_answers(home: Path) -> None:
+    child = spawn(home, "exercise", write_tiny(home))
+    start_tiny(child)
+    child.expect_exact(f"{Tiny.NEEDS} The Planner?")
     child.expect_exact("Esc then Enter")
     child.kill(signal.SIGHUP)  # what closing the terminal window does
     child.expect(pexpect.EOF)
     child.close()
     assert child.signalstatus == signal.SIGHUP or child.exitstatus != 0
     [draft] = draft_files(home)
-    assert answers_of(draft)["body"] == "shoulders"
+    assert answers_of(draft)["feel"] == "tired of it"  # the last answer before the hang-up
+    assert entry_files(home) == []
 
     child = spawn(home, "resume", "1")
     child.expect_exact("Welcome back")
-    answer_long(child, "What is your job here", "Planning ahead.")
-    finish_protector(child)
+    answer_long(child, f"{Tiny.NEEDS} The Planner?", "Planning ahead.")
+    finish_tiny(child)
     got = answers_of(entry_files(home)[0])
-    assert got["situation"] == SITUATION and got["image"] == "a clipboard"
-    assert got["purpose"] == "Planning ahead."
+    assert got["situation"] == SITUATION and got["body"] == "shoulders"
+    assert got["needs"] == "Planning ahead."
     assert draft_files(home) == []
 
 
 def test_rating_of_8_offers_grounding_then_returns_to_the_exercise(home: Path) -> None:
-    child = spawn(home, "exercise", "protector")
-    child.expect_exact("Meeting a protector part")
-    press_on(child, "Find a place")
-    press_on(child, "three slow breaths")
-    skip_self_check(child)
-    answer_long(child, "step 4 of", "The call")
-    answer_scale(child, "how stirred up", 8)
+    write_tiny_grounding(home)
+    child = spawn(home, "exercise", write_tiny(home))
+    walk_tiny_to_part(child, "The call", 8)
     child.expect_exact("pause and ground yourself first?")
     child.send("y")
-    press_on(child, "feet flat on the floor")
-    press_on(child, "count to four")
-    press_on(child, "five things you can see")
-    press_on(child, "four things you can hear")
-    press_on(child, "three things you can feel")
-    answer_scale(child, "How much distress", 4)
-    child.expect_exact("Do you feel safe right now?")
-    child.send("y")
-    press_on(child, "Thank yourself")
+    ground_tiny(child, distress=4)
     child.expect_exact("Welcome back.")
-    child.expect_exact("Which part of me")
+    child.expect_exact(Tiny.PART)  # back in the exercise, at the step after the rating
     child.expect_exact("The part's name")
     child.sendcontrol("c")
     child.expect_exact("Paused.")
     child.expect(pexpect.EOF)
     child.close()
-    assert "crisis service" not in (child.before or "")
+    assert "crisis service" not in transcript(child)  # 8 offers grounding, not the card
     got = answers_of(draft_files(home)[0])
-    assert got["activation_before"] == 8 and got["situation"] == "The call"
+    assert got["activation"] == 8 and got["situation"] == "The call"
     assert "distress" not in got  # the grounding pause is not mixed into the exercise
     assert entry_files(home) == []
 
 
 def test_rating_of_9_shows_the_card_with_the_configured_contact(home: Path, cli: Cli) -> None:
     assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
-    child = spawn(home, "exercise", "protector")
-    child.expect_exact("Meeting a protector part")
-    press_on(child, "Find a place")
-    press_on(child, "three slow breaths")
-    skip_self_check(child)
-    answer_long(child, "step 4 of", "The letter")
-    answer_scale(child, "how stirred up", 9)
+    child = spawn(home, "exercise", write_tiny(home))
+    walk_tiny_to_part(child, "The letter", 9)
     child.expect_exact("not a crisis service")
     child.expect_exact("Robin")
     child.expect_exact("text 555 0199")
     child.expect_exact("pause and ground yourself first?")
     child.send("n")
+    child.expect_exact(Tiny.PART)
     child.expect_exact("The part's name")
     child.sendcontrol("d")
     child.expect_exact("Paused.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    assert answers_of(draft_files(home)[0])["activation"] == 9
 
 
 def test_pause_choice_offers_grounding_and_keeps_the_draft(home: Path) -> None:
-    child = spawn(home, "exercise", "protector")
-    child.expect_exact("Meeting a protector part")
-    press_on(child, "Find a place")
-    press_on(child, "three slow breaths")
-    skip_self_check(child)
-    answer_long(child, "step 4 of", "The visit")
-    answer_scale(child, "how stirred up", 5)
-    child.expect_exact("The part's name")
-    child.send("The Guard" + ENTER)
-    answer_text(child, "Invite The Guard", "")
-    answer_text(child, "in your body", "")
-    choose(child, "how do you feel toward it", 7)  # past the seven feelings: "Pause here"
+    write_tiny_grounding(home)
+    child = spawn(home, "exercise", write_tiny(home))
+    walk_tiny_to_part(child, "The visit", 5)
+    answer_part(child, Tiny.PART, "The Guard")
+    answer_text(child, f"{Tiny.BODY} The Guard?", "jaw")
+    # past the feelings (and the line under them): "Pause here"
+    choose(child, f"{Tiny.FEEL} The Guard?", len(Tiny.FEELINGS))
     child.expect_exact("Pause here")
     child.expect_exact("a few minutes of grounding")
     child.send("y")
-    for text in ("feet flat", "count to four", "five things", "four things", "three things"):
-        press_on(child, text)
-    answer_scale(child, "How much distress", 2)
-    child.expect_exact("Do you feel safe right now?")
-    child.send("y")
-    press_on(child, "Thank yourself")
+    ground_tiny(child)
     child.expect_exact("go back to the exercise now?")
     child.send("n")
     child.expect_exact("Paused.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
-    got = answers_of(draft_files(home)[0])
-    assert got["name_part"] == "The Guard"
-    assert "feel_toward" not in got  # "Pause here" is not an answer
-    assert "Pause here" not in draft_files(home)[0].read_text(encoding="utf-8")
+    [draft] = draft_files(home)
+    got = answers_of(draft)
+    assert got["name_part"] == "The Guard" and got["body"] == "jaw"
+    assert "feel" not in got  # "Pause here" is not an answer
+    assert "Pause here" not in draft.read_text(encoding="utf-8")
+    assert "distress" not in got
+    assert entry_files(home) == []
+
+
+WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))
+
+
+class PauseAt(FakeAsker):
+    """Answers the tiny exercise in-process and pauses (as Ctrl-C would) at ``stop_at``."""
+
+    def __init__(self, stop_at: str, part: str = "The Critic") -> None:
+        super().__init__()
+        self.stop_at = stop_at
+        self.given: dict[str, AnswerValue] = {
+            "situation": "A quiet morning",
+            "activation": 3,
+            "name_part": part,
+            "body": "chest",
+        }
+
+    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+        if step.id == self.stop_at:
+            raise Paused(step=step.id)
+        return check_value(step, self.given.get(step.id, True))
 
 
 def test_resume_lets_you_choose_among_drafts_and_discard_asks_first(home: Path) -> None:
-    from datetime import timedelta
-
-    from partsjournal.flow import exercises, runner
-    from partsjournal.flow.engine import Run
-    from tests.test_drafts import WHEN, StopAfterAny, paused_protector
-
-    paused_protector(home)  # 1: The Critic, paused at "purpose"
-    protector = exercises.get("protector")
-    runner.walk_and_save(
-        Run(exercise=protector), StopAfterAny(), WHEN + timedelta(days=1)
-    )  # 2: paused at "situation"
+    tiny = exercises.get(write_tiny(home))
+    for stop_at, when in (("feel", WHEN), ("situation", WHEN + timedelta(days=1))):
+        paused = runner.walk_and_save(Run(exercise=tiny), PauseAt(stop_at), when)
+        assert paused is None
+    # 1: The Critic, paused at "feel"; 2: paused at "situation"
     assert len(draft_files(home)) == 2
 
     child = spawn(home, "resume")
@@ -235,7 +215,7 @@ def test_resume_lets_you_choose_among_drafts_and_discard_asks_first(home: Path) 
     child.expect_exact("Which one would you like to continue?")
     child.send("\x1b[B" + ENTER)  # the second one
     child.expect_exact("Welcome back")
-    child.expect_exact("What is the situation?")
+    child.expect_exact(Tiny.SITUATION)
     child.expect_exact("Esc then Enter")
     child.sendcontrol("c")
     child.expect_exact("Paused.")

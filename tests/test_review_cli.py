@@ -14,11 +14,10 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import entry, sessions
-from tests.conftest import Cli
+from tests.conftest import Cli, entry_files
 from tests.journal_fixtures import (
     TODAY,
     at,
-    entry_paths,
     freeze_today,
     make_part,
     protector,
@@ -256,13 +255,13 @@ def test_weekly_review_opens_only_the_files_of_the_week_and_the_week_before(
     assert opened, "the review read no entries at all"
     outside = [p for p in opened if p.name[:10] not in allowed]
     assert outside == []
-    assert len(opened) < len(entry_paths(home)) / 10
+    assert len(opened) < len(entry_files(home)) / 10
 
 
 def test_review_and_listing_paths_never_import_pydantic_or_questionary(home: Path) -> None:
     protector(at(day(20)), make_part("The Critic", day(20)))
     env = {**os.environ, "PARTSJOURNAL_HOME": str(home)}
-    some_id = entry_paths(home)[0].stem
+    some_id = entry_files(home)[0].stem
     for args in (
         ["review", "--week"],
         ["review", "--format", "json"],
