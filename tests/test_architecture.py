@@ -14,7 +14,16 @@ import pytest
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "partsjournal"
 MODULES = sorted(p for p in SRC.rglob("*.py"))
-HEAVY = {"questionary", "pydantic", "rich", "platformdirs", "tomli_w", "prompt_toolkit"}
+HEAVY = {
+    "questionary",
+    "pydantic",
+    "rich",
+    "platformdirs",
+    "tomli_w",
+    "prompt_toolkit",
+    "pyrage",
+    "keyring",
+}
 MAX_LINES = 400
 
 

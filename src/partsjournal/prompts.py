@@ -11,9 +11,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import parts
+from partsjournal.core import crypt, parts
 from partsjournal.core.answers import AnswerValue
-from partsjournal.core.errors import UsageError
+from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow.engine import Paused, check_value
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import screens
@@ -24,6 +24,18 @@ PAUSE_CHOICE = "Pause here"
 def can_prompt() -> bool:
     """True when both ends are a terminal; we never prompt into a pipe."""
     return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def ask_secret(question: str) -> str:
+    """A passphrase or key typed in the terminal, never echoed; refused without a terminal."""
+    import getpass
+
+    if not sys.stdin.isatty():
+        raise JournalError(crypt.NO_TERMINAL)
+    try:
+        return getpass.getpass(f"{question} ", stream=sys.stderr)
+    except EOFError:
+        raise KeyboardInterrupt from None
 
 
 def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:

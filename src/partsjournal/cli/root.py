@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 
 from partsjournal import __version__
 from partsjournal.cli.plain import prepare
-from partsjournal.core import matching, paths
+from partsjournal.core import crypt, matching, paths
 from partsjournal.core.errors import JournalError
 
 DISCLAIMER = (
@@ -76,6 +76,18 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "care",
         "Show or change your settings: the people and crisis line on the support card.",
     ),
+    "encrypt": (
+        "encryption",
+        "Encrypt every journal file in the age format; new files are encrypted as they are saved.",
+    ),
+    "decrypt": (
+        "encryption",
+        "Write every journal file as plain text again and remove the journal's key.",
+    ),
+    "passphrase": (
+        "encryption",
+        "Change the passphrase that protects the journal's key; entries are not rewritten.",
+    ),
 }
 
 
@@ -89,6 +101,15 @@ def build_command(name: str) -> Any:
     holder = typer.Typer()
     module.register(holder)
     return typer.main.get_group(holder).commands[name]
+
+
+def ask_secret(question: str) -> str:
+    """Ask for a passphrase through prompts.py, loaded only when a file needs it."""
+    import importlib
+
+    prompts = importlib.import_module("partsjournal.prompts")
+    answer: str = prompts.ask_secret(question)
+    return answer
 
 
 class JournalGroup(TyperGroup):
@@ -153,6 +174,7 @@ class JournalGroup(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
     def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+        crypt.begin_command(ask_secret)  # an encrypted journal is unlocked once per command
         try:
             super().invoke(ctx)
             return None  # a command's return value is never an exit code

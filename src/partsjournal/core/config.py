@@ -86,7 +86,7 @@ def load(warn: Callable[[str], None] | None = None) -> Config:
     """The settings, falling back to the defaults (with one warning) if the file is broken."""
     try:
         return read()
-    except BrokenConfig as exc:
+    except JournalError as exc:  # broken, or an encrypted file that cannot be opened now
         if warn is not None:
             warn(exc.message.rstrip(".") + "; using the default support card until it is fixed.")
         return Config()

@@ -9,7 +9,9 @@ that start with a dot, so a half-written temporary is never read.
 
 Every read goes through :func:`read_toml`, which turns any problem (missing,
 empty, not UTF-8, not TOML) into :class:`UnreadableFile` naming the file.
-Keeping both here is what lets encryption at rest be added in one place later.
+Encryption at rest (:mod:`core.crypt`) hooks in here in two places only:
+:func:`write_file` encrypts to the journal's recipient when there is one, and
+:func:`read_file` decrypts any file that starts with the age header.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from partsjournal.core import crypt
 from partsjournal.core.errors import JournalError
 
 DIR_MODE = 0o700
@@ -116,18 +119,36 @@ def dump_toml(data: Mapping[str, Any]) -> bytes:
     return tomli_w.dumps(data).encode("utf-8")
 
 
+def write_file(path: Path, data: bytes, *, exclusive: bool = False) -> None:
+    """Write a journal file: encrypted to the journal's key when it has one."""
+    atomic_write(path, crypt.seal(data), exclusive=exclusive)
+
+
 def write_toml(path: Path, data: Mapping[str, Any], *, exclusive: bool = False) -> None:
-    atomic_write(path, dump_toml(data), exclusive=exclusive)
+    write_file(path, dump_toml(data), exclusive=exclusive)
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """Read one TOML file, or raise :class:`UnreadableFile` saying why."""
+def read_file(path: Path) -> bytes:
+    """A journal file's bytes, decrypted when it is an age file."""
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         raise UnreadableFile(path, "the file does not exist") from None
     except OSError as exc:
         raise UnreadableFile(path, exc.strerror or "it could not be opened") from None
+    if crypt.is_sealed(raw):
+        try:
+            return crypt.open_sealed(raw)
+        except crypt.WrongKey:
+            raise UnreadableFile(
+                path, "it is encrypted, but not to this journal's key, or it is damaged"
+            ) from None
+    return raw
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Read one TOML file, or raise :class:`UnreadableFile` saying why."""
+    raw = read_file(path)
     if not raw.strip():
         raise UnreadableFile(path, "the file is empty")
     try:

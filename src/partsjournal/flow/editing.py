@@ -3,8 +3,10 @@
 The edit is made on a private copy in the same folder (hidden, so never read
 as an entry or a part). Only a copy that passes the caller's check replaces
 the file, atomically and byte for byte as the person saved it, comments
-included. For an entry the check is :func:`check_entry`: it must still read as
-an entry with the same id, a date on the same day and no lower ``schema``.
+included (in an encrypted journal the copy is plain text while the editor has
+it open, and the file is encrypted again when it is saved). For an entry the
+check is :func:`check_entry`: it must still read as an entry with the same id,
+a date on the same day and no lower ``schema``.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from partsjournal.core import parts
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.parts import Part
-from partsjournal.core.store import UnreadableFile, atomic_write, read_toml
+from partsjournal.core.store import UnreadableFile, read_file, read_toml, write_file
 
 T = TypeVar("T")
 
@@ -54,7 +56,7 @@ def edit_file(path: Path, check: Callable[[Path], T], *, kept: str) -> T | None:
     every refusal ("your entry is unchanged").
     """
     command = editor_command()
-    original = path.read_bytes()
+    original = read_file(path)
     fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".edit.toml", dir=path.parent)
     copy = Path(name)
     try:
@@ -73,7 +75,7 @@ def edit_file(path: Path, check: Callable[[Path], T], *, kept: str) -> T | None:
         if edited == original:
             return None
         result = check(copy)
-        atomic_write(path, edited)
+        write_file(path, edited)
         return result
     finally:
         with contextlib.suppress(FileNotFoundError):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal import prompts
-from partsjournal.core import dates, drafts, sessions
+from partsjournal.core import crypt, dates, drafts, sessions
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
@@ -86,6 +86,7 @@ def walk_and_save(
     (Ctrl-C, Ctrl-D or "Pause here") keeps the draft and says how to go on;
     finishing saves the entry and removes the draft.
     """
+    crypt.unlock_if_encrypted()  # now, not when the support card needs the settings
     keeper = DraftKeeper(current, created, draft, enabled=asker.interactive or draft is not None)
     looking_after = care.Care(asker, offer=current.exercise.name != care.GROUNDING)
 

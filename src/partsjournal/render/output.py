@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from partsjournal.core import store
+from partsjournal.core import crypt, store
 from partsjournal.core.errors import UsageError
 from partsjournal.render import ui
 
@@ -42,4 +42,11 @@ def emit(text: str, output: Path | None) -> None:
             "or choose another place."
         )
     store.atomic_write(target, text.encode("utf-8"), private_dir=False)
-    ui.say(f"Written to {target}.", to_stderr=True)
+    if crypt.recipient() is not None:
+        ui.say(
+            f"Written to {target} as plain text, readable by you only; unlike your journal "
+            "it is not encrypted.",
+            to_stderr=True,
+        )
+    else:
+        ui.say(f"Written to {target}.", to_stderr=True)

@@ -1,0 +1,69 @@
+"""``partsjournal encrypt``, ``decrypt`` and ``passphrase``: encryption at rest."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from partsjournal.core import crypt, encryption
+from partsjournal.render import ui
+
+
+def register(app: typer.Typer) -> None:
+    app.command("encrypt")(encrypt)
+    app.command("decrypt")(decrypt)
+    app.command("passphrase")(passphrase)
+
+
+def encrypt() -> None:
+    """Encrypt every journal file in the age format; new files are encrypted as they are saved.
+
+    The first time, you choose a passphrase (asked twice, never shown) and are given a
+    recovery key to keep. Running it again finishes a conversion that was stopped.
+    """
+    result = encryption.encrypt()
+    if result.recovery_key:
+        ui.say(
+            "Your recovery key is below. Write it down and keep it somewhere safe, away from "
+            "this computer: with it you (or anyone holding it) can open the journal if the "
+            "passphrase is forgotten or the key file is lost."
+        )
+        ui.say(f"\n    {result.recovery_key}\n")
+    ui.say(
+        f"Encrypted {_files(len(result.converted))}"
+        + (f" ({result.unchanged} already were)" if result.unchanged else "")
+        + ". New entries are encrypted when they are saved, without the passphrase; "
+        "reading asks for it once per command."
+    )
+
+
+def decrypt() -> None:
+    """Write every journal file as plain text again and remove the journal's key."""
+    result = encryption.decrypt()
+    ui.say(f"Decrypted {_files(len(result.converted))}; the journal is plain text again.")
+    if result.unreadable:
+        first = result.unreadable[0]
+        ui.warn(
+            f"{_files(len(result.unreadable))} could not be opened with this key (first: "
+            f"{first}) and stayed encrypted, so the key file {crypt.identity_path()} was kept."
+        )
+
+
+def passphrase(
+    recover: Annotated[
+        bool,
+        typer.Option(
+            "--recover",
+            help="Type the recovery key instead of the old passphrase (forgotten passphrase, "
+            "or a lost or damaged key file).",
+        ),
+    ] = False,
+) -> None:
+    """Change the passphrase that protects the journal's key; entries are not rewritten."""
+    encryption.change_passphrase(recover=recover)
+    ui.say("Your new passphrase is set; your entries were not touched.")
+
+
+def _files(n: int) -> str:
+    return f"{n} file" if n == 1 else f"{n} files"
