@@ -1,0 +1,83 @@
+"""Encrypted journals for tests: keys, a passphrase seam and a small journal to convert.
+
+The passphrase is asked through ``prompts.ask_secret``; :class:`Secrets` stands in for
+the terminal, answering in order and failing on any question it did not expect.
+scrypt (the passphrase) costs over a second each way, so most tests use an
+unprotected identity file through ``PARTSJOURNAL_IDENTITY``, as ``age -i`` would.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pyrage
+import pytest
+
+from partsjournal.core import crypt, drafts
+from partsjournal.core.answers import Answer
+from tests.conftest import Cli
+
+PASSPHRASE = "a long walk by the river"
+WHEN = datetime(2026, 3, 4, 21, 30, 5, tzinfo=timezone(timedelta(hours=2)))
+SECRET_WORDS = "The team meeting on Monday"  # in the protector answers: must never show on disk
+
+
+class Secrets:
+    """Answers passphrase questions: (words the question must contain, the answer), in order."""
+
+    def __init__(self, *replies: tuple[str, str]) -> None:
+        self.replies = list(replies)
+        self.asked: list[str] = []
+
+    def __call__(self, question: str) -> str:
+        self.asked.append(question)
+        if not self.replies:
+            raise AssertionError(f"unexpected question: {question}")
+        words, answer = self.replies.pop(0)
+        assert words in question, f"expected {words!r} in {question!r}"
+        return answer
+
+
+def use_secrets(monkeypatch: pytest.MonkeyPatch, *replies: tuple[str, str]) -> Secrets:
+    from partsjournal import prompts
+
+    fake = Secrets(*replies)
+    monkeypatch.setattr(prompts, "ask_secret", fake)
+    crypt.begin_command(fake)  # for calls into core/ that do not go through the CLI
+    return fake
+
+
+def key_file(
+    folder: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    identity: pyrage.x25519.Identity | None = None,
+) -> pyrage.x25519.Identity:
+    """An identity (fresh unless given) in an unprotected file, named by PARTSJOURNAL_IDENTITY."""
+    identity = identity or pyrage.x25519.Identity.generate()
+    path = folder / "key.txt"
+    path.write_text(f"# created by a test\n{identity}\n", encoding="ascii")
+    monkeypatch.setenv(crypt.IDENTITY_ENV, str(path))
+    return identity
+
+
+def write_journal(cli: Cli, answers: Path) -> None:
+    """An entry, a part, a session, settings and a draft with a half-typed answer."""
+    assert cli("exercise", "protector", "--answers", str(answers)).exit_code == 0
+    assert cli("session", "add", "2026-11-19").exit_code == 0
+    assert cli("config", "contact", "add", "Sam", "call 555 0100").exit_code == 0
+    draft = drafts.Draft(
+        id=drafts.new_id(WHEN),
+        exercise="protector",
+        exercise_version=1,
+        title="Meeting a protector part",
+        created=WHEN,
+        updated=WHEN,
+        answers=[Answer(step="situation", kind="long_text", prompt="What?", value="paused")],
+        pending={"purpose": "half-typed words"},
+    )
+    drafts.save(draft)
+
+
+def journal_bytes(home: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()}

@@ -1,0 +1,365 @@
+"""Encryption at rest: keys, the passphrase, reading and writing, and bad input."""
+
+from __future__ import annotations
+
+import stat
+import tomllib
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pyrage
+import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
+
+from partsjournal.core import crypt, drafts, encryption, entry, store
+from partsjournal.core.answers import Answer
+from partsjournal.core.entry import Entry
+from tests.conftest import Cli, entry_files
+from tests.crypt_helpers import (
+    PASSPHRASE,
+    SECRET_WORDS,
+    WHEN,
+    journal_bytes,
+    key_file,
+    use_secrets,
+    write_journal,
+)
+
+
+@pytest.fixture(autouse=True)
+def fresh_unlock() -> Iterator[None]:
+    crypt.begin_command(None)
+    yield
+    crypt.begin_command(None)
+
+
+@pytest.fixture(scope="session")
+def protected() -> tuple[str, bytes]:
+    """One identity protected with PASSPHRASE (scrypt is slow: made once for all tests)."""
+    identity = pyrage.x25519.Identity.generate()
+    return str(identity), crypt.protect(identity, PASSPHRASE)
+
+
+@pytest.fixture
+def locked_journal(home: Path, cli: Cli, protector_answers: Path, protected: tuple[str, bytes]):
+    """A journal encrypted to the protected identity; reading it needs the passphrase."""
+    write_journal(cli, protector_answers)
+    secret, blob = protected
+    identity = pyrage.x25519.Identity.from_str(secret)
+    (home / crypt.IDENTITY_FILE).write_bytes(blob)
+    (home / crypt.RECIPIENT_FILE).write_text(f"{identity.to_public()}\n")
+    encryption.encrypt()
+    crypt.begin_command(None)
+    return identity
+
+
+def sealed_files(home: Path) -> list[Path]:
+    return [p for p in encryption.journal_files(home) if crypt.is_sealed(p.read_bytes())]
+
+
+# --- encrypt: every file, readable with the identity alone ------------------------------
+
+
+def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
+    home: Path, cli: Cli, protector_answers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_journal(cli, protector_answers)
+    plain = {p: p.read_bytes() for p in encryption.journal_files(home)}
+    kinds = {p.relative_to(home).parts[0] for p in plain}
+    assert kinds == {"entries", "parts", "sessions", "drafts", "config.toml"}
+    asked = use_secrets(monkeypatch, ("Choose", PASSPHRASE), ("again", PASSPHRASE))
+    result = cli("encrypt")
+    assert result.exit_code == 0, result.stderr
+    assert len(asked.asked) == 2
+    assert PASSPHRASE not in result.output
+    assert "AGE-SECRET-KEY-1" in result.stdout and "recovery key" in result.stdout
+    for path, before in plain.items():
+        after = path.read_bytes()
+        assert crypt.is_sealed(after), path
+        assert SECRET_WORDS.encode() not in after and b"half-typed" not in after
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert sorted(p.name for p in home.iterdir()) == sorted(
+        ["config.toml", "drafts", "entries", "identity.age", "parts", "recipient.txt", "sessions"]
+    )
+    # the recovery key on screen is the identity: age opens every file with it, outside
+    # partsjournal (pyrage's own decrypt, no partsjournal code on the path)
+    key = next(w for w in result.stdout.split() if w.startswith("AGE-SECRET-KEY-1"))
+    identity = pyrage.x25519.Identity.from_str(key)
+    for path, before in plain.items():
+        assert pyrage.decrypt(path.read_bytes(), [identity]) == before
+
+
+def test_an_entry_opens_with_age_and_the_passphrase_protected_identity_file(
+    home: Path, locked_journal: pyrage.x25519.Identity
+) -> None:
+    """What `age -d -i identity.age FILE` does: unlock identity.age with the passphrase,
+    then decrypt the file with the identity inside it, with pyrage alone."""
+    unlocked = pyrage.passphrase.decrypt((home / "identity.age").read_bytes(), PASSPHRASE)
+    line = next(ln for ln in unlocked.decode().splitlines() if ln.startswith("AGE-SECRET"))
+    identity = pyrage.x25519.Identity.from_str(line)
+    data = tomllib.loads(pyrage.decrypt(entry_files(home)[0].read_bytes(), [identity]).decode())
+    assert SECRET_WORDS in [a["value"] for a in data["answers"]]
+
+
+def test_reading_asks_for_the_passphrase_once_per_command(
+    home: Path, cli: Cli, locked_journal: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked = use_secrets(monkeypatch, ("Passphrase", PASSPHRASE))
+    result = cli("parts", "show", "The Critic")
+    assert result.exit_code == 0, result.stderr
+    assert "The Critic" in result.stdout and len(asked.asked) == 1
+
+
+def test_saving_never_asks_for_the_passphrase(home: Path, locked_journal: object) -> None:
+    # no secret asker at all: any question would fail the test
+    new = Entry(
+        id=entry.new_id(WHEN),
+        created=WHEN,
+        exercise="protector",
+        exercise_version=1,
+        title="t",
+        answers=[Answer(step="s", kind="text", prompt="p", value="kept private")],
+    )
+    path = entry.save_new(new)
+    d = drafts.Draft(
+        id=drafts.new_id(WHEN), exercise="x", exercise_version=1, title="t",
+        created=WHEN, updated=WHEN, pending={"s": "half-typed"},
+    )  # fmt: skip
+    draft_path = drafts.save(d)
+    for p in (path, draft_path):
+        assert crypt.is_sealed(p.read_bytes()) and b"kept private" not in p.read_bytes()
+
+
+# --- hypothesis: any text through an encrypted entry -----------------------------------
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(), prompt=st.text())
+@example(text="\x00\x1b[31m 🌱 '''\"\"\" \\n\r\n" + "x" * 5000, prompt="{part}")
+def test_any_text_round_trips_through_an_encrypted_entry(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, text: str, prompt: str
+) -> None:
+    if not (home / crypt.RECIPIENT_FILE).exists():
+        identity = key_file(tmp_path, monkeypatch)
+        store.atomic_write(home / crypt.RECIPIENT_FILE, f"{identity.to_public()}\n".encode())
+    new = Entry(
+        id=entry.new_id(WHEN),
+        created=WHEN,
+        exercise="protector",
+        exercise_version=1,
+        title="t",
+        answers=[Answer(step="s", kind="long_text", prompt=prompt, value=text)],
+    )
+    path = entry.save_new(new)
+    assert crypt.is_sealed(path.read_bytes())
+    back = entry.load(path)
+    assert back.answers[0].value == text and back.answers[0].prompt == prompt
+
+
+# --- a mixed journal -------------------------------------------------------------------
+
+
+def test_a_mixed_journal_reads_every_file(
+    home: Path, cli: Cli, protector_answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_journal(cli, protector_answers)
+    assert cli("exercise", "protector", "--answers", str(protector_answers)).exit_code == 0
+    plain_listing = cli("entries").stdout
+    key_file(tmp_path, monkeypatch)
+    with pytest.raises(KeyboardInterrupt):
+        encryption.encrypt(after_file=stop_after(3))  # some files plain, some encrypted
+    mixed = [crypt.is_sealed(p.read_bytes()) for p in encryption.journal_files(home)]
+    assert any(mixed) and not all(mixed)
+    assert cli("entries").stdout == plain_listing
+    assert "The Critic" in cli("parts").stdout
+    assert cli("session", "list").exit_code == 0
+    assert "Sam" in cli("config").stdout
+    assert "protector" in cli("drafts").stdout
+
+
+def stop_after(k: int) -> Callable[[Path], None]:
+    """The conversion seam: stop (as Ctrl-C would) right after the k-th file."""
+    done: list[Path] = []
+
+    def after(path: Path) -> None:
+        done.append(path)
+        if len(done) == k:
+            raise KeyboardInterrupt
+
+    return after
+
+
+# --- bad input -------------------------------------------------------------------------
+
+
+def test_a_wrong_passphrase_is_one_sentence_exit_1_and_changes_nothing(
+    home: Path, cli: Cli, locked_journal: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = journal_bytes(home)
+    for command in (["entries"], ["decrypt"]):
+        use_secrets(monkeypatch, ("Passphrase", "not the passphrase"))
+        result = cli(*command)
+        assert result.exit_code == 1, command
+        assert result.stderr.strip().count("\n") == 0
+        assert "passphrase does not unlock this journal; nothing was changed" in result.stderr
+        assert journal_bytes(home) == before
+
+
+def test_without_a_terminal_reading_says_how_instead_of_asking(
+    home: Path, cli: Cli, locked_journal: object
+) -> None:
+    result = cli("review")
+    assert result.exit_code == 1
+    assert "no terminal to ask for its passphrase" in result.stderr
+    assert "PARTSJOURNAL_IDENTITY" in result.stderr
+
+
+def test_a_missing_key_file_says_what_is_missing_and_how_to_recover(
+    home: Path, cli: Cli, locked_journal: object
+) -> None:
+    (home / "identity.age").unlink()
+    result = cli("entries")
+    assert result.exit_code == 1
+    assert str(home / "identity.age") in result.stderr and "is missing" in result.stderr
+    assert "passphrase --recover" in result.stderr and "recovery key" in result.stderr
+
+
+@pytest.mark.parametrize("damage", [b"", b"not an age file", b"age-encryption.org/v1\n-> X"])
+def test_a_damaged_key_file_says_so_and_how_to_recover(
+    home: Path, cli: Cli, locked_journal: object, damage: bytes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    use_secrets(monkeypatch, ("Passphrase", PASSPHRASE))
+    (home / "identity.age").write_bytes(damage)
+    result = cli("entries")
+    assert result.exit_code == 1
+    assert "is damaged" in result.stderr and "passphrase --recover" in result.stderr
+
+
+def test_identity_env_pointing_nowhere_names_the_variable(
+    home: Path, cli: Cli, locked_journal: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv(crypt.IDENTITY_ENV, str(tmp_path / "nowhere.txt"))
+    result = cli("entries")
+    assert result.exit_code == 1 and "PARTSJOURNAL_IDENTITY points at" in result.stderr
+
+
+def test_a_file_encrypted_to_another_key_is_named_as_unreadable(
+    home: Path, cli: Cli, locked_journal: object, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    key_file(tmp_path, monkeypatch)  # a different identity
+    result = cli("show", entry_files(home)[0].stem)
+    assert result.exit_code == 1 and "not to this journal's key" in result.stderr
+
+
+# --- passphrase: change and recover ----------------------------------------------------
+
+
+def test_passphrase_changes_without_touching_entries(
+    home: Path, cli: Cli, locked_journal: pyrage.x25519.Identity, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    entries_before = {p: p.read_bytes() for p in entry_files(home)}
+    old_key_file = (home / "identity.age").read_bytes()
+    use_secrets(
+        monkeypatch, ("Passphrase", PASSPHRASE), ("Choose", "new words"), ("again", "new words")
+    )
+    result = cli("passphrase")
+    assert result.exit_code == 0, result.stderr
+    assert {p: p.read_bytes() for p in entry_files(home)} == entries_before
+    new_key_file = (home / "identity.age").read_bytes()
+    assert new_key_file != old_key_file
+    unlocked = pyrage.passphrase.decrypt(new_key_file, "new words")
+    assert str(locked_journal).encode() in unlocked
+
+
+def test_two_different_new_passphrases_change_nothing(
+    home: Path,
+    cli: Cli,
+    locked_journal: pyrage.x25519.Identity,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    key_file(tmp_path, monkeypatch, locked_journal)  # no scrypt needed to unlock
+    before = journal_bytes(home)
+    use_secrets(monkeypatch, ("Choose", "one"), ("again", "two"))
+    result = cli("passphrase")
+    assert result.exit_code == 1 and "not the same; nothing was changed" in result.stderr
+    assert journal_bytes(home) == before
+
+
+def test_recover_with_the_recovery_key_after_the_key_file_is_lost(
+    home: Path, cli: Cli, locked_journal: pyrage.x25519.Identity, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (home / "identity.age").unlink()
+    use_secrets(
+        monkeypatch,
+        ("Recovery key", str(locked_journal).lower()),  # typed in lower case: still accepted
+        ("Choose", "fresh start"),
+        ("again", "fresh start"),
+    )
+    result = cli("passphrase", "--recover")
+    assert result.exit_code == 0, result.stderr
+    use_secrets(monkeypatch, ("Passphrase", "fresh start"))
+    assert "The Critic" in cli("parts").stdout
+
+
+def test_recover_refuses_a_key_of_another_journal(
+    home: Path, cli: Cli, locked_journal: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    other = str(pyrage.x25519.Identity.generate())
+    use_secrets(monkeypatch, ("Recovery key", other))
+    result = cli("passphrase", "--recover")
+    assert result.exit_code == 1 and "does not belong to this journal" in result.stderr
+    use_secrets(monkeypatch, ("Recovery key", "hello"))
+    result = cli("passphrase", "--recover")
+    assert result.exit_code == 1 and "not a recovery key" in result.stderr
+
+
+# --- plain text only where asked -------------------------------------------------------
+
+
+def test_export_and_review_output_are_plain_0600_and_say_so(
+    home: Path, cli: Cli, protector_answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_journal(cli, protector_answers)
+    key_file(tmp_path, monkeypatch)
+    assert cli("encrypt").exit_code == 0
+    for command in (["export"], ["review", "--format", "markdown"]):
+        out = tmp_path / f"{command[0]}.md"
+        result = cli(*command, "--since", "2026-01-01", "--output", str(out))
+        assert result.exit_code == 0, result.stderr
+        assert "as plain text" in result.stderr and "not encrypted" in result.stderr
+        assert not crypt.is_sealed(out.read_bytes())
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def test_editing_an_encrypted_entry_keeps_it_encrypted(
+    home: Path, cli: Cli, protector_answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_journal(cli, protector_answers)
+    key_file(tmp_path, monkeypatch)
+    assert cli("encrypt").exit_code == 0
+    editor = tmp_path / "ed.sh"
+    editor.write_text("#!/bin/sh\nsed -i 's/Monday/Tuesday/' \"$1\"\n")
+    editor.chmod(0o700)
+    monkeypatch.setenv("EDITOR", str(editor))
+    path = entry_files(home)[0]
+    assert cli("edit", path.stem).exit_code == 0
+    raw = path.read_bytes()
+    assert crypt.is_sealed(raw) and b"Tuesday" not in raw
+    assert "Tuesday" in cli("show", path.stem).stdout
+    assert [p.name for p in path.parent.iterdir() if p.name.startswith(".")] == []
+
+
+def test_decrypt_makes_the_journal_plain_and_removes_the_keys(
+    home: Path, cli: Cli, protector_answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_journal(cli, protector_answers)
+    plain = {p: p.read_bytes() for p in encryption.journal_files(home)}
+    key_file(tmp_path, monkeypatch)
+    assert cli("encrypt").exit_code == 0
+    result = cli("decrypt")
+    assert result.exit_code == 0, result.stderr
+    assert {p: p.read_bytes() for p in encryption.journal_files(home)} == plain
+    assert not (home / "recipient.txt").exists() and not (home / "identity.age").exists()
+    assert cli("decrypt").exit_code == 2  # nothing left to do
