@@ -74,7 +74,7 @@ def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
     assert len(asked.asked) == 2
     assert PASSPHRASE not in result.output
     assert "AGE-SECRET-KEY-1" in result.stdout and "recovery key" in result.stdout
-    for path, before in plain.items():
+    for path in plain:
         after = path.read_bytes()
         assert crypt.is_sealed(after), path
         assert SECRET_WORDS.encode() not in after and b"half-typed" not in after
