@@ -41,6 +41,9 @@ def encrypt() -> None:
 def decrypt() -> None:
     """Write every journal file as plain text again and remove the journal's key."""
     result = encryption.decrypt()
+    if not result.converted and not result.unreadable:
+        ui.say("The journal is plain text; there was nothing to decrypt.")
+        return
     ui.say(f"Decrypted {_files(len(result.converted))}; the journal is plain text again.")
     if result.unreadable:
         first = result.unreadable[0]

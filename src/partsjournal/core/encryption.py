@@ -105,9 +105,9 @@ def decrypt(after_file: AfterFile | None = None) -> Conversion:
     """Write every file as plain text again; remove the keys when none is left encrypted."""
     files = list(journal_files())
     sealed = [p for p in files if crypt.is_sealed(p.read_bytes())]
-    if not sealed and not is_encrypted() and not crypt.identity_path().exists():
-        raise UsageError("This journal is not encrypted; nothing was changed.")
     result = Conversion(unchanged=len(files) - len(sealed))
+    if not sealed and not is_encrypted() and not crypt.identity_path().exists():
+        return result  # plain already (or an earlier run finished): nothing to do
     if sealed:
         crypt.identities()  # unlock before anything changes (a wrong passphrase stops here)
     crypt.recipient_path().unlink(missing_ok=True)
