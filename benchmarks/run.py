@@ -34,6 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
+import encrypted  # noqa: E402
 import generate  # noqa: E402
 
 PY = sys.executable
@@ -157,8 +158,15 @@ def main() -> int:
         help=f"leave out the jrnl cases (otherwise jrnl is installed into {JRNL_VENV.name}/ "
         "on first use)",
     )
+    parser.add_argument(
+        "--encryption-only",
+        action="store_true",
+        help="run only the encrypted cases and the plain cases they are compared with",
+    )
     args = parser.parse_args()
     args.journals = args.journals.resolve()
+    if args.encryption_only:
+        args.no_jrnl = True
 
     today = date.today()
     args.journals.mkdir(parents=True, exist_ok=True)
@@ -194,7 +202,7 @@ def main() -> int:
         Case("floor table", [*floor, "table"]),
         Case("partsjournal --help", [*pj, "--help"], week),
         Case(
-            "exercise protector --answers (save)",
+            SAVE,
             [*pj, "exercise", "protector", "--answers", "-"],
             scratch,
             ANSWERS,
@@ -215,7 +223,12 @@ def main() -> int:
     cases += rebuild_cases(pj, decade)
     if jrnl is not None:
         cases += jrnl.cases(since)
-    if has_command("parts"):
+    twins = encrypted_cases(pj, cases, args.journals, decade)
+    if args.encryption_only:
+        keep = {"floor table", *(plain for plain, _ in twins)}
+        cases = [c for c in cases if c.key in keep]
+    cases += [twin for _, twin in twins]
+    if has_command("parts") and not args.encryption_only:
         save_argv = [*pj, "exercise", "protector", "--answers", "-"]
         save = Case("(save one entry)", save_argv, appended, ANSWERS)
         cases.append(Case(AFTER_NEW, [*pj, "parts"], appended, prepare=save))
@@ -234,7 +247,11 @@ def main() -> int:
                 f"before: {c.key}", c.argv, home, c.stdin, src, c.extra_env, before(c.prepare)
             )
 
-        cases += [before(c) for c in list(cases) if c.argv[:3] == pj]
+        cases += [
+            before(c)
+            for c in list(cases)
+            if c.argv[:3] == pj and encrypted.IDENTITY_ENV not in c.extra_env
+        ]
 
     print(f"{len(cases)} cases, {args.runs} rounds after a warm-up, then 3 for memory")
     try:
@@ -285,6 +302,13 @@ def main() -> int:
     targets.ratio(AFTER_NEW, "floor table", 1.4)
     targets.seconds(REBUILD, 3.0, missing="no rebuild case yet (see rebuild_cases)")
     targets.extra_rss(EXPORT, "floor table", 40.0)
+    # Encryption at rest: the same command on the encrypted twin of the journal.
+    for plain, twin in twins:
+        limit = 1.1 if plain == SAVE else 1.3
+        targets.ratio(twin.key, plain, limit)
+    if twins:
+        unlock = encrypted.unlock_seconds()
+        targets._add("unlock with the passphrase (scrypt, in-process) (s)", unlock, 2.0, "")
     print()
     w = max(len(t["target"]) for t in targets.rows)
     print(f"{'target':<{w}} {'measured':>9} {'limit':>7}  met")
@@ -333,6 +357,7 @@ def main() -> int:
 
 
 # Case names the targets refer to.
+SAVE = "exercise protector --answers (save)"
 AFTER_NEW = "parts, after one new entry (decade copy)"
 EXPORT = "export --since <10 years ago> --format json (decade)"
 JRNL_CONTAINS = f"jrnl -contains {generate.WORD} (decade)"
@@ -378,6 +403,38 @@ def whole_history_cases(pj: list[str], decade: Path, today: date) -> list[Case]:
         if known.setdefault(argv[0], has_command(argv[0])):
             cases.append(Case(key, [*pj, *map(str, argv)], decade))
     return cases
+
+
+def encrypted_cases(
+    pj: list[str], cases: list[Case], journals: Path, decade: Path
+) -> list[tuple[str, Case]]:
+    """(plain case's key, its encrypted twin) for saving and a few reading commands.
+
+    Reading runs on an encrypted copy of the ten-year journal; saving on an empty
+    encrypted journal, like the plain save case. See encrypted.py.
+    """
+    if not has_command("encrypt"):
+        return []
+    home, key = encrypted.ensure(journals, decade)
+    scratch, scratch_key = encrypted.scratch(journals)
+    twins = []
+    for c in cases:
+        if c.key == SAVE:
+            env = {encrypted.IDENTITY_ENV: str(scratch_key)}
+            twins.append((c.key, Case(f"{c.key} [encrypted]", c.argv, scratch, c.stdin, None, env)))
+        elif c.home == decade and c.key in ENCRYPTED_READS:
+            env = {encrypted.IDENTITY_ENV: str(key)}
+            twins.append((c.key, Case(f"{c.key} [encrypted]", c.argv, home, None, None, env)))
+    return twins
+
+
+# The reading commands timed on the encrypted ten-year journal too.
+ENCRYPTED_READS = (
+    "review --week (decade)",
+    "entries --since last week (decade)",
+    "parts (decade)",
+    "entries (decade)",
+)
 
 
 def rebuild_cases(pj: list[str], decade: Path) -> list[Case]:
