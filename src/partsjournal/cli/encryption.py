@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.core import crypt, encryption
+from partsjournal.core.errors import UsageError
 from partsjournal.render import ui
 
 
@@ -62,8 +63,37 @@ def passphrase(
             "or a lost or damaged key file).",
         ),
     ] = False,
+    remember: Annotated[
+        bool,
+        typer.Option(
+            "--remember",
+            help="Keep the unlocked key in your system keyring so the passphrase is not asked "
+            "(anyone using your logged-in account can then read the journal).",
+        ),
+    ] = False,
+    forget: Annotated[
+        bool, typer.Option("--forget", help="Take the key out of the system keyring again.")
+    ] = False,
 ) -> None:
     """Change the passphrase that protects the journal's key; entries are not rewritten."""
+    if sum((recover, remember, forget)) > 1:
+        raise UsageError("Give one of --recover, --remember or --forget at a time.")
+    if remember:
+        encryption.remember_in_keyring()
+        ui.say(
+            "Your journal's key is now kept in your system keyring, so the passphrase is not "
+            "asked. The trade: while you are logged in, anyone or any program using your "
+            "account can open the journal too. 'partsjournal passphrase --forget' undoes it."
+        )
+        return
+    if forget:
+        had = encryption.forget_keyring()
+        ui.say(
+            "The key is out of the system keyring; the passphrase will be asked again."
+            if had
+            else "The key was not kept in the system keyring; nothing to forget."
+        )
+        return
     encryption.change_passphrase(recover=recover)
     ui.say("Your new passphrase is set; your entries were not touched.")
 

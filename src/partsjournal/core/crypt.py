@@ -12,7 +12,8 @@ Two small files in ``<home>`` say how a journal is encrypted:
 Reading a file that starts with the age header needs the identity: from the
 file named by ``PARTSJOURNAL_IDENTITY`` (unprotected, as ``age -i``), else
 ``identity.age`` unlocked with the passphrase, asked once per command through
-the function the command layer installs (:func:`begin_command`).
+the function the command layer installs (:func:`begin_command`), unless the person chose
+to keep it in the system keyring (:mod:`core.keychain`).
 
 pyrage is imported only when an encrypted file or command needs it, so plain
 journals start as fast as before.
@@ -25,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import paths
+from partsjournal.core import keychain, paths
 from partsjournal.core.errors import JournalError
 
 IDENTITY_ENV = "PARTSJOURNAL_IDENTITY"
@@ -139,8 +140,17 @@ def identities() -> list[Any]:
     env = os.environ.get(IDENTITY_ENV)
     where = Path(env).expanduser() if env else identity_path()
     if where not in _unlocked:
-        _unlocked[where] = _load_from_env(where) if env else unlock(where)
+        _unlocked[where] = _load_from_env(where) if env else _from_keyring() or unlock(where)
     return [_unlocked[where]]
+
+
+def _from_keyring() -> Any | None:
+    """The identity kept in the system keyring (opt-in), if it belongs to this journal."""
+    secret = keychain.load()
+    identity = parse_secret(secret) if secret else None
+    if identity is None or public_key(identity) != recipient():
+        return None
+    return identity
 
 
 def _load_from_env(where: Path) -> Any:

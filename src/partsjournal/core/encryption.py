@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import crypt, paths, store
+from partsjournal.core import crypt, keychain, paths, store
 from partsjournal.core.errors import JournalError, UsageError
 
 FOLDERS = ("entries", "parts", "sessions", "drafts")
@@ -122,6 +122,7 @@ def decrypt(after_file: AfterFile | None = None) -> Conversion:
         if after_file is not None:
             after_file(path)
     if not result.unreadable:
+        keychain.forget()
         crypt.identity_path().unlink(missing_ok=True)
     return result
 
@@ -155,3 +156,17 @@ def _recovered() -> Any:
             "spaces); check it and try again, nothing was changed."
         )
     return identity
+
+
+def remember_in_keyring() -> None:
+    """Keep the unlocked key in the system keyring, so the passphrase is not asked."""
+    if not is_encrypted():
+        raise UsageError("This journal is not encrypted; run 'partsjournal encrypt' first.")
+    identity = crypt.identities()[0]
+    keychain.keep(str(identity))
+    store.atomic_write(keychain.marker_path(), b"the journal's key is kept in the system keyring\n")
+
+
+def forget_keyring() -> bool:
+    """Take the key out of the system keyring; True if it had been kept there."""
+    return keychain.forget()
