@@ -203,6 +203,7 @@ def test_a_wrong_passphrase_is_one_sentence_exit_1_and_changes_nothing(
         assert result.exit_code == 1, command
         assert result.stderr.strip().count("\n") == 0
         assert "passphrase does not unlock this journal; nothing was changed" in result.stderr
+        assert "passphrase --recover" in result.stderr
         assert journal_bytes(home) == before
 
 

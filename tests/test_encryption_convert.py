@@ -11,11 +11,12 @@ import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pyrage
 import pytest
 
 from partsjournal.core import crypt, encryption, store
 from tests.conftest import Cli
-from tests.crypt_helpers import key_file, write_journal
+from tests.crypt_helpers import key_file, use_secrets, write_journal
 
 FILES = 5  # the test journal: an entry, a part, a session, a draft and the settings
 
@@ -150,3 +151,52 @@ def test_saving_during_a_stopped_conversion_encrypts_the_new_file(
     assert cli("exercise", "protector", "--answers", str(protector_answers)).exit_code == 0
     newest = max((home / "entries").rglob("*.toml"))
     assert crypt.is_sealed(newest.read_bytes())
+
+
+def test_stopped_between_the_key_files_a_rerun_unlocks_and_finishes(
+    home: Path, cli: Cli, protector_answers: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """identity.age is written, then the disk fills before recipient.txt: nothing is
+    encrypted yet, the recovery key was already shown, and a rerun (with the
+    passphrase, not a new key) finishes."""
+    write_journal(cli, protector_answers)
+    plain = {p: p.read_bytes() for p in encryption.journal_files(home)}
+    use_secrets(monkeypatch, ("Choose", "pass words"), ("again", "pass words"))
+    real, calls = os.replace, {"n": 0}
+
+    def replace(src: str | Path, dst: str | Path) -> None:
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        real(src, dst)
+
+    shown: list[str] = []
+    monkeypatch.setattr(os, "replace", replace)
+    with pytest.raises(OSError):
+        encryption.encrypt(on_new_key=shown.append)
+    monkeypatch.setattr(os, "replace", real)
+    assert shown and shown[0].startswith("AGE-SECRET-KEY-1")
+    assert (home / crypt.IDENTITY_FILE).exists() and not (home / crypt.RECIPIENT_FILE).exists()
+    assert sealed(plain) == 0
+    reads_back(plain)
+    use_secrets(monkeypatch, ("Passphrase", "pass words"))
+    result = cli("encrypt")
+    assert result.exit_code == 0, result.stderr
+    assert "AGE-SECRET-KEY" not in result.stdout  # the same key as before, not a new one
+    assert sealed(plain) == FILES
+    identity = pyrage.x25519.Identity.from_str(shown[0])
+    assert all(pyrage.decrypt(p.read_bytes(), [identity]) == b for p, b in plain.items())
+
+
+def test_a_plain_journal_never_loads_the_encryption_libraries(home: Path, cli: Cli) -> None:
+    assert cli("config", "contact", "add", "Sam", "555").exit_code == 0
+    code = (
+        "import sys\n"
+        "sys.argv = ['partsjournal', 'config']\n"
+        "from partsjournal import cli\n"
+        "try:\n    cli.main()\nexcept SystemExit:\n    pass\n"
+        "print('LOADED', sorted(m for m in ('pyrage', 'keyring') if m in sys.modules))\n"
+    )
+    env = {**os.environ, "PARTSJOURNAL_HOME": str(home)}
+    proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
+    assert "Sam" in proc.stdout and "LOADED []" in proc.stdout

@@ -23,20 +23,22 @@ def encrypt() -> None:
     The first time, you choose a passphrase (asked twice, never shown) and are given a
     recovery key to keep. Running it again finishes a conversion that was stopped.
     """
-    result = encryption.encrypt()
-    if result.recovery_key:
-        ui.say(
-            "Your recovery key is below. Write it down and keep it somewhere safe, away from "
-            "this computer: with it you (or anyone holding it) can open the journal if the "
-            "passphrase is forgotten or the key file is lost."
-        )
-        ui.say(f"\n    {result.recovery_key}\n")
+    result = encryption.encrypt(on_new_key=_show_recovery_key)
     ui.say(
         f"Encrypted {_files(len(result.converted))}"
         + (f" ({result.unchanged} already were)" if result.unchanged else "")
         + ". New entries are encrypted when they are saved, without the passphrase; "
         "reading asks for it once per command."
     )
+
+
+def _show_recovery_key(key: str) -> None:
+    ui.say(
+        "Your recovery key is below. Write it down and keep it somewhere safe, away from "
+        "this computer: with it you (or anyone holding it) can open the journal if the "
+        "passphrase is forgotten or the key file is lost."
+    )
+    ui.say(f"\n    {key}\n")
 
 
 def decrypt() -> None:

@@ -193,7 +193,8 @@ def _decrypt_with_passphrase(where: Path, raw: bytes) -> bytes:
     except pyrage.DecryptError as exc:
         if str(exc) == "Decryption failed":
             raise JournalError(
-                "That passphrase does not unlock this journal; nothing was changed."
+                "That passphrase does not unlock this journal; nothing was changed (try again, "
+                "or run 'partsjournal passphrase --recover' if it is forgotten)."
             ) from None
         raise JournalError(f"The key file {where} is damaged; {RECOVER_HINT}.") from None
 

@@ -70,11 +70,15 @@ def choose_passphrase() -> str:
     return first
 
 
-def encrypt(after_file: AfterFile | None = None) -> Conversion:
+def encrypt(
+    after_file: AfterFile | None = None, on_new_key: Callable[[str], None] | None = None
+) -> Conversion:
     """Encrypt the journal, making its identity the first time.
 
     With ``PARTSJOURNAL_IDENTITY`` set, that identity is the journal's key and
     no passphrase or ``identity.age`` is made: the file it names is the only key.
+    ``on_new_key`` is given the recovery key of a new identity before any file
+    is converted.
     """
     result = Conversion()
     to = crypt.recipient()
@@ -86,6 +90,8 @@ def encrypt(after_file: AfterFile | None = None) -> Conversion:
             identity = crypt.new_identity()
             store.atomic_write(crypt.identity_path(), crypt.protect(identity, passphrase))
             result.recovery_key = str(identity)
+            if on_new_key is not None:  # shown before any file changes
+                on_new_key(result.recovery_key)
         crypt.remember(identity)
         to = crypt.public_key(identity)
         store.atomic_write(crypt.recipient_path(), f"{to}\n".encode("ascii"))
