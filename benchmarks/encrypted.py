@@ -12,9 +12,12 @@ command on the plain one (plus the unlock); saving an entry at most 1.1 x.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import shutil
 import statistics
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 # Everything used from partsjournal is imported here (see generate.py).
@@ -71,3 +74,19 @@ def unlock_seconds(runs: int = 3) -> float:
         pyrage.passphrase.decrypt(blob, "benchmark passphrase")
         times.append(time.perf_counter() - start)
     return statistics.median(times)
+
+
+@contextlib.contextmanager
+def identity_from(key: Path) -> Iterator[None]:
+    """In this process, read encrypted files with the identity in ``key``."""
+    before = os.environ.get(IDENTITY_ENV)
+    os.environ[IDENTITY_ENV] = str(key)
+    crypt.begin_command(None)
+    try:
+        yield
+    finally:
+        if before is None:
+            os.environ.pop(IDENTITY_ENV, None)
+        else:
+            os.environ[IDENTITY_ENV] = before
+        crypt.begin_command(None)

@@ -281,10 +281,18 @@ def main() -> int:
     collect_ms = {}
     for name, home in (("week", week), ("year", year), ("decade", decade)):
         collect_ms[name] = collect_median_ms(home, today)
+    if twins:  # the same on the encrypted ten-year journal (decrypting each file read)
+        with encrypted.identity_from(args.journals / "decade-encrypted.key"):
+            collect_ms["decade [encrypted]"] = collect_median_ms(
+                args.journals / "decade-encrypted", today
+            )
     print()
     print("review.collect for one week, in-process (median of 31):")
     for name, ms in collect_ms.items():
-        print(f"  {name:<8} {ms:7.2f} ms")
+        print(f"  {name:<18} {ms:7.2f} ms")
+    if "decade [encrypted]" in collect_ms:  # the whole-process targets are below
+        ratio = collect_ms["decade [encrypted]"] / collect_ms["decade"]
+        print(f"  encrypted / plain decade: {ratio:.2f} x (reading only, no start-up)")
 
     targets = Targets(by)
     # Issue 7: start-up, the weekly review (which must keep these figures), saving.
