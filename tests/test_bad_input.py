@@ -44,6 +44,12 @@ TABLE: list[tuple[list[str], str | None, int, str]] = [
         2,
         "--at",
     ),
+    (
+        ["exercise", "protector", "--at", "2026-03-04T10:00+05:30:15", "--answers", "-"],
+        PROTECTOR_ANSWERS,
+        2,
+        "whole minutes",
+    ),
     (["exercise", "protector", "--part", "  ", "--answers", "-"], PROTECTOR_ANSWERS, 2, "--part"),
     (["exercise", "protector", "--answers", "{missing}"], None, 2, "does not exist"),
     (["exercise", "protector", "--answers", "{dir}"], None, 2, "Could not read"),

@@ -110,14 +110,37 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def dump_toml(data: Mapping[str, Any]) -> bytes:
+class UnwritableData(JournalError):
+    """Data that would not read back the same once written; nothing was written."""
+
+
+def dump_toml(data: Mapping[str, Any], path: Path | None = None) -> bytes:
+    """``data`` as TOML bytes, checked to read back as the same data.
+
+    The check is cheap (the bytes are in memory) and means the one writer never
+    replaces a good file with one no command can read again.
+    """
     import tomli_w
 
-    return tomli_w.dumps(data).encode("utf-8")
+    where = f" {path}" if path is not None else ""
+    try:
+        text = tomli_w.dumps(data)
+        same = tomllib.loads(text) == data
+    except (TypeError, ValueError) as exc:
+        raise UnwritableData(
+            f"partsjournal could not write{where} in a form it can read back ({exc}); "
+            "nothing was changed, please report this with --debug."
+        ) from None
+    if not same:
+        raise UnwritableData(
+            f"partsjournal could not write{where} in a form that reads back the same; "
+            "nothing was changed, please report this with --debug."
+        )
+    return text.encode("utf-8")
 
 
 def write_toml(path: Path, data: Mapping[str, Any], *, exclusive: bool = False) -> None:
-    atomic_write(path, dump_toml(data), exclusive=exclusive)
+    atomic_write(path, dump_toml(data, path), exclusive=exclusive)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
