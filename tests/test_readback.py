@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -34,7 +34,7 @@ def zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[str], None]]:
 
 def test_the_writer_refuses_data_that_would_not_read_back(home: Path) -> None:
     target = home / "x.toml"
-    store.write_toml(target, {"created": datetime(2026, 3, 4, tzinfo=timezone.utc)})
+    store.write_toml(target, {"created": datetime(2026, 3, 4, tzinfo=UTC)})
     before = target.read_bytes()
     odd = timezone(timedelta(minutes=-44, seconds=-30))
     with pytest.raises(store.UnwritableData, match="nothing was changed"):

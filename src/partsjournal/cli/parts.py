@@ -35,9 +35,10 @@ def parts_list(ctx: typer.Context) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    index = parts.everything()
+    index = parts.everything(warn=ui.warn)
     live = sorted(
-        (p for p in index.values() if p.merged_into is None), key=lambda p: p.name.casefold()
+        (p for p in index.values() if parts.live_id(p.id, index) == p.id),
+        key=lambda p: p.name.casefold(),
     )
     met = partlog.meetings(index, warn=ui.warn) if live else {}
     render_parts.print_list(live, met)
@@ -159,4 +160,4 @@ def parts_map() -> None:
 
     Say who protects whom with: partsjournal parts edit NAME --protects OTHER
     """
-    render_parts.print_map(*partmap.protection_map(parts.everything()))
+    render_parts.print_map(*partmap.protection_map(parts.everything(warn=ui.warn)))

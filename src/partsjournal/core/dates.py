@@ -22,7 +22,7 @@ def whole_minutes(value: datetime) -> datetime:
     before 1900-ish) had offsets with seconds. The instant moves by under 30 s.
     """
     offset = value.utcoffset()
-    if offset is None or offset.seconds % 60 == 0 and offset.microseconds == 0:
+    if offset is None or (offset.seconds % 60 == 0 and offset.microseconds == 0):
         return value
     minutes = max(-1439, min(1439, round(offset.total_seconds() / 60)))
     return value.replace(tzinfo=timezone(timedelta(minutes=minutes)))

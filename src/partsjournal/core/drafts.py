@@ -104,8 +104,16 @@ def remove(draft: Draft) -> None:
 
 
 def _from_dict(data: dict[str, Any], path: Path) -> Draft:
+    """Build a :class:`Draft`, checking the type of every field (as entries are)."""
+
     def bad(reason: str) -> UnreadableFile:
         return UnreadableFile(path, reason)
+
+    def opt(key: str, typ: type, default: Any) -> Any:
+        value = data.get(key, default)
+        if not isinstance(value, typ) or (isinstance(value, bool) and typ is int):
+            raise bad(f"'{key}' has the wrong type")
+        return value
 
     for key, typ in (("exercise", str), ("created", datetime), ("answers", list)):
         if not isinstance(data.get(key), typ):
@@ -113,35 +121,38 @@ def _from_dict(data: dict[str, Any], path: Path) -> Draft:
     created = data["created"]
     if created.tzinfo is None:
         raise bad("'created' has no UTC offset")
-    updated = data.get("updated", created)
-    if not isinstance(updated, datetime) or updated.tzinfo is None:
-        updated = created
+    updated = opt("updated", datetime, created)
+    if updated.tzinfo is None:
+        raise bad("'updated' has no UTC offset")
     answers = []
     for raw in data["answers"]:
         try:
             answers.append(answers_mod.from_dict(raw, allow_unknown=True))
         except ValueError as exc:
             raise bad(str(exc)) from None
-    context = data.get("context", {})
-    pending = data.get("pending", {})
-    part = data.get("part")
-    phase = data.get("phase")
-    version = data.get("exercise_version", 1)
+    context = opt("context", dict, {})
+    if not all(isinstance(v, str) for v in context.values()):
+        raise bad("'context' must hold only text")
+    pending = opt("pending", dict, {})
+    if not all(isinstance(v, str) for v in pending.values()):
+        raise bad("'pending' must hold only text")
+    phase = opt("phase", str, "") or None
+    if phase not in (None, "before", "after"):
+        raise bad("'phase' must be before or after")
+    part = opt("part", str, "")
     return Draft(
         id=path.stem,
         exercise=data["exercise"],
-        exercise_version=version if isinstance(version, int) else 1,
-        title=str(data.get("title", data["exercise"])),
+        exercise_version=opt("exercise_version", int, 1),
+        title=opt("title", str, data["exercise"]),
         created=created,
         updated=updated,
         answers=answers,
-        part_name=part if isinstance(part, str) and part.strip() else None,
-        phase=phase if phase in ("before", "after") else None,
-        context=context if isinstance(context, dict) else {},
-        pending={k: v for k, v in pending.items() if isinstance(v, str)}
-        if isinstance(pending, dict)
-        else {},
-        schema=int(data["schema"]) if isinstance(data.get("schema"), int) else SCHEMA_VERSION,
+        part_name=part if part.strip() else None,
+        phase=phase,
+        context=context,
+        pending=pending,
+        schema=opt("schema", int, SCHEMA_VERSION),
         path=path,
     )
 

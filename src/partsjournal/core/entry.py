@@ -147,7 +147,18 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
             raise bad(f"'{key}' has the wrong type")
         return value
 
+    def opt(key: str, typ: type, default: Any) -> Any:
+        value = data.get(key, default)
+        if not isinstance(value, typ) or (isinstance(value, bool) and typ is int):
+            raise bad(f"'{key}' has the wrong type")
+        return value
+
     schema = req("schema", int)
+    extra = {k: v for k, v in data.items() if k not in _KNOWN_KEYS}
+    if extra and schema <= SCHEMA_VERSION:
+        raise bad(f"it has unknown keys {sorted(extra)}")
+    entry_id = req("id", str)
+    exercise = req("exercise", str)
     created = req("created", datetime)
     if created.tzinfo is None:
         raise bad("'created' has no UTC offset")
@@ -158,25 +169,24 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
         except ValueError as exc:
             raise bad(str(exc)) from None
     parts: list[PartRef] = []
-    for raw in data.get("parts", []):
+    for raw in opt("parts", list, []):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
             raise bad("a part reference has no name")
-        parts.append(PartRef(id=str(raw.get("id", "")), name=raw["name"]))
-    phase = data.get("phase")
+        if not isinstance(raw.get("id", ""), str):
+            raise bad("a part reference has an 'id' that is not text")
+        parts.append(PartRef(id=raw.get("id", ""), name=raw["name"]))
+    phase = opt("phase", str, "") or None
     if phase not in (None, "before", "after"):
         raise bad("'phase' must be before or after")
-    extra = {k: v for k, v in data.items() if k not in _KNOWN_KEYS}
-    if extra and schema <= SCHEMA_VERSION:
-        raise bad(f"it has unknown keys {sorted(extra)}")
     return Entry(
-        id=req("id", str),
+        id=entry_id,
         created=created,
-        exercise=req("exercise", str),
-        exercise_version=int(data.get("exercise_version", 1)),
-        title=str(data.get("title", "")),
+        exercise=exercise,
+        exercise_version=opt("exercise_version", int, 1),
+        title=opt("title", str, ""),
         answers=answers,
         parts=parts,
-        session=data.get("session"),
+        session=opt("session", str, "") or None,
         phase=phase,
         schema=schema,
         extra=extra,

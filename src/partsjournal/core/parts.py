@@ -3,135 +3,35 @@
 Entries refer to a part by its stable ``id`` (the file name), so renaming a
 part never touches entries. Merging A into B leaves A's file in place with
 ``merged_into = B``, so entries that point at A still find their part.
+
+The record and reading the registry are in :mod:`partsjournal.core.part_record`
+(re-exported here); this module finds parts by name and changes them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
-from partsjournal.core import matching, paths
+from partsjournal.core import matching
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml, write_toml
-
-_LIST_FIELDS = ("aliases", "protects")
-
-_TEXT_FIELDS = ("role", "body", "image", "fears", "needs", "current_role", "new_role", "notes")
-
-
-@dataclass
-class Part:
-    id: str
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    role: str = ""
-    body: str = ""
-    image: str = ""
-    fears: str = ""
-    needs: str = ""
-    current_role: str = ""
-    new_role: str = ""
-    notes: str = ""
-    protects: list[str] = field(default_factory=list)
-    first_met: date | None = None
-    last_met: date | None = None
-    merged_into: str | None = None
-
-    def names(self) -> list[str]:
-        return [self.name, *self.aliases]
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "name": self.name}
-        for key in _LIST_FIELDS:
-            if getattr(self, key):
-                out[key] = list(getattr(self, key))
-        for key in _TEXT_FIELDS:
-            if getattr(self, key):
-                out[key] = getattr(self, key)
-        for key in ("first_met", "last_met", "merged_into"):
-            if getattr(self, key) is not None:
-                out[key] = getattr(self, key)
-        return out
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any], path: Path) -> Part:
-        name = data.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise UnreadableFile(path, "the part has no name")
-        kwargs: dict[str, Any] = {"id": path.stem, "name": name}
-        for key in _LIST_FIELDS:
-            value = data.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise UnreadableFile(path, f"'{key}' must be a list of text")
-            kwargs[key] = value
-        for key in _TEXT_FIELDS:
-            value = data.get(key, "")
-            if not isinstance(value, str):
-                raise UnreadableFile(path, f"'{key}' must be text")
-            kwargs[key] = value
-        for key in ("first_met", "last_met"):
-            value = data.get(key)
-            if value is not None and not isinstance(value, date):
-                raise UnreadableFile(path, f"'{key}' must be a date")
-            kwargs[key] = value
-        merged = data.get("merged_into")
-        kwargs["merged_into"] = merged if isinstance(merged, str) else None
-        return cls(**kwargs)
+from partsjournal.core.part_record import LIST_FIELDS, TEXT_FIELDS
+from partsjournal.core.part_record import Part as Part
+from partsjournal.core.part_record import everything as everything
+from partsjournal.core.part_record import in_circle as in_circle
+from partsjournal.core.part_record import live as live
+from partsjournal.core.part_record import live_id as live_id
+from partsjournal.core.part_record import load_all as load_all
+from partsjournal.core.part_record import part_path as part_path
+from partsjournal.core.store import UnreadableFile, write_toml
 
 
 def slugify(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:40] or "part"
-
-
-def part_path(part_id: str) -> Path:
-    return paths.parts_dir() / f"{part_id}.toml"
-
-
-def load_all(*, include_merged: bool = False) -> list[Part]:
-    folder = paths.parts_dir()
-    if not folder.is_dir():
-        return []
-    found = []
-    for f in sorted(folder.iterdir()):
-        if not is_journal_file(f):
-            continue
-        try:
-            part = Part.from_dict(read_toml(f), f)
-        except UnreadableFile:
-            continue
-        if include_merged or part.merged_into is None:
-            found.append(part)
-    return found
-
-
-def everything() -> dict[str, Part]:
-    """Every readable part file by id, merged ones included."""
-    return {p.id: p for p in load_all(include_merged=True)}
-
-
-def live_id(part_id: str, index: dict[str, Part]) -> str | None:
-    """The id ``part_id`` stands for now, following ``merged_into`` (the one place
-    merges are followed); None when the part is gone or the merges go in a circle."""
-    seen: set[str] = set()
-    while part_id in index and part_id not in seen:
-        seen.add(part_id)
-        merged = index[part_id].merged_into
-        if merged is None:
-            return part_id
-        part_id = merged
-    return None
-
-
-def live(part_id: str, index: dict[str, Part]) -> Part | None:
-    """The part ``part_id`` stands for now (see :func:`live_id`)."""
-    found = live_id(part_id, index)
-    return index[found] if found is not None else None
 
 
 def get(part_id: str) -> Part | None:
@@ -150,7 +50,11 @@ def find(name: str, known: list[Part] | None = None) -> Part | None:
     wanted = matching.key(name)
     if not wanted:
         return None
-    known = load_all() if known is None else [p for p in known if p.merged_into is None]
+    if known is None:
+        known = load_all()
+    else:
+        index = {p.id: p for p in known}
+        known = [p for p in known if p.merged_into is None or in_circle(p.id, index)]
     for part in known:
         if any(matching.key(n) == wanted for n in part.names()):
             return part
@@ -244,7 +148,7 @@ def learn(part: Part, facts: dict[str, str], met: date) -> None:
     changed = _note_meeting(part, met)
     for key, value in facts.items():
         text = value.strip()
-        if key not in _TEXT_FIELDS or not text:
+        if key not in TEXT_FIELDS or not text:
             continue
         if key == "current_role" and part.current_role:
             continue
@@ -310,7 +214,7 @@ def merge(source: Part, target: Part) -> Part:
         raise UsageError(f"'{source.name}' and '{target.name}' are already the same part.")
     target.aliases = _unique([*target.aliases, source.name, *source.aliases], exclude=[target.name])
     target.protects = _unique([*target.protects, *source.protects], exclude=[target.id, source.id])
-    for key in _TEXT_FIELDS:
+    for key in TEXT_FIELDS:
         if not getattr(target, key) and getattr(source, key):
             setattr(target, key, getattr(source, key))
     if source.notes and source.notes not in target.notes:
@@ -326,7 +230,7 @@ def merge(source: Part, target: Part) -> Part:
 
 # What an edited part file may contain; anything else is refused, so typos show.
 EDITABLE_KEYS = frozenset({"id", "name", "first_met", "last_met", "merged_into"}).union(
-    _LIST_FIELDS, _TEXT_FIELDS
+    LIST_FIELDS, TEXT_FIELDS
 )
 
 

@@ -18,7 +18,7 @@ import contextlib
 import os
 import secrets
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -161,6 +161,53 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UnreadableFile(path, f"it is not valid TOML ({exc})") from None
+
+
+class Busy(JournalError):
+    """Another partsjournal process holds the lock on this file right now."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is in use by another partsjournal command; try again after it.")
+        self.path = path
+
+
+@contextlib.contextmanager
+def locked(path: Path, *, wait: bool = True) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` for the ``with`` block.
+
+    The lock is taken on a hidden ``.<name>.lock`` file beside ``path`` (the file
+    itself is replaced on every write, so it cannot carry the lock), removed
+    again on release. Locks end with the process, so a killed command never
+    leaves one held. With ``wait=False`` a lock held elsewhere raises
+    :class:`Busy` at once. Read-modify-write under this lock is how two
+    commands changing the same file never lose each other's change.
+    """
+    import fcntl
+
+    ensure_dir(path.parent)
+    lock = path.with_name(f".{path.name}.lock")
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            same = os.stat(lock).st_ino == os.fstat(fd).st_ino
+        except BlockingIOError:
+            os.close(fd)
+            raise Busy(path) from None
+        except FileNotFoundError:
+            same = False
+        except BaseException:
+            os.close(fd)
+            raise
+        if same:
+            break
+        os.close(fd)  # the holder before us removed this lock file: take the new one
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(lock)
+        os.close(fd)
 
 
 def is_journal_file(path: Path) -> bool:

@@ -11,6 +11,7 @@ from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
 from partsjournal.flow.engine import Run
+from partsjournal.render import ui
 
 
 @dataclass
@@ -107,7 +108,7 @@ def save_run(current: Run, created: datetime) -> Entry:
     its fears, needs, new role, body, image and purpose (the entry keeps the
     full text).
     """
-    known = parts.load_all(include_merged=True)
+    known = parts.load_all(include_merged=True, warn=ui.warn)
     entry, named = build_entry(current, created, known)
     save_new(entry)
     for n in named:
