@@ -100,17 +100,22 @@ def part_facts(entry: Entry, part_id: str) -> dict[str, str]:
     return facts
 
 
-def save_run(current: Run, created: datetime) -> Entry:
+def save_run(current: Run, created: datetime, *, entry_id: str | None = None) -> Entry:
     """Save the entry first (it is what matters), then the parts it names.
 
-    The registry is read once. A new part's file is created after the entry is
+    ``entry_id`` is the id fixed in the run's draft: saving the same draft
+    twice (a retry after a failure, or after the process was killed before the
+    draft was removed) finds the entry already there instead of writing a
+    copy. The registry is read once. A new part's file is created after the entry is
     in place; each named part's record then takes in what the entry said about
     its fears, needs, new role, body, image and purpose (the entry keeps the
     full text).
     """
     known = parts.load_all(include_merged=True, warn=ui.warn)
     entry, named = build_entry(current, created, known)
-    save_new(entry)
+    if entry_id is not None:
+        entry.id = entry_id
+    save_new(entry, once=entry_id is not None)
     for n in named:
         part = n.part
         if part is None:
