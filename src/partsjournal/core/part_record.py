@@ -104,9 +104,9 @@ def load_all(*, include_merged: bool = False, warn: Warn | None = None) -> list[
         for part in index.values():
             if part.merged_into is not None and in_circle(part.id, index):
                 warn(
-                    f"{part.name} ({part_path(part.id)}) is merged into a part that is merged "
-                    f"back into it; run 'partsjournal parts show \"{part.name}\"' to undo its "
-                    "merge, or merge the two again."
+                    f"{part.name} ({part_path(part.id)}) is merged in a circle, into a part "
+                    f"merged back into it; run 'partsjournal parts show \"{part.name}\"' to "
+                    "undo its merge, or merge the two again."
                 )
     return [
         p
@@ -129,6 +129,12 @@ def _read(warn: Warn | None) -> dict[str, Part]:
             if warn is not None:
                 warn(f"Skipped {f}: {exc.reason}.")
     return found
+
+
+def read_one(part_id: str) -> Part:
+    """One part's file as it is on disk now (raises :class:`UnreadableFile`)."""
+    path = part_path(part_id)
+    return Part.from_dict(read_toml(path), path)
 
 
 def everything(*, warn: Warn | None = None) -> dict[str, Part]:

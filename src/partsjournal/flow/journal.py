@@ -109,16 +109,18 @@ def save_run(current: Run, created: datetime, *, entry_id: str | None = None) ->
     copy. The registry is read once. A new part's file is created after the entry is
     in place; each named part's record then takes in what the entry said about
     its fears, needs, new role, body, image and purpose (the entry keeps the
-    full text).
+    full text), each read again and written under that part's lock.
     """
-    known = parts.load_all(include_merged=True, warn=ui.warn)
-    entry, named = build_entry(current, created, known)
-    if entry_id is not None:
-        entry.id = entry_id
-    save_new(entry, once=entry_id is not None)
-    for n in named:
-        part = n.part
-        if part is None:
-            part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
-        parts.learn(part, part_facts(entry, part.id), created.date())
+    with parts.registry_lock():
+        # read under the lock, so a part another run created a moment ago is found by name
+        known = parts.load_all(include_merged=True, warn=ui.warn)
+        entry, named = build_entry(current, created, known)
+        if entry_id is not None:
+            entry.id = entry_id
+        save_new(entry, once=entry_id is not None)
+        for n in named:
+            part = n.part
+            if part is None:
+                part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
+            parts.learn(part, part_facts(entry, part.id), created.date())
     return entry
