@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 import pytest
@@ -113,3 +113,20 @@ def test_any_time_zone_offset_and_text_round_trip(
     assert back.created == created and back.created.utcoffset() == created.utcoffset()
     assert back.created.replace(tzinfo=None) == moment
     assert back.answers[0].value == text
+
+
+@settings(max_examples=120, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    moment=st.datetimes(min_value=datetime(1900, 1, 2), max_value=datetime(2100, 1, 1)),
+    zone=st.timezones(),
+)
+def test_any_named_time_zone_at_any_date_saves_an_entry_that_reads_back(
+    home: Path, moment: datetime, zone: tzinfo
+) -> None:
+    """Historic zones had offsets with seconds (local mean time); none may reach a file."""
+    created = dates.whole_minutes(moment.replace(microsecond=0, tzinfo=zone))
+    e = make_entry("text")
+    e.created = created
+    back = load(save_new(e))
+    assert back.created == created
+    assert back.created.strftime("%Y-%m-%d %H:%M:%S") == created.strftime("%Y-%m-%d %H:%M:%S")
