@@ -144,3 +144,22 @@ def test_a_part_merged_into_itself_is_repaired_by_show(cli: Cli, home: Path) -> 
     assert "its own part again" in shown.stderr
     assert parts.read_one(a.id).merged_into is None
     assert cli("parts").stderr == ""
+
+
+def test_a_part_file_broken_while_an_exercise_saves_is_warned_and_the_entry_kept(
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    critic = parts.create("The Critic")
+    path = parts.part_path(critic.id)
+    real_save = journal.save_new
+
+    def save_then_break(e: entry_mod.Entry, **kwargs: Any) -> Path:
+        saved = real_save(e, **kwargs)
+        path.write_text("name = ", encoding="utf-8")  # someone's half-finished hand edit
+        return saved
+
+    monkeypatch.setattr(journal, "save_new", save_then_break)
+    journal.save_run(protector_run("The Critic"), WHEN)
+    assert len(entry_mod.load_range()) == 1
+    assert str(path) in capsys.readouterr().err
+    assert path.read_text(encoding="utf-8") == "name = "

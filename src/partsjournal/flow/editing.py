@@ -84,6 +84,7 @@ def edit_file(
                 raise BrokenEdit(f"{reason}; what you typed is kept in {copy}.") from None
             edited = copy.read_bytes()
             if edited == original:
+                keep = False  # changed back to the original: nothing of theirs to keep
                 return None
             try:
                 result = check(copy)

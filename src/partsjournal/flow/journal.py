@@ -10,6 +10,7 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
+from partsjournal.core.store import UnreadableFile
 from partsjournal.flow.engine import Run
 from partsjournal.render import ui
 
@@ -122,5 +123,8 @@ def save_run(current: Run, created: datetime, *, entry_id: str | None = None) ->
             part = n.part
             if part is None:
                 part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
-            parts.learn(part, part_facts(entry, part.id), created.date())
+            try:
+                parts.learn(part, part_facts(entry, part.id), created.date())
+            except UnreadableFile as exc:  # broken by hand meanwhile: the entry has the text
+                ui.warn(f"Could not add this entry to {exc.path}: {exc.reason}.")
     return entry
