@@ -148,3 +148,14 @@ def test_a_run_in_progress_holds_its_own_draft(cli: Cli, home: Path, rest: Path)
     saved = runner.walk_and_save(Run(exercise=exercises.get("protector")), asker, WHEN)
     assert saved is not None and seen == [1]
     assert len(entry_files(home)) == 1 and drafts.load_all() == []
+
+
+def test_a_draft_being_answered_cannot_be_discarded_from_under_it(cli: Cli, home: Path) -> None:
+    draft = paused_protector(home)
+    assert draft.path is not None
+    with store.locked(draft.path):  # another window is answering it
+        result = cli("drafts", "discard", "1", "--yes")
+    assert result.exit_code == 1 and "open in another partsjournal window" in result.stderr
+    assert draft.path.exists()
+    assert cli("drafts", "discard", "1", "--yes").exit_code == 0
+    assert not draft.path.exists()
