@@ -96,11 +96,12 @@ def encrypt(
         to = crypt.public_key(identity)
         store.atomic_write(crypt.recipient_path(), f"{to}\n".encode("ascii"))
     for path in journal_files():
-        raw = path.read_bytes()
-        if crypt.is_sealed(raw):
-            result.unchanged += 1
-            continue
-        store.atomic_write(path, crypt.seal(raw, to))
+        with store.locked(path):  # never between another command's read and its write
+            raw = path.read_bytes()
+            if crypt.is_sealed(raw):
+                result.unchanged += 1
+                continue
+            store.atomic_write(path, crypt.seal(raw, to))
         result.converted.append(path)
         if after_file is not None:
             after_file(path)
@@ -118,12 +119,16 @@ def decrypt(after_file: AfterFile | None = None) -> Conversion:
         crypt.identities()  # unlock before anything changes (a wrong passphrase stops here)
     crypt.recipient_path().unlink(missing_ok=True)
     for path in sealed:
-        try:
-            plain = crypt.open_sealed(path.read_bytes())
-        except crypt.WrongKey:
-            result.unreadable.append(path)
-            continue
-        store.atomic_write(path, plain)
+        with store.locked(path):
+            raw = path.read_bytes()
+            if not crypt.is_sealed(raw):  # rewritten plain meanwhile
+                continue
+            try:
+                plain = crypt.open_sealed(raw)
+            except crypt.WrongKey:
+                result.unreadable.append(path)
+                continue
+            store.atomic_write(path, plain)
         result.converted.append(path)
         if after_file is not None:
             after_file(path)
