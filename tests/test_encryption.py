@@ -79,6 +79,7 @@ def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
         assert crypt.is_sealed(after), path
         assert SECRET_WORDS.encode() not in after and b"half-typed" not in after
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert all(PASSPHRASE.encode() not in b for b in journal_bytes(home).values())  # never stored
     assert sorted(p.name for p in home.iterdir()) == sorted(
         ["config.toml", "drafts", "entries", "identity.age", "parts", "recipient.txt", "sessions"]
     )
@@ -200,8 +201,18 @@ def test_without_a_terminal_reading_says_how_instead_of_asking(
 ) -> None:
     result = cli("review")
     assert result.exit_code == 1
-    assert "no terminal to ask for its passphrase" in result.stderr
+    assert "no terminal to ask for it" in result.stderr
     assert "PARTSJOURNAL_IDENTITY" in result.stderr
+
+
+def test_encrypt_without_a_terminal_says_so_and_changes_nothing(
+    home: Path, cli: Cli, protector_answers: Path
+) -> None:
+    write_journal(cli, protector_answers)
+    before = journal_bytes(home)
+    result = cli("encrypt")
+    assert result.exit_code == 1 and "no terminal to ask for it" in result.stderr
+    assert journal_bytes(home) == before
 
 
 def test_a_missing_key_file_says_what_is_missing_and_how_to_recover(

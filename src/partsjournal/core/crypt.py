@@ -44,7 +44,7 @@ AskSecret = Callable[[str], str]
 
 
 NO_TERMINAL = (
-    "This journal is encrypted and there is no terminal to ask for its passphrase; "
+    "This needs your journal's passphrase and there is no terminal to ask for it; "
     f"run the command in a terminal, or set {IDENTITY_ENV} to your identity file."
 )
 
