@@ -24,3 +24,16 @@ def test_after_session_says_when_a_flare_needs_the_therapist_now() -> None:
     assert "not a sign that you went backwards" in text
     assert "lasts more than a few days" in text and "harming yourself" in text
     assert "therapist or prescriber now" in text
+
+
+def test_grounding_orients_to_the_date_the_place_my_age_and_something_to_touch() -> None:
+    from partsjournal.core import dates
+    from partsjournal.flow.engine import Run
+
+    ex = exercises.get("grounding")
+    orient = ex.step("orient")
+    assert orient is not None and orient.kind == "guide"
+    shown = Run(exercise=ex).render(orient.text)
+    assert f"today is {dates.now():%A %d %B %Y}" in shown
+    for words in ("where", "years old", "touch"):
+        assert words in shown

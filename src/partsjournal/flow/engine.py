@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from partsjournal.core import dates
 from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.flow.exercises import Exercise, Step
 
@@ -90,7 +91,9 @@ class Run:
         return out
 
     def render(self, text: str) -> str:
-        """Fill ``{part}`` with the part's name (or "this part")."""
+        """Fill ``{part}`` with the part's name (or "this part") and ``{today}`` with the date."""
+        if "{today}" in text:
+            text = text.replace("{today}", f"{dates.now():%A %d %B %Y}")
         return text.replace("{part}", self.part_name or "this part").strip()
 
     @property
