@@ -97,6 +97,10 @@ def walk_and_save(
         try:
             run(current, asker, on_answer=on_answer)
             break
+        except care.StopHere:
+            # stopping for today saves what is there, with a closing that thanks the part
+            care.stopped_closing(current, asker)
+            break
         except (Paused, KeyboardInterrupt) as stop:
             # Ctrl-C between two prompts (while text is printed) is a pause too
             pause = stop if isinstance(stop, Paused) else Paused()

@@ -1,0 +1,43 @@
+"""Every sentence the care flow says, in one place, so the wording stays calm and consistent.
+
+Kept apart from the logic in :mod:`partsjournal.flow.care`; ``{part}`` is filled
+with the part's name as in exercise files.
+"""
+
+from __future__ import annotations
+
+# the offer at 8 or more
+OFFER = "That is a lot to be holding. Would you like to pause and ground yourself first?"
+OFFER_AGAIN = "Would you like to ground yourself now?"
+GROUND = "Yes, ground first (a few slow minutes)"
+NOT_NOW = "Not now"
+CARD = "Show me the support card"
+
+# asked after grounding, or when it was declined; it has no default answer
+SAFE = "Do you feel safe right now?"
+SAFE_HOW = "Please type yes or no."
+
+# after the safety question, when there is more of the exercise to go
+GO_ON_OR_STOP = "Go on, or stop here for today?"
+STOP = "Stop here for today (your answers are saved)"
+GO_ON = "Go on, gently"
+GENTLE_CLOSE = "We will go on by a shorter way, toward a gentle close."
+GOING_ON = "We will go on from where you were, slowly."
+
+# the closing step when stopping early
+STOPPED_CLOSING = (
+    "Thank {part} for what it showed you today, and for letting you stop here. "
+    "Stopping is a way of looking after yourself, not a failure. What you wrote is saved, "
+    "and you can come back to {part} another day, when you have more room."
+)
+STOPPED_HOW = "To come back to it later: partsjournal exercise {exercise}{part_option}"
+
+# the optional check in the middle, after the steps where pain often rises
+MIDWAY = "How stirred up are you now?"
+MIDWAY_HINT = "Optional: press Enter to skip."
+MIDWAY_LOW = "settled"
+MIDWAY_HIGH = "overwhelmed"
+
+# offered after "Pause here"
+PAUSE_GROUNDING = "Would you like a few minutes of grounding before you decide what to do next?"
+PAUSE_BACK = "Would you like to go back to the exercise now?"
