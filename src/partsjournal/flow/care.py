@@ -109,7 +109,9 @@ class Care:
         if step.role == vocab.SAFETY and value is False:
             self.show_card()
         elif offers_grounding(step.role, value):
-            self.hard_moment(current, _number(value) or 0, at_end=step.role == vocab.ACTIVATION_AFTER)
+            self.hard_moment(
+                current, _number(value) or 0, at_end=step.role == vocab.ACTIVATION_AFTER
+            )
         elif step.role in vocab.PAIN_RISES:
             self.midway(current)
 
