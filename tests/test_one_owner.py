@@ -18,11 +18,10 @@ from partsjournal import prompts
 from partsjournal.core import drafts, layout, matching, parts, store
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import AnswerValue
-from partsjournal.flow import exercises, integration, journal, runner
+from partsjournal.flow import care_words, exercises, integration, journal, runner
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import ExerciseFileError, Step
 from partsjournal.views import practices
-from partsjournal.flow import care_words
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
 

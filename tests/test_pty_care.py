@@ -16,7 +16,6 @@ import pexpect
 from tests.conftest import Cli, entry_files
 from tests.pty_helpers import (
     ENTER,
-    answer_long,
     answer_part,
     answer_scale,
     answer_text,

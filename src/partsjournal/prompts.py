@@ -211,7 +211,7 @@ class InteractiveAsker:
         """One of ``choices``; every list also offers "Pause here" (raises :class:`Paused`)."""
         import questionary
 
-        listed = [*choices, questionary.Separator(), PAUSE_CHOICE]
+        listed: list[Any] = [*choices, questionary.Separator(), PAUSE_CHOICE]
         picked = str(_answer(questionary.select(question, choices=listed)))
         if picked == PAUSE_CHOICE and PAUSE_CHOICE not in choices:
             raise Paused(chosen=True)
