@@ -20,7 +20,13 @@ ENTER = "\r"
 FINISH_LONG = "\x1b\r"  # Esc then Enter ends a multi-line answer
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
+def spawn(home: Path, *args: str, support_offer: bool = False) -> pexpect.spawn:
+    """Run partsjournal in a pty. The one-time offer to fill in the support card (first
+    exercise of a new journal) is marked as made unless ``support_offer`` is True."""
+    config = home / "config.toml"
+    if not support_offer and not config.exists():
+        home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        config.write_text("support_offered = true\n", encoding="utf-8")
     env = {
         **os.environ,
         "PARTSJOURNAL_HOME": str(home),

@@ -41,3 +41,20 @@ MIDWAY_HIGH = "overwhelmed"
 # offered after "Pause here"
 PAUSE_GROUNDING = "Would you like a few minutes of grounding before you decide what to do next?"
 PAUSE_BACK = "Would you like to go back to the exercise now?"
+
+# setting up the support card (the first exercise of a new journal; after `prepare`)
+SETUP_OFFER = (
+    "Before you begin: would you like to put one or two people you trust, and your therapist "
+    "or clinic, on your support card? It is shown only when things get hard. You can skip this."
+)
+SETUP_LATER = "That is fine. You can add people any time with: partsjournal config"
+CONTACT_NAME = "Who would you like on your card? (a name; press Enter when there is no one more)"
+CONTACT_REACH = "How can you reach {name}? (a phone number, or how you would contact them)"
+CONTACT_ADDED = "{name} is on your support card."
+THERAPIST_NAME = "Your therapist or clinic, if you have one (press Enter to skip):"
+THERAPIST_REACH = "How do you reach them in office hours?"
+THERAPIST_AFTER_HOURS = "A line for after hours, if they have one (press Enter to skip):"
+PLAN_OFFER = (
+    'You wrote who you will contact: "{plan}". '
+    "Would you like to put them on your support card, so they are there when it gets hard?"
+)

@@ -12,7 +12,7 @@ from partsjournal.core import dates, drafts, sessions
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, exercises, journal
+from partsjournal.flow import care, exercises, journal, support
 from partsjournal.flow.drafting import DraftKeeper, run_from_draft
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
@@ -71,6 +71,7 @@ def run_exercise(
     if linked is not None:
         current.context["session"] = linked.id
     if asker.interactive:
+        support.offer_setup(asker)
         screens.intro(ex)
     return walk_and_save(current, asker, created)
 
@@ -118,6 +119,7 @@ def walk_and_save(
     entry = journal.save_run(current, created)
     keeper.discard()
     screens.saved(entry, _where(entry))
+    support.offer_plan_contacts(entry, asker)
     return entry
 
 
