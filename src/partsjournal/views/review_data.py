@@ -108,8 +108,9 @@ class Review:
     today: date
     entries: int
     days_journaled: int
-    streak: int
+    streak: int  # kept for scripts (JSON); never shown: a streak can break
     sessions_recorded: int
+    recent: tuple[int, int] = (0, 0)  # days written on, of the last 7 and the last 30
     sessions: list[SessionNear] = field(default_factory=list)
     position: str | None = None
     exercises: list[ExerciseCount] = field(default_factory=list)
@@ -159,6 +160,8 @@ class Review:
                     "days_journaled": self.days_journaled,
                     "days": self.period.days,
                     "current_streak": self.streak,
+                    "days_last_7": self.recent[0],
+                    "days_last_30": self.recent[1],
                 },
                 "sessions": {
                     "recorded": self.sessions_recorded,
