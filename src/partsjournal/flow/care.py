@@ -21,20 +21,29 @@ country-specific number: the person adds their own in ``config.toml``.
 
 from __future__ import annotations
 
+from datetime import datetime, timedelta
 from typing import Any
 
+from partsjournal.core import dates, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import as_number
 from partsjournal.core.errors import JournalError
+from partsjournal.core.sessions import Session
 from partsjournal.flow import care_words as words
 from partsjournal.flow import exercises
 from partsjournal.flow.engine import Asker, Paused, Run, run
-from partsjournal.flow.exercises import Step
+from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import card, screens, ui
 
 OFFER_GROUNDING_AT = 8
 CRISIS_CARD_AT = 9
 GROUNDING = "grounding"
+JOURNEY = "journey"  # the capture offered on the day of a session, when it is installed
+SESSION_NOTE = "session-note"  # exercises/templates/session-note.toml otherwise
+MORNING = 6  # until 6 in the morning, the day before still counts as the day of a session
+
+# what to do on the day of a session (see session_day)
+GO_ON, CAPTURE, STOP = "go on", "capture", "stop"
 
 MIDWAY_STEP = Step(
     id="stirred_now",
@@ -195,6 +204,72 @@ def ground_inline(asker: Asker) -> Run | None:
     looking_after = Care(asker, offer=False)
     run(inner, asker, on_answer=looking_after.after)
     return inner
+
+
+def recent_session(now: datetime) -> tuple[Session | None, int]:
+    """The latest session today or yesterday, and the days since it: 0 on its day and
+    until :data:`MORNING` the next morning, then 1."""
+    today = now.date()
+    near = [s for s in sessions.load_window(today - timedelta(days=1), today) if s.date <= today]
+    if not near:
+        return None, -1
+    found = max(near, key=lambda s: (s.date, s.id))
+    days = (today - found.date).days
+    return found, 0 if days == 1 and now.hour < MORNING else days
+
+
+def session_day(ex: Exercise, asker: Asker) -> str:
+    """Before an exercise starts: care on the day of a session and the day after.
+
+    A ``deep`` exercise on the day of a session (until the next morning) opens
+    with a short note and offers a capture (the ``journey`` exercise if it is
+    installed, else a short note), grounding, or going on anyway. An exercise
+    with ``ground_after_session`` offers grounding first on days 0 and 1.
+    Returns :data:`GO_ON`, :data:`CAPTURE` or :data:`STOP`.
+    """
+    if not (ex.deep or ex.ground_after_session):
+        return GO_ON
+    found, days = recent_session(dates.now())
+    if found is None or days not in (0, 1):
+        return GO_ON
+    try:
+        if ex.deep and days == 0:
+            if not asker.interactive:
+                ui.say(words.SESSION_DAY_NOTE.format(session=found.name), to_stderr=True)
+                return GO_ON
+            return _guard(ex, asker, found)
+        if ex.ground_after_session and asker.interactive:
+            when = sessions.describe(dates.now().date(), found, "after")
+            screens.blank()
+            if asker.confirm(words.GROUND_FIRST.format(when=when)):
+                ground_inline(asker)
+    except Paused:
+        return STOP
+    return GO_ON
+
+
+def _guard(ex: Exercise, asker: Asker, found: Session) -> str:
+    screens.note_panel(
+        words.SESSION_DAY_TITLE.format(session=found.name),
+        words.SESSION_DAY.format(session=found.name),
+    )
+    capture = words.CAPTURE_JOURNEY if JOURNEY in exercises.names() else words.CAPTURE_NOTE
+    go_on = words.GO_ON_ANYWAY.format(title=ex.title)
+    offered = [capture, words.GROUND_NOW, go_on]
+    while True:
+        choice = asker.select(words.SESSION_DAY_ASK, offered)
+        if choice == words.GROUND_NOW:
+            ground_inline(asker)
+            offered = [capture, go_on]
+            continue
+        return CAPTURE if choice == capture else GO_ON
+
+
+def capture_exercise() -> Exercise:
+    """The capture for the day of a session: ``journey`` if installed, else a short note."""
+    if JOURNEY in exercises.names():
+        return exercises.get(JOURNEY)
+    return exercises.load_file(exercises.builtin_dir() / "templates" / f"{SESSION_NOTE}.toml")
 
 
 def ground_from_pause(asker: Asker) -> bool:

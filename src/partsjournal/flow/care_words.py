@@ -58,3 +58,24 @@ PLAN_OFFER = (
     'You wrote who you will contact: "{plan}". '
     "Would you like to put them on your support card, so they are there when it gets hard?"
 )
+
+# on the day of a session (until the next morning), before a deep exercise
+SESSION_DAY_TITLE = "The day of {session}"
+SESSION_DAY = (
+    "You had {session} today. The medicine may still be working in you, and things can feel "
+    "bigger or stranger than usual. A dialogue with a part can wait for another day; a short "
+    "capture of what came up is gentler today. You can still go on if you want to."
+)
+SESSION_DAY_ASK = "What would you like to do?"
+CAPTURE_JOURNEY = "A short capture of the journey (the journey exercise)"
+CAPTURE_NOTE = "A short note of what came up"
+GROUND_NOW = "A few minutes of grounding"
+GO_ON_ANYWAY = "Go on with {title} anyway"
+SESSION_DAY_NOTE = (
+    "Note: today is the day of {session}; the medicine may still be working. A short capture "
+    "is gentler today, and partsjournal ground is there if you need it."
+)
+NOTHING_STARTED = "Nothing was started. Take good care of yourself today."
+
+# the day of a session and the day after, before integrate and after-session
+GROUND_FIRST = "It is {when}. Would you like a few minutes of grounding before you begin?"

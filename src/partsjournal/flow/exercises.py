@@ -144,6 +144,10 @@ class Exercise(_Strict):
     intro: str | None = None
     # where "go on" after a hard moment leads: the first step of a gentle close
     close_from: str | None = None
+    # a deep exercise opens, on the day of a session, with a note and a gentler way
+    deep: bool = False
+    # offer grounding before the first step on the day of a session and the day after
+    ground_after_session: bool = False
     steps: Annotated[list[Step], Field(min_length=1)]
 
     @model_validator(mode="after")

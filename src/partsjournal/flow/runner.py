@@ -12,7 +12,7 @@ from partsjournal.core import dates, drafts, sessions
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, exercises, journal, support
+from partsjournal.flow import care, care_words, exercises, journal, support
 from partsjournal.flow.drafting import DraftKeeper, run_from_draft
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
@@ -72,6 +72,14 @@ def run_exercise(
         current.context["session"] = linked.id
     if asker.interactive:
         support.offer_setup(asker)
+    chosen = care.session_day(ex, asker)
+    if chosen == care.STOP:
+        ui.say(care_words.NOTHING_STARTED)
+        return None
+    if chosen == care.CAPTURE:
+        capture = care.capture_exercise()
+        return run_exercise(capture.name, at=at, session=session, exercise=capture, asker=asker)
+    if asker.interactive:
         screens.intro(ex)
     return walk_and_save(current, asker, created)
 

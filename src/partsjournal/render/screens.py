@@ -60,6 +60,14 @@ def step_header(step: Step, text: str, number: int, total: int) -> None:
         console.print(Padding(literal(step.hint, "dim"), (0, 0, 0, 2)))
 
 
+def note_panel(title: str, body: str) -> None:
+    """A short note in a quiet frame (the day of a session)."""
+    from rich.panel import Panel
+
+    ui.out().print()
+    ui.out().print(Panel(literal(body), title=literal(title), title_align="left"))
+
+
 def rating_note(step_id: str, value: object) -> None:
     """A scripted run rated something high: say where help is, on stderr."""
     ui.err().print(
