@@ -27,6 +27,7 @@ from typing import Any
 from partsjournal.core import dates, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import as_number
+from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError
 from partsjournal.core.sessions import Session
 from partsjournal.flow import care_words as words
@@ -34,6 +35,7 @@ from partsjournal.flow import exercises
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import card, screens, ui
+from partsjournal.views import patterns
 
 OFFER_GROUNDING_AT = 8
 CRISIS_CARD_AT = 9
@@ -204,6 +206,28 @@ def ground_inline(asker: Asker) -> Run | None:
     looking_after = Care(asker, offer=False)
     run(inner, asker, on_answer=looking_after.after)
     return inner
+
+
+def notice(entry: Entry, asker: Asker) -> None:
+    """After an entry is saved: say gently what its answers show, and offer grounding and
+    the card (see :mod:`partsjournal.views.patterns`)."""
+    kinds = patterns.in_entry(entry)
+    if not kinds:
+        return
+    screens.blank()
+    for kind in kinds:
+        ui.say(words.NOTICED[kind], to_stderr=not asker.interactive)
+    ui.say(words.NOTICED_PERSON, to_stderr=not asker.interactive)
+    if not asker.interactive:
+        return
+    try:
+        choice = asker.select(words.NOTICED_ASK, [words.GROUND_NOW, words.CARD, words.NOT_NOW])
+        if choice == words.GROUND_NOW:
+            ground_inline(asker)
+        elif choice == words.CARD:
+            card.show_crisis_card(to_stderr=False)
+    except Paused:
+        return
 
 
 def recent_session(now: datetime) -> tuple[Session | None, int]:

@@ -79,3 +79,20 @@ NOTHING_STARTED = "Nothing was started. Take good care of yourself today."
 
 # the day of a session and the day after, before integrate and after-session
 GROUND_FIRST = "It is {when}. Would you like a few minutes of grounding before you begin?"
+
+# noticing, at the end of an entry (integrate, self-check); never a diagnosis
+NOTICED = {
+    "low-realms": (
+        "Every realm is at 0 or 1 today. That can mean a lot is being carried right now, "
+        "or that things feel far away."
+    ),
+    "low-self": (
+        "Every quality is at 2 or below right now. That happens when parts are holding a lot; "
+        "it says nothing bad about you."
+    ),
+}
+NOTICED_PERSON = (
+    "If it stays like this for a few days, it may be worth telling your therapist, "
+    "or someone you trust."
+)
+NOTICED_ASK = "Would something help right now?"

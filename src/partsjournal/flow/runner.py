@@ -127,6 +127,7 @@ def walk_and_save(
     entry = journal.save_run(current, created)
     keeper.discard()
     screens.saved(entry, _where(entry))
+    care.notice(entry, asker)
     support.offer_plan_contacts(entry, asker)
     return entry
 

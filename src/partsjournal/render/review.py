@@ -13,6 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from partsjournal.core.vocabulary import REALMS, realm_label
+from partsjournal.render import patterns as pattern_words
 from partsjournal.render.text import literal, visible
 from partsjournal.views.review_data import Outcome, Practice, Quote, Review, SessionNear
 
@@ -277,6 +278,11 @@ def rich_renderables(review: Review) -> list[RenderableType]:
         note(no_sessions_line(review))
     if review.empty:
         return out
+
+    if review.patterns:
+        heading(pattern_words.HEADING)
+        for pattern in review.patterns:
+            out.append(Text("• " + pattern_words.line(pattern, this_period(review))))
 
     heading("Exercises")
     table = Table(show_header=False, box=None, pad_edge=False)

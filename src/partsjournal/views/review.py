@@ -19,7 +19,7 @@ from partsjournal.core.answers import shorten
 from partsjournal.core.entry import Entry
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link, placement
-from partsjournal.views import practices
+from partsjournal.views import patterns, practices
 from partsjournal.views.period import Period, recent_days, recent_days_back, streak, streak_back
 from partsjournal.views.review_data import (
     Activation,
@@ -114,6 +114,7 @@ def build(
     _self_energy(review, current, earlier)
     _realms(review, current, earlier)
     _highlights(review, current, parts)
+    review.patterns = patterns.find(current, sessions)
     return review
 
 

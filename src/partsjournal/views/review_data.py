@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from partsjournal.views.patterns import Pattern
 from partsjournal.views.period import Period
 
 JSON_SCHEMA_VERSION = 1
@@ -125,6 +126,7 @@ class Review:
     outcomes: list[Outcome] = field(default_factory=list)
     needs: list[Quote] = field(default_factory=list)
     reflections: list[Quote] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)  # worth telling a therapist
 
     @property
     def empty(self) -> bool:
@@ -191,6 +193,7 @@ class Review:
                     "needs": [asdict(q) for q in self.needs],
                     "reflections": [asdict(q) for q in self.reflections],
                 },
+                "patterns": [asdict(p) for p in self.patterns],
             }
         )
         return data
