@@ -128,6 +128,7 @@ def test_the_safety_question_needs_an_explicit_answer_and_no_shows_the_card(
     assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
     child = start(home, 8)
     pick(child, OFFER, 1)  # not now
+    child.expect_exact("Ctrl-C pauses")  # a text prompt says how to pause, too
     child.expect_exact(SAFE)
     child.expect_exact("type yes or no")
     child.send(ENTER)  # Enter alone is not an answer

@@ -204,6 +204,7 @@ class InteractiveAsker:
         import questionary
 
         if default is None:
+            screens.pause_line()  # a text prompt: say how to pause, as every step does
             return bool(check_value(_YES_NO, _answer(_explicit_yes_no(question))))
         return bool(_answer(questionary.confirm(question, default=default)))
 

@@ -60,6 +60,11 @@ def step_header(step: Step, text: str, number: int, total: int) -> None:
         console.print(Padding(literal(step.hint, "dim"), (0, 0, 0, 2)))
 
 
+def pause_line() -> None:
+    """The one line, on a screen with no step header, that says how to pause."""
+    ui.out().print(PAUSE_LINE, style="dim", markup=False)
+
+
 def note_panel(title: str, body: str) -> None:
     """A short note in a quiet frame (the day of a session)."""
     from rich.panel import Panel
