@@ -17,6 +17,7 @@ from partsjournal.core.errors import UsageError
 from partsjournal.flow.engine import Paused, check_value
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import screens
+from partsjournal.render.text import visible
 
 PAUSE_CHOICE = "Pause here"
 
@@ -191,7 +192,7 @@ class InteractiveAsker:
         close = parts.suggest(typed, limit=1)
         if not close:
             return typed
-        meant = self.confirm(f"Did you mean {close[0].name}?", default=True)
+        meant = self.confirm(f"Did you mean {visible(close[0].name, one_line=True)}?")
         return close[0].name if meant else typed
 
     def confirm(self, question: str, *, default: bool = True) -> bool:

@@ -20,6 +20,7 @@ from partsjournal import __version__
 from partsjournal.cli.plain import prepare
 from partsjournal.core import matching, paths
 from partsjournal.core.errors import JournalError
+from partsjournal.render.text import visible
 
 DISCLAIMER = (
     "partsjournal is a self-practice journal, not therapy, medical advice or a crisis service."
@@ -159,7 +160,7 @@ class JournalGroup(TyperGroup):
         except JournalError as exc:
             if _debug["on"]:
                 raise
-            typer.echo(f"partsjournal: {exc.message}", err=True)
+            typer.echo(f"partsjournal: {visible(exc.message)}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal import prompts
-from partsjournal.core import dates, drafts, sessions
+from partsjournal.core import dates, drafts, parts, sessions
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
@@ -65,6 +65,8 @@ def run_exercise(
     created = entry_time(at)
     if part is not None and not part.strip():
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
+    if part is not None:
+        part = parts.check_name(part)
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
     asker = asker if asker is not None else make_asker(ex, answers)
     current = Run(exercise=ex, part_name=part.strip() if part else None, phase=phase)

@@ -104,16 +104,21 @@ def print_entries(entries: list[Entry], console: Console) -> None:
 
     table = Table(show_edge=False)
     table.add_column("id (date, time)", no_wrap=True, min_width=24)
-    table.add_column("exercise", no_wrap=True, overflow="ellipsis", max_width=14)
-    table.add_column("parts", no_wrap=True, overflow="ellipsis", max_width=20)
-    table.add_column("first words", no_wrap=True, overflow="ellipsis")
+    # ids and exercise names are never cut (two rows must never look alike); part
+    # names wrap between words; only the preview of first words is shortened
+    # names wrap between words; only the preview of first words is shortened, and
+    # left out on a narrow screen, where it would squeeze the names
+    table.add_column("exercise", no_wrap=True)
+    table.add_column("parts", min_width=10)
+    preview = console.width >= 80
+    if preview:
+        table.add_column("first words", no_wrap=True, overflow="ellipsis")
     for e in entries:
-        table.add_row(
-            literal(e.id, one_line=True),
-            literal(e.exercise, one_line=True),
-            literal(_part_names(e)),
-            literal(first_words(e.answers, 32), one_line=True),
-        )
+        row = [literal(e.id, one_line=True), literal(e.exercise, one_line=True)]
+        row.append(literal(_part_names(e)))
+        if preview:
+            row.append(literal(first_words(e.answers, 32), one_line=True))
+        table.add_row(*row)
     console.print(table)
     n = len(entries)
     console.print(
