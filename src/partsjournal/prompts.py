@@ -14,6 +14,7 @@ from typing import Any
 from partsjournal.core import parts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import UsageError
+from partsjournal.flow.drafting import TerminalGone
 from partsjournal.flow.engine import Paused, check_value
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import screens
@@ -141,12 +142,14 @@ class InteractiveAsker:
                 validate=_validator(step),
             )
         elif step.kind == "choice":
-            question = questionary.select(
-                "Choose one:",
-                choices=[*(step.choices or []), questionary.Separator(), PAUSE_CHOICE],
+            question = _ctrl_d_pauses(
+                questionary.select(
+                    "Choose one:",
+                    choices=[*(step.choices or []), questionary.Separator(), PAUSE_CHOICE],
+                )
             )
         elif step.kind == "yes_no":
-            question = questionary.confirm("Yes or no?", default=True)
+            question = _ctrl_d_pauses(questionary.confirm("Yes or no?", default=True))
         elif step.kind == "part" and self.known_parts():
             question = questionary.autocomplete(
                 "The part's name:",
@@ -169,6 +172,9 @@ class InteractiveAsker:
             question = questionary.text("Your answer:", validate=_validator(step), default=typed)
         try:
             answer = question.unsafe_ask()
+        except TerminalGone as gone:  # SIGHUP or SIGTERM: keep what was typed, then stop
+            gone.step, gone.partial = step.id, _typed_so_far(question, step)
+            raise
         except (KeyboardInterrupt, EOFError):
             raise Paused(step=step.id, partial=_typed_so_far(question, step)) from None
         if step.kind == "guide":
@@ -178,7 +184,14 @@ class InteractiveAsker:
         if step.kind == "choice" and answer == PAUSE_CHOICE:
             raise Paused(chosen=True, step=step.id)
         if step.kind == "part":
-            return self.offer_close_part(str(check_value(step, answer)))
+            name = str(check_value(step, answer))
+            try:
+                return self.offer_close_part(name)
+            except TerminalGone as gone:  # stopped at "Did you mean ...?": keep the name
+                gone.step, gone.partial = step.id, name
+                raise
+            except Paused:
+                raise Paused(step=step.id, partial=name) from None
         return check_value(step, answer)
 
     def offer_close_part(self, typed: str) -> str:
@@ -198,12 +211,28 @@ class InteractiveAsker:
     def confirm(self, question: str, *, default: bool = True) -> bool:
         import questionary
 
-        return bool(_answer(questionary.confirm(question, default=default)))
+        return bool(_answer(_ctrl_d_pauses(questionary.confirm(question, default=default))))
 
     def select(self, question: str, choices: list[str]) -> str:
         import questionary
 
-        return str(_answer(questionary.select(question, choices=choices)))
+        return str(_answer(_ctrl_d_pauses(questionary.select(question, choices=choices))))
+
+
+def _ctrl_d_pauses(question: Any) -> Any:
+    """Let Ctrl-D pause at a list or a yes/no question, as it does at a text prompt
+    (questionary binds only Ctrl-C there)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    extra = KeyBindings()
+
+    @extra.add("c-d", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, extra) if b])
+    return question
 
 
 def _typed_so_far(question: Any, step: Step) -> str | None:
@@ -226,6 +255,8 @@ def _answer(question: Any) -> Any:
     """Ask; ``None``, Ctrl-C and Ctrl-D all mean "pause", never an empty answer."""
     try:
         answer = question.unsafe_ask()
+    except TerminalGone:
+        raise
     except (KeyboardInterrupt, EOFError):
         raise Paused from None
     if answer is None:

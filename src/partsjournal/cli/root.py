@@ -169,9 +169,13 @@ class JournalGroup(TyperGroup):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(1) from None
-        except KeyboardInterrupt:
-            typer.echo("partsjournal: stopped.", err=True)
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as exc:
+            # Ctrl-C: 130; a closed terminal (SIGHUP) 129 and SIGTERM 143, after the
+            # exercise saved its draft; the terminal may be gone, so say nothing then
+            signum = getattr(exc, "signum", None)
+            if signum is None:
+                typer.echo("partsjournal: stopped.", err=True)
+            raise typer.Exit(128 + (signum or 2)) from None
         except Exception as exc:
             if _debug["on"]:
                 raise

@@ -13,7 +13,12 @@ from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import care, exercises, journal
-from partsjournal.flow.drafting import DraftKeeper, run_from_draft
+from partsjournal.flow.drafting import (
+    DraftKeeper,
+    TerminalGone,
+    run_from_draft,
+    stopping_signals_pause,
+)
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import drafts as render_drafts
@@ -95,24 +100,30 @@ def walk_and_save(
         keeper.save()
         looking_after.after(cur, step)
 
-    while True:
-        try:
-            run(current, asker, on_answer=on_answer)
-            break
-        except (Paused, KeyboardInterrupt) as stop:
-            # Ctrl-C between two prompts (while text is printed) is a pause too
-            pause = stop if isinstance(stop, Paused) else Paused()
-            if pause.step and pause.partial:
-                current.pending[pause.step] = pause.partial
-            keeper.save()
-            if asker.interactive and pause.chosen and care.ground_from_pause(asker):
-                continue
-            screens.blank()
-            if keeper.draft is None:
-                screens.paused_with_nothing(current.exercise.name)
-            else:
-                screens.paused(keeper.draft.id, keeper.draft.answered, typed=bool(current.pending))
-            return None
+    with stopping_signals_pause():
+        while True:
+            try:
+                run(current, asker, on_answer=on_answer)
+                break
+            except (Paused, KeyboardInterrupt) as stop:
+                # Ctrl-C between two prompts (while text is printed) is a pause too;
+                # so are a closed terminal and SIGTERM, which then end the program
+                step, partial = getattr(stop, "step", None), getattr(stop, "partial", None)
+                if step and partial:
+                    current.pending[step] = partial
+                keeper.save()
+                if isinstance(stop, TerminalGone):
+                    raise
+                chosen = isinstance(stop, Paused) and stop.chosen
+                if asker.interactive and chosen and care.ground_from_pause(asker):
+                    continue
+                screens.blank()
+                if keeper.draft is None:
+                    screens.paused_with_nothing(current.exercise.name)
+                else:
+                    answered, typed = keeper.draft.answered, bool(current.pending)
+                    screens.paused(keeper.draft.id, answered, typed=typed)
+                return None
     entry = journal.save_run(current, created)
     keeper.discard()
     screens.saved(entry, _where(entry))
