@@ -8,7 +8,6 @@ Ctrl-C or Ctrl-D: that is always taken as "pause", never as an empty answer.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 from partsjournal.core import parts
@@ -28,16 +27,47 @@ def can_prompt() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+# An answers file holds one exercise's answers; anything bigger (/dev/zero, a disk image)
+# is a mistake, and reading it whole would never end or fill the memory.
+ANSWERS_LIMIT = 64 * 2**20
+
+
+class _TooLong(Exception):
+    pass
+
+
+def _read_bounded(source: str) -> str:
+    """The answers file (``-`` is standard input) as text, refusing more than the limit."""
+    if source == "-":
+        raw = sys.stdin.buffer.read(ANSWERS_LIMIT + 1)
+    else:
+        with open(source, "rb") as f:
+            raw = f.read(ANSWERS_LIMIT + 1)
+    if len(raw) > ANSWERS_LIMIT:
+        raise _TooLong
+    return raw.decode("utf-8")
+
+
 def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
     """Read ``--answers`` (a path, or ``-`` for stdin) as a TOML table of step id -> answer."""
     import tomllib
 
     where = "standard input" if source == "-" else source
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        text = _read_bounded(source)
         data = tomllib.loads(text)
     except FileNotFoundError:
         raise UsageError(f"The answers file {where} does not exist; check the path.") from None
+    except _TooLong:
+        limit = ANSWERS_LIMIT // 2**20
+        raise UsageError(
+            f"The answers file {where} is larger than {limit} MiB, more than any exercise "
+            "needs; check that it is the right file."
+        ) from None
+    except IsADirectoryError:
+        raise UsageError(
+            f"Could not read the answers file {where}: it is a folder; give a TOML file."
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
         raise UsageError(f"Could not read the answers file {where}: {reason}.") from None

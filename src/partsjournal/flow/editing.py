@@ -69,15 +69,30 @@ def edit_file(path: Path, check: Callable[[Path], T], *, kept: str) -> T | None:
             ) from None
         if code != 0:
             raise JournalError(f"The editor stopped with an error (exit {code}); {kept}.")
-        edited = copy.read_bytes()
+        edited = _read_edited(copy, kept)
         if edited == original:
             return None
         result = check(copy)
         atomic_write(path, edited)
         return result
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            copy.unlink()
+        with contextlib.suppress(OSError):  # gone, or a folder the editor left
+            copy.rmdir() if copy.is_dir() else copy.unlink()
+
+
+def _read_edited(copy: Path, kept: str) -> bytes:
+    """What the editor left in the copy; an editor that removed it, or put a folder
+    there, is told apart from a bad edit."""
+    try:
+        return copy.read_bytes()
+    except FileNotFoundError:
+        raise JournalError(
+            f"The editor removed the file it was editing, so there is nothing to save; {kept}."
+        ) from None
+    except IsADirectoryError:
+        raise JournalError(
+            f"The editor left a folder where the file it was editing should be; {kept}."
+        ) from None
 
 
 ENTRY_KEPT = "your entry is unchanged"

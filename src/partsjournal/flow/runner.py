@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal import prompts
-from partsjournal.core import dates, drafts, parts, sessions
+from partsjournal.core import dates, drafts, parts, paths, sessions
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
@@ -66,6 +66,7 @@ def run_exercise(
     the entry around a session; without them the nearest session is used.
     ``asker`` replaces the one ``answers`` would choose (tests use it).
     """
+    paths.check_folders()
     ex = exercise if exercise is not None else exercises.get(name)
     created = entry_time(at)
     if part is not None and not part.strip():
