@@ -53,7 +53,7 @@ def show(ctx: typer.Context) -> None:
             ui.say(f"  {c.name}: {c.reach}")
     else:
         ui.say("Contacts: (none yet)")
-    ui.out().print(card.crisis_card(cfg))
+    ui.out().print(card.crisis_card(cfg, console=ui.out()))
 
 
 def contact_add(

@@ -21,7 +21,7 @@ from partsjournal import __version__
 from partsjournal.cli.plain import prepare
 from partsjournal.core import matching, paths
 from partsjournal.core.errors import JournalError
-from partsjournal.render.text import visible
+from partsjournal.render.text import visible, wrap
 
 DISCLAIMER = (
     "partsjournal is a self-practice journal, not therapy, medical advice or a crisis service."
@@ -167,7 +167,7 @@ class JournalGroup(TyperGroup):
         except JournalError as exc:
             if _debug["on"]:
                 raise
-            typer.echo(f"partsjournal: {visible(exc.message)}", err=True)
+            typer.echo(_fitted(f"partsjournal: {visible(exc.message)}"), err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
@@ -186,7 +186,7 @@ class JournalGroup(TyperGroup):
         except OSError as exc:  # a folder or file the system would not let us use
             if _debug["on"]:
                 raise
-            typer.echo(f"partsjournal: {visible(os_error_sentence(exc))}", err=True)
+            typer.echo(_fitted(f"partsjournal: {visible(os_error_sentence(exc))}"), err=True)
             raise typer.Exit(1) from None
         except Exception as exc:
             if _debug["on"]:
@@ -242,6 +242,16 @@ def _root(
     paths.set_home(home)
     if debug:
         _debug["on"] = True
+
+
+def _fitted(message: str) -> str:
+    """An error for a terminal, broken between words to fit it (never inside a
+    command or a path); for a pipe or a file, one line, unless COLUMNS is set."""
+    if not (sys.stderr.isatty() or os.environ.get("COLUMNS")):
+        return message
+    import shutil
+
+    return wrap(message, shutil.get_terminal_size().columns)
 
 
 def os_error_sentence(exc: OSError) -> str:

@@ -15,6 +15,7 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer, as_text, first_words
 from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session, describe, placement
+from partsjournal.render import ui
 from partsjournal.render.review import span
 from partsjournal.render.text import literal, md, visible
 
@@ -122,10 +123,14 @@ def print_entries(entries: list[Entry], console: Console) -> None:
     console.print(table)
     n = len(entries)
     console.print(
-        Text(
-            f"{n} {'entry' if n == 1 else 'entries'}. Read one with: partsjournal show ID",
-            style="dim",
-        )
+        ui.fitted(
+            Text(
+                f"{n} {'entry' if n == 1 else 'entries'}. Read one with: partsjournal show ID",
+                style="dim",
+            ),
+            console,
+        ),
+        soft_wrap=True,
     )
 
 
