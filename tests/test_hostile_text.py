@@ -14,6 +14,7 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
+import pexpect
 import pytest
 
 from partsjournal.cli.root import app
@@ -25,6 +26,17 @@ from partsjournal.flow import exercises
 from partsjournal.render import screens
 from tests.conftest import Cli, entry_files
 from tests.journal_fixtures import TODAY, at, freeze_today, protector
+from tests.pty_helpers import (
+    Tiny,
+    answer_long,
+    answer_part,
+    answer_text,
+    choose,
+    finish_tiny,
+    spawn,
+    walk_tiny_to_part,
+    write_tiny,
+)
 
 # A name that is all markup and brackets (allowed: it is one line of plain characters),
 # and one that arrived in a hand-edited part file with escape sequences in it.
@@ -77,6 +89,8 @@ READING = [
     ("drafts",),
     ("session", "list"),
     ("session", "show", "1"),
+    ("practices",),
+    ("entries", "--grep", "Not a heading"),
 ]
 
 
@@ -195,3 +209,28 @@ def test_part_names_with_line_breaks_or_controls_are_refused(
         assert result.exit_code == 2, result.stdout
         assert "one line of text without tabs or control characters" in result.stderr
     assert parts.find("The Critic") is not None and parts.find("The Critic").aliases == []  # type: ignore[union-attr]
+
+
+def test_a_markup_part_name_is_asked_about_paused_and_resumed_in_a_terminal(
+    cli: Cli, home: Path
+) -> None:
+    name = "[/teen] Critic [old]"
+    child = spawn(home, "exercise", write_tiny(home))
+    walk_tiny_to_part(child, "The [bold]meeting[/bold]", 5)
+    answer_part(child, Tiny.PART, name)
+    child.expect_exact(f"{Tiny.BODY} {name}?")  # the next step names it as typed
+    child.expect_exact("Your answer")
+    child.sendcontrol("c")
+    child.expect_exact("Paused.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    assert name in " ".join(cli("drafts").stdout.split())
+
+    child = spawn(home, "resume")
+    child.expect_exact("Welcome back")
+    answer_text(child, f"{Tiny.BODY} {name}?", "shoulders")
+    choose(child, f"{Tiny.FEEL} {name}?", 0)
+    answer_long(child, f"{Tiny.NEEDS} {name}?", "")
+    finish_tiny(child)
+    assert "Critic [old]" in " ".join(cli("entries").stdout.split())
