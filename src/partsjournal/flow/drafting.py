@@ -22,7 +22,10 @@ from partsjournal.flow.engine import Run, check_value
 from partsjournal.flow.exercises import Exercise
 
 # Closing the terminal window sends SIGHUP; logging out or `kill` sends SIGTERM.
-_STOPPING_SIGNALS = (signal.SIGHUP, signal.SIGTERM)
+# (Windows has no SIGHUP.)
+_STOPPING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+)
 
 
 class TerminalGone(KeyboardInterrupt):
