@@ -203,3 +203,19 @@ def test_debug_is_accepted_after_the_command_too(cli: Cli) -> None:
     result = cli.runner.invoke(app, ["review", "--ago", "-1", "--debug"])
     assert isinstance(result.exception, UsageError)  # raised with its traceback, not caught
     assert cli("entries", "--", "--debug").exit_code == 2  # after "--" it is the person's text
+
+
+@pytest.mark.parametrize("folder", ["", "entries", "parts", "drafts"])
+def test_a_folder_that_cannot_be_written_is_named_before_any_question(
+    cli: Cli, home: Path, protector_answers: Path, monkeypatch: pytest.MonkeyPatch, folder: str
+) -> None:
+    for name in ("entries", "parts", "drafts"):
+        (home / name).mkdir(parents=True)
+    locked = home / folder if folder else home
+    real = os.access
+    monkeypatch.setattr(os, "access", lambda p, mode: False if Path(p) == locked else real(p, mode))
+    result = cli("exercise", "protector", "--answers", str(protector_answers))
+    assert result.exit_code == 1
+    message = one_sentence(result.stderr)
+    assert f"may not write in {locked}" in message and "chmod u+rwx" in message
+    assert entry_files(home) == []

@@ -71,9 +71,14 @@ def _inside(name: str, what: str) -> Path:
 
 
 def check_folders() -> None:
-    """Refuse now, before anyone types an answer, if a file sits where a folder goes."""
-    for folder in (entries_dir, parts_dir, sessions_dir, drafts_dir):
-        folder()
+    """Refuse now, before anyone types an answer, if a file sits where a folder goes or
+    a folder that answers will be saved in may not be written."""
+    for folder in (home(), entries_dir(), parts_dir(), sessions_dir(), drafts_dir()):
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            raise JournalError(
+                f"partsjournal may not write in {folder}, so your answers could not be saved; "
+                f"make it yours and writable (chmod u+rwx '{folder}') and start again."
+            )
 
 
 def entries_dir() -> Path:

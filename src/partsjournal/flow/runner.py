@@ -169,6 +169,7 @@ def resume(
             f"There are {len(found)} drafts; say which to continue, for example "
             "'partsjournal resume 1' (see 'partsjournal drafts')."
         )
+    paths.check_folders()
     try:
         ex = exercises.get(draft.exercise)
     except UsageError:
