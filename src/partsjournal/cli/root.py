@@ -153,7 +153,7 @@ class JournalGroup(TyperGroup):
                 if ctx is not None:
                     end = "" if message.endswith((".", "?", "!")) else "."
                     message += f"{end} See '{ctx.command_path} --help'."
-                typer.echo(f"partsjournal: {message}", err=True)
+                typer.echo(_fitted(f"partsjournal: {message}"), err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:
             typer.echo("partsjournal: stopped.", err=True)
@@ -192,8 +192,11 @@ class JournalGroup(TyperGroup):
             if _debug["on"]:
                 raise
             typer.echo(
-                f"partsjournal: something went wrong inside partsjournal ({type(exc).__name__}); "
-                "your saved entries are untouched. Run the same command with --debug for details.",
+                _fitted(
+                    f"partsjournal: something went wrong inside partsjournal "
+                    f"({type(exc).__name__}); your saved entries are untouched. "
+                    "Run the same command with --debug for details."
+                ),
                 err=True,
             )
             raise typer.Exit(1) from None

@@ -101,7 +101,7 @@ def print_part(part: Part, index: dict[str, Part], meetings: list[Meeting]) -> N
             row = Text("  ")
             row.append(f"{label}:", style="dim")
             row.append(" " + visible(as_text(answer.value)))
-            console.print(row, soft_wrap=True)
+            console.print(ui.fitted(row, console), soft_wrap=True)
         console.print(f"  entry {e.id}", style="dim", markup=False)
 
 
