@@ -188,7 +188,7 @@ def resume(
             "'partsjournal resume 1' (see 'partsjournal drafts')."
         )
     try:
-        ex = exercises.get(draft.exercise)
+        ex = exercises.for_draft(draft.exercise)
     except UsageError:
         raise JournalError(
             f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "
