@@ -203,7 +203,7 @@ def resume(
         )
     paths.check_folders()
     try:
-        ex = exercises.get(draft.exercise)
+        ex = exercises.for_draft(draft.exercise)
     except UsageError:
         raise JournalError(
             f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "
