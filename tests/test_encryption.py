@@ -146,6 +146,25 @@ def test_any_text_round_trips_through_an_encrypted_entry(
     assert back.answers[0].value == text and back.answers[0].prompt == prompt
 
 
+@settings(max_examples=30, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(typed=st.text(), answer=st.text())
+def test_half_typed_answers_round_trip_through_an_encrypted_draft(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, typed: str, answer: str
+) -> None:
+    if not (home / crypt.RECIPIENT_FILE).exists():
+        identity = key_file(tmp_path, monkeypatch)
+        store.atomic_write(home / crypt.RECIPIENT_FILE, f"{identity.to_public()}\n".encode())
+    d = drafts.Draft(
+        id=drafts.new_id(WHEN), exercise="protector", exercise_version=1, title="t",
+        created=WHEN, updated=WHEN, pending={"purpose": typed},
+        answers=[Answer(step="s", kind="long_text", prompt="p", value=answer)],
+    )  # fmt: skip
+    path = drafts.save(d)
+    assert crypt.is_sealed(path.read_bytes())
+    back = drafts.load(path)
+    assert back.pending == {"purpose": typed} and back.answers[0].value == answer
+
+
 # --- a mixed journal -------------------------------------------------------------------
 
 
