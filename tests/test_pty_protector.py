@@ -35,6 +35,9 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("Which part of me")
     child.expect_exact("The part's name")
     child.send("The Critic" + ENTER)
+    child.expect_exact("willing to talk with me today")
+    child.expect_exact("Yes or no?")
+    child.send("y")
     answer_text(child, "Invite The Critic", "a grey owl")
     answer_text(child, "in your body", "")
     choose(child, "how do you feel toward it", 3)  # irritated or critical
@@ -43,9 +46,17 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     answer_long(child, "What is your job here", "To keep me from being hurt.")
     answer_long(child, "How do you feel about this situation", "Worried.")
     answer_long(child, "afraid would happen", "They would laugh.")
+    child.expect_exact("younger, hurt or frightened")
+    child.expect_exact("Yes or no?")
+    child.send("n")
+    child.expect_exact("that you are protecting")
+    child.expect_exact("Yes or no?")
+    child.send("n")
     answer_long(child, "strengths", "Loyal.")
     answer_long(child, "What do you need from me", "Patience.")
+    answer_long(child, "Did I understand you", "You keep watch so I am not laughed at.")
     press_on(child, "thank The Critic")
+    choose(child, "at the end of this conversation", 1)  # warm or compassionate
     answer_long(child, "what did you learn", "It is young.")
     answer_scale(child, "Thinking of the same situation now", 5)
     choose(child, "What would you like to do with this next", 1)
@@ -68,5 +79,6 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     assert got["needs"] == "Patience."
     assert got["next_step"] == "bring it to my therapist"
     assert "unblend_stuck" not in got
+    assert got["willing"] is True and got["feel_toward_end"] == "warm or compassionate"
     assert got["self_check"] is False
     assert not any(step.startswith("self_") and step != "self_check" for step in got)

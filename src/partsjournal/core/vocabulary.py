@@ -77,6 +77,12 @@ REFLECTION = "reflection"
 NEXT_STEP = "next-step"
 INTENTION = "intention"
 SUPPORT_PLAN = "support-plan"
+CONSENT = "consent"
+FEEL_TOWARD_AFTER = "feel-toward-after"
+EXILE = "exile"
+PROTECTED = "protected"
+FOR_THERAPIST = "for-therapist"
+TRAILHEAD = "trailhead"
 
 # Every plain role, with what its answer means (docs/format.md lists the same).
 ROLES: dict[str, str] = {
@@ -101,7 +107,20 @@ ROLES: dict[str, str] = {
     NEXT_STEP: "what the person would like to do next",
     INTENTION: "the intention for a coming session",
     SUPPORT_PLAN: "who or what supports the person around a session",
+    CONSENT: "whether the part is willing to talk today (yes or no; no is respected)",
+    FEEL_TOWARD_AFTER: "how the person feels toward the part at the close",
+    EXILE: "a part step naming a tender (younger, hurt or frightened) part, kept for therapy",
+    PROTECTED: "a part step naming the part that the part in focus protects",
+    FOR_THERAPIST: "a note to bring to the therapist",
+    TRAILHEAD: "a quick one-line note of something that stirred a part",
 }
+
+# Roles a "part" step may have: ``part`` makes the part the focus of the questions
+# that follow; ``exile`` and ``protected`` name another part on the way.
+PART_STEP_ROLES: tuple[str, ...] = (PART, EXILE, PROTECTED)
+
+# The role a part named by an ``exile`` step is given in the registry (when it has none).
+EXILE_PART_ROLE = "exile"
 
 # --------------------------------------------------------------------------- role families
 
@@ -183,6 +202,8 @@ ABOUT_PART = frozenset(
         PART_BODY,
         FEEL_TOWARD,
         UNBLEND,
+        CONSENT,
+        FEEL_TOWARD_AFTER,
         PART_PURPOSE,
         PART_FEELINGS,
         PART_FEARS,
@@ -207,7 +228,9 @@ PART_RECORD_FIELDS: dict[str, str] = {
 TIMELINE = (FEEL_TOWARD, PART_PURPOSE, PART_FEARS, PART_NEEDS, PART_NEW_ROLE)
 
 # Answers kept by ``export --only-highlights``.
-HIGHLIGHTS = frozenset({PART_NEEDS, PART_NEW_ROLE, REFLECTION, NEXT_STEP, INTENTION})
+HIGHLIGHTS = frozenset(
+    {PART_NEEDS, PART_NEW_ROLE, REFLECTION, NEXT_STEP, INTENTION, FOR_THERAPIST, TRAILHEAD}
+)
 HIGHLIGHT_FAMILIES = frozenset({REALM_REFLECTION, PRACTICE, PRACTICE_OUTCOME, PRACTICE_NOTE})
 
 
@@ -220,4 +243,4 @@ def is_highlight(role: str | None) -> bool:
 FOLLOW_UP_FAMILIES = frozenset({PRACTICE_OUTCOME, PRACTICE_NOTE})
 
 # The answer that says best what an entry is about, for listings.
-HEADLINE = (SITUATION, INTENTION)
+HEADLINE = (SITUATION, INTENTION, TRAILHEAD)

@@ -81,13 +81,34 @@ class Run:
         visible, so "step 3 of 14" only ever shrinks, never jumps up.
         """
         out = []
-        for step in self.exercise.steps:
+        for step in self.reachable():
             pending = any(
                 c.step is not None and c.step not in self.answers for c in step.conditions
             )
             if pending or step.shown(self.answers, self.phase):
                 out.append(step)
         return out
+
+    def reachable(self) -> list[Step]:
+        """The steps in order, less those passed over: an answered step with
+        ``then`` goes on at the step it names, so the ones between are skipped."""
+        out = []
+        going_to: str | None = None
+        for step in self.exercise.steps:
+            if going_to is not None and step.id != going_to:
+                continue
+            going_to = None
+            out.append(step)
+            if step.then and step.id in self.answers and step.shown(self.answers, self.phase):
+                going_to = step.then
+        return out
+
+    def next_step(self) -> Step | None:
+        """The first step still to ask, or None when the run is complete."""
+        for step in self.reachable():
+            if step.id not in self.answers and step.shown(self.answers, self.phase):
+                return step
+        return None
 
     def render(self, text: str) -> str:
         """Fill ``{part}`` with the part's name (or "this part")."""
@@ -136,12 +157,17 @@ def run(
     *,
     on_answer: Callable[[Run, Step], None] | None = None,
 ) -> Run:
-    """Ask every step not answered yet; raise :class:`Paused` if the person stops."""
-    for step in current.exercise.steps:
-        if step.id in current.answers or not step.shown(current.answers, current.phase):
-            continue
+    """Ask every step not answered yet; raise :class:`Paused` if the person stops.
+
+    A part given beforehand (``--part``) answers the first part step that sets the
+    focus; every later one is asked, since it names another part.
+    """
+    while (step := current.next_step()) is not None:
         text = current.render(step.text)
-        if step.kind == "part" and current.part_name:
+        first_focus = not any(
+            s.kind == "part" and s.id in current.answers for s in current.exercise.steps
+        )
+        if step.kind == "part" and step.moves_focus and current.part_name and first_focus:
             value: AnswerValue = current.part_name
         else:
             visible = current.visible_steps()
@@ -150,7 +176,7 @@ def run(
         current.answers[step.id] = value
         current.shown[step.id] = text
         current.pending.pop(step.id, None)
-        if step.kind == "part" and isinstance(value, str):
+        if step.kind == "part" and step.moves_focus and isinstance(value, str):
             current.part_name = value.strip()
         if on_answer is not None:
             on_answer(current, step)

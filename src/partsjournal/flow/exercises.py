@@ -87,6 +87,7 @@ class Step(_Strict):
     role: str | None = None
     realm: str | None = None
     when: Condition | list[Condition] | None = None
+    then: str | None = None
 
     @model_validator(mode="after")
     def _vocabulary(self) -> Step:
@@ -99,6 +100,11 @@ class Step(_Strict):
             raise ValueError(
                 f"step '{self.id}' names the realm '{self.realm}'; "
                 f"use one of: {', '.join(vocab.REALMS)}"
+            )
+        if self.kind == "part" and self.role is not None and self.role not in vocab.PART_STEP_ROLES:
+            raise ValueError(
+                f"step '{self.id}' is a part step with the role '{self.role}'; "
+                f"use one of: {', '.join(vocab.PART_STEP_ROLES)}"
             )
         role_realm = vocab.realm_of(self.role)
         if role_realm is not None and self.realm is not None and role_realm != self.realm:
@@ -130,6 +136,12 @@ class Step(_Strict):
         return all(c.holds(answers, phase) for c in self.conditions)
 
     @property
+    def moves_focus(self) -> bool:
+        """A part step that makes its part the one the questions are about
+        (``{part}``); a tender or protected part named on the way does not."""
+        return self.kind == "part" and self.role in (None, vocab.PART)
+
+    @property
     def asks(self) -> bool:
         """False for guidance steps, which only ask the reader to continue."""
         return self.kind != "guide"
@@ -156,6 +168,13 @@ class Exercise(_Strict):
                         f"step '{step.id}' depends on '{cond.step}', which is not an earlier step"
                     )
             seen[step.id] = step
+        for step in self.steps:
+            if step.then is not None and (
+                step.then not in seen or list(seen).index(step.then) <= list(seen).index(step.id)
+            ):
+                raise ValueError(
+                    f"step '{step.id}' goes on at '{step.then}', which is not a later step"
+                )
         return self
 
     def step(self, step_id: str) -> Step | None:

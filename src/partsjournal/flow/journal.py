@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from partsjournal.core import matching, parts
@@ -19,6 +19,8 @@ class Named:
 
     ref: PartRef
     part: Part | None  # None: a new part, created once the entry is safely saved
+    tender: bool = False  # named by an ``exile`` step: a tender part, kept for therapy
+    protected_by: list[str] = field(default_factory=list)  # ids of parts said to protect it
 
 
 def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Entry, list[Named]]:
@@ -27,8 +29,11 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
     Guidance steps are not answers and are left out. Parts named in "part"
     steps are looked up in ``known`` (name or alias, any case, no guessing);
     a name that matches none is given the id a new part will have. Answers about
-    a part (:data:`vocabulary.ABOUT_PART`) carry the id of the part named most
-    recently before them, or else the entry's first. Earlier answers that no
+    a part (:data:`vocabulary.ABOUT_PART`) carry the id of the part in focus (named
+    most recently by a step that moves the focus), or else the entry's first; a
+    note for the therapist carries the part named just before it, of any kind.
+    Parts named by ``exile`` steps are marked tender, and those named by
+    ``protected`` steps remember the part in focus as their protector. Earlier answers that no
     longer fit the exercise (``current.kept``, after a draft was resumed with a
     changed exercise file) are stored after the rest. Nothing is written here.
     """
@@ -37,6 +42,7 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
     named: list[Named] = []
     taken = {p.id for p in known}
     about: str | None = None
+    last: str | None = None
     for step in ex.steps:
         if step.id not in current.answers or not step.asks:
             continue
@@ -50,11 +56,20 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
             else:
                 part_id = found.id
             taken.add(part_id)
-            about = part_id
-            if all(n.ref.id != part_id for n in named):
-                named.append(Named(PartRef(id=part_id, name=value.strip()), found))
+            last = part_id
+            if step.moves_focus:
+                about = part_id
+            this = next((n for n in named if n.ref.id == part_id), None)
+            if this is None:
+                this = Named(PartRef(id=part_id, name=value.strip()), found)
+                named.append(this)
+            this.tender = this.tender or step.role == vocab.EXILE
+            if step.role == vocab.PROTECTED and about is not None and about != part_id:
+                this.protected_by.append(about)
         elif step.role in vocab.ABOUT_PART:
             part_id = about
+        elif step.role == vocab.FOR_THERAPIST:
+            part_id = last
         answers.append(
             Answer(
                 step=step.id,
@@ -110,9 +125,20 @@ def save_run(current: Run, created: datetime) -> Entry:
     known = parts.load_all(include_merged=True)
     entry, named = build_entry(current, created, known)
     save_new(entry)
+    saved: dict[str, Part] = {}
     for n in named:
         part = n.part
         if part is None:
             part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
         parts.learn(part, part_facts(entry, part.id), created.date())
+        if n.tender and not part.role:
+            part.role = vocab.EXILE_PART_ROLE
+            parts.save(part)
+        saved[part.id] = part
+    for n in named:
+        for protector_id in n.protected_by:
+            protector = saved.get(protector_id)
+            if protector is not None and n.ref.id not in protector.protects:
+                parts.add_protects(protector, [saved[n.ref.id]])
+                parts.save(protector)
     return entry

@@ -7,7 +7,7 @@ from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session, describe
 from partsjournal.render import ui
 from partsjournal.render.text import literal
-from partsjournal.views.arcs import Arc
+from partsjournal.views.arcs import Arc, Note
 
 
 def print_list(found: list[Session], arcs: dict[str, Arc]) -> None:
@@ -66,6 +66,22 @@ def print_arc(arc: Arc) -> None:
             "No entries around this session yet. Try: partsjournal exercise prepare, "
             "or partsjournal integrate."
         )
+    _notes(f"For your therapist, to bring to {session.name}:", arc.bring)
+    _notes("For your therapist, to bring next time:", arc.bring_next)
+
+
+def _notes(title: str, notes: list[Note]) -> None:
+    if not notes:
+        return
+    from rich.text import Text
+
+    ui.out().print(Text(title, style="bold"))
+    for note in notes:
+        line = Text(f"• {note.entry.day:%a %d %b}: ")
+        if note.part:
+            line.append_text(literal(f"({note.part}) ", one_line=True))
+        line.append_text(literal(note.text, one_line=True))
+        ui.out().print(line)
 
 
 def _row(table: object, item: Entry, session: Session, phase: str) -> None:

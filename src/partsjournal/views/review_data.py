@@ -103,6 +103,17 @@ class Quote:
 
 
 @dataclass
+class FeelToward:
+    """How the person felt toward a part at the start of an entry, and at its close."""
+
+    entry: str
+    day: date
+    part: str | None
+    start: str
+    end: str
+
+
+@dataclass
 class Review:
     period: Period
     today: date
@@ -124,6 +135,9 @@ class Review:
     outcomes: list[Outcome] = field(default_factory=list)
     needs: list[Quote] = field(default_factory=list)
     reflections: list[Quote] = field(default_factory=list)
+    for_therapist: list[Quote] = field(default_factory=list)
+    trailheads: list[Quote] = field(default_factory=list)
+    feel_toward: list[FeelToward] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -188,6 +202,9 @@ class Review:
                     "needs": [asdict(q) for q in self.needs],
                     "reflections": [asdict(q) for q in self.reflections],
                 },
+                "for_therapist": [asdict(q) for q in self.for_therapist],
+                "trailheads": [asdict(q) for q in self.trailheads],
+                "feel_toward": [asdict(f) for f in self.feel_toward],
             }
         )
         return data
