@@ -81,6 +81,7 @@ CONSENT = "consent"
 FEEL_TOWARD_AFTER = "feel-toward-after"
 EXILE = "exile"
 PROTECTED = "protected"
+SESSION_PART = "session-part"
 FOR_THERAPIST = "for-therapist"
 TRAILHEAD = "trailhead"
 
@@ -111,13 +112,14 @@ ROLES: dict[str, str] = {
     FEEL_TOWARD_AFTER: "how the person feels toward the part at the close",
     EXILE: "a part step naming a tender (younger, hurt or frightened) part, kept for therapy",
     PROTECTED: "a part step naming the part that the part in focus protects",
+    SESSION_PART: "a part step naming a part that showed itself during the session (journey)",
     FOR_THERAPIST: "a note to bring to the therapist",
     TRAILHEAD: "a quick one-line note of something that stirred a part",
 }
 
 # Roles a "part" step may have: ``part`` makes the part the focus of the questions
-# that follow; ``exile`` and ``protected`` name another part on the way.
-PART_STEP_ROLES: tuple[str, ...] = (PART, EXILE, PROTECTED)
+# that follow; ``exile``, ``protected`` and ``session-part`` name another part on the way.
+PART_STEP_ROLES: tuple[str, ...] = (PART, EXILE, PROTECTED, SESSION_PART)
 
 # The role a part named by an ``exile`` step is given in the registry (when it has none).
 EXILE_PART_ROLE = "exile"

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
-from partsjournal.core import matching, parts
+from partsjournal.core import matching, parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
@@ -20,6 +20,7 @@ class Named:
     ref: PartRef
     part: Part | None  # None: a new part, created once the entry is safely saved
     tender: bool = False  # named by an ``exile`` step: a tender part, kept for therapy
+    in_session: bool = False  # named by a ``session-part`` step: it showed up in the session
     protected_by: list[str] = field(default_factory=list)  # ids of parts said to protect it
 
 
@@ -64,6 +65,7 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
                 this = Named(PartRef(id=part_id, name=value.strip()), found)
                 named.append(this)
             this.tender = this.tender or step.role == vocab.EXILE
+            this.in_session = this.in_session or step.role == vocab.SESSION_PART
             if step.role == vocab.PROTECTED and about is not None and about != part_id:
                 this.protected_by.append(about)
         elif step.role in vocab.ABOUT_PART:
@@ -103,6 +105,13 @@ def _same(named: Named, name: str) -> bool:
     return matching.bare(named.ref.name) == matching.bare(name)
 
 
+def _session_day(entry: Entry) -> date | None:
+    if entry.session is None:
+        return None
+    found = sessions.around(entry.day, entry.day, ids=[entry.session])
+    return next((s.date for s in found if s.id == entry.session), None)
+
+
 def part_facts(entry: Entry, part_id: str) -> dict[str, str]:
     """What ``entry`` said about one part, as part record fields (last answer wins)."""
     facts: dict[str, str] = {}
@@ -120,17 +129,21 @@ def save_run(current: Run, created: datetime) -> Entry:
     The registry is read once. A new part's file is created after the entry is
     in place; each named part's record then takes in what the entry said about
     its fears, needs, new role, body, image and purpose (the entry keeps the
-    full text).
+    full text). A part named as showing up in the session (``session-part``) is
+    counted as met on the day of the entry's session.
     """
     known = parts.load_all(include_merged=True)
     entry, named = build_entry(current, created, known)
     save_new(entry)
+    session_day = _session_day(entry) if any(n.in_session for n in named) else None
     saved: dict[str, Part] = {}
     for n in named:
         part = n.part
         if part is None:
             part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
         parts.learn(part, part_facts(entry, part.id), created.date())
+        if n.in_session and session_day is not None:
+            parts.record_meeting(part, session_day)
         if n.tender and not part.role:
             part.role = vocab.EXILE_PART_ROLE
             parts.save(part)
