@@ -216,6 +216,10 @@ ABOUT_PART = frozenset(
     }
 )
 
+# Notes that carry the id of the part named just before them, of any kind (a tender
+# part, say), or else the entry's first part.
+ABOUT_LAST_NAMED = frozenset({FOR_THERAPIST, TRAILHEAD})
+
 # Answers copied into the part's own record: role -> field of the part file.
 PART_RECORD_FIELDS: dict[str, str] = {
     PART_FEARS: "fears",

@@ -144,7 +144,7 @@ def check_value(step: Step, value: Any) -> AnswerValue:
         return str(value)
     if not isinstance(value, str):
         raise ValueError("text")
-    if step.kind == "part" and not value.strip():
+    if step.kind == "part" and not value.strip() and not step.optional:
         raise ValueError("the part's name")
     if not step.optional and step.kind in {"text", "long_text"} and not value.strip():
         raise ValueError("some text (this step is not optional)")

@@ -49,7 +49,7 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
             continue
         value = current.answers[step.id]
         part_id = None
-        if step.kind == "part" and isinstance(value, str):
+        if step.kind == "part" and isinstance(value, str) and value.strip():
             found = parts.find(value, known)
             if found is None:
                 found_new = next((n for n in named if n.part is None and _same(n, value)), None)
@@ -70,7 +70,7 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
                 this.protected_by.append(about)
         elif step.role in vocab.ABOUT_PART:
             part_id = about
-        elif step.role == vocab.FOR_THERAPIST:
+        elif step.role in vocab.ABOUT_LAST_NAMED:
             part_id = last
         answers.append(
             Answer(
@@ -84,7 +84,8 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
         )
     if named:
         for answer in answers:
-            if answer.role in vocab.ABOUT_PART and answer.part is None:
+            about_any = answer.role in vocab.ABOUT_PART or answer.role in vocab.ABOUT_LAST_NAMED
+            if about_any and answer.part is None:
                 answer.part = named[0].ref.id
     answers.extend(k for k in current.kept if k.kind != "guide")
     entry = Entry(

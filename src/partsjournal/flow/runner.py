@@ -9,6 +9,7 @@ from datetime import datetime
 
 from partsjournal import prompts
 from partsjournal.core import dates, drafts, sessions
+from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
@@ -53,6 +54,7 @@ def run_exercise(
     phase: str | None = None,
     exercise: Exercise | None = None,
     asker: Asker | None = None,
+    situation: str | None = None,
 ) -> Entry | None:
     """Run one exercise and save it; ``exercise`` is for scripts built in code
     (``integrate`` adds its follow-up steps), otherwise ``name`` is looked up.
@@ -60,6 +62,9 @@ def run_exercise(
     ``session`` (``--session``) and ``phase`` (``--before``/``--after``) place
     the entry around a session; without them the nearest session is used.
     ``asker`` replaces the one ``answers`` would choose (tests use it).
+    ``situation`` is the starting text of the exercise's situation step (a
+    trailhead note): offered to edit in a terminal, used as it is by ``--answers``
+    files that leave the step out.
     """
     ex = exercise if exercise is not None else exercises.get(name)
     created = entry_time(at)
@@ -68,6 +73,11 @@ def run_exercise(
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
     asker = asker if asker is not None else make_asker(ex, answers)
     current = Run(exercise=ex, part_name=part.strip() if part else None, phase=phase)
+    if situation:
+        step = next((s for s in ex.steps if s.role == vocab.SITUATION), None)
+        if step is None:
+            raise UsageError(f"The {ex.name} exercise has no situation to start from a note.")
+        current.pending[step.id] = situation
     if linked is not None:
         current.context["session"] = linked.id
     if asker.interactive:
