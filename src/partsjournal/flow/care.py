@@ -2,7 +2,8 @@
 
 A rating whose role is one of :data:`vocabulary.RATINGS` (activation at the
 start or end, distress) of 8 or more brings an offer to pause and ground first;
-9 or 10, or a ``safety`` question answered "no", brings the support card. The
+9 or 10, a ``safety`` question answered "no", or a step marked ``card = true``
+brings the support card. The
 card's wording names no country-specific number: the person adds their own in
 ``config.toml`` (see :mod:`partsjournal.render.card`).
 """
@@ -55,7 +56,7 @@ class Care:
 
     def after(self, current: Run, step: Step) -> None:
         value = current.answers.get(step.id)
-        if needs_crisis_card(step.role, value) and not self.card_shown:
+        if (step.card or needs_crisis_card(step.role, value)) and not self.card_shown:
             card.show_crisis_card(to_stderr=not self.asker.interactive)
             self.card_shown = True
         if not (self.offer and offers_grounding(step.role, value)):

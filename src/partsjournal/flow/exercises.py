@@ -88,6 +88,7 @@ class Step(_Strict):
     realm: str | None = None
     when: Condition | list[Condition] | None = None
     then: str | None = None
+    card: bool = False  # show the support card when this step is reached
 
     @model_validator(mode="after")
     def _vocabulary(self) -> Step:
