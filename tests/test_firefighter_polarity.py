@@ -115,7 +115,10 @@ def test_polarity_hears_each_part_in_turn(home: Path) -> None:
     assert not brave.protects and not guard.protects  # neither is sided with or ranked
 
 
-def test_the_new_exercises_are_listed_with_their_purpose(cli: Cli) -> None:
+def test_the_new_exercises_are_listed_with_their_purpose(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # one line per exercise
     shown = " ".join(cli("exercise").stdout.split())
     for name in ("journey", "firefighter", "polarity", "note", "tender-part"):
         assert f" {name} " in shown
