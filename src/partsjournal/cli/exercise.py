@@ -15,7 +15,7 @@ from partsjournal.cli.options import (
     SessionOption,
 )
 from partsjournal.core import sessions
-from partsjournal.flow import exercises, notes, runner
+from partsjournal.flow import exercises, notes, promises, runner
 from partsjournal.render import screens
 
 
@@ -60,6 +60,7 @@ def exercise(
             before=before, after=after, session=session, at=at, answers=answers
         )
         return
+    linked, _ = sessions.link(runner.entry_time(at).date(), explicit=session, phase=phase)
     situation = None
     if from_note is not None:
         situation, noted_part = notes.trailhead(from_note)
@@ -72,4 +73,5 @@ def exercise(
         session=session,
         phase=phase,
         situation=situation,
+        exercise=promises.exercise_for(name, linked),
     )

@@ -84,6 +84,7 @@ PROTECTED = "protected"
 SESSION_PART = "session-part"
 FOR_THERAPIST = "for-therapist"
 TRAILHEAD = "trailhead"
+PROMISE = "promise"
 
 # Every plain role, with what its answer means (docs/format.md lists the same).
 ROLES: dict[str, str] = {
@@ -115,6 +116,7 @@ ROLES: dict[str, str] = {
     SESSION_PART: "a part step naming a part that showed itself during the session (journey)",
     FOR_THERAPIST: "a note to bring to the therapist",
     TRAILHEAD: "a quick one-line note of something that stirred a part",
+    PROMISE: "yes/no: a promise to the part to check in with it after the session",
 }
 
 # Roles a "part" step may have: ``part`` makes the part the focus of the questions
@@ -205,6 +207,7 @@ ABOUT_PART = frozenset(
         FEEL_TOWARD,
         UNBLEND,
         CONSENT,
+        PROMISE,
         FEEL_TOWARD_AFTER,
         PART_PURPOSE,
         PART_FEELINGS,

@@ -89,6 +89,7 @@ class Step(_Strict):
     when: Condition | list[Condition] | None = None
     then: str | None = None
     card: bool = False  # show the support card when this step is reached
+    about: str | None = None  # the name of a known part this step's answer is about
 
     @model_validator(mode="after")
     def _vocabulary(self) -> Step:

@@ -68,6 +68,8 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
             this.in_session = this.in_session or step.role == vocab.SESSION_PART
             if step.role == vocab.PROTECTED and about is not None and about != part_id:
                 this.protected_by.append(about)
+        elif step.about is not None:
+            part_id = _about_known(step.about, value, known, named)
         elif step.role in vocab.ABOUT_PART:
             part_id = about
         elif step.role in vocab.ABOUT_LAST_NAMED:
@@ -100,6 +102,18 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
         session=current.context.get("session"),
     )
     return entry, named
+
+
+def _about_known(name: str, value: object, known: list[Part], named: list[Named]) -> str | None:
+    """The id of the known part a step is ``about``; it counts as named in the entry
+    once something was said (not an empty text, not a no)."""
+    found = parts.find(name, known)
+    if found is None:
+        return None
+    said = value is not False and not (isinstance(value, str) and not value.strip())
+    if said and all(n.ref.id != found.id for n in named):
+        named.append(Named(PartRef(id=found.id, name=found.name), found))
+    return found.id
 
 
 def _same(named: Named, name: str) -> bool:

@@ -13,7 +13,7 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, exercises, journal
+from partsjournal.flow import care, exercises, journal, promises
 from partsjournal.flow.drafting import DraftKeeper, run_from_draft
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
@@ -166,7 +166,8 @@ def resume(
             "'partsjournal resume 1' (see 'partsjournal drafts')."
         )
     try:
-        ex = exercises.get(draft.exercise)
+        linked = promises.session_of(draft.context.get("session"), draft.created.date())
+        ex = promises.exercise_for(draft.exercise, linked) or exercises.get(draft.exercise)
     except UsageError:
         raise JournalError(
             f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "
