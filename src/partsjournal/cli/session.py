@@ -33,7 +33,7 @@ def add(
         Path | None,
         typer.Option(
             "--ics",
-            help="Also write a calendar file with check-ins 1, 7 and 30 days after.",
+            help="Also write a calendar file with check-ins 1, 7, 30 and 90 days after.",
             dir_okay=True,
         ),
     ] = None,
@@ -78,4 +78,4 @@ def show(
     session = sessions.find(ref, found)
     everything = entry.load_range(warn=ui.warn)
     arc = arcs.with_notes(arcs.arcs(found, everything)[session.id], found, everything)
-    render_sessions.print_arc(arc)
+    render_sessions.print_arc(arc, arcs.stages(session, found, everything))

@@ -85,7 +85,7 @@ class Run:
             pending = any(
                 c.step is not None and c.step not in self.answers for c in step.conditions
             )
-            if pending or step.shown(self.answers, self.phase):
+            if pending or step.shown(self.answers, self.phase, self.day):
                 out.append(step)
         return out
 
@@ -99,20 +99,30 @@ class Run:
                 continue
             going_to = None
             out.append(step)
-            if step.then and step.id in self.answers and step.shown(self.answers, self.phase):
+            if (
+                step.then
+                and step.id in self.answers
+                and step.shown(self.answers, self.phase, self.day)
+            ):
                 going_to = step.then
         return out
 
     def next_step(self) -> Step | None:
         """The first step still to ask, or None when the run is complete."""
         for step in self.reachable():
-            if step.id not in self.answers and step.shown(self.answers, self.phase):
+            if step.id not in self.answers and step.shown(self.answers, self.phase, self.day):
                 return step
         return None
 
     def render(self, text: str) -> str:
         """Fill ``{part}`` with the part's name (or "this part")."""
         return text.replace("{part}", self.part_name or "this part").strip()
+
+    @property
+    def day(self) -> int | None:
+        """Days after the session (the integration arc), when the run is after one."""
+        value = self.context.get("day")
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
 
     @property
     def finished(self) -> bool:

@@ -42,11 +42,17 @@ class Condition(_Strict):
     not_in: list[str | int] | None = None
     at_least: int | None = None
     at_most: int | None = None
+    # with phase "after": the first and last day after the session (the integration arc)
+    days: Annotated[list[Annotated[int, Field(ge=0)]], Field(min_length=2, max_length=2)] | None = (
+        None
+    )
 
     @model_validator(mode="after")
     def _one_subject(self) -> Condition:
         if (self.step is None) == (self.phase is None):
             raise ValueError("a condition names either 'step' or 'phase'")
+        if self.days is not None and (self.phase != "after" or self.days[0] > self.days[1]):
+            raise ValueError("'days' goes with phase = \"after\" and is [first day, last day]")
         tests = [self.equals, self.not_equals, self.in_, self.not_in, self.at_least, self.at_most]
         if self.step is not None and all(t is None for t in tests):
             raise ValueError(
@@ -54,8 +60,10 @@ class Condition(_Strict):
             )
         return self
 
-    def holds(self, answers: dict[str, Any], phase: str | None) -> bool:
+    def holds(self, answers: dict[str, Any], phase: str | None, day: int | None = None) -> bool:
         if self.phase is not None:
+            if self.days is not None and (day is None or not self.days[0] <= day <= self.days[1]):
+                return False
             return phase == self.phase
         assert self.step is not None
         if self.step not in answers:
@@ -134,8 +142,10 @@ class Step(_Strict):
             return []
         return self.when if isinstance(self.when, list) else [self.when]
 
-    def shown(self, answers: dict[str, Any], phase: str | None = None) -> bool:
-        return all(c.holds(answers, phase) for c in self.conditions)
+    def shown(
+        self, answers: dict[str, Any], phase: str | None = None, day: int | None = None
+    ) -> bool:
+        return all(c.holds(answers, phase, day) for c in self.conditions)
 
     @property
     def moves_focus(self) -> bool:

@@ -80,6 +80,9 @@ def run_exercise(
         current.pending[step.id] = situation
     if linked is not None:
         current.context["session"] = linked.id
+    day = sessions.arc_day(created.date(), linked, phase)
+    if day is not None:
+        current.context["day"] = day
     if asker.interactive:
         screens.intro(ex)
     return walk_and_save(current, asker, created)

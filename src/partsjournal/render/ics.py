@@ -13,7 +13,7 @@ from partsjournal.core.errors import UsageError
 from partsjournal.core.sessions import Session
 from partsjournal.core.store import atomic_write
 
-CHECK_IN_DAYS = (1, 7, 30)
+CHECK_IN_DAYS = (1, 7, 30, 90)
 
 
 _ICS_SUMMARY = "Integration check-in: day {n} after your session of {day}"

@@ -7,7 +7,7 @@ from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session, describe
 from partsjournal.render import ui
 from partsjournal.render.text import literal
-from partsjournal.views.arcs import Arc, Note
+from partsjournal.views.arcs import Arc, Note, Stage
 
 
 def print_list(found: list[Session], arcs: dict[str, Arc]) -> None:
@@ -36,7 +36,7 @@ def print_list(found: list[Session], arcs: dict[str, Arc]) -> None:
     ui.out().print("See one session's story with: partsjournal session show NUMBER")
 
 
-def print_arc(arc: Arc) -> None:
+def print_arc(arc: Arc, stages: list[Stage] | None = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -66,8 +66,31 @@ def print_arc(arc: Arc) -> None:
             "No entries around this session yet. Try: partsjournal exercise prepare, "
             "or partsjournal integrate."
         )
+    _stages(stages or [])
     _notes(f"For your therapist, to bring to {session.name}:", arc.bring)
     _notes("For your therapist, to bring next time:", arc.bring_next)
+
+
+def _stages(stages: list[Stage]) -> None:
+    """The integration arc: each stage, its days, and the entries written then."""
+    if not stages:
+        return
+    from rich.text import Text
+
+    ui.out().print(Text("Integration arc:", style="bold"))
+    for stage in stages:
+        line = Text(f"• {stage.label} ({stage.first:%a %d %b}", style="")
+        line.append(f" to {stage.last:%a %d %b}): " if stage.last != stage.first else "): ")
+        line.append(stage.about)
+        titles = ", ".join(sorted({e.title for e in stage.entries}))
+        count = len(stage.entries)
+        line.append(" — ")
+        if count:
+            line.append(f"{count} {'entry' if count == 1 else 'entries'}: ")
+            line.append_text(literal(titles, one_line=True))
+        else:
+            line.append("nothing yet", style="dim")
+        ui.out().print(line)
 
 
 def _notes(title: str, notes: list[Note]) -> None:

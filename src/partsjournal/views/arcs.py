@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
-from partsjournal.core.sessions import Session, placement
+from partsjournal.core.sessions import ARC_STAGES, Session, placement
 
 
 @dataclass
@@ -21,6 +21,17 @@ class Arc:
     bring: list[Note] = field(default_factory=list)
     # on the latest session: notes written since it, to bring to the next one
     bring_next: list[Note] = field(default_factory=list)
+
+
+@dataclass
+class Stage:
+    """One stretch of the integration arc after a session, with its entries."""
+
+    label: str
+    about: str
+    first: date
+    last: date
+    entries: list[Entry]
 
 
 @dataclass
@@ -67,4 +78,22 @@ def notes(entries: list[Entry], since: date, before: date) -> list[Note]:
         for answer in item.answers:
             if answer.role == vocab.FOR_THERAPIST and answer.text.strip():
                 out.append(Note(item, answer.text.strip(), names.get(answer.part or "")))
+    return out
+
+
+def stages(session: Session, sessions: list[Session], entries: list[Entry]) -> list[Stage]:
+    """The integration arc of ``session``: each stage's days and the entries written
+    then that belong to this session (or to none, for the look back after 60 days)."""
+    out = []
+    for first, last, label, about in ARC_STAGES:
+        start = session.date + timedelta(days=first)
+        end = session.date + timedelta(days=last)
+        found = []
+        for item in sorted(entries, key=lambda e: (e.created, e.id)):
+            if not start <= item.day <= end:
+                continue
+            placed, _ = placement(item, sessions)
+            if placed is None or placed.id == session.id:
+                found.append(item)
+        out.append(Stage(label, about, start, end, found))
     return out
