@@ -43,7 +43,7 @@ def _ics_fold(line: str) -> list[str]:
 
 
 def ics_text(session: Session, stamp: datetime) -> str:
-    """An iCalendar file with all-day check-ins 1, 7 and 30 days after ``session``.
+    """An iCalendar file with all-day check-ins 1, 7, 30 and 90 days after ``session``.
 
     Only the session's date goes into the calendar: not its kind or label, since
     calendars are often synced to other people's servers.
