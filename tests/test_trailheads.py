@@ -7,6 +7,8 @@ import json
 import tomllib
 from pathlib import Path
 
+import pexpect
+
 from partsjournal.core import parts
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 from tests.pty_helpers import (
@@ -16,6 +18,7 @@ from tests.pty_helpers import (
     finish_tiny,
     press_on,
     spawn,
+    write_exercise,
     write_tiny,
 )
 
@@ -114,3 +117,28 @@ def test_from_a_note_in_a_terminal_offers_the_words_to_edit(home: Path, cli: Cli
     files = entry_files(home)
     got = {a["step"]: a["value"] for a in tomllib.loads(files[-1].read_text("utf-8"))["answers"]}
     assert got["situation"] == "snapped at J again"
+
+
+def test_an_optional_part_left_empty_in_a_terminal_names_no_part(home: Path) -> None:
+    parts.create("The Critic")  # a known part: an empty answer must not be "close" to it
+    write_exercise(
+        home,
+        "jot",
+        [
+            {"id": "line", "kind": "text", "role": "trailhead", "text": "One line, please."},
+            {"id": "who", "kind": "part", "optional": True, "text": "Which part, if any?"},
+        ],
+    )
+    child = spawn(home, "exercise", "jot")
+    child.expect_exact("One line, please.")
+    child.expect_exact("Your answer")
+    child.send("tight chest\r")
+    child.expect_exact("Which part, if any?")
+    child.expect_exact("The part's name")
+    child.send("\r")
+    child.expect_exact("Saved.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    data = tomllib.loads(entry_files(home)[-1].read_text(encoding="utf-8"))
+    assert data["parts"] == [] and "part" not in data["answers"][0]
