@@ -85,3 +85,15 @@ def test_session_show_shows_the_arc(cli: Cli, tmp_path: Path) -> None:
     assert "Integration arc:" in shown
     assert "around day 7 (Tue 24 Nov to Sun 29 Nov): parts and habits — 1 entry" in shown
     assert "day 90" in shown and "nothing yet" in shown
+
+
+def test_each_calendar_check_in_says_what_its_stretch_is_about(cli: Cli, tmp_path: Path) -> None:
+    target = tmp_path / "c.ics"
+    assert cli("session", "add", "2026-11-19", "--ics", str(target)).exit_code == 0
+    text = target.read_bytes().decode("utf-8").replace("\r\n ", "")
+    descriptions = [line for line in text.splitlines() if line.startswith("DESCRIPTION")]
+    assert len(descriptions) == 4
+    assert "body and grounding first" in descriptions[0] and "journey" in descriptions[0]
+    assert "parts and habits" in descriptions[1] and "journey" not in descriptions[1]
+    assert "relationships" in descriptions[2]
+    assert "a look back over the whole course" in descriptions[3]
