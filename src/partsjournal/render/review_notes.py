@@ -41,7 +41,7 @@ def sections(review: Review, esc: Escape = visible) -> list[tuple[str, list[str]
                 "Trailheads",
                 [
                     f"{short_day(q.day)}{about(q.part)}: {esc(q.text, one_line=True)} "
-                    f"(explore: partsjournal exercise protector --from {q.entry[:15]})"
+                    f"(explore: partsjournal exercise protector --from {q.entry})"
                     for q in review.trailheads
                 ],
             )
