@@ -97,3 +97,40 @@ def test_each_calendar_check_in_says_what_its_stretch_is_about(cli: Cli, tmp_pat
     assert "parts and habits" in descriptions[1] and "journey" not in descriptions[1]
     assert "relationships" in descriptions[2]
     assert "a look back over the whole course" in descriptions[3]
+
+
+def test_the_arc_day_survives_a_pause(cli: Cli, home: Path) -> None:
+    from partsjournal.core.answers import AnswerValue
+    from partsjournal.flow import integration, runner
+    from partsjournal.flow.engine import Paused
+    from partsjournal.flow.exercises import Step
+    from tests.askers import FakeAsker
+
+    class StopAtBody(FakeAsker):
+        def ask(
+            self, step: Step, text: str, number: int, total: int, typed: str = ""
+        ) -> AnswerValue:
+            if step.id == "body_rating":
+                raise Paused
+            return super().ask(step, text, number, total, typed)
+
+    assert cli("session", "add", "2026-11-19").exit_code == 0
+    ex = integration.integrate_exercise(["body"], [])
+    first = runner.run_exercise(
+        "integrate", at="2026-11-20 10:00", exercise=ex, asker=StopAtBody(), phase="after"
+    )
+    assert first is None
+
+    class Anything(FakeAsker):  # every realm is asked on resume; answer each simply
+        def ask(
+            self, step: Step, text: str, number: int, total: int, typed: str = ""
+        ) -> AnswerValue:
+            self.asked.append(step.id)
+            if step.kind == "scale":
+                return 4
+            return step.choices[0] if step.choices else (True if step.kind == "guide" else "")
+
+    rest = Anything()
+    saved = runner.resume(None, asker=rest)
+    assert saved is not None
+    assert "body_early_ground" in rest.asked
