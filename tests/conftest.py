@@ -10,6 +10,9 @@ from typer.testing import CliRunner, Result
 
 from partsjournal.cli.root import app
 from partsjournal.core import paths
+from partsjournal.flow import support
+
+OFFER_SETUP = support.offer_setup  # the real one, before any test replaces it
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -25,6 +28,19 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
 
 
 @pytest.fixture(autouse=True)
+def support_offer_already_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one-time offer to fill in the support card comes before the first exercise of a
+    new journal, which every test journal is; tests of that offer take ``support_offer``."""
+    monkeypatch.setattr(support, "offer_setup", lambda asker: None)
+
+
+@pytest.fixture
+def support_offer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bring back the one-time offer to fill in the support card (see above)."""
+    monkeypatch.setattr(support, "offer_setup", OFFER_SETUP)
+
+
+@pytest.fixture(autouse=True)
 def no_debug_left_over() -> Iterator[None]:
     """A test that ran with --debug must not leave tracebacks on for the next one.
 
@@ -35,6 +51,18 @@ def no_debug_left_over() -> Iterator[None]:
     cli._debug["on"] = False
     yield
     cli._debug["on"] = False
+
+
+@pytest.fixture(autouse=True)
+def fresh_consoles() -> Iterator[None]:
+    """Each test gets consoles made for it, so a COLUMNS it sets (60, 100) is the width."""
+    from partsjournal.render import ui
+
+    ui.out.cache_clear()
+    ui.err.cache_clear()
+    yield
+    ui.out.cache_clear()
+    ui.err.cache_clear()
 
 
 class Cli:

@@ -28,6 +28,7 @@ BASE: dict[str, Any] = {
     "part_needs": "",
     "what_changed": "Not much yet",
     "activation_after": 4,
+    "stirred_now": "",  # the optional check in the middle, skipped
 }
 
 

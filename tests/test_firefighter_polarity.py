@@ -35,6 +35,7 @@ FIRE: dict[str, Any] = {
     "feel_toward_end": "warm or compassionate",
     "next_step": "keep getting to know this part",
     "activation_after": 4,
+    "stirred_now": "",  # the optional check in the middle, skipped
 }
 
 
@@ -101,6 +102,7 @@ POLARITY: dict[str, Any] = {
     "tender": False,
     "next_step": "keep listening to both",
     "activation_after": 4,
+    "stirred_now": "",
 }
 
 

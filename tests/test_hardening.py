@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from partsjournal.core import config, drafts, entry, layout, parts, paths, sessions, store
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, load, load_range, save_new
+from partsjournal.core.errors import UsageError
 
 WHEN = datetime(2026, 3, 4, 21, 30, 5, tzinfo=timezone(timedelta(hours=2)))
 
@@ -68,9 +69,10 @@ def test_an_interrupted_write_leaves_the_previous_state_and_no_temporary(
 ) -> None:
     folder = home / "entries"
     target = folder / "x.toml"
+    store.ensure_dir(folder)  # the write is what is interrupted, not making its folder
     if not exclusive:
         store.atomic_write(target, b"old = 1\n")
-    before = everything(folder) if folder.exists() else []
+    before = everything(folder)
 
     def boom(*_: object, **__: object) -> None:
         raise OSError("the disk went away")
@@ -266,10 +268,13 @@ def test_awkward_text_round_trips_in_drafts_and_parts(home: Path, text: str) -> 
     back = drafts.load(drafts.save(d))
     assert back.answers[0].value == text and back.answers[0].prompt == text
     assert back.pending == {"purpose": text}
-    if text.strip():
+    if text.strip() and parts.name_problem(text) is None:
         part = parts.create(text)
         loaded = parts.get(part.id)
         assert loaded is not None and loaded.name == text.strip()
+    elif text.strip():  # line breaks and controls are refused as names, never mangled
+        with pytest.raises(UsageError, match="one line of text"):
+            parts.create(text)
 
 
 # --- newer files -------------------------------------------------------------------------

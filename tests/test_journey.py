@@ -39,7 +39,7 @@ def test_parts_named_in_a_journey_are_met_in_the_session(
     journey(cli, tmp_path)
     [file] = entry_files(home)
     data = tomllib.loads(file.read_text(encoding="utf-8"))
-    assert data["session"] == "2026-11-19-ketamine" and data["phase"] == "after"
+    assert data["session"] == "2026-11-19" and data["phase"] == "after"
     assert [p["name"] for p in data["parts"]] == ["The Guard", "The Dreamer"]
     guard = parts.find("The Guard")
     assert guard is not None and guard.first_met is not None
@@ -89,3 +89,22 @@ def test_session_parts_in_a_real_terminal_are_several_and_none_takes_the_focus(
     child.expect_exact("Saved.")
     child.close()
     assert {p.name for p in parts.load_all()} == {"The Guard", "The Dreamer"}
+
+
+def test_the_day_of_a_session_offers_the_shipped_journey_capture(home: Path) -> None:
+    from partsjournal.core import dates, sessions
+    from partsjournal.flow import care_words, runner
+    from tests.askers import FakeAsker
+
+    now = dates.now()
+    sessions.add(now.date(), created=now)
+    asker = FakeAsker(
+        {"activation_before": 4, "fragments": "Light", "activation_after": 3},
+        [("What would you like to do?", care_words.CAPTURE_JOURNEY)],
+    )
+    for step in exercises.get("journey").steps:  # optional questions left empty or declined
+        if step.optional:
+            asker.answers.setdefault(step.id, False if step.kind == "yes_no" else "")
+    entry = runner.run_exercise("protector", asker=asker)
+    assert entry is not None and entry.exercise == "journey"
+    assert "situation" not in asker.asked  # the protector dialogue waits for another day

@@ -27,6 +27,7 @@ PREPARE: dict[str, Any] = {
     "support_people": "Sam",
     "grounding": "Tea",
     "activation_after": 3,
+    "stirred_now": "",  # the optional check in the middle, skipped
 }
 
 AFTER: dict[str, Any] = {
@@ -44,6 +45,7 @@ AFTER: dict[str, Any] = {
     "part_needs": "",
     "what_changed": "Softer",
     "activation_after": 3,
+    "stirred_now": "",
 }
 
 
@@ -58,7 +60,8 @@ def known_critic() -> None:
 def run(name: str, answers: dict[str, Any], at: str) -> tuple[list[str], dict[str, Any]]:
     created = runner.entry_time(at)
     linked, _ = sessions.link(created.date())
-    asker = FakeAsker(answers)
+    # prepare offers to put the support plan's people on the card: not now
+    asker = FakeAsker(answers, replies=[("support card", False)] if name == "prepare" else [])
     saved = runner.run_exercise(
         name, at=at, asker=asker, exercise=promises.exercise_for(name, linked)
     )

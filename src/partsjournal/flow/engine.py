@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from partsjournal.core import dates, parts
 from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.flow.exercises import Exercise, Step
 
@@ -49,8 +50,9 @@ class Asker(Protocol):
         started before a pause, offered again as the beginning of the answer."""
         ...
 
-    def confirm(self, question: str, *, default: bool = True) -> bool:
-        """A yes/no question outside the exercise's steps; raises :class:`Paused`."""
+    def confirm(self, question: str, *, default: bool | None = True) -> bool:
+        """A yes/no question outside the exercise's steps; raises :class:`Paused`.
+        ``default=None``: no default, Enter alone is not an answer."""
         ...
 
     def select(self, question: str, choices: list[str]) -> str:
@@ -91,10 +93,13 @@ class Run:
 
     def reachable(self) -> list[Step]:
         """The steps in order, less those passed over: an answered step with
-        ``then`` goes on at the step it names, so the ones between are skipped."""
+        ``then`` goes on at the step it names, so the ones between are skipped, and
+        on the way to a gentle close (:meth:`close_gently`) the steps before it."""
         out = []
         going_to: str | None = None
         for step in self.exercise.steps:
+            if self.skipped(step):
+                continue
             if going_to is not None and step.id != going_to:
                 continue
             going_to = None
@@ -114,15 +119,37 @@ class Run:
                 return step
         return None
 
+    def close_gently(self) -> bool:
+        """Go on by the exercise's shorter way to its close (``close_from``), if it has one.
+
+        Steps before that one that are not answered yet are left out, also after a
+        resume (the choice is kept in ``context``). False when there is no such way.
+        """
+        target = self.exercise.close_from
+        if target is None or target in self.answers:
+            return False
+        self.context["close_from"] = target
+        return True
+
+    def skipped(self, step: Step) -> bool:
+        """True for a step left out on the way to a gentle close."""
+        target = self.context.get("close_from")
+        if not isinstance(target, str) or step.id in self.answers:
+            return False
+        ids = [s.id for s in self.exercise.steps]
+        return target in ids and ids.index(step.id) < ids.index(target)
+
     def render(self, text: str) -> str:
-        """Fill ``{part}`` with the part's name (or "this part")."""
+        """Fill ``{part}`` with the part's name (or "this part") and ``{today}`` with the date."""
+        if "{today}" in text:
+            text = text.replace("{today}", f"{dates.now():%A %d %B %Y}")
         return text.replace("{part}", self.part_name or "this part").strip()
 
     @property
     def day(self) -> int | None:
         """Days after the session (the integration arc), when the run is after one."""
-        value = self.context.get("day")
-        return value if isinstance(value, int) and not isinstance(value, bool) else None
+        value = self.context.get("day")  # kept as text, like everything in a draft's context
+        return int(value) if isinstance(value, str) and value.isdigit() else None
 
     @property
     def finished(self) -> bool:
@@ -134,6 +161,8 @@ def check_value(step: Step, value: Any) -> AnswerValue:
     if step.kind == "guide":
         return True
     if step.kind == "scale":
+        if step.optional and (value is None or (isinstance(value, str) and not value.strip())):
+            return ""  # an optional scale left empty
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
@@ -154,8 +183,9 @@ def check_value(step: Step, value: Any) -> AnswerValue:
         return str(value)
     if not isinstance(value, str):
         raise ValueError("text")
-    if step.kind == "part" and not value.strip() and not step.optional:
-        raise ValueError("the part's name")
+    left_empty = step.optional and not value.strip()  # an optional part step names none
+    if step.kind == "part" and not left_empty and (problem := parts.name_problem(value)):
+        raise ValueError(problem)
     if not step.optional and step.kind in {"text", "long_text"} and not value.strip():
         raise ValueError("some text (this step is not optional)")
     return value

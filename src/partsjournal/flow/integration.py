@@ -119,15 +119,7 @@ def integrate_exercise(realms: list[str], pending: list[Practice]) -> Exercise:
         len(kept),
     )
     steps = [*kept[:first_realm], *followup_steps(pending), *kept[first_realm:]]
-    return Exercise(
-        name=base.name,
-        title=base.title,
-        summary=base.summary,
-        minutes=base.minutes,
-        version=base.version,
-        intro=base.intro,
-        steps=steps,
-    )
+    return base.model_copy(update={"steps": steps})
 
 
 def check_exercise(pending: list[Practice]) -> Exercise:

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 
 from partsjournal.core import matching, parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
+from partsjournal.core.store import UnreadableFile
 from partsjournal.flow.engine import Run
+from partsjournal.render import ui
 
 
 @dataclass
@@ -120,6 +123,20 @@ def _same(named: Named, name: str) -> bool:
     return matching.bare(named.ref.name) == matching.bare(name)
 
 
+def _mark_tender(fresh: Part) -> bool:
+    if fresh.role:
+        return False
+    fresh.role = vocab.EXILE_PART_ROLE
+    return True
+
+
+def _add_protected(fresh: Part, protected_id: str) -> bool:
+    if protected_id == fresh.id or protected_id in fresh.protects:
+        return False
+    fresh.protects.append(protected_id)
+    return True
+
+
 def _session_day(entry: Entry) -> date | None:
     if entry.session is None:
         return None
@@ -138,35 +155,40 @@ def part_facts(entry: Entry, part_id: str) -> dict[str, str]:
     return facts
 
 
-def save_run(current: Run, created: datetime) -> Entry:
+def save_run(current: Run, created: datetime, *, entry_id: str | None = None) -> Entry:
     """Save the entry first (it is what matters), then the parts it names.
 
-    The registry is read once. A new part's file is created after the entry is
+    ``entry_id`` is the id fixed in the run's draft: saving the same draft
+    twice (a retry after a failure, or after the process was killed before the
+    draft was removed) finds the entry already there instead of writing a
+    copy. The registry is read once. A new part's file is created after the entry is
     in place; each named part's record then takes in what the entry said about
     its fears, needs, new role, body, image and purpose (the entry keeps the
-    full text). A part named as showing up in the session (``session-part``) is
-    counted as met on the day of the entry's session.
+    full text), each read again and written under that part's lock. A part named as
+    showing up in the session (``session-part``) is counted as met on the session's
+    day; a tender part (``exile``) gets the role exile when it has none; a part named
+    as protected is added to whom the part in focus protects.
     """
-    known = parts.load_all(include_merged=True)
-    entry, named = build_entry(current, created, known)
-    save_new(entry)
-    session_day = _session_day(entry) if any(n.in_session for n in named) else None
-    saved: dict[str, Part] = {}
-    for n in named:
-        part = n.part
-        if part is None:
-            part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
-        parts.learn(part, part_facts(entry, part.id), created.date())
-        if n.in_session and session_day is not None:
-            parts.record_meeting(part, session_day)
-        if n.tender and not part.role:
-            part.role = vocab.EXILE_PART_ROLE
-            parts.save(part)
-        saved[part.id] = part
-    for n in named:
-        for protector_id in n.protected_by:
-            protector = saved.get(protector_id)
-            if protector is not None and n.ref.id not in protector.protects:
-                parts.add_protects(protector, [saved[n.ref.id]])
-                parts.save(protector)
+    with parts.registry_lock():
+        # read under the lock, so a part another run created a moment ago is found by name
+        known = parts.load_all(include_merged=True, warn=ui.warn)
+        entry, named = build_entry(current, created, known)
+        if entry_id is not None:
+            entry.id = entry_id
+        save_new(entry, once=entry_id is not None)
+        session_day = _session_day(entry) if any(n.in_session for n in named) else None
+        for n in named:
+            part = n.part
+            if part is None:
+                part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
+            try:
+                parts.learn(part, part_facts(entry, part.id), created.date())
+                if n.in_session and session_day is not None:
+                    parts.record_meeting(part, session_day)
+                if n.tender:
+                    parts.update(part.id, _mark_tender)
+                for protector in n.protected_by:
+                    parts.update(protector, partial(_add_protected, protected_id=part.id))
+            except UnreadableFile as exc:  # broken by hand meanwhile: the entry has the text
+                ui.warn(f"Could not add this entry to {exc.path}: {exc.reason}.")
     return entry

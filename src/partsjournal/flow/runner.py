@@ -8,13 +8,18 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal import prompts
-from partsjournal.core import dates, drafts, sessions
+from partsjournal.core import dates, drafts, parts, paths, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
-from partsjournal.core.entry import Entry
+from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, exercises, journal, promises
-from partsjournal.flow.drafting import DraftKeeper, run_from_draft
+from partsjournal.flow import care, care_words, exercises, journal, promises, support
+from partsjournal.flow.drafting import (
+    DraftKeeper,
+    TerminalGone,
+    run_from_draft,
+    stopping_signals_pause,
+)
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import drafts as render_drafts
@@ -66,10 +71,13 @@ def run_exercise(
     trailhead note): offered to edit in a terminal, used as it is by ``--answers``
     files that leave the step out.
     """
+    paths.check_folders()
     ex = exercise if exercise is not None else exercises.get(name)
     created = entry_time(at)
     if part is not None and not part.strip():
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
+    if part is not None:
+        part = parts.check_name(part)
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
     asker = asker if asker is not None else make_asker(ex, answers)
     current = Run(exercise=ex, part_name=part.strip() if part else None, phase=phase)
@@ -82,7 +90,16 @@ def run_exercise(
         current.context["session"] = linked.id
     day = sessions.arc_day(created.date(), linked, phase)
     if day is not None:
-        current.context["day"] = day
+        current.context["day"] = str(day)
+    if asker.interactive:
+        support.offer_setup(asker)
+    chosen = care.session_day(ex, asker)
+    if chosen == care.STOP:
+        ui.say(care_words.NOTHING_STARTED)
+        return None
+    if chosen == care.CAPTURE:
+        capture = care.capture_exercise()
+        return run_exercise(capture.name, at=at, session=session, exercise=capture, asker=asker)
     if asker.interactive:
         screens.intro(ex)
     return walk_and_save(current, asker, created)
@@ -101,32 +118,61 @@ def walk_and_save(
     """
     keeper = DraftKeeper(current, created, draft, enabled=asker.interactive or draft is not None)
     looking_after = care.Care(asker, offer=current.exercise.name != care.GROUNDING)
+    try:
+        return _walk(current, asker, created, keeper, looking_after)
+    finally:
+        keeper.release()
 
+
+def _walk(
+    current: Run, asker: Asker, created: datetime, keeper: DraftKeeper, looking_after: care.Care
+) -> Entry | None:
     def on_answer(cur: Run, step: Step) -> None:
         keeper.save()
         looking_after.after(cur, step)
 
-    while True:
-        try:
-            run(current, asker, on_answer=on_answer)
-            break
-        except (Paused, KeyboardInterrupt) as stop:
-            # Ctrl-C between two prompts (while text is printed) is a pause too
-            pause = stop if isinstance(stop, Paused) else Paused()
-            if pause.step and pause.partial:
-                current.pending[pause.step] = pause.partial
-            keeper.save()
-            if asker.interactive and pause.chosen and care.ground_from_pause(asker):
-                continue
-            screens.blank()
-            if keeper.draft is None:
-                screens.paused_with_nothing(current.exercise.name)
-            else:
-                screens.paused(keeper.draft.id, keeper.draft.answered, typed=bool(current.pending))
-            return None
-    entry = journal.save_run(current, created)
+    with stopping_signals_pause():
+        while True:
+            try:
+                run(current, asker, on_answer=on_answer)
+                break
+            except care.StopHere:
+                # stopping for today saves what is there, with a closing that thanks the part
+                care.stopped_closing(current, asker)
+                break
+            except (Paused, KeyboardInterrupt) as stop:
+                # Ctrl-C between two prompts (while text is printed) is a pause too;
+                # so are a closed terminal and SIGTERM, which then end the program
+                step, partial = getattr(stop, "step", None), getattr(stop, "partial", None)
+                if step and partial:
+                    current.pending[step] = partial
+                keeper.save()
+                if isinstance(stop, TerminalGone):
+                    raise
+                chosen = isinstance(stop, Paused) and stop.chosen
+                if asker.interactive and chosen and care.ground_from_pause(asker):
+                    continue
+                screens.blank()
+                if keeper.draft is None:
+                    screens.paused_with_nothing(current.exercise.name)
+                else:
+                    answered, typed = keeper.draft.answered, bool(current.pending)
+                    screens.paused(keeper.draft.id, answered, typed=typed)
+                return None
+    draft = keeper.draft
+    fixed = draft.id if draft is not None and is_entry_id(draft.id) else None
+    try:
+        entry = journal.save_run(current, created, entry_id=fixed)
+    except JournalError as exc:
+        if draft is None:
+            raise
+        raise JournalError(
+            f"{exc.message.rstrip('.')}; your answers are still in the draft {draft.path}."
+        ) from None
     keeper.discard()
     screens.saved(entry, _where(entry))
+    care.notice(entry, asker)
+    support.offer_plan_contacts(entry, asker)
     return entry
 
 
@@ -168,18 +214,22 @@ def resume(
             f"There are {len(found)} drafts; say which to continue, for example "
             "'partsjournal resume 1' (see 'partsjournal drafts')."
         )
+    paths.check_folders()
     try:
         linked = promises.session_of(draft.context.get("session"), draft.created.date())
-        ex = promises.exercise_for(draft.exercise, linked) or exercises.get(draft.exercise)
+        ex = promises.exercise_for(draft.exercise, linked) or exercises.for_draft(draft.exercise)
     except UsageError:
         raise JournalError(
             f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "
             f"your answers are still kept in {draft.path}."
         ) from None
-    current = run_from_draft(draft, ex)
-    asker = asker if asker is not None else make_asker(ex, answers)
-    if asker.interactive:
-        screens.welcome_back(
-            f"{draft.created:%A %d %B, %H:%M}", draft.answered, ex.title, len(current.kept)
-        )
-    return walk_and_save(current, asker, draft.created, draft=draft)
+    with drafts.held(draft):
+        # read again under the lock: another window may have moved it on or finished it
+        draft = drafts.reload(draft)
+        current = run_from_draft(draft, ex)
+        asker = asker if asker is not None else make_asker(ex, answers)
+        if asker.interactive:
+            screens.welcome_back(
+                f"{draft.created:%A %d %B, %H:%M}", draft.answered, ex.title, len(current.kept)
+            )
+        return walk_and_save(current, asker, draft.created, draft=draft)

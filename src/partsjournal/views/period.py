@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from partsjournal.core import layout
 from partsjournal.core.errors import UsageError
 
+EARLIEST = date(1900, 1, 1)  # the first day a date may be given for (core/dates)
 STREAK_CAP = 366  # days; a longer streak is shown as "a year or more"
 
 
@@ -62,8 +63,41 @@ def period_for(
             "--until needs --since too, for example --since 2026-11-01 --until 2026-11-07."
         )
     length = 30 if month else 7
+    if length * (ago + 1) > (today - EARLIEST).days:
+        unit = "months" if month else "weeks"
+        raise UsageError(
+            f"--ago {ago} goes back before {EARLIEST.year}; give fewer {unit}, "
+            "or choose the days with --since DATE."
+        )
     end = today - timedelta(days=length * ago)
     return Period(end - timedelta(days=length - 1), end, "month" if month else "week")
+
+
+RECENT = (7, 30)  # "journaled on 5 of the last 7 days; 23 of the last 30"
+
+
+def recent_days(days: Iterable[date], end: date) -> tuple[int, int]:
+    """On how many of the last 7 and the last 30 days ending at ``end`` something was written.
+
+    What was done, never a streak that can break.
+    """
+    have = set(days)
+    short, long = RECENT
+    return (
+        sum(1 for d in have if 0 <= (end - d).days < short),
+        sum(1 for d in have if 0 <= (end - d).days < long),
+    )
+
+
+def recent_days_back(end: date) -> tuple[int, int]:
+    """:func:`recent_days` from file names alone: one or two month folders are listed."""
+    start = end - timedelta(days=RECENT[1] - 1)
+    found: set[date] = set()
+    year, month = end.year, end.month
+    while (year, month) >= (start.year, start.month):
+        found |= {date.fromisoformat(d) for d in layout.days_in_month(year, month)}
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return recent_days(found, end)
 
 
 def streak(days: Iterable[date], end: date) -> int:

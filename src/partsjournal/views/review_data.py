@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from partsjournal.views.patterns import Pattern
 from partsjournal.views.period import Period
 
 JSON_SCHEMA_VERSION = 1
@@ -119,8 +120,9 @@ class Review:
     today: date
     entries: int
     days_journaled: int
-    streak: int
+    streak: int  # kept for scripts (JSON); never shown: a streak can break
     sessions_recorded: int
+    recent: tuple[int, int] = (0, 0)  # days written on, of the last 7 and the last 30
     sessions: list[SessionNear] = field(default_factory=list)
     position: str | None = None
     exercises: list[ExerciseCount] = field(default_factory=list)
@@ -138,6 +140,7 @@ class Review:
     for_therapist: list[Quote] = field(default_factory=list)
     trailheads: list[Quote] = field(default_factory=list)
     feel_toward: list[FeelToward] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)  # worth telling a therapist
 
     @property
     def empty(self) -> bool:
@@ -173,6 +176,8 @@ class Review:
                     "days_journaled": self.days_journaled,
                     "days": self.period.days,
                     "current_streak": self.streak,
+                    "days_last_7": self.recent[0],
+                    "days_last_30": self.recent[1],
                 },
                 "sessions": {
                     "recorded": self.sessions_recorded,
@@ -202,6 +207,7 @@ class Review:
                     "needs": [asdict(q) for q in self.needs],
                     "reflections": [asdict(q) for q in self.reflections],
                 },
+                "patterns": [asdict(p) for p in self.patterns],
                 "for_therapist": [asdict(q) for q in self.for_therapist],
                 "trailheads": [asdict(q) for q in self.trailheads],
                 "feel_toward": [asdict(f) for f in self.feel_toward],
