@@ -34,7 +34,7 @@ def add(
         Path | None,
         typer.Option(
             "--ics",
-            help="Also write a calendar file with check-ins 1, 7 and 30 days after.",
+            help="Also write a calendar file with check-ins 1, 7, 30 and 90 days after.",
             dir_okay=True,
         ),
     ] = None,
@@ -85,4 +85,6 @@ def show(
     """Show a session's arc: preparation entries, the session, then integration entries."""
     found = sessions.load_all(warn=ui.warn)
     session = sessions.find(ref, found)
-    render_sessions.print_arc(arcs.arcs(found, entry.load_range(warn=ui.warn))[session.id])
+    everything = entry.load_range(warn=ui.warn)
+    arc = arcs.with_notes(arcs.arcs(found, everything)[session.id], found, everything)
+    render_sessions.print_arc(arc, arcs.stages(session, found, everything))
