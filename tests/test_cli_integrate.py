@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import tomllib
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -11,6 +12,7 @@ import pytest
 from partsjournal.core import entry
 from partsjournal.views import practices
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
+from tests.journal_fixtures import freeze_today
 
 RATINGS = """
 body_rating = 5
@@ -39,6 +41,13 @@ balance_before_support = "My sister knows and will pick me up."
 emotion_practice = "Tell Anna how I feel"
 """
 )
+
+
+@pytest.fixture(autouse=True)
+def later_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These journals are dated late 2026 and early 2027; "today" comes after all of
+    them, since --at more than a day ahead is refused."""
+    freeze_today(monkeypatch, datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
 
 
 def write(tmp_path: Path, text: str, name: str = "answers.toml") -> Path:

@@ -14,9 +14,10 @@ from partsjournal.cli.options import (
     AnswersOption,
     AtOption,
     BeforeOption,
+    FutureOption,
     SessionOption,
 )
-from partsjournal.core import dates, sessions
+from partsjournal.core import sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.flow import integration, runner
 from partsjournal.render import practices as render_practices
@@ -41,6 +42,7 @@ def integrate(
     after: AfterOption = False,
     session: SessionOption = None,
     at: AtOption = None,
+    future: FutureOption = False,
     answers: AnswersOption = None,
 ) -> None:
     """Check in with body, mind, emotions, spirit and the balance of work and play.
@@ -53,7 +55,7 @@ def integrate(
     """
     phase = sessions.phase_from_flags(before, after)
     realms = integration.check_realms(realm or [])
-    created = runner.entry_time(at)
+    created = runner.entry_time(at, future=future)
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
     if phase is None:
         ui.say(
@@ -67,6 +69,7 @@ def integrate(
     saved = runner.run_exercise(
         practice_log.INTEGRATE,
         at=created.isoformat(),
+        future=True,  # checked above
         answers=answers,
         session=linked.id if linked else None,
         phase=phase,
@@ -84,6 +87,7 @@ def practices(
         int, typer.Option("--weeks", min=1, help="How far back to list, in weeks.")
     ] = 8,
     at: AtOption = None,
+    future: FutureOption = False,
     answers: AnswersOption = None,
 ) -> None:
     """List the practices you chose in recent check-ins and how they went.
@@ -91,7 +95,7 @@ def practices(
     If your last check-in's practices have not been followed up yet, asks how
     each went (did it, partly, not yet) and saves the answers.
     """
-    created = dates.parse_datetime(at) if at else dates.now()
+    created = runner.entry_time(at, future=future)
     found = practice_log.history(created.date() - timedelta(weeks=weeks), warn=ui.warn)
     render_practices.print_list(found, weeks)
     _, pending = practice_log.pending(created)
@@ -108,6 +112,7 @@ def practices(
     runner.run_exercise(
         practice_log.CHECK,
         at=created.isoformat(),
+        future=True,  # checked above
         answers=answers,
         exercise=integration.check_exercise(pending),
     )

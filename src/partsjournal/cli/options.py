@@ -10,6 +10,10 @@ AtOption = Annotated[
     str | None,
     typer.Option("--at", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."),
 ]
+FutureOption = Annotated[
+    bool,
+    typer.Option("--future", help="Allow an --at date more than a day ahead (on purpose)."),
+]
 AnswersOption = Annotated[
     str | None,
     typer.Option(

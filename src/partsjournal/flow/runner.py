@@ -39,8 +39,8 @@ def terminal() -> prompts.InteractiveAsker:
     return prompts.InteractiveAsker()
 
 
-def entry_time(at: str | None) -> datetime:
-    return dates.parse_datetime(at) if at is not None else dates.now()
+def entry_time(at: str | None, *, future: bool = False) -> datetime:
+    return dates.parse_at(at, future=future) if at is not None else dates.now()
 
 
 def run_exercise(
@@ -48,6 +48,7 @@ def run_exercise(
     *,
     part: str | None = None,
     at: str | None = None,
+    future: bool = False,
     answers: str | None = None,
     session: str | None = None,
     phase: str | None = None,
@@ -62,7 +63,7 @@ def run_exercise(
     ``asker`` replaces the one ``answers`` would choose (tests use it).
     """
     ex = exercise if exercise is not None else exercises.get(name)
-    created = entry_time(at)
+    created = entry_time(at, future=future)
     if part is not None and not part.strip():
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
