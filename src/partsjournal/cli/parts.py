@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.core import parts
+from partsjournal.core.errors import UsageError
 from partsjournal.flow import editing
 from partsjournal.render import parts as render_parts
 from partsjournal.render import ui
@@ -57,6 +58,49 @@ def show(
     render_parts.print_part(part, index, meetings)
 
 
+@parts_app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="The part's name, as you call it.")],
+    role: Annotated[
+        str | None,
+        typer.Option(help="manager, firefighter, exile, unsure, or your own words."),
+    ] = None,
+    protects: Annotated[
+        list[str] | None,
+        typer.Option("--protects", help="A part it protects (repeatable)."),
+    ] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name for it (repeatable).")
+    ] = None,
+) -> None:
+    """Record a part no exercise has named yet, so you can describe it and relate others to it.
+
+    Example: partsjournal parts add "Little One" --role exile
+    """
+    clean = name.strip()
+    if not clean:
+        raise UsageError('The part needs a name, for example "Little One".')
+    known = parts.find(clean)
+    if known is not None:
+        raise UsageError(
+            f"There is already a part called {known.name}; "
+            f'change it with: partsjournal parts edit "{known.name}"'
+        )
+    protected = [parts.resolve(other, to_add=True) for other in protects or []]
+    for other in alias or []:
+        taken = parts.find(other)
+        if taken is not None:
+            raise UsageError(
+                f"'{other.strip()}' is already a name of {taken.name}; choose another."
+            )
+    part = parts.create(clean)
+    part.role = (role or "").strip()
+    parts.add_aliases(part, alias or [])
+    parts.add_protects(part, protected)
+    parts.save(part)
+    ui.say(f'Added {part.name}. See it with: partsjournal parts show "{part.name}"')
+
+
 @parts_app.command("edit")
 def edit(
     name: Annotated[str, typer.Argument(help="The part's name or one of its aliases.")],
@@ -90,7 +134,8 @@ def edit(
 
     Example: partsjournal parts edit "The Critic" --role manager --protects "Little One"
     """
-    part = parts.resolve(name)
+    part = parts.resolve(name, to_add=True)
+    protected = [parts.resolve(other, to_add=True) for other in protects or []]
     fields = {
         "role": role,
         "body": body,
@@ -110,7 +155,7 @@ def edit(
             setattr(part, key, value.strip())
     if alias:
         parts.add_aliases(part, alias)
-    parts.add_protects(part, [parts.resolve(other) for other in protects or []])
+    parts.add_protects(part, protected)
     parts.save(part)
     ui.say(f"Saved {part.name}.")
 

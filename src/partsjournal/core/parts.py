@@ -174,16 +174,22 @@ def suggest(name: str, *, limit: int = 3) -> list[Part]:
     return [part for _, part in scored[:limit]]
 
 
-def resolve(name: str) -> Part:
-    """The part called ``name`` (or one of its aliases); a usage error naming close ones."""
+def resolve(name: str, *, to_add: bool = False) -> Part:
+    """The part called ``name`` (or one of its aliases); a usage error naming close ones.
+
+    ``to_add``: the name may be a part not met yet, so the error says how to add it.
+    """
     part = find(name)
     if part is not None:
         return part
     close = suggest(name)
     hint = f" Did you mean {' or '.join(repr(p.name) for p in close)}?" if close else ""
-    raise UsageError(
-        f"There is no part called '{name.strip()}'.{hint} Run 'partsjournal parts' to see them all."
+    then = (
+        f' To record it as a new part: partsjournal parts add "{name.strip()}"'
+        if to_add
+        else " Run 'partsjournal parts' to see them all."
     )
+    raise UsageError(f"There is no part called '{name.strip()}'.{hint}{then}")
 
 
 def save(part: Part) -> None:
