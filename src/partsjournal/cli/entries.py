@@ -101,11 +101,13 @@ def entries(
 
 
 def show(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or its start.")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id, or its start; last for the newest.")
+    ],
 ) -> None:
     """Show one entry with every question and answer.
 
-    Example: partsjournal show 2026-11-20T2115
+    Example: partsjournal show last (the newest entry), or partsjournal show 2026-11-20T2115
     """
     e = entry.load(search.find_entry(entry_id))
     near = sessions.around(e.day, e.day, ids=[e.session] if e.session else [], warn=ui.warn)
@@ -113,11 +115,15 @@ def show(
 
 
 def edit(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or its start.")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id, or its start; last for the newest.")
+    ],
 ) -> None:
     """Open one entry in $EDITOR; it is checked before it is saved.
 
     An edit that no longer reads as an entry is refused and the original kept.
+
+    Example: partsjournal edit last (the newest entry)
     """
     path = search.find_entry(entry_id)
     edited = editing.edit_entry(path, entry.load(path))

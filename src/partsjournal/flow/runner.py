@@ -18,6 +18,7 @@ from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import drafts as render_drafts
 from partsjournal.render import screens, ui
+from partsjournal.views import search
 
 
 def make_asker(ex: Exercise, answers: str | None) -> Asker:
@@ -114,7 +115,7 @@ def walk_and_save(
             return None
     entry = journal.save_run(current, created)
     keeper.discard()
-    screens.saved(entry, _where(entry))
+    screens.saved(entry, _where(entry), search.reference(entry.id))
     return entry
 
 

@@ -96,8 +96,9 @@ def paused(draft_id: str, answered: int, *, typed: bool) -> None:
     console.print(f"When you are ready to go on: partsjournal resume {draft_id}", soft_wrap=True)
 
 
-def saved(entry: Entry, where: str | None) -> None:
-    """The summary after an entry is saved; ``where`` is its place around a session."""
+def saved(entry: Entry, where: str | None, ref: str) -> None:
+    """The summary after an entry is saved; ``where`` is its place around a session,
+    ``ref`` what names it in a command (``last`` when it is the newest entry)."""
     from rich.text import Text
 
     console = ui.out()
@@ -117,6 +118,10 @@ def saved(entry: Entry, where: str | None) -> None:
     )
     if where:
         console.print(f"This entry is {where}.")
+    console.print(
+        f"Read it again with: partsjournal show {ref}, or change it with: partsjournal edit {ref}",
+        soft_wrap=True,
+    )
 
 
 def welcome_back(started: str, answered: int, title: str, kept: int) -> None:

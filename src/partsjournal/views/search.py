@@ -23,12 +23,27 @@ from partsjournal.core.store import UnreadableFile
 _ID_START = re.compile(r"^\d{4}-\d{2}")
 
 
+LAST = "last"  # names the newest entry wherever an entry id is asked for
+
+
+def reference(entry_id: str) -> str:
+    """How to name this entry in a command: ``last`` when it is the newest, else its id."""
+    return LAST if layout.last_id() == entry_id else entry_id
+
+
 def find_entry(ref: str) -> Path:
-    """The file of the entry whose id is ``ref`` or starts with it.
+    """The file of the entry whose id is ``ref`` or starts with it; ``last`` is the newest.
 
     The id begins with the entry's date, so only that month's folder is listed.
     """
     ref = ref.strip()
+    if ref.casefold() == LAST:
+        newest = layout.last_id()
+        if newest is None:
+            raise UsageError(
+                "There are no entries yet; write one with: partsjournal exercise protector"
+            )
+        return layout.entry_path(newest)
     if ref.endswith(".toml"):
         ref = ref[:-5]
     if not _ID_START.match(ref):
