@@ -201,10 +201,11 @@ def test_a_broken_edit_is_refused_and_the_part_kept(
 
 
 def test_edit_without_an_editor_says_what_to_set(
-    journal: Cli, monkeypatch: pytest.MonkeyPatch
+    journal: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-editors-here"))  # no editor/nano/vi either
     one_line_error(journal("parts", "edit", "The Critic"), 2, "$EDITOR")
 
 
