@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import typer
 
+from partsjournal.cli.lazy import LazyGroup
 from partsjournal.core import parts
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import editing
@@ -13,8 +14,22 @@ from partsjournal.render import parts as render_parts
 from partsjournal.render import ui
 from partsjournal.views import partlog, partmap
 
+
+class PartsGroup(LazyGroup):
+    lazy: ClassVar[
+        dict[str, tuple[str, str]]
+    ] = {  # they ask first, so they need the prompts: built only when run
+        "merge": (
+            "parts_merge",
+            "Fold part A into part B when they are one part; nothing is lost.",
+        ),
+        "unmerge": ("parts_merge", "Undo a merge: both parts as they were before it."),
+    }
+
+
 parts_app = typer.Typer(
-    help="The parts you have met: list them, read one's story, edit, rename, merge, map.",
+    cls=PartsGroup,
+    help="The parts you have met: list them, read one's story, add, edit, rename, merge, map.",
     invoke_without_command=True,
     no_args_is_help=False,
     rich_markup_mode="rich",
@@ -175,24 +190,6 @@ def rename(
     before = part.name
     parts.rename(part, new)
     ui.say(f"Renamed {before} to {part.name}; '{before}' still finds it.")
-
-
-@parts_app.command("merge")
-def merge(
-    source: Annotated[str, typer.Argument(help="The part to fold in.")],
-    target: Annotated[str, typer.Argument(help="The part that lives on.")],
-) -> None:
-    """Fold part A into part B when they are one part; nothing is lost.
-
-    B takes A's name as an alias, whom A protects, and anything B had not noted
-    yet. Entries that named A count for B from now on.
-
-    Example: partsjournal parts merge "critic" "The Critic"
-    """
-    a = parts.resolve(source)
-    b = parts.resolve(target)
-    parts.merge(a, b)
-    ui.say(f"Merged {a.name} into {b.name}; entries that named {a.name} now count for {b.name}.")
 
 
 @parts_app.command("map")

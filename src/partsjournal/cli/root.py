@@ -51,7 +51,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "parts": (
         "parts",
-        "The parts you have met: list them, read one's story, edit, rename, merge, map.",
+        "The parts you have met: list them, read one's story, add, edit, rename, merge, map.",
     ),
     "review": (
         "review",

@@ -40,6 +40,7 @@ class Part:
     first_met: date | None = None
     last_met: date | None = None
     merged_into: str | None = None
+    merge_undo: dict[str, Any] | None = None  # what the merge gave the other part
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -52,7 +53,7 @@ class Part:
         for key in _TEXT_FIELDS:
             if getattr(self, key):
                 out[key] = getattr(self, key)
-        for key in ("first_met", "last_met", "merged_into"):
+        for key in ("first_met", "last_met", "merged_into", "merge_undo"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
         return out
@@ -80,6 +81,8 @@ class Part:
             kwargs[key] = value
         merged = data.get("merged_into")
         kwargs["merged_into"] = merged if isinstance(merged, str) else None
+        undo = data.get("merge_undo")
+        kwargs["merge_undo"] = undo if isinstance(undo, dict) and kwargs["merged_into"] else None
         return cls(**kwargs)
 
 
@@ -314,6 +317,9 @@ def merge(source: Part, target: Part) -> Part:
     """
     if source.id == target.id:
         raise UsageError(f"'{source.name}' and '{target.name}' are already the same part.")
+    before = Part(
+        **{**target.__dict__, "aliases": [*target.aliases], "protects": [*target.protects]}
+    )
     target.aliases = _unique([*target.aliases, source.name, *source.aliases], exclude=[target.name])
     target.protects = _unique([*target.protects, *source.protects], exclude=[target.id, source.id])
     for key in _TEXT_FIELDS:
@@ -326,14 +332,22 @@ def merge(source: Part, target: Part) -> Part:
             _note_meeting(target, met)
     save(target)
     source.merged_into = target.id
+    source.merge_undo = {  # exactly what target gained, for `parts unmerge`
+        "aliases": [a for a in target.aliases if a not in before.aliases],
+        "protects": [p for p in target.protects if p not in before.protects],
+        "unprotected": [p for p in before.protects if p not in target.protects],
+        "filled": [k for k in _TEXT_FIELDS if getattr(target, k) != getattr(before, k)],
+        "before": {k: getattr(before, k) for k in _TEXT_FIELDS if getattr(before, k)}
+        | {k: getattr(before, k) or "" for k in ("first_met", "last_met")},
+    }
     save(source)
     return target
 
 
 # What an edited part file may contain; anything else is refused, so typos show.
-EDITABLE_KEYS = frozenset({"id", "name", "first_met", "last_met", "merged_into"}).union(
-    _LIST_FIELDS, _TEXT_FIELDS
-)
+EDITABLE_KEYS = frozenset(
+    {"id", "name", "first_met", "last_met", "merged_into", "merge_undo"}
+).union(_LIST_FIELDS, _TEXT_FIELDS)
 
 
 def check_edit(data: dict[str, Any], original: Part) -> Part:
