@@ -12,13 +12,15 @@ from partsjournal.core import dates, drafts, sessions
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, exercises, journal
+from partsjournal.flow import care, exercises, integration, journal
 from partsjournal.flow.drafting import DraftKeeper, run_from_draft
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import drafts as render_drafts
 from partsjournal.render import screens, ui
+from partsjournal.views import practices as practice_log
 from partsjournal.views import search
+from partsjournal.views.practices import CHECK, INTEGRATE
 
 
 def make_asker(ex: Exercise, answers: str | None) -> Asker:
@@ -109,7 +111,7 @@ def walk_and_save(
                 continue
             screens.blank()
             if keeper.draft is None:
-                screens.paused_with_nothing(current.exercise.name)
+                screens.paused_with_nothing(start_command(current.exercise.name))
             else:
                 screens.paused(keeper.draft.id, keeper.draft.answered, typed=bool(current.pending))
             return None
@@ -117,6 +119,23 @@ def walk_and_save(
     keeper.discard()
     screens.saved(entry, _where(entry), search.reference(entry.id))
     return entry
+
+
+def start_command(name: str) -> str:
+    """The command that starts the exercise ``name`` afresh (some are built by their
+    own command rather than read from a file, so ``exercise NAME`` cannot start them)."""
+    own = {CHECK: "practices", INTEGRATE: "integrate", care.GROUNDING: "ground"}
+    return f"partsjournal {own[name]}" if name in own else f"partsjournal exercise {name}"
+
+
+def _exercise_of(draft: Draft) -> Exercise:
+    """The exercise a draft belongs to; the practice follow-up is built again from
+    the check-in it follows up, as ``practices`` built it."""
+    if draft.exercise == CHECK:
+        _, pending = practice_log.pending(draft.created)
+        if pending:
+            return integration.check_exercise(pending)
+    return exercises.get(draft.exercise)
 
 
 def _where(entry: Entry) -> str | None:
@@ -158,7 +177,7 @@ def resume(
             "'partsjournal resume 1' (see 'partsjournal drafts')."
         )
     try:
-        ex = exercises.get(draft.exercise)
+        ex = _exercise_of(draft)
     except UsageError:
         raise JournalError(
             f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "

@@ -106,7 +106,7 @@ def empty_line(review: Review) -> str:
     return (
         f"Nothing was written {this_period(review)}, and that is all right. "
         "When you have a quiet moment, a short exercise is a gentle way back in: "
-        "partsjournal exercise protector (or partsjournal exercise to see them all)."
+        "partsjournal exercise protector (to see them all: partsjournal exercise)."
     )
 
 
@@ -167,7 +167,7 @@ def no_activation_line(review: Review) -> str:
 def no_self_line(review: Review) -> str:
     return (
         f"No Self-energy check-in {this_period(review)}. "
-        "partsjournal exercise self-check takes a few minutes when you want one."
+        "When you want one, it takes a few minutes: partsjournal exercise self-check"
     )
 
 
@@ -187,12 +187,12 @@ def realms_missing_line(review: Review) -> str:
     if len(missing) == len(REALMS):
         return (
             f"No realm ratings or practices {this_period(review)}. When it feels right, "
-            "partsjournal integrate gives each realm a few minutes."
+            "a few minutes for each realm: partsjournal integrate"
         )
     return (
         f"{names} got no attention {this_period(review)}. Nothing needs fixing; if one of them "
-        "calls to you, a few minutes with partsjournal integrate --realm "
-        f"{review.unattended_realms[0]} is enough."
+        "calls to you, a few minutes are enough: partsjournal integrate --realm "
+        f"{review.unattended_realms[0]}"
     )
 
 

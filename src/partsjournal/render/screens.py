@@ -75,10 +75,11 @@ def blank() -> None:
     ui.out().print()
 
 
-def paused_with_nothing(exercise: str) -> None:
+def paused_with_nothing(again: str) -> None:
+    """A pause before the first answer; ``again`` is the command that starts afresh."""
     ui.out().print(
         "[bold]Paused.[/] Nothing was answered yet, so there is nothing to keep. "
-        f"Start again whenever you like: partsjournal exercise {exercise}",
+        f"Start again whenever you like: {again}",
         soft_wrap=True,
     )
 

@@ -49,7 +49,7 @@ def find_entry(ref: str) -> Path:
     if not _ID_START.match(ref):
         raise UsageError(
             f"'{ref}' is not an entry id; ids start with the date, like 2026-11-20T211500-3f9a2c "
-            "(partsjournal entries lists them)."
+            "(to list them: partsjournal entries)."
         )
     ids = layout.ids_in_month(int(ref[:4]), int(ref[5:7]))
     found = [ref] if ref in ids else [i for i in ids if i.startswith(ref)]
@@ -57,7 +57,7 @@ def find_entry(ref: str) -> Path:
         return layout.entry_path(found[0])
     if not found:
         raise UsageError(
-            f"There is no entry '{ref}'; partsjournal entries lists the ids you can use."
+            f"There is no entry '{ref}'; to see the ids you can use: partsjournal entries"
         )
     shown = ", ".join(found[:4]) + (", …" if len(found) > 4 else "")
     raise UsageError(
