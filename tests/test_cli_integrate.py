@@ -226,7 +226,7 @@ def test_practices_lists_and_follows_up_then_integrate_does_not_ask_again(
     listing = cli("practices", "--at", "2026-11-24 08:00")
     assert listing.exit_code == 0, listing.output
     assert "Walk after lunch" in listing.stdout and "not asked yet" in listing.stdout
-    assert "3 practice(s)" in listing.stdout and "--answers" in listing.stdout
+    assert "3 practices" in listing.stdout and "--answers" in listing.stdout
     assert len(entry_files(home)) == 1  # listing without a terminal saves nothing
 
     answers = write(tmp_path, FOLLOW_UP, "follow.toml")

@@ -11,6 +11,7 @@ from partsjournal.core import drafts
 from partsjournal.flow import runner
 from partsjournal.render import drafts as render_drafts
 from partsjournal.render import ui
+from partsjournal.render.text import plural
 
 
 def register(app: typer.Typer) -> None:
@@ -67,7 +68,7 @@ def discard(
     """Throw away a draft and the answers in it (asks first)."""
     found = drafts.find(draft, drafts.load_all(warn=ui.warn))
     if not prompts.ask_first(
-        f"Discard '{drafts.label(found)}' and its {found.answered} answer(s)? "
+        f"Discard '{drafts.label(found)}' and its {plural(found.answered, 'answer')}? "
         "This cannot be undone.",
         yes=yes,
         without_terminal="To discard a draft without a terminal, add --yes.",

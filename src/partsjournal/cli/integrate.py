@@ -22,6 +22,7 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.flow import integration, runner
 from partsjournal.render import practices as render_practices
 from partsjournal.render import ui
+from partsjournal.render.text import plural
 from partsjournal.views import practices as practice_log
 
 
@@ -84,7 +85,7 @@ def integrate(
 
 def practices(
     weeks: Annotated[
-        int, typer.Option("--weeks", min=1, help="How far back to list, in weeks.")
+        int, typer.Option("--weeks", min=1, help="How far back to list, in weeks (1 or more).")
     ] = 8,
     at: AtOption = None,
     future: FutureOption = False,
@@ -98,14 +99,21 @@ def practices(
     created = runner.entry_time(at, future=future)
     found = practice_log.history(created.date() - timedelta(weeks=weeks), warn=ui.warn)
     render_practices.print_list(found, weeks)
-    _, pending = practice_log.pending(created)
+    source, waiting = practice_log.pending(created)
+    pending = practice_log.due(source, waiting, created)
     if not pending:
-        if answers is not None:
+        if waiting:
+            ui.say(
+                "You chose these practices today; from tomorrow you can say how they went, "
+                "with: partsjournal practices"
+            )
+        elif answers is not None:
             ui.say("Nothing is waiting for a follow-up, so nothing was saved.")
         return
     if answers is None and not prompts.can_prompt():
         ui.say(
-            f"{len(pending)} practice(s) from your last check-in are waiting for a follow-up; "
+            f"{plural(len(pending), 'practice')} from your last check-in "
+            f"{'is' if len(pending) == 1 else 'are'} waiting for a follow-up; "
             "run this in a terminal, or pass --answers FILE, to say how they went."
         )
         return

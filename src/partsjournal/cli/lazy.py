@@ -15,6 +15,8 @@ from typing import Any, ClassVar
 from typer._click.core import Context
 from typer.core import TyperCommand, TyperGroup
 
+from partsjournal.cli import helptext
+
 
 class LazyGroup(TyperGroup):
     """``lazy`` maps a sub-command to (its module under ``partsjournal.cli``, the one
@@ -37,7 +39,7 @@ class LazyGroup(TyperGroup):
 
         holder = typer.Typer()
         importlib.import_module(f"partsjournal.cli.{module_name}").register(holder)
-        return typer.main.get_group(holder).commands[cmd_name]
+        return helptext.polish(typer.main.get_group(holder).commands[cmd_name])
 
     def format_help(self, ctx: Context, formatter: Any) -> None:
         self._listing = True

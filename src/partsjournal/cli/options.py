@@ -8,7 +8,9 @@ import typer
 
 AtOption = Annotated[
     str | None,
-    typer.Option("--at", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."),
+    typer.Option(
+        "--at", metavar="DATE", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."
+    ),
 ]
 FutureOption = Annotated[
     bool,
@@ -18,6 +20,7 @@ AnswersOption = Annotated[
     str | None,
     typer.Option(
         "--answers",
+        metavar="FILE",
         help="Run without prompts: a TOML file of step id = answer ('-' reads stdin).",
     ),
 ]

@@ -115,11 +115,22 @@ def integrate_exercise(realms: list[str], pending: list[Practice]) -> Exercise:
     kept = [s for s in base.steps if s.realm is None or s.realm in realms]
     first_realm = next((i for i, s in enumerate(kept) if s.realm is not None), len(kept))
     steps = [*kept[:first_realm], *followup_steps(pending), *kept[first_realm:]]
+    summary = base.summary
+    if set(realms) != set(vocab.REALM_KEYS):  # say what this run is about, and its time
+        labels = [vocab.realm_label(r) for r in vocab.REALM_KEYS if r in realms]
+        names = [labels[0], *(n.lower() for n in labels[1:])]
+        listed = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+        many = len(names) > 1
+        summary = (
+            f"{listed}: how {'each is' if many else 'it is'} now, "
+            f"and one small practice{' for each' if many else ''}."
+        )
     return Exercise(
         name=base.name,
         title=base.title,
-        summary=base.summary,
-        minutes=base.minutes,
+        summary=summary,
+        # the time of the whole check-in, for the share of its steps this run asks
+        minutes=max(2, round(base.minutes * len(steps) / len(base.steps))),
         version=base.version,
         intro=base.intro,
         steps=steps,

@@ -13,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from partsjournal.core.vocabulary import REALMS, realm_label
-from partsjournal.render.text import literal, visible
+from partsjournal.render.text import literal, plural, visible
 from partsjournal.views.period import STREAK_CAP
 from partsjournal.views.review_data import Outcome, Practice, Quote, Review, SessionNear
 
@@ -59,10 +59,6 @@ def position_line(review: Review) -> str:
     if review.period.until >= review.today:
         return f"Where you are now: {review.position}."
     return f"At the end of that period: {review.position}."
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 def signed(value: float | None) -> str:

@@ -60,3 +60,8 @@ def _guard_line_start(match: re.Match[str]) -> str:
     """``- x`` and ``+ x`` start lists, ``===`` underlines a heading, ``1.`` numbers a list."""
     space, mark = match.groups()
     return f"{space}{mark}\\" if mark[0].isdigit() else f"{space}\\{mark}"
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 practice", "3 practices" ("1 entry", "2 entries" with ``many``)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
