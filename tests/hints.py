@@ -30,12 +30,16 @@ def _root() -> Group:
 
 
 def hints_in(text: str) -> list[str]:
-    """Each "partsjournal ..." in ``text``, cut where its clause ends."""
+    """Each "partsjournal ..." in ``text``, cut where its clause ends (outside quotes)."""
     found = []
     for match in _START.finditer(text):
-        rest = text[match.end() :]
-        cut = _END.search(rest)
-        found.append((rest[: cut.start()] if cut else rest).strip())
+        rest = text[match.end() :].replace("\\\n", " ")  # a shell line continued
+        end = len(rest)
+        for cut in _END.finditer(rest):
+            if rest[: cut.start()].count('"') % 2 == 0:
+                end = cut.start()
+                break
+        found.append(rest[:end].strip())
     return found
 
 
@@ -90,7 +94,7 @@ def problems(hint: str) -> list[str]:
             positional.append(word)
         j += 1
     if len(positional) > limit:
-        out.append(f"'{' '.join(path)}' takes {limit} argument(s), the hint gives more: {hint}")
+        out.append(f"'{' '.join(path)}' takes at most {limit} arguments, the hint gives more: {hint}")
     if path == ["partsjournal", "exercise"] and positional:
         name = positional[0]
         if name != PLACEHOLDER and re.fullmatch(r"[a-z][a-z0-9-]*", name):

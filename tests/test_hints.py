@@ -5,6 +5,7 @@ says to start again with."""
 from __future__ import annotations
 
 import ast
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -101,6 +102,22 @@ def test_every_hint_in_the_program_names_a_real_command() -> None:
     assert len(texts) > 40  # the collection itself works
     wrong = [f"{where}: {p}" for where, text in texts for h in hints_in(text) for p in problems(h)]
     assert wrong == []
+
+
+def test_every_command_in_the_readme_works() -> None:
+    """The README's examples (shell blocks, comments left out, and `partsjournal ...`
+    in the text) name real commands, options and exercises too."""
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [
+        line.split("  #", 1)[0]
+        for block in re.findall(r"```sh\n(.*?)```", text, flags=re.S)
+        for line in block.replace("\\\n", " ").splitlines()
+    ]
+    inline = re.findall(r"`(partsjournal [^`]*)`", text)
+    hints = [h for line in [*lines, *inline] for h in hints_in(line)]
+    assert len(hints) > 40
+    assert [p for h in hints for p in problems(h)] == []
+    assert problems('config crisis-line "a line, with a comma"') == []
 
 
 class PauseAtOnce:
