@@ -94,7 +94,9 @@ def problems(hint: str) -> list[str]:
             positional.append(word)
         j += 1
     if len(positional) > limit:
-        out.append(f"'{' '.join(path)}' takes at most {limit} arguments, the hint gives more: {hint}")
+        out.append(f"'{' '.join(path)}' takes at most {limit} arguments, more given: {hint}")
+            f"'{' '.join(path)}' takes at most {limit} arguments, the hint gives more: {hint}"
+        )
     if path == ["partsjournal", "exercise"] and positional:
         name = positional[0]
         if name != PLACEHOLDER and re.fullmatch(r"[a-z][a-z0-9-]*", name):

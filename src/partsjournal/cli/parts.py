@@ -51,9 +51,10 @@ def parts_list(ctx: typer.Context) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    index = parts.everything()
+    index = parts.everything(warn=ui.warn)
     live = sorted(
-        (p for p in index.values() if p.merged_into is None), key=lambda p: p.name.casefold()
+        (p for p in index.values() if parts.live_id(p.id, index) == p.id),
+        key=lambda p: p.name.casefold(),
     )
     met = partlog.meetings(index, warn=ui.warn) if live else {}
     render_parts.print_list(live, met)
@@ -68,7 +69,10 @@ def show(
     Example: partsjournal parts show "The Critic"
     """
     part = parts.resolve(name)
-    index = parts.everything()
+    index = parts.everything(warn=ui.warn)
+    if parts.in_circle(part.id, index):
+        part = index[part.id] = parts.undo_merge(part)
+        ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)
     meetings = partlog.meetings(index, warn=ui.warn).get(part.id, [])
     render_parts.print_part(part, index, meetings)
 
@@ -95,24 +99,28 @@ def add(
     clean = name.strip()
     if not clean:
         raise UsageError('The part needs a name, for example "Little One".')
-    known = parts.find(clean)
-    if known is not None:
-        raise UsageError(
-            f"There is already a part called {known.name}; "
-            f'change it with: partsjournal parts edit "{known.name}"'
-        )
     protected = [parts.resolve(other, to_add=True) for other in protects or []]
-    for other in alias or []:
-        taken = parts.find(other)
-        if taken is not None:
+    with parts.registry_lock():  # no other run creates the same part meanwhile
+        known = parts.find(clean)
+        if known is not None:
             raise UsageError(
-                f"'{other.strip()}' is already a name of {taken.name}; choose another."
+                f"There is already a part called {known.name}; "
+                f'change it with: partsjournal parts edit "{known.name}"'
             )
-    part = parts.create(clean)
-    part.role = (role or "").strip()
-    parts.add_aliases(part, alias or [])
-    parts.add_protects(part, protected)
-    parts.save(part)
+        for other in alias or []:
+            taken = parts.find(other)
+            if taken is not None:
+                raise UsageError(
+                    f"'{other.strip()}' is already a name of {taken.name}; choose another."
+                )
+        part = parts.create(clean)
+
+    def describe(fresh: parts.Part) -> None:
+        fresh.role = (role or "").strip()
+        parts.add_aliases(fresh, alias or [])
+        parts.add_protects(fresh, protected)
+
+    part = parts.update(part.id, describe)
     ui.say(f'Added {part.name}. See it with: partsjournal parts show "{part.name}"')
 
 
@@ -165,14 +173,17 @@ def edit(
         edited = editing.edit_part(part)
         ui.say("No changes." if edited is None else f"Saved {edited.name}.")
         return
-    for key, value in fields.items():
-        if value is not None:
-            setattr(part, key, value.strip())
-    if alias:
-        parts.add_aliases(part, alias)
-    parts.add_protects(part, protected)
-    parts.save(part)
-    ui.say(f"Saved {part.name}.")
+
+    def apply(fresh: parts.Part) -> None:
+        for key, value in fields.items():
+            if value is not None:
+                setattr(fresh, key, value.strip())
+        if alias:
+            parts.add_aliases(fresh, alias)
+        parts.add_protects(fresh, protected)
+
+    saved = parts.update(part.id, apply)
+    ui.say(f"Saved {saved.name}.")
 
 
 @parts_app.command("rename")
@@ -188,8 +199,8 @@ def rename(
     """
     part = parts.resolve(old)
     before = part.name
-    parts.rename(part, new)
-    ui.say(f"Renamed {before} to {part.name}; '{before}' still finds it.")
+    renamed = parts.rename(part, new)
+    ui.say(f"Renamed {before} to {renamed.name}; '{before}' still finds it.")
 
 
 @parts_app.command("map")
@@ -201,4 +212,4 @@ def parts_map() -> None:
 
     Say who protects whom with: partsjournal parts edit NAME --protects OTHER
     """
-    render_parts.print_map(*partmap.protection_map(parts.everything()))
+    render_parts.print_map(*partmap.protection_map(parts.everything(warn=ui.warn)))

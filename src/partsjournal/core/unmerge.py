@@ -14,7 +14,7 @@ from typing import Any
 from partsjournal.core import matching, parts
 from partsjournal.core.errors import UsageError
 from partsjournal.core.parts import Part
-from partsjournal.core.store import UnreadableFile, read_toml
+from partsjournal.core.store import UnreadableFile
 
 
 def find_merged(name: str) -> Part:
@@ -40,9 +40,8 @@ def find_merged(name: str) -> Part:
 
 def _raw(part_id: str) -> Part | None:
     """A part file as it is, without following ``merged_into``."""
-    path = parts.part_path(part_id)
     try:
-        return Part.from_dict(read_toml(path), path)
+        return parts.read_one(part_id)
     except (FileNotFoundError, UnreadableFile):
         return None
 
@@ -50,21 +49,24 @@ def _raw(part_id: str) -> Part | None:
 def unmerge(source: Part) -> tuple[Part, Part | None, bool]:
     """Give ``source`` back its own life; return it, the part it was merged into, and
     whether the merge was undone exactly (merges made before the record was kept
-    only give back the names)."""
+    only give back the names). Each file changes under its part's lock."""
     target = _raw(source.merged_into or "")
     if target is not None and target.merged_into:
         raise UsageError(
             f"{target.name} was itself merged into another part since; unmerge "
             f'it first: partsjournal parts unmerge "{target.name}"'
         )
-    record: dict[str, Any] = source.merge_undo or {}
+    record: dict[str, Any] = {}
+
+    def free(fresh: Part) -> None:
+        record.update(fresh.merge_undo or {})
+        fresh.merged_into = None
+        fresh.merge_undo = None
+
+    freed = parts.update(source.id, free)
     if target is not None:
-        _give_back(target, source, record)
-        parts.save(target)
-    source.merged_into = None
-    source.merge_undo = None
-    parts.save(source)
-    return source, target, bool(record)
+        target = parts.update(target.id, lambda fresh: _give_back(fresh, freed, record))
+    return freed, target, bool(record)
 
 
 def _give_back(target: Part, source: Part, record: dict[str, Any]) -> None:
