@@ -15,6 +15,7 @@ from partsjournal.flow import exercises
 
 # "partsjournal <word>" in prose: the program's name, not a command to run
 PROSE = {"is", "will", "does", "needs", "builds", "writes", "draft", "entry", "asks", "keeps"}
+PROSE |= {"could", "command", "window"}
 PLACEHOLDER = "X"  # what an f-string's {value} becomes
 _START = re.compile(r"\bpartsjournal (?=[\w{\"'])")
 # a hint ends where the sentence or the clause does
@@ -35,6 +36,10 @@ def hints_in(text: str) -> list[str]:
     for match in _START.finditer(text):
         rest = text[match.end() :].replace("\\\n", " ")  # a shell line continued
         end = len(rest)
+        opened = text[match.start() - 1] if match.start() else ""
+        if opened and opened in "'`" and opened in rest:  # 'partsjournal parts show "X"' ends at '
+            rest = rest[: rest.index(opened)]
+            end = len(rest)
         for cut in _END.finditer(rest):
             if rest[: cut.start()].count('"') % 2 == 0:
                 end = cut.start()
@@ -95,8 +100,6 @@ def problems(hint: str) -> list[str]:
         j += 1
     if len(positional) > limit:
         out.append(f"'{' '.join(path)}' takes at most {limit} arguments, more given: {hint}")
-            f"'{' '.join(path)}' takes at most {limit} arguments, the hint gives more: {hint}"
-        )
     if path == ["partsjournal", "exercise"] and positional:
         name = positional[0]
         if name != PLACEHOLDER and re.fullmatch(r"[a-z][a-z0-9-]*", name):

@@ -191,3 +191,18 @@ def test_an_empty_period_suggests_only_what_was_given(
     both = cli("entries", "--since", "2026-11-21", "--part", "The Critic").stdout
     assert "wider period, or leave out a filter" in both
     assert TODAY.date() == day(23)
+
+
+@pytest.mark.parametrize("group", ["parts", "session"])
+def test_lazy_sub_commands_are_listed_with_their_own_first_line(group: str) -> None:
+    """A group lists some sub-commands without building them (cli/lazy.py): the line
+    it shows is the first paragraph of the command's own help."""
+    import typer.main
+    from typer._click.core import Context
+
+    root = typer.main.get_command(app)
+    command: Any = root.get_command(Context(root), group)
+    assert command.lazy
+    for name, (_module, line) in command.lazy.items():
+        built = command.get_command(Context(command), name)
+        assert built.help.split("\n\n")[0].strip() == line, name

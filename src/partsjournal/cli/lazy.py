@@ -23,10 +23,12 @@ class LazyGroup(TyperGroup):
     line its group's --help shows); the module's ``register(app)`` defines it."""
 
     lazy: ClassVar[dict[str, tuple[str, str]]] = {}
+    order: ClassVar[tuple[str, ...]] = ()  # how --help lists them (others after, as defined)
     _listing = False
 
     def list_commands(self, ctx: Context) -> list[str]:
-        return [*super().list_commands(ctx), *self.lazy]
+        names = [*super().list_commands(ctx), *self.lazy]
+        return sorted(names, key=lambda n: self.order.index(n) if n in self.order else 99)
 
     def get_command(self, ctx: Context, cmd_name: str) -> Any:
         if cmd_name not in self.lazy:

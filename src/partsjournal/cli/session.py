@@ -15,14 +15,21 @@ from partsjournal.views import arcs
 
 
 class SessionGroup(LazyGroup):
+    order = ("add", "list", "show", "edit", "remove")
     lazy: ClassVar[dict[str, tuple[str, str]]] = {  # they may ask first: built when run
         "add": (
             "session_change",
             "Record a session (ketamine or any other), so entries can be placed before or "
             "after it.",
         ),
-        "edit": ("session_change", "Correct a session's date, kind or label."),
-        "remove": ("session_change", "Remove a recorded session; your entries are all kept."),
+        "edit": (
+            "session_change",
+            "Correct a session's date, kind or label; linked entries stay linked.",
+        ),
+        "remove": (
+            "session_change",
+            "Remove a recorded session (asks first); your entries are all kept.",
+        ),
     }
 
 

@@ -125,15 +125,13 @@ def integrate_exercise(realms: list[str], pending: list[Practice]) -> Exercise:
             f"{listed}: how {'each is' if many else 'it is'} now, "
             f"and one small practice{' for each' if many else ''}."
         )
-    return Exercise(
-        name=base.name,
-        title=base.title,
-        summary=summary,
-        # the time of the whole check-in, for the share of its steps this run asks
-        minutes=max(2, round(base.minutes * len(steps) / len(base.steps))),
-        version=base.version,
-        intro=base.intro,
-        steps=steps,
+    return base.model_copy(
+        update={
+            "steps": steps,
+            "summary": summary,
+            # the time of the whole check-in, for the share of its steps this run asks
+            "minutes": max(2, round(base.minutes * len(steps) / len(base.steps))),
+        }
     )
 
 
