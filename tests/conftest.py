@@ -122,7 +122,9 @@ def readme_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     child.logfile_read = io.StringIO()
     try:
-        child.expect_exact("step 1 of")
+        # a first run may offer something before the exercise (a yes/no, "no" by default)
+        while child.expect_exact(["step 1 of", "(y/N)"]) == 1:
+            child.send("n")
         child.sendintr()
         child.expect(pexpect.EOF)
     finally:

@@ -279,7 +279,7 @@ def test_bad_input_is_one_sentence_and_exit_2(
 
 def test_new_session_ids_never_name_the_kind(cli: Cli, home: Path) -> None:
     assert cli("session", "add", "2026-11-19", "--kind", "ketamine").exit_code == 0
-    assert cli("session", "add", "2026-11-19", "--kind", "psilocybin").exit_code == 0
+    assert cli("session", "add", "2026-11-19", "--kind", "psilocybin", "--yes").exit_code == 0
     names = sorted(f.name for f in (home / "sessions").iterdir())
     assert names == ["2026-11-19-2.toml", "2026-11-19.toml"]
     assert load(home / "sessions" / "2026-11-19-2.toml")["kind"] == "psilocybin"
