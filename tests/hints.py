@@ -15,7 +15,7 @@ from partsjournal.flow import exercises
 
 # "partsjournal <word>" in prose: the program's name, not a command to run
 PROSE = {"is", "will", "does", "needs", "builds", "writes", "draft", "entry", "asks", "keeps"}
-PROSE |= {"could", "command", "window"}
+PROSE |= {"could", "command", "window", "may", "use"}
 PLACEHOLDER = "X"  # what an f-string's {value} becomes
 _START = re.compile(r"\bpartsjournal (?=[\w{\"'])")
 # a hint ends where the sentence or the clause does
