@@ -7,7 +7,7 @@ from typing import Annotated, ClassVar
 import typer
 
 from partsjournal.cli.lazy import LazyGroup
-from partsjournal.core import parts
+from partsjournal.core import parts, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import parts as render_parts
 from partsjournal.render import ui
@@ -81,7 +81,8 @@ def show(
         part = index[part.id] = parts.undo_merge(part)
         ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)
     meetings = partlog.meetings(index, warn=ui.warn).get(part.id, [])
-    render_parts.print_part(part, index, meetings)
+    names = {s.id: s.name for s in sessions.load_all(warn=ui.warn)} if meetings else {}
+    render_parts.print_part(part, index, meetings, names)
 
 
 @parts_app.command("add")

@@ -61,4 +61,6 @@ def show(
     """Show a session's arc: preparation entries, the session, then integration entries."""
     found = sessions.load_all(warn=ui.warn)
     session = sessions.find(ref, found)
-    render_sessions.print_arc(arcs.arcs(found, entry.load_range(warn=ui.warn))[session.id])
+    everything = entry.load_range(warn=ui.warn)
+    arc = arcs.with_notes(arcs.arcs(found, everything)[session.id], found, everything)
+    render_sessions.print_arc(arc, arcs.stages(session, found, everything))

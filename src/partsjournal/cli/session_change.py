@@ -63,7 +63,7 @@ def add(
         Path | None,
         typer.Option(
             "--ics",
-            help="Also write a calendar file with check-ins 1, 7 and 30 days after.",
+            help="Also write a calendar file with check-ins 1, 7, 30 and 90 days after.",
             dir_okay=True,
         ),
     ] = None,

@@ -204,7 +204,8 @@ def export_markdown(data: dict[str, Any]) -> str:
         "",
         f"{n} {'entry' if n == 1 else 'entries'}, chosen to share"
         + (
-            ", showing needs, reflections, intentions and next steps only"
+            ", showing needs, reflections, intentions, next steps, notes for your therapist "
+            "and trailheads only"
             if data["only_highlights"]
             else ""
         )

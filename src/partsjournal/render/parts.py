@@ -52,8 +52,14 @@ def print_list(live: list[Part], met: dict[str, list[Meeting]]) -> None:
     ui.say('See one part\'s story with: partsjournal parts show "NAME"')
 
 
-def print_part(part: Part, index: dict[str, Part], meetings: list[Meeting]) -> None:
-    """One part's record, then a time line of the entries that name it."""
+def print_part(
+    part: Part,
+    index: dict[str, Part],
+    meetings: list[Meeting],
+    session_names: dict[str, str] | None = None,
+) -> None:
+    """One part's record, then a time line of the entries that name it
+    (``session_names``: "session 2" by session id, for parts met in a session)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -96,6 +102,9 @@ def print_part(part: Part, index: dict[str, Part], meetings: list[Meeting]) -> N
         if meeting.name_used != part.name:
             line.append(f" (as {visible(meeting.name_used, one_line=True)})")
         console.print(line)
+        if meeting.in_session and e.session:
+            where = (session_names or {}).get(e.session, "the session")
+            console.print(f"  showed itself in {where}", markup=False)
         for answer in meeting.key_answers():
             label = (answer.role or answer.step).removeprefix("part-").replace("-", " ")
             row = Text("  ")
