@@ -92,3 +92,44 @@ def files_backwards(until: date) -> Iterator[Path]:
 def days_in_month(year: int, month: int) -> set[str]:
     """The days (``YYYY-MM-DD``) that have at least one entry in a month."""
     return {n[:10] for n in month_names(year, month)}
+
+
+def entry_stats() -> Iterator[tuple[str, os.stat_result]]:
+    """Every entry file's path under ``entries/`` and its stat data, without opening one.
+
+    The same files as ``entry_files()`` with no period (year and month folders
+    in range, visible ``.toml`` names), listed with ``os.scandir`` so that
+    noticing a change made behind partsjournal's back costs one ``stat`` a file.
+    """
+    root = paths.entries_dir()
+    try:
+        years = sorted(os.scandir(root), key=lambda d: d.name)
+    except OSError:
+        return
+    for year in years:
+        if not ("0000" <= year.name <= "9999") or not year.is_dir():
+            continue
+        try:
+            months = sorted(os.scandir(year.path), key=lambda d: d.name)
+        except OSError:
+            continue
+        for month in months:
+            if not ("0000-00" <= f"{year.name}-{month.name}" <= "9999-99") or not month.is_dir():
+                continue
+            try:
+                files = list(os.scandir(month.path))
+            except OSError:
+                continue
+            for f in files:
+                name = f.name
+                if (
+                    name.endswith(SUFFIX)
+                    and not name.startswith(".")
+                    and "0000-00-00" <= name[:10] <= "9999-99-99"
+                ):
+                    try:
+                        st = f.stat()
+                    except OSError:
+                        continue
+                    if f.is_file():
+                        yield f"{year.name}/{month.name}/{f.name}", st

@@ -61,7 +61,12 @@ def ensure_dir(path: Path) -> Path:
 
 
 def atomic_write(
-    path: Path, data: bytes, *, exclusive: bool = False, private_dir: bool = True
+    path: Path,
+    data: bytes,
+    *,
+    exclusive: bool = False,
+    private_dir: bool = True,
+    durable: bool = True,
 ) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one.
 
@@ -69,7 +74,8 @@ def atomic_write(
     replacing an existing file (used for new entries, so two processes can never
     overwrite each other). ``private_dir=False`` is for files the user asked for
     outside ``<home>`` (``--output``): the folder must exist and its mode is
-    left alone.
+    left alone. ``durable=False`` skips the fsyncs, for derived files (the index)
+    that are rebuilt if a crash loses them.
     """
     if private_dir:
         ensure_dir(path.parent)
@@ -82,7 +88,8 @@ def atomic_write(
             while view:
                 written = os.write(fd, view)
                 view = view[written:]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if exclusive:
@@ -94,7 +101,8 @@ def atomic_write(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -1,0 +1,393 @@
+"""The derived index of the journal: what listings, counts, filters and search need,
+without parsing every entry file.
+
+It is never the source of truth. Each row is made from one entry file exactly as
+:func:`entry.load` reads it (the parsed file is kept, compressed, so an entry
+comes back from the index through the same checks as from its file), plus what
+the listings need: date, exercise, the parts named, the answer text for
+``--grep`` (case-folded) and the session and phase given by the one placement
+rule, :func:`sessions.placement`.
+
+It is believed only while it matches the files: every entry file's stat data
+(inode, size, modification and change times) and the sessions folder's are
+summed into a fingerprint, and a command that uses the index lists the entry
+folders and compares (no file is opened). Changed, new and deleted files are
+re-read one by one; a change to the sessions places every entry again; a
+missing, unreadable or older index is rebuilt in full. Storage is
+:mod:`partsjournal.core.indexfile`'s business.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from partsjournal import __version__
+from partsjournal.core import indexfile, layout, paths, sessions
+from partsjournal.core.entry import Entry, from_dict
+from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml
+
+FORMAT = 1
+VERSION = f"{FORMAT}:{__version__}"
+PARALLEL_FROM = 400  # files; fewer are read faster in one process
+
+# Shown while a rebuild reads many files: (items, description) -> the same items.
+Progress = Callable[[Sequence[Any], str], Iterable[Any]]
+progress: Progress | None = None
+# False: every command reads the files (the tests compare both ways).
+enabled = True
+
+_TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE entries (
+    rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, id TEXT, sort INTEGER, created TEXT,
+    day TEXT, exercise TEXT, own_session TEXT, own_phase TEXT, session TEXT, phase TEXT,
+    parts TEXT, answer_parts TEXT);
+CREATE INDEX entries_order ON entries (sort, id);
+CREATE TABLE texts (rel TEXT PRIMARY KEY, search TEXT);
+CREATE TABLE blobs (rel TEXT PRIMARY KEY, data BLOB);
+CREATE TABLE broken (rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, reason TEXT);
+"""
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass
+class Row:
+    """What the index holds about one readable entry (``data`` aside)."""
+
+    rel: str
+    id: str
+    created: datetime
+    exercise: str
+    session: str | None  # as placed by sessions.placement
+    phase: str | None
+    parts: list[tuple[str, str]]  # (id, name) as named in the entry
+    answer_parts: list[str]
+    search: str  # every answer's text, case-folded, joined by NUL
+
+    @property
+    def day(self) -> date:
+        return self.created.date()
+
+
+def _stamp(st: os.stat_result) -> str:
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+
+
+def _scan() -> tuple[dict[str, str], str, str]:
+    """Every entry file's stamp, the entries' fingerprint and the sessions'."""
+    stamps = {rel: _stamp(st) for rel, st in layout.entry_stats()}
+    lines = "\n".join(f"{rel}|{s}" for rel, s in sorted(stamps.items()))
+    return stamps, _digest(lines), _sessions_print()
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def _sessions_print() -> str:
+    folder = paths.sessions_dir()
+    try:
+        found = sorted(
+            f"{d.name}|{_stamp(d.stat())}" for d in os.scandir(folder) if is_journal_file(Path(d))
+        )
+    except OSError:
+        return "none"
+    return _digest("\n".join(found))
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _tag(value: object) -> object:
+    if isinstance(value, datetime | date | time):
+        return {"\0t": type(value).__name__, "v": value.isoformat()}
+    raise TypeError(type(value).__name__)
+
+
+def _untag(obj: dict[str, Any]) -> object:
+    if len(obj) == 2 and "\0t" in obj:
+        kind = {"datetime": datetime, "date": date, "time": time}[obj["\0t"]]
+        return kind.fromisoformat(obj["v"])
+    return obj
+
+
+def _read(rel: str, stamp: str) -> tuple[Any, ...]:
+    """One file as a row for ``entries`` (11 values) or ``broken`` (1 value), after
+    ``rel`` and ``stamp``; placement is added by the caller."""
+    path = paths.entries_dir() / rel
+    fday = rel.rsplit("/", 1)[-1][:10]
+    try:
+        raw = read_toml(path)
+        e = from_dict(raw, path)
+    except UnreadableFile as exc:
+        return (rel, stamp, fday, exc.reason)
+    sort = (e.created - _EPOCH) // timedelta(microseconds=1)
+    data = zlib.compress(json.dumps(raw, default=_tag, ensure_ascii=False).encode(), 1)
+    return (
+        rel,
+        stamp,
+        fday,
+        e.id,
+        sort,
+        e.created.isoformat(),
+        e.day.isoformat(),
+        e.exercise,
+        e.session,
+        e.phase,
+        json.dumps([[p.id, p.name] for p in e.parts], ensure_ascii=False),
+        json.dumps([a.part for a in e.answers if a.part], ensure_ascii=False),
+        "\0".join(a.text.casefold() for a in e.answers),
+        data,
+    )
+
+
+def _read_many(items: list[tuple[str, str]]) -> list[tuple[Any, ...]]:
+    return [_read(rel, stamp) for rel, stamp in items]
+
+
+def _init_worker(home: str) -> None:
+    paths.set_home(Path(home))
+
+
+def _read_all(items: list[tuple[str, str]]) -> Iterator[tuple[Any, ...]]:
+    """Rows for many files: in worker processes when there are many and several cores."""
+    workers = min(os.cpu_count() or 1, 4)
+    if len(items) < PARALLEL_FROM or workers < 2:
+        chunks: Iterable[list[tuple[str, str]]] = [
+            items[i : i + 200] for i in range(0, len(items), 200)
+        ]
+        if progress is not None and len(items) >= PARALLEL_FROM:
+            chunks = progress(list(chunks), "Indexing your journal")
+        for chunk in chunks:
+            yield from _read_many(chunk)
+        return
+    size = 100
+    chunks_l = [items[i : i + size] for i in range(0, len(items), size)]
+    with ProcessPoolExecutor(
+        workers, initializer=_init_worker, initargs=(str(paths.home()),)
+    ) as pool:
+        results = pool.map(_read_many, chunks_l)
+        done: Iterable[Any] = results
+        if progress is not None:
+            done = progress(_Sized(results, len(chunks_l)), "Indexing your journal")
+        for rows in done:
+            yield from rows
+
+
+class _Sized:
+    """An iterator with a length, for a progress bar."""
+
+    def __init__(self, it: Iterator[Any], n: int) -> None:
+        self.it, self.n = it, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self) -> Iterator[Any]:
+        return self.it
+
+    def __getitem__(self, i: int) -> Any:  # pragma: no cover - Sequence protocol only
+        raise IndexError(i)
+
+
+def _store(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
+    good, bad = [], []
+    for r in rows:
+        (bad if len(r) == 4 else good).append(r)
+    _forget(conn, [r[0] for r in bad + good])
+    conn.executemany("INSERT INTO broken VALUES (?,?,?,?)", bad)
+    conn.executemany(
+        "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,NULL,NULL,?,?)", [r[:12] for r in good]
+    )
+    conn.executemany("INSERT INTO texts VALUES (?,?)", [(r[0], r[12]) for r in good])
+    conn.executemany("INSERT INTO blobs VALUES (?,?)", [(r[0], r[13]) for r in good])
+
+
+def _forget(conn: sqlite3.Connection, rels: list[str]) -> None:
+    for table in ("entries", "texts", "blobs", "broken"):
+        conn.executemany(f"DELETE FROM {table} WHERE rel = ?", [(r,) for r in rels])
+
+
+def _place(conn: sqlite3.Connection, rels: Iterable[str] | None = None) -> None:
+    """Session and phase for entries (all when ``rels`` is None), by the one rule."""
+    every = sessions.load_all()
+    query = "SELECT rel, id, created, exercise, own_session, own_phase FROM entries"
+    found = (
+        conn.execute(query).fetchall()
+        if rels is None
+        else [r for rel in rels for r in conn.execute(query + " WHERE rel = ?", (rel,))]
+    )
+    updates = []
+    for rel, eid, created, exercise, own_session, own_phase in found:
+        lite = Entry(
+            eid,
+            datetime.fromisoformat(created),
+            exercise,
+            1,
+            "",
+            session=own_session,
+            phase=own_phase,
+        )
+        s, phase = sessions.placement(lite, every)
+        updates.append((s.id if s else None, phase, rel))
+    conn.executemany("UPDATE entries SET session = ?, phase = ? WHERE rel = ?", updates)
+
+
+# --------------------------------------------------------------------------- keeping it fresh
+
+
+def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def _set_meta(conn: sqlite3.Connection, **values: str) -> None:
+    conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(values.items()))
+
+
+def rebuild() -> sqlite3.Connection:
+    """Read every entry file into a new index and save it."""
+    stamps, entries_print, sessions_print = _scan()
+    conn = indexfile.new_db()
+    conn.executescript(_TABLES)
+    _store(conn, _read_all(sorted(stamps.items())))
+    _place(conn)
+    _set_meta(conn, version=VERSION, entries=entries_print, sessions=sessions_print)
+    indexfile.save(conn, whole=True)
+    return conn
+
+
+def _update(conn: sqlite3.Connection, *, may_rebuild: bool = True) -> sqlite3.Connection:
+    """Bring a saved index up to date with the files (or rebuild it; without
+    ``may_rebuild``, leave it as it is for the next command to rebuild)."""
+    meta = _meta(conn)
+    if meta.get("version") != VERSION:
+        return rebuild() if may_rebuild else conn
+    stamps, entries_print, sessions_print = _scan()
+    if meta.get("entries") == entries_print and meta.get("sessions") == sessions_print:
+        return conn
+    changed: list[str] = []
+    if meta.get("entries") != entries_print:
+        known = dict(
+            conn.execute("SELECT rel, stamp FROM entries UNION ALL SELECT rel, stamp FROM broken")
+        )
+        _forget(conn, [rel for rel in known if rel not in stamps])
+        todo = sorted((rel, s) for rel, s in stamps.items() if known.get(rel) != s)
+        if len(todo) > len(stamps) // 2 and len(todo) >= PARALLEL_FROM:
+            return rebuild() if may_rebuild else conn
+        _store(conn, _read_all(todo))
+        changed = [rel for rel, _ in todo]
+    if meta.get("sessions") != sessions_print:
+        _place(conn)
+    elif changed:
+        _place(conn, changed)
+    _set_meta(conn, entries=entries_print, sessions=sessions_print)
+    indexfile.save(conn, whole=False)
+    return conn
+
+
+def current() -> Index | None:
+    """The index, up to date with the files; None when it cannot be had (the
+    callers then read the files, so a broken index never stops a command)."""
+    if not enabled or not paths.home().is_dir():
+        return None
+    for attempt in range(2):
+        conn = indexfile.open_db()
+        try:
+            conn = rebuild() if conn is None else _update(conn)
+            return Index(conn)
+        except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
+            if conn is not None:
+                conn.close()
+            if attempt == 0:
+                indexfile.remove()  # corrupt or foreign: build it again from the files
+    return None
+
+
+def note_saved() -> None:
+    """After an entry file is safely in place: take it into the index, if there is
+    one (never builds a new one). Any failure is swallowed: the entry is saved, and
+    the next command that uses the index catches up."""
+    try:
+        if not enabled:
+            return
+        conn = indexfile.open_db()
+        if conn is None:
+            return
+        try:
+            _update(conn, may_rebuild=False)
+        finally:
+            conn.close()
+    except Exception:  # the entry is saved; the index can wait
+        return
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _where(since: date | None, until: date | None) -> tuple[str, list[str]]:
+    lo = since.isoformat() if since else "0000-00-00"
+    hi = until.isoformat() if until else "9999-99-99"
+    return "fday BETWEEN ? AND ? AND day BETWEEN ? AND ?", [lo, hi, lo, hi]
+
+
+class Index:
+    """Queries over an up-to-date index."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def rows(
+        self, since: date | None = None, until: date | None = None, *, search: bool = False
+    ) -> list[Row]:
+        """Readable entries whose file and day fall in the period, in time order."""
+        where, args = _where(since, until)
+        text, join = ("search", "JOIN texts USING (rel)") if search else ("''", "")
+        query = (
+            f"SELECT rel, id, created, exercise, session, phase, parts, answer_parts, {text} "
+            f"FROM entries {join} WHERE {where} ORDER BY sort, id"
+        )
+        return [
+            Row(
+                rel,
+                i,
+                datetime.fromisoformat(c),
+                x,
+                s,
+                p,
+                [tuple(r) for r in json.loads(ps)],
+                json.loads(ap),
+                t,
+            )
+            for rel, i, c, x, s, p, ps, ap, t in self.conn.execute(query, args)
+        ]
+
+    def unreadable(
+        self, since: date | None = None, until: date | None = None
+    ) -> list[tuple[Path, str]]:
+        """Files in the period that could not be read as entries, and why."""
+        lo = since.isoformat() if since else "0000-00-00"
+        hi = until.isoformat() if until else "9999-99-99"
+        found = self.conn.execute(
+            "SELECT rel, reason FROM broken WHERE fday BETWEEN ? AND ? ORDER BY rel", (lo, hi)
+        )
+        return [(paths.entries_dir() / rel, reason) for rel, reason in found]
+
+    def entry(self, rel: str) -> Entry:
+        """The full entry, exactly as :func:`entry.load` reads its file."""
+        (blob,) = self.conn.execute("SELECT data FROM blobs WHERE rel = ?", (rel,)).fetchone()
+        raw = json.loads(zlib.decompress(blob), object_hook=_untag)
+        return from_dict(raw, paths.entries_dir() / rel)
+
+    def entries(self, rows: Iterable[Row]) -> Iterator[Entry]:
+        for row in rows:
+            yield self.entry(row.rel)
