@@ -39,7 +39,7 @@ def parts_list(ctx: typer.Context) -> None:
     live = sorted(
         (p for p in index.values() if p.merged_into is None), key=lambda p: p.name.casefold()
     )
-    met = partlog.meetings(index, warn=ui.warn) if live else {}
+    met = partlog.counts(index, warn=ui.warn) if live else {}
     render_parts.print_list(live, met)
 
 
@@ -53,7 +53,7 @@ def show(
     """
     part = parts.resolve(name)
     index = parts.everything()
-    meetings = partlog.meetings(index, warn=ui.warn).get(part.id, [])
+    meetings = partlog.meetings(part.id, index, warn=ui.warn)
     render_parts.print_part(part, index, meetings)
 
 

@@ -7,10 +7,10 @@ from typing import Annotated
 
 import typer
 
-from partsjournal.core import dates, entry, sessions
+from partsjournal.core import dates, sessions
 from partsjournal.render import ics, ui
 from partsjournal.render import sessions as render_sessions
-from partsjournal.views import arcs
+from partsjournal.views import arcs, search
 
 sub = typer.Typer(
     help="Record your sessions and see the entries before and after each one.",
@@ -66,7 +66,7 @@ def list_() -> None:
     if not found:
         ui.say("No sessions yet. Add one with: partsjournal session add DATE")
         return
-    render_sessions.print_list(found, arcs.arcs(found, entry.load_range(warn=ui.warn)))
+    render_sessions.print_list(found, arcs.arcs(found, search.history(warn=ui.warn).rows))
 
 
 @sub.command("show")
@@ -76,4 +76,5 @@ def show(
     """Show a session's arc: preparation entries, the session, then integration entries."""
     found = sessions.load_all(warn=ui.warn)
     session = sessions.find(ref, found)
-    render_sessions.print_arc(arcs.arcs(found, entry.load_range(warn=ui.warn))[session.id])
+    every = search.history(warn=ui.warn)
+    render_sessions.print_arc(arcs.read(arcs.arcs(found, every.rows)[session.id], every.load))

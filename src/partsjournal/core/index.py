@@ -24,24 +24,23 @@ import json
 import os
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal import __version__
-from partsjournal.core import indexfile, layout, paths, sessions
-from partsjournal.core.entry import Entry, from_dict
-from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml
+from partsjournal.core import indexfile, indexrows, layout, paths, sessions
+from partsjournal.core.entry import SCHEMA_VERSION, Entry, from_dict
+from partsjournal.core.indexrows import Progress, Row
+from partsjournal.core.store import is_journal_file
 
+# Raise FORMAT whenever what a row holds, or how it is made, changes: an index
+# with another version is rebuilt. The entry schema and the placement windows
+# are part of it, so changing either rebuilds too.
 FORMAT = 1
-VERSION = f"{FORMAT}:{__version__}"
-PARALLEL_FROM = 400  # files; fewer are read faster in one process
+VERSION = f"{FORMAT}:{SCHEMA_VERSION}:{sessions.BEFORE_WINDOW_DAYS}:{sessions.AFTER_WINDOW_DAYS}"
 
-# Shown while a rebuild reads many files: (items, description) -> the same items.
-Progress = Callable[[Sequence[Any], str], Iterable[Any]]
+# A progress bar for a rebuild (set by the command layer on a terminal).
 progress: Progress | None = None
 # False: every command reads the files (the tests compare both ways).
 enabled = True
@@ -57,26 +56,6 @@ CREATE TABLE texts (rel TEXT PRIMARY KEY, search TEXT);
 CREATE TABLE blobs (rel TEXT PRIMARY KEY, data BLOB);
 CREATE TABLE broken (rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, reason TEXT);
 """
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-
-@dataclass
-class Row:
-    """What the index holds about one readable entry (``data`` aside)."""
-
-    rel: str
-    id: str
-    created: datetime
-    exercise: str
-    session: str | None  # as placed by sessions.placement
-    phase: str | None
-    parts: list[tuple[str, str]]  # (id, name) as named in the entry
-    answer_parts: list[str]
-    search: str  # every answer's text, case-folded, joined by NUL
-
-    @property
-    def day(self) -> date:
-        return self.created.date()
 
 
 def _stamp(st: os.stat_result) -> str:
@@ -105,103 +84,9 @@ def _sessions_print() -> str:
     return _digest("\n".join(found))
 
 
-# --------------------------------------------------------------------------- rows
-
-
-def _tag(value: object) -> object:
-    if isinstance(value, datetime | date | time):
-        return {"\0t": type(value).__name__, "v": value.isoformat()}
-    raise TypeError(type(value).__name__)
-
-
-def _untag(obj: dict[str, Any]) -> object:
-    if len(obj) == 2 and "\0t" in obj:
-        kind = {"datetime": datetime, "date": date, "time": time}[obj["\0t"]]
-        return kind.fromisoformat(obj["v"])
-    return obj
-
-
-def _read(rel: str, stamp: str) -> tuple[Any, ...]:
-    """One file as a row for ``entries`` (11 values) or ``broken`` (1 value), after
-    ``rel`` and ``stamp``; placement is added by the caller."""
-    path = paths.entries_dir() / rel
-    fday = rel.rsplit("/", 1)[-1][:10]
-    try:
-        raw = read_toml(path)
-        e = from_dict(raw, path)
-    except UnreadableFile as exc:
-        return (rel, stamp, fday, exc.reason)
-    sort = (e.created - _EPOCH) // timedelta(microseconds=1)
-    data = zlib.compress(json.dumps(raw, default=_tag, ensure_ascii=False).encode(), 1)
-    return (
-        rel,
-        stamp,
-        fday,
-        e.id,
-        sort,
-        e.created.isoformat(),
-        e.day.isoformat(),
-        e.exercise,
-        e.session,
-        e.phase,
-        json.dumps([[p.id, p.name] for p in e.parts], ensure_ascii=False),
-        json.dumps([a.part for a in e.answers if a.part], ensure_ascii=False),
-        "\0".join(a.text.casefold() for a in e.answers),
-        data,
-    )
-
-
-def _read_many(items: list[tuple[str, str]]) -> list[tuple[Any, ...]]:
-    return [_read(rel, stamp) for rel, stamp in items]
-
-
-def _init_worker(home: str) -> None:
-    paths.set_home(Path(home))
-
-
-def _read_all(items: list[tuple[str, str]]) -> Iterator[tuple[Any, ...]]:
-    """Rows for many files: in worker processes when there are many and several cores."""
-    workers = min(os.cpu_count() or 1, 4)
-    if len(items) < PARALLEL_FROM or workers < 2:
-        chunks: Iterable[list[tuple[str, str]]] = [
-            items[i : i + 200] for i in range(0, len(items), 200)
-        ]
-        if progress is not None and len(items) >= PARALLEL_FROM:
-            chunks = progress(list(chunks), "Indexing your journal")
-        for chunk in chunks:
-            yield from _read_many(chunk)
-        return
-    size = 100
-    chunks_l = [items[i : i + size] for i in range(0, len(items), size)]
-    with ProcessPoolExecutor(
-        workers, initializer=_init_worker, initargs=(str(paths.home()),)
-    ) as pool:
-        results = pool.map(_read_many, chunks_l)
-        done: Iterable[Any] = results
-        if progress is not None:
-            done = progress(_Sized(results, len(chunks_l)), "Indexing your journal")
-        for rows in done:
-            yield from rows
-
-
-class _Sized:
-    """An iterator with a length, for a progress bar."""
-
-    def __init__(self, it: Iterator[Any], n: int) -> None:
-        self.it, self.n = it, n
-
-    def __len__(self) -> int:
-        return self.n
-
-    def __iter__(self) -> Iterator[Any]:
-        return self.it
-
-    def __getitem__(self, i: int) -> Any:  # pragma: no cover - Sequence protocol only
-        raise IndexError(i)
-
-
 def _store(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
-    good, bad = [], []
+    good: list[tuple[Any, ...]] = []
+    bad: list[tuple[Any, ...]] = []
     for r in rows:
         (bad if len(r) == 4 else good).append(r)
     _forget(conn, [r[0] for r in bad + good])
@@ -259,7 +144,7 @@ def rebuild() -> sqlite3.Connection:
     stamps, entries_print, sessions_print = _scan()
     conn = indexfile.new_db()
     conn.executescript(_TABLES)
-    _store(conn, _read_all(sorted(stamps.items())))
+    _store(conn, indexrows.read_all(sorted(stamps.items()), progress))
     _place(conn)
     _set_meta(conn, version=VERSION, entries=entries_print, sessions=sessions_print)
     indexfile.save(conn, whole=True)
@@ -282,9 +167,9 @@ def _update(conn: sqlite3.Connection, *, may_rebuild: bool = True) -> sqlite3.Co
         )
         _forget(conn, [rel for rel in known if rel not in stamps])
         todo = sorted((rel, s) for rel, s in stamps.items() if known.get(rel) != s)
-        if len(todo) > len(stamps) // 2 and len(todo) >= PARALLEL_FROM:
+        if len(todo) > len(stamps) // 2 and len(todo) >= indexrows.PARALLEL_FROM:
             return rebuild() if may_rebuild else conn
-        _store(conn, _read_all(todo))
+        _store(conn, indexrows.read_all(todo, progress))
         changed = [rel for rel, _ in todo]
     if meta.get("sessions") != sessions_print:
         _place(conn)
@@ -382,12 +267,8 @@ class Index:
         )
         return [(paths.entries_dir() / rel, reason) for rel, reason in found]
 
-    def entry(self, rel: str) -> Entry:
+    def entry(self, row: Row) -> Entry:
         """The full entry, exactly as :func:`entry.load` reads its file."""
-        (blob,) = self.conn.execute("SELECT data FROM blobs WHERE rel = ?", (rel,)).fetchone()
-        raw = json.loads(zlib.decompress(blob), object_hook=_untag)
-        return from_dict(raw, paths.entries_dir() / rel)
-
-    def entries(self, rows: Iterable[Row]) -> Iterator[Entry]:
-        for row in rows:
-            yield self.entry(row.rel)
+        found = self.conn.execute("SELECT data FROM blobs WHERE rel = ?", (row.rel,)).fetchone()
+        raw = json.loads(zlib.decompress(found[0]), object_hook=indexrows.untag)
+        return from_dict(raw, paths.entries_dir() / row.rel)

@@ -18,7 +18,7 @@ import contextlib
 import os
 import secrets
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +77,19 @@ def atomic_write(
     left alone. ``durable=False`` skips the fsyncs, for derived files (the index)
     that are rebuilt if a crash loses them.
     """
+    atomic_write_chunks(path, [data], exclusive=exclusive, private_dir=private_dir, durable=durable)
+
+
+def atomic_write_chunks(
+    path: Path,
+    chunks: Iterable[bytes],
+    *,
+    exclusive: bool = False,
+    private_dir: bool = True,
+    durable: bool = True,
+) -> None:
+    """:func:`atomic_write` for data made piece by piece (a long export): each
+    chunk goes to the temporary file as it comes, so memory stays flat."""
     if private_dir:
         ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
@@ -84,10 +97,11 @@ def atomic_write(
     try:
         try:
             os.fchmod(fd, FILE_MODE)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
+            for chunk in chunks:
+                view = memoryview(chunk)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
             if durable:
                 os.fsync(fd)
         finally:

@@ -21,7 +21,7 @@ NO_PARTS = (
 )
 
 
-def print_list(live: list[Part], met: dict[str, list[Meeting]]) -> None:
+def print_list(live: list[Part], met: dict[str, int]) -> None:
     from rich.table import Table
 
     console = ui.out()
@@ -38,7 +38,7 @@ def print_list(live: list[Part], met: dict[str, list[Meeting]]) -> None:
         table.add_row(
             literal(part.name, one_line=True),
             literal(part.role, one_line=True),
-            str(len(met.get(part.id, []))),
+            str(met.get(part.id, 0)),
             part.last_met.isoformat() if part.last_met else "",
             literal(few_words(part.needs), one_line=True),
         )

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from partsjournal.core.answers import first_words
 from partsjournal.core.entry import Entry
+from partsjournal.core.indexrows import Row
 from partsjournal.core.sessions import Session, describe
 from partsjournal.render import ui
 from partsjournal.render.text import literal
 from partsjournal.views.arcs import Arc
 
 
-def print_list(found: list[Session], arcs: dict[str, Arc]) -> None:
+def print_list(found: list[Session], arcs: dict[str, Arc[Row]]) -> None:
     from rich.table import Table
 
     table = Table(title="Sessions", title_justify="left")
@@ -36,7 +37,7 @@ def print_list(found: list[Session], arcs: dict[str, Arc]) -> None:
     ui.out().print("See one session's story with: partsjournal session show NUMBER")
 
 
-def print_arc(arc: Arc) -> None:
+def print_arc(arc: Arc[Entry]) -> None:
     from rich.table import Table
     from rich.text import Text
 

@@ -2,28 +2,40 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from partsjournal.core.entry import Entry
-from partsjournal.core.sessions import Session, placement
+from partsjournal.core.indexrows import Row
+from partsjournal.core.sessions import Session
+
+T = TypeVar("T", Row, Entry)
 
 
 @dataclass
-class Arc:
+class Arc(Generic[T]):
     """One session and the entries around it, each list in time order."""
 
     session: Session
-    before: list[Entry]
-    after: list[Entry]
+    before: list[T]
+    after: list[T]
 
 
-def arcs(sessions: list[Session], entries: list[Entry]) -> dict[str, Arc]:
-    """Every session's preparation and integration entries, by session id."""
-    out = {s.id: Arc(s, [], []) for s in sessions}
-    for item in sorted(entries, key=lambda e: (e.created, e.id)):
-        session, phase = placement(item, sessions)
-        if session is None:
+def read(arc: Arc[Row], load: Callable[[Row], Entry]) -> Arc[Entry]:
+    """The same arc with its entries read in full."""
+    return Arc(arc.session, [load(r) for r in arc.before], [load(r) for r in arc.after])
+
+
+def arcs(sessions: list[Session], rows: list[Row]) -> dict[str, Arc[Row]]:
+    """Every session's preparation and integration entries, by session id.
+
+    Each row carries the session and phase :func:`sessions.placement` gave it.
+    """
+    out: dict[str, Arc[Row]] = {s.id: Arc(s, [], []) for s in sessions}
+    for row in sorted(rows, key=lambda r: (r.created, r.id)):
+        arc = out.get(row.session) if row.session else None
+        if arc is None:
             continue
-        arc = out[session.id]
-        (arc.before if phase == "before" else arc.after).append(item)
+        (arc.before if row.phase == "before" else arc.after).append(row)
     return out

@@ -20,6 +20,7 @@ from partsjournal.core import entry, layout
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
 from partsjournal.core.store import UnreadableFile
+from partsjournal.views import search
 
 INTEGRATE = "integrate"
 CHECK = "practice-check"
@@ -123,7 +124,7 @@ def pending(before: datetime) -> tuple[Entry | None, list[Practice]]:
 
 def history(since: date, *, warn: Callable[[str], None] | None = None) -> list[Practice]:
     """Practices chosen since ``since`` with their outcomes, oldest first."""
-    found, _ = pair(entry.load_range(since, warn=warn))
+    found, _ = pair(search.history(since, warn=warn).entries())
     return found
 
 
