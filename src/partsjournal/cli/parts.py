@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from partsjournal.cli.plain import PlainCommand, PlainGroup
 from partsjournal.core import parts
 from partsjournal.flow import editing
 from partsjournal.render import parts as render_parts
@@ -13,6 +14,7 @@ from partsjournal.render import ui
 from partsjournal.views import partlog, partmap
 
 parts_app = typer.Typer(
+    cls=PlainGroup,
     help="The parts you have met: list them, read one's story, edit, rename, merge, map.",
     invoke_without_command=True,
     no_args_is_help=False,
@@ -43,7 +45,7 @@ def parts_list(ctx: typer.Context) -> None:
     render_parts.print_list(live, met)
 
 
-@parts_app.command("show")
+@parts_app.command("show", cls=PlainCommand)
 def show(
     name: Annotated[str, typer.Argument(help="The part's name or one of its aliases.")],
 ) -> None:
@@ -150,7 +152,7 @@ def merge(
     ui.say(f"Merged {a.name} into {b.name}; entries that named {a.name} now count for {b.name}.")
 
 
-@parts_app.command("map")
+@parts_app.command("map", cls=PlainCommand)
 def parts_map() -> None:
     """Draw your parts as a tree, with the Self at the root.
 

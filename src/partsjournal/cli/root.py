@@ -18,7 +18,7 @@ from typer.core import TyperGroup
 
 from partsjournal import __version__
 from partsjournal.cli.plain import prepare
-from partsjournal.core import matching, paths
+from partsjournal.core import matching, paths, progress
 from partsjournal.core.errors import JournalError
 
 DISCLAIMER = (
@@ -223,8 +223,17 @@ def _root(
     ] = False,
 ) -> None:
     paths.set_home(home)
+    if sys.stderr.isatty():
+        progress.bar = _progress
     if debug:
         _debug["on"] = True
+
+
+def _progress(items: Any, description: str) -> Any:
+    """A progress bar on the terminal while the index is rebuilt."""
+    from partsjournal.render import ui
+
+    return ui.track(items, description)
 
 
 def main() -> None:

@@ -7,12 +7,14 @@ from typing import Annotated
 
 import typer
 
+from partsjournal.cli.plain import PlainCommand, PlainGroup
 from partsjournal.core import dates, sessions
 from partsjournal.render import ics, ui
 from partsjournal.render import sessions as render_sessions
 from partsjournal.views import arcs, search
 
 sub = typer.Typer(
+    cls=PlainGroup,
     help="Record your sessions and see the entries before and after each one.",
     no_args_is_help=True,
 )
@@ -59,7 +61,7 @@ def add(
         )
 
 
-@sub.command("list")
+@sub.command("list", cls=PlainCommand)
 def list_() -> None:
     """List your sessions with how many entries prepare for and integrate each."""
     found = sessions.load_all(warn=ui.warn)
@@ -69,7 +71,7 @@ def list_() -> None:
     render_sessions.print_list(found, arcs.arcs(found, search.history(warn=ui.warn).rows))
 
 
-@sub.command("show")
+@sub.command("show", cls=PlainCommand)
 def show(
     ref: Annotated[str, typer.Argument(metavar="ID", help="The session's number, id or date.")],
 ) -> None:

@@ -29,9 +29,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import indexfile, indexrows, layout, paths, sessions
+from partsjournal.core import indexfile, indexrows, layout, paths, progress, sessions
 from partsjournal.core.entry import SCHEMA_VERSION, Entry, from_dict
-from partsjournal.core.indexrows import Progress, Row
+from partsjournal.core.indexrows import Row
 from partsjournal.core.store import is_journal_file
 
 # Raise FORMAT whenever what a row holds, or how it is made, changes: an index
@@ -40,8 +40,6 @@ from partsjournal.core.store import is_journal_file
 FORMAT = 1
 VERSION = f"{FORMAT}:{SCHEMA_VERSION}:{sessions.BEFORE_WINDOW_DAYS}:{sessions.AFTER_WINDOW_DAYS}"
 
-# A progress bar for a rebuild (set by the command layer on a terminal).
-progress: Progress | None = None
 # False: every command reads the files (the tests compare both ways).
 enabled = True
 
@@ -144,7 +142,7 @@ def rebuild() -> sqlite3.Connection:
     stamps, entries_print, sessions_print = _scan()
     conn = indexfile.new_db()
     conn.executescript(_TABLES)
-    _store(conn, indexrows.read_all(sorted(stamps.items()), progress))
+    _store(conn, indexrows.read_all(sorted(stamps.items()), progress.bar))
     _place(conn)
     _set_meta(conn, version=VERSION, entries=entries_print, sessions=sessions_print)
     indexfile.save(conn, whole=True)
@@ -169,7 +167,7 @@ def _update(conn: sqlite3.Connection, *, may_rebuild: bool = True) -> sqlite3.Co
         todo = sorted((rel, s) for rel, s in stamps.items() if known.get(rel) != s)
         if len(todo) > len(stamps) // 2 and len(todo) >= indexrows.PARALLEL_FROM:
             return rebuild() if may_rebuild else conn
-        _store(conn, indexrows.read_all(todo, progress))
+        _store(conn, indexrows.read_all(todo, progress.bar))
         changed = [rel for rel, _ in todo]
     if meta.get("sessions") != sessions_print:
         _place(conn)
@@ -241,20 +239,19 @@ class Index:
             f"SELECT rel, id, created, exercise, session, phase, parts, answer_parts, {text} "
             f"FROM entries {join} WHERE {where} ORDER BY sort, id"
         )
-        return [
-            Row(
-                rel,
-                i,
-                datetime.fromisoformat(c),
-                x,
-                s,
-                p,
-                [tuple(r) for r in json.loads(ps)],
-                json.loads(ap),
-                t,
-            )
-            for rel, i, c, x, s, p, ps, ap, t in self.conn.execute(query, args)
-        ]
+        # few entries differ in which parts they name: decode each list once
+        refs: dict[str, list[tuple[str, str]]] = {}
+        ids: dict[str, list[str]] = {}
+        out = []
+        for rel, i, c, x, s, p, ps, ap, t in self.conn.execute(query, args):
+            got = refs.get(ps)
+            if got is None:
+                got = refs[ps] = [(r[0], r[1]) for r in json.loads(ps)]
+            found = ids.get(ap)
+            if found is None:
+                found = ids[ap] = json.loads(ap)
+            out.append(Row(rel, i, datetime.fromisoformat(c), x, s, p, got, found, t))
+        return out
 
     def unreadable(
         self, since: date | None = None, until: date | None = None

@@ -7,8 +7,7 @@ from __future__ import annotations
 import json
 import os
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
@@ -16,13 +15,11 @@ from typing import Any
 
 from partsjournal.core import paths
 from partsjournal.core.entry import Entry, from_dict
+from partsjournal.core.progress import Progress
 from partsjournal.core.store import UnreadableFile, read_toml
 
 PARALLEL_FROM = 400  # files; fewer are read faster in one process
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-
-# Shown while a rebuild reads many files: (items, description) -> the same items.
-Progress = Callable[[Sequence[Any], str], Iterable[Any]]
 
 
 @dataclass
@@ -123,6 +120,8 @@ def read_all(items: list[tuple[str, str]], progress: Progress | None) -> Iterato
         for chunk in chunks:
             yield from _read_many(chunk)
         return
+    from concurrent.futures import ProcessPoolExecutor  # only a rebuild needs it
+
     size = 100
     chunks_l = [items[i : i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(

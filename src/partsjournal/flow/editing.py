@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from partsjournal.core import parts
+from partsjournal.core import index, parts
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.parts import Part
@@ -104,7 +104,10 @@ def check_entry(original: Entry, copy: Path, path: Path) -> Entry:
 
 
 def edit_entry(path: Path, original: Entry) -> Entry | None:
-    return edit_file(path, lambda copy: check_entry(original, copy, path), kept=ENTRY_KEPT)
+    edited = edit_file(path, lambda copy: check_entry(original, copy, path), kept=ENTRY_KEPT)
+    if edited is not None:
+        index.note_saved()  # after the file is in place; never fails the edit
+    return edited
 
 
 PART_KEPT = "the part is unchanged"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from partsjournal.core import matching, parts
+from partsjournal.core import index, matching, parts
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
@@ -110,6 +110,7 @@ def save_run(current: Run, created: datetime) -> Entry:
     known = parts.load_all(include_merged=True)
     entry, named = build_entry(current, created, known)
     save_new(entry)
+    index.note_saved()  # after the file is in place; never fails the save
     for n in named:
         part = n.part
         if part is None:
