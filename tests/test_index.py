@@ -1,0 +1,247 @@
+"""The derived index: never believed when stale, and never changing an answer.
+
+Every whole-history command is run on the same journal three ways: reading the
+files (index switched off), building the index, and with the index warm; the
+output must be the same, byte for byte. Then the journal is changed behind the
+index's back in each way a person or a sync tool can, and the index must notice.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import stat
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from partsjournal.core import index, indexfile, indexrows, parts, paths, sessions
+from partsjournal.core.entry import Entry
+from tests.conftest import Cli
+from tests.journal_fixtures import TODAY, at, freeze_today, make_part, protector, write
+
+
+def day(n: int) -> date:
+    return date(2026, 11, n)
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    freeze_today(monkeypatch)
+
+
+@pytest.fixture
+def journal(home: Path) -> dict[str, Entry]:
+    critic = make_part("The Critic", day(1))
+    bee = make_part("Busy Bee", day(2))
+    other = make_part("critic", day(3))
+    sessions.add(day(10), created=TODAY)
+    sessions.add(day(20), kind="therapy", label="second", created=TODAY)
+    found = {
+        "first": protector(at(day(1)), critic, situation="An October garden"),
+        "bee": protector(at(day(4)), bee, situation="Too many lists", reflection="Garden work"),
+        "other": protector(at(day(6)), other, situation="Before the first session"),
+        "pinned": write(at(day(7)), "protector", [("situation", "Pinned")], session=None),
+        "check": write(
+            at(day(12), 9),
+            "integrate",
+            [("practice:body", "A short walk"), ("realm-rating:body", 5)],
+        ),
+        "follow": write(at(day(15), 9), "practice-check", [("practice-outcome:body", "partly")]),
+        "after": protector(at(day(21)), critic, situation="After the second garden"),
+        "phased": write(at(day(22)), "prepare", [("intention", "Rest")], phase="before"),
+    }
+    parts.merge(other, critic)  # entries that named "critic" now count for The Critic
+    broken = home / "entries" / "2026" / "11" / "2026-11-05T100000-abcdef.toml"
+    broken.write_text("this is not = [toml", encoding="utf-8")
+    return found
+
+
+COMMANDS = [
+    ["parts"],
+    ["parts", "show", "The Critic"],
+    ["parts", "show", "Busy Bee"],
+    ["session", "list"],
+    ["session", "show", "1"],
+    ["session", "show", "2"],
+    ["entries"],
+    ["entries", "-n", "2"],
+    ["entries", "--all"],
+    ["entries", "--part", "the critic"],
+    ["entries", "--session", "1"],
+    ["entries", "--grep", "GARDEN"],
+    ["entries", "--exercise", "integrate", "--format", "json"],
+    ["entries", "--since", "2026-11-05", "--until", "2026-11-15", "--format", "json"],
+    ["practices", "--weeks", "10"],
+    ["export", "--since", "2026-10-01"],
+    ["export", "--since", "2026-10-01", "--format", "json", "--part", "The Critic"],
+    ["export", "--since", "2026-11-05", "--only-highlights", "--exercise", "integrate"],
+]
+
+
+def run_all(cli: Cli) -> list[tuple[int, str, str]]:
+    out = []
+    for argv in COMMANDS:
+        r = cli(*argv)
+        out.append((r.exit_code, r.stdout, r.stderr))
+    return out
+
+
+def test_every_command_answers_the_same_with_and_without_the_index(
+    cli: Cli, journal: dict[str, Entry], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(index, "enabled", False)
+    from_files = run_all(cli)
+    assert not indexfile.index_path().exists()
+    monkeypatch.setattr(index, "enabled", True)
+    building = run_all(cli)
+    assert indexfile.index_path().exists()
+    warm = run_all(cli)
+    for argv, a, b, c in zip(COMMANDS, from_files, building, warm, strict=True):
+        assert a[0] == 0, (argv, a)
+        assert a == b == c, argv
+    assert "Skipped" in from_files[0][2] or "Skipped" in from_files[6][2]
+
+
+def test_the_index_is_hidden_private_and_built_in_parallel_for_many_files(
+    cli: Cli, journal: dict[str, Entry], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(indexrows, "PARALLEL_FROM", 2)
+    assert cli("entries", "--all").exit_code == 0
+    path = indexfile.index_path()
+    assert path.name.startswith(".") and path.parent == paths.home()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert len(index.current().rows()) == len(journal)  # type: ignore[union-attr]
+
+
+def listed(cli: Cli, *args: str) -> str:
+    result = cli("entries", "--all", *args)
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_a_hand_edit_is_seen_even_with_the_same_size_and_time(
+    cli: Cli, journal: dict[str, Entry]
+) -> None:
+    listed(cli)  # builds the index
+    path = journal["bee"].path
+    assert path is not None
+    before = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Too many lists", "Too many birds"), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))  # only ctime tells
+    assert journal["bee"].id in listed(cli, "--grep", "birds")
+    assert journal["bee"].id not in listed(cli, "--grep", "lists")
+
+
+def test_a_deleted_file_is_gone_from_every_listing(cli: Cli, journal: dict[str, Entry]) -> None:
+    assert journal["bee"].id in listed(cli)
+    assert journal["bee"].path is not None
+    journal["bee"].path.unlink()
+    assert journal["bee"].id not in listed(cli)
+    assert "Busy Bee" in cli("parts").stdout
+    assert "No entries name this part yet." in cli("parts", "show", "Busy Bee").stdout
+
+
+def test_a_file_copied_in_from_another_home_is_listed(
+    cli: Cli, journal: dict[str, Entry], tmp_path: Path
+) -> None:
+    listed(cli)
+    here = paths.home()
+    paths.set_home(tmp_path / "laptop")
+    elsewhere = write(at(day(8)), "protector", [("situation", "Written on the laptop")])
+    paths.set_home(None)
+    assert elsewhere.path is not None
+    target = here / "entries" / "2026" / "11" / elsewhere.path.name
+    shutil.copy2(elsewhere.path, target)  # keeps the laptop's modification time
+    assert elsewhere.id in listed(cli, "--grep", "laptop")
+
+
+def test_a_new_session_places_entries_again(cli: Cli, journal: dict[str, Entry]) -> None:
+    before = cli("session", "list").stdout
+    assert journal["phased"].id not in listed(cli, "--session", "2")
+    sessions.add(day(23), kind="late", created=TODAY)  # session 3, the day after "phased"
+    assert journal["phased"].id in listed(cli, "--session", "3")
+    assert cli("session", "list").stdout != before
+
+
+@pytest.mark.parametrize("damage", ["deleted", "truncated", "empty", "garbage", "older"])
+def test_a_missing_damaged_or_older_index_is_rebuilt(
+    cli: Cli, journal: dict[str, Entry], damage: str
+) -> None:
+    first = cli("entries", "--all").stdout
+    path = indexfile.index_path()
+    if damage == "older":
+        conn = sqlite3.connect(path)
+        conn.execute("UPDATE meta SET value = '0' WHERE key = 'version'")
+        conn.execute("UPDATE entries SET exercise = 'not-what-the-file-says'")
+        conn.commit()
+        conn.close()
+    elif damage == "deleted":
+        path.unlink()
+    elif damage == "truncated":
+        data = path.read_bytes()
+        path.write_bytes(data[: len(data) // 3])
+    elif damage == "empty":
+        path.write_bytes(b"")
+    else:
+        path.write_bytes(b"SQLite format 3\0" + os.urandom(5000))
+    again = cli("entries", "--all")
+    assert again.exit_code == 0, again.output
+    assert again.stdout == first
+    assert "not-what-the-file-says" not in again.stdout
+
+
+def test_a_crashed_writer_leaves_nothing_the_index_believes(
+    cli: Cli, journal: dict[str, Entry]
+) -> None:
+    listed(cli)
+    folder = paths.home() / "entries" / "2026" / "11"
+    (folder / ".2026-11-09T100000-aaaaaa.toml.1234.tmp").write_text("half", encoding="utf-8")
+    # a writer that put its file in place and died before updating the index
+    write(at(day(9)), "protector", [("situation", "Saved just before the crash")])
+    out = listed(cli, "--grep", "crash")
+    assert "1 entry" in out and "aaaaaa" not in out
+
+
+def test_saving_updates_the_index_after_the_file(
+    cli: Cli, journal: dict[str, Entry], monkeypatch: pytest.MonkeyPatch, protector_answers: Path
+) -> None:
+    listed(cli)
+    saved = cli("exercise", "protector", "--answers", str(protector_answers))
+    assert saved.exit_code == 0, saved.output
+    read: list[str] = []
+    real = indexrows._read
+    monkeypatch.setattr(indexrows, "_read", lambda rel, s: read.append(rel) or real(rel, s))
+    assert "The team meeting on" in listed(cli)
+    assert read == []  # the save already took the new entry in
+
+
+def test_an_index_that_cannot_be_written_never_fails_a_save_or_a_listing(
+    cli: Cli, journal: dict[str, Entry], monkeypatch: pytest.MonkeyPatch, protector_answers: Path
+) -> None:
+    listed(cli)
+
+    def fail(*args: object, **kwargs: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(indexfile, "save", fail)
+    saved = cli("exercise", "protector", "--answers", str(protector_answers))
+    assert saved.exit_code == 0, saved.output
+    assert "The team meeting on" in listed(cli)
+    indexfile.remove()
+    assert "The team meeting on" in listed(cli)  # from the files
+
+
+def test_entries_lists_the_latest_twenty_and_says_how_many_more(cli: Cli, home: Path) -> None:
+    made = [
+        write(at(date(2026, 10, 1 + n)), "protector", [("situation", f"n{n}")]) for n in range(25)
+    ]
+    out = cli("entries").stdout
+    assert made[4].id not in out and made[5].id in out and made[24].id in out
+    assert "latest 20 of 25" in out and "5 more" in out
+    assert made[21].id not in cli("entries", "-n", "3").stdout
+    assert made[0].id in cli("entries", "--all").stdout
+    assert cli("entries", "--all", "-n", "2").exit_code == 2
