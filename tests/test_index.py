@@ -19,6 +19,7 @@ import pytest
 
 from partsjournal.core import index, indexfile, indexrows, parts, paths, sessions
 from partsjournal.core.entry import Entry
+from partsjournal.views import search
 from tests.conftest import Cli
 from tests.journal_fixtures import TODAY, at, freeze_today, make_part, protector, write
 
@@ -89,9 +90,11 @@ def run_all(cli: Cli) -> list[tuple[int, str, str]]:
     return out
 
 
+@pytest.mark.parametrize("few_files", [0, search.FEW_FILES], ids=["periods-indexed", "default"])
 def test_every_command_answers_the_same_with_and_without_the_index(
-    cli: Cli, journal: dict[str, Entry], monkeypatch: pytest.MonkeyPatch
+    cli: Cli, journal: dict[str, Entry], monkeypatch: pytest.MonkeyPatch, few_files: int
 ) -> None:
+    monkeypatch.setattr(search, "FEW_FILES", few_files)
     monkeypatch.setattr(index, "enabled", False)
     from_files = run_all(cli)
     assert not indexfile.index_path().exists()
@@ -245,3 +248,45 @@ def test_entries_lists_the_latest_twenty_and_says_how_many_more(cli: Cli, home: 
     assert made[21].id not in cli("entries", "-n", "3").stdout
     assert made[0].id in cli("entries", "--all").stdout
     assert cli("entries", "--all", "-n", "2").exit_code == 2
+
+
+@pytest.mark.parametrize("count", [0, 1, 3])
+def test_export_pieces_make_the_same_document_as_one_dump(count: int) -> None:
+    import json
+
+    from partsjournal.render import entry as render_entry
+
+    head = render_entry.export_head(
+        count, since=day(1), until=day(30), only_highlights=False, selection={"parts": ["ä"]}
+    )
+    items = [
+        {"id": f"e{n}", "answers": [{"value": "line\nnext", "n": [1, 2]}]} for n in range(count)
+    ]
+    whole = json.dumps({**head, "entries": items}, indent=2, ensure_ascii=False) + "\n"
+    assert "".join(render_entry.export_json_chunks(head, iter(items))) == whole
+
+
+def test_a_long_listing_goes_through_the_pager_only_on_a_terminal(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from rich.console import Console
+
+    from partsjournal.render import ui
+
+    paged: list[bool] = []
+
+    class Pager:
+        def __enter__(self) -> None:
+            paged.append(True)
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+    for terminal, lines, expected in [(True, 100, [True]), (True, 3, []), (False, 100, [])]:
+        paged.clear()
+        console = Console(force_terminal=terminal, height=24)
+        monkeypatch.setattr(console, "pager", lambda **kw: Pager())
+        monkeypatch.setattr(ui, "out", lambda console=console: console)
+        with ui.paged(lines):
+            pass
+        assert paged == expected

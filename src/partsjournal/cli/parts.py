@@ -56,7 +56,8 @@ def show(
     part = parts.resolve(name)
     index = parts.everything()
     meetings = partlog.meetings(part.id, index, warn=ui.warn)
-    render_parts.print_part(part, index, meetings)
+    with ui.paged(20 + 4 * len(meetings)):  # a long time line goes through the pager
+        render_parts.print_part(part, index, meetings)
 
 
 @parts_app.command("edit")

@@ -79,4 +79,6 @@ def show(
     found = sessions.load_all(warn=ui.warn)
     session = sessions.find(ref, found)
     every = search.history(warn=ui.warn)
-    render_sessions.print_arc(arcs.read(arcs.arcs(found, every.rows)[session.id], every.load))
+    arc = arcs.read(arcs.arcs(found, every.rows)[session.id], every.load)
+    with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
+        render_sessions.print_arc(arc)

@@ -21,6 +21,7 @@ from partsjournal.core.parts import Part
 from partsjournal.core.sessions import placement
 from partsjournal.core.store import UnreadableFile
 
+FEW_FILES = 150  # up to this many files in a period, reading them beats the index
 _ID_START = re.compile(r"^\d{4}-\d{2}")
 
 
@@ -156,24 +157,34 @@ def history(
     ``track`` wraps the list of files to read (a progress bar on a terminal);
     ``search`` fills :attr:`Row.search` for ``--grep``.
     """
-    found = index.current()
+    names = layout.entry_files(since, until) if since is not None else None
+    # a short period is read from its few files (cheaper than checking the index)
+    found = index.current() if names is None or len(names) > FEW_FILES else None
     if found is not None:
         if warn is not None:
             for path, reason in found.unreadable(since, until):
                 warn(f"Skipped {path}: {reason}.")
         return History(found.rows(since, until, search=search), found.entry)
-    names = layout.entry_files(since, until)
-    session_list = sessions.load_all()
+    names = layout.entry_files(since, until) if names is None else names
     root = paths.entries_dir()
-    loaded: dict[str, Entry] = {}
+    loaded = {
+        e.path.relative_to(root).as_posix(): e
+        for e in read_entries(track(names) if track is not None else names, warn=warn)
+        if e.path is not None
+        and (since is None or e.day >= since)
+        and (until is None or e.day <= until)
+    }
+    days = [e.day for e in loaded.values()]
+    # only the sessions these entries can belong to (sessions.around: the windows of link)
+    near = (
+        sessions.around(min(days), max(days), ids=[e.session for e in loaded.values() if e.session])
+        if days
+        else []
+    )
     rows = []
-    for e in read_entries(track(names) if track is not None else names, warn=warn):
-        if (since is None or e.day >= since) and (until is None or e.day <= until):
-            assert e.path is not None
-            rel = e.path.relative_to(root).as_posix()
-            s, phase = placement(e, session_list)
-            rows.append(Row.of(e, rel, s.id if s else None, phase))
-            loaded[rel] = e
+    for rel, e in loaded.items():
+        s, phase = placement(e, near)
+        rows.append(Row.of(e, rel, s.id if s else None, phase))
     rows.sort(key=lambda r: (r.created, r.id))
     return History(rows, lambda row: loaded[row.rel])
 
