@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.cli.plain import PlainCommand, PlainGroup
-from partsjournal.core import dates, sessions
+from partsjournal.core import dates, index, sessions
 from partsjournal.render import ics, ui
 from partsjournal.render import sessions as render_sessions
 from partsjournal.views import arcs, search
@@ -48,6 +48,7 @@ def add(
     target = ics.ics_target(ics_file, when) if ics_file is not None else None
     created = dates.now()
     session = sessions.add(when, kind=kind, label=label, created=created)
+    index.note_saved()  # entries are placed again; never fails the add
     ui.say(
         f"Added {session.name} ({session.kind}) on {when:%A} {when.day} {when:%B %Y}, "
         f"id {session.id}."

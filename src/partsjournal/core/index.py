@@ -188,7 +188,7 @@ def current() -> Index | None:
         try:
             conn = rebuild() if conn is None else _update(conn)
             return Index(conn)
-        except (sqlite3.Error, OSError, ValueError, KeyError, TypeError):
+        except Exception:  # damaged, foreign, unwritable: never stop a command
             if conn is not None:
                 conn.close()
             if attempt == 0:

@@ -92,5 +92,5 @@ def save(conn: sqlite3.Connection, *, whole: bool) -> None:
 
 def remove() -> None:
     """Delete the saved index (it is rebuilt when next needed)."""
-    with contextlib.suppress(FileNotFoundError):
+    with contextlib.suppress(OSError):
         os.unlink(index_path())

@@ -19,6 +19,7 @@ from partsjournal.core.progress import Progress
 from partsjournal.core.store import UnreadableFile, read_toml
 
 PARALLEL_FROM = 400  # files; fewer are read faster in one process
+CHUNK = 100  # files handed to a worker at a time
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
 
@@ -108,31 +109,35 @@ def _init_worker(home: str) -> None:
     paths.set_home(Path(home))
 
 
-def read_all(items: list[tuple[str, str]], progress: Progress | None) -> Iterator[tuple[Any, ...]]:
-    """Rows for many files: in worker processes when there are many and several cores."""
+def read_all(items: list[tuple[str, str]], progress: Progress | None) -> list[tuple[Any, ...]]:
+    """Rows for many files: in worker processes when there are many and several
+    cores (in this process if workers cannot be started here)."""
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     workers = min(os.cpu_count() or 1, 4)
-    if len(items) < PARALLEL_FROM or workers < 2:
-        chunks: Iterable[list[tuple[str, str]]] = [
-            items[i : i + 200] for i in range(0, len(items), 200)
-        ]
-        if progress is not None and len(items) >= PARALLEL_FROM:
-            chunks = progress(list(chunks), "Indexing your journal")
-        for chunk in chunks:
-            yield from _read_many(chunk)
-        return
+    if len(items) >= PARALLEL_FROM and workers >= 2:
+        try:
+            return _in_workers(chunks, workers, progress)
+        except Exception:  # no worker processes on this system: read them here
+            pass
+    done: Iterable[list[tuple[str, str]]] = chunks
+    if progress is not None and len(items) >= PARALLEL_FROM:
+        done = progress(chunks, "Indexing your journal")
+    return [row for chunk in done for row in _read_many(chunk)]
+
+
+def _in_workers(
+    chunks: list[list[tuple[str, str]]], workers: int, progress: Progress | None
+) -> list[tuple[Any, ...]]:
     from concurrent.futures import ProcessPoolExecutor  # only a rebuild needs it
 
-    size = 100
-    chunks_l = [items[i : i + size] for i in range(0, len(items), size)]
     with ProcessPoolExecutor(
         workers, initializer=_init_worker, initargs=(str(paths.home()),)
     ) as pool:
-        results = pool.map(_read_many, chunks_l)
+        results = pool.map(_read_many, chunks)
         done: Iterable[Any] = results
         if progress is not None:
-            done = progress(_Sized(results, len(chunks_l)), "Indexing your journal")  # type: ignore[arg-type]
-        for rows in done:
-            yield from rows
+            done = progress(_Sized(results, len(chunks)), "Indexing your journal")  # type: ignore[arg-type]
+        return [row for rows in done for row in rows]
 
 
 class _Sized:
