@@ -20,6 +20,7 @@ from partsjournal import __version__
 from partsjournal.cli.plain import prepare
 from partsjournal.core import matching, paths, progress
 from partsjournal.core.errors import JournalError
+from partsjournal.render import ui
 
 DISCLAIMER = (
     "partsjournal is a self-practice journal, not therapy, medical advice or a crisis service."
@@ -231,8 +232,6 @@ def _root(
 
 def _progress(items: Any, description: str) -> Any:
     """A progress bar on the terminal while the index is rebuilt."""
-    from partsjournal.render import ui
-
     return ui.track(items, description)
 
 
