@@ -64,6 +64,7 @@ COMMANDS = [
     ["parts"],
     ["parts", "show", "The Critic"],
     ["parts", "show", "Busy Bee"],
+    ["parts", "show", "critic", "-n", "1"],
     ["session", "list"],
     ["session", "show", "1"],
     ["session", "show", "2"],
@@ -290,3 +291,16 @@ def test_a_long_listing_goes_through_the_pager_only_on_a_terminal(
         with ui.paged(lines):
             pass
         assert paged == expected
+
+
+def test_a_parts_time_line_shows_the_latest_twenty_unless_asked_for_all(
+    cli: Cli, home: Path
+) -> None:
+    bee = make_part("Busy Bee", date(2026, 10, 1))
+    made = [protector(at(date(2026, 10, 1 + n)), bee, situation=f"list {n}") for n in range(22)]
+    out = cli("parts", "show", "Busy Bee").stdout
+    assert "Time line (22 entries; the latest 20 below, --all for every one)" in out
+    assert made[1].id not in out and made[2].id in out
+    assert made[0].id in cli("parts", "show", "Busy Bee", "--all").stdout
+    three = cli("parts", "show", "Busy Bee", "-n", "3").stdout
+    assert made[18].id not in three and made[19].id in three

@@ -8,6 +8,7 @@ import typer
 
 from partsjournal.cli.plain import PlainCommand, PlainGroup
 from partsjournal.core import parts
+from partsjournal.core.errors import UsageError
 from partsjournal.flow import editing
 from partsjournal.render import parts as render_parts
 from partsjournal.render import ui
@@ -20,6 +21,9 @@ parts_app = typer.Typer(
     no_args_is_help=False,
     rich_markup_mode="rich",
 )
+
+
+LATEST = 20  # entries in a part's time line when no --all or -n is given
 
 
 def register(app: typer.Typer) -> None:
@@ -48,16 +52,27 @@ def parts_list(ctx: typer.Context) -> None:
 @parts_app.command("show", cls=PlainCommand)
 def show(
     name: Annotated[str, typer.Argument(help="The part's name or one of its aliases.")],
+    number: Annotated[
+        int | None,
+        typer.Option(
+            "--number", "-n", metavar="N", min=1, help="The latest N entries (default 20)."
+        ),
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every entry in the time line.")] = False,
 ) -> None:
-    """Show one part's record and a time line of every entry it appears in.
+    """Show one part's record and a time line of the entries it appears in (the latest 20;
+    --all for every one).
 
     Example: partsjournal parts show "The Critic"
     """
+    if all_ and number is not None:
+        raise UsageError("Pass either --all or -n N, not both.")
     part = parts.resolve(name)
     index = parts.everything()
-    meetings = partlog.meetings(part.id, index, warn=ui.warn)
+    latest = None if all_ else number or LATEST
+    meetings, total = partlog.meetings(part.id, index, latest=latest, warn=ui.warn)
     with ui.paged(20 + 4 * len(meetings)):  # a long time line goes through the pager
-        render_parts.print_part(part, index, meetings)
+        render_parts.print_part(part, index, meetings, total=total)
 
 
 @parts_app.command("edit")

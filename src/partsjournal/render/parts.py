@@ -46,7 +46,9 @@ def print_list(live: list[Part], met: dict[str, int]) -> None:
     console.print('See one part\'s story with: partsjournal parts show "NAME"')
 
 
-def print_part(part: Part, index: dict[str, Part], meetings: list[Meeting]) -> None:
+def print_part(
+    part: Part, index: dict[str, Part], meetings: list[Meeting], *, total: int | None = None
+) -> None:
     """One part's record, then a time line of the entries that name it."""
     from rich.table import Table
     from rich.text import Text
@@ -79,8 +81,14 @@ def print_part(part: Part, index: dict[str, Part], meetings: list[Meeting]) -> N
     if not meetings:
         console.print("No entries name this part yet.")
         return
-    count = len(meetings)
-    console.print(f"[bold]Time line[/] ({count} {'entry' if count == 1 else 'entries'})")
+    count = len(meetings) if total is None else total
+    heading = Text.assemble(
+        ("Time line", "bold"), f" ({count} {'entry' if count == 1 else 'entries'}"
+    )
+    if count > len(meetings):
+        heading.append(f"; the latest {len(meetings)} below, --all for every one")
+    heading.append(")")
+    console.print(heading)
     for meeting in meetings:
         e = meeting.entry
         line = Text("\n")

@@ -57,15 +57,22 @@ def counts(
 
 
 def meetings(
-    part_id: str, index: dict[str, parts.Part], *, warn: Callable[[str], None] | None = None
-) -> list[Meeting]:
-    """Every entry that meets the part ``part_id`` (a live id), oldest first."""
+    part_id: str,
+    index: dict[str, parts.Part],
+    *,
+    latest: int | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> tuple[list[Meeting], int]:
+    """The entries that meet the part ``part_id`` (a live id), oldest first: all of
+    them, or the ``latest`` few (only those are read in full); and how many there are."""
     found = search.history(warn=warn)
+    named = [
+        (row, name)
+        for row in found.rows
+        if (name := dict(met(row.parts, index)).get(part_id)) is not None
+    ]
     out = []
-    for row in found.rows:
-        name = dict(met(row.parts, index)).get(part_id)
-        if name is None:
-            continue
+    for row, name in named[-latest:] if latest is not None else named:
         e = found.load(row)
         ref = next(r for r in e.parts if parts.live_id(r.id, index) == part_id)
         about = [
@@ -75,7 +82,7 @@ def meetings(
             and (a.part == ref.id or (a.part is None and len(e.parts) == 1))
         ]
         out.append(Meeting(entry=e, name_used=name, answers=about))
-    return out
+    return out, len(named)
 
 
 def few_words(text: str, count: int = 6) -> str:
