@@ -304,3 +304,26 @@ def test_a_parts_time_line_shows_the_latest_twenty_unless_asked_for_all(
     assert made[0].id in cli("parts", "show", "Busy Bee", "--all").stdout
     three = cli("parts", "show", "Busy Bee", "-n", "3").stdout
     assert made[18].id not in three and made[19].id in three
+
+
+def test_a_sealed_index_is_kept_whole_and_never_plain_on_disk(
+    cli: Cli, journal: dict[str, Entry], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The seam encryption at rest uses: the index is loaded and saved as one block of
+    bytes passed through ``seal`` / ``unseal`` (here a stand-in that flips bits)."""
+    plain = cli("entries", "--all", "--grep", "garden").stdout
+    indexfile.remove()
+    flip = lambda data: bytes(b ^ 0x5A for b in data)  # noqa: E731
+    monkeypatch.setattr(indexfile, "mode", "whole")
+    monkeypatch.setattr(indexfile, "seal", flip)
+    monkeypatch.setattr(indexfile, "unseal", flip)
+    assert cli("entries", "--all", "--grep", "garden").stdout == plain
+    on_disk = indexfile.index_path().read_bytes()
+    assert b"garden" not in on_disk and b"SQLite format" not in on_disk
+    write(at(day(9)), "protector", [("situation", "A garden in the rain")])
+    again = cli("entries", "--all", "--grep", "garden").stdout
+    assert "A garden in the rain" in again
+    monkeypatch.setattr(indexfile, "keep_on_disk", False)
+    indexfile.remove()
+    assert cli("entries", "--all", "--grep", "garden").stdout == again
+    assert not indexfile.index_path().exists()
