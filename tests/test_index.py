@@ -249,6 +249,7 @@ def test_entries_lists_the_latest_twenty_and_says_how_many_more(cli: Cli, home: 
     assert made[21].id not in cli("entries", "-n", "3").stdout
     assert made[0].id in cli("entries", "--all").stdout
     assert cli("entries", "--all", "-n", "2").exit_code == 2
+    assert cli("entries", "-n", "0").exit_code == 2
 
 
 @pytest.mark.parametrize("count", [0, 1, 3])
@@ -304,6 +305,7 @@ def test_a_parts_time_line_shows_the_latest_twenty_unless_asked_for_all(
     assert made[0].id in cli("parts", "show", "Busy Bee", "--all").stdout
     three = cli("parts", "show", "Busy Bee", "-n", "3").stdout
     assert made[18].id not in three and made[19].id in three
+    assert cli("parts", "show", "Busy Bee", "-n", "0").exit_code == 2
 
 
 def test_a_sealed_index_is_kept_whole_and_never_plain_on_disk(

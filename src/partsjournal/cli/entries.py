@@ -77,7 +77,7 @@ def entries(
     ] = "rich",
     number: Annotated[
         int | None,
-        typer.Option("--number", "-n", metavar="N", min=1, help="Show the latest N (default 20)."),
+        typer.Option("--number", "-n", metavar="N", help="Show the latest N (default 20)."),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Show every entry that matches.")] = False,
 ) -> None:
@@ -102,6 +102,8 @@ def entries(
     )
     if all_ and number is not None:
         raise UsageError("Pass either --all or -n N, not both.")
+    if number is not None and number < 1:
+        raise UsageError(f"-n needs a number of entries from 1 up, not {number}.")
     every, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
     limit = number if number is not None else None if all_ or fmt == "json" else LATEST
     shown = found[-limit:] if limit is not None else found

@@ -16,7 +16,6 @@ from partsjournal.cli.options import (
     BeforeOption,
     SessionOption,
 )
-from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import dates, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.flow import integration, runner
@@ -27,7 +26,7 @@ from partsjournal.views import practices as practice_log
 
 def register(app: typer.Typer) -> None:
     app.command("integrate")(integrate)
-    app.command("practices", cls=PlainCommand)(practices)
+    app.command("practices")(practices)
 
 
 def integrate(

@@ -54,9 +54,7 @@ def show(
     name: Annotated[str, typer.Argument(help="The part's name or one of its aliases.")],
     number: Annotated[
         int | None,
-        typer.Option(
-            "--number", "-n", metavar="N", min=1, help="The latest N entries (default 20)."
-        ),
+        typer.Option("--number", "-n", metavar="N", help="The latest N entries (default 20)."),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every entry in the time line.")] = False,
 ) -> None:
@@ -67,6 +65,8 @@ def show(
     """
     if all_ and number is not None:
         raise UsageError("Pass either --all or -n N, not both.")
+    if number is not None and number < 1:
+        raise UsageError(f"-n needs a number of entries from 1 up, not {number}.")
     part = parts.resolve(name)
     index = parts.everything()
     latest = None if all_ else number or LATEST
