@@ -10,8 +10,8 @@ rule, :func:`sessions.placement`.
 
 It is believed only while it matches the files: every entry file's stat data
 (inode, size, modification and change times) and the sessions folder's are
-summed into a fingerprint, and a command that uses the index lists the entry
-folders and compares (no file is opened). Changed, new and deleted files are
+hashed into a fingerprint, and a command that uses the index lists the entry
+folders, stats each file and compares (no file is opened). Changed, new and deleted files are
 re-read one by one; a change to the sessions places every entry again; a
 missing, unreadable or older index is rebuilt in full. Storage is
 :mod:`partsjournal.core.indexfile`'s business.
@@ -163,10 +163,10 @@ def _update(conn: sqlite3.Connection, *, may_rebuild: bool = True) -> sqlite3.Co
         known = dict(
             conn.execute("SELECT rel, stamp FROM entries UNION ALL SELECT rel, stamp FROM broken")
         )
-        _forget(conn, [rel for rel in known if rel not in stamps])
         todo = sorted((rel, s) for rel, s in stamps.items() if known.get(rel) != s)
         if len(todo) > len(stamps) // 2 and len(todo) >= indexrows.PARALLEL_FROM:
-            return rebuild() if may_rebuild else conn
+            return rebuild() if may_rebuild else conn  # most files changed: start afresh
+        _forget(conn, [rel for rel in known if rel not in stamps])
         _store(conn, indexrows.read_all(todo, progress.bar))
         changed = [rel for rel, _ in todo]
     if meta.get("sessions") != sessions_print:
