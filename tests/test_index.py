@@ -329,3 +329,23 @@ def test_a_sealed_index_is_kept_whole_and_never_plain_on_disk(
     indexfile.remove()
     assert cli("entries", "--all", "--grep", "garden").stdout == again
     assert not indexfile.index_path().exists()
+
+
+def test_a_rebuild_of_many_files_shows_its_progress(
+    cli: Cli, journal: dict[str, Entry], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partsjournal.core import progress
+
+    shown: list[str] = []
+
+    def bar(items: object, description: str) -> object:
+        shown.append(description)
+        return items
+
+    monkeypatch.setattr(progress, "bar", bar)
+    monkeypatch.setattr(indexrows, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(indexrows.os, "cpu_count", lambda: 1)  # the one-process path
+    assert cli("parts").exit_code == 0
+    assert shown == ["Indexing your journal"]
+    assert cli("parts").exit_code == 0
+    assert shown == ["Indexing your journal"]  # a fresh index is not read again
