@@ -349,3 +349,16 @@ def test_a_rebuild_of_many_files_shows_its_progress(
     assert shown == ["Indexing your journal"]
     assert cli("parts").exit_code == 0
     assert shown == ["Indexing your journal"]  # a fresh index is not read again
+
+
+def test_the_index_works_in_a_folder_whose_name_looks_like_a_uri(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    odd = tmp_path / "my journal?mode=ro#%20"
+    monkeypatch.setenv(paths.ENV_VAR, str(odd))
+    paths.set_home(None)
+    write(at(day(3)), "protector", [("situation", "An odd folder")])
+    assert "An odd folder" in cli("entries").stdout
+    assert (odd / indexfile.NAME).is_file()
+    write(at(day(4)), "protector", [("situation", "A second one")])
+    assert "A second one" in cli("entries").stdout

@@ -62,7 +62,7 @@ def open_db() -> sqlite3.Connection | None:
             conn = sqlite3.connect(":memory:")
             conn.deserialize(unseal(path.read_bytes()))
         else:
-            conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True)
+            conn = sqlite3.connect(path)  # a plain path: any characters in <home> work
             conn.execute("PRAGMA synchronous=OFF")  # derived data: a crash means a rebuild
     except (sqlite3.Error, OSError, ValueError):
         return None
