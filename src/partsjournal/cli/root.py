@@ -61,7 +61,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "entries": ("entries", "List entries: date, exercise, parts and first words, oldest first."),
     "show": ("entries", "Show one entry with every question and answer."),
-    "edit": ("entries", "Open one entry in $EDITOR; it is checked before it is saved."),
+    "edit": ("edit", "Open one entry in $EDITOR; it is checked before it is saved."),
     "export": (
         "entries",
         "Write the entries of a period, in order with phases and parts, for you to share "
@@ -71,11 +71,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "resume": ("drafts", "Continue a paused exercise from the step where it stopped."),
     "ground": (
         "care",
-        "A few slow minutes to come back to here and now: feet, breath, what you see and hear.",
+        "A few slow minutes to come back to here and now: feet, breath, where you are.",
     ),
     "config": (
         "care",
-        "Show or change your settings: the people and crisis line on the support card.",
+        "Show or change your settings: the people, therapist and crisis line on the card.",
     ),
 }
 

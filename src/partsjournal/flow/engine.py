@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from partsjournal.core import dates
 from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.flow.exercises import Exercise, Step
 
@@ -49,8 +50,9 @@ class Asker(Protocol):
         started before a pause, offered again as the beginning of the answer."""
         ...
 
-    def confirm(self, question: str, *, default: bool = True) -> bool:
-        """A yes/no question outside the exercise's steps; raises :class:`Paused`."""
+    def confirm(self, question: str, *, default: bool | None = True) -> bool:
+        """A yes/no question outside the exercise's steps; raises :class:`Paused`.
+        ``default=None``: no default, Enter alone is not an answer."""
         ...
 
     def select(self, question: str, choices: list[str]) -> str:
@@ -82,6 +84,8 @@ class Run:
         """
         out = []
         for step in self.exercise.steps:
+            if self.skipped(step):
+                continue
             pending = any(
                 c.step is not None and c.step not in self.answers for c in step.conditions
             )
@@ -89,8 +93,30 @@ class Run:
                 out.append(step)
         return out
 
+    def close_gently(self) -> bool:
+        """Go on by the exercise's shorter way to its close (``close_from``), if it has one.
+
+        Steps before that one that are not answered yet are left out, also after a
+        resume (the choice is kept in ``context``). False when there is no such way.
+        """
+        target = self.exercise.close_from
+        if target is None or target in self.answers:
+            return False
+        self.context["close_from"] = target
+        return True
+
+    def skipped(self, step: Step) -> bool:
+        """True for a step left out on the way to a gentle close."""
+        target = self.context.get("close_from")
+        if not isinstance(target, str) or step.id in self.answers:
+            return False
+        ids = [s.id for s in self.exercise.steps]
+        return target in ids and ids.index(step.id) < ids.index(target)
+
     def render(self, text: str) -> str:
-        """Fill ``{part}`` with the part's name (or "this part")."""
+        """Fill ``{part}`` with the part's name (or "this part") and ``{today}`` with the date."""
+        if "{today}" in text:
+            text = text.replace("{today}", f"{dates.now():%A %d %B %Y}")
         return text.replace("{part}", self.part_name or "this part").strip()
 
     @property
@@ -103,6 +129,8 @@ def check_value(step: Step, value: Any) -> AnswerValue:
     if step.kind == "guide":
         return True
     if step.kind == "scale":
+        if step.optional and (value is None or (isinstance(value, str) and not value.strip())):
+            return ""  # an optional scale left empty
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
@@ -139,6 +167,8 @@ def run(
     """Ask every step not answered yet; raise :class:`Paused` if the person stops."""
     for step in current.exercise.steps:
         if step.id in current.answers or not step.shown(current.answers, current.phase):
+            continue
+        if current.skipped(step):
             continue
         text = current.render(step.text)
         if step.kind == "part" and current.part_name:

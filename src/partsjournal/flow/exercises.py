@@ -142,6 +142,12 @@ class Exercise(_Strict):
     minutes: Annotated[int, Field(ge=1, le=240)]
     version: Annotated[int, Field(ge=1)] = 1
     intro: str | None = None
+    # where "go on" after a hard moment leads: the first step of a gentle close
+    close_from: str | None = None
+    # a deep exercise opens, on the day of a session, with a note and a gentler way
+    deep: bool = False
+    # offer grounding before the first step on the day of a session and the day after
+    ground_after_session: bool = False
     steps: Annotated[list[Step], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -156,6 +162,8 @@ class Exercise(_Strict):
                         f"step '{step.id}' depends on '{cond.step}', which is not an earlier step"
                     )
             seen[step.id] = step
+        if self.close_from is not None and self.close_from not in seen:
+            raise ValueError(f"close_from names '{self.close_from}', which is not a step")
         return self
 
     def step(self, step_id: str) -> Step | None:
@@ -285,3 +293,17 @@ def get(name: str) -> Exercise:
             "Run 'partsjournal exercise' to see them all."
         )
     return load_file(files[name])
+
+
+def template(name: str) -> Exercise:
+    """A built-in exercise that is not listed (``exercises/templates/``), such as the short
+    note of a session day."""
+    return load_file(builtin_dir() / "templates" / f"{name}.toml")
+
+
+def for_draft(name: str) -> Exercise:
+    """The exercise a draft belongs to: a listed one, else a template, so that every draft the
+    program wrote can be resumed."""
+    if name not in _files() and (builtin_dir() / "templates" / f"{name}.toml").is_file():
+        return template(name)
+    return get(name)

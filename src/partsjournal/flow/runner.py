@@ -10,9 +10,9 @@ from datetime import datetime
 from partsjournal import prompts
 from partsjournal.core import dates, drafts, sessions
 from partsjournal.core.drafts import Draft
-from partsjournal.core.entry import Entry
+from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, exercises, journal
+from partsjournal.flow import care, care_words, exercises, journal, support
 from partsjournal.flow.drafting import DraftKeeper, run_from_draft
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
@@ -71,6 +71,15 @@ def run_exercise(
     if linked is not None:
         current.context["session"] = linked.id
     if asker.interactive:
+        support.offer_setup(asker)
+    chosen = care.session_day(ex, asker)
+    if chosen == care.STOP:
+        ui.say(care_words.NOTHING_STARTED)
+        return None
+    if chosen == care.CAPTURE:
+        capture = care.capture_exercise()
+        return run_exercise(capture.name, at=at, session=session, exercise=capture, asker=asker)
+    if asker.interactive:
         screens.intro(ex)
     return walk_and_save(current, asker, created)
 
@@ -88,7 +97,15 @@ def walk_and_save(
     """
     keeper = DraftKeeper(current, created, draft, enabled=asker.interactive or draft is not None)
     looking_after = care.Care(asker, offer=current.exercise.name != care.GROUNDING)
+    try:
+        return _walk(current, asker, created, keeper, looking_after)
+    finally:
+        keeper.release()
 
+
+def _walk(
+    current: Run, asker: Asker, created: datetime, keeper: DraftKeeper, looking_after: care.Care
+) -> Entry | None:
     def on_answer(cur: Run, step: Step) -> None:
         keeper.save()
         looking_after.after(cur, step)
@@ -96,6 +113,10 @@ def walk_and_save(
     while True:
         try:
             run(current, asker, on_answer=on_answer)
+            break
+        except care.StopHere:
+            # stopping for today saves what is there, with a closing that thanks the part
+            care.stopped_closing(current, asker)
             break
         except (Paused, KeyboardInterrupt) as stop:
             # Ctrl-C between two prompts (while text is printed) is a pause too
@@ -111,9 +132,20 @@ def walk_and_save(
             else:
                 screens.paused(keeper.draft.id, keeper.draft.answered, typed=bool(current.pending))
             return None
-    entry = journal.save_run(current, created)
+    draft = keeper.draft
+    fixed = draft.id if draft is not None and is_entry_id(draft.id) else None
+    try:
+        entry = journal.save_run(current, created, entry_id=fixed)
+    except JournalError as exc:
+        if draft is None:
+            raise
+        raise JournalError(
+            f"{exc.message.rstrip('.')}; your answers are still in the draft {draft.path}."
+        ) from None
     keeper.discard()
     screens.saved(entry, _where(entry))
+    care.notice(entry, asker)
+    support.offer_plan_contacts(entry, asker)
     return entry
 
 
@@ -156,16 +188,19 @@ def resume(
             "'partsjournal resume 1' (see 'partsjournal drafts')."
         )
     try:
-        ex = exercises.get(draft.exercise)
+        ex = exercises.for_draft(draft.exercise)
     except UsageError:
         raise JournalError(
             f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "
             f"your answers are still kept in {draft.path}."
         ) from None
-    current = run_from_draft(draft, ex)
-    asker = asker if asker is not None else make_asker(ex, answers)
-    if asker.interactive:
-        screens.welcome_back(
-            f"{draft.created:%A %d %B, %H:%M}", draft.answered, ex.title, len(current.kept)
-        )
-    return walk_and_save(current, asker, draft.created, draft=draft)
+    with drafts.held(draft):
+        # read again under the lock: another window may have moved it on or finished it
+        draft = drafts.reload(draft)
+        current = run_from_draft(draft, ex)
+        asker = asker if asker is not None else make_asker(ex, answers)
+        if asker.interactive:
+            screens.welcome_back(
+                f"{draft.created:%A %d %B, %H:%M}", draft.answered, ex.title, len(current.kept)
+            )
+        return walk_and_save(current, asker, draft.created, draft=draft)

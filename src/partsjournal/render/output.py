@@ -6,7 +6,7 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
-from partsjournal.core import store
+from partsjournal.core import paths, store
 from partsjournal.core.errors import UsageError
 from partsjournal.render import ui
 
@@ -47,6 +47,11 @@ def stream(chunks: Iterable[str], output: Path | None) -> None:
 
 def _target(output: Path) -> Path:
     target = output.expanduser()
+    if paths.inside_home(target):
+        raise UsageError(
+            f"--output {output} is inside the journal folder, where it could replace your own "
+            "files; choose a place outside it."
+        )
     if target.is_dir():
         raise UsageError(f"--output {output} is a folder; give a file name such as week.md.")
     if not target.parent.is_dir():

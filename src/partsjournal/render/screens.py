@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from partsjournal.flow.exercises import Exercise, Step
 
 PAUSE_HINT = "Ctrl-C pauses at any prompt; your answers so far are kept."
+PAUSE_LINE = "Ctrl-C pauses"
 
 
 def exercise_list(found: Iterable[Exercise]) -> None:
@@ -51,14 +52,25 @@ def step_header(step: Step, text: str, number: int, total: int) -> None:
 
     console = ui.out()
     console.print()
-    console.print(f"step {number} of {total}", style="dim", markup=False)
+    # once on every screen, text prompts included: how to pause
+    where = f"step {number} of {total} · " if total else ""
+    console.print(f"{where}{PAUSE_LINE}", style="dim", markup=False)
     console.print(Padding(literal(text), (0, 0, 0, 2)))
     if step.hint:
         console.print(Padding(literal(step.hint, "dim"), (0, 0, 0, 2)))
 
 
-def back_from_grounding() -> None:
-    ui.out().print("\n[bold]Welcome back.[/] We will go on from where you were.")
+def pause_line() -> None:
+    """The one line, on a screen with no step header, that says how to pause."""
+    ui.out().print(PAUSE_LINE, style="dim", markup=False)
+
+
+def note_panel(title: str, body: str) -> None:
+    """A short note in a quiet frame (the day of a session)."""
+    from rich.panel import Panel
+
+    ui.out().print()
+    ui.out().print(Panel(literal(body), title=literal(title), title_align="left"))
 
 
 def rating_note(step_id: str, value: object) -> None:
