@@ -2,20 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import importlib
+from typing import Annotated, Any
 
 import typer
+import typer.main
 
 from partsjournal.cli.plain import PlainCommand, PlainGroup
 from partsjournal.core import parts
 from partsjournal.core.errors import UsageError
-from partsjournal.flow import editing
 from partsjournal.render import parts as render_parts
 from partsjournal.render import ui
 from partsjournal.views import partlog, partmap
 
+
+class PartsGroup(PlainGroup):
+    """The ``parts`` commands; ``edit`` is built only when it is run (or listed in
+    ``--help``): it needs the editor flow, whose imports the reading commands
+    (``parts``, ``parts show``) should not pay for."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        names = super().list_commands(ctx)
+        at = names.index("show") + 1 if "show" in names else len(names)
+        return [*names[:at], "edit", *names[at:]]
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name != "edit":
+            return super().get_command(ctx, cmd_name)
+        holder = typer.Typer()
+        importlib.import_module("partsjournal.cli.parts_edit").register(holder)
+        return typer.main.get_group(holder).commands["edit"]
+
+
 parts_app = typer.Typer(
-    cls=PlainGroup,
+    cls=PartsGroup,
     help="The parts you have met: list them, read one's story, edit, rename, merge, map.",
     invoke_without_command=True,
     no_args_is_help=False,
@@ -59,8 +79,9 @@ def show(
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every entry in the time line.")] = False,
 ) -> None:
-    """Show one part's record and a time line of the entries it appears in (the latest 20;
-    --all for every one).
+    """Show one part's record and a time line of the entries it appears in.
+
+    The time line shows the latest 20 entries; --all shows every one, -n N the latest N.
 
     Example: partsjournal parts show "The Critic"
     """
@@ -77,68 +98,6 @@ def show(
     meetings, total = partlog.meetings(part.id, index, latest=latest, warn=ui.warn)
     with ui.paged(20 + 4 * len(meetings)):  # a long time line goes through the pager
         render_parts.print_part(part, index, meetings, total=total)
-
-
-@parts_app.command("edit")
-def edit(
-    name: Annotated[str, typer.Argument(help="The part's name or one of its aliases.")],
-    role: Annotated[
-        str | None,
-        typer.Option(help="manager, firefighter, exile, unsure, or your own words."),
-    ] = None,
-    body: Annotated[str | None, typer.Option(help="Where you feel it in your body.")] = None,
-    image: Annotated[str | None, typer.Option(help="How it looks to you.")] = None,
-    fears: Annotated[str | None, typer.Option(help="What it is afraid of.")] = None,
-    needs: Annotated[str | None, typer.Option(help="What it needs.")] = None,
-    current_role: Annotated[
-        str | None, typer.Option("--current-role", help="The job it does now.")
-    ] = None,
-    new_role: Annotated[
-        str | None, typer.Option("--new-role", help="A new role it has taken on.")
-    ] = None,
-    alias: Annotated[
-        list[str] | None, typer.Option("--alias", help="Another name for it (repeatable).")
-    ] = None,
-    protects: Annotated[
-        list[str] | None,
-        typer.Option("--protects", help="A part it protects (repeatable)."),
-    ] = None,
-    notes: Annotated[str | None, typer.Option(help="Your own notes about it.")] = None,
-) -> None:
-    """Change what you know about a part, with options or in your editor.
-
-    With no options, the part's file opens in $EDITOR; a broken edit is refused
-    and the part stays as it was.
-
-    Example: partsjournal parts edit "The Critic" --role manager --protects "Little One"
-    """
-    part = parts.resolve(name)
-    fields = {
-        "role": role,
-        "body": body,
-        "image": image,
-        "fears": fears,
-        "needs": needs,
-        "current_role": current_role,
-        "new_role": new_role,
-        "notes": notes,
-    }
-    if all(v is None for v in fields.values()) and not alias and not protects:
-        edited = editing.edit_part(part)
-        ui.say("No changes." if edited is None else f"Saved {edited.name}.")
-        return
-    others = [parts.resolve(other) for other in protects or []]
-
-    def apply(fresh: parts.Part) -> None:
-        for key, value in fields.items():
-            if value is not None:
-                setattr(fresh, key, value.strip())
-        if alias:
-            parts.add_aliases(fresh, alias)
-        parts.add_protects(fresh, others)
-
-    saved = parts.update(part.id, apply)
-    ui.say(f"Saved {saved.name}.")
 
 
 @parts_app.command("rename")
