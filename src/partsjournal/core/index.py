@@ -60,9 +60,21 @@ def _stamp(st: os.stat_result) -> str:
     return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
 
 
+class _Unlistable(Exception):
+    """The entry folders cannot be listed: the command should say so, as it would
+    without the index (the index itself is not at fault)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
 def _scan() -> tuple[dict[str, str], str, str]:
     """Every entry file's stamp, the entries' fingerprint and the sessions'."""
-    stamps = {rel: _stamp(st) for rel, st in layout.entry_stats()}
+    try:
+        stamps = {rel: _stamp(st) for rel, st in layout.entry_stats()}
+    except OSError as exc:
+        raise _Unlistable(exc) from None
     lines = "\n".join(f"{rel}|{s}" for rel, s in sorted(stamps.items()))
     return stamps, _digest(lines), _sessions_print()
 
@@ -188,6 +200,8 @@ def current() -> Index | None:
         try:
             conn = rebuild() if conn is None else _update(conn)
             return Index(conn)
+        except _Unlistable as exc:
+            raise exc.error from None
         except Exception:  # damaged, foreign, unwritable: never stop a command
             if conn is not None:
                 conn.close()

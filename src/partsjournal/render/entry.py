@@ -16,6 +16,7 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer, as_text, first_words
 from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session, describe, placement
+from partsjournal.render import ui
 from partsjournal.render.review import span
 from partsjournal.render.text import literal, md, visible
 
@@ -105,16 +106,21 @@ def print_entries(entries: list[Entry], console: Console, *, more: int = 0) -> N
 
     table = Table(show_edge=False)
     table.add_column("id (date, time)", no_wrap=True, min_width=24)
-    table.add_column("exercise", no_wrap=True, overflow="ellipsis", max_width=14)
-    table.add_column("parts", no_wrap=True, overflow="ellipsis", max_width=20)
-    table.add_column("first words", no_wrap=True, overflow="ellipsis")
+    # ids and exercise names are never cut (two rows must never look alike); part
+    # names wrap between words; only the preview of first words is shortened
+    # names wrap between words; only the preview of first words is shortened, and
+    # left out on a narrow screen, where it would squeeze the names
+    table.add_column("exercise", no_wrap=True)
+    table.add_column("parts", min_width=10)
+    preview = console.width >= 80
+    if preview:
+        table.add_column("first words", no_wrap=True, overflow="ellipsis")
     for e in entries:
-        table.add_row(
-            literal(e.id, one_line=True),
-            literal(e.exercise, one_line=True),
-            literal(_part_names(e)),
-            literal(first_words(e.answers, 32), one_line=True),
-        )
+        row = [literal(e.id, one_line=True), literal(e.exercise, one_line=True)]
+        row.append(literal(_part_names(e)))
+        if preview:
+            row.append(literal(first_words(e.answers, 32), one_line=True))
+        table.add_row(*row)
     console.print(table)
     n = len(entries)
     if more:
@@ -124,7 +130,7 @@ def print_entries(entries: list[Entry], console: Console, *, more: int = 0) -> N
         )
     else:
         said = f"{n} {'entry' if n == 1 else 'entries'}. Read one with: partsjournal show ID"
-    console.print(Text(said, style="dim"))
+    console.print(ui.fitted(Text(said, style="dim"), console), soft_wrap=True)
 
 
 # --------------------------------------------------------------------------- export

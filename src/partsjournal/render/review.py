@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from partsjournal.core.vocabulary import REALMS, realm_label
 from partsjournal.render import patterns as pattern_words
+from partsjournal.render import ui
 from partsjournal.render.text import literal, visible
 from partsjournal.views.review_data import Outcome, Practice, Quote, Review, SessionNear
 
@@ -230,7 +231,11 @@ def to_json(review: Review) -> str:
 
 
 def print_rich(review: Review, console: Console) -> None:
+    from rich.text import Text
+
     for renderable in rich_renderables(review):
+        if isinstance(renderable, Text):  # broken between words, never in a command or date
+            renderable = ui.fitted(renderable, console)
         console.print(renderable)
 
 
