@@ -191,7 +191,7 @@ def read_calendar(raw: bytes) -> icalendar.Calendar:
     return calendar
 
 
-def test_ics_has_check_ins_one_seven_and_thirty_days_after(
+def test_ics_has_check_ins_one_seven_thirty_and_ninety_days_after(
     cli: Cli, home: Path, tmp_path: Path
 ) -> None:
     out_dir = tmp_path / "calendar"
@@ -207,8 +207,8 @@ def test_ics_has_check_ins_one_seven_and_thirty_days_after(
     calendar = read_calendar(raw)
     assert str(calendar["VERSION"]) == "2.0" and str(calendar["PRODID"])
     events = calendar.walk("VEVENT")
-    assert len(events) == 3
-    expected = [date(2026, 11, 19) + timedelta(days=n) for n in (1, 7, 30)]
+    assert len(events) == 4
+    expected = [date(2026, 11, 19) + timedelta(days=n) for n in (1, 7, 30, 90)]
     starts = sorted(e.decoded("DTSTART") for e in events)
     assert starts == expected
     for event in events:
@@ -220,11 +220,11 @@ def test_ics_has_check_ins_one_seven_and_thirty_days_after(
         assert "Integration check-in" in str(event["SUMMARY"])
         description = str(event["DESCRIPTION"])
         assert "partsjournal integrate" in description and "," in description
-    assert len({str(e["UID"]) for e in events}) == 3
+    assert len({str(e["UID"]) for e in events}) == 4
     # the commas read back above were escaped as RFC 5545 asks for TEXT values
     unfolded = raw.decode("utf-8").replace("\r\n ", "")
     descriptions = [line for line in unfolded.splitlines() if line.startswith("DESCRIPTION")]
-    assert len(descriptions) == 3
+    assert len(descriptions) == 4
     assert all(re.search(r"(?<!\\),", line) is None for line in descriptions)
     # the long description really was folded, and unfolds back to one line
     assert any(line.startswith(" ") for line in raw.decode("utf-8").split("\r\n"))
@@ -240,7 +240,7 @@ def test_ics_into_a_folder_gets_a_file_name(cli: Cli, tmp_path: Path) -> None:
     result = cli("session", "add", "2026-11-19", "--ics", str(folder))
     assert result.exit_code == 0, result.output
     written = read_calendar((folder / "partsjournal-check-ins-2026-11-19.ics").read_bytes())
-    assert len(written.walk("VEVENT")) == 3
+    assert len(written.walk("VEVENT")) == 4
 
 
 @pytest.mark.parametrize(

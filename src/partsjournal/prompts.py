@@ -116,7 +116,7 @@ class ScriptedAsker:
             return True
         if typed.strip() and step.kind in {"text", "long_text", "part"}:
             return typed  # started before a pause and left out of the file: kept, never ""
-        if step.optional and step.kind in {"text", "long_text"}:
+        if step.optional and step.kind in {"text", "long_text", "part"}:
             return ""
         if step.optional and step.kind == "yes_no":
             return False

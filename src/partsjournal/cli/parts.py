@@ -9,7 +9,7 @@ import typer
 import typer.main
 
 from partsjournal.cli.plain import PlainCommand, PlainGroup
-from partsjournal.core import parts
+from partsjournal.core import parts, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import parts as render_parts
 from partsjournal.render import ui
@@ -96,8 +96,9 @@ def show(
         ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)
     latest = None if all_ else number or LATEST
     meetings, total = partlog.meetings(part.id, index, latest=latest, warn=ui.warn)
+    names = {s.id: s.name for s in sessions.load_all(warn=ui.warn)} if meetings else {}
     with ui.paged(20 + 4 * len(meetings)):  # a long time line goes through the pager
-        render_parts.print_part(part, index, meetings, total=total)
+        render_parts.print_part(part, index, meetings, names, total=total)
 
 
 @parts_app.command("rename")

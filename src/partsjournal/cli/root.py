@@ -40,6 +40,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "exercise",
         "Run a guided exercise, one step at a time, and save it as a journal entry.",
     ),
+    "note": (
+        "note",
+        "Save a one-line note of a moment that stirred a part (a trailhead), with no questions.",
+    ),
     "integrate": (
         "integrate",
         "Check in with body, mind, emotions, spirit and the balance of work and play.",

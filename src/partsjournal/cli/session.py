@@ -36,7 +36,7 @@ def add(
         Path | None,
         typer.Option(
             "--ics",
-            help="Also write a calendar file with check-ins 1, 7 and 30 days after.",
+            help="Also write a calendar file with check-ins 1, 7, 30 and 90 days after.",
             dir_okay=True,
         ),
     ] = None,
@@ -90,5 +90,13 @@ def show(
     session = sessions.find(ref, found)
     every = search.history(warn=ui.warn)
     arc = arcs.read(arcs.arcs(found, every.rows)[session.id], every.load)
+    lo, hi = arcs.reach(session, found)
+    near = list(
+        every.entries(
+            r for r in every.rows if (lo is None or r.day >= lo) and (hi is None or r.day <= hi)
+        )
+    )
+    arc = arcs.with_notes(arc, found, near)
+    stages = arcs.stages(session, found, near)
     with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
-        render_sessions.print_arc(arc)
+        render_sessions.print_arc(arc, stages)

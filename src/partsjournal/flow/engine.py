@@ -83,15 +83,41 @@ class Run:
         visible, so "step 3 of 14" only ever shrinks, never jumps up.
         """
         out = []
-        for step in self.exercise.steps:
-            if self.skipped(step):
-                continue
+        for step in self.reachable():
             pending = any(
                 c.step is not None and c.step not in self.answers for c in step.conditions
             )
-            if pending or step.shown(self.answers, self.phase):
+            if pending or step.shown(self.answers, self.phase, self.day):
                 out.append(step)
         return out
+
+    def reachable(self) -> list[Step]:
+        """The steps in order, less those passed over: an answered step with
+        ``then`` goes on at the step it names, so the ones between are skipped, and
+        on the way to a gentle close (:meth:`close_gently`) the steps before it."""
+        out = []
+        going_to: str | None = None
+        for step in self.exercise.steps:
+            if self.skipped(step):
+                continue
+            if going_to is not None and step.id != going_to:
+                continue
+            going_to = None
+            out.append(step)
+            if (
+                step.then
+                and step.id in self.answers
+                and step.shown(self.answers, self.phase, self.day)
+            ):
+                going_to = step.then
+        return out
+
+    def next_step(self) -> Step | None:
+        """The first step still to ask, or None when the run is complete."""
+        for step in self.reachable():
+            if step.id not in self.answers and step.shown(self.answers, self.phase, self.day):
+                return step
+        return None
 
     def close_gently(self) -> bool:
         """Go on by the exercise's shorter way to its close (``close_from``), if it has one.
@@ -118,6 +144,12 @@ class Run:
         if "{today}" in text:
             text = text.replace("{today}", f"{dates.now():%A %d %B %Y}")
         return text.replace("{part}", self.part_name or "this part").strip()
+
+    @property
+    def day(self) -> int | None:
+        """Days after the session (the integration arc), when the run is after one."""
+        value = self.context.get("day")  # kept as text, like everything in a draft's context
+        return int(value) if isinstance(value, str) and value.isdigit() else None
 
     @property
     def finished(self) -> bool:
@@ -151,7 +183,8 @@ def check_value(step: Step, value: Any) -> AnswerValue:
         return str(value)
     if not isinstance(value, str):
         raise ValueError("text")
-    if step.kind == "part" and (problem := parts.name_problem(value)) is not None:
+    left_empty = step.optional and not value.strip()  # an optional part step names none
+    if step.kind == "part" and not left_empty and (problem := parts.name_problem(value)):
         raise ValueError(problem)
     if not step.optional and step.kind in {"text", "long_text"} and not value.strip():
         raise ValueError("some text (this step is not optional)")
@@ -164,14 +197,17 @@ def run(
     *,
     on_answer: Callable[[Run, Step], None] | None = None,
 ) -> Run:
-    """Ask every step not answered yet; raise :class:`Paused` if the person stops."""
-    for step in current.exercise.steps:
-        if step.id in current.answers or not step.shown(current.answers, current.phase):
-            continue
-        if current.skipped(step):
-            continue
+    """Ask every step not answered yet; raise :class:`Paused` if the person stops.
+
+    A part given beforehand (``--part``) answers the first part step that sets the
+    focus; every later one is asked, since it names another part.
+    """
+    while (step := current.next_step()) is not None:
         text = current.render(step.text)
-        if step.kind == "part" and current.part_name:
+        first_focus = not any(
+            s.kind == "part" and s.id in current.answers for s in current.exercise.steps
+        )
+        if step.kind == "part" and step.moves_focus and current.part_name and first_focus:
             value: AnswerValue = current.part_name
         else:
             visible = current.visible_steps()
@@ -180,7 +216,7 @@ def run(
         current.answers[step.id] = value
         current.shown[step.id] = text
         current.pending.pop(step.id, None)
-        if step.kind == "part" and isinstance(value, str):
+        if step.kind == "part" and step.moves_focus and isinstance(value, str):
             current.part_name = value.strip()
         if on_answer is not None:
             on_answer(current, step)

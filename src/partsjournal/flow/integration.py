@@ -113,7 +113,11 @@ def integrate_exercise(realms: list[str], pending: list[Practice]) -> Exercise:
     """
     base = exercises.get(INTEGRATE)
     kept = [s for s in base.steps if s.realm is None or s.realm in realms]
-    first_realm = next((i for i, s in enumerate(kept) if s.realm is not None), len(kept))
+    # before the first realm, or the integration arc's word on the day that leads into them
+    first_realm = next(
+        (i for i, s in enumerate(kept) if s.realm is not None or any(c.days for c in s.conditions)),
+        len(kept),
+    )
     steps = [*kept[:first_realm], *followup_steps(pending), *kept[first_realm:]]
     return base.model_copy(update={"steps": steps})
 

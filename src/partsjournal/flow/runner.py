@@ -9,10 +9,11 @@ from datetime import datetime
 
 from partsjournal import prompts
 from partsjournal.core import dates, drafts, parts, paths, sessions
+from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, care_words, exercises, journal, support
+from partsjournal.flow import care, care_words, exercises, journal, promises, support
 from partsjournal.flow.drafting import (
     DraftKeeper,
     TerminalGone,
@@ -58,6 +59,7 @@ def run_exercise(
     phase: str | None = None,
     exercise: Exercise | None = None,
     asker: Asker | None = None,
+    situation: str | None = None,
 ) -> Entry | None:
     """Run one exercise and save it; ``exercise`` is for scripts built in code
     (``integrate`` adds its follow-up steps), otherwise ``name`` is looked up.
@@ -65,6 +67,9 @@ def run_exercise(
     ``session`` (``--session``) and ``phase`` (``--before``/``--after``) place
     the entry around a session; without them the nearest session is used.
     ``asker`` replaces the one ``answers`` would choose (tests use it).
+    ``situation`` is the starting text of the exercise's situation step (a
+    trailhead note): offered to edit in a terminal, used as it is by ``--answers``
+    files that leave the step out.
     """
     paths.check_folders()
     ex = exercise if exercise is not None else exercises.get(name)
@@ -76,8 +81,16 @@ def run_exercise(
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
     asker = asker if asker is not None else make_asker(ex, answers)
     current = Run(exercise=ex, part_name=part.strip() if part else None, phase=phase)
+    if situation:
+        step = next((s for s in ex.steps if s.role == vocab.SITUATION), None)
+        if step is None:
+            raise UsageError(f"The {ex.name} exercise has no situation to start from a note.")
+        current.pending[step.id] = situation
     if linked is not None:
         current.context["session"] = linked.id
+    day = sessions.arc_day(created.date(), linked, phase)
+    if day is not None:
+        current.context["day"] = str(day)
     if asker.interactive:
         support.offer_setup(asker)
     chosen = care.session_day(ex, asker)
@@ -203,7 +216,8 @@ def resume(
         )
     paths.check_folders()
     try:
-        ex = exercises.for_draft(draft.exercise)
+        linked = promises.session_of(draft.context.get("session"), draft.created.date())
+        ex = promises.exercise_for(draft.exercise, linked) or exercises.for_draft(draft.exercise)
     except UsageError:
         raise JournalError(
             f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "

@@ -229,7 +229,8 @@ def export_markdown_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]
         "",
         f"{n} {'entry' if n == 1 else 'entries'}, chosen to share"
         + (
-            ", showing needs, reflections, intentions and next steps only"
+            ", showing needs, reflections, intentions, next steps, notes for your therapist "
+            "and trailheads only"
             if head["only_highlights"]
             else ""
         )

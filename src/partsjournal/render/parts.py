@@ -53,9 +53,16 @@ def print_list(live: list[Part], met: dict[str, int]) -> None:
 
 
 def print_part(
-    part: Part, index: dict[str, Part], meetings: list[Meeting], *, total: int | None = None
+    part: Part,
+    index: dict[str, Part],
+    meetings: list[Meeting],
+    session_names: dict[str, str] | None = None,
+    *,
+    total: int | None = None,
 ) -> None:
-    """One part's record, then a time line of the entries that name it."""
+    """One part's record, then a time line of the entries that name it
+    (``session_names``: "session 2" by session id, for parts met in a session;
+    ``total``: how many entries name it, when ``meetings`` are only the latest)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -104,6 +111,9 @@ def print_part(
         if meeting.name_used != part.name:
             line.append(f" (as {visible(meeting.name_used, one_line=True)})")
         console.print(line)
+        if meeting.in_session and e.session:
+            where = (session_names or {}).get(e.session, "the session")
+            console.print(f"  showed itself in {where}", markup=False)
         for answer in meeting.key_answers():
             label = (answer.role or answer.step).removeprefix("part-").replace("-", " ")
             row = Text("  ")

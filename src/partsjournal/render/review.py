@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from partsjournal.core.vocabulary import REALMS, realm_label
 from partsjournal.render import patterns as pattern_words
-from partsjournal.render import ui
+from partsjournal.render import review_notes, ui
+from partsjournal.render.review_notes import short_day
 from partsjournal.render.text import literal, visible
 from partsjournal.views.review_data import Outcome, Practice, Quote, Review, SessionNear
 
@@ -43,10 +44,6 @@ def span(since: date, until: date) -> str:
     if since.month != until.month:
         return f"{since.day} {since:%B} {DASH} {until.day} {until:%B %Y}"
     return f"{since.day} {DASH} {until.day} {until:%B %Y}"
-
-
-def short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def this_period(review: Review) -> str:
@@ -381,4 +378,8 @@ def rich_renderables(review: Review) -> list[RenderableType]:
             out.append(Text(f"“{visible(qr.text, one_line=True)}” — {short_day(qr.day)}"))
     else:
         note(no_highlights_line(review))
+
+    for title, lines in review_notes.sections(review):
+        heading(title)
+        out.extend(Text(f"• {line}") for line in lines)
     return out

@@ -4,6 +4,7 @@ as the screen (:mod:`partsjournal.render.review`); user text is escaped."""
 from __future__ import annotations
 
 from partsjournal.render import patterns as pattern_words
+from partsjournal.render import review_notes
 from partsjournal.render.review import (
     DASH,
     activation_summary,
@@ -23,11 +24,11 @@ from partsjournal.render.review import (
     realms_missing_line,
     self_footer,
     session_line,
-    short_day,
     signed,
     span,
     this_period,
 )
+from partsjournal.render.review_notes import short_day
 from partsjournal.render.text import md, visible
 from partsjournal.views.review_data import Review
 
@@ -129,4 +130,6 @@ def to_markdown(review: Review) -> str:
             out += [f"> {md(qr.text, one_line=True)}", f"> — reflection, {short_day(qr.day)}", ""]
     else:
         out += [no_highlights_line(review), ""]
+    for title, lines in review_notes.sections(review, md):
+        out += [f"## {title}", "", *(f"- {line}" for line in lines), ""]
     return "\n".join(out).rstrip() + "\n"

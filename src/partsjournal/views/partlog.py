@@ -24,6 +24,7 @@ class Meeting:
     entry: Entry
     name_used: str
     answers: list[Answer] = field(default_factory=list)
+    in_session: bool = False  # named as showing up during the entry's session (journey)
 
     def key_answers(self) -> list[Answer]:
         found = [a for a in self.answers if a.role in vocab.TIMELINE and _said(a)]
@@ -81,7 +82,8 @@ def meetings(
             if a.role in vocab.ABOUT_PART
             and (a.part == ref.id or (a.part is None and len(e.parts) == 1))
         ]
-        out.append(Meeting(entry=e, name_used=name, answers=about))
+        in_session = any(a.role == vocab.SESSION_PART and a.part == ref.id for a in e.answers)
+        out.append(Meeting(entry=e, name_used=name, answers=about, in_session=in_session))
     return out, len(named)
 
 
