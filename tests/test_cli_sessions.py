@@ -6,13 +6,14 @@ import os
 import re
 import stat
 import tomllib
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import icalendar
 import pytest
 
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
+from tests.journal_fixtures import freeze_today
 
 PREPARE_ANSWERS = """
 session_thoughts = "I picture the room and my chest goes tight."
@@ -28,6 +29,13 @@ support_people = "Anna, 0123 456"
 grounding = "Peppermint tea and the heavy blanket"
 activation_after = 4
 """
+
+
+@pytest.fixture(autouse=True)
+def later_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These journals are dated late 2026 and early 2027; "today" comes after all of
+    them, since --at more than a day ahead is refused."""
+    freeze_today(monkeypatch, datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -271,7 +279,7 @@ def test_bad_input_is_one_sentence_and_exit_2(
 
 def test_new_session_ids_never_name_the_kind(cli: Cli, home: Path) -> None:
     assert cli("session", "add", "2026-11-19", "--kind", "ketamine").exit_code == 0
-    assert cli("session", "add", "2026-11-19", "--kind", "psilocybin").exit_code == 0
+    assert cli("session", "add", "2026-11-19", "--kind", "psilocybin", "--yes").exit_code == 0
     names = sorted(f.name for f in (home / "sessions").iterdir())
     assert names == ["2026-11-19-2.toml", "2026-11-19.toml"]
     assert load(home / "sessions" / "2026-11-19-2.toml")["kind"] == "psilocybin"

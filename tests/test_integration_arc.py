@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import tomllib
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,15 @@ import pytest
 from partsjournal.core import sessions
 from partsjournal.flow import exercises
 from tests.conftest import Cli, entry_files
+from tests.journal_fixtures import freeze_today
 from tests.test_cli_integrate import RATINGS
+
+
+@pytest.fixture(autouse=True)
+def later_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These journals run into early 2027; "today" comes after all of them, since
+    --at more than a day ahead is refused."""
+    freeze_today(monkeypatch, datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
 
 
 def integrate_on(cli: Cli, tmp_path: Path, at: str, extra: str = "") -> dict[str, dict]:

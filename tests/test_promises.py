@@ -4,14 +4,17 @@ records a promise; after-session opens by keeping it."""
 from __future__ import annotations
 
 import tomllib
-from datetime import date
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from partsjournal.core import parts, paths, sessions
 from partsjournal.flow import promises, runner
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
+from tests.journal_fixtures import freeze_today
 
 PREPARE: dict[str, Any] = {
     "session_thoughts": "The room, the chair",
@@ -47,6 +50,13 @@ AFTER: dict[str, Any] = {
     "activation_after": 3,
     "stirred_now": "",
 }
+
+
+@pytest.fixture(autouse=True)
+def later_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These journals run into early 2027; "today" comes after all of them, since
+    --at more than a day ahead is refused."""
+    freeze_today(monkeypatch, datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
 
 
 def known_critic() -> None:

@@ -312,6 +312,21 @@ def confirm(question: str, *, default: bool = True) -> bool:
     return InteractiveAsker().confirm(question, default=default)
 
 
+def ask_first(question: str, *, yes: bool, without_terminal: str) -> bool:
+    """Whether to go ahead with something hard to take back: ``yes`` (``--yes``) says
+    so for scripts; otherwise the person is asked in a terminal (no is the default,
+    Ctrl-C is no). Without a terminal nothing is asked: ``without_terminal`` is the
+    usage error, naming --yes."""
+    if yes:
+        return True
+    if not can_prompt():
+        raise UsageError(without_terminal)
+    try:
+        return confirm(question, default=False)
+    except Paused:
+        return False
+
+
 def _answer(question: Any) -> Any:
     """Ask; ``None``, Ctrl-C and Ctrl-D all mean "pause", never an empty answer."""
     try:

@@ -108,7 +108,7 @@ def entries(
     if fmt == "json":
         output.emit(render_entry.entries_json(list(every.entries(shown))), None)
     elif not found:
-        ui.say("No entries match. Try a wider period, or leave out a filter.")
+        ui.say(search.nothing_found(selection, period=lo is not None or hi is not None))
     else:
         with ui.paged(len(shown)):
             render_entry.print_entries(
@@ -117,11 +117,13 @@ def entries(
 
 
 def show(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or its start.")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id, or its start; last for the newest.")
+    ],
 ) -> None:
     """Show one entry with every question and answer.
 
-    Example: partsjournal show 2026-11-20T2115
+    Example: partsjournal show last (the newest entry), or partsjournal show 2026-11-20T2115
     """
     e = entry.load(search.find_entry(entry_id))
     near = sessions.around(e.day, e.day, ids=[e.session] if e.session else [], warn=ui.warn)
@@ -129,7 +131,10 @@ def show(
 
 
 def export(
-    since: Annotated[str, typer.Option("--since", metavar="DATE", help="First day (required).")],
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="DATE", help="The first day to include (export needs it)."),
+    ] = None,
     until: Annotated[
         str | None, typer.Option("--until", metavar="DATE", help="Last day (default today).")
     ] = None,
@@ -164,18 +169,23 @@ def export(
 
     Example: partsjournal export --since 2026-11-01 --output brief.md
     """
+    if since is None:
+        raise UsageError(
+            "Say which day the export starts with --since DATE (and --until DATE for its "
+            "last day), for example: partsjournal export --since 2026-11-01"
+        )
     fmt = output.choose_format(format, output_file, render_entry.EXPORT_FORMATS, default="markdown")
     lo, hi = _dates(since, until)
     assert lo is not None
     hi = hi or dates.now().date()
     if hi < lo:
         raise UsageError(f"--since ({lo}) is after today; give a day that has passed.")
-    excluded = [x.strip() for x in exclude or [] if x.strip()]
+    excluded = search.exclude_ids(exclude or [])
     selection = search.Selection(parts=part or [], exercises=exercise or [], exclude=excluded)
     everything, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
     if excluded:
         for x in excluded:
-            if not any(e.id.startswith(x) for e in everything.rows):
+            if not any(e.id == x for e in everything.rows):
                 raise UsageError(
                     f"--exclude {x} is not an entry in this period, so nothing was written; "
                     "check the id with partsjournal entries."

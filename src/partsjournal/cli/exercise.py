@@ -12,6 +12,7 @@ from partsjournal.cli.options import (
     AnswersOption,
     AtOption,
     BeforeOption,
+    FutureOption,
     SessionOption,
 )
 from partsjournal.core import sessions
@@ -32,6 +33,7 @@ def exercise(
         typer.Option("--part", help="The part you are working with (skips the naming step)."),
     ] = None,
     at: AtOption = None,
+    future: FutureOption = False,
     answers: AnswersOption = None,
     session: SessionOption = None,
     before: BeforeOption = False,
@@ -57,10 +59,12 @@ def exercise(
     phase = sessions.phase_from_flags(before, after)
     if name == "integrate":  # needs its follow-up steps and phase choice: same as the command
         integrate_command.integrate(
-            before=before, after=after, session=session, at=at, answers=answers
+            before=before, after=after, session=session, at=at, future=future, answers=answers
         )
         return
-    linked, _ = sessions.link(runner.entry_time(at).date(), explicit=session, phase=phase)
+    linked, _ = sessions.link(
+        runner.entry_time(at, future=future).date(), explicit=session, phase=phase
+    )
     situation = None
     if from_note is not None:
         situation, noted_part = notes.trailhead(from_note)
@@ -69,6 +73,7 @@ def exercise(
         name,
         part=part,
         at=at,
+        future=future,
         answers=answers,
         session=session,
         phase=phase,

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Annotated, Any
+from typing import Annotated, ClassVar
 
 import typer
-import typer.main
 
+from partsjournal.cli.lazy import LazyGroup
 from partsjournal.cli.plain import PlainCommand, PlainGroup
 from partsjournal.core import parts, sessions
 from partsjournal.core.errors import UsageError
@@ -16,34 +15,35 @@ from partsjournal.render import ui
 from partsjournal.views import partlog, partmap
 
 
-class PartsGroup(PlainGroup):
-    """The ``parts`` commands; ``edit`` is built only when it is run (or listed in
-    ``--help``): it needs the editor flow, whose imports the reading commands
-    (``parts``, ``parts show``) should not pay for."""
+class PartsGroup(LazyGroup, PlainGroup):
+    order = ("show", "add", "edit", "rename", "merge", "unmerge", "map")
+    lazy: ClassVar[
+        dict[str, tuple[str, str]]
+    ] = {  # they may ask, so they need the prompts: built only when run
+        "merge": (
+            "parts_merge",
+            "Fold part A into part B when they are one part; nothing is lost (asks first).",
+        ),
+        "unmerge": (
+            "parts_merge",
+            "Undo a merge: both parts as they were before it, each with its own entries.",
+        ),
+        "edit": (
+            "parts_edit",
+            "Change what you know about a part, with options or in your editor.",
+        ),
+    }
 
-    def list_commands(self, ctx: Any) -> list[str]:
-        names = super().list_commands(ctx)
-        at = names.index("show") + 1 if "show" in names else len(names)
-        return [*names[:at], "edit", *names[at:]]
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name != "edit":
-            return super().get_command(ctx, cmd_name)
-        holder = typer.Typer()
-        importlib.import_module("partsjournal.cli.parts_edit").register(holder)
-        return typer.main.get_group(holder).commands["edit"]
-
+LATEST = 20  # entries in a part's time line when no --all or -n is given
 
 parts_app = typer.Typer(
     cls=PartsGroup,
-    help="The parts you have met: list them, read one's story, edit, rename, merge, map.",
+    help="The parts you have met: list them, read one's story, add, edit, rename, merge, map.",
     invoke_without_command=True,
     no_args_is_help=False,
     rich_markup_mode="rich",
 )
-
-
-LATEST = 20  # entries in a part's time line when no --all or -n is given
 
 
 def register(app: typer.Typer) -> None:
@@ -101,6 +101,53 @@ def show(
         render_parts.print_part(part, index, meetings, names, total=total)
 
 
+@parts_app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="The part's name, as you call it.")],
+    role: Annotated[
+        str | None,
+        typer.Option(help="manager, firefighter, exile, unsure, or your own words."),
+    ] = None,
+    protects: Annotated[
+        list[str] | None,
+        typer.Option("--protects", help="A part it protects (repeatable)."),
+    ] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name for it (repeatable).")
+    ] = None,
+) -> None:
+    """Record a part no exercise has named yet, so you can describe it and relate others to it.
+
+    Example: partsjournal parts add "Little One" --role exile
+    """
+    clean = name.strip()
+    if not clean:
+        raise UsageError('The part needs a name, for example "Little One".')
+    protected = [parts.resolve(other, to_add=True) for other in protects or []]
+    with parts.registry_lock():  # no other run creates the same part meanwhile
+        known = parts.find(clean)
+        if known is not None:
+            raise UsageError(
+                f"There is already a part called {known.name}; "
+                f'change it with: partsjournal parts edit "{known.name}"'
+            )
+        for other in alias or []:
+            taken = parts.find(other)
+            if taken is not None:
+                raise UsageError(
+                    f"'{other.strip()}' is already a name of {taken.name}; choose another."
+                )
+        part = parts.create(clean)
+
+    def describe(fresh: parts.Part) -> None:
+        fresh.role = (role or "").strip()
+        parts.add_aliases(fresh, alias or [])
+        parts.add_protects(fresh, protected)
+
+    part = parts.update(part.id, describe)
+    ui.say(f'Added {part.name}. See it with: partsjournal parts show "{part.name}"')
+
+
 @parts_app.command("rename")
 def rename(
     old: Annotated[str, typer.Argument(help="The part's current name or an alias.")],
@@ -118,25 +165,7 @@ def rename(
     ui.say(f"Renamed {before} to {renamed.name}; '{before}' still finds it.")
 
 
-@parts_app.command("merge")
-def merge(
-    source: Annotated[str, typer.Argument(help="The part to fold in.")],
-    target: Annotated[str, typer.Argument(help="The part that lives on.")],
-) -> None:
-    """Fold part A into part B when they are one part; nothing is lost.
-
-    B takes A's name as an alias, whom A protects, and anything B had not noted
-    yet. Entries that named A count for B from now on.
-
-    Example: partsjournal parts merge "critic" "The Critic"
-    """
-    a = parts.resolve(source)
-    b = parts.resolve(target)
-    parts.merge(a, b)
-    ui.say(f"Merged {a.name} into {b.name}; entries that named {a.name} now count for {b.name}.")
-
-
-@parts_app.command("map", cls=PlainCommand)
+@parts_app.command("map")
 def parts_map() -> None:
     """Draw your parts as a tree, with the Self at the root.
 

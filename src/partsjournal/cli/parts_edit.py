@@ -1,6 +1,9 @@
-"""``partsjournal parts edit``: changing what you know about a part, with options or
-in your editor. Its own module, so that ``parts`` and ``parts show`` do not import
-the editor flow (see ``cli/parts.PartsGroup``)."""
+"""``partsjournal parts edit``: what you know about a part, by options or in $EDITOR.
+
+Kept apart from the other ``parts`` commands because the editing flow can ask to
+reopen a refused edit, and the listing must not load the prompts for that (see
+:mod:`partsjournal.cli.lazy`).
+"""
 
 from __future__ import annotations
 
@@ -49,7 +52,8 @@ def edit(
 
     Example: partsjournal parts edit "The Critic" --role manager --protects "Little One"
     """
-    part = parts.resolve(name)
+    part = parts.resolve(name, to_add=True)
+    protected = [parts.resolve(other, to_add=True) for other in protects or []]
     fields = {
         "role": role,
         "body": body,
@@ -64,7 +68,6 @@ def edit(
         edited = editing.edit_part(part)
         ui.say("No changes." if edited is None else f"Saved {edited.name}.")
         return
-    others = [parts.resolve(other) for other in protects or []]
 
     def apply(fresh: parts.Part) -> None:
         for key, value in fields.items():
@@ -72,7 +75,7 @@ def edit(
                 setattr(fresh, key, value.strip())
         if alias:
             parts.add_aliases(fresh, alias)
-        parts.add_protects(fresh, others)
+        parts.add_protects(fresh, protected)
 
     saved = parts.update(part.id, apply)
     ui.say(f"Saved {saved.name}.")

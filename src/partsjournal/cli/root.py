@@ -18,6 +18,7 @@ from typer._click.core import Context
 from typer.core import TyperGroup
 
 from partsjournal import __version__
+from partsjournal.cli import helptext
 from partsjournal.cli.plain import prepare
 from partsjournal.core import matching, paths, progress
 from partsjournal.core.errors import JournalError
@@ -58,7 +59,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "parts": (
         "parts",
-        "The parts you have met: list them, read one's story, edit, rename, merge, map.",
+        "The parts you have met: list them, read one's story, add, edit, rename, merge, map.",
     ),
     "review": (
         "review",
@@ -95,7 +96,7 @@ def build_command(name: str) -> Any:
     module = importlib.import_module(f"partsjournal.cli.{COMMANDS[name][0]}")
     holder = typer.Typer()
     module.register(holder)
-    return typer.main.get_group(holder).commands[name]
+    return helptext.polish(typer.main.get_group(holder).commands[name])
 
 
 class JournalGroup(TyperGroup):
@@ -129,6 +130,7 @@ class JournalGroup(TyperGroup):
             raise
 
     def format_help(self, ctx: Context, formatter: Any) -> None:
+        helptext.polish(self)
         self._listing = True
         try:
             super().format_help(ctx, formatter)

@@ -66,6 +66,25 @@ def entry_files(since: date | None = None, until: date | None = None) -> list[Pa
     return found
 
 
+def last_id() -> str | None:
+    """The id of the newest entry (the latest date), or None for an empty journal.
+
+    Only the newest year and month folders that hold an entry are listed.
+    """
+    try:
+        years = sorted(
+            (int(n) for n in os.listdir(paths.entries_dir()) if n.isdigit()), reverse=True
+        )
+    except OSError:
+        return None
+    for year in years:
+        for month in range(12, 0, -1):
+            names = month_names(year, month)
+            if names:
+                return names[-1][: -len(SUFFIX)]
+    return None
+
+
 def first_year() -> int | None:
     """The earliest year folder, or None for an empty journal."""
     root = paths.entries_dir()

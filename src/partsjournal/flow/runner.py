@@ -13,7 +13,7 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, care_words, exercises, journal, promises, support
+from partsjournal.flow import care, care_words, exercises, integration, journal, promises, support
 from partsjournal.flow.drafting import (
     DraftKeeper,
     TerminalGone,
@@ -24,6 +24,9 @@ from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import drafts as render_drafts
 from partsjournal.render import screens, ui
+from partsjournal.views import practices as practice_log
+from partsjournal.views import search
+from partsjournal.views.practices import CHECK, INTEGRATE
 
 
 def make_asker(ex: Exercise, answers: str | None) -> Asker:
@@ -45,8 +48,8 @@ def terminal() -> prompts.InteractiveAsker:
     return prompts.InteractiveAsker()
 
 
-def entry_time(at: str | None) -> datetime:
-    return dates.parse_datetime(at) if at is not None else dates.now()
+def entry_time(at: str | None, *, future: bool = False) -> datetime:
+    return dates.parse_at(at, future=future) if at is not None else dates.now()
 
 
 def run_exercise(
@@ -54,6 +57,7 @@ def run_exercise(
     *,
     part: str | None = None,
     at: str | None = None,
+    future: bool = False,
     answers: str | None = None,
     session: str | None = None,
     phase: str | None = None,
@@ -73,7 +77,7 @@ def run_exercise(
     """
     paths.check_folders()
     ex = exercise if exercise is not None else exercises.get(name)
-    created = entry_time(at)
+    created = entry_time(at, future=future)
     if part is not None and not part.strip():
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
     if part is not None:
@@ -154,7 +158,7 @@ def _walk(
                     continue
                 screens.blank()
                 if keeper.draft is None:
-                    screens.paused_with_nothing(current.exercise.name)
+                    screens.paused_with_nothing(start_command(current.exercise.name))
                 else:
                     answered, typed = keeper.draft.answered, bool(current.pending)
                     screens.paused(keeper.draft.id, answered, typed=typed)
@@ -170,10 +174,28 @@ def _walk(
             f"{exc.message.rstrip('.')}; your answers are still in the draft {draft.path}."
         ) from None
     keeper.discard()
-    screens.saved(entry, _where(entry))
+    screens.saved(entry, _where(entry), search.reference(entry.id))
     care.notice(entry, asker)
     support.offer_plan_contacts(entry, asker)
     return entry
+
+
+def start_command(name: str) -> str:
+    """The command that starts the exercise ``name`` afresh (some are built by their
+    own command rather than read from a file, so ``exercise NAME`` cannot start them)."""
+    own = {CHECK: "practices", INTEGRATE: "integrate", care.GROUNDING: "ground"}
+    return f"partsjournal {own[name]}" if name in own else f"partsjournal exercise {name}"
+
+
+def _exercise_of(draft: Draft) -> Exercise:
+    """The exercise a draft belongs to; the practice follow-up is built again from
+    the check-in it follows up, as ``practices`` built it."""
+    if draft.exercise == CHECK:
+        _, pending = practice_log.pending(draft.created)
+        if pending:
+            return integration.check_exercise(pending)
+    linked = promises.session_of(draft.context.get("session"), draft.created.date())
+    return promises.exercise_for(draft.exercise, linked) or exercises.for_draft(draft.exercise)
 
 
 def _where(entry: Entry) -> str | None:
@@ -216,8 +238,7 @@ def resume(
         )
     paths.check_folders()
     try:
-        linked = promises.session_of(draft.context.get("session"), draft.created.date())
-        ex = promises.exercise_for(draft.exercise, linked) or exercises.for_draft(draft.exercise)
+        ex = _exercise_of(draft)
     except UsageError:
         raise JournalError(
             f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "

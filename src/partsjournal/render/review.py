@@ -16,7 +16,7 @@ from partsjournal.core.vocabulary import REALMS, realm_label
 from partsjournal.render import patterns as pattern_words
 from partsjournal.render import review_notes, ui
 from partsjournal.render.review_notes import short_day
-from partsjournal.render.text import literal, visible
+from partsjournal.render.text import literal, plural, visible
 from partsjournal.views.review_data import Outcome, Practice, Quote, Review, SessionNear
 
 if TYPE_CHECKING:
@@ -59,10 +59,6 @@ def position_line(review: Review) -> str:
     return f"At the end of that period: {review.position}."
 
 
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
-
-
 def signed(value: float | None) -> str:
     if value is None:
         return DASH
@@ -100,7 +96,7 @@ def empty_line(review: Review) -> str:
     return (
         f"Nothing was written {this_period(review)}, and that is all right. "
         "When you have a quiet moment, a short exercise is a gentle way back in: "
-        "partsjournal exercise protector (or partsjournal exercise to see them all)."
+        "partsjournal exercise protector (to see them all: partsjournal exercise)."
     )
 
 
@@ -161,7 +157,7 @@ def no_activation_line(review: Review) -> str:
 def no_self_line(review: Review) -> str:
     return (
         f"No Self-energy check-in {this_period(review)}. "
-        "partsjournal exercise self-check takes a few minutes when you want one."
+        "When you want one, it takes a few minutes: partsjournal exercise self-check"
     )
 
 
@@ -182,12 +178,12 @@ def realms_missing_line(review: Review) -> str:
     if len(missing) == len(REALMS):
         return (
             f"No realm ratings or practices {this_period(review)}. When it feels right, "
-            "partsjournal integrate gives each realm a few minutes."
+            "a few minutes for each realm: partsjournal integrate"
         )
     return (
         f"{names} got no attention {this_period(review)}. Nothing needs fixing; if one of them "
-        "calls to you, a few minutes with partsjournal integrate --realm "
-        f"{review.unattended_realms[0]} is enough."
+        "calls to you, a few minutes are enough: partsjournal integrate --realm "
+        f"{review.unattended_realms[0]}"
     )
 
 

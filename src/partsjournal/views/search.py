@@ -25,31 +25,72 @@ FEW_FILES = 150  # up to this many files in a period, reading them beats the ind
 _ID_START = re.compile(r"^\d{4}-\d{2}")
 
 
+LAST = "last"  # names the newest entry wherever an entry id is asked for
+
+
+def reference(entry_id: str) -> str:
+    """How to name this entry in a command: ``last`` when it is the newest, else its id."""
+    return LAST if layout.last_id() == entry_id else entry_id
+
+
 def find_entry(ref: str) -> Path:
-    """The file of the entry whose id is ``ref`` or starts with it.
+    """The file of the entry whose id is ``ref`` or starts with it; ``last`` is the newest.
 
     The id begins with the entry's date, so only that month's folder is listed.
     """
     ref = ref.strip()
+    if ref.casefold() == LAST:
+        newest = layout.last_id()
+        if newest is None:
+            raise UsageError(
+                "There are no entries yet; write one with: partsjournal exercise protector"
+            )
+        return layout.entry_path(newest)
     if ref.endswith(".toml"):
         ref = ref[:-5]
     if not _ID_START.match(ref):
         raise UsageError(
             f"'{ref}' is not an entry id; ids start with the date, like 2026-11-20T211500-3f9a2c "
-            "(partsjournal entries lists them)."
+            "(to list them: partsjournal entries)."
         )
-    ids = layout.ids_in_month(int(ref[:4]), int(ref[5:7]))
-    found = [ref] if ref in ids else [i for i in ids if i.startswith(ref)]
+    found = _fitting(ref)
     if len(found) == 1:
         return layout.entry_path(found[0])
     if not found:
         raise UsageError(
-            f"There is no entry '{ref}'; partsjournal entries lists the ids you can use."
+            f"There is no entry '{ref}'; to see the ids you can use: partsjournal entries"
         )
+    raise UsageError(_too_many(f"'{ref}'", found))
+
+
+def _fitting(ref: str) -> list[str]:
+    """The ids that are ``ref`` or start with it (only that month's folder is listed)."""
+    ids = layout.ids_in_month(int(ref[:4]), int(ref[5:7]))
+    return [ref] if ref in ids else [i for i in ids if i.startswith(ref)]
+
+
+def _too_many(what: str, found: list[str]) -> str:
     shown = ", ".join(found[:4]) + (", …" if len(found) > 4 else "")
-    raise UsageError(
-        f"'{ref}' fits {len(found)} entries ({shown}); give more of the id to choose one."
-    )
+    return f"{what} fits {len(found)} entries ({shown}); give more of the id to choose one."
+
+
+def exclude_ids(refs: list[str]) -> list[str]:
+    """The entries ``--exclude`` names, each by its whole id; a start of an id that
+    fits several entries is refused as ``show`` refuses it, never taken for all."""
+    out = []
+    for ref in (r.strip().removesuffix(".toml") for r in refs):
+        if not ref:
+            continue
+        found = _fitting(ref) if _ID_START.match(ref) else []
+        if len(found) > 1:
+            raise UsageError(_too_many(f"--exclude {ref}", found))
+        if not found:
+            raise UsageError(
+                f"--exclude {ref} is not an entry, so nothing was written; "
+                "check the id with: partsjournal entries"
+            )
+        out.append(found[0])
+    return out
 
 
 @dataclass
@@ -202,3 +243,15 @@ def select(
     registry = parts.load_all(include_merged=True) if selection.parts else []
     keep = selection.matcher(registry)
     return every, [r for r in every.rows if keep(r)]
+
+
+def nothing_found(selection: Selection, *, period: bool) -> str:
+    """Why a listing is empty, suggesting only what was actually asked for."""
+    if layout.last_id() is None:
+        return "No entries yet. Write your first with: partsjournal exercise protector"
+    filtered = bool(selection.parts or selection.exercises or selection.session or selection.grep)
+    if filtered and period:
+        return "No entries match. Try a wider period, or leave out a filter."
+    if filtered:
+        return "No entries match; try leaving out a filter."
+    return "No entries in this period; try a wider one."
