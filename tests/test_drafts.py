@@ -80,7 +80,7 @@ def test_the_draft_is_rewritten_after_every_answered_step(home: Path) -> None:
 
 def test_a_finished_interactive_run_leaves_no_draft(home: Path) -> None:
     ex = exercises.get("protector")
-    entry = runner.walk_and_save(Run(exercise=ex), StopAfter(home), WHEN)
+    entry = runner.walk_and_save(Run(exercise=ex), StopAfter(home, "purpose"), WHEN)
     assert entry is not None
     assert list((home / "drafts").glob("*.toml")) == []
     assert len(entry_files(home)) == 1
@@ -230,3 +230,29 @@ def test_ctrl_c_between_prompts_is_a_pause_too(home: Path) -> None:
     assert runner.walk_and_save(Run(exercise=ex), InterruptAtNeeds(home), WHEN) is None
     kept = draft_answers(home)
     assert kept["strengths"] == "Careful" and "needs" not in kept
+
+
+def test_a_hangup_while_a_pause_is_being_saved_waits_for_the_draft(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Closing a terminal ends its input first (a pause with the half-typed text), then sends
+    # SIGHUP a moment later: that signal must not cut short the draft being written.
+    import os
+    import signal
+
+    from partsjournal.flow.drafting import TerminalGone
+
+    real_save = drafts.save
+
+    def save_then_hang_up(draft: drafts.Draft) -> None:
+        if draft.pending:
+            os.kill(os.getpid(), signal.SIGHUP)  # arrives in the middle of the save
+        real_save(draft)
+
+    monkeypatch.setattr(drafts, "save", save_then_hang_up)
+    with pytest.raises(TerminalGone) as gone:
+        ex = exercises.get("protector")
+        runner.walk_and_save(Run(exercise=ex), StopAfter(home, "purpose"), WHEN)
+    assert gone.value.exit_code == 129
+    [draft] = drafts.load_all()
+    assert draft.pending == {"purpose": "half a sen"}
