@@ -80,7 +80,7 @@ def test_the_draft_is_rewritten_after_every_answered_step(home: Path) -> None:
 
 def test_a_finished_interactive_run_leaves_no_draft(home: Path) -> None:
     ex = exercises.get("protector")
-    entry = runner.walk_and_save(Run(exercise=ex), StopAfter(home, "purpose"), WHEN)
+    entry = runner.walk_and_save(Run(exercise=ex), StopAfter(home), WHEN)
     assert entry is not None
     assert list((home / "drafts").glob("*.toml")) == []
     assert len(entry_files(home)) == 1
