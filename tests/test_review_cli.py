@@ -277,6 +277,9 @@ def test_review_and_listing_paths_never_import_pydantic_or_questionary(home: Pat
         ["entries"],
         ["show", some_id],
         ["export", "--since", "2026-11-01"],
+        ["parts"],
+        ["parts", "show", "The Critic"],
+        ["session", "list"],
     ):
         proc = subprocess.run(
             [sys.executable, "-X", "importtime", "-m", "partsjournal", *args],

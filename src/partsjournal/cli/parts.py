@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar
 import typer
 
 from partsjournal.cli.lazy import LazyGroup
+from partsjournal.cli.plain import PlainCommand, PlainGroup
 from partsjournal.core import parts, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import parts as render_parts
@@ -14,7 +15,7 @@ from partsjournal.render import ui
 from partsjournal.views import partlog, partmap
 
 
-class PartsGroup(LazyGroup):
+class PartsGroup(LazyGroup, PlainGroup):
     order = ("show", "add", "edit", "rename", "merge", "unmerge", "map")
     lazy: ClassVar[
         dict[str, tuple[str, str]]
@@ -33,6 +34,8 @@ class PartsGroup(LazyGroup):
         ),
     }
 
+
+LATEST = 20  # entries in a part's time line when no --all or -n is given
 
 parts_app = typer.Typer(
     cls=PartsGroup,
@@ -63,26 +66,39 @@ def parts_list(ctx: typer.Context) -> None:
         (p for p in index.values() if parts.live_id(p.id, index) == p.id),
         key=lambda p: p.name.casefold(),
     )
-    met = partlog.meetings(index, warn=ui.warn) if live else {}
+    met = partlog.counts(index, warn=ui.warn) if live else {}
     render_parts.print_list(live, met)
 
 
-@parts_app.command("show")
+@parts_app.command("show", cls=PlainCommand)
 def show(
     name: Annotated[str, typer.Argument(help="The part's name or one of its aliases.")],
+    number: Annotated[
+        int | None,
+        typer.Option("--number", "-n", metavar="N", help="The latest N entries (default 20)."),
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every entry in the time line.")] = False,
 ) -> None:
-    """Show one part's record and a time line of every entry it appears in.
+    """Show one part's record and a time line of the entries it appears in.
+
+    The time line shows the latest 20 entries; --all shows every one, -n N the latest N.
 
     Example: partsjournal parts show "The Critic"
     """
+    if all_ and number is not None:
+        raise UsageError("Pass either --all or -n N, not both.")
+    if number is not None and number < 1:
+        raise UsageError(f"-n needs a number of entries from 1 up, not {number}.")
     part = parts.resolve(name)
     index = parts.everything(warn=ui.warn)
     if parts.in_circle(part.id, index):
         part = index[part.id] = parts.undo_merge(part)
         ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)
-    meetings = partlog.meetings(index, warn=ui.warn).get(part.id, [])
+    latest = None if all_ else number or LATEST
+    meetings, total = partlog.meetings(part.id, index, latest=latest, warn=ui.warn)
     names = {s.id: s.name for s in sessions.load_all(warn=ui.warn)} if meetings else {}
-    render_parts.print_part(part, index, meetings, names)
+    with ui.paged(20 + 4 * len(meetings)):  # a long time line goes through the pager
+        render_parts.print_part(part, index, meetings, names, total=total)
 
 
 @parts_app.command("add")

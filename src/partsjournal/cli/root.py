@@ -20,8 +20,9 @@ from typer.core import TyperGroup
 from partsjournal import __version__
 from partsjournal.cli import helptext
 from partsjournal.cli.plain import prepare
-from partsjournal.core import crypt, matching, paths
+from partsjournal.core import crypt, matching, paths, progress
 from partsjournal.core.errors import JournalError
+from partsjournal.render import ui
 from partsjournal.render.text import visible, wrap
 
 DISCLAIMER = (
@@ -271,8 +272,15 @@ def _root(
     ] = False,
 ) -> None:
     paths.set_home(home)
+    if sys.stderr.isatty():
+        progress.bar = _progress
     if debug:
         _debug["on"] = True
+
+
+def _progress(items: Any, description: str) -> Any:
+    """A progress bar on the terminal while the index is rebuilt."""
+    return ui.track(items, description)
 
 
 def _fitted(message: str) -> str:

@@ -8,13 +8,14 @@ from typing import Annotated, ClassVar
 import typer
 
 from partsjournal.cli.lazy import LazyGroup
-from partsjournal.core import entry, sessions
+from partsjournal.cli.plain import PlainCommand, PlainGroup
+from partsjournal.core import sessions
 from partsjournal.render import sessions as render_sessions
 from partsjournal.render import ui
-from partsjournal.views import arcs
+from partsjournal.views import arcs, search
 
 
-class SessionGroup(LazyGroup):
+class SessionGroup(LazyGroup, PlainGroup):
     order = ("add", "list", "show", "edit", "remove")
     lazy: ClassVar[dict[str, tuple[str, str]]] = {  # they may ask first: built when run
         "add": (
@@ -44,23 +45,32 @@ def register(app: typer.Typer) -> None:
     app.add_typer(sub, name="session")
 
 
-@sub.command("list")
+@sub.command("list", cls=PlainCommand)
 def list_() -> None:
     """List your sessions with how many entries prepare for and integrate each."""
     found = sessions.load_all(warn=ui.warn)
     if not found:
         ui.say("No sessions yet. Add one with: partsjournal session add DATE")
         return
-    render_sessions.print_list(found, arcs.arcs(found, entry.load_range(warn=ui.warn)))
+    render_sessions.print_list(found, arcs.arcs(found, search.history(warn=ui.warn).rows))
 
 
-@sub.command("show")
+@sub.command("show", cls=PlainCommand)
 def show(
     ref: Annotated[str, typer.Argument(metavar="ID", help="The session's number, id or date.")],
 ) -> None:
     """Show a session's arc: preparation entries, the session, then integration entries."""
     found = sessions.load_all(warn=ui.warn)
     session = sessions.find(ref, found)
-    everything = entry.load_range(warn=ui.warn)
-    arc = arcs.with_notes(arcs.arcs(found, everything)[session.id], found, everything)
-    render_sessions.print_arc(arc, arcs.stages(session, found, everything))
+    every = search.history(warn=ui.warn)
+    arc = arcs.read(arcs.arcs(found, every.rows)[session.id], every.load)
+    lo, hi = arcs.reach(session, found)
+    near = list(
+        every.entries(
+            r for r in every.rows if (lo is None or r.day >= lo) and (hi is None or r.day <= hi)
+        )
+    )
+    arc = arcs.with_notes(arc, found, near)
+    stages = arcs.stages(session, found, near)
+    with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
+        render_sessions.print_arc(arc, stages)

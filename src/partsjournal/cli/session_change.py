@@ -13,11 +13,11 @@ from typing import Annotated
 import typer
 
 from partsjournal import prompts
-from partsjournal.core import dates, entry, session_edits, sessions
+from partsjournal.core import dates, session_edits, sessions
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.sessions import Session
 from partsjournal.render import ics, ui
-from partsjournal.views import arcs
+from partsjournal.views import arcs, search
 
 YesOption = Annotated[
     bool, typer.Option("--yes", "-y", help="Go ahead without asking (for scripts).")
@@ -145,8 +145,8 @@ def remove(ref: RefArgument, yes: YesOption = False) -> None:
     """
     found = sessions.load_all(warn=ui.warn)
     session = sessions.find(ref, found)
-    everything = entry.load_range(warn=ui.warn)
-    arc = arcs.arcs(found, everything)[session.id]
+    every = search.history(warn=ui.warn)
+    arc = arcs.read(arcs.arcs(found, every.rows)[session.id], every.load)
     linked = [*arc.before, *arc.after]
     count = f"{len(linked)} {'entry is' if len(linked) == 1 else 'entries are'} linked to it"
     if not prompts.ask_first(

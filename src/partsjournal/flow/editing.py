@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from partsjournal import prompts
-from partsjournal.core import parts
+from partsjournal.core import index, parts
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.parts import Part
@@ -190,9 +190,12 @@ def check_entry(original: Entry, copy: Path, path: Path) -> Entry:
 def edit_entry(
     path: Path, original: Entry, *, again: Callable[[str], bool] | None = None
 ) -> Entry | None:
-    return edit_file(
+    edited = edit_file(
         path, lambda copy: check_entry(original, copy, path), kept=ENTRY_KEPT, again=again
     )
+    if edited is not None:
+        index.note_saved()  # after the file is in place; never fails the edit
+    return edited
 
 
 PART_KEPT = "the part is unchanged"

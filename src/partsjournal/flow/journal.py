@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
 
-from partsjournal.core import matching, parts, sessions
+from partsjournal.core import index, matching, parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
@@ -191,4 +191,5 @@ def save_run(current: Run, created: datetime, *, entry_id: str | None = None) ->
                     parts.update(protector, partial(_add_protected, protected_id=part.id))
             except UnreadableFile as exc:  # broken by hand meanwhile: the entry has the text
                 ui.warn(f"Could not add this entry to {exc.path}: {exc.reason}.")
+    index.note_saved()  # after the files are in place; never fails the save
     return entry

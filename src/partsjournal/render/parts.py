@@ -21,7 +21,7 @@ NO_PARTS = (
 )
 
 
-def print_list(live: list[Part], met: dict[str, list[Meeting]]) -> None:
+def print_list(live: list[Part], met: dict[str, int]) -> None:
     from rich.table import Table
 
     console = ui.out()
@@ -43,7 +43,7 @@ def print_list(live: list[Part], met: dict[str, list[Meeting]]) -> None:
         if roles:
             row.append(literal(part.role, one_line=True))
         row += [
-            str(len(met.get(part.id, []))),
+            str(met.get(part.id, 0)),
             part.last_met.isoformat() if part.last_met else "",
             literal(few_words(part.needs), one_line=True),
         ]
@@ -57,9 +57,12 @@ def print_part(
     index: dict[str, Part],
     meetings: list[Meeting],
     session_names: dict[str, str] | None = None,
+    *,
+    total: int | None = None,
 ) -> None:
     """One part's record, then a time line of the entries that name it
-    (``session_names``: "session 2" by session id, for parts met in a session)."""
+    (``session_names``: "session 2" by session id, for parts met in a session;
+    ``total``: how many entries name it, when ``meetings`` are only the latest)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -91,8 +94,14 @@ def print_part(
     if not meetings:
         console.print("No entries name this part yet.")
         return
-    count = len(meetings)
-    console.print(f"[bold]Time line[/] ({count} {'entry' if count == 1 else 'entries'})")
+    count = len(meetings) if total is None else total
+    heading = Text.assemble(
+        ("Time line", "bold"), f" ({count} {'entry' if count == 1 else 'entries'}"
+    )
+    if count > len(meetings):
+        heading.append(f"; the latest {len(meetings)} below, --all for every one")
+    heading.append(")")
+    console.print(heading)
     for meeting in meetings:
         e = meeting.entry
         line = Text("\n")

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from partsjournal.core.answers import first_words
 from partsjournal.core.entry import Entry
+from partsjournal.core.indexrows import Row
 from partsjournal.core.sessions import Session, describe
 from partsjournal.render import ui
 from partsjournal.render.text import literal
@@ -15,7 +16,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-def print_list(found: list[Session], arcs: dict[str, Arc]) -> None:
+def print_list(found: list[Session], arcs: dict[str, Arc[Row]]) -> None:
     from rich.table import Table
 
     # dates and counts are never cut; kind and label wrap between words. The id
@@ -45,7 +46,7 @@ def print_list(found: list[Session], arcs: dict[str, Arc]) -> None:
     ui.say("See one session's story with: partsjournal session show NUMBER")
 
 
-def print_arc(arc: Arc, stages: list[Stage] | None = None) -> None:
+def print_arc(arc: Arc[Entry], stages: list[Stage] | None = None) -> None:
     from rich.table import Table
     from rich.text import Text
 

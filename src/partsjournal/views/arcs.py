@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Generic, TypeVar
 
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
+from partsjournal.core.indexrows import Row
 from partsjournal.core.sessions import ARC_STAGES, Session, placement
+
+T = TypeVar("T", Row, Entry)
 
 
 @dataclass
-class Arc:
+class Arc(Generic[T]):
     """One session and the entries around it, each list in time order."""
 
     session: Session
-    before: list[Entry]
-    after: list[Entry]
+    before: list[T]
+    after: list[T]
     # notes for the therapist written since the previous session, to bring to this one
     bring: list[Note] = field(default_factory=list)
     # on the latest session: notes written since it, to bring to the next one
@@ -43,19 +48,37 @@ class Note:
     part: str | None
 
 
-def arcs(sessions: list[Session], entries: list[Entry]) -> dict[str, Arc]:
-    """Every session's preparation and integration entries, by session id."""
-    out = {s.id: Arc(s, [], []) for s in sessions}
-    for item in sorted(entries, key=lambda e: (e.created, e.id)):
-        session, phase = placement(item, sessions)
-        if session is None:
+def arcs(sessions: list[Session], rows: list[Row]) -> dict[str, Arc[Row]]:
+    """Every session's preparation and integration entries, by session id.
+
+    Each row carries the session and phase :func:`sessions.placement` gave it.
+    """
+    out: dict[str, Arc[Row]] = {s.id: Arc(s, [], []) for s in sessions}
+    for row in sorted(rows, key=lambda r: (r.created, r.id)):
+        arc = out.get(row.session) if row.session else None
+        if arc is None:
             continue
-        arc = out[session.id]
-        (arc.before if phase == "before" else arc.after).append(item)
+        (arc.before if row.phase == "before" else arc.after).append(row)
     return out
 
 
-def with_notes(arc: Arc, sessions: list[Session], entries: list[Entry]) -> Arc:
+def read(arc: Arc[Row], load: Callable[[Row], Entry]) -> Arc[Entry]:
+    """The same arc with its entries read in full."""
+    return Arc(arc.session, [load(r) for r in arc.before], [load(r) for r in arc.after])
+
+
+def reach(session: Session, sessions: list[Session]) -> tuple[date | None, date | None]:
+    """The days whose entries :func:`with_notes` and :func:`stages` look at for
+    ``session`` (None: no limit), so only those need to be read in full."""
+    ordered = sorted(sessions, key=lambda s: (s.date, s.id))
+    at = next(i for i, s in enumerate(ordered) if s.id == session.id)
+    first = ordered[at - 1].date if at > 0 else None
+    if at == len(ordered) - 1:
+        return first, None
+    return first, session.date + timedelta(days=max(last for _, last, _, _ in ARC_STAGES))
+
+
+def with_notes(arc: Arc[Entry], sessions: list[Session], entries: list[Entry]) -> Arc[Entry]:
     """Fill ``arc``'s notes for the therapist: those written from the previous
     session's day up to the day before this one, and, when no later session is
     recorded, those written from this session's day on."""

@@ -20,6 +20,7 @@ from partsjournal.core import entry, layout
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
 from partsjournal.core.store import UnreadableFile
+from partsjournal.views import search
 
 INTEGRATE = "integrate"
 CHECK = "practice-check"
@@ -131,7 +132,7 @@ def due(source: Entry | None, waiting: list[Practice], now: datetime) -> list[Pr
 
 def history(since: date, *, warn: Callable[[str], None] | None = None) -> list[Practice]:
     """Practices chosen since ``since`` with their outcomes, oldest first."""
-    found, _ = pair(entry.load_range(since, warn=warn))
+    found, _ = pair(search.history(since, warn=warn).entries())
     return found
 
 

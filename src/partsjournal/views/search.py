@@ -13,13 +13,15 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from partsjournal.core import layout, parts, sessions
+from partsjournal.core import index, layout, parts, paths, sessions
 from partsjournal.core.entry import Entry, load
 from partsjournal.core.errors import UsageError
+from partsjournal.core.indexrows import Row
 from partsjournal.core.parts import Part
-from partsjournal.core.sessions import Session, placement
+from partsjournal.core.sessions import placement
 from partsjournal.core.store import UnreadableFile
 
+FEW_FILES = 150  # up to this many files in a period, reading them beats the index
 _ID_START = re.compile(r"^\d{4}-\d{2}")
 
 
@@ -120,39 +122,38 @@ class Selection:
                 ids.add(live.id if live else found.id)
         return ids, wanted
 
-    def matcher(self, registry: list[Part], sessions: list[Session]) -> Callable[[Entry], bool]:
+    def matcher(self, registry: list[Part]) -> Callable[[Row], bool]:
+        """The rule, over what the index holds about an entry (:class:`index.Row`,
+        made the same way from a file when there is no index). ``session`` is
+        compared with the entry's placement (:func:`sessions.placement`)."""
         by_id = {p.id: p for p in registry}
         part_ids, part_names = self.resolve_parts(registry)
         exercises = {x.strip().casefold() for x in self.exercises}
+        # answers are joined by NUL in Row.search; a command-line needle has none
         needle = self.grep.casefold() if self.grep else None
         excluded = [x.strip() for x in self.exclude if x.strip()]
 
-        def has_part(e: Entry) -> bool:
-            for ref in e.parts:
-                live = parts.live(ref.id, by_id) if ref.id else None
-                if (live and live.id in part_ids) or ref.name.casefold() in part_names:
+        def has_part(e: Row) -> bool:
+            for ref_id, name in e.parts:
+                live = parts.live(ref_id, by_id) if ref_id else None
+                if (live and live.id in part_ids) or name.casefold() in part_names:
                     return True
-            for a in e.answers:
-                if a.part:
-                    live = parts.live(a.part, by_id)
-                    if live and live.id in part_ids:
-                        return True
+            for ref_id in e.answer_parts:
+                live = parts.live(ref_id, by_id)
+                if live and live.id in part_ids:
+                    return True
             return False
 
-        def keep(e: Entry) -> bool:
+        def keep(e: Row) -> bool:
             if excluded and any(e.id == x or e.id.startswith(x) for x in excluded):
                 return False
             if exercises and e.exercise.casefold() not in exercises:
                 return False
             if self.parts and not has_part(e):
                 return False
-            if self.session is not None:
-                s, _ = placement(e, sessions)
-                if s is None or s.id != self.session:
-                    return False
-            return not (
-                needle is not None and not any(needle in a.text.casefold() for a in e.answers)
-            )
+            if self.session is not None and e.session != self.session:
+                return False
+            return needle is None or needle in e.search
 
         return keep
 
@@ -169,6 +170,66 @@ def read_entries(
                 warn(f"Skipped {f}: {exc.reason}.")
 
 
+@dataclass
+class History:
+    """The readable entries of a period, as index rows in time order, and the way
+    to read any of them in full (from the index, or from the files already read)."""
+
+    rows: list[Row]
+    load: Callable[[Row], Entry]
+
+    def entries(self, rows: Iterable[Row] | None = None) -> Iterator[Entry]:
+        """Full entries one at a time, so a long export never holds them all."""
+        for row in self.rows if rows is None else rows:
+            yield self.load(row)
+
+
+def history(
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    warn: Callable[[str], None] | None = None,
+    track: Callable[[list[Path]], Iterable[Path]] | None = None,
+    search: bool = False,
+) -> History:
+    """Every readable entry in ``[since, until]``, from the index when it can be had,
+    else from the files (unreadable ones are skipped with one warning each, either way).
+
+    ``track`` wraps the list of files to read (a progress bar on a terminal);
+    ``search`` fills :attr:`Row.search` for ``--grep``.
+    """
+    names = layout.entry_files(since, until) if since is not None else None
+    # a short period is read from its few files (cheaper than checking the index)
+    found = index.current() if names is None or len(names) > FEW_FILES else None
+    if found is not None:
+        if warn is not None:
+            for path, reason in found.unreadable(since, until):
+                warn(f"Skipped {path}: {reason}.")
+        return History(found.rows(since, until, search=search), found.entry)
+    names = layout.entry_files(since, until) if names is None else names
+    root = paths.entries_dir()
+    loaded = {
+        e.path.relative_to(root).as_posix(): e
+        for e in read_entries(track(names) if track is not None else names, warn=warn)
+        if e.path is not None
+        and (since is None or e.day >= since)
+        and (until is None or e.day <= until)
+    }
+    days = [e.day for e in loaded.values()]
+    # only the sessions these entries can belong to (sessions.around: the windows of link)
+    near = (
+        sessions.around(min(days), max(days), ids=[e.session for e in loaded.values() if e.session])
+        if days
+        else []
+    )
+    rows = []
+    for rel, e in loaded.items():
+        s, phase = placement(e, near)
+        rows.append(Row.of(e, rel, s.id if s else None, phase))
+    rows.sort(key=lambda r: (r.created, r.id))
+    return History(rows, lambda row: loaded[row.rel])
+
+
 def select(
     since: date | None,
     until: date | None,
@@ -176,23 +237,12 @@ def select(
     *,
     warn: Callable[[str], None] | None = None,
     track: Callable[[list[Path]], Iterable[Path]] | None = None,
-) -> tuple[list[Entry], list[Entry]]:
-    """Every readable entry in the period, and those that fit ``selection``; in time order.
-
-    ``track`` wraps the list of files to read (a progress bar on a terminal).
-    """
-    names = layout.entry_files(since, until)
+) -> tuple[History, list[Row]]:
+    """Every readable entry in the period, and the rows that fit ``selection``."""
+    every = history(since, until, warn=warn, track=track, search=selection.grep is not None)
     registry = parts.load_all(include_merged=True) if selection.parts else []
-    session_list = sessions.load_all(warn=warn) if selection.session else []
-    keep = selection.matcher(registry, session_list)
-    files = track(names) if track is not None else names
-    every = [
-        e
-        for e in read_entries(files, warn=warn)
-        if (since is None or e.day >= since) and (until is None or e.day <= until)
-    ]
-    every.sort(key=lambda e: (e.created, e.id))
-    return every, [e for e in every if keep(e)]
+    keep = selection.matcher(registry)
+    return every, [r for r in every.rows if keep(r)]
 
 
 def nothing_found(selection: Selection, *, period: bool) -> str:
