@@ -388,3 +388,34 @@ def test_decrypt_makes_the_journal_plain_and_removes_the_keys(
     assert not (home / "recipient.txt").exists() and not (home / "identity.age").exists()
     again = cli("decrypt")
     assert again.exit_code == 0 and "nothing to decrypt" in again.stdout
+
+
+# --- the derived index --------------------------------------------------------------------
+
+
+def test_an_encrypted_journal_never_has_a_plaintext_index(
+    home: Path, cli: Cli, protector_answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from partsjournal.core import indexfile
+
+    write_journal(cli, protector_answers)
+    listing = cli("entries", "--all", "--grep", "Monday").stdout
+    index = indexfile.index_path()
+    assert index.read_bytes().startswith(b"SQLite format")  # the plain journal's index
+    key_file(tmp_path, monkeypatch)
+    assert cli("encrypt").exit_code == 0
+    assert not index.exists()  # the plaintext copy went before any file was converted
+    assert cli("entries", "--all", "--grep", "Monday").stdout == listing
+    assert cli("exercise", "protector", "--answers", str(protector_answers)).exit_code == 0
+    assert "2 entries" in cli("entries", "--all", "--grep", "Monday").stdout
+    raw = index.read_bytes()
+    assert crypt.is_sealed(raw) and SECRET_WORDS.encode() not in raw
+    assert b"SQLite format" not in raw
+    # a plain index put back (say from an old backup) is deleted unread
+    index.write_bytes(b"SQLite format 3\x00 " + SECRET_WORDS.encode())
+    assert "2 entries" in cli("entries", "--all", "--grep", "Monday").stdout
+    assert crypt.is_sealed(index.read_bytes())
+    # back to plain: the encrypted index is not kept either
+    assert cli("decrypt").exit_code == 0
+    assert "2 entries" in cli("entries", "--all", "--grep", "Monday").stdout
+    assert index.read_bytes().startswith(b"SQLite format")

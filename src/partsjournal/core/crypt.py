@@ -67,6 +67,11 @@ def begin_command(ask_secret: AskSecret | None) -> None:
     _ask["secret"] = ask_secret or _no_terminal
 
 
+def never_ask() -> None:
+    """Keep what is unlocked, but never ask (a worker process has no terminal)."""
+    _ask["secret"] = _no_terminal
+
+
 def ask_secret(question: str) -> str:
     return _ask["secret"](question)
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import crypt, keychain, paths, store
+from partsjournal.core import crypt, indexfile, keychain, paths, store
 from partsjournal.core.errors import JournalError, UsageError
 
 FOLDERS = ("entries", "parts", "sessions", "drafts")
@@ -95,6 +95,7 @@ def encrypt(
         crypt.remember(identity)
         to = crypt.public_key(identity)
         store.atomic_write(crypt.recipient_path(), f"{to}\n".encode("ascii"))
+    indexfile.remove()  # a plain index would be a plaintext copy; it is rebuilt encrypted
     for path in journal_files():
         with store.locked(path):  # never between another command's read and its write
             raw = path.read_bytes()
@@ -118,6 +119,7 @@ def decrypt(after_file: AfterFile | None = None) -> Conversion:
     if sealed:
         crypt.identities()  # unlock before anything changes (a wrong passphrase stops here)
     crypt.recipient_path().unlink(missing_ok=True)
+    indexfile.remove()  # rebuilt plain when next needed
     for path in sealed:
         with store.locked(path):
             raw = path.read_bytes()

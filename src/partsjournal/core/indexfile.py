@@ -16,10 +16,12 @@ opens the file directly and small updates are written in place, so a command
 reads only the pages it needs. ``whole``: the file is read as one block of bytes
 into an in-memory database, and saving writes it back as one block through
 :func:`store.atomic_write`. The second is the one an encrypted journal uses: the
-bytes pass through :data:`seal` and :data:`unseal` (identity functions until
-encryption is configured), so the index is never a plaintext copy of an
-encrypted journal, and a journal can also keep it in memory only
-(:data:`keep_on_disk` false).
+bytes pass through :data:`seal` and :data:`unseal` (encrypted to the journal's
+key with :mod:`core.crypt`, and left as they are in a plain journal), so the
+index is never a plaintext copy of an encrypted journal; a plain index found in
+an encrypted journal (one made before ``encrypt``) is deleted unread, and so is
+an encrypted one in a journal decrypted since. A journal can also keep it in
+memory only (:data:`keep_on_disk` false).
 """
 
 from __future__ import annotations
@@ -30,19 +32,24 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from partsjournal.core import paths, store
+from partsjournal.core import crypt, paths, store
 
 NAME = ".index.sqlite"
 
 
-def _same(data: bytes) -> bytes:
-    return data
+def _seal(data: bytes) -> bytes:
+    return crypt.seal(data)  # unchanged in a plain journal
 
 
-# The hooks an encrypted journal sets: bytes on their way to and from the disk.
-seal: Callable[[bytes], bytes] = _same
-unseal: Callable[[bytes], bytes] = _same
-# "disk": SQLite works on the file; "whole": the file is loaded and saved as one block.
+def _unseal(data: bytes) -> bytes:
+    return crypt.open_sealed(data) if crypt.is_sealed(data) else data
+
+
+# Bytes on their way to and from the disk in the "whole" mode.
+seal: Callable[[bytes], bytes] = _seal
+unseal: Callable[[bytes], bytes] = _unseal
+# "disk": SQLite works on the file; "whole": the file is loaded and saved as one block
+# (always, in an encrypted journal: see _whole).
 mode = "disk"
 # False: never write the index (an encrypted journal that keeps it in memory only).
 keep_on_disk = True
@@ -52,19 +59,33 @@ def index_path() -> Path:
     return paths.home() / NAME
 
 
+def _whole() -> bool:
+    """Load and save the index as one block: asked for, or the journal is encrypted."""
+    return mode == "whole" or crypt.recipient() is not None
+
+
 def open_db() -> sqlite3.Connection | None:
     """The saved index, or None when there is none (or it cannot be opened at all)."""
     path = index_path()
     if not keep_on_disk or not path.is_file():
         return None
+    encrypted = crypt.recipient() is not None
     try:
-        if mode == "whole":
+        if encrypted or mode == "whole":
+            raw = path.read_bytes()
+            if encrypted and not crypt.is_sealed(raw):
+                remove()  # plain text of an encrypted journal: never read, never kept
+                return None
             conn = sqlite3.connect(":memory:")
-            conn.deserialize(unseal(path.read_bytes()))
+            conn.deserialize(unseal(raw))
         else:
+            with open(path, "rb") as f:
+                if crypt.is_sealed(f.read(64)):
+                    remove()  # encrypted, in a journal that is plain now: rebuilt plain
+                    return None
             conn = sqlite3.connect(path)  # a plain path: any characters in <home> work
             conn.execute("PRAGMA synchronous=OFF")  # derived data: a crash means a rebuild
-    except (sqlite3.Error, OSError, ValueError):
+    except (sqlite3.Error, OSError, ValueError, crypt.WrongKey):
         return None
     return conn
 
@@ -83,7 +104,7 @@ def save(conn: sqlite3.Connection, *, whole: bool) -> None:
     """
     if not keep_on_disk:
         return
-    if whole or mode == "whole":
+    if whole or _whole():
         conn.commit()
         store.atomic_write(index_path(), seal(conn.serialize()), durable=False)
     else:

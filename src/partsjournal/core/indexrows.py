@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import paths
+from partsjournal.core import crypt, paths
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.progress import Progress
 from partsjournal.core.store import UnreadableFile, read_toml
@@ -107,11 +107,13 @@ def _read_many(items: list[tuple[str, str]]) -> list[tuple[Any, ...]]:
 
 def _init_worker(home: str) -> None:
     paths.set_home(Path(home))
+    crypt.never_ask()  # a worker has no terminal: the parent unlocked before starting it
 
 
 def read_all(items: list[tuple[str, str]], progress: Progress | None) -> list[tuple[Any, ...]]:
     """Rows for many files: in worker processes when there are many and several
     cores (in this process if workers cannot be started here)."""
+    crypt.unlock_if_encrypted()  # once, here, so workers inherit it and never ask
     chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
     workers = min(os.cpu_count() or 1, 4)
     if len(items) >= PARALLEL_FROM and workers >= 2:
