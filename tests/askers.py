@@ -25,9 +25,20 @@ class FakeAsker:
         self.replies = list(replies or [])
         self.asked: list[str] = []  # step ids, in order
         self.questions: list[str] = []  # confirm and select questions, in order
+        self.counters: list[str] = []  # the step counter as shown: "3 of 14", "3 of about 14"
 
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+    def ask(
+        self,
+        step: Step,
+        text: str,
+        number: int,
+        total: int,
+        typed: str = "",
+        *,
+        about: bool = False,
+    ) -> AnswerValue:
         self.asked.append(step.id)
+        self.counters.append(f"{number} of {'about ' if about else ''}{total}")
         if step.kind == "guide":
             return True
         if step.id not in self.answers:

@@ -76,7 +76,16 @@ class ScriptedAsker:
         self.answers = answers
         self.exercise = exercise
 
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+    def ask(
+        self,
+        step: Step,
+        text: str,
+        number: int,
+        total: int,
+        typed: str = "",
+        *,
+        about: bool = False,
+    ) -> AnswerValue:
         if step.id in self.answers:
             return check_value(step, self.answers[step.id])
         if step.kind == "guide":
@@ -123,10 +132,19 @@ class InteractiveAsker:
             self._known_parts = [p.name for p in parts.load_all()]
         return self._known_parts
 
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+    def ask(
+        self,
+        step: Step,
+        text: str,
+        number: int,
+        total: int,
+        typed: str = "",
+        *,
+        about: bool = False,
+    ) -> AnswerValue:
         import questionary
 
-        screens.step_header(step, text, number, total)
+        screens.step_header(step, text, number, total, about=about)
         question: Any
         if step.kind == "guide":
             question = questionary.press_any_key_to_continue(

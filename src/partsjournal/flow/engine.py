@@ -44,9 +44,20 @@ class Asker(Protocol):
 
     interactive: bool
 
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+    def ask(
+        self,
+        step: Step,
+        text: str,
+        number: int,
+        total: int,
+        typed: str = "",
+        *,
+        about: bool = False,
+    ) -> AnswerValue:
         """Return the answer to ``step`` or raise :class:`Paused`; ``typed`` is text
-        started before a pause, offered again as the beginning of the answer."""
+        started before a pause, offered again as the beginning of the answer.
+        ``number`` of ``total`` is the step counter; ``about`` means the total is
+        an upper estimate (some steps depend on answers not given yet)."""
         ...
 
     def confirm(self, question: str, *, default: bool = True) -> bool:
@@ -73,6 +84,10 @@ class Run:
     kept: list[Answer] = field(default_factory=list)
     # unfinished text typed before a pause, by step id, offered again on resume
     pending: dict[str, str] = field(default_factory=dict)
+    # the step counter's total and whether it is an estimate, fixed the first time it
+    # is shown so it never changes during a run; steps answered without asking
+    counter: tuple[int, bool] | None = None
+    unasked: set[str] = field(default_factory=set)
 
     def visible_steps(self) -> list[Step]:
         """Steps that have been or may yet be shown, given the answers so far.
@@ -92,6 +107,31 @@ class Run:
     def render(self, text: str) -> str:
         """Fill ``{part}`` with the part's name (or "this part")."""
         return text.replace("{part}", self.part_name or "this part").strip()
+
+    def count(self) -> tuple[int, int, bool]:
+        """The step counter: this step's number, the total and whether it is "about".
+
+        The total is every step that may yet be shown when the counter is first
+        needed, and stays the same for the rest of the run; when some of them
+        depend on answers still to come it is an estimate ("of about 14").
+        """
+        visible = [s for s in self.visible_steps() if not self._filled_in(s)]
+        if self.counter is None:
+            estimate = any(
+                c.step is not None and c.step not in self.answers
+                for s in visible
+                for c in s.conditions
+            )
+            self.counter = (len(visible), estimate)
+        total, about = self.counter
+        number = 1 + sum(1 for s in visible if s.id in self.answers)
+        return number, max(total, number), about
+
+    def _filled_in(self, step: Step) -> bool:
+        """A part step answered (or to be answered) with the known part, without asking."""
+        if step.id in self.unasked:
+            return True
+        return step.kind == "part" and step.id not in self.answers and bool(self.part_name)
 
     @property
     def finished(self) -> bool:
@@ -143,10 +183,11 @@ def run(
         text = current.render(step.text)
         if step.kind == "part" and current.part_name:
             value: AnswerValue = current.part_name
+            current.unasked.add(step.id)
         else:
-            visible = current.visible_steps()
-            number = 1 + sum(1 for s in visible if s.id in current.answers)
-            value = asker.ask(step, text, number, len(visible), current.pending.get(step.id, ""))
+            number, total, about = current.count()
+            typed = current.pending.get(step.id, "")
+            value = asker.ask(step, text, number, total, typed, about=about)
         current.answers[step.id] = value
         current.shown[step.id] = text
         current.pending.pop(step.id, None)

@@ -45,13 +45,13 @@ def intro(ex: Exercise) -> None:
     )
 
 
-def step_header(step: Step, text: str, number: int, total: int) -> None:
-    """ "step 3 of 14", the question, and its hint, before the answer is asked for."""
+def step_header(step: Step, text: str, number: int, total: int, *, about: bool = False) -> None:
+    """ "step 3 of 14" (or "of about 14"), the question, and its hint."""
     from rich.padding import Padding
 
     console = ui.out()
     console.print()
-    console.print(f"step {number} of {total}", style="dim", markup=False)
+    console.print(f"step {number} of {'about ' if about else ''}{total}", style="dim", markup=False)
     console.print(Padding(literal(text), (0, 0, 0, 2)))
     if step.hint:
         console.print(Padding(literal(step.hint, "dim"), (0, 0, 0, 2)))
