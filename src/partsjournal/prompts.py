@@ -14,11 +14,13 @@ from typing import Any
 from partsjournal.core import parts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import UsageError
-from partsjournal.flow.engine import Paused, check_value
+from partsjournal.flow.engine import GoBack, Paused, check_value
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import screens
 
 PAUSE_CHOICE = "Pause here"
+BACK_CHOICE = "Go back one step"
+BACK_KEY = "c-b"  # Ctrl-B, shown on screen as "Ctrl-B goes back"
 
 
 def can_prompt() -> bool:
@@ -144,7 +146,8 @@ class InteractiveAsker:
     ) -> AnswerValue:
         import questionary
 
-        screens.step_header(step, text, number, total, about=about)
+        can_go_back = number > 1
+        screens.step_header(step, text, number, total, about=about, back=can_go_back)
         question: Any
         if step.kind == "guide":
             question = questionary.press_any_key_to_continue(
@@ -156,14 +159,19 @@ class InteractiveAsker:
             question = questionary.text(
                 f"A number from 0 to 10{f' ({anchors})' if anchors else ''}:",
                 validate=_validator(step),
+                default=typed,
             )
         elif step.kind == "choice":
+            ends = [PAUSE_CHOICE, BACK_CHOICE][: 2 if can_go_back else 1]
             question = questionary.select(
                 "Choose one:",
-                choices=[*(step.choices or []), questionary.Separator(), PAUSE_CHOICE],
+                choices=[*(step.choices or []), questionary.Separator(), *ends],
+                default=typed if typed in (step.choices or []) else None,
             )
         elif step.kind == "yes_no":
-            question = questionary.confirm("Yes or no?", default=True)
+            question = questionary.confirm(
+                "Yes or no?", default=typed.strip().lower() not in {"no", "n", "false"}
+            )
         elif step.kind == "part" and self.known_parts():
             question = questionary.autocomplete(
                 "The part's name:",
@@ -184,6 +192,7 @@ class InteractiveAsker:
             )
         else:
             question = questionary.text("Your answer:", validate=_validator(step), default=typed)
+        _add_go_back_key(question)
         try:
             answer = question.unsafe_ask()
         except (KeyboardInterrupt, EOFError):
@@ -194,6 +203,8 @@ class InteractiveAsker:
             raise Paused(step=step.id)
         if step.kind == "choice" and answer == PAUSE_CHOICE:
             raise Paused(chosen=True, step=step.id)
+        if step.kind == "choice" and answer == BACK_CHOICE:
+            raise GoBack
         if step.kind == "part":
             return self.offer_close_part(str(check_value(step, answer)))
         return check_value(step, answer)
@@ -221,6 +232,20 @@ class InteractiveAsker:
         import questionary
 
         return str(_answer(questionary.select(question, choices=choices)))
+
+
+def _add_go_back_key(question: Any) -> None:
+    """Ctrl-B on any step's prompt asks to go back one step (:class:`GoBack`)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    extra = KeyBindings()
+
+    @extra.add(BACK_KEY, eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(exception=GoBack())
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings, extra]) if app.key_bindings else extra
 
 
 def _typed_so_far(question: Any, step: Step) -> str | None:

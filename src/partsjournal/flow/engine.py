@@ -33,6 +33,10 @@ class Paused(Exception):
         self.partial = partial
 
 
+class GoBack(Exception):
+    """The person asked to return to the previous answered step and change it."""
+
+
 class Asker(Protocol):
     """Everything the flow asks a person goes through one of these.
 
@@ -54,8 +58,9 @@ class Asker(Protocol):
         *,
         about: bool = False,
     ) -> AnswerValue:
-        """Return the answer to ``step`` or raise :class:`Paused`; ``typed`` is text
-        started before a pause, offered again as the beginning of the answer.
+        """Return the answer to ``step``, or raise :class:`Paused` or :class:`GoBack`;
+        ``typed`` is an earlier answer (text started before a pause, or the answer
+        being changed after going back), offered again ready to edit.
         ``number`` of ``total`` is the step counter; ``about`` means the total is
         an upper estimate (some steps depend on answers not given yet)."""
         ...
@@ -133,9 +138,44 @@ class Run:
             return True
         return step.kind == "part" and step.id not in self.answers and bool(self.part_name)
 
+    def go_back(self) -> bool:
+        """Undo the latest answered question, and everything after it, to ask it again.
+
+        The removed answers are kept in ``pending``, so each question offers its
+        earlier answer ready to edit. Returns False when there is nothing to go
+        back to (the first question, or only a part given on the command line).
+        """
+        order = list(self.answers)
+        asked = [
+            i
+            for i, sid in enumerate(order)
+            if sid not in self.unasked and (st := self.exercise.step(sid)) is not None and st.asks
+        ]
+        if not asked:
+            return False
+        for sid in order[asked[-1] :]:
+            value = self.answers.pop(sid)
+            self.shown.pop(sid, None)
+            step = self.exercise.step(sid)
+            if step is None or not step.asks or sid in self.unasked:
+                continue  # guidance, or the part given on the command line: not asked
+            self.pending[sid] = as_typed(value)
+            if step.kind == "part":
+                self.part_name = None
+        return True
+
     @property
     def finished(self) -> bool:
         return all(s.id in self.answers for s in self.visible_steps())
+
+
+def as_typed(value: AnswerValue) -> str:
+    """An answer as the text a question offers to edit: "7", "yes", "curious"."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "\n".join(value)
+    return str(value)
 
 
 def check_value(step: Step, value: Any) -> AnswerValue:
@@ -175,11 +215,14 @@ def run(
     asker: Asker,
     *,
     on_answer: Callable[[Run, Step], None] | None = None,
+    on_back: Callable[[Run], None] | None = None,
 ) -> Run:
-    """Ask every step not answered yet; raise :class:`Paused` if the person stops."""
-    for step in current.exercise.steps:
-        if step.id in current.answers or not step.shown(current.answers, current.phase):
-            continue
+    """Ask every step not answered yet; raise :class:`Paused` if the person stops.
+
+    :class:`GoBack` from the asker undoes the latest answered question and asks
+    again from there; ``on_back`` is then called, so a draft follows at once.
+    """
+    while (step := _next_step(current)) is not None:
         text = current.render(step.text)
         if step.kind == "part" and current.part_name:
             value: AnswerValue = current.part_name
@@ -187,7 +230,12 @@ def run(
         else:
             number, total, about = current.count()
             typed = current.pending.get(step.id, "")
-            value = asker.ask(step, text, number, total, typed, about=about)
+            try:
+                value = asker.ask(step, text, number, total, typed, about=about)
+            except GoBack:
+                if current.go_back() and on_back is not None:
+                    on_back(current)
+                continue
         current.answers[step.id] = value
         current.shown[step.id] = text
         current.pending.pop(step.id, None)
@@ -196,3 +244,11 @@ def run(
         if on_answer is not None:
             on_answer(current, step)
     return current
+
+
+def _next_step(current: Run) -> Step | None:
+    """The first step not answered yet that is shown, given the answers so far."""
+    for step in current.exercise.steps:
+        if step.id not in current.answers and step.shown(current.answers, current.phase):
+            return step
+    return None

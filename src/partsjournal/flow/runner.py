@@ -95,7 +95,7 @@ def walk_and_save(
 
     while True:
         try:
-            run(current, asker, on_answer=on_answer)
+            run(current, asker, on_answer=on_answer, on_back=lambda _: keeper.save())
             break
         except (Paused, KeyboardInterrupt) as stop:
             # Ctrl-C between two prompts (while text is printed) is a pause too

@@ -45,13 +45,18 @@ def intro(ex: Exercise) -> None:
     )
 
 
-def step_header(step: Step, text: str, number: int, total: int, *, about: bool = False) -> None:
-    """ "step 3 of 14" (or "of about 14"), the question, and its hint."""
+def step_header(
+    step: Step, text: str, number: int, total: int, *, about: bool = False, back: bool = False
+) -> None:
+    """ "step 3 of 14" (or "of about 14"), how to go back, the question, and its hint."""
     from rich.padding import Padding
 
     console = ui.out()
     console.print()
-    console.print(f"step {number} of {'about ' if about else ''}{total}", style="dim", markup=False)
+    counter = f"step {number} of {'about ' if about else ''}{total}"
+    if back:
+        counter += " · Ctrl-B goes back one step"
+    console.print(counter, style="dim", markup=False)
     console.print(Padding(literal(text), (0, 0, 0, 2)))
     if step.hint:
         console.print(Padding(literal(step.hint, "dim"), (0, 0, 0, 2)))
