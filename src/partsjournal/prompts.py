@@ -162,10 +162,10 @@ class InteractiveAsker:
                 default=typed,
             )
         elif step.kind == "choice":
-            ends = [PAUSE_CHOICE, BACK_CHOICE][: 2 if can_go_back else 1]
+            stops = [PAUSE_CHOICE, BACK_CHOICE] if can_go_back else [PAUSE_CHOICE]
             question = questionary.select(
                 "Choose one:",
-                choices=[*(step.choices or []), questionary.Separator(), *ends],
+                choices=[*(step.choices or []), questionary.Separator(), *stops],
                 default=typed if typed in (step.choices or []) else None,
             )
         elif step.kind == "yes_no":
