@@ -60,6 +60,22 @@ def step_header(
     console.print(Padding(literal(text), (0, 0, 0, 2)))
     if step.hint:
         console.print(Padding(literal(step.hint, "dim"), (0, 0, 0, 2)))
+    skip = how_to_skip(step)
+    if skip:
+        console.print(Padding(literal(skip, "dim"), (0, 0, 0, 2)))
+
+
+def how_to_skip(step: Step) -> str | None:
+    """What an optional question says about leaving it out, on the screen that asks it."""
+    if not step.optional:
+        return None
+    if step.kind == "text":
+        return "Optional: press Enter with nothing written to skip it."
+    if step.kind == "long_text":
+        return "Optional: press Esc then Enter with nothing written to skip it."
+    if step.kind == "yes_no":
+        return "Optional: answering no skips it."
+    return None
 
 
 def back_from_grounding() -> None:
