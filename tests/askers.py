@@ -33,6 +33,7 @@ class FakeAsker:
         self.answers = answers or {}
         self.replies = list(replies or [])
         self.asked: list[str] = []  # step ids, in order
+        self.texts: list[str] = []  # each step's text as shown, in order
         self.questions: list[str] = []  # confirm and select questions, in order
         self.counters: list[str] = []  # the step counter as shown: "3 of 14", "3 of about 14"
         self.offered: list[tuple[str, str]] = []  # (step id, earlier answer offered to edit)
@@ -48,6 +49,7 @@ class FakeAsker:
         about: bool = False,
     ) -> AnswerValue:
         self.asked.append(step.id)
+        self.texts.append(text)
         self.counters.append(f"{number} of {'about ' if about else ''}{total}")
         if step.kind == "guide":
             return True

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.cli.plain import PlainCommand
-from partsjournal.core import dates, entry, sessions
+from partsjournal.core import dates, entry, parts, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import editing
 from partsjournal.render import entry as render_entry
@@ -92,12 +92,13 @@ def entries(
         grep=grep,
     )
     _, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
+    names = parts.current_names(p.id for e in found for p in e.parts)
     if fmt == "json":
-        output.emit(render_entry.entries_json(found), None)
+        output.emit(render_entry.entries_json(found, names), None)
     elif not found:
         ui.say("No entries match. Try a wider period, or leave out a filter.")
     else:
-        render_entry.print_entries(found, ui.out())
+        render_entry.print_entries(found, ui.out(), names)
 
 
 def show(
@@ -109,7 +110,8 @@ def show(
     """
     e = entry.load(search.find_entry(entry_id))
     near = sessions.around(e.day, e.day, ids=[e.session] if e.session else [], warn=ui.warn)
-    render_entry.print_entry(e, near, ui.out())
+    names = parts.current_names(p.id for p in e.parts)
+    render_entry.print_entry(e, near, ui.out(), names)
 
 
 def edit(
@@ -190,6 +192,7 @@ def export(
             "exercises": exercise or [],
             "excluded": excluded,
         },
+        names=parts.current_names(p.id for e in found for p in e.parts),
     )
     text = render_entry.export_json(data) if fmt == "json" else render_entry.export_markdown(data)
     output.emit(text, output_file)

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from partsjournal.core import parts
 from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.flow.exercises import Exercise, Step
 
@@ -93,6 +94,8 @@ class Run:
     # is shown so it never changes during a run; steps answered without asking
     counter: tuple[int, bool] | None = None
     unasked: set[str] = field(default_factory=set)
+    # the part's name as typed and as shown (the registry's name), looked up once
+    _shown_part: tuple[str, str] | None = field(default=None, repr=False)
 
     def visible_steps(self) -> list[Step]:
         """Steps that have been or may yet be shown, given the answers so far.
@@ -110,8 +113,13 @@ class Run:
         return out
 
     def render(self, text: str) -> str:
-        """Fill ``{part}`` with the part's name (or "this part")."""
-        return text.replace("{part}", self.part_name or "this part").strip()
+        """Fill ``{part}`` with the part's name as the registry knows it ("critic" is
+        shown as "The Critic"), or "this part" before one is named."""
+        if not self.part_name:
+            return text.replace("{part}", "this part").strip()
+        if self._shown_part is None or self._shown_part[0] != self.part_name:
+            self._shown_part = (self.part_name, parts.shown_name(self.part_name))
+        return text.replace("{part}", self._shown_part[1]).strip()
 
     def count(self) -> tuple[int, int, bool]:
         """The step counter: this step's number, the total and whether it is "about".

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal import prompts
-from partsjournal.core import dates, drafts, sessions
+from partsjournal.core import dates, drafts, parts, sessions
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
@@ -113,7 +113,7 @@ def walk_and_save(
             return None
     entry = journal.save_run(current, created)
     keeper.discard()
-    screens.saved(entry, _where(entry))
+    screens.saved(entry, _where(entry), parts.current_names(p.id for p in entry.parts))
     return entry
 
 

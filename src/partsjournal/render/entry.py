@@ -43,14 +43,23 @@ def long_date(created: datetime) -> str:
     return f"{created:%A} {created.day} {created:%B %Y}, {created:%H:%M}"
 
 
-def _part_names(e: Entry) -> str:
-    return ", ".join(visible(p.name, one_line=True) for p in e.parts)
+def part_names(e: Entry, names: dict[str, str] | None = None) -> list[str]:
+    """The entry's parts by the name the registry knows them by now (``names``, from
+    :func:`partsjournal.core.parts.current_names`), else as written in the entry."""
+    names = names or {}
+    return [names.get(p.id, p.name) for p in e.parts]
+
+
+def _part_names(e: Entry, names: dict[str, str] | None = None) -> str:
+    return ", ".join(visible(n, one_line=True) for n in part_names(e, names))
 
 
 # --------------------------------------------------------------------------- show
 
 
-def print_entry(e: Entry, sessions: list[Session], console: Console) -> None:
+def print_entry(
+    e: Entry, sessions: list[Session], console: Console, names: dict[str, str] | None = None
+) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
@@ -61,7 +70,7 @@ def print_entry(e: Entry, sessions: list[Session], console: Console) -> None:
     if when:
         head.append(f"\n{when}", style="cyan")
     if e.parts:
-        head.append("\nparts: " + _part_names(e), style="bold")
+        head.append("\nparts: " + _part_names(e, names), style="bold")
     title = literal(e.title or e.exercise, one_line=True)
     console.print(Panel(head, title=title, title_align="left"))
     for a in e.answers:
@@ -75,30 +84,32 @@ def print_entry(e: Entry, sessions: list[Session], console: Console) -> None:
 # --------------------------------------------------------------------------- entries list
 
 
-def entry_row(e: Entry) -> dict[str, Any]:
+def entry_row(e: Entry, names: dict[str, str] | None = None) -> dict[str, Any]:
     return {
         "id": e.id,
         "created": e.created.isoformat(),
         "day": e.day.isoformat(),
         "exercise": e.exercise,
         "title": e.title,
-        "parts": [p.name for p in e.parts],
+        "parts": part_names(e, names),
         "session": e.session,
         "phase": e.phase,
         "first_words": first_words(e.answers),
     }
 
 
-def entries_json(entries: list[Entry]) -> str:
+def entries_json(entries: list[Entry], names: dict[str, str] | None = None) -> str:
     data = {
         "schema_version": ENTRIES_SCHEMA_VERSION,
         "count": len(entries),
-        "entries": [entry_row(e) for e in entries],
+        "entries": [entry_row(e, names) for e in entries],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def print_entries(entries: list[Entry], console: Console) -> None:
+def print_entries(
+    entries: list[Entry], console: Console, names: dict[str, str] | None = None
+) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -111,7 +122,7 @@ def print_entries(entries: list[Entry], console: Console) -> None:
         table.add_row(
             literal(e.id, one_line=True),
             literal(e.exercise, one_line=True),
-            literal(_part_names(e)),
+            literal(_part_names(e, names)),
             literal(first_words(e.answers, 32), one_line=True),
         )
     console.print(table)
@@ -135,6 +146,7 @@ def export_data(
     until: date,
     only_highlights: bool,
     selection: dict[str, Any],
+    names: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     items = []
     for e in entries:
@@ -157,7 +169,10 @@ def export_data(
                 ),
                 "phase": phase if s else e.phase,
                 "when": describe(e.day, s, phase) if s else None,
-                "parts": [{"id": p.id, "name": p.name} for p in e.parts],
+                "parts": [
+                    {"id": p.id, "name": n}
+                    for p, n in zip(e.parts, part_names(e, names), strict=True)
+                ],
                 "activation": {"before": act[0], "after": act[1]} if act else None,
                 "answers": [
                     {

@@ -117,8 +117,9 @@ def paused(draft_id: str, answered: int, *, typed: bool) -> None:
     console.print(f"When you are ready to go on: partsjournal resume {draft_id}", soft_wrap=True)
 
 
-def saved(entry: Entry, where: str | None) -> None:
-    """The summary after an entry is saved; ``where`` is its place around a session."""
+def saved(entry: Entry, where: str | None, names: dict[str, str] | None = None) -> None:
+    """The summary after an entry is saved; ``where`` is its place around a session,
+    ``names`` the registry's names of its parts."""
     from rich.text import Text
 
     console = ui.out()
@@ -128,7 +129,12 @@ def saved(entry: Entry, where: str | None) -> None:
     console.print(line)
     if entry.parts:
         console.print(
-            literal("Part: " + ", ".join(visible(p.name, one_line=True) for p in entry.parts))
+            literal(
+                "Part: "
+                + ", ".join(
+                    visible((names or {}).get(p.id, p.name), one_line=True) for p in entry.parts
+                )
+            )
         )
     act = entry.activation()
     if act is not None:
