@@ -168,7 +168,7 @@ def test_ctrl_b_and_the_go_back_choice_in_a_terminal(home: Path) -> None:
     child.expect_exact("Choose one")
     child.send(ENTER)
     child.expect_exact(f"{Tiny.NEEDS} The Planner?")
-    child.expect_exact("Optional: press Esc then Enter with nothing written to skip it.")
+    child.expect_exact("Optional: to skip it, finish with nothing written.")
     child.expect_exact("Esc then Enter")
     child.send("\x1b\r")
     finish_tiny(child)

@@ -13,7 +13,7 @@ from partsjournal.render import screens
     ("kind", "how"),
     [
         ("text", "press Enter with nothing written"),
-        ("long_text", "press Esc then Enter with nothing written"),
+        ("long_text", "to skip it, finish with nothing written"),
         ("yes_no", "answering no skips it"),
     ],
 )

@@ -108,9 +108,14 @@ class Run:
             pending = any(
                 c.step is not None and c.step not in self.answers for c in step.conditions
             )
-            if pending or step.shown(self.answers, self.phase):
+            if pending or step.shown(self.answers, self.phase, self.linked):
                 out.append(step)
         return out
+
+    @property
+    def linked(self) -> bool:
+        """Whether the entry belongs to a session (``when = { session = true }``)."""
+        return bool(self.context.get("session"))
 
     def render(self, text: str) -> str:
         """Fill ``{part}`` with the part's name as the registry knows it ("critic" is
@@ -257,6 +262,8 @@ def run(
 def _next_step(current: Run) -> Step | None:
     """The first step not answered yet that is shown, given the answers so far."""
     for step in current.exercise.steps:
-        if step.id not in current.answers and step.shown(current.answers, current.phase):
+        if step.id not in current.answers and step.shown(
+            current.answers, current.phase, current.linked
+        ):
             return step
     return None

@@ -28,14 +28,16 @@ class _Strict(BaseModel):
 
 
 class Condition(_Strict):
-    """Show a step only when an earlier answer (or the entry's phase) matches.
+    """Show a step only when an earlier answer (or the entry's phase, or whether
+    it belongs to a session) matches.
 
-    Exactly one subject (``step`` or ``phase``); for a step, one or more tests,
-    all of which must hold.
+    Exactly one subject (``step``, ``phase`` or ``session``); for a step, one or
+    more tests, all of which must hold.
     """
 
     step: str | None = None
     phase: Phase | None = None
+    session: bool | None = None
     equals: str | int | bool | None = None
     not_equals: str | int | bool | None = None
     in_: list[str | int] | None = Field(default=None, alias="in")
@@ -45,8 +47,8 @@ class Condition(_Strict):
 
     @model_validator(mode="after")
     def _one_subject(self) -> Condition:
-        if (self.step is None) == (self.phase is None):
-            raise ValueError("a condition names either 'step' or 'phase'")
+        if sum(x is not None for x in (self.step, self.phase, self.session)) != 1:
+            raise ValueError("a condition names one of 'step', 'phase' or 'session'")
         tests = [self.equals, self.not_equals, self.in_, self.not_in, self.at_least, self.at_most]
         if self.step is not None and all(t is None for t in tests):
             raise ValueError(
@@ -54,9 +56,11 @@ class Condition(_Strict):
             )
         return self
 
-    def holds(self, answers: dict[str, Any], phase: str | None) -> bool:
+    def holds(self, answers: dict[str, Any], phase: str | None, session: bool = False) -> bool:
         if self.phase is not None:
             return phase == self.phase
+        if self.session is not None:
+            return session == self.session
         assert self.step is not None
         if self.step not in answers:
             return False
@@ -126,8 +130,12 @@ class Step(_Strict):
             return []
         return self.when if isinstance(self.when, list) else [self.when]
 
-    def shown(self, answers: dict[str, Any], phase: str | None = None) -> bool:
-        return all(c.holds(answers, phase) for c in self.conditions)
+    def shown(
+        self, answers: dict[str, Any], phase: str | None = None, session: bool = False
+    ) -> bool:
+        """Whether the step is asked, given the answers so far, the entry's phase and
+        whether the entry belongs to a session."""
+        return all(c.holds(answers, phase, session) for c in self.conditions)
 
     @property
     def asks(self) -> bool:
@@ -142,6 +150,9 @@ class Exercise(_Strict):
     minutes: Annotated[int, Field(ge=1, le=240)]
     version: Annotated[int, Field(ge=1)] = 1
     intro: str | None = None
+    # the side of a session the exercise is about: "before" looks only for a coming
+    # session (and files the entry as before, with or without one)
+    phase: Phase | None = None
     steps: Annotated[list[Step], Field(min_length=1)]
 
     @model_validator(mode="after")

@@ -65,13 +65,15 @@ def run_exercise(
     created = entry_time(at)
     if part is not None and not part.strip():
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
-    linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
+    linked, phase = sessions.link(created.date(), explicit=session, phase=phase or ex.phase)
     asker = asker if asker is not None else make_asker(ex, answers)
     current = Run(exercise=ex, part_name=part.strip() if part else None, phase=phase)
     if linked is not None:
         current.context["session"] = linked.id
     if asker.interactive:
         screens.intro(ex)
+    if linked is None and phase == "before" and ex.phase == "before":
+        screens.no_session_coming(sessions.BEFORE_WINDOW_DAYS)
     return walk_and_save(current, asker, created)
 
 

@@ -72,10 +72,20 @@ def how_to_skip(step: Step) -> str | None:
     if step.kind == "text":
         return "Optional: press Enter with nothing written to skip it."
     if step.kind == "long_text":
-        return "Optional: press Esc then Enter with nothing written to skip it."
+        return "Optional: to skip it, finish with nothing written."
     if step.kind == "yes_no":
         return "Optional: answering no skips it."
     return None
+
+
+def no_session_coming(days: int) -> None:
+    """Preparing with no session recorded ahead: say so, and how to add one."""
+    ui.say(
+        f"No session is recorded in the next {days} days, so this preparation is kept "
+        "as before a session, for none in particular. When you know the date, add it with "
+        f"'partsjournal session add DATE': a session up to {days} days after this entry "
+        "will count it as preparation."
+    )
 
 
 def back_from_grounding() -> None:
