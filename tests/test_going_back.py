@@ -17,6 +17,7 @@ from tests.askers import BACK, FakeAsker, Turns
 from tests.conftest import entry_files
 from tests.pty_helpers import (
     ENTER,
+    FINISH_LONG,
     Tiny,
     answer_part,
     answer_text,
@@ -171,9 +172,42 @@ def test_ctrl_b_and_the_go_back_choice_in_a_terminal(home: Path) -> None:
     child.expect_exact("Optional: to skip it, finish with nothing written.")
     child.expect_exact("Esc then Enter")
     child.send("\x1b\r")
+    # Ctrl-B on a page to read goes back to the question before it
+    child.expect_exact(Tiny.CLOSING)
+    child.expect_exact("Press any key")
+    child.send("\x02")
+    child.expect_exact(f"{Tiny.NEEDS} The Planner?")
+    child.expect_exact("Esc then Enter")
+    child.send("Some quiet" + FINISH_LONG)
     finish_tiny(child)
     answers = saved_answers(home)
     assert answers["body"] == "shoulders and neck"
     assert answers["name_part"] == "The Planner"
     assert answers["feel"] == Tiny.FEELINGS[0]
+    assert answers["needs"] == "Some quiet"
     assert not draft_files(home)
+
+
+class PauseAtTheChange(FakeAsker):
+    """Goes back as told, then pauses at the question it went back to."""
+
+    def ask(
+        self, step: Step, text: str, number: int, total: int, typed: str = "", **kw: Any
+    ) -> AnswerValue:
+        if typed:
+            raise Paused(step=step.id)
+        return super().ask(step, text, number, total, typed, **kw)
+
+
+def test_resuming_with_an_answers_file_keeps_the_answer_being_changed(
+    home: Path, tmp_path: Path
+) -> None:
+    write_exercise(home, "walk", STEPS)
+    asker = PauseAtTheChange({"what": "x", "level": 7, "name_part": BACK})
+    assert runner.walk_and_save(Run(exercise=exercises.get("walk")), asker, WHEN) is None
+    (draft,) = draft_files(home)
+    assert tomllib.loads(draft.read_text(encoding="utf-8"))["pending"] == {"level": "7"}
+    answers = tmp_path / "rest.toml"
+    answers.write_text('name_part = "The Planner"\nfeel = "tired"\nok = true\n', encoding="utf-8")
+    runner.resume(None, answers=str(answers))
+    assert saved_answers(home)["level"] == 7

@@ -92,8 +92,13 @@ class ScriptedAsker:
             return check_value(step, self.answers[step.id])
         if step.kind == "guide":
             return True
-        if typed.strip() and step.kind in {"text", "long_text", "part"}:
-            return typed  # started before a pause and left out of the file: kept, never ""
+        if typed.strip():
+            # started before a pause (or being changed after going back) and left out of
+            # the file: the earlier answer is kept, never replaced by ""
+            try:
+                return check_value(step, typed)
+            except ValueError:
+                pass
         if step.optional and step.kind in {"text", "long_text"}:
             return ""
         if step.optional and step.kind == "yes_no":
