@@ -44,6 +44,12 @@ TABLE: list[tuple[list[str], str | None, int, str]] = [
         2,
         "--at",
     ),
+    (
+        ["exercise", "protector", "--at", "2026-03-04T10:00+05:30:15", "--answers", "-"],
+        PROTECTOR_ANSWERS,
+        2,
+        "whole minutes",
+    ),
     (["exercise", "protector", "--part", "  ", "--answers", "-"], PROTECTOR_ANSWERS, 2, "--part"),
     (["exercise", "protector", "--answers", "{missing}"], None, 2, "does not exist"),
     (["exercise", "protector", "--answers", "{dir}"], None, 2, "Could not read"),
@@ -101,6 +107,13 @@ TABLE: list[tuple[list[str], str | None, int, str]] = [
     (["review", "--format", "pdf"], None, 2, "--format"),
     (["review", "--output", "{missing}/week.md"], None, 2, "does not exist"),
     (["review", "--week", "--month"], None, 2, "--week"),
+    (["review", "--output", "{home}/config.toml"], None, 2, "inside the journal folder"),
+    (
+        ["export", "--since", "2026-11-01", "--output", "{home}/entries/x.md"],
+        None,
+        2,
+        "inside the journal folder",
+    ),
     (["entries", "--since", "nope"], None, 2, "--since"),
     (["entries", "--part", "Nobody"], None, 2, "no part called 'Nobody'"),
     (["show", "2026-01-01T000000-abcdef"], None, 2, "no entry"),
@@ -155,6 +168,7 @@ def test_bad_input_is_one_sentence_and_its_exit_code(
         "{missing}": str(tmp_path / "no-such.toml"),
         "{dir}": str(tmp_path / "a-folder"),
         "{latin1}": str(latin1),
+        "{home}": str(home),
     }
     draft_before = paused_draft.read_bytes()
     result = cli(*[_fill(a, files) for a in args], input=stdin)

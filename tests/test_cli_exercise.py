@@ -145,7 +145,7 @@ def test_unexpected_errors_have_no_traceback_unless_debug(
 ) -> None:
     from partsjournal.flow import journal
 
-    def broken(*_: object) -> None:
+    def broken(*_: object, **__: object) -> None:
         raise ValueError("secret journal text")
 
     monkeypatch.setattr(journal, "save_run", broken)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal.core import parts
+from partsjournal.core import parts, paths
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 
 
@@ -92,10 +92,10 @@ def test_show_skips_unreadable_entries_with_a_warning(journal: Cli, home: Path) 
 @pytest.mark.parametrize("command", ["show", "edit", "rename", "merge"])
 def test_an_unknown_part_is_one_sentence_with_suggestions(journal: Cli, command: str) -> None:
     args = {"show": [], "edit": ["--role", "manager"], "rename": ["X"], "merge": ["Busy Bee"]}
-    before = sorted(p.read_bytes() for p in parts.paths.parts_dir().iterdir())
+    before = sorted(p.read_bytes() for p in paths.parts_dir().iterdir())
     result = journal("parts", command, "critc", *args[command])
     one_line_error(result, 2, "There is no part called 'critc'. Did you mean 'The Critic'?")
-    assert sorted(p.read_bytes() for p in parts.paths.parts_dir().iterdir()) == before
+    assert sorted(p.read_bytes() for p in paths.parts_dir().iterdir()) == before
 
 
 def test_edit_sets_fields_aliases_and_protects(journal: Cli, home: Path) -> None:
@@ -195,9 +195,17 @@ def test_a_broken_edit_is_refused_and_the_part_kept(
     f = home / "parts" / "the-critic.toml"
     before = f.read_bytes()
     fake_editor(tmp_path, monkeypatch, body)
-    one_line_error(journal("parts", "edit", "The Critic"), code, needle)
+    result = journal("parts", "edit", "The Critic")
+    one_line_error(result, code, needle)
     assert f.read_bytes() == before
-    assert sorted(p.name for p in f.parent.iterdir()) == ["busy-bee.toml", "the-critic.toml"]
+    visible = sorted(p.name for p in f.parent.iterdir() if not p.name.startswith("."))
+    assert visible == ["busy-bee.toml", "the-critic.toml"]
+    hidden = [p for p in f.parent.iterdir() if p.name.startswith(".")]
+    if body == "sys.exit(3)":  # nothing was typed, so nothing is kept
+        assert hidden == []
+    else:  # what was typed is kept, and the message says where
+        [kept] = hidden
+        assert f"kept in {kept}" in result.stderr
 
 
 def test_edit_without_an_editor_says_what_to_set(

@@ -189,7 +189,14 @@ def test_a_broken_edit_is_refused_and_the_original_kept(
     assert message in result.stderr and "unchanged" in result.stderr
     assert result.stderr.count("\n") == 1
     assert e.path.read_bytes() == before
-    assert [p.name for p in e.path.parent.iterdir() if p.name.startswith(".")] == []
+    hidden = [p for p in e.path.parent.iterdir() if p.name.startswith(".")]
+    if body == "sys.exit(3)":  # nothing was typed, so nothing is kept
+        assert hidden == []
+        return
+    # what was typed is never thrown away: the copy stays, and the message says where
+    [kept] = hidden
+    assert f"kept in {kept}" in result.stderr
+    assert kept.read_bytes() != before and kept.name.endswith(".edit.toml")
 
 
 def test_edit_without_changes_and_without_an_editor(

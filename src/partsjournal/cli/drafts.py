@@ -82,5 +82,6 @@ def discard(
         if not sure:
             ui.say("Kept. Nothing was discarded.")
             return
-    drafts.remove(found)
+    with drafts.held(found):  # never from under a window that is answering it
+        drafts.remove(found)
     ui.say(f"Discarded the draft {found.id}.")

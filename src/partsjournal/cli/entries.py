@@ -1,4 +1,4 @@
-"""``partsjournal entries``, ``show``, ``edit`` and ``export``: finding and sharing entries."""
+"""``partsjournal entries``, ``show`` and ``export``: finding and sharing entries."""
 
 from __future__ import annotations
 
@@ -13,7 +13,6 @@ import typer
 from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import dates, entry, parts, sessions
 from partsjournal.core.errors import UsageError
-from partsjournal.flow import editing
 from partsjournal.render import entry as render_entry
 from partsjournal.render import output, ui
 from partsjournal.views import search
@@ -25,7 +24,6 @@ def register(app: typer.Typer) -> None:
     for name, function in (
         ("entries", entries),
         ("show", show),
-        ("edit", edit),
         ("export", export),
     ):
         app.command(name, cls=PlainCommand)(function)
@@ -112,21 +110,6 @@ def show(
     near = sessions.around(e.day, e.day, ids=[e.session] if e.session else [], warn=ui.warn)
     names = parts.current_names(p.id for p in e.parts)
     render_entry.print_entry(e, near, ui.out(), names)
-
-
-def edit(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or its start.")],
-) -> None:
-    """Open one entry in $EDITOR; it is checked before it is saved.
-
-    An edit that no longer reads as an entry is refused and the original kept.
-    """
-    path = search.find_entry(entry_id)
-    edited = editing.edit_entry(path, entry.load(path))
-    if edited is None:
-        ui.say("No changes; the entry is as it was.")
-    else:
-        ui.say(f"Saved your changes to {edited.id}.")
 
 
 def export(

@@ -35,9 +35,10 @@ def parts_list(ctx: typer.Context) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    index = parts.everything()
+    index = parts.everything(warn=ui.warn)
     live = sorted(
-        (p for p in index.values() if p.merged_into is None), key=lambda p: p.name.casefold()
+        (p for p in index.values() if parts.live_id(p.id, index) == p.id),
+        key=lambda p: p.name.casefold(),
     )
     met = partlog.meetings(index, warn=ui.warn) if live else {}
     render_parts.print_list(live, met)
@@ -52,7 +53,10 @@ def show(
     Example: partsjournal parts show "The Critic"
     """
     part = parts.resolve(name)
-    index = parts.everything()
+    index = parts.everything(warn=ui.warn)
+    if parts.in_circle(part.id, index):
+        part = index[part.id] = parts.undo_merge(part)
+        ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)
     meetings = partlog.meetings(index, warn=ui.warn).get(part.id, [])
     render_parts.print_part(part, index, meetings)
 
@@ -105,14 +109,18 @@ def edit(
         edited = editing.edit_part(part)
         ui.say("No changes." if edited is None else f"Saved {edited.name}.")
         return
-    for key, value in fields.items():
-        if value is not None:
-            setattr(part, key, value.strip())
-    if alias:
-        parts.add_aliases(part, alias)
-    parts.add_protects(part, [parts.resolve(other) for other in protects or []])
-    parts.save(part)
-    ui.say(f"Saved {part.name}.")
+    others = [parts.resolve(other) for other in protects or []]
+
+    def apply(fresh: parts.Part) -> None:
+        for key, value in fields.items():
+            if value is not None:
+                setattr(fresh, key, value.strip())
+        if alias:
+            parts.add_aliases(fresh, alias)
+        parts.add_protects(fresh, others)
+
+    saved = parts.update(part.id, apply)
+    ui.say(f"Saved {saved.name}.")
 
 
 @parts_app.command("rename")
@@ -128,8 +136,8 @@ def rename(
     """
     part = parts.resolve(old)
     before = part.name
-    parts.rename(part, new)
-    ui.say(f"Renamed {before} to {part.name}; '{before}' still finds it.")
+    renamed = parts.rename(part, new)
+    ui.say(f"Renamed {before} to {renamed.name}; '{before}' still finds it.")
 
 
 @parts_app.command("merge")
@@ -159,4 +167,4 @@ def parts_map() -> None:
 
     Say who protects whom with: partsjournal parts edit NAME --protects OTHER
     """
-    render_parts.print_map(*partmap.protection_map(parts.everything()))
+    render_parts.print_map(*partmap.protection_map(parts.everything(warn=ui.warn)))

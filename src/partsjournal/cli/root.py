@@ -60,7 +60,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "entries": ("entries", "List entries: date, exercise, parts and first words, oldest first."),
     "show": ("entries", "Show one entry with every question and answer."),
-    "edit": ("entries", "Open one entry in $EDITOR; it is checked before it is saved."),
+    "edit": ("edit", "Open one entry in $EDITOR; it is checked before it is saved."),
     "export": (
         "entries",
         "Write the entries of a period, in order with phases and parts, for you to share "

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 
 from partsjournal.core.errors import UsageError
 
@@ -10,8 +10,22 @@ _FORMATS_HINT = "use YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (today and yesterday work 
 
 
 def now() -> datetime:
-    """The current local time with its UTC offset."""
-    return datetime.now().astimezone().replace(microsecond=0)
+    """The current local time with its UTC offset (whole minutes, see :func:`whole_minutes`)."""
+    return whole_minutes(datetime.now().astimezone().replace(microsecond=0))
+
+
+def whole_minutes(value: datetime) -> datetime:
+    """``value`` with its UTC offset rounded to whole minutes, the wall-clock time kept.
+
+    TOML (and so every journal file) can only hold offsets in whole minutes; a
+    few historic time zones (Africa/Monrovia before 1972, local mean times
+    before 1900-ish) had offsets with seconds. The instant moves by under 30 s.
+    """
+    offset = value.utcoffset()
+    if offset is None or (offset.seconds % 60 == 0 and offset.microseconds == 0):
+        return value
+    minutes = max(-1439, min(1439, round(offset.total_seconds() / 60)))
+    return value.replace(tzinfo=timezone(timedelta(minutes=minutes)))
 
 
 def parse_datetime(text: str, *, option: str = "--at") -> datetime:
@@ -29,7 +43,20 @@ def parse_datetime(text: str, *, option: str = "--at") -> datetime:
     if not 1900 <= value.year <= 9998:
         raise UsageError(f"{option} '{text}' is out of range; give a date between 1900 and 9998.")
     if value.tzinfo is None:
-        value = value.astimezone()
+        local = value.astimezone()
+        if local.replace(tzinfo=None) != value:
+            raise UsageError(
+                f"{option} '{text}' does not exist in your time zone (the clocks jumped forward "
+                "past it that night); give a time just before or after the jump."
+            )
+        value = whole_minutes(local)
+    else:
+        offset = value.utcoffset()
+        if offset is not None and (offset.seconds % 60 or offset.microseconds):
+            raise UsageError(
+                f"{option} '{text}' has a UTC offset with seconds, which cannot be stored; "
+                "give the offset in whole minutes, for example +05:30."
+            )
     return value.replace(microsecond=0)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,8 +23,15 @@ from partsjournal.core import answers as answers_mod
 from partsjournal.core import paths
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import new_id as entry_id
-from partsjournal.core.errors import UsageError
-from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml, write_toml
+from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.core.store import (
+    Busy,
+    UnreadableFile,
+    is_journal_file,
+    locked,
+    read_toml,
+    write_toml,
+)
 
 SCHEMA_VERSION = 1
 
@@ -97,6 +104,26 @@ def save(draft: Draft) -> Path:
     raise RuntimeError("could not find a free draft id")  # pragma: no cover
 
 
+class DraftInUse(JournalError):
+    """Another partsjournal window is running this draft right now."""
+
+
+@contextlib.contextmanager
+def held(draft: Draft) -> Iterator[None]:
+    """Hold ``draft`` for one run: a second window resuming it at the same time is
+    refused, so a draft can never be finished twice at once."""
+    assert draft.path is not None
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(locked(draft.path, wait=False))
+        except Busy:
+            raise DraftInUse(
+                f"The draft {draft.id} is open in another partsjournal window right now; "
+                "finish or pause it there first."
+            ) from None
+        yield
+
+
 def remove(draft: Draft) -> None:
     if draft.path is not None:
         with contextlib.suppress(FileNotFoundError):
@@ -104,8 +131,16 @@ def remove(draft: Draft) -> None:
 
 
 def _from_dict(data: dict[str, Any], path: Path) -> Draft:
+    """Build a :class:`Draft`, checking the type of every field (as entries are)."""
+
     def bad(reason: str) -> UnreadableFile:
         return UnreadableFile(path, reason)
+
+    def opt(key: str, typ: type, default: Any) -> Any:
+        value = data.get(key, default)
+        if not isinstance(value, typ) or (isinstance(value, bool) and typ is int):
+            raise bad(f"'{key}' has the wrong type")
+        return value
 
     for key, typ in (("exercise", str), ("created", datetime), ("answers", list)):
         if not isinstance(data.get(key), typ):
@@ -113,41 +148,56 @@ def _from_dict(data: dict[str, Any], path: Path) -> Draft:
     created = data["created"]
     if created.tzinfo is None:
         raise bad("'created' has no UTC offset")
-    updated = data.get("updated", created)
-    if not isinstance(updated, datetime) or updated.tzinfo is None:
-        updated = created
+    updated = opt("updated", datetime, created)
+    if updated.tzinfo is None:
+        raise bad("'updated' has no UTC offset")
+    schema = opt("schema", int, SCHEMA_VERSION)
     answers = []
     for raw in data["answers"]:
         try:
-            answers.append(answers_mod.from_dict(raw, allow_unknown=True))
+            answers.append(answers_mod.from_dict(raw, allow_unknown=schema > SCHEMA_VERSION))
         except ValueError as exc:
             raise bad(str(exc)) from None
-    context = data.get("context", {})
-    pending = data.get("pending", {})
-    part = data.get("part")
-    phase = data.get("phase")
-    version = data.get("exercise_version", 1)
+    context = opt("context", dict, {})
+    if not all(isinstance(v, str) for v in context.values()):
+        raise bad("'context' must hold only text")
+    pending = opt("pending", dict, {})
+    if not all(isinstance(v, str) for v in pending.values()):
+        raise bad("'pending' must hold only text")
+    phase = opt("phase", str, "") or None
+    if phase not in (None, "before", "after"):
+        raise bad("'phase' must be before or after")
+    part = opt("part", str, "")
     return Draft(
         id=path.stem,
         exercise=data["exercise"],
-        exercise_version=version if isinstance(version, int) else 1,
-        title=str(data.get("title", data["exercise"])),
+        exercise_version=opt("exercise_version", int, 1),
+        title=opt("title", str, data["exercise"]),
         created=created,
         updated=updated,
         answers=answers,
-        part_name=part if isinstance(part, str) and part.strip() else None,
-        phase=phase if phase in ("before", "after") else None,
-        context=context if isinstance(context, dict) else {},
-        pending={k: v for k, v in pending.items() if isinstance(v, str)}
-        if isinstance(pending, dict)
-        else {},
-        schema=int(data["schema"]) if isinstance(data.get("schema"), int) else SCHEMA_VERSION,
+        part_name=part if part.strip() else None,
+        phase=phase,
+        context=context,
+        pending=pending,
+        schema=schema,
         path=path,
     )
 
 
 def load(path: Path) -> Draft:
     return _from_dict(read_toml(path), path)
+
+
+def reload(draft: Draft) -> Draft:
+    """``draft`` as it is on disk now; a sentence if it was finished or discarded meanwhile."""
+    assert draft.path is not None
+    if not draft.path.exists():
+        raise JournalError(
+            f"The draft {draft.id} was finished or discarded in another window a moment ago; "
+            "'partsjournal entries' lists what was saved."
+        )
+    return load(draft.path)
 
 
 def load_all(*, warn: Callable[[str], None] | None = None) -> list[Draft]:

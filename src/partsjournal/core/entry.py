@@ -8,6 +8,7 @@ exercise *scripts* are validated with pydantic in :mod:`partsjournal.exercises`.
 
 from __future__ import annotations
 
+import re
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from typing import Any
 from partsjournal.core import answers as answers_mod
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
+from partsjournal.core.errors import JournalError
 from partsjournal.core.layout import entry_files, entry_path
 from partsjournal.core.store import UnreadableFile, read_toml, write_toml
 
@@ -116,18 +118,52 @@ def new_id(created: datetime) -> str:
     return f"{created.strftime('%Y-%m-%dT%H%M%S')}-{secrets.token_hex(3)}"
 
 
-def save_new(entry: Entry) -> Path:
-    """Write a new entry file; never overwrites another entry."""
+class EntryNotSaved(JournalError):
+    """An entry that would not read back as an entry; nothing was written."""
+
+
+def save_new(entry: Entry, *, once: bool = False) -> Path:
+    """Write a new entry file; never overwrites another entry.
+
+    The entry is first checked the way the reader checks files, so nothing is
+    saved that every command would then skip. With ``once`` (an entry finished
+    from a draft, whose id was fixed when the draft was first saved) an entry
+    already at that id for the same exercise and time is taken as this one,
+    saved by an earlier attempt that stopped before removing its draft.
+    """
+    try:
+        from_dict(entry.to_dict(), entry_path(entry.id))
+    except InvalidEntry as exc:
+        raise EntryNotSaved(f"The entry could not be saved because {exc.reason}.") from None
     for _ in range(20):
         path = entry_path(entry.id)
         try:
             write_toml(path, entry.to_dict(), exclusive=True)
         except FileExistsError:
+            if once and _same_entry(path, entry):
+                entry.path = path
+                return path
             entry.id = new_id(entry.created)
             continue
         entry.path = path
         return path
     raise RuntimeError("could not find a free entry id")  # pragma: no cover - 16M ids a second
+
+
+def _same_entry(path: Path, entry: Entry) -> bool:
+    try:
+        there = load(path)
+    except UnreadableFile:
+        return False
+    return there.exercise == entry.exercise and there.created == entry.created
+
+
+def is_entry_id(text: str) -> bool:
+    """True for an id of the form :func:`new_id` makes."""
+    return _ID.fullmatch(text) is not None
+
+
+_ID = re.compile(r"\d{4}-\d{2}-\d{2}T\d{6}-[0-9a-f]{6}")
 
 
 def from_dict(data: dict[str, Any], path: Path) -> Entry:
@@ -147,7 +183,18 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
             raise bad(f"'{key}' has the wrong type")
         return value
 
+    def opt(key: str, typ: type, default: Any) -> Any:
+        value = data.get(key, default)
+        if not isinstance(value, typ) or (isinstance(value, bool) and typ is int):
+            raise bad(f"'{key}' has the wrong type")
+        return value
+
     schema = req("schema", int)
+    extra = {k: v for k, v in data.items() if k not in _KNOWN_KEYS}
+    if extra and schema <= SCHEMA_VERSION:
+        raise bad(f"it has unknown keys {sorted(extra)}")
+    entry_id = req("id", str)
+    exercise = req("exercise", str)
     created = req("created", datetime)
     if created.tzinfo is None:
         raise bad("'created' has no UTC offset")
@@ -158,25 +205,24 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
         except ValueError as exc:
             raise bad(str(exc)) from None
     parts: list[PartRef] = []
-    for raw in data.get("parts", []):
+    for raw in opt("parts", list, []):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
             raise bad("a part reference has no name")
-        parts.append(PartRef(id=str(raw.get("id", "")), name=raw["name"]))
-    phase = data.get("phase")
+        if not isinstance(raw.get("id", ""), str):
+            raise bad("a part reference has an 'id' that is not text")
+        parts.append(PartRef(id=raw.get("id", ""), name=raw["name"]))
+    phase = opt("phase", str, "") or None
     if phase not in (None, "before", "after"):
         raise bad("'phase' must be before or after")
-    extra = {k: v for k, v in data.items() if k not in _KNOWN_KEYS}
-    if extra and schema <= SCHEMA_VERSION:
-        raise bad(f"it has unknown keys {sorted(extra)}")
     return Entry(
-        id=req("id", str),
+        id=entry_id,
         created=created,
-        exercise=req("exercise", str),
-        exercise_version=int(data.get("exercise_version", 1)),
-        title=str(data.get("title", "")),
+        exercise=exercise,
+        exercise_version=opt("exercise_version", int, 1),
+        title=opt("title", str, ""),
         answers=answers,
         parts=parts,
-        session=data.get("session"),
+        session=opt("session", str, "") or None,
         phase=phase,
         schema=schema,
         extra=extra,

@@ -3,136 +3,38 @@
 Entries refer to a part by its stable ``id`` (the file name), so renaming a
 part never touches entries. Merging A into B leaves A's file in place with
 ``merged_into = B``, so entries that point at A still find their part.
+
+The record and reading the registry are in :mod:`partsjournal.core.part_record`
+(re-exported here); this module finds parts by name and changes them.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from partsjournal.core import matching, paths
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml, write_toml
-
-_LIST_FIELDS = ("aliases", "protects")
-
-_TEXT_FIELDS = ("role", "body", "image", "fears", "needs", "current_role", "new_role", "notes")
-
-
-@dataclass
-class Part:
-    id: str
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    role: str = ""
-    body: str = ""
-    image: str = ""
-    fears: str = ""
-    needs: str = ""
-    current_role: str = ""
-    new_role: str = ""
-    notes: str = ""
-    protects: list[str] = field(default_factory=list)
-    first_met: date | None = None
-    last_met: date | None = None
-    merged_into: str | None = None
-
-    def names(self) -> list[str]:
-        return [self.name, *self.aliases]
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"id": self.id, "name": self.name}
-        for key in _LIST_FIELDS:
-            if getattr(self, key):
-                out[key] = list(getattr(self, key))
-        for key in _TEXT_FIELDS:
-            if getattr(self, key):
-                out[key] = getattr(self, key)
-        for key in ("first_met", "last_met", "merged_into"):
-            if getattr(self, key) is not None:
-                out[key] = getattr(self, key)
-        return out
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any], path: Path) -> Part:
-        name = data.get("name")
-        if not isinstance(name, str) or not name.strip():
-            raise UnreadableFile(path, "the part has no name")
-        kwargs: dict[str, Any] = {"id": path.stem, "name": name}
-        for key in _LIST_FIELDS:
-            value = data.get(key, [])
-            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise UnreadableFile(path, f"'{key}' must be a list of text")
-            kwargs[key] = value
-        for key in _TEXT_FIELDS:
-            value = data.get(key, "")
-            if not isinstance(value, str):
-                raise UnreadableFile(path, f"'{key}' must be text")
-            kwargs[key] = value
-        for key in ("first_met", "last_met"):
-            value = data.get(key)
-            if value is not None and not isinstance(value, date):
-                raise UnreadableFile(path, f"'{key}' must be a date")
-            kwargs[key] = value
-        merged = data.get("merged_into")
-        kwargs["merged_into"] = merged if isinstance(merged, str) else None
-        return cls(**kwargs)
+from partsjournal.core.part_record import LIST_FIELDS, TEXT_FIELDS
+from partsjournal.core.part_record import Part as Part
+from partsjournal.core.part_record import everything as everything
+from partsjournal.core.part_record import in_circle as in_circle
+from partsjournal.core.part_record import live as live
+from partsjournal.core.part_record import live_id as live_id
+from partsjournal.core.part_record import load_all as load_all
+from partsjournal.core.part_record import part_path as part_path
+from partsjournal.core.part_record import read_one as read_one
+from partsjournal.core.store import UnreadableFile, locked, write_toml
 
 
 def slugify(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     return slug[:40] or "part"
-
-
-def part_path(part_id: str) -> Path:
-    return paths.parts_dir() / f"{part_id}.toml"
-
-
-def load_all(*, include_merged: bool = False) -> list[Part]:
-    folder = paths.parts_dir()
-    if not folder.is_dir():
-        return []
-    found = []
-    for f in sorted(folder.iterdir()):
-        if not is_journal_file(f):
-            continue
-        try:
-            part = Part.from_dict(read_toml(f), f)
-        except UnreadableFile:
-            continue
-        if include_merged or part.merged_into is None:
-            found.append(part)
-    return found
-
-
-def everything() -> dict[str, Part]:
-    """Every readable part file by id, merged ones included."""
-    return {p.id: p for p in load_all(include_merged=True)}
-
-
-def live_id(part_id: str, index: dict[str, Part]) -> str | None:
-    """The id ``part_id`` stands for now, following ``merged_into`` (the one place
-    merges are followed); None when the part is gone or the merges go in a circle."""
-    seen: set[str] = set()
-    while part_id in index and part_id not in seen:
-        seen.add(part_id)
-        merged = index[part_id].merged_into
-        if merged is None:
-            return part_id
-        part_id = merged
-    return None
-
-
-def live(part_id: str, index: dict[str, Part]) -> Part | None:
-    """The part ``part_id`` stands for now (see :func:`live_id`)."""
-    found = live_id(part_id, index)
-    return index[found] if found is not None else None
 
 
 def get(part_id: str) -> Part | None:
@@ -151,7 +53,11 @@ def find(name: str, known: list[Part] | None = None) -> Part | None:
     wanted = matching.key(name)
     if not wanted:
         return None
-    known = load_all() if known is None else [p for p in known if p.merged_into is None]
+    if known is None:
+        known = load_all()
+    else:
+        index = {p.id: p for p in known}
+        known = [p for p in known if p.merged_into is None or in_circle(p.id, index)]
     for part in known:
         if any(matching.key(n) == wanted for n in part.names()):
             return part
@@ -208,7 +114,29 @@ def resolve(name: str) -> Part:
 
 
 def save(part: Part) -> None:
+    """Write ``part`` as it is; changes go through :func:`update` instead."""
     write_toml(part_path(part.id), part.to_dict())
+
+
+def update(part_id: str, change: Callable[[Part], object]) -> Part:
+    """Change one part: read its file, apply ``change``, write it, all under the
+    part's lock, so a rename, merge or edit landing in between is never lost.
+
+    ``change`` returns False when it changed nothing (the file is then left as
+    it is). Returns the part as written.
+    """
+    path = part_path(part_id)
+    with locked(path):
+        part = read_one(part_id)
+        if change(part) is not False:
+            save(part)
+    return part
+
+
+def registry_lock() -> AbstractContextManager[None]:
+    """Held while new parts are looked up and created, so two runs naming the same new
+    part at the same moment make one part, not two."""
+    return locked(paths.parts_dir() / "registry")
 
 
 def free_id(name: str, taken: set[str] | None = None) -> str:
@@ -221,9 +149,19 @@ def free_id(name: str, taken: set[str] | None = None) -> str:
 
 
 def create(name: str, *, met: date | None = None, part_id: str | None = None) -> Part:
-    """Write a new part file (never over another one)."""
+    """Write a new part file (never over another one).
+
+    If a part with this id and the same name appeared meanwhile (another run
+    created it a moment ago), that part is used instead.
+    """
     part = Part(id=part_id or free_id(name), name=name.strip(), first_met=met, last_met=met)
-    write_toml(part_path(part.id), part.to_dict(), exclusive=True)
+    try:
+        write_toml(part_path(part.id), part.to_dict(), exclusive=True)
+    except FileExistsError:
+        there = read_one(part.id)
+        if matching.key(there.name) == matching.key(name):
+            return there
+        return create(name, met=met, part_id=free_id(name))
     return part
 
 
@@ -238,10 +176,9 @@ def add_protects(part: Part, others: list[Part]) -> None:
             part.protects.append(other.id)
 
 
-def record_meeting(part: Part, met: date) -> None:
+def record_meeting(part: Part, met: date) -> Part:
     """Update first/last met dates after an entry names this part."""
-    if _note_meeting(part, met):
-        save(part)
+    return update(part.id, lambda fresh: _note_meeting(fresh, met))
 
 
 def _note_meeting(part: Part, met: date) -> bool:
@@ -253,27 +190,31 @@ def _note_meeting(part: Part, met: date) -> bool:
     return changed
 
 
-def learn(part: Part, facts: dict[str, str], met: date) -> None:
+def learn(part: Part, facts: dict[str, str], met: date) -> Part:
     """Take what an entry said about ``part`` into its record, and note the meeting.
 
     ``facts`` maps field names (fears, needs, new_role, body, image,
     current_role) to the entry's answers. An entry dated before the part's last
     meeting does not overwrite newer answers; ``current_role`` is only filled
-    when it is still empty. Empty answers never clear a field.
+    when it is still empty. Empty answers never clear a field. The part's file
+    is read again under its lock, so nothing changed since ``part`` was read is lost.
     """
-    newest = part.last_met is None or met >= part.last_met
-    changed = _note_meeting(part, met)
-    for key, value in facts.items():
-        text = value.strip()
-        if key not in _TEXT_FIELDS or not text:
-            continue
-        if key == "current_role" and part.current_role:
-            continue
-        if (newest or not getattr(part, key)) and getattr(part, key) != text:
-            setattr(part, key, text)
-            changed = True
-    if changed:
-        save(part)
+
+    def take(fresh: Part) -> bool:
+        newest = fresh.last_met is None or met >= fresh.last_met
+        changed = _note_meeting(fresh, met)
+        for key, value in facts.items():
+            text = value.strip()
+            if key not in TEXT_FIELDS or not text:
+                continue
+            if key == "current_role" and fresh.current_role:
+                continue
+            if (newest or not getattr(fresh, key)) and getattr(fresh, key) != text:
+                setattr(fresh, key, text)
+                changed = True
+        return changed
+
+    return update(part.id, take)
 
 
 def _taken_by_other(name: str, part: Part) -> Part | None:
@@ -292,11 +233,13 @@ def rename(part: Part, new_name: str) -> Part:
             f"'{new}' is already the name of another part, {other.name}; "
             f'to join the two, run: partsjournal parts merge "{part.name}" "{other.name}".'
         )
-    old = part.name
-    part.name = new
-    part.aliases = _unique([old, *part.aliases], exclude=[new])
-    save(part)
-    return part
+
+    def apply(fresh: Part) -> None:
+        old = fresh.name
+        fresh.name = new
+        fresh.aliases = _unique([old, *fresh.aliases], exclude=[new])
+
+    return update(part.id, apply)
 
 
 def add_aliases(part: Part, aliases: list[str]) -> None:
@@ -325,29 +268,47 @@ def merge(source: Part, target: Part) -> Part:
     ``target`` gains the source's name and aliases, whom it protects, the
     earlier first meeting and the later last one, and any field it had left
     empty. The source file stays, marked ``merged_into``, so entries that point
-    at it still find the part.
+    at it still find the part. Merging two parts merged into each other in a
+    circle repairs the circle: ``target`` lives on.
     """
     if source.id == target.id:
         raise UsageError(f"'{source.name}' and '{target.name}' are already the same part.")
-    target.aliases = _unique([*target.aliases, source.name, *source.aliases], exclude=[target.name])
-    target.protects = _unique([*target.protects, *source.protects], exclude=[target.id, source.id])
-    for key in _TEXT_FIELDS:
-        if not getattr(target, key) and getattr(source, key):
-            setattr(target, key, getattr(source, key))
-    if source.notes and source.notes not in target.notes:
-        target.notes = f"{target.notes}\n\n{source.notes}".strip()
-    for met in (source.first_met, source.last_met):
-        if met is not None:
-            _note_meeting(target, met)
-    save(target)
-    source.merged_into = target.id
-    save(source)
-    return target
+    src = read_one(source.id)
+
+    def fold(fresh: Part) -> None:
+        fresh.merged_into = None
+        fresh.aliases = _unique([*fresh.aliases, src.name, *src.aliases], exclude=[fresh.name])
+        fresh.protects = _unique([*fresh.protects, *src.protects], exclude=[fresh.id, src.id])
+        for key in TEXT_FIELDS:
+            if not getattr(fresh, key) and getattr(src, key):
+                setattr(fresh, key, getattr(src, key))
+        if src.notes and src.notes not in fresh.notes:
+            fresh.notes = f"{fresh.notes}\n\n{src.notes}".strip()
+        for met in (src.first_met, src.last_met):
+            if met is not None:
+                _note_meeting(fresh, met)
+
+    merged = update(target.id, fold)
+
+    def mark(fresh: Part) -> None:
+        fresh.merged_into = target.id
+
+    update(source.id, mark)
+    return merged
+
+
+def undo_merge(part: Part) -> Part:
+    """Make ``part`` live again (how ``parts show`` repairs a merge circle)."""
+
+    def clear(fresh: Part) -> None:
+        fresh.merged_into = None
+
+    return update(part.id, clear)
 
 
 # What an edited part file may contain; anything else is refused, so typos show.
 EDITABLE_KEYS = frozenset({"id", "name", "first_met", "last_met", "merged_into"}).union(
-    _LIST_FIELDS, _TEXT_FIELDS
+    LIST_FIELDS, TEXT_FIELDS
 )
 
 

@@ -78,3 +78,11 @@ def user_exercises_dir() -> Path:
 
 def config_file() -> Path:
     return home() / "config.toml"
+
+
+def inside_home(path: Path) -> bool:
+    """True when ``path`` (followed through symlinks) lies inside ``<home>``."""
+    try:
+        return path.resolve().is_relative_to(home().resolve())
+    except OSError:
+        return False

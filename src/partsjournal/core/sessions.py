@@ -65,12 +65,16 @@ def _from_dict(data: dict[str, Any], path: Path) -> Session:
     kind, label, created = data.get("kind", ""), data.get("label", ""), data.get("created")
     if not isinstance(kind, str) or not isinstance(label, str):
         raise UnreadableFile(path, "'kind' and 'label' must be text")
+    if created is not None and not (isinstance(created, datetime) and created.tzinfo):
+        raise UnreadableFile(path, "'created' must be a date and time with its UTC offset")
+    if not isinstance(data.get("id", ""), str):
+        raise UnreadableFile(path, "'id' must be text")
     return Session(
         id=path.stem,
         date=day,
         kind=kind,
         label=label,
-        created=created if isinstance(created, datetime) else None,
+        created=created,
     )
 
 

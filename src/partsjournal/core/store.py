@@ -5,7 +5,8 @@ written to a hidden temporary file in the same folder (mode 0600 whatever the
 umask), flushed and fsynced, then moved into place with ``os.replace`` (or
 ``os.link`` when the name must not already exist). Any failure removes the
 temporary file and leaves the previous file untouched. Readers ignore names
-that start with a dot, so a half-written temporary is never read.
+that start with a dot, so a half-written temporary is never read; one left by
+a killed process is removed the next time its folder is written.
 
 Every read goes through :func:`read_toml`, which turns any problem (missing,
 empty, not UTF-8, not TOML) into :class:`UnreadableFile` naming the file.
@@ -17,8 +18,9 @@ from __future__ import annotations
 import contextlib
 import os
 import secrets
+import time
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -37,27 +39,60 @@ class UnreadableFile(JournalError):
         self.reason = reason
 
 
+STALE_TMP_SECONDS = 300  # a temporary file older than this was left by a killed writer
+
+
 def ensure_dir(path: Path) -> Path:
     """Create ``path`` (and missing parents) with mode 0700; return it.
 
-    Only folders this call creates are given 0700: an existing parent such as
-    ``~/.local/share`` is left as it is. The target folder itself is always
-    set to 0700, since it holds journal files.
+    Only folders this call creates are given 0700: folders that already exist
+    (``~/.local/share``, or a journal folder the person made read-only on
+    purpose) keep their mode, and nothing is ever changed through a symlink.
     """
     missing: list[Path] = []
     p = path
-    while not p.exists():
+    while not os.path.lexists(p):
         missing.append(p)
         if p.parent == p:
             break
         p = p.parent
     for d in reversed(missing):
-        with contextlib.suppress(FileExistsError):
+        try:
             os.mkdir(d, DIR_MODE)
-        os.chmod(d, DIR_MODE)
-    if path.exists() and (path.stat().st_mode & 0o777) != DIR_MODE:
-        os.chmod(path, DIR_MODE)
+        except FileExistsError:
+            continue  # made by someone else meanwhile: theirs, leave its mode alone
+        _make_private(d)
     return path
+
+
+def _make_private(folder: Path) -> None:
+    """chmod 0700 the folder just created, never following a symlink put in its place."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    try:
+        os.fchmod(fd, DIR_MODE)
+    finally:
+        os.close(fd)
+
+
+def remove_stale_temporaries(folder: Path, *, older_than: float = STALE_TMP_SECONDS) -> None:
+    """Remove hidden ``.tmp`` files a killed writer left in ``folder``.
+
+    Only files older than a few minutes go, so a write in progress in another
+    process is never touched.
+    """
+    limit = time.time() - older_than
+    try:
+        found = list(os.scandir(folder))
+    except OSError:
+        return
+    for item in found:
+        if not (item.name.startswith(".") and item.name.endswith(".tmp")):
+            continue
+        try:
+            if item.is_file(follow_symlinks=False) and item.stat().st_mtime < limit:
+                os.unlink(item.path)
+        except OSError:
+            continue
 
 
 def atomic_write(
@@ -95,6 +130,8 @@ def atomic_write(
             os.unlink(tmp)
         raise
     _fsync_dir(path.parent)
+    if private_dir:
+        remove_stale_temporaries(path.parent)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -110,14 +147,37 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def dump_toml(data: Mapping[str, Any]) -> bytes:
+class UnwritableData(JournalError):
+    """Data that would not read back the same once written; nothing was written."""
+
+
+def dump_toml(data: Mapping[str, Any], path: Path | None = None) -> bytes:
+    """``data`` as TOML bytes, checked to read back as the same data.
+
+    The check is cheap (the bytes are in memory) and means the one writer never
+    replaces a good file with one no command can read again.
+    """
     import tomli_w
 
-    return tomli_w.dumps(data).encode("utf-8")
+    where = f" {path}" if path is not None else ""
+    try:
+        text = tomli_w.dumps(data)
+        same = tomllib.loads(text) == data
+    except (TypeError, ValueError) as exc:
+        raise UnwritableData(
+            f"partsjournal could not write{where} in a form it can read back ({exc}); "
+            "nothing was changed, please report this with --debug."
+        ) from None
+    if not same:
+        raise UnwritableData(
+            f"partsjournal could not write{where} in a form that reads back the same; "
+            "nothing was changed, please report this with --debug."
+        )
+    return text.encode("utf-8")
 
 
 def write_toml(path: Path, data: Mapping[str, Any], *, exclusive: bool = False) -> None:
-    atomic_write(path, dump_toml(data), exclusive=exclusive)
+    atomic_write(path, dump_toml(data, path), exclusive=exclusive)
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -138,6 +198,53 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise UnreadableFile(path, f"it is not valid TOML ({exc})") from None
+
+
+class Busy(JournalError):
+    """Another partsjournal process holds the lock on this file right now."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"{path} is in use by another partsjournal command; try again after it.")
+        self.path = path
+
+
+@contextlib.contextmanager
+def locked(path: Path, *, wait: bool = True) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` for the ``with`` block.
+
+    The lock is taken on a hidden ``.<name>.lock`` file beside ``path`` (the file
+    itself is replaced on every write, so it cannot carry the lock), removed
+    again on release. Locks end with the process, so a killed command never
+    leaves one held. With ``wait=False`` a lock held elsewhere raises
+    :class:`Busy` at once. Read-modify-write under this lock is how two
+    commands changing the same file never lose each other's change.
+    """
+    import fcntl
+
+    ensure_dir(path.parent)
+    lock = path.with_name(f".{path.name}.lock")
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            same = os.stat(lock).st_ino == os.fstat(fd).st_ino
+        except BlockingIOError:
+            os.close(fd)
+            raise Busy(path) from None
+        except FileNotFoundError:
+            same = False
+        except BaseException:
+            os.close(fd)
+            raise
+        if same:
+            break
+        os.close(fd)  # the holder before us removed this lock file: take the new one
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(lock)
+        os.close(fd)
 
 
 def is_journal_file(path: Path) -> bool:

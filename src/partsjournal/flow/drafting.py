@@ -8,6 +8,7 @@ changed exercise file.
 
 from __future__ import annotations
 
+import contextlib
 from datetime import datetime
 
 from partsjournal.core import dates, drafts
@@ -27,6 +28,11 @@ class DraftKeeper:
         self.created = created
         self.draft = draft
         self.enabled = enabled
+        self._hold = contextlib.ExitStack()  # the lock on a draft this run started
+
+    def release(self) -> None:
+        """Let go of the draft this run started (a resumed one is held by the caller)."""
+        self._hold.close()
 
     def save(self) -> None:
         if not self.enabled:
@@ -35,9 +41,12 @@ class DraftKeeper:
         if self.draft is None and not (cur.answers or cur.kept or cur.pending):
             return
         fresh = draft_from_run(cur, self.created)
+        started = self.draft is None
         if self.draft is not None:
             fresh.id, fresh.path = self.draft.id, self.draft.path
         drafts.save(fresh)
+        if started:
+            self._hold.enter_context(drafts.held(fresh))
         self.draft = fresh
 
     def discard(self) -> None:

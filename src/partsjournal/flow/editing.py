@@ -18,11 +18,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
+from partsjournal import prompts
 from partsjournal.core import parts
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.parts import Part
-from partsjournal.core.store import UnreadableFile, atomic_write, read_toml
+from partsjournal.core.store import UnreadableFile, atomic_write, locked, read_toml
+from partsjournal.flow.engine import Paused
 
 T = TypeVar("T")
 
@@ -46,38 +48,90 @@ def editor_command() -> list[str]:
         ) from None
 
 
-def edit_file(path: Path, check: Callable[[Path], T], *, kept: str) -> T | None:
+def edit_file(
+    path: Path,
+    check: Callable[[Path], T],
+    *,
+    kept: str,
+    again: Callable[[str], bool] | None = None,
+) -> T | None:
     """Open a copy of ``path`` in the editor; if it changed and ``check(copy)``
     accepts it, the copy replaces ``path``. ``None`` when nothing changed.
 
     ``check`` raises :class:`JournalError` saying what is wrong; ``kept`` ends
-    every refusal ("your entry is unchanged").
+    every refusal ("your entry is unchanged"). A refused edit is never thrown
+    away: ``again`` (by default a yes/no question in a terminal) offers to open
+    the copy again to fix it, and otherwise the copy is kept and its place said.
+    If the file changed on disk while the editor was open (another ``edit``, a
+    rename), the copy is kept and nothing is overwritten.
     """
     command = editor_command()
     original = path.read_bytes()
     fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".edit.toml", dir=path.parent)
     copy = Path(name)
+    with os.fdopen(fd, "wb") as f:
+        f.write(original)
+    keep = False
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(original)
-        try:
-            code = subprocess.call([*command, str(copy)])
-        except OSError as exc:
-            raise JournalError(
-                f"Could not start the editor '{command[0]}' ({exc.strerror}); "
-                f"check $EDITOR; {kept}."
-            ) from None
-        if code != 0:
-            raise JournalError(f"The editor stopped with an error (exit {code}); {kept}.")
-        edited = copy.read_bytes()
-        if edited == original:
-            return None
-        result = check(copy)
-        atomic_write(path, edited)
+        while True:
+            try:
+                _open_editor(command, copy, kept)
+            except JournalError as failed:
+                if not copy.is_file() or copy.read_bytes() == original:
+                    raise
+                keep = True
+                reason = str(failed).rstrip(".")
+                raise BrokenEdit(f"{reason}; what you typed is kept in {copy}.") from None
+            edited = copy.read_bytes()
+            if edited == original:
+                keep = False  # changed back to the original: nothing of theirs to keep
+                return None
+            try:
+                result = check(copy)
+            except JournalError as refused:
+                keep = True
+                reason = str(refused).rstrip(".")
+                if _ask_again(again, f"{reason}. Open your edit again to fix it?"):
+                    continue
+                raise BrokenEdit(f"{reason}; what you typed is kept in {copy}.") from None
+            break
+        keep = True
+        with locked(path):
+            if path.read_bytes() != original:
+                raise BrokenEdit(
+                    f"{path} was changed by another command while you were editing it, so "
+                    f"your edit was not saved over that change; what you typed is kept in {copy}."
+                )
+            atomic_write(path, edited)
+        keep = False
         return result
     finally:
-        with contextlib.suppress(FileNotFoundError):
-            copy.unlink()
+        if not keep:
+            with contextlib.suppress(FileNotFoundError):
+                copy.unlink()
+
+
+def _open_editor(command: list[str], copy: Path, kept: str) -> None:
+    try:
+        code = subprocess.call([*command, str(copy)])
+    except OSError as exc:
+        raise JournalError(
+            f"Could not start the editor '{command[0]}' ({exc.strerror}); check $EDITOR; {kept}."
+        ) from None
+    if code != 0:
+        raise JournalError(f"The editor stopped with an error (exit {code}); {kept}.")
+
+
+def _ask_again(again: Callable[[str], bool] | None, question: str) -> bool:
+    """Whether to reopen a refused edit: ``again``, else a question in a terminal."""
+    if again is not None:
+        return again(question)
+    if not prompts.can_prompt():
+        return False
+    try:
+        return prompts.confirm(question, default=True)
+    except Paused:
+        return False
 
 
 ENTRY_KEPT = "your entry is unchanged"
@@ -103,14 +157,18 @@ def check_entry(original: Entry, copy: Path, path: Path) -> Entry:
     return edited
 
 
-def edit_entry(path: Path, original: Entry) -> Entry | None:
-    return edit_file(path, lambda copy: check_entry(original, copy, path), kept=ENTRY_KEPT)
+def edit_entry(
+    path: Path, original: Entry, *, again: Callable[[str], bool] | None = None
+) -> Entry | None:
+    return edit_file(
+        path, lambda copy: check_entry(original, copy, path), kept=ENTRY_KEPT, again=again
+    )
 
 
 PART_KEPT = "the part is unchanged"
 
 
-def edit_part(part: Part) -> Part | None:
+def edit_part(part: Part, *, again: Callable[[str], bool] | None = None) -> Part | None:
     """Edit a part's file by hand; the copy must still be a valid part with the same id."""
 
     def check(copy: Path) -> Part:
@@ -122,4 +180,4 @@ def edit_part(part: Part) -> Part | None:
             ) from None
         return parts.check_edit(data, part)
 
-    return edit_file(parts.part_path(part.id), check, kept=PART_KEPT)
+    return edit_file(parts.part_path(part.id), check, kept=PART_KEPT, again=again)

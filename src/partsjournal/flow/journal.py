@@ -10,7 +10,9 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
+from partsjournal.core.store import UnreadableFile
 from partsjournal.flow.engine import Run
+from partsjournal.render import ui
 
 
 @dataclass
@@ -99,20 +101,30 @@ def part_facts(entry: Entry, part_id: str) -> dict[str, str]:
     return facts
 
 
-def save_run(current: Run, created: datetime) -> Entry:
+def save_run(current: Run, created: datetime, *, entry_id: str | None = None) -> Entry:
     """Save the entry first (it is what matters), then the parts it names.
 
-    The registry is read once. A new part's file is created after the entry is
+    ``entry_id`` is the id fixed in the run's draft: saving the same draft
+    twice (a retry after a failure, or after the process was killed before the
+    draft was removed) finds the entry already there instead of writing a
+    copy. The registry is read once. A new part's file is created after the entry is
     in place; each named part's record then takes in what the entry said about
     its fears, needs, new role, body, image and purpose (the entry keeps the
-    full text).
+    full text), each read again and written under that part's lock.
     """
-    known = parts.load_all(include_merged=True)
-    entry, named = build_entry(current, created, known)
-    save_new(entry)
-    for n in named:
-        part = n.part
-        if part is None:
-            part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
-        parts.learn(part, part_facts(entry, part.id), created.date())
+    with parts.registry_lock():
+        # read under the lock, so a part another run created a moment ago is found by name
+        known = parts.load_all(include_merged=True, warn=ui.warn)
+        entry, named = build_entry(current, created, known)
+        if entry_id is not None:
+            entry.id = entry_id
+        save_new(entry, once=entry_id is not None)
+        for n in named:
+            part = n.part
+            if part is None:
+                part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
+            try:
+                parts.learn(part, part_facts(entry, part.id), created.date())
+            except UnreadableFile as exc:  # broken by hand meanwhile: the entry has the text
+                ui.warn(f"Could not add this entry to {exc.path}: {exc.reason}.")
     return entry

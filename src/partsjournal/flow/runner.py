@@ -10,7 +10,7 @@ from datetime import datetime
 from partsjournal import prompts
 from partsjournal.core import dates, drafts, parts, sessions
 from partsjournal.core.drafts import Draft
-from partsjournal.core.entry import Entry
+from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import care, exercises, journal
 from partsjournal.flow.drafting import DraftKeeper, run_from_draft
@@ -90,7 +90,15 @@ def walk_and_save(
     """
     keeper = DraftKeeper(current, created, draft, enabled=asker.interactive or draft is not None)
     looking_after = care.Care(asker, offer=current.exercise.name != care.GROUNDING)
+    try:
+        return _walk(current, asker, created, keeper, looking_after)
+    finally:
+        keeper.release()
 
+
+def _walk(
+    current: Run, asker: Asker, created: datetime, keeper: DraftKeeper, looking_after: care.Care
+) -> Entry | None:
     def on_answer(cur: Run, step: Step) -> None:
         keeper.save()
         looking_after.after(cur, step)
@@ -113,7 +121,16 @@ def walk_and_save(
             else:
                 screens.paused(keeper.draft.id, keeper.draft.answered, typed=bool(current.pending))
             return None
-    entry = journal.save_run(current, created)
+    draft = keeper.draft
+    fixed = draft.id if draft is not None and is_entry_id(draft.id) else None
+    try:
+        entry = journal.save_run(current, created, entry_id=fixed)
+    except JournalError as exc:
+        if draft is None:
+            raise
+        raise JournalError(
+            f"{exc.message.rstrip('.')}; your answers are still in the draft {draft.path}."
+        ) from None
     keeper.discard()
     screens.saved(entry, _where(entry), parts.current_names(p.id for p in entry.parts))
     return entry
@@ -164,10 +181,13 @@ def resume(
             f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "
             f"your answers are still kept in {draft.path}."
         ) from None
-    current = run_from_draft(draft, ex)
-    asker = asker if asker is not None else make_asker(ex, answers)
-    if asker.interactive:
-        screens.welcome_back(
-            f"{draft.created:%A %d %B, %H:%M}", draft.answered, ex.title, len(current.kept)
-        )
-    return walk_and_save(current, asker, draft.created, draft=draft)
+    with drafts.held(draft):
+        # read again under the lock: another window may have moved it on or finished it
+        draft = drafts.reload(draft)
+        current = run_from_draft(draft, ex)
+        asker = asker if asker is not None else make_asker(ex, answers)
+        if asker.interactive:
+            screens.welcome_back(
+                f"{draft.created:%A %d %B, %H:%M}", draft.answered, ex.title, len(current.kept)
+            )
+        return walk_and_save(current, asker, draft.created, draft=draft)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from partsjournal.core import store
+from partsjournal.core import paths, store
 from partsjournal.core.errors import UsageError
 from partsjournal.render import ui
 
@@ -34,6 +34,11 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.flush()
         return
     target = output.expanduser()
+    if paths.inside_home(target):
+        raise UsageError(
+            f"--output {output} is inside the journal folder, where it could replace your own "
+            "files; choose a place outside it."
+        )
     if target.is_dir():
         raise UsageError(f"--output {output} is a folder; give a file name such as week.md.")
     if not target.parent.is_dir():

@@ -26,7 +26,8 @@ def protection_map(index: dict[str, Part]) -> tuple[list[MapNode], list[Part]]:
     Built with an explicit stack, so any depth or loop is safe.
     """
     live = sorted(
-        (p for p in index.values() if p.merged_into is None), key=lambda p: p.name.casefold()
+        (p for p in index.values() if live_id(p.id, index) == p.id),
+        key=lambda p: p.name.casefold(),
     )
     by_id = {p.id: p for p in live}
     # each protector's targets: (live id or None when gone, the id as written)
@@ -73,7 +74,7 @@ def protected_by(part: Part, index: dict[str, Part]) -> list[str]:
     return sorted(
         p.name
         for p in index.values()
-        if p.merged_into is None
+        if live_id(p.id, index) == p.id
         and p.id != part.id
         and any(live_id(x, index) == part.id for x in p.protects)
     )

@@ -1,0 +1,37 @@
+"""``partsjournal edit``: changing one entry by hand in $EDITOR.
+
+Kept apart from ``entries`` so listing entries never loads the editing flow
+(which can ask to reopen a refused edit, and so loads the prompts).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from partsjournal.cli.plain import PlainCommand
+from partsjournal.core import entry
+from partsjournal.flow import editing
+from partsjournal.render import ui
+from partsjournal.views import search
+
+
+def register(app: typer.Typer) -> None:
+    app.command("edit", cls=PlainCommand)(edit)
+
+
+def edit(
+    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or its start.")],
+) -> None:
+    """Open one entry in $EDITOR; it is checked before it is saved.
+
+    An edit that no longer reads as an entry is refused and the original kept;
+    what you typed is kept too, in a copy whose place is named.
+    """
+    path = search.find_entry(entry_id)
+    edited = editing.edit_entry(path, entry.load(path))
+    if edited is None:
+        ui.say("No changes; the entry is as it was.")
+    else:
+        ui.say(f"Saved your changes to {edited.id}.")

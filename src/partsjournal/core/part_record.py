@@ -1,0 +1,176 @@
+"""A part's record and how the registry is read: one TOML file per part under ``<home>/parts/``.
+
+Reading lives here, changes in :mod:`partsjournal.core.parts`. Following
+``merged_into`` happens in one place, :func:`live_id`; a merge that goes in a
+circle never makes a part vanish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from partsjournal.core import paths
+from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml
+
+LIST_FIELDS = ("aliases", "protects")
+
+TEXT_FIELDS = ("role", "body", "image", "fears", "needs", "current_role", "new_role", "notes")
+
+
+@dataclass
+class Part:
+    id: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    role: str = ""
+    body: str = ""
+    image: str = ""
+    fears: str = ""
+    needs: str = ""
+    current_role: str = ""
+    new_role: str = ""
+    notes: str = ""
+    protects: list[str] = field(default_factory=list)
+    first_met: date | None = None
+    last_met: date | None = None
+    merged_into: str | None = None
+
+    def names(self) -> list[str]:
+        return [self.name, *self.aliases]
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name}
+        for key in LIST_FIELDS:
+            if getattr(self, key):
+                out[key] = list(getattr(self, key))
+        for key in TEXT_FIELDS:
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        for key in ("first_met", "last_met", "merged_into"):
+            if getattr(self, key) is not None:
+                out[key] = getattr(self, key)
+        return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], path: Path) -> Part:
+        name = data.get("name")
+        if not isinstance(name, str) or not name.strip():
+            raise UnreadableFile(path, "the part has no name")
+        kwargs: dict[str, Any] = {"id": path.stem, "name": name}
+        for key in LIST_FIELDS:
+            value = data.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise UnreadableFile(path, f"'{key}' must be a list of text")
+            kwargs[key] = value
+        for key in TEXT_FIELDS:
+            value = data.get(key, "")
+            if not isinstance(value, str):
+                raise UnreadableFile(path, f"'{key}' must be text")
+            kwargs[key] = value
+        for key in ("first_met", "last_met"):
+            value = data.get(key)
+            if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
+                raise UnreadableFile(path, f"'{key}' must be a date")
+            kwargs[key] = value
+        merged = data.get("merged_into")
+        if merged is not None and (not isinstance(merged, str) or not merged.strip()):
+            raise UnreadableFile(path, "'merged_into' must be a part's id")
+        kwargs["merged_into"] = merged
+        if not isinstance(data.get("id", ""), str):
+            raise UnreadableFile(path, "'id' must be text")
+        return cls(**kwargs)
+
+
+def part_path(part_id: str) -> Path:
+    return paths.parts_dir() / f"{part_id}.toml"
+
+
+Warn = Callable[[str], None]
+
+
+def load_all(*, include_merged: bool = False, warn: Warn | None = None) -> list[Part]:
+    """Every readable part, live ones only unless ``include_merged``.
+
+    Unreadable files are skipped; with ``warn`` each is reported in one line, as
+    are parts merged into each other in a circle (those count as live, so they
+    can be seen, shown and merged again, which repairs the circle).
+    """
+    index = _read(warn)
+    if warn is not None:
+        for part in index.values():
+            if part.merged_into is not None and in_circle(part.id, index):
+                warn(
+                    f"{part.name} ({part_path(part.id)}) is merged in a circle, into a part "
+                    f"merged back into it; run 'partsjournal parts show \"{part.name}\"' to "
+                    "undo its merge, or merge the two again."
+                )
+    return [
+        p
+        for p in index.values()
+        if include_merged or p.merged_into is None or in_circle(p.id, index)
+    ]
+
+
+def _read(warn: Warn | None) -> dict[str, Part]:
+    folder = paths.parts_dir()
+    if not folder.is_dir():
+        return {}
+    found: dict[str, Part] = {}
+    for f in sorted(folder.iterdir()):
+        if not is_journal_file(f):
+            continue
+        try:
+            found[f.stem] = Part.from_dict(read_toml(f), f)
+        except UnreadableFile as exc:
+            if warn is not None:
+                warn(f"Skipped {f}: {exc.reason}.")
+    return found
+
+
+def read_one(part_id: str) -> Part:
+    """One part's file as it is on disk now (raises :class:`UnreadableFile`)."""
+    path = part_path(part_id)
+    return Part.from_dict(read_toml(path), path)
+
+
+def everything(*, warn: Warn | None = None) -> dict[str, Part]:
+    """Every readable part file by id, merged ones included."""
+    return {p.id: p for p in load_all(include_merged=True, warn=warn)}
+
+
+def in_circle(part_id: str, index: dict[str, Part]) -> bool:
+    """True when following ``merged_into`` from ``part_id`` comes back to it."""
+    seen: set[str] = set()
+    current: str | None = index[part_id].merged_into if part_id in index else None
+    while current is not None and current in index and current not in seen:
+        if current == part_id:
+            return True
+        seen.add(current)
+        current = index[current].merged_into
+    return current == part_id
+
+
+def live_id(part_id: str, index: dict[str, Part]) -> str | None:
+    """The id ``part_id`` stands for now, following ``merged_into`` (the one place
+    merges are followed); None when the part is gone. Merges that go in a circle
+    stop at the first part met twice, so no part or its history vanishes."""
+    seen: set[str] = set()
+    while part_id in index:
+        if part_id in seen:
+            return part_id
+        seen.add(part_id)
+        merged = index[part_id].merged_into
+        if merged is None:
+            return part_id
+        part_id = merged
+    return None
+
+
+def live(part_id: str, index: dict[str, Part]) -> Part | None:
+    """The part ``part_id`` stands for now (see :func:`live_id`)."""
+    found = live_id(part_id, index)
+    return index[found] if found is not None else None

@@ -1,0 +1,42 @@
+"""A refused edit in a real terminal: the person is offered their edit again, not a loss."""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+from pathlib import Path
+
+import pexpect
+import pytest
+
+from partsjournal.core import parts
+from tests.pty_helpers import spawn
+
+
+def test_a_refused_part_edit_is_offered_again_and_then_saved(
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    parts.create("The Critic")
+    count = tmp_path / "count"
+    script = tmp_path / "fake-editor"
+    script.write_text(
+        f"#!{sys.executable}\nimport sys\nfrom pathlib import Path\n"
+        f"p = Path(sys.argv[1])\nc = Path({str(count)!r})\n"
+        "n = int(c.read_text()) if c.exists() else 0\nc.write_text(str(n + 1))\n"
+        "if n == 0: p.write_text(p.read_text() + 'neds = \"rest\"\\n')\n"
+        "else: p.write_text(p.read_text().replace('neds', 'needs'))\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.delenv("VISUAL", raising=False)
+    child = spawn(home, "parts", "edit", "The Critic")
+    child.expect_exact("Open your edit again to fix it?")
+    child.send("y")
+    child.expect_exact("Saved The Critic.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    f = home / "parts" / "the-critic.toml"
+    assert tomllib.loads(f.read_text(encoding="utf-8"))["needs"] == "rest"
+    assert [p.name for p in f.parent.iterdir() if p.name.startswith(".")] == []
