@@ -73,7 +73,7 @@ class FakeAsker:
         assert words in question, f"expected a question about {words!r}, got: {question}"
         return reply
 
-    def confirm(self, question: str, *, default: bool = True) -> bool:
+    def confirm(self, question: str, *, default: bool | None = True) -> bool:
         return bool(self._reply(question))
 
     def select(self, question: str, choices: list[str]) -> str:

@@ -10,6 +10,9 @@ from typer.testing import CliRunner, Result
 
 from partsjournal.cli.root import app
 from partsjournal.core import paths
+from partsjournal.flow import support
+
+OFFER_SETUP = support.offer_setup  # the real one, before any test replaces it
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -22,6 +25,19 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     paths.set_home(None)
     yield journal
     paths.set_home(None)
+
+
+@pytest.fixture(autouse=True)
+def support_offer_already_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The one-time offer to fill in the support card comes before the first exercise of a
+    new journal, which every test journal is; tests of that offer take ``support_offer``."""
+    monkeypatch.setattr(support, "offer_setup", lambda asker: None)
+
+
+@pytest.fixture
+def support_offer(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Bring back the one-time offer to fill in the support card (see above)."""
+    monkeypatch.setattr(support, "offer_setup", OFFER_SETUP)
 
 
 @pytest.fixture(autouse=True)

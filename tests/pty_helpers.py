@@ -20,7 +20,13 @@ ENTER = "\r"
 FINISH_LONG = "\x1b\r"  # Esc then Enter ends a multi-line answer
 
 
-def spawn(home: Path, *args: str) -> pexpect.spawn:
+def spawn(home: Path, *args: str, support_offer: bool = False) -> pexpect.spawn:
+    """Run partsjournal in a pty. The one-time offer to fill in the support card (first
+    exercise of a new journal) is marked as made unless ``support_offer`` is True."""
+    config = home / "config.toml"
+    if not support_offer and not config.exists():
+        home.mkdir(mode=0o700, parents=True, exist_ok=True)
+        config.write_text("support_offered = true\n", encoding="utf-8")
     env = {
         **os.environ,
         "PARTSJOURNAL_HOME": str(home),
@@ -106,7 +112,12 @@ def skip_self_check(child: pexpect.spawn) -> None:
 
 
 def write_exercise(
-    home: Path, name: str, steps: list[dict[str, Any]], *, title: str | None = None
+    home: Path,
+    name: str,
+    steps: list[dict[str, Any]],
+    *,
+    title: str | None = None,
+    **extra: Any,
 ) -> Path:
     """Write ``<home>/exercises/NAME.toml`` (the format of ``exercises/*.toml``).
 
@@ -121,6 +132,7 @@ def write_exercise(
         "summary": "Written by a test.",
         "minutes": 1,
         "version": 1,
+        **extra,
         "steps": steps,
     }
     path = folder / f"{name}.toml"
@@ -214,8 +226,16 @@ def ground_tiny(child: pexpect.spawn, distress: int = 2) -> None:
     press_on(child, TinyGrounding.FEET)
     answer_scale(child, TinyGrounding.DISTRESS, distress)
     child.expect_exact(TinyGrounding.SAFE)
-    child.expect_exact("Yes or no?")
-    child.send("y")
+    child.expect_exact("type yes or no")  # no default: Enter alone is not an answer
+    child.send("yes" + ENTER)
+
+
+def pick(child: pexpect.spawn, expect: str, index: int) -> None:
+    """In a list asked outside the exercise's steps, pick the entry at ``index``."""
+    child.expect_exact(expect)
+    child.expect_exact("Pause here")  # every list offers it, last
+    child.send("\x1b[B" * index)
+    child.send(ENTER)
 
 
 def walk_tiny_to_part(child: pexpect.spawn, situation: str, rating: int) -> None:

@@ -68,7 +68,7 @@ def test_after_a_session_asks_integration_questions_for_all_realms(
     assert "day 7 after session 1" in result.stdout
     (data,) = saved(home)
     assert data["exercise"] == "integrate"
-    assert (data["session"], data["phase"]) == ("2026-11-19-ketamine", "after")
+    assert (data["session"], data["phase"]) == ("2026-11-19", "after")
     steps = by_step(data)
     for realm, value in [("body", 5), ("mind", 6), ("emotion", 4), ("spirit", 7), ("balance", 3)]:
         rating = steps[f"{realm}_rating"]
@@ -228,7 +228,7 @@ def test_practices_lists_and_follows_up_then_integrate_does_not_ask_again(
     assert checked.exit_code == 0, checked.output
     check = saved(home)[1]
     assert check["exercise"] == "practice-check"
-    assert (check["session"], check["phase"]) == ("2026-11-19-ketamine", "after")
+    assert (check["session"], check["phase"]) == ("2026-11-19", "after")
     assert by_step(check)["followup_mind"]["role"] == "practice-outcome:mind"
 
     again = cli("practices", "--at", "2026-11-25 08:00")

@@ -53,11 +53,11 @@ def protector_at(cli: Cli, home: Path, tmp_path: Path, at: str, *extra: str) -> 
 def test_session_add_writes_a_toml_file_and_says_which_number(cli: Cli, home: Path) -> None:
     result = cli("session", "add", "2026-11-19", "--label", "first one")
     assert result.exit_code == 0, result.output
-    assert "session 1" in result.stdout and "2026-11-19-ketamine" in result.stdout
-    data = load(home / "sessions" / "2026-11-19-ketamine.toml")
+    assert "session 1" in result.stdout and "2026-11-19" in result.stdout
+    data = load(home / "sessions" / "2026-11-19.toml")
     assert data["date"] == date(2026, 11, 19)
     assert data["kind"] == "ketamine" and data["label"] == "first one"
-    assert stat.S_IMODE((home / "sessions" / "2026-11-19-ketamine.toml").stat().st_mode) == 0o600
+    assert stat.S_IMODE((home / "sessions" / "2026-11-19.toml").stat().st_mode) == 0o600
 
 
 def test_session_list_counts_before_and_after_entries(cli: Cli, home: Path, tmp_path: Path) -> None:
@@ -110,7 +110,7 @@ def test_session_show_tells_the_story_in_order(cli: Cli, home: Path, tmp_path: P
     assert places == sorted(places)
     assert out.index("day 7 after") < out.index("The drive")
     # the same session can be named by id or by date
-    assert cli("session", "show", "2026-11-19-ketamine").stdout == out
+    assert cli("session", "show", "2026-11-19").stdout == out
     assert cli("session", "show", "2026-11-19").stdout == out
 
 
@@ -121,7 +121,7 @@ def test_prepare_entry_stores_intention_support_plan_and_part(
     prep = write(tmp_path, "prep.toml", PREPARE_ANSWERS)
     assert cli("exercise", "prepare", "--answers", str(prep), "--at", "2026-11-16").exit_code == 0
     data = load(entry_files(home)[0])
-    assert data["session"] == "2026-11-19-ketamine" and data["phase"] == "before"
+    assert data["session"] == "2026-11-19" and data["phase"] == "before"
     roles: dict[str, list[object]] = {}
     for a in data["answers"]:  # type: ignore[attr-defined]
         roles.setdefault(a.get("role"), []).append(a["value"])
@@ -144,10 +144,10 @@ def test_entries_written_before_the_session_was_added_are_placed_too(
 @pytest.mark.parametrize(
     ("at", "session", "phase"),
     [
-        ("2026-11-05 09:00", "2026-11-19-ketamine", "before"),  # 14 days before: inside
+        ("2026-11-05 09:00", "2026-11-19", "before"),  # 14 days before: inside
         ("2026-11-04 23:59", None, None),  # 15 days before: outside
-        ("2026-11-19 07:00", "2026-11-19-ketamine", "after"),  # the day itself counts as after
-        ("2027-01-18 22:00", "2026-11-19-ketamine", "after"),  # day 60: inside
+        ("2026-11-19 07:00", "2026-11-19", "after"),  # the day itself counts as after
+        ("2027-01-18 22:00", "2026-11-19", "after"),  # day 60: inside
         ("2027-01-19 00:01", None, None),  # day 61: outside
     ],
 )
@@ -166,13 +166,13 @@ def test_before_after_and_session_options_override_the_nearest(
     assert cli("session", "add", "2026-11-01").exit_code == 0
     assert cli("session", "add", "2026-11-11").exit_code == 0
     nearest = protector_at(cli, home, tmp_path, "2026-11-06 09:00")  # a tie: upcoming wins
-    assert (nearest["session"], nearest["phase"]) == ("2026-11-11-ketamine", "before")
+    assert (nearest["session"], nearest["phase"]) == ("2026-11-11", "before")
     after = protector_at(cli, home, tmp_path, "2026-11-06 10:00", "--after")
-    assert (after["session"], after["phase"]) == ("2026-11-01-ketamine", "after")
+    assert (after["session"], after["phase"]) == ("2026-11-01", "after")
     explicit = protector_at(cli, home, tmp_path, "2026-11-06 11:00", "--session", "1")
-    assert (explicit["session"], explicit["phase"]) == ("2026-11-01-ketamine", "after")
+    assert (explicit["session"], explicit["phase"]) == ("2026-11-01", "after")
     both = protector_at(cli, home, tmp_path, "2026-11-06 12:00", "--session", "2", "--after")
-    assert (both["session"], both["phase"]) == ("2026-11-11-ketamine", "after")
+    assert (both["session"], both["phase"]) == ("2026-11-11", "after")
 
 
 def read_calendar(raw: bytes) -> icalendar.Calendar:
@@ -267,3 +267,24 @@ def test_bad_input_is_one_sentence_and_exit_2(
     assert entry_files(home) == []
     if args[:2] == ["session", "add"]:
         assert not (home / "sessions").exists()
+
+
+def test_new_session_ids_never_name_the_kind(cli: Cli, home: Path) -> None:
+    assert cli("session", "add", "2026-11-19", "--kind", "ketamine").exit_code == 0
+    assert cli("session", "add", "2026-11-19", "--kind", "psilocybin").exit_code == 0
+    names = sorted(f.name for f in (home / "sessions").iterdir())
+    assert names == ["2026-11-19-2.toml", "2026-11-19.toml"]
+    assert load(home / "sessions" / "2026-11-19-2.toml")["kind"] == "psilocybin"
+
+
+def test_sessions_with_the_older_kind_in_their_id_keep_working(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    folder = home / "sessions"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "2026-11-19-ketamine.toml").write_text(
+        'id = "2026-11-19-ketamine"\ndate = 2026-11-19\nkind = "ketamine"\n', encoding="utf-8"
+    )
+    entry = protector_at(cli, home, tmp_path, "2026-11-20 09:00")
+    assert (entry["session"], entry["phase"]) == ("2026-11-19-ketamine", "after")
+    assert "session 1" in cli("session", "show", "2026-11-19-ketamine").stdout

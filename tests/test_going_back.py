@@ -211,3 +211,23 @@ def test_resuming_with_an_answers_file_keeps_the_answer_being_changed(
     answers.write_text('name_part = "The Planner"\nfeel = "tired"\nok = true\n', encoding="utf-8")
     runner.resume(None, answers=str(answers))
     assert saved_answers(home)["level"] == 7
+
+
+def test_going_back_past_a_gentle_close_takes_the_whole_way_again(home: Path) -> None:
+    steps = [
+        {"id": "one", "kind": "text", "text": "One?"},
+        {"id": "two", "kind": "text", "text": "Two?"},
+        {"id": "three", "kind": "text", "text": "Three?"},
+        {"id": "close", "kind": "text", "text": "Close?"},
+    ]
+    path = write_exercise(home, "walk", steps)
+    path.write_text('close_from = "close"\n' + path.read_text(encoding="utf-8"), encoding="utf-8")
+    current = Run(exercise=exercises.get("walk"), answers={"one": "a"})
+    assert current.count() == (2, 4, False)
+    assert current.close_gently()
+    assert [s.id for s in current.visible_steps()] == ["one", "close"]
+    assert current.count() == (2, 2, False)  # the counter counts the shorter way now
+    # back from "close" to "one", before the point where the shorter way was chosen
+    assert current.go_back()
+    assert "close_from" not in current.context and current.pending == {"one": "a"}
+    assert [s.id for s in current.visible_steps()] == ["one", "two", "three", "close"]

@@ -52,7 +52,7 @@ def test_preparing_with_a_session_coming_links_it_and_says_nothing_more(
 ) -> None:
     assert cli("session", "add", "2026-11-25").exit_code == 0
     out, data = prepare(cli, home, tmp_path, "2026-11-21 19:00")
-    assert (data["session"], data["phase"]) == ("2026-11-25-ketamine", "before")
+    assert data["session"].startswith("2026-11-25") and data["phase"] == "before"
     assert "No session is recorded" not in out
 
 

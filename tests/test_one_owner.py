@@ -19,7 +19,7 @@ from partsjournal import prompts
 from partsjournal.core import drafts, layout, matching, part_record, parts, store
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import AnswerValue
-from partsjournal.flow import exercises, integration, journal, runner
+from partsjournal.flow import care_words, exercises, integration, journal, runner
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import ExerciseFileError, Step
 from partsjournal.views import practices
@@ -191,7 +191,7 @@ def test_the_grounding_offer_and_its_way_back_run_through_the_asker(home: Path) 
     )
     asker = FakeAsker(
         {"level": 8, "after": "calmer", "distress": 4, "safe": True},
-        [("ground yourself first", True)],
+        [("ground yourself first", care_words.GROUND), ("Go on, or stop", care_words.GO_ON)],
     )
     saved = runner.run_exercise("rate", asker=asker)
     assert saved is not None

@@ -124,7 +124,7 @@ def test_integrate_after_in_a_real_terminal(cli: Cli, home: Path, tmp_path: Path
     newest = entry_files(home)[-1]
     data = tomllib.loads(newest.read_text(encoding="utf-8"))
     got = {a["step"]: a["value"] for a in data["answers"]}
-    assert data["phase"] == "after" and data["session"] == f"{session_day}-ketamine"
+    assert data["phase"] == "after" and data["session"] == session_day.isoformat()  # the date alone
     assert got["followup_body"] == "partly" and got["followup_body_note"] == "It rained twice."
     assert got["followup_balance"] == "not yet" and got["followup_balance_note"] == ""
     assert got["body_rating"] == 6 and got["balance_rating"] == 4

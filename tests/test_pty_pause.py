@@ -31,6 +31,7 @@ from tests.pty_helpers import (
     draft_files,
     finish_tiny,
     ground_tiny,
+    pick,
     spawn,
     transcript,
     walk_tiny_to_part,
@@ -118,10 +119,10 @@ def test_rating_of_8_offers_grounding_then_returns_to_the_exercise(home: Path) -
     write_tiny_grounding(home)
     child = spawn(home, "exercise", write_tiny(home))
     walk_tiny_to_part(child, "The call", 8)
-    child.expect_exact("pause and ground yourself first?")
-    child.send("y")
+    pick(child, "pause and ground yourself first?", 0)
     ground_tiny(child, distress=4)
-    child.expect_exact("Welcome back.")
+    pick(child, "Go on, or stop here for today?", 0)  # calmer now: going on comes first
+    child.expect_exact("go on from where you were")  # the tiny exercise has no shorter way
     child.expect_exact(Tiny.PART)  # back in the exercise, at the step after the rating
     child.expect_exact("The part's name")
     child.sendcontrol("c")
@@ -135,15 +136,17 @@ def test_rating_of_8_offers_grounding_then_returns_to_the_exercise(home: Path) -
     assert entry_files(home) == []
 
 
-def test_rating_of_9_shows_the_card_with_the_configured_contact(home: Path, cli: Cli) -> None:
+def test_not_safe_shows_the_card_with_the_configured_contact(home: Path, cli: Cli) -> None:
     assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
     child = spawn(home, "exercise", write_tiny(home))
     walk_tiny_to_part(child, "The letter", 9)
+    pick(child, "pause and ground yourself first?", 1)  # not now
+    child.expect_exact("Do you feel safe right now?")
+    child.send("no" + ENTER)
     child.expect_exact("not a crisis service")
     child.expect_exact("Robin")
     child.expect_exact("text 555 0199")
-    child.expect_exact("pause and ground yourself first?")
-    child.send("n")
+    pick(child, "Go on, or stop here for today?", 1)  # at 9 stopping comes first; go on
     child.expect_exact(Tiny.PART)
     child.expect_exact("The part's name")
     child.sendcontrol("d")

@@ -29,9 +29,7 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     press_on(child, "three slow breaths")
     skip_self_check(child)
     answer_long(child, "step 4 of", SITUATION)
-    answer_scale(child, "how stirred up", 8)
-    child.expect_exact("pause and ground yourself first?")
-    child.send("n")  # a rating of 8 offers grounding; decline and go on
+    answer_scale(child, "how stirred up", 7)  # below 8: no grounding offer (see test_pty_care)
     child.expect_exact("Which part of me")
     child.expect_exact("The part's name")
     child.send("The Critic" + ENTER)
@@ -43,6 +41,9 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     answer_long(child, "What is your job here", "To keep me from being hurt.")
     answer_long(child, "How do you feel about this situation", "Worried.")
     answer_long(child, "afraid would happen", "They would laugh.")
+    child.expect_exact("How stirred up are you now?")  # the optional check in the middle
+    child.expect_exact("Enter to skip")
+    child.send(ENTER)
     answer_long(child, "strengths", "Loyal.")
     answer_long(child, "What do you need from me", "Patience.")
     press_on(child, "thank The Critic")
@@ -60,7 +61,7 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     data = tomllib.loads(files[0].read_text(encoding="utf-8"))
     got = {a["step"]: a["value"] for a in data["answers"]}
     assert got["situation"] == SITUATION
-    assert got["activation_before"] == 8 and got["activation_after"] == 5
+    assert got["activation_before"] == 7 and got["activation_after"] == 5
     assert got["name_part"] == "The Critic"
     assert got["image"] == "a grey owl" and got["body"] == ""
     assert got["feel_toward"] == "irritated or critical"

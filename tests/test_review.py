@@ -279,3 +279,28 @@ def test_each_outcome_is_paired_with_the_practice_it_follows_up(home: Path) -> N
     ]
     data = r.to_json()
     assert data["practices"]["outcomes"][0]["practice"] == "A walk after lunch"
+
+
+def test_recent_days_count_what_was_done_across_month_folders(home: Path) -> None:
+    for n in (0, 1, 3, 10, 25, 29, 30, 45):  # days before 7 Jan 2027
+        protector(at(date(2027, 1, 7) - timedelta(days=n)), None)
+    end = date(2027, 1, 7)
+    assert period.recent_days_back(end) == (3, 6)  # 30 and 45 days back are outside
+    r = collect(Period(end - timedelta(days=6), end, "week"), today=end)
+    assert r.recent == (3, 6)
+
+
+def test_the_review_reports_days_written_never_a_streak(home: Path) -> None:
+    from partsjournal.render.review import header_line, self_footer
+
+    for n in (0, 2, 3):
+        protector(at(day(23) - timedelta(days=n)), None)
+    self_check(at(day(22)), 5)
+    r = collect(WEEK, today=WEEK.until)
+    assert header_line(r) == "4 entries · journaled on 4 of the last 7 days; 4 of the last 30"
+    earlier = collect(Period(day(10), day(16), "week"), today=WEEK.until)
+    assert header_line(earlier) == "0 entries · journaled on 0 of these 7 days"
+    words = (header_line(r) + self_footer(r)).lower()
+    for shaming in ("streak", "best", "worst", "score to raise"):
+        assert shaming not in words
+    assert "how much room" in words

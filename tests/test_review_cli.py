@@ -46,7 +46,8 @@ def test_rich_review_shows_every_section_in_order_without_colour_codes(
     assert positions == sorted(positions)
     out = flat(out)
     assert "Review: 17 – 23 November 2026" in out  # noqa: RUF001
-    assert "6 entries · 6 of 7 days journaled · current streak: 5 days" in out
+    assert "6 entries · journaled on 6 of the last 7 days; 8 of the last 30" in out
+    assert "streak" not in out.lower()  # what was done, never a streak that can break
     assert "session 2 (ketamine) on Thu 19 Nov; 1 entry before, 5 entries after" in out
     assert "Where you are now: day 4 after session 2." in out
     assert "activation eased by 2.3 on average" in out
@@ -83,7 +84,7 @@ def test_json_review_is_stable_and_matches_the_files(home: Path, cli: Cli) -> No
     assert list(data) == [
         "schema_version", "today", "period", "previous_period", "empty", "summary", "sessions",
         "exercises", "parts", "activation", "grounding", "self_energy", "realms", "practices",
-        "highlights",
+        "highlights", "patterns",
     ]  # fmt: skip
     assert data["schema_version"] == 1
     assert data["period"] == {
@@ -92,7 +93,14 @@ def test_json_review_is_stable_and_matches_the_files(home: Path, cli: Cli) -> No
         "until": "2026-11-23",
         "days": 7,
     }
-    assert data["summary"] == {"entries": 6, "days_journaled": 6, "days": 7, "current_streak": 5}
+    assert data["summary"] == {
+        "entries": 6,
+        "days_journaled": 6,
+        "days": 7,
+        "current_streak": 5,
+        "days_last_7": 6,
+        "days_last_30": 8,
+    }
     assert data["sessions"]["items"][0]["date"] == "2026-11-19"
     assert data["activation"]["average_change"] == -2.3
     assert [i["change"] for i in data["activation"]["items"]] == [-3, 0, -4]

@@ -147,14 +147,14 @@ def test_window_parses_only_its_sessions_and_numbers_like_load_all(
         return real(path)
 
     monkeypatch.setattr(sessions, "read_toml", spy)
-    near = sessions.load_window(date(2025, 6, 1), date(2025, 7, 31), ids=["2025-01-10-ketamine"])
+    near = sessions.load_window(date(2025, 6, 1), date(2025, 7, 31), ids=["2025-01-10"])
     assert [(s.id, s.number) for s in near] == [
-        ("2025-01-10-ketamine", 1),
-        ("2025-06-10-ketamine", 6),
-        ("2025-07-10-ketamine", 7),
+        ("2025-01-10", 1),
+        ("2025-06-10", 6),
+        ("2025-07-10", 7),
     ]
     assert all(everything[s.id] == s.number for s in near)
-    assert sorted(opened) == ["2025-01-10-ketamine", "2025-06-10-ketamine", "2025-07-10-ketamine"]
+    assert sorted(opened) == ["2025-01-10", "2025-06-10", "2025-07-10"]
     assert sessions.count() == 12
 
 
@@ -193,4 +193,4 @@ def test_saving_an_entry_reads_only_the_sessions_near_it(
     assert result.exit_code == 0, result.output
     assert "day 2 after session 6" in result.stdout
     # only the sessions inside link()'s windows (60 days back, 14 ahead), not all twelve
-    assert set(opened) == {"2025-05-10-ketamine", "2025-06-10-ketamine"}
+    assert set(opened) == {"2025-05-10", "2025-06-10"}

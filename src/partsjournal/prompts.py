@@ -14,6 +14,7 @@ from typing import Any
 from partsjournal.core import parts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import UsageError
+from partsjournal.flow import care, care_words
 from partsjournal.flow.engine import GoBack, Paused, check_value
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import screens
@@ -108,7 +109,7 @@ class ScriptedAsker:
             f"exercise; add a line like: {step.id} = {_example(step)}."
         )
 
-    def confirm(self, question: str, *, default: bool = True) -> bool:
+    def confirm(self, question: str, *, default: bool | None = True) -> bool:
         raise UsageError(f"'{question}' needs a terminal to answer; run this in a terminal.")
 
     def select(self, question: str, choices: list[str]) -> str:
@@ -161,8 +162,9 @@ class InteractiveAsker:
         elif step.kind == "scale":
             ends = (f"0 = {step.low}" if step.low else "", f"10 = {step.high}" if step.high else "")
             anchors = " · ".join(x for x in ends if x)
+            skip = ", or Enter to skip" if step.optional else ""
             question = questionary.text(
-                f"A number from 0 to 10{f' ({anchors})' if anchors else ''}:",
+                f"A number from 0 to 10{f' ({anchors})' if anchors else ''}{skip}:",
                 validate=_validator(step),
                 default=typed,
             )
@@ -173,6 +175,8 @@ class InteractiveAsker:
                 choices=[*(step.choices or []), questionary.Separator(), *stops],
                 default=typed if typed in (step.choices or []) else None,
             )
+        elif step.kind == "yes_no" and care.needs_explicit_answer(step.role):
+            question = _explicit_yes_no("Yes or no?")
         elif step.kind == "yes_no":
             question = questionary.confirm(
                 "Yes or no?", default=typed.strip().lower() not in {"no", "n", "false"}
@@ -210,6 +214,8 @@ class InteractiveAsker:
             raise Paused(chosen=True, step=step.id)
         if step.kind == "choice" and answer == BACK_CHOICE:
             raise GoBack
+        if step.kind == "yes_no" and isinstance(answer, str):
+            return check_value(step, answer)
         if step.kind == "part":
             return self.offer_close_part(str(check_value(step, answer)))
         return check_value(step, answer)
@@ -228,15 +234,40 @@ class InteractiveAsker:
         meant = self.confirm(f"Did you mean {close[0].name}?", default=True)
         return close[0].name if meant else typed
 
-    def confirm(self, question: str, *, default: bool = True) -> bool:
+    def confirm(self, question: str, *, default: bool | None = True) -> bool:
         import questionary
 
+        if default is None:
+            screens.pause_line()  # a text prompt: say how to pause, as every step does
+            return bool(check_value(_YES_NO, _answer(_explicit_yes_no(question))))
         return bool(_answer(questionary.confirm(question, default=default)))
 
     def select(self, question: str, choices: list[str]) -> str:
+        """One of ``choices``; every list also offers "Pause here" (raises :class:`Paused`)."""
         import questionary
 
-        return str(_answer(questionary.select(question, choices=choices)))
+        listed: list[Any] = [*choices, questionary.Separator(), PAUSE_CHOICE]
+        picked = str(_answer(questionary.select(question, choices=listed)))
+        if picked == PAUSE_CHOICE and PAUSE_CHOICE not in choices:
+            raise Paused(chosen=True)
+        return picked
+
+
+_YES_NO = Step(id="yes_no", kind="yes_no", text="Yes or no?")
+
+
+def _explicit_yes_no(question: str) -> Any:
+    """A yes/no question with no default: Enter alone is not an answer."""
+    import questionary
+
+    def validate(text: str) -> bool | str:
+        try:
+            check_value(_YES_NO, text)
+        except ValueError:
+            return care_words.SAFE_HOW
+        return True
+
+    return questionary.text(f"{question} (type yes or no)", validate=validate)
 
 
 def _add_go_back_key(question: Any) -> None:

@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
     app.command("ground")(ground)
     sub = typer.Typer(
         name="config",
-        help="Show or change your settings: the people and crisis line on the support card.",
+        help="Show or change your settings: the people, therapist and crisis line on the card.",
         invoke_without_command=True,
     )
     sub.callback(invoke_without_command=True)(show)
@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
     contact.command("remove")(contact_remove)
     sub.add_typer(contact, name="contact")
     sub.command("crisis-line")(crisis_line)
+    sub.command("therapist")(therapist)
     app.add_typer(sub, name="config")
 
 
@@ -33,7 +34,7 @@ def ground(
     at: AtOption = None,
     answers: AnswersOption = None,
 ) -> None:
-    """A few slow minutes to come back to here and now: feet, breath, what you see and hear.
+    """A few slow minutes to come back to here and now: feet, breath, where you are.
 
     Example: partsjournal ground
     """
@@ -53,6 +54,12 @@ def show(ctx: typer.Context) -> None:
             ui.say(f"  {c.name}: {c.reach}")
     else:
         ui.say("Contacts: (none yet)")
+    t = cfg.therapist
+    if t is not None:
+        after = f" (after hours: {t.after_hours})" if t.after_hours else ""
+        ui.say(f"Therapist or clinic: {t.name}: {t.reach}{after}")
+    else:
+        ui.say("Therapist or clinic: (not set)")
     ui.out().print(card.crisis_card(cfg))
 
 
@@ -86,3 +93,23 @@ def crisis_line(
         )
     config.set_crisis_line(None if clear else text)
     ui.say("Crisis line removed." if clear else f"Crisis line set: {text}")
+
+
+def therapist(
+    name: Annotated[
+        str | None, typer.Argument(help='Your therapist or clinic, for example "Dr. Lee".')
+    ] = None,
+    how: Annotated[str | None, typer.Argument(help="How to reach them in office hours.")] = None,
+    after_hours: Annotated[
+        str, typer.Option("--after-hours", help="A line to call outside office hours.")
+    ] = "",
+    clear: Annotated[bool, typer.Option("--clear", help="Remove the therapist.")] = False,
+) -> None:
+    """Set the therapist or clinic shown on your support card, apart from friends."""
+    if clear == (name is not None):
+        raise UsageError(
+            'Give the therapist and how to reach them, as in: config therapist "Dr. Lee" '
+            '"012 345 678" --after-hours "012 345 999", or --clear.'
+        )
+    t = config.set_therapist(None if clear else name, how or "", after_hours)
+    ui.say("Therapist removed from your card." if t is None else f"{t.name} is on your card.")

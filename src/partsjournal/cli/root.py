@@ -70,11 +70,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "resume": ("drafts", "Continue a paused exercise from the step where it stopped."),
     "ground": (
         "care",
-        "A few slow minutes to come back to here and now: feet, breath, what you see and hear.",
+        "A few slow minutes to come back to here and now: feet, breath, where you are.",
     ),
     "config": (
         "care",
-        "Show or change your settings: the people and crisis line on the support card.",
+        "Show or change your settings: the people, therapist and crisis line on the card.",
     ),
 }
 

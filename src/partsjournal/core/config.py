@@ -2,9 +2,14 @@
 
 ```toml
 crisis_line = "the crisis line you would call"   # optional; no number is assumed by default
+support_offered = true        # the first exercise offered to fill in the card (asked once)
 [[contacts]]
 name = "Sam"
 reach = "call or text 555 0100"
+[therapist]                   # a therapist or clinic, shown apart from friends
+name = "Dr. Lee, Riverside clinic"
+reach = "012 345 678, weekdays"
+after_hours = "the clinic's after-hours line"   # optional
 ```
 
 The file is checked every time it is read. A broken file never stops an exercise
@@ -31,16 +36,32 @@ class Contact:
 
 
 @dataclass
+class Therapist:
+    name: str
+    reach: str
+    after_hours: str = ""
+
+
+@dataclass
 class Config:
     contacts: list[Contact] = field(default_factory=list)
     crisis_line: str = ""
+    therapist: Therapist | None = None
+    support_offered: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.extra)
         if self.crisis_line:
             out["crisis_line"] = self.crisis_line
+        if self.support_offered:
+            out["support_offered"] = True
         out["contacts"] = [{"name": c.name, "reach": c.reach} for c in self.contacts]
+        if self.therapist is not None:
+            t = {"name": self.therapist.name, "reach": self.therapist.reach}
+            if self.therapist.after_hours:
+                t["after_hours"] = self.therapist.after_hours
+            out["therapist"] = t
         return out
 
 
@@ -65,8 +86,33 @@ def _parse(data: dict[str, Any]) -> Config:
         if not isinstance(reach, str) or not reach.strip():
             raise ValueError(f"the contact '{name}' has no 'reach' (how to reach them)")
         contacts.append(Contact(name=name.strip(), reach=reach.strip()))
-    extra = {k: v for k, v in data.items() if k not in {"crisis_line", "contacts"}}
-    return Config(contacts=contacts, crisis_line=line.strip(), extra=extra)
+    offered = data.get("support_offered", False)
+    if not isinstance(offered, bool):
+        raise ValueError("'support_offered' must be true or false")
+    known = {"crisis_line", "contacts", "therapist", "support_offered"}
+    extra = {k: v for k, v in data.items() if k not in known}
+    return Config(
+        contacts=contacts,
+        crisis_line=line.strip(),
+        therapist=_therapist(data.get("therapist")),
+        support_offered=offered,
+        extra=extra,
+    )
+
+
+def _therapist(raw: Any) -> Therapist | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise ValueError("'therapist' must be a [therapist] table")
+    name, reach, after = raw.get("name"), raw.get("reach"), raw.get("after_hours", "")
+    if not isinstance(name, str) or not name.strip():
+        raise ValueError("the therapist has no name")
+    if not isinstance(reach, str) or not reach.strip():
+        raise ValueError("the therapist has no 'reach' (how to reach them)")
+    if not isinstance(after, str):
+        raise ValueError("the therapist's 'after_hours' must be text")
+    return Therapist(name=name.strip(), reach=reach.strip(), after_hours=after.strip())
 
 
 def read() -> Config:
@@ -144,3 +190,28 @@ def set_crisis_line(text: str | None) -> None:
     cfg = _editable()
     cfg.crisis_line = text.strip() if text is not None else ""
     save(cfg)
+
+
+def set_therapist(name: str | None, reach: str = "", after_hours: str = "") -> Therapist | None:
+    """Set the therapist or clinic on the card; ``name=None`` removes it."""
+    cfg = _editable()
+    if name is None:
+        cfg.therapist = None
+    else:
+        name, reach = name.strip(), reach.strip()
+        if not name or not reach:
+            raise UsageError(
+                "Give the therapist or clinic and how to reach them, for example: "
+                'config therapist "Dr. Lee" "012 345 678" --after-hours "012 345 999".'
+            )
+        cfg.therapist = Therapist(name=name, reach=reach, after_hours=after_hours.strip())
+    save(cfg)
+    return cfg.therapist
+
+
+def mark_support_offered() -> None:
+    """Remember that the first exercise offered to fill in the card, so it is never asked again."""
+    cfg = _editable()
+    if not cfg.support_offered:
+        cfg.support_offered = True
+        save(cfg)

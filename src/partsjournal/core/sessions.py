@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 from partsjournal.core import paths
 from partsjournal.core.errors import UsageError
-from partsjournal.core.parts import slugify
 from partsjournal.core.store import (
     UnreadableFile,
     is_journal_file,
@@ -162,9 +161,14 @@ def _name_date(stem: str) -> date | None:
 
 
 def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime) -> Session:
-    """Record a new session; its id is its date and kind, made unique if needed."""
+    """Record a new session; its id is its date alone (``-2``, ``-3`` ... when taken).
+
+    The kind stays inside the file, never in its name, so a folder listing or a
+    backup does not tell anyone what kind of session it was. Older ids that carry
+    the kind keep working: an id is only ever a file name.
+    """
     kind = kind.strip() or "ketamine"
-    base = f"{day.isoformat()}-{slugify(kind)}"
+    base = day.isoformat()
     n = 1
     while True:
         session_id = base if n == 1 else f"{base}-{n}"

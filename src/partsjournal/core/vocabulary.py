@@ -178,6 +178,10 @@ def problem(role: str) -> str | None:
 # Ratings that bring the grounding offer and the support card when high.
 RATINGS = frozenset({ACTIVATION_BEFORE, ACTIVATION_AFTER, DISTRESS})
 
+# The questions after which pain most often rises (what the part feels, what it fears):
+# after the last of them an exercise asks, optionally, "How stirred up are you now?".
+PAIN_RISES = frozenset({PART_FEELINGS, PART_FEARS})
+
 # Answers about the part named in an entry: they carry that part's id.
 ABOUT_PART = frozenset(
     {

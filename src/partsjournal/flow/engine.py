@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from partsjournal.core import parts
+from partsjournal.core import dates, parts
 from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.flow.exercises import Exercise, Step
 
@@ -66,8 +66,9 @@ class Asker(Protocol):
         an upper estimate (some steps depend on answers not given yet)."""
         ...
 
-    def confirm(self, question: str, *, default: bool = True) -> bool:
-        """A yes/no question outside the exercise's steps; raises :class:`Paused`."""
+    def confirm(self, question: str, *, default: bool | None = True) -> bool:
+        """A yes/no question outside the exercise's steps; raises :class:`Paused`.
+        ``default=None``: no default, Enter alone is not an answer."""
         ...
 
     def select(self, question: str, choices: list[str]) -> str:
@@ -105,12 +106,35 @@ class Run:
         """
         out = []
         for step in self.exercise.steps:
+            if self.skipped(step):
+                continue
             pending = any(
                 c.step is not None and c.step not in self.answers for c in step.conditions
             )
             if pending or step.shown(self.answers, self.phase, self.linked):
                 out.append(step)
         return out
+
+    def close_gently(self) -> bool:
+        """Go on by the exercise's shorter way to its close (``close_from``), if it has one.
+
+        Steps before that one that are not answered yet are left out, also after a
+        resume (the choice is kept in ``context``). False when there is no such way.
+        """
+        target = self.exercise.close_from
+        if target is None or target in self.answers:
+            return False
+        self.context["close_from"] = target
+        self.counter = None  # the way is shorter now: the counter counts what is left
+        return True
+
+    def skipped(self, step: Step) -> bool:
+        """True for a step left out on the way to a gentle close."""
+        target = self.context.get("close_from")
+        if not isinstance(target, str) or step.id in self.answers:
+            return False
+        ids = [s.id for s in self.exercise.steps]
+        return target in ids and ids.index(step.id) < ids.index(target)
 
     @property
     def linked(self) -> bool:
@@ -119,7 +143,10 @@ class Run:
 
     def render(self, text: str) -> str:
         """Fill ``{part}`` with the part's name as the registry knows it ("critic" is
-        shown as "The Critic"), or "this part" before one is named."""
+        shown as "The Critic"), or "this part" before one is named, and ``{today}``
+        with the date."""
+        if "{today}" in text:
+            text = text.replace("{today}", f"{dates.now():%A %d %B %Y}")
         if not self.part_name:
             return text.replace("{part}", "this part").strip()
         if self._shown_part is None or self._shown_part[0] != self.part_name:
@@ -175,6 +202,11 @@ class Run:
             self.pending[sid] = as_typed(value)
             if step.kind == "part":
                 self.part_name = None
+        # going back to before the point of a gentle close takes the whole way again
+        target, back_to = self.context.get("close_from"), order[asked[-1]]
+        ids = [s.id for s in self.exercise.steps]
+        if target in ids and back_to in ids and ids.index(back_to) < ids.index(target):
+            self.context.pop("close_from")
         return True
 
     @property
@@ -196,6 +228,8 @@ def check_value(step: Step, value: Any) -> AnswerValue:
     if step.kind == "guide":
         return True
     if step.kind == "scale":
+        if step.optional and (value is None or (isinstance(value, str) and not value.strip())):
+            return ""  # an optional scale left empty
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
@@ -260,10 +294,11 @@ def run(
 
 
 def _next_step(current: Run) -> Step | None:
-    """The first step not answered yet that is shown, given the answers so far."""
+    """The first step not answered yet that is shown, given the answers so far
+    (and not left out on the way to a gentle close)."""
     for step in current.exercise.steps:
-        if step.id not in current.answers and step.shown(
-            current.answers, current.phase, current.linked
-        ):
+        if step.id in current.answers or current.skipped(step):
+            continue
+        if step.shown(current.answers, current.phase, current.linked):
             return step
     return None

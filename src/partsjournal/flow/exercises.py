@@ -153,6 +153,12 @@ class Exercise(_Strict):
     # the side of a session the exercise is about: "before" looks only for a coming
     # session (and files the entry as before, with or without one)
     phase: Phase | None = None
+    # where "go on" after a hard moment leads: the first step of a gentle close
+    close_from: str | None = None
+    # a deep exercise opens, on the day of a session, with a note and a gentler way
+    deep: bool = False
+    # offer grounding before the first step on the day of a session and the day after
+    ground_after_session: bool = False
     steps: Annotated[list[Step], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -167,6 +173,8 @@ class Exercise(_Strict):
                         f"step '{step.id}' depends on '{cond.step}', which is not an earlier step"
                     )
             seen[step.id] = step
+        if self.close_from is not None and self.close_from not in seen:
+            raise ValueError(f"close_from names '{self.close_from}', which is not a step")
         return self
 
     def step(self, step_id: str) -> Step | None:

@@ -115,15 +115,7 @@ def integrate_exercise(realms: list[str], pending: list[Practice]) -> Exercise:
     kept = [s for s in base.steps if s.realm is None or s.realm in realms]
     first_realm = next((i for i, s in enumerate(kept) if s.realm is not None), len(kept))
     steps = [*kept[:first_realm], *followup_steps(pending), *kept[first_realm:]]
-    return Exercise(
-        name=base.name,
-        title=base.title,
-        summary=base.summary,
-        minutes=base.minutes,
-        version=base.version,
-        intro=base.intro,
-        steps=steps,
-    )
+    return base.model_copy(update={"steps": steps})
 
 
 def check_exercise(pending: list[Practice]) -> Exercise:

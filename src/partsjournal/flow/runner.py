@@ -12,7 +12,7 @@ from partsjournal.core import dates, drafts, parts, sessions
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, exercises, journal
+from partsjournal.flow import care, care_words, exercises, journal, support
 from partsjournal.flow.drafting import DraftKeeper, run_from_draft
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
@@ -71,6 +71,15 @@ def run_exercise(
     if linked is not None:
         current.context["session"] = linked.id
     if asker.interactive:
+        support.offer_setup(asker)
+    chosen = care.session_day(ex, asker)
+    if chosen == care.STOP:
+        ui.say(care_words.NOTHING_STARTED)
+        return None
+    if chosen == care.CAPTURE:
+        capture = care.capture_exercise()
+        return run_exercise(capture.name, at=at, session=session, exercise=capture, asker=asker)
+    if asker.interactive:
         screens.intro(ex)
     if linked is None and phase == "before" and ex.phase == "before":
         screens.no_session_coming(sessions.BEFORE_WINDOW_DAYS)
@@ -107,6 +116,10 @@ def _walk(
         try:
             run(current, asker, on_answer=on_answer, on_back=lambda _: keeper.save())
             break
+        except care.StopHere:
+            # stopping for today saves what is there, with a closing that thanks the part
+            care.stopped_closing(current, asker)
+            break
         except (Paused, KeyboardInterrupt) as stop:
             # Ctrl-C between two prompts (while text is printed) is a pause too
             pause = stop if isinstance(stop, Paused) else Paused()
@@ -133,6 +146,8 @@ def _walk(
         ) from None
     keeper.discard()
     screens.saved(entry, _where(entry), parts.current_names(p.id for p in entry.parts))
+    care.notice(entry, asker)
+    support.offer_plan_contacts(entry, asker)
     return entry
 
 

@@ -44,6 +44,13 @@ def card_text(cfg: Config, *, during_exercise: bool = False) -> Text:
             "You can add people you trust to this card with: "
             'partsjournal config contact add "NAME" "how to reach them"'
         )
+    if cfg.therapist is not None:
+        t = cfg.therapist
+        text.append("\n\nYour therapist or clinic: ")
+        text.append(visible(t.name, one_line=True), style="bold")
+        text.append(": " + visible(t.reach, one_line=True))
+        if t.after_hours:
+            text.append("\n  After hours: " + visible(t.after_hours, one_line=True))
     if during_exercise:
         text.append(
             "\n\nYour answers are kept. "

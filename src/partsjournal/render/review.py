@@ -10,15 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from partsjournal.core.vocabulary import REALMS, realm_label
 from partsjournal.render.text import visible
-from partsjournal.views.period import STREAK_CAP
 from partsjournal.views.review_data import CheckIn, Outcome, Practice, Quote, Review, SessionNear
-
-if TYPE_CHECKING:
-    pass
 
 FORMATS = ("rich", "markdown", "json")
 
@@ -95,16 +90,12 @@ def sparkline(values: list[int], top: int = 10) -> str:
 
 
 def header_line(review: Review) -> str:
-    streak = review.streak
-    if streak >= STREAK_CAP:
-        streak_text = "a year or more"
-    else:
-        streak_text = plural(streak, "day") if streak else "none yet"
-    return (
-        f"{plural(review.entries, 'entry', 'entries')} · "
-        f"{review.days_journaled} of {review.period.days} days journaled · "
-        f"current streak: {streak_text}"
-    )
+    """What was done, never a streak that can break."""
+    entries = plural(review.entries, "entry", "entries")
+    if review.period.until == review.today:
+        short, long = review.recent
+        return f"{entries} · journaled on {short} of the last 7 days; {long} of the last 30"
+    return f"{entries} · journaled on {review.days_journaled} of these {review.period.days} days"
 
 
 def empty_line(review: Review) -> str:
@@ -209,10 +200,11 @@ def no_self_line(review: Review) -> str:
 
 def self_footer(review: Review) -> str:
     checks = plural(review.self_checks, "check-in")
+    room = f"How much room each quality had, on average over {checks}: a picture, not a score"
     if review.self_checks_previous:
         n = review.self_checks_previous
-        return f"Averages of {checks}; the change is against the previous period's {n}."
-    return f"Averages of {checks}; there was no check-in in the previous period to compare with."
+        return f"{room}; the change is against the previous period's {n}."
+    return f"{room}; there was no check-in in the previous period to compare with."
 
 
 def realms_missing_line(review: Review) -> str:

@@ -3,6 +3,7 @@ as the screen (:mod:`partsjournal.render.review`); user text is escaped."""
 
 from __future__ import annotations
 
+from partsjournal.render import patterns as pattern_words
 from partsjournal.render.review import (
     NOT_RATED,
     activation_summary,
@@ -29,6 +30,7 @@ from partsjournal.render.review import (
     short_day,
     signed,
     span,
+    this_period,
 )
 from partsjournal.render.text import md, visible
 from partsjournal.views.review_data import Review
@@ -49,6 +51,11 @@ def to_markdown(review: Review) -> str:
         out += [no_sessions_line(review), ""]
     if review.empty:
         return "\n".join(out).rstrip() + "\n"
+
+    if review.patterns:
+        out += [f"## {pattern_words.HEADING}", ""]
+        out += [f"- {md(pattern_words.line(p, this_period(review)))}" for p in review.patterns]
+        out += [""]
 
     out += ["## Exercises", "", "| Exercise | Times |", "| --- | ---: |"]
     out += [

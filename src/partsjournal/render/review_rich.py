@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from partsjournal.render import patterns as pattern_words
 from partsjournal.render.review import (
     NOT_RATED,
     TIMES,
@@ -34,6 +35,7 @@ from partsjournal.render.review import (
     span,
     sparkline,
     sparkline_label,
+    this_period,
 )
 from partsjournal.render.text import literal, visible
 from partsjournal.views.review_data import Review
@@ -91,6 +93,11 @@ def rich_renderables(review: Review) -> list[RenderableType]:
         note(no_sessions_line(review))
     if review.empty:
         return out
+
+    if review.patterns:
+        heading(pattern_words.HEADING)
+        for pattern in review.patterns:
+            out.append(Text("• " + pattern_words.line(pattern, this_period(review))))
 
     heading("Exercises")
     table = Table(show_header=False, box=None, pad_edge=False)

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from partsjournal.flow.exercises import Exercise, Step
 
 PAUSE_HINT = "Ctrl-C pauses at any prompt; your answers so far are kept."
+PAUSE_LINE = "Ctrl-C pauses"
 
 
 def exercise_list(found: Iterable[Exercise]) -> None:
@@ -53,10 +54,12 @@ def step_header(
 
     console = ui.out()
     console.print()
-    counter = f"step {number} of {'about ' if about else ''}{total}"
+    # once on every screen, text prompts included: where you are, how to pause and go back
+    said = [f"step {number} of {'about ' if about else ''}{total}"] if total else []
+    said.append(PAUSE_LINE)
     if back:
-        counter += " · Ctrl-B goes back one step"
-    console.print(counter, style="dim", markup=False)
+        said.append("Ctrl-B goes back one step")
+    console.print(" · ".join(said), style="dim", markup=False)
     console.print(Padding(literal(text), (0, 0, 0, 2)))
     if step.hint:
         console.print(Padding(literal(step.hint, "dim"), (0, 0, 0, 2)))
@@ -69,7 +72,7 @@ def how_to_skip(step: Step) -> str | None:
     """What an optional question says about leaving it out, on the screen that asks it."""
     if not step.optional:
         return None
-    if step.kind == "text":
+    if step.kind in {"text", "scale"}:
         return "Optional: press Enter with nothing written to skip it."
     if step.kind == "long_text":
         return "Optional: to skip it, finish with nothing written."
@@ -88,8 +91,17 @@ def no_session_coming(days: int) -> None:
     )
 
 
-def back_from_grounding() -> None:
-    ui.out().print("\n[bold]Welcome back.[/] We will go on from where you were.")
+def pause_line() -> None:
+    """The one line, on a screen with no step header, that says how to pause."""
+    ui.out().print(PAUSE_LINE, style="dim", markup=False)
+
+
+def note_panel(title: str, body: str) -> None:
+    """A short note in a quiet frame (the day of a session)."""
+    from rich.panel import Panel
+
+    ui.out().print()
+    ui.out().print(Panel(literal(body), title=literal(title), title_align="left"))
 
 
 def rating_note(step_id: str, value: object) -> None:

@@ -66,6 +66,33 @@ def period_for(
     return Period(end - timedelta(days=length - 1), end, "month" if month else "week")
 
 
+RECENT = (7, 30)  # "journaled on 5 of the last 7 days; 23 of the last 30"
+
+
+def recent_days(days: Iterable[date], end: date) -> tuple[int, int]:
+    """On how many of the last 7 and the last 30 days ending at ``end`` something was written.
+
+    What was done, never a streak that can break.
+    """
+    have = set(days)
+    short, long = RECENT
+    return (
+        sum(1 for d in have if 0 <= (end - d).days < short),
+        sum(1 for d in have if 0 <= (end - d).days < long),
+    )
+
+
+def recent_days_back(end: date) -> tuple[int, int]:
+    """:func:`recent_days` from file names alone: one or two month folders are listed."""
+    start = end - timedelta(days=RECENT[1] - 1)
+    found: set[date] = set()
+    year, month = end.year, end.month
+    while (year, month) >= (start.year, start.month):
+        found |= {date.fromisoformat(d) for d in layout.days_in_month(year, month)}
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return recent_days(found, end)
+
+
 def streak(days: Iterable[date], end: date) -> int:
     """Days in a row with an entry, ending at ``end`` (or the day before it).
 

@@ -19,8 +19,8 @@ from partsjournal.core.answers import shorten
 from partsjournal.core.entry import Entry
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link, placement
-from partsjournal.views import practices
-from partsjournal.views.period import Period, streak, streak_back
+from partsjournal.views import patterns, practices
+from partsjournal.views.period import Period, recent_days, recent_days_back, streak, streak_back
 from partsjournal.views.review_data import (
     Activation,
     CheckIn,
@@ -81,6 +81,7 @@ def build(
     *,
     previous: list[Entry] | None = None,
     streak_days: int | None = None,
+    recent: tuple[int, int] | None = None,
     today: date | None = None,
     titles: dict[str, str] | None = None,
     sessions_recorded: int | None = None,
@@ -104,6 +105,7 @@ def build(
         entries=len(current),
         days_journaled=len(days),
         streak=streak(days, period.until) if streak_days is None else streak_days,
+        recent=recent_days(days, period.until) if recent is None else recent,
         sessions_recorded=len(sessions) if sessions_recorded is None else sessions_recorded,
     )
     _sessions(review, current, sessions)
@@ -114,6 +116,7 @@ def build(
     _self_energy(review, current, earlier)
     _realms(review, current, earlier)
     _highlights(review, current, parts)
+    review.patterns = patterns.find(current, sessions)
     return review
 
 
@@ -305,6 +308,7 @@ def collect(
         period,
         previous=earlier,
         streak_days=streak_back(period.until),
+        recent=recent_days_back(period.until),
         today=today,
         sessions_recorded=sessions.count(),
     )

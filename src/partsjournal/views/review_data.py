@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from partsjournal.views.patterns import Pattern
 from partsjournal.views.period import Period
 
 JSON_SCHEMA_VERSION = 1
@@ -120,8 +121,9 @@ class Review:
     today: date
     entries: int
     days_journaled: int
-    streak: int
+    streak: int  # kept for scripts (JSON); never shown: a streak can break
     sessions_recorded: int
+    recent: tuple[int, int] = (0, 0)  # days written on, of the last 7 and the last 30
     sessions: list[SessionNear] = field(default_factory=list)
     position: str | None = None
     exercises: list[ExerciseCount] = field(default_factory=list)
@@ -137,6 +139,7 @@ class Review:
     outcomes: list[Outcome] = field(default_factory=list)
     needs: list[Quote] = field(default_factory=list)
     reflections: list[Quote] = field(default_factory=list)
+    patterns: list[Pattern] = field(default_factory=list)  # worth telling a therapist
 
     @property
     def empty(self) -> bool:
@@ -177,6 +180,8 @@ class Review:
                     "days_journaled": self.days_journaled,
                     "days": self.period.days,
                     "current_streak": self.streak,
+                    "days_last_7": self.recent[0],
+                    "days_last_30": self.recent[1],
                 },
                 "sessions": {
                     "recorded": self.sessions_recorded,
@@ -210,6 +215,7 @@ class Review:
                     "needs": [asdict(q) for q in self.needs],
                     "reflections": [asdict(q) for q in self.reflections],
                 },
+                "patterns": [asdict(p) for p in self.patterns],
             }
         )
         return data

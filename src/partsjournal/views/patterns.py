@@ -1,0 +1,101 @@
+"""Patterns worth telling a therapist about: said gently, never a diagnosis.
+
+Three things are noticed, from what was written and nothing else:
+
+- an integration check-in with every realm rated :data:`REALM_LOW` or below
+  ("raw or flooded", "cut off");
+- a Self-energy check with every quality at :data:`SELF_LOW` or below;
+- activation at :data:`ACTIVATION_HIGH` or more in :data:`RUN` entries in a row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.entry import Entry
+from partsjournal.core.sessions import Session, placement
+
+REALM_LOW = 1
+SELF_LOW = 2
+ACTIVATION_HIGH = 8
+RUN = 3
+
+LOW_REALMS, LOW_SELF, HIGH_ACTIVATION = "low-realms", "low-self", "high-activation"
+
+
+@dataclass
+class Pattern:
+    kind: str  # one of LOW_REALMS, LOW_SELF, HIGH_ACTIVATION
+    entries: list[str]  # the ids of the entries that show it, oldest first
+    session: str | None = None  # "session 2" when every one of them was after that session
+
+
+def _numbers(entry: Entry, wanted: str) -> list[int]:
+    out = []
+    for a in entry.answers:
+        family, _ = vocab.split(a.role)
+        if family == wanted and (n := a.number) is not None:
+            out.append(n)
+    return out
+
+
+def low_realms(entry: Entry) -> bool:
+    """Every realm rated in this entry was at 0-1."""
+    found = _numbers(entry, vocab.REALM_RATING)
+    return bool(found) and max(found) <= REALM_LOW
+
+
+def low_self(entry: Entry) -> bool:
+    """Every Self-energy quality rated in this entry was at 0-2."""
+    found = _numbers(entry, vocab.SELF)
+    return len(found) >= 2 and max(found) <= SELF_LOW
+
+
+def level(entry: Entry) -> int | None:
+    """Activation as the entry ended: the last "after" rating, else the first "before"."""
+    after = [n for a in entry.by_role(vocab.ACTIVATION_AFTER) if (n := a.number) is not None]
+    before = [n for a in entry.by_role(vocab.ACTIVATION_BEFORE) if (n := a.number) is not None]
+    return after[-1] if after else (before[0] if before else None)
+
+
+def high_run(entries: Sequence[Entry]) -> list[Entry]:
+    """The latest run of :data:`RUN` or more rated entries in a row at 8 or more (else [])."""
+    rated = [e for e in sorted(entries, key=lambda e: (e.created, e.id)) if level(e) is not None]
+    run: list[Entry] = []
+    latest: list[Entry] = []
+    for e in rated:
+        run = [*run, e] if (level(e) or 0) >= ACTIVATION_HIGH else []
+        if len(run) >= RUN:
+            latest = run
+    return latest
+
+
+def _after_one_session(found: list[Entry], sessions: list[Session]) -> str | None:
+    placed = (placement(e, sessions) for e in found)
+    places = {(s.name if s else None, phase) for s, phase in placed}
+    if len(places) == 1:
+        name, phase = next(iter(places))
+        if name is not None and phase == "after":
+            return name
+    return None
+
+
+def find(entries: Sequence[Entry], sessions: list[Session]) -> list[Pattern]:
+    """The patterns among ``entries`` (one period), each with its entries."""
+    ordered = sorted(entries, key=lambda e: (e.created, e.id))
+    out = []
+    for kind, test in ((LOW_REALMS, low_realms), (LOW_SELF, low_self)):
+        found = [e for e in ordered if test(e)]
+        if found:
+            out.append(Pattern(kind, [e.id for e in found], _after_one_session(found, sessions)))
+    run = high_run(ordered)
+    if run:
+        out.append(Pattern(HIGH_ACTIVATION, [e.id for e in run], _after_one_session(run, sessions)))
+    return out
+
+
+def in_entry(entry: Entry) -> list[str]:
+    """What a just-saved entry shows on its own (an integrate or self-check entry)."""
+    return [k for k, test in ((LOW_REALMS, low_realms), (LOW_SELF, low_self)) if test(entry)]

@@ -1,0 +1,100 @@
+"""The care flow in-process: the shorter way is kept in a draft, and exercise files are checked."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partsjournal.core import drafts
+from partsjournal.core.answers import AnswerValue
+from partsjournal.core.errors import JournalError
+from partsjournal.flow import care_words, exercises, runner
+from partsjournal.flow.drafting import run_from_draft
+from partsjournal.flow.engine import Paused, Run
+from partsjournal.flow.exercises import Step
+from tests.askers import FakeAsker
+from tests.pty_helpers import write_exercise
+
+WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))
+STEPS = [
+    {"id": "level", "kind": "scale", "role": "activation-before", "text": "Level?"},
+    {"id": "part", "kind": "part", "role": "part", "text": "Who?"},
+    {"id": "fears", "kind": "text", "role": "part-fears", "text": "Fears?"},
+    {"id": "thanks", "kind": "guide", "text": "Thank it."},
+    {"id": "after", "kind": "scale", "role": "activation-after", "text": "Now?"},
+]
+
+
+class PauseAt(FakeAsker):
+    def __init__(self, stop_at: str, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.stop_at = stop_at
+
+    def ask(
+        self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
+    ) -> AnswerValue:
+        if step.id == self.stop_at:
+            raise Paused(step=step.id)
+        return super().ask(step, text, number, total, typed)
+
+
+def test_going_on_by_the_shorter_way_is_kept_when_paused_and_resumed(home: Path) -> None:
+    write_exercise(home, "hard", STEPS, close_from="thanks")
+    write_exercise(
+        home, "grounding", [{"id": "safe", "kind": "yes_no", "role": "safety", "text": "Safe?"}]
+    )
+    ex = exercises.get("hard")
+    asker = PauseAt(
+        "after",
+        {"level": 8, "safe": True},
+        [("ground yourself first", care_words.GROUND), ("Go on, or stop", care_words.GO_ON)],
+    )
+    assert runner.walk_and_save(Run(exercise=ex), asker, WHEN) is None
+    assert asker.asked == ["level", "safe", "thanks"]
+    [draft] = drafts.load_all()
+    resumed = run_from_draft(draft, ex)
+    assert [s.id for s in resumed.visible_steps()] == ["level", "thanks", "after"]
+    entry = runner.walk_and_save(resumed, FakeAsker({"after": 5}), WHEN, draft=draft)
+    assert entry is not None
+    assert [a.step for a in entry.answers] == ["level", "after"]
+
+
+def test_stopping_for_today_saves_what_is_there(home: Path) -> None:
+    write_exercise(home, "hard", STEPS, close_from="thanks")
+    asker = FakeAsker(
+        {"level": 9},
+        [
+            ("ground yourself first", care_words.NOT_NOW),
+            ("safe right now", True),
+            ("Go on, or stop", care_words.STOP),
+        ],
+    )
+    entry = runner.walk_and_save(Run(exercise=exercises.get("hard")), asker, WHEN)
+    assert entry is not None and [a.step for a in entry.answers] == ["level"]
+    assert asker.asked == ["level", "stopped_closing"]
+    assert drafts.load_all() == []
+
+
+def test_a_rating_at_the_end_does_not_ask_to_go_on_or_stop(home: Path) -> None:
+    write_exercise(home, "hard", STEPS, close_from="thanks")
+    asker = FakeAsker(
+        {"level": 2, "part": "The Guard", "fears": "x", "stirred_now": "", "after": 9},
+        [("ground yourself first", care_words.NOT_NOW), ("safe right now", True)],
+    )
+    assert runner.walk_and_save(Run(exercise=exercises.get("hard")), asker, WHEN) is not None
+    assert asker.replies == []
+
+
+def test_close_from_must_name_a_step(home: Path) -> None:
+    write_exercise(home, "hard", STEPS, close_from="nowhere")
+    with pytest.raises(JournalError, match="close_from names 'nowhere'"):
+        exercises.get("hard")
+
+
+@pytest.mark.parametrize("name", ["protector", "prepare", "after-session"])
+def test_the_deep_exercises_have_a_gentle_close(name: str) -> None:
+    ex = exercises.get(name)
+    assert ex.close_from is not None and ex.step(ex.close_from) is not None

@@ -1,0 +1,39 @@
+"""The shipped exercises promise only what a session can keep, and say when to get help."""
+
+from __future__ import annotations
+
+from partsjournal.flow import exercises
+
+
+def _all_text(name: str) -> str:
+    ex = exercises.get(name)
+    parts = [ex.intro or "", ex.summary]
+    for step in ex.steps:
+        parts += [step.text, step.hint or ""]
+    return " ".join(" ".join(parts).split())
+
+
+def test_prepare_does_not_promise_a_session_can_be_stopped() -> None:
+    text = _all_text("prepare")
+    assert "stop whenever" not in text and "call a pause" not in text
+    assert "signal my guide" in text and "within the hour" in text
+
+
+def test_after_session_says_when_a_flare_needs_the_therapist_now() -> None:
+    text = _all_text("after-session")
+    assert "not a sign that you went backwards" in text
+    assert "lasts more than a few days" in text and "harming yourself" in text
+    assert "therapist or prescriber now" in text
+
+
+def test_grounding_orients_to_the_date_the_place_my_age_and_something_to_touch() -> None:
+    from partsjournal.core import dates
+    from partsjournal.flow.engine import Run
+
+    ex = exercises.get("grounding")
+    orient = ex.step("orient")
+    assert orient is not None and orient.kind == "guide"
+    shown = Run(exercise=ex).render(orient.text)
+    assert f"today is {dates.now():%A %d %B %Y}" in shown
+    for words in ("where", "years old", "touch"):
+        assert words in shown

@@ -1,0 +1,136 @@
+"""Setting up the people behind the support card before they are needed."""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from partsjournal.core import config
+from partsjournal.flow import runner
+from partsjournal.render import card
+from tests.askers import FakeAsker
+from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
+from tests.pty_helpers import write_exercise
+
+ONE_STEP = [{"id": "note", "kind": "text", "text": "A note?"}]
+SETUP = "support card"
+
+
+def plain(cfg: config.Config) -> str:
+    return card.card_text(cfg).plain
+
+
+@pytest.mark.usefixtures("support_offer")
+def test_the_first_exercise_offers_once_to_add_people_and_a_therapist(home: Path) -> None:
+    write_exercise(home, "one", ONE_STEP)
+    asker = FakeAsker(
+        {
+            "contact_name": "Sam",
+            "contact_reach": "call 555 0100",
+            "therapist_name": "Dr. Lee",
+            "therapist_reach": "012 345 678",
+            "therapist_after_hours": "012 345 999",
+            "note": "hello",
+        },
+        [(SETUP, True)],
+    )
+    # one person, then Enter on the second name ends the list
+    names = iter(["Sam", ""])
+    real_ask = asker.ask
+
+    def ask(step, text, number, total, typed="", **_):  # type: ignore[no-untyped-def]
+        if step.id == "contact_name":
+            asker.asked.append(step.id)
+            return next(names)
+        return real_ask(step, text, number, total, typed)
+
+    asker.ask = ask  # type: ignore[method-assign]
+    assert runner.run_exercise("one", asker=asker) is not None
+    cfg = config.read()
+    assert [(c.name, c.reach) for c in cfg.contacts] == [("Sam", "call 555 0100")]
+    assert cfg.therapist == config.Therapist("Dr. Lee", "012 345 678", "012 345 999")
+    assert cfg.support_offered
+    shown = plain(cfg)
+    assert "Your therapist or clinic: Dr. Lee: 012 345 678" in shown
+    assert "After hours: 012 345 999" in shown
+    assert shown.index("Sam") < shown.index("Dr. Lee")  # kept apart from friends
+
+    again = FakeAsker({"note": "again"})  # no question about the card this time
+    assert runner.run_exercise("one", asker=again) is not None
+
+
+@pytest.mark.usefixtures("support_offer")
+def test_declining_the_offer_is_remembered_and_never_asked_again(home: Path) -> None:
+    write_exercise(home, "one", ONE_STEP)
+    assert runner.run_exercise("one", asker=FakeAsker({"note": "x"}, [(SETUP, False)]))
+    assert config.read().support_offered and config.read().contacts == []
+    shutil.rmtree(home / "entries")  # as new as before: only the remembered answer differs
+    assert runner.run_exercise("one", asker=FakeAsker({"note": "y"})) is not None
+
+
+@pytest.mark.usefixtures("support_offer")
+def test_a_journal_with_entries_is_not_asked(home: Path, cli: Cli, tmp_path: Path) -> None:
+    answers = tmp_path / "a.toml"
+    answers.write_text(PROTECTOR_ANSWERS, encoding="utf-8")
+    assert cli("exercise", "protector", "--answers", str(answers)).exit_code == 0
+    write_exercise(home, "one", ONE_STEP)
+    assert runner.run_exercise("one", asker=FakeAsker({"note": "x"})) is not None
+
+
+def test_config_therapist_is_set_shown_and_cleared(cli: Cli, home: Path) -> None:
+    result = cli("config", "therapist", "Riverside clinic", "012 345", "--after-hours", "012 999")
+    assert result.exit_code == 0, result.output
+    data = tomllib.loads((home / "config.toml").read_text(encoding="utf-8"))
+    assert data["therapist"] == {
+        "name": "Riverside clinic",
+        "reach": "012 345",
+        "after_hours": "012 999",
+    }
+    shown = cli("config").stdout
+    assert "Therapist or clinic: Riverside clinic: 012 345 (after hours: 012 999)" in shown
+    assert cli("config", "therapist", "--clear").exit_code == 0
+    assert "therapist" not in tomllib.loads((home / "config.toml").read_text(encoding="utf-8"))
+    assert cli("config", "therapist").exit_code == 2
+
+
+def test_the_default_card_names_no_number_for_the_therapist_either(home: Path) -> None:
+    shown = plain(config.Config())
+    assert "therapist" not in shown.lower() and not any(ch.isdigit() for ch in shown)
+
+
+PREPARE = {
+    "session_thoughts": "The room",
+    "activation_before": 4,
+    "name_part": "The Worrier",
+    "feel_toward": "curious",
+    "part_feeling": "afraid of losing control",
+    "part_fears": "Saying too much",
+    "stirred_now": "",
+    "part_purpose": "Keeping me safe",
+    "part_needs": "To know someone stays",
+    "other_parts": "",
+    "intention": "Meet the tiredness",
+    "support_people": "Anna, my sister",
+    "grounding": "Tea",
+    "activation_after": 3,
+}
+
+
+def test_prepare_offers_its_people_for_the_card_when_saved(home: Path) -> None:
+    answers = dict(PREPARE, contact_name="Anna", contact_reach="0123 456")
+    asker = FakeAsker(answers, [("Anna, my sister", True)])
+    names = iter(["Anna", ""])
+    real_ask = asker.ask
+
+    def ask(step, text, number, total, typed="", **_):  # type: ignore[no-untyped-def]
+        if step.id == "contact_name":
+            return next(names)
+        return real_ask(step, text, number, total, typed)
+
+    asker.ask = ask  # type: ignore[method-assign]
+    entry = runner.run_exercise("prepare", asker=asker)
+    assert entry is not None and len(entry_files(home)) == 1
+    assert [(c.name, c.reach) for c in config.read().contacts] == [("Anna", "0123 456")]
