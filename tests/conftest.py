@@ -53,6 +53,18 @@ def no_debug_left_over() -> Iterator[None]:
     cli._debug["on"] = False
 
 
+@pytest.fixture(autouse=True)
+def fresh_consoles() -> Iterator[None]:
+    """Each test gets consoles made for it, so a COLUMNS it sets (60, 100) is the width."""
+    from partsjournal.render import ui
+
+    ui.out.cache_clear()
+    ui.err.cache_clear()
+    yield
+    ui.out.cache_clear()
+    ui.err.cache_clear()
+
+
 class Cli:
     """Runs partsjournal in-process and keeps stdout and stderr apart."""
 

@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from partsjournal.core import config, drafts, entry, layout, parts, paths, sessions, store
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, load, load_range, save_new
+from partsjournal.core.errors import UsageError
 
 WHEN = datetime(2026, 3, 4, 21, 30, 5, tzinfo=timezone(timedelta(hours=2)))
 
@@ -267,10 +268,13 @@ def test_awkward_text_round_trips_in_drafts_and_parts(home: Path, text: str) -> 
     back = drafts.load(drafts.save(d))
     assert back.answers[0].value == text and back.answers[0].prompt == text
     assert back.pending == {"purpose": text}
-    if text.strip():
+    if text.strip() and parts.name_problem(text) is None:
         part = parts.create(text)
         loaded = parts.get(part.id)
         assert loaded is not None and loaded.name == text.strip()
+    elif text.strip():  # line breaks and controls are refused as names, never mangled
+        with pytest.raises(UsageError, match="one line of text"):
+            parts.create(text)
 
 
 # --- newer files -------------------------------------------------------------------------

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
-from partsjournal.core import dates, sessions
+from partsjournal.core import dates, drafts, sessions
+from partsjournal.core.answers import AnswerValue
 from partsjournal.flow import care, care_words, runner
+from partsjournal.flow.engine import Paused
+from partsjournal.flow.exercises import Step
 from tests.askers import FakeAsker
 from tests.conftest import Cli
 from tests.pty_helpers import write_exercise
@@ -110,3 +114,30 @@ def test_the_shipped_exercises_say_which_care_they_get() -> None:
     ground = {e.name for e in exercises.load_all() if e.ground_after_session}
     assert {"protector", "prepare", "after-session"} <= deep
     assert ground == {"integrate", "after-session"}
+
+
+class PauseAt(FakeAsker):
+    """Pauses (as Ctrl-C would) when it reaches the step ``stop_at``, with half an answer."""
+
+    def __init__(self, stop_at: str, replies: list[tuple[str, bool | str]]) -> None:
+        super().__init__({}, replies)
+        self.stop_at = stop_at
+
+    def ask(
+        self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
+    ) -> AnswerValue:
+        if step.id == self.stop_at:
+            raise Paused(step=step.id, partial="Colours, and")
+        return super().ask(step, text, number, total, typed)
+
+
+def test_a_paused_session_day_note_can_be_resumed(home: Path) -> None:
+    write_exercise(home, "deep", DEEP, deep=True)
+    add_session(0)
+    paused = PauseAt("what_came_up", [("What would you like to do?", care_words.CAPTURE_NOTE)])
+    assert runner.run_exercise("deep", asker=paused) is None
+    assert [d.exercise for d in drafts.load_all()] == [care.SESSION_NOTE]
+    entry = runner.resume(None, asker=FakeAsker({"what_came_up": "Colours, and light"}))
+    assert entry is not None and entry.exercise == care.SESSION_NOTE
+    assert entry.answers[0].value == "Colours, and light"
+    assert drafts.load_all() == []

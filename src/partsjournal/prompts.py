@@ -8,16 +8,17 @@ Ctrl-C or Ctrl-D: that is always taken as "pause", never as an empty answer.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Any
 
 from partsjournal.core import parts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import care, care_words
+from partsjournal.flow.drafting import TerminalGone
 from partsjournal.flow.engine import GoBack, Paused, check_value
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import screens
+from partsjournal.render.text import visible
 
 PAUSE_CHOICE = "Pause here"
 BACK_CHOICE = "Go back one step"
@@ -29,16 +30,47 @@ def can_prompt() -> bool:
     return sys.stdin.isatty() and sys.stdout.isatty()
 
 
+# An answers file holds one exercise's answers; anything bigger (/dev/zero, a disk image)
+# is a mistake, and reading it whole would never end or fill the memory.
+ANSWERS_LIMIT = 64 * 2**20
+
+
+class _TooLong(Exception):
+    pass
+
+
+def _read_bounded(source: str) -> str:
+    """The answers file (``-`` is standard input) as text, refusing more than the limit."""
+    if source == "-":
+        raw = sys.stdin.buffer.read(ANSWERS_LIMIT + 1)
+    else:
+        with open(source, "rb") as f:
+            raw = f.read(ANSWERS_LIMIT + 1)
+    if len(raw) > ANSWERS_LIMIT:
+        raise _TooLong
+    return raw.decode("utf-8")
+
+
 def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
     """Read ``--answers`` (a path, or ``-`` for stdin) as a TOML table of step id -> answer."""
     import tomllib
 
     where = "standard input" if source == "-" else source
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        text = _read_bounded(source)
         data = tomllib.loads(text)
     except FileNotFoundError:
         raise UsageError(f"The answers file {where} does not exist; check the path.") from None
+    except _TooLong:
+        limit = ANSWERS_LIMIT // 2**20
+        raise UsageError(
+            f"The answers file {where} is larger than {limit} MiB, more than any exercise "
+            "needs; check that it is the right file."
+        ) from None
+    except IsADirectoryError:
+        raise UsageError(
+            f"Could not read the answers file {where}: it is a folder; give a TOML file."
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
         raise UsageError(f"Could not read the answers file {where}: {reason}.") from None
@@ -170,17 +202,18 @@ class InteractiveAsker:
             )
         elif step.kind == "choice":
             stops = [PAUSE_CHOICE, BACK_CHOICE] if can_go_back else [PAUSE_CHOICE]
-            question = questionary.select(
-                "Choose one:",
-                choices=[*(step.choices or []), questionary.Separator(), *stops],
-                default=typed if typed in (step.choices or []) else None,
+            question = _ctrl_d_pauses(
+                questionary.select(
+                    "Choose one:",
+                    choices=[*(step.choices or []), questionary.Separator(), *stops],
+                    default=typed if typed in (step.choices or []) else None,
+                )
             )
         elif step.kind == "yes_no" and care.needs_explicit_answer(step.role):
             question = _explicit_yes_no("Yes or no?")
         elif step.kind == "yes_no":
-            question = questionary.confirm(
-                "Yes or no?", default=typed.strip().lower() not in {"no", "n", "false"}
-            )
+            no = typed.strip().lower() in {"no", "n", "false"}
+            question = _ctrl_d_pauses(questionary.confirm("Yes or no?", default=not no))
         elif step.kind == "part" and self.known_parts():
             question = questionary.autocomplete(
                 "The part's name:",
@@ -204,6 +237,9 @@ class InteractiveAsker:
         _add_go_back_key(question)
         try:
             answer = question.unsafe_ask()
+        except TerminalGone as gone:  # SIGHUP or SIGTERM: keep what was typed, then stop
+            gone.step, gone.partial = step.id, _typed_so_far(question, step)
+            raise
         except (KeyboardInterrupt, EOFError):
             raise Paused(step=step.id, partial=_typed_so_far(question, step)) from None
         if step.kind == "guide":
@@ -217,7 +253,14 @@ class InteractiveAsker:
         if step.kind == "yes_no" and isinstance(answer, str):
             return check_value(step, answer)
         if step.kind == "part":
-            return self.offer_close_part(str(check_value(step, answer)))
+            name = str(check_value(step, answer))
+            try:
+                return self.offer_close_part(name)
+            except TerminalGone as gone:  # stopped at "Did you mean ...?": keep the name
+                gone.step, gone.partial = step.id, name
+                raise
+            except Paused:
+                raise Paused(step=step.id, partial=name) from None
         return check_value(step, answer)
 
     def offer_close_part(self, typed: str) -> str:
@@ -231,7 +274,7 @@ class InteractiveAsker:
         close = parts.suggest(typed, limit=1)
         if not close:
             return typed
-        meant = self.confirm(f"Did you mean {close[0].name}?", default=True)
+        meant = self.confirm(f"Did you mean {visible(close[0].name, one_line=True)}?")
         return close[0].name if meant else typed
 
     def confirm(self, question: str, *, default: bool | None = True) -> bool:
@@ -240,14 +283,14 @@ class InteractiveAsker:
         if default is None:
             screens.pause_line()  # a text prompt: say how to pause, as every step does
             return bool(check_value(_YES_NO, _answer(_explicit_yes_no(question))))
-        return bool(_answer(questionary.confirm(question, default=default)))
+        return bool(_answer(_ctrl_d_pauses(questionary.confirm(question, default=default))))
 
     def select(self, question: str, choices: list[str]) -> str:
         """One of ``choices``; every list also offers "Pause here" (raises :class:`Paused`)."""
         import questionary
 
         listed: list[Any] = [*choices, questionary.Separator(), PAUSE_CHOICE]
-        picked = str(_answer(questionary.select(question, choices=listed)))
+        picked = str(_answer(_ctrl_d_pauses(questionary.select(question, choices=listed))))
         if picked == PAUSE_CHOICE and PAUSE_CHOICE not in choices:
             raise Paused(chosen=True)
         return picked
@@ -281,7 +324,23 @@ def _add_go_back_key(question: Any) -> None:
         event.app.exit(exception=GoBack())
 
     app = question.application
-    app.key_bindings = merge_key_bindings([app.key_bindings, extra]) if app.key_bindings else extra
+    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, extra) if b])
+
+
+def _ctrl_d_pauses(question: Any) -> Any:
+    """Let Ctrl-D pause at a list or a yes/no question, as it does at a text prompt
+    (questionary binds only Ctrl-C there)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    extra = KeyBindings()
+
+    @extra.add("c-d", eager=True)
+    def _(event: Any) -> None:
+        event.app.exit(exception=EOFError, style="class:aborting")
+
+    app = question.application
+    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, extra) if b])
+    return question
 
 
 def _typed_so_far(question: Any, step: Step) -> str | None:
@@ -304,6 +363,8 @@ def _answer(question: Any) -> Any:
     """Ask; ``None``, Ctrl-C and Ctrl-D all mean "pause", never an empty answer."""
     try:
         answer = question.unsafe_ask()
+    except TerminalGone:
+        raise
     except (KeyboardInterrupt, EOFError):
         raise Paused from None
     if answer is None:

@@ -60,7 +60,7 @@ def show(ctx: typer.Context) -> None:
         ui.say(f"Therapist or clinic: {t.name}: {t.reach}{after}")
     else:
         ui.say("Therapist or clinic: (not set)")
-    ui.out().print(card.crisis_card(cfg))
+    ui.out().print(card.crisis_card(cfg, console=ui.out()))
 
 
 def contact_add(

@@ -7,6 +7,7 @@ Errors are caught in exactly one place, :meth:`JournalGroup.invoke`.
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from pathlib import Path
@@ -20,6 +21,7 @@ from partsjournal import __version__
 from partsjournal.cli.plain import prepare
 from partsjournal.core import matching, paths
 from partsjournal.core.errors import JournalError
+from partsjournal.render.text import visible, wrap
 
 DISCLAIMER = (
     "partsjournal is a self-practice journal, not therapy, medical advice or a crisis service."
@@ -130,6 +132,12 @@ class JournalGroup(TyperGroup):
 
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         prepare(self.get_params(ctx))  # the root options need no pydantic either
+        # error messages say "run the same command with --debug": accept it anywhere
+        # before a lone "--" (after which everything is the person's own text)
+        end = args.index("--") if "--" in args else len(args)
+        if "--debug" in args[:end]:
+            _debug["on"] = True
+            args = [a for a in args[:end] if a != "--debug"] + args[end:]
         return super().parse_args(ctx, args)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
@@ -145,7 +153,7 @@ class JournalGroup(TyperGroup):
                 if ctx is not None:
                     end = "" if message.endswith((".", "?", "!")) else "."
                     message += f"{end} See '{ctx.command_path} --help'."
-                typer.echo(f"partsjournal: {message}", err=True)
+                typer.echo(_fitted(f"partsjournal: {message}"), err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:
             typer.echo("partsjournal: stopped.", err=True)
@@ -159,7 +167,7 @@ class JournalGroup(TyperGroup):
         except JournalError as exc:
             if _debug["on"]:
                 raise
-            typer.echo(f"partsjournal: {exc.message}", err=True)
+            typer.echo(_fitted(f"partsjournal: {visible(exc.message)}"), err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
@@ -168,15 +176,27 @@ class JournalGroup(TyperGroup):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(1) from None
-        except KeyboardInterrupt:
-            typer.echo("partsjournal: stopped.", err=True)
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as exc:
+            # Ctrl-C: 130; a closed terminal (SIGHUP) 129 and SIGTERM 143, after the
+            # exercise saved its draft; the terminal may be gone, so say nothing then
+            signum = getattr(exc, "signum", None)
+            if signum is None:
+                typer.echo("partsjournal: stopped.", err=True)
+            raise typer.Exit(128 + (signum or 2)) from None
+        except OSError as exc:  # a folder or file the system would not let us use
+            if _debug["on"]:
+                raise
+            typer.echo(_fitted(f"partsjournal: {visible(os_error_sentence(exc))}"), err=True)
+            raise typer.Exit(1) from None
         except Exception as exc:
             if _debug["on"]:
                 raise
             typer.echo(
-                f"partsjournal: something went wrong inside partsjournal ({type(exc).__name__}); "
-                "your saved entries are untouched. Run the same command with --debug for details.",
+                _fitted(
+                    f"partsjournal: something went wrong inside partsjournal "
+                    f"({type(exc).__name__}); your saved entries are untouched. "
+                    "Run the same command with --debug for details."
+                ),
                 err=True,
             )
             raise typer.Exit(1) from None
@@ -225,6 +245,42 @@ def _root(
     paths.set_home(home)
     if debug:
         _debug["on"] = True
+
+
+def _fitted(message: str) -> str:
+    """An error for a terminal, broken between words to fit it (never inside a
+    command or a path); for a pipe or a file, one line, unless COLUMNS is set."""
+    if not (sys.stderr.isatty() or os.environ.get("COLUMNS")):
+        return message
+    import shutil
+
+    return wrap(message, shutil.get_terminal_size().columns)
+
+
+def os_error_sentence(exc: OSError) -> str:
+    """One sentence for a file or folder the system would not let partsjournal use.
+
+    Every write is atomic (see core/store), so a failed one has changed nothing.
+    """
+    where = exc.filename or "a file in your journal"
+    if isinstance(exc, PermissionError):
+        return (
+            f"partsjournal is not allowed to use {where}; make sure it and the folders above "
+            f"it are yours and readable and writable (ls -ld '{where}' shows who owns it)."
+        )
+    if isinstance(exc, NotADirectoryError):
+        return (
+            f"Part of the path {where} is a file where partsjournal needs a folder; "
+            "move that file aside and run the command again."
+        )
+    if isinstance(exc, IsADirectoryError):
+        return f"{where} is a folder where partsjournal needs a file; move it aside and try again."
+    if exc.errno == errno.ENOSPC:
+        return f"There is no space left to write {where}; nothing was changed. Free some space."
+    if exc.errno == errno.EROFS:
+        return f"{where} is on a read-only disk; nothing was changed. Choose another --home."
+    reason = exc.strerror or type(exc).__name__
+    return f"Could not use {where} ({reason}); nothing was changed. Check it and try again."
 
 
 def main() -> None:

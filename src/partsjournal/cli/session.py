@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.core import dates, entry, sessions
+from partsjournal.core.errors import JournalError
 from partsjournal.render import ics, ui
 from partsjournal.render import sessions as render_sessions
 from partsjournal.views import arcs
@@ -46,12 +47,20 @@ def add(
     target = ics.ics_target(ics_file, when) if ics_file is not None else None
     created = dates.now()
     session = sessions.add(when, kind=kind, label=label, created=created)
+    if target is not None:
+        try:
+            ics.write_ics(target, session, created)
+        except OSError as exc:  # all or nothing: the session goes too
+            sessions.session_path(session.id).unlink(missing_ok=True)
+            raise JournalError(
+                f"Could not write the calendar file {target} ({exc.strerror or exc}), so the "
+                "session was not recorded either; choose another --ics path and run it again."
+            ) from None
     ui.say(
         f"Added {session.name} ({session.kind}) on {when:%A} {when.day} {when:%B %Y}, "
         f"id {session.id}."
     )
     if target is not None:
-        ics.write_ics(target, session, created)
         days = ", ".join(str(n) for n in ics.CHECK_IN_DAYS)
         ui.say(
             f"Calendar check-ins (days {days} after) written to {target}; "

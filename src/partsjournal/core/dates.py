@@ -68,10 +68,14 @@ def parse_date(text: str, *, option: str = "--since") -> date:
     if cleaned == "yesterday":
         return now().date() - timedelta(days=1)
     try:
-        return date.fromisoformat(cleaned)
+        day = date.fromisoformat(cleaned)
     except ValueError:
-        pass
-    try:
-        return datetime.fromisoformat(cleaned).date()
-    except ValueError:
-        raise UsageError(f"Could not read {option} '{text}' as a date; {_FORMATS_HINT}.") from None
+        try:
+            day = datetime.fromisoformat(cleaned).date()
+        except ValueError:
+            raise UsageError(
+                f"Could not read {option} '{text}' as a date; {_FORMATS_HINT}."
+            ) from None
+    if not 1900 <= day.year <= 9998:  # the days around it (reviews, check-ins) must exist
+        raise UsageError(f"{option} '{text}' is out of range; give a date between 1900 and 9998.")
+    return day

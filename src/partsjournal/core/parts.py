@@ -30,6 +30,35 @@ from partsjournal.core.part_record import part_path as part_path
 from partsjournal.core.part_record import read_one as read_one
 from partsjournal.core.store import UnreadableFile, locked, write_toml
 
+# Line breaks, tabs, other control characters and the invisible marks that reorder
+# text: a name is shown on one line in every list, so none of these may be in it.
+_NOT_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+NAME_RULE = "a name on one line, without tabs or control characters"
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot be a part's name (or alias), or None when it can."""
+    if not name.strip():
+        return "the part's name"
+    if _NOT_IN_NAME.search(name):
+        return NAME_RULE
+    return None
+
+
+def check_name(name: str) -> str:
+    """``name`` stripped, or a :class:`UsageError` saying how a name must look."""
+    problem = name_problem(name)
+    if problem == NAME_RULE:
+        shown = name.encode("unicode_escape").decode("ascii")
+        raise UsageError(
+            f"A part's name must be one line of text without tabs or control characters "
+            f"('{shown}' is not); type it again without them."
+        )
+    if problem is not None:
+        raise UsageError('The name is empty; give one, for example "The Inner Critic".')
+    return name.strip()
+
 
 def slugify(name: str) -> str:
     text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
@@ -154,7 +183,8 @@ def create(name: str, *, met: date | None = None, part_id: str | None = None) ->
     If a part with this id and the same name appeared meanwhile (another run
     created it a moment ago), that part is used instead.
     """
-    part = Part(id=part_id or free_id(name), name=name.strip(), first_met=met, last_met=met)
+    name = check_name(name)
+    part = Part(id=part_id or free_id(name), name=name, first_met=met, last_met=met)
     try:
         write_toml(part_path(part.id), part.to_dict(), exclusive=True)
     except FileExistsError:
@@ -224,9 +254,7 @@ def _taken_by_other(name: str, part: Part) -> Part | None:
 
 def rename(part: Part, new_name: str) -> Part:
     """Give ``part`` a new name; the old one becomes an alias, the id stays."""
-    new = new_name.strip()
-    if not new:
-        raise UsageError('The new name is empty; give one, for example "The Inner Critic".')
+    new = check_name(new_name)
     other = _taken_by_other(new, part)
     if other is not None:
         raise UsageError(
@@ -244,6 +272,8 @@ def rename(part: Part, new_name: str) -> Part:
 
 def add_aliases(part: Part, aliases: list[str]) -> None:
     for alias in aliases:
+        if alias.strip():
+            check_name(alias)
         other = _taken_by_other(alias, part)
         if other is not None:
             raise UsageError(
@@ -331,6 +361,12 @@ def check_edit(data: dict[str, Any], original: Part) -> Part:
             f"The edited part is not valid: {exc.reason}; the part is unchanged."
         ) from None
     for name in part.names():
+        if name_problem(name) == NAME_RULE:
+            shown = name.encode("unicode_escape").decode("ascii")
+            raise JournalError(
+                f"The name '{shown}' has a line break, tab or control character; "
+                "a part's names must be one line each. The part is unchanged."
+            )
         other = _taken_by_other(name, part)
         if other is not None:
             raise JournalError(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from partsjournal.core.errors import UsageError
+from partsjournal.core.errors import JournalError, UsageError
 
 ENV_VAR = "PARTSJOURNAL_HOME"
 
@@ -56,24 +56,49 @@ def _checked(path: Path, source: str) -> Path:
     return path
 
 
+def _inside(name: str, what: str) -> Path:
+    """``<home>/name``, refused with a sentence when a file sits where the folder goes
+    (reading commands would otherwise show an empty journal, writing ones fail)."""
+    path = home() / name
+    if path not in _folders and path.exists() and not path.is_dir():
+        raise JournalError(
+            f"{path} is a file, but partsjournal keeps your {what} in a folder of that name; "
+            f"move the file aside (for example: mv '{path}' '{path}.old') and run it again."
+        )
+    if path.is_dir():
+        _folders.add(path)
+    return path
+
+
+def check_folders() -> None:
+    """Refuse now, before anyone types an answer, if a file sits where a folder goes or
+    a folder that answers will be saved in may not be written."""
+    for folder in (home(), entries_dir(), parts_dir(), sessions_dir(), drafts_dir()):
+        if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
+            raise JournalError(
+                f"partsjournal may not write in {folder}, so your answers could not be saved; "
+                f"make it yours and writable (chmod u+rwx '{folder}') and start again."
+            )
+
+
 def entries_dir() -> Path:
-    return home() / "entries"
+    return _inside("entries", "entries")
 
 
 def sessions_dir() -> Path:
-    return home() / "sessions"
+    return _inside("sessions", "sessions")
 
 
 def parts_dir() -> Path:
-    return home() / "parts"
+    return _inside("parts", "parts")
 
 
 def drafts_dir() -> Path:
-    return home() / "drafts"
+    return _inside("drafts", "paused exercises")
 
 
 def user_exercises_dir() -> Path:
-    return home() / "exercises"
+    return _inside("exercises", "own exercises")
 
 
 def config_file() -> Path:

@@ -293,7 +293,7 @@ def capture_exercise() -> Exercise:
     """The capture for the day of a session: ``journey`` if installed, else a short note."""
     if JOURNEY in exercises.names():
         return exercises.get(JOURNEY)
-    return exercises.load_file(exercises.builtin_dir() / "templates" / f"{SESSION_NOTE}.toml")
+    return exercises.template(SESSION_NOTE)
 
 
 def ground_from_pause(asker: Asker) -> bool:

@@ -9,13 +9,66 @@ changed exercise file.
 from __future__ import annotations
 
 import contextlib
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
+from types import FrameType
 
 from partsjournal.core import dates, drafts
 from partsjournal.core.answers import Answer
 from partsjournal.core.drafts import Draft
 from partsjournal.flow.engine import Run, check_value
 from partsjournal.flow.exercises import Exercise
+
+# Closing the terminal window sends SIGHUP; logging out or `kill` sends SIGTERM.
+# (Windows has no SIGHUP.)
+_STOPPING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+)
+
+
+class TerminalGone(KeyboardInterrupt):
+    """The terminal closed (SIGHUP) or the program was asked to stop (SIGTERM).
+
+    Handled like Ctrl-C: the draft is saved with any half-typed text (``step`` and
+    ``partial``, filled in by the asker that was waiting), then the program exits
+    with ``128 + signum`` without writing to a terminal that may be gone.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.step: str | None = None
+        self.partial: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+
+@contextmanager
+def stopping_signals_pause() -> Iterator[None]:
+    """While an exercise is being asked, SIGHUP and SIGTERM raise :class:`TerminalGone`.
+
+    The first one also ignores any later ones, so saving the draft is never cut short.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        for sig in _STOPPING_SIGNALS:
+            signal.signal(sig, signal.SIG_IGN)
+        raise TerminalGone(signum)
+
+    previous = {sig: signal.signal(sig, stop) for sig in _STOPPING_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
 
 
 class DraftKeeper:

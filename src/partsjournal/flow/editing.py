@@ -82,7 +82,7 @@ def edit_file(
                 keep = True
                 reason = str(failed).rstrip(".")
                 raise BrokenEdit(f"{reason}; what you typed is kept in {copy}.") from None
-            edited = copy.read_bytes()
+            edited = _read_edited(copy, kept)
             if edited == original:
                 keep = False  # changed back to the original: nothing of theirs to keep
                 return None
@@ -107,8 +107,23 @@ def edit_file(
         return result
     finally:
         if not keep:
-            with contextlib.suppress(FileNotFoundError):
-                copy.unlink()
+            with contextlib.suppress(OSError):  # gone, or a folder the editor left
+                copy.rmdir() if copy.is_dir() else copy.unlink()
+
+
+def _read_edited(copy: Path, kept: str) -> bytes:
+    """What the editor left in the copy; an editor that removed it, or put a folder
+    there, is told apart from a bad edit."""
+    try:
+        return copy.read_bytes()
+    except FileNotFoundError:
+        raise JournalError(
+            f"The editor removed the file it was editing, so there is nothing to save; {kept}."
+        ) from None
+    except IsADirectoryError:
+        raise JournalError(
+            f"The editor left a folder where the file it was editing should be; {kept}."
+        ) from None
 
 
 def _open_editor(command: list[str], copy: Path, kept: str) -> None:

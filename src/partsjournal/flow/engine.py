@@ -250,8 +250,8 @@ def check_value(step: Step, value: Any) -> AnswerValue:
         return str(value)
     if not isinstance(value, str):
         raise ValueError("text")
-    if step.kind == "part" and not value.strip():
-        raise ValueError("the part's name")
+    if step.kind == "part" and (problem := parts.name_problem(value)) is not None:
+        raise ValueError(problem)
     if not step.optional and step.kind in {"text", "long_text"} and not value.strip():
         raise ValueError("some text (this step is not optional)")
     return value

@@ -304,3 +304,17 @@ def get(name: str) -> Exercise:
             "Run 'partsjournal exercise' to see them all."
         )
     return load_file(files[name])
+
+
+def template(name: str) -> Exercise:
+    """A built-in exercise that is not listed (``exercises/templates/``), such as the short
+    note of a session day."""
+    return load_file(builtin_dir() / "templates" / f"{name}.toml")
+
+
+def for_draft(name: str) -> Exercise:
+    """The exercise a draft belongs to: a listed one, else a template, so that every draft the
+    program wrote can be resumed."""
+    if name not in _files() and (builtin_dir() / "templates" / f"{name}.toml").is_file():
+        return template(name)
+    return get(name)

@@ -8,12 +8,17 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal import prompts
-from partsjournal.core import dates, drafts, parts, sessions
+from partsjournal.core import dates, drafts, parts, paths, sessions
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import care, care_words, exercises, journal, support
-from partsjournal.flow.drafting import DraftKeeper, run_from_draft
+from partsjournal.flow.drafting import (
+    DraftKeeper,
+    TerminalGone,
+    run_from_draft,
+    stopping_signals_pause,
+)
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import drafts as render_drafts
@@ -61,10 +66,13 @@ def run_exercise(
     the entry around a session; without them the nearest session is used.
     ``asker`` replaces the one ``answers`` would choose (tests use it).
     """
+    paths.check_folders()
     ex = exercise if exercise is not None else exercises.get(name)
     created = entry_time(at)
     if part is not None and not part.strip():
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
+    if part is not None:
+        part = parts.check_name(part)
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase or ex.phase)
     asker = asker if asker is not None else make_asker(ex, answers)
     current = Run(exercise=ex, part_name=part.strip() if part else None, phase=phase)
@@ -112,28 +120,34 @@ def _walk(
         keeper.save()
         looking_after.after(cur, step)
 
-    while True:
-        try:
-            run(current, asker, on_answer=on_answer, on_back=lambda _: keeper.save())
-            break
-        except care.StopHere:
-            # stopping for today saves what is there, with a closing that thanks the part
-            care.stopped_closing(current, asker)
-            break
-        except (Paused, KeyboardInterrupt) as stop:
-            # Ctrl-C between two prompts (while text is printed) is a pause too
-            pause = stop if isinstance(stop, Paused) else Paused()
-            if pause.step and pause.partial:
-                current.pending[pause.step] = pause.partial
-            keeper.save()
-            if asker.interactive and pause.chosen and care.ground_from_pause(asker):
-                continue
-            screens.blank()
-            if keeper.draft is None:
-                screens.paused_with_nothing(current.exercise.name)
-            else:
-                screens.paused(keeper.draft.id, keeper.draft.answered, typed=bool(current.pending))
-            return None
+    with stopping_signals_pause():
+        while True:
+            try:
+                run(current, asker, on_answer=on_answer, on_back=lambda _: keeper.save())
+                break
+            except care.StopHere:
+                # stopping for today saves what is there, with a closing that thanks the part
+                care.stopped_closing(current, asker)
+                break
+            except (Paused, KeyboardInterrupt) as stop:
+                # Ctrl-C between two prompts (while text is printed) is a pause too;
+                # so are a closed terminal and SIGTERM, which then end the program
+                step, partial = getattr(stop, "step", None), getattr(stop, "partial", None)
+                if step and partial:
+                    current.pending[step] = partial
+                keeper.save()
+                if isinstance(stop, TerminalGone):
+                    raise
+                chosen = isinstance(stop, Paused) and stop.chosen
+                if asker.interactive and chosen and care.ground_from_pause(asker):
+                    continue
+                screens.blank()
+                if keeper.draft is None:
+                    screens.paused_with_nothing(current.exercise.name)
+                else:
+                    answered, typed = keeper.draft.answered, bool(current.pending)
+                    screens.paused(keeper.draft.id, answered, typed=typed)
+                return None
     draft = keeper.draft
     fixed = draft.id if draft is not None and is_entry_id(draft.id) else None
     try:
@@ -189,8 +203,9 @@ def resume(
             f"There are {len(found)} drafts; say which to continue, for example "
             "'partsjournal resume 1' (see 'partsjournal drafts')."
         )
+    paths.check_folders()
     try:
-        ex = exercises.get(draft.exercise)
+        ex = exercises.for_draft(draft.exercise)
     except UsageError:
         raise JournalError(
             f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "

@@ -14,6 +14,7 @@ from partsjournal.render import ui
 from partsjournal.render.text import visible
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from rich.panel import Panel
     from rich.text import Text
 
@@ -42,7 +43,7 @@ def card_text(cfg: Config, *, during_exercise: bool = False) -> Text:
     else:
         text.append(
             "You can add people you trust to this card with: "
-            'partsjournal config contact add "NAME" "how to reach them"'
+            'partsjournal config contact add "NAME" "HOW TO REACH"'
         )
     if cfg.therapist is not None:
         t = cfg.therapist
@@ -59,10 +60,16 @@ def card_text(cfg: Config, *, during_exercise: bool = False) -> Text:
     return text
 
 
-def crisis_card(cfg: Config, *, during_exercise: bool = False) -> Panel:
+def crisis_card(
+    cfg: Config, *, during_exercise: bool = False, console: Console | None = None
+) -> Panel:
+    """The card as a panel; given the ``console`` it goes to, its lines are broken
+    between words to fit inside the border, so no command on it is split."""
     from rich.panel import Panel
 
     text = card_text(cfg, during_exercise=during_exercise)
+    if console is not None:
+        text = ui.fitted(text, console, width=console.width - 4)  # border and padding
     return Panel(text, title="If it is too much right now", border_style="magenta")
 
 
@@ -71,4 +78,4 @@ def show_crisis_card(*, to_stderr: bool) -> None:
     cfg = config.load(warn=ui.warn)
     console = ui.err() if to_stderr else ui.out()
     console.print()
-    console.print(crisis_card(cfg, during_exercise=not to_stderr))
+    console.print(crisis_card(cfg, during_exercise=not to_stderr, console=console))

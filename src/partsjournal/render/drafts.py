@@ -16,11 +16,11 @@ def show_list(found: list[Draft]) -> None:
         console.print("There are no paused exercises. Nothing is waiting for you.")
         return
     table = Table(title="Paused exercises", title_justify="left")
-    table.add_column("#", justify="right")
+    table.add_column("#", justify="right", no_wrap=True)
     table.add_column("exercise")
-    table.add_column("part")
-    table.add_column("started")
-    table.add_column("answered", justify="right")
+    table.add_column("part", overflow="fold")
+    table.add_column("started", no_wrap=True)
+    table.add_column("answered", justify="right", no_wrap=True)
     for n, d in enumerate(found, start=1):
         table.add_row(
             str(n),
@@ -30,4 +30,4 @@ def show_list(found: list[Draft]) -> None:
             str(d.answered),
         )
     console.print(table)
-    console.print("Continue one with: partsjournal resume NUMBER", soft_wrap=True)
+    ui.say("Continue one with: partsjournal resume NUMBER")

@@ -15,6 +15,7 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer, as_text, first_words
 from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session, describe, placement
+from partsjournal.render import ui
 from partsjournal.render.review import span
 from partsjournal.render.text import literal, md, visible
 
@@ -115,23 +116,32 @@ def print_entries(
 
     table = Table(show_edge=False)
     table.add_column("id (date, time)", no_wrap=True, min_width=24)
-    table.add_column("exercise", no_wrap=True, overflow="ellipsis", max_width=14)
-    table.add_column("parts", no_wrap=True, overflow="ellipsis", max_width=20)
-    table.add_column("first words", no_wrap=True, overflow="ellipsis")
+    # ids and exercise names are never cut (two rows must never look alike); part
+    # names wrap between words; only the preview of first words is shortened
+    # names wrap between words; only the preview of first words is shortened, and
+    # left out on a narrow screen, where it would squeeze the names
+    table.add_column("exercise", no_wrap=True)
+    table.add_column("parts", min_width=10)
+    preview = console.width >= 80
+    if preview:
+        table.add_column("first words", no_wrap=True, overflow="ellipsis")
     for e in entries:
-        table.add_row(
-            literal(e.id, one_line=True),
-            literal(e.exercise, one_line=True),
-            literal(_part_names(e, names)),
-            literal(first_words(e.answers, 32), one_line=True),
-        )
+        row = [literal(e.id, one_line=True), literal(e.exercise, one_line=True)]
+        row.append(literal(_part_names(e, names)))
+        if preview:
+            row.append(literal(first_words(e.answers, 32), one_line=True))
+        table.add_row(*row)
     console.print(table)
     n = len(entries)
     console.print(
-        Text(
-            f"{n} {'entry' if n == 1 else 'entries'}. Read one with: partsjournal show ID",
-            style="dim",
-        )
+        ui.fitted(
+            Text(
+                f"{n} {'entry' if n == 1 else 'entries'}. Read one with: partsjournal show ID",
+                style="dim",
+            ),
+            console,
+        ),
+        soft_wrap=True,
     )
 
 

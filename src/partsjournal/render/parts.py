@@ -26,24 +26,30 @@ def print_list(live: list[Part], met: dict[str, list[Meeting]]) -> None:
 
     console = ui.out()
     if not live:
-        console.print(NO_PARTS)
+        ui.say(NO_PARTS)
         return
+    # names wrap between words (never cut, so two parts never look alike), dates and
+    # counts are never cut; the role column is left out while no part has a role
+    roles = any(part.role for part in live)
     table = Table(title="Parts", title_justify="left")
-    table.add_column("name", style="bold")
-    table.add_column("role")
-    table.add_column("times met", justify="right")
-    table.add_column("last met")
+    table.add_column("name", style="bold", overflow="fold")
+    if roles:
+        table.add_column("role")
+    table.add_column("met", justify="right", no_wrap=True)
+    table.add_column("last met", no_wrap=True)
     table.add_column("what it needs")
     for part in live:
-        table.add_row(
-            literal(part.name, one_line=True),
-            literal(part.role, one_line=True),
+        row: list[Text | str] = [literal(part.name, one_line=True)]
+        if roles:
+            row.append(literal(part.role, one_line=True))
+        row += [
             str(len(met.get(part.id, []))),
             part.last_met.isoformat() if part.last_met else "",
             literal(few_words(part.needs), one_line=True),
-        )
+        ]
+        table.add_row(*row)
     console.print(table)
-    console.print('See one part\'s story with: partsjournal parts show "NAME"')
+    ui.say('See one part\'s story with: partsjournal parts show "NAME"')
 
 
 def print_part(part: Part, index: dict[str, Part], meetings: list[Meeting]) -> None:
@@ -95,7 +101,7 @@ def print_part(part: Part, index: dict[str, Part], meetings: list[Meeting]) -> N
             row = Text("  ")
             row.append(f"{label}:", style="dim")
             row.append(" " + visible(as_text(answer.value)))
-            console.print(row, soft_wrap=True)
+            console.print(ui.fitted(row, console), soft_wrap=True)
         console.print(f"  entry {e.id}", style="dim", markup=False)
 
 
@@ -105,7 +111,7 @@ def print_map(roots: list[MapNode], loose: list[Part]) -> None:
 
     console = ui.out()
     if not roots and not loose:
-        console.print(NO_PARTS)
+        ui.say(NO_PARTS)
         return
     tree = Tree(Text("Self", style="bold"))
     stack: list[tuple[Tree, MapNode]] = [(tree, node) for node in reversed(roots)]
@@ -115,7 +121,7 @@ def print_map(roots: list[MapNode], loose: list[Part]) -> None:
         stack.extend((branch, child) for child in reversed(node.children))
     console.print(tree)
     if not roots:
-        console.print(
+        ui.say(
             "No relations noted yet. Add one with: partsjournal parts edit NAME --protects OTHER",
             style="dim",
         )

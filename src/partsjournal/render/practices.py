@@ -14,13 +14,13 @@ def print_list(found: list[Practice], weeks: int) -> None:
 
     console = ui.out()
     if not found:
-        console.print(
+        ui.say(
             f"No practices chosen in the last {weeks} weeks. Choose some with: "
             "partsjournal integrate"
         )
         return
     table = Table(title="Practices", title_justify="left")
-    table.add_column("chosen")
+    table.add_column("chosen", no_wrap=True)
     table.add_column("realm")
     table.add_column("practice")
     table.add_column("how it went")

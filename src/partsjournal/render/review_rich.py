@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from partsjournal.render import patterns as pattern_words
+from partsjournal.render import ui
 from partsjournal.render.review import (
     NOT_RATED,
     TIMES,
@@ -45,7 +46,11 @@ if TYPE_CHECKING:
 
 
 def print_rich(review: Review, console: Console) -> None:
+    from rich.text import Text
+
     for renderable in rich_renderables(review):
+        if isinstance(renderable, Text):  # broken between words, never in a command or date
+            renderable = ui.fitted(renderable, console)
         console.print(renderable)
 
 

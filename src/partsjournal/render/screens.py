@@ -26,13 +26,13 @@ def exercise_list(found: Iterable[Exercise]) -> None:
 
     table = Table(title="Exercises", title_justify="left")
     table.add_column("name", style="bold", no_wrap=True)
-    table.add_column("title", no_wrap=True)
+    table.add_column("title")
     table.add_column("min", justify="right", no_wrap=True)
     table.add_column("what it is")
     for ex in found:
         table.add_row(ex.name, literal(ex.title), str(ex.minutes), literal(ex.summary))
     ui.out().print(table)
-    ui.out().print("Run one with: partsjournal exercise NAME")
+    ui.say("Run one with: partsjournal exercise NAME")
 
 
 def intro(ex: Exercise) -> None:
@@ -106,11 +106,10 @@ def note_panel(title: str, body: str) -> None:
 
 def rating_note(step_id: str, value: object) -> None:
     """A scripted run rated something high: say where help is, on stderr."""
-    ui.err().print(
+    ui.say(
         f"Note: '{step_id}' was rated {value}. If this is stirring up a lot, you can stop "
         "at any time and run: partsjournal ground",
-        soft_wrap=True,
-        markup=False,
+        to_stderr=True,
     )
 
 
@@ -119,24 +118,23 @@ def blank() -> None:
 
 
 def paused_with_nothing(exercise: str) -> None:
-    ui.out().print(
-        "[bold]Paused.[/] Nothing was answered yet, so there is nothing to keep. "
+    ui.say(
+        "Nothing was answered yet, so there is nothing to keep. "
         f"Start again whenever you like: partsjournal exercise {exercise}",
-        soft_wrap=True,
+        lead="Paused.",
     )
 
 
 def paused(draft_id: str, answered: int, *, typed: bool) -> None:
-    console = ui.out()
     kept = (
         f"Your answers so far ({answered}) are kept safely as a draft."
         if answered
         else "Your place in the exercise is kept as a draft."
     )
-    console.print(f"[bold]Paused.[/] {kept} Take all the time you need.", soft_wrap=True)
+    ui.say(f"{kept} Take all the time you need.", lead="Paused.")
     if typed:
-        console.print("What you had started typing is kept too.")
-    console.print(f"When you are ready to go on: partsjournal resume {draft_id}", soft_wrap=True)
+        ui.say("What you had started typing is kept too.")
+    ui.say(f"When you are ready to go on: partsjournal resume {draft_id}")
 
 
 def saved(entry: Entry, where: str | None, names: dict[str, str] | None = None) -> None:
@@ -161,11 +159,9 @@ def saved(entry: Entry, where: str | None, names: dict[str, str] | None = None) 
     act = entry.activation()
     if act is not None:
         console.print(f"Activation: {act[0]} → {act[1]}")
-    console.print(
-        Text.assemble("Entry ", (entry.id, "bold"), f" saved in {entry.path}"), soft_wrap=True
-    )
+    ui.show(Text.assemble("Entry ", (entry.id, "bold"), f" saved in {entry.path}"))
     if where:
-        console.print(f"This entry is {where}.")
+        ui.say(f"This entry is {where}.")
 
 
 def welcome_back(started: str, answered: int, title: str, kept: int) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from partsjournal.core.answers import first_words
 from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session, describe
@@ -9,31 +11,38 @@ from partsjournal.render import ui
 from partsjournal.render.text import literal
 from partsjournal.views.arcs import Arc
 
+if TYPE_CHECKING:
+    from rich.text import Text
+
 
 def print_list(found: list[Session], arcs: dict[str, Arc]) -> None:
     from rich.table import Table
 
+    # dates and counts are never cut; kind and label wrap between words. The id
+    # is shown only when there is room: the number works wherever the id does.
+    with_id = ui.out().width >= 80
     table = Table(title="Sessions", title_justify="left")
-    table.add_column("#", justify="right", style="bold")
-    table.add_column("date")
-    table.add_column("kind")
-    table.add_column("label")
-    table.add_column("before", justify="right")
-    table.add_column("after", justify="right")
-    table.add_column("id", style="dim")
+    table.add_column("#", justify="right", style="bold", no_wrap=True)
+    table.add_column("date", no_wrap=True)
+    table.add_column("kind", overflow="fold")
+    table.add_column("label", overflow="fold")
+    table.add_column("before", justify="right", no_wrap=True)
+    table.add_column("after", justify="right", no_wrap=True)
+    if with_id:
+        table.add_column("id", style="dim", no_wrap=True)
     for s in found:
         arc = arcs[s.id]
-        table.add_row(
+        row: list[Text | str] = [
             str(s.number),
             f"{s.date:%a} {s.date.isoformat()}",
             literal(s.kind, one_line=True),
             literal(s.label, one_line=True),
             str(len(arc.before)),
             str(len(arc.after)),
-            literal(s.id, one_line=True),
-        )
+        ]
+        table.add_row(*row, *([literal(s.id, one_line=True)] if with_id else []))
     ui.out().print(table)
-    ui.out().print("See one session's story with: partsjournal session show NUMBER")
+    ui.say("See one session's story with: partsjournal session show NUMBER")
 
 
 def print_arc(arc: Arc) -> None:
@@ -47,34 +56,39 @@ def print_arc(arc: Arc) -> None:
     table = Table(title=literal(title, one_line=True), title_justify="left")
     table.add_column("date", no_wrap=True)
     table.add_column("when", no_wrap=True)
-    table.add_column("entry")
-    table.add_column("first words")
+    table.add_column("entry", overflow="fold")
+    # on a narrow screen the first words give way, so titles and dates stay whole
+    words = ui.out().width >= 80
+    if words:
+        table.add_column("first words")
     for item in arc.before:
-        _row(table, item, session, "before")
-    table.add_row(
+        _row(table, item, session, "before", words)
+    cells: list[Text | str] = [
         session.date.isoformat(),
         Text(session.name, style="bold"),
         literal(f"{session.kind} session", "bold", one_line=True),
         literal(session.label, one_line=True),
-        style="cyan",
-    )
+    ]
+    table.add_row(*cells[: 4 if words else 3], style="cyan")
     for item in arc.after:
-        _row(table, item, session, "after")
+        _row(table, item, session, "after", words)
     ui.out().print(table)
     if not arc.before and not arc.after:
-        ui.out().print(
+        ui.say(
             "No entries around this session yet. Try: partsjournal exercise prepare, "
             "or partsjournal integrate."
         )
 
 
-def _row(table: object, item: Entry, session: Session, phase: str) -> None:
+def _row(table: object, item: Entry, session: Session, phase: str, words: bool) -> None:
     from rich.table import Table
 
     assert isinstance(table, Table)
-    table.add_row(
+    cells: list[Text | str] = [
         item.day.isoformat(),
         describe(item.day, session, phase),
         literal(item.title, one_line=True),
-        literal(first_words(item.answers), one_line=True),
-    )
+    ]
+    if words:
+        cells.append(literal(first_words(item.answers), one_line=True))
+    table.add_row(*cells)

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from partsjournal.core import layout
 from partsjournal.core.errors import UsageError
 
+EARLIEST = date(1900, 1, 1)  # the first day a date may be given for (core/dates)
 STREAK_CAP = 366  # days; a longer streak is shown as "a year or more"
 
 
@@ -62,6 +63,12 @@ def period_for(
             "--until needs --since too, for example --since 2026-11-01 --until 2026-11-07."
         )
     length = 30 if month else 7
+    if length * (ago + 1) > (today - EARLIEST).days:
+        unit = "months" if month else "weeks"
+        raise UsageError(
+            f"--ago {ago} goes back before {EARLIEST.year}; give fewer {unit}, "
+            "or choose the days with --since DATE."
+        )
     end = today - timedelta(days=length * ago)
     return Period(end - timedelta(days=length - 1), end, "month" if month else "week")
 
