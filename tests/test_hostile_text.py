@@ -23,7 +23,7 @@ from partsjournal.core.answers import Answer
 from partsjournal.core.drafts import Draft
 from partsjournal.core.parts import Part
 from partsjournal.flow import exercises
-from partsjournal.render import screens
+from partsjournal.render import screens, text
 from tests.conftest import Cli, entry_files
 from tests.journal_fixtures import TODAY, at, freeze_today, protector
 from tests.pty_helpers import (
@@ -234,3 +234,20 @@ def test_a_markup_part_name_is_asked_about_paused_and_resumed_in_a_terminal(
     answer_long(child, f"{Tiny.NEEDS} {name}?", "")
     finish_tiny(child)
     assert "Critic [old]" in " ".join(cli("entries").stdout.split())
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Family \U0001f468\u200d\U0001f469\u200d\U0001f467",
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645",
+    ],
+)
+def test_joiners_inside_emoji_and_words_are_shown_as_typed(name: str) -> None:
+    # a zero-width joiner builds one emoji, a non-joiner shapes Persian and Indic words:
+    # they are part of the text, not a way to hide or reorder it
+    assert text.visible(name) == name
+
+
+def test_marks_that_reorder_or_hide_text_stay_visible() -> None:
+    assert text.visible("a\u202eb\u200fc\u200bd") == "a\\u202eb\\u200fc\\u200bd"

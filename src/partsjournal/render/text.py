@@ -17,8 +17,11 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 # C0 and C1 controls (tab and newline are handled apart), DEL, and the invisible
-# characters that reorder or hide text (bidi overrides and isolates, zero-width).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# characters that reorder or hide text (bidi marks, overrides and isolates, zero-width space).
+# The zero-width joiner and non-joiner stay: they build emoji and shape Persian or Indic words.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 
 
 def _escape(match: re.Match[str]) -> str:
