@@ -21,7 +21,7 @@ from pathlib import Path
 # src/ is being reorganised, so if a module moves, these lines are the fix.
 from partsjournal.core import parts, paths, sessions
 from partsjournal.core.entry import Answer, Entry, PartRef, new_id, save_new
-from partsjournal.views.review import SELF_QUALITIES
+from partsjournal.core.vocabulary import SELF_QUALITIES
 
 SEED = 20261123
 # Part of each journal's stamp: bump it when build() changes, so old journals are rebuilt.

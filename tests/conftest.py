@@ -95,3 +95,51 @@ def protector_answers(tmp_path: Path) -> Path:
 def entry_files(home: Path) -> list[Path]:
     """Every saved entry file under ``home``, oldest first (names start with the date)."""
     return sorted((home / "entries").rglob("*.toml")) if (home / "entries").exists() else []
+
+
+@pytest.fixture(scope="session")
+def readme_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the README's first set-up line, exactly as written, in a pseudo-terminal, in a
+    copy of the project (so its ``.venv`` is new); stop at the first question with Ctrl-C.
+
+    Returns the copy; ``transcript.txt`` there holds what the terminal showed.
+    """
+    import io
+    import os
+    import shutil
+
+    import pexpect
+
+    from tests.test_readme_setup import quick_start_lines
+
+    work = tmp_path_factory.mktemp("fresh-checkout")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(ROOT / name, work / name)
+    for name in ("src", "exercises"):
+        shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
+    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}} | {
+        "PARTSJOURNAL_HOME": str(work / "home"),
+        "NO_COLOR": "1",
+        "TERM": "xterm",
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+    }
+    child = pexpect.spawn(
+        "bash",
+        ["-c", quick_start_lines()[0]],
+        cwd=str(work),
+        env=env,
+        encoding="utf-8",
+        timeout=300,
+        dimensions=(50, 200),
+    )
+    child.logfile_read = io.StringIO()
+    try:
+        # a first run may offer something before the exercise (a yes/no, "no" by default)
+        while child.expect_exact(["step 1 of", "(y/N)"]) == 1:
+            child.send("n")
+        child.sendintr()
+        child.expect(pexpect.EOF)
+    finally:
+        child.close(force=True)
+        (work / "transcript.txt").write_text(child.logfile_read.getvalue(), encoding="utf-8")
+    return work

@@ -43,7 +43,14 @@ def test_scripted_protector_run_writes_one_full_entry(
     given = tomllib.loads(PROTECTOR_ANSWERS)
     got = {a["step"]: a["value"] for a in data["answers"]}
     # optional questions left out of the answers file are kept as empty answers
-    assert got == {**given, "image": "", "body": ""}
+    assert got == {
+        **given,
+        "image": "",
+        "body": "",
+        "tender": False,
+        "protects_someone": False,
+        "heard": "",
+    }
     assert data["exercise"] == "protector" and data["schema"] == 1
     assert data["created"].isoformat().startswith("2026-11-20T21:15:00")
     assert data["parts"] == [{"id": "the-critic", "name": "The Critic"}]

@@ -209,10 +209,11 @@ def test_a_broken_edit_is_refused_and_the_part_kept(
 
 
 def test_edit_without_an_editor_says_what_to_set(
-    journal: Cli, monkeypatch: pytest.MonkeyPatch
+    journal: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.setenv("PATH", str(tmp_path / "no-editors-here"))  # no editor/nano/vi either
     one_line_error(journal("parts", "edit", "The Critic"), 2, "$EDITOR")
 
 
@@ -239,7 +240,7 @@ def test_rename_keeps_every_entry_attached(journal: Cli, home: Path) -> None:
 
 
 def test_merge_moves_the_entries_over_and_loses_nothing(journal: Cli, home: Path) -> None:
-    result = journal("parts", "merge", "Busy Bee", "The Critic")
+    result = journal("parts", "merge", "Busy Bee", "The Critic", "--yes")
     assert result.exit_code == 0, result.output
     listing = journal("parts").stdout
     assert "Busy Bee" not in listing and " 3 " in listing
@@ -305,7 +306,8 @@ def test_listing_parts_loads_neither_exercises_nor_questionary(journal: Cli, hom
     code = (
         "import sys\nfrom partsjournal.cli import app\n"
         "try:\n    app(['parts'])\nexcept SystemExit:\n    pass\n"
-        "print('LOADED', 'partsjournal.exercises' in sys.modules, 'questionary' in sys.modules)"
+        "print('LOADED', 'partsjournal.flow.exercises' in sys.modules,"
+        " 'questionary' in sys.modules)"
     )
     env = {**os.environ, "PARTSJOURNAL_HOME": str(home)}
     proc = subprocess.run(
@@ -330,6 +332,6 @@ def test_an_entry_naming_two_parts_later_merged_counts_once(cli: Cli, tmp_path: 
         parts=[entry.PartRef(a.id, a.name), entry.PartRef(b.id, b.name)],
     )
     entry.save_new(e)
-    assert cli("parts", "merge", "Fretter", "Worrier").exit_code == 0
+    assert cli("parts", "merge", "Fretter", "Worrier", "--yes").exit_code == 0
     shown = cli("parts", "show", "Worrier").stdout
     assert "Time line (1 entry)" in shown

@@ -6,13 +6,14 @@ import os
 import re
 import stat
 import tomllib
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
 import icalendar
 import pytest
 
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
+from tests.journal_fixtures import freeze_today
 
 PREPARE_ANSWERS = """
 session_thoughts = "I picture the room and my chest goes tight."
@@ -28,6 +29,13 @@ support_people = "Anna, 0123 456"
 grounding = "Peppermint tea and the heavy blanket"
 activation_after = 4
 """
+
+
+@pytest.fixture(autouse=True)
+def later_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These journals are dated late 2026 and early 2027; "today" comes after all of
+    them, since --at more than a day ahead is refused."""
+    freeze_today(monkeypatch, datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:
@@ -191,7 +199,7 @@ def read_calendar(raw: bytes) -> icalendar.Calendar:
     return calendar
 
 
-def test_ics_has_check_ins_one_seven_and_thirty_days_after(
+def test_ics_has_check_ins_one_seven_thirty_and_ninety_days_after(
     cli: Cli, home: Path, tmp_path: Path
 ) -> None:
     out_dir = tmp_path / "calendar"
@@ -207,8 +215,8 @@ def test_ics_has_check_ins_one_seven_and_thirty_days_after(
     calendar = read_calendar(raw)
     assert str(calendar["VERSION"]) == "2.0" and str(calendar["PRODID"])
     events = calendar.walk("VEVENT")
-    assert len(events) == 3
-    expected = [date(2026, 11, 19) + timedelta(days=n) for n in (1, 7, 30)]
+    assert len(events) == 4
+    expected = [date(2026, 11, 19) + timedelta(days=n) for n in (1, 7, 30, 90)]
     starts = sorted(e.decoded("DTSTART") for e in events)
     assert starts == expected
     for event in events:
@@ -220,11 +228,11 @@ def test_ics_has_check_ins_one_seven_and_thirty_days_after(
         assert "Integration check-in" in str(event["SUMMARY"])
         description = str(event["DESCRIPTION"])
         assert "partsjournal integrate" in description and "," in description
-    assert len({str(e["UID"]) for e in events}) == 3
+    assert len({str(e["UID"]) for e in events}) == 4
     # the commas read back above were escaped as RFC 5545 asks for TEXT values
     unfolded = raw.decode("utf-8").replace("\r\n ", "")
     descriptions = [line for line in unfolded.splitlines() if line.startswith("DESCRIPTION")]
-    assert len(descriptions) == 3
+    assert len(descriptions) == 4
     assert all(re.search(r"(?<!\\),", line) is None for line in descriptions)
     # the long description really was folded, and unfolds back to one line
     assert any(line.startswith(" ") for line in raw.decode("utf-8").split("\r\n"))
@@ -240,7 +248,7 @@ def test_ics_into_a_folder_gets_a_file_name(cli: Cli, tmp_path: Path) -> None:
     result = cli("session", "add", "2026-11-19", "--ics", str(folder))
     assert result.exit_code == 0, result.output
     written = read_calendar((folder / "partsjournal-check-ins-2026-11-19.ics").read_bytes())
-    assert len(written.walk("VEVENT")) == 3
+    assert len(written.walk("VEVENT")) == 4
 
 
 @pytest.mark.parametrize(
@@ -271,7 +279,7 @@ def test_bad_input_is_one_sentence_and_exit_2(
 
 def test_new_session_ids_never_name_the_kind(cli: Cli, home: Path) -> None:
     assert cli("session", "add", "2026-11-19", "--kind", "ketamine").exit_code == 0
-    assert cli("session", "add", "2026-11-19", "--kind", "psilocybin").exit_code == 0
+    assert cli("session", "add", "2026-11-19", "--kind", "psilocybin", "--yes").exit_code == 0
     names = sorted(f.name for f in (home / "sessions").iterdir())
     assert names == ["2026-11-19-2.toml", "2026-11-19.toml"]
     assert load(home / "sessions" / "2026-11-19-2.toml")["kind"] == "psilocybin"

@@ -17,7 +17,7 @@ from tests.test_drafts import WHEN, StopAfter, paused_protector
 REST = (
     'purpose = "Keep me prepared"\nfeelings = "Tense"\nfears = "Laughter"\n'
     'strengths = "Careful"\nneeds = "Time"\nreflection = "Scared"\n'
-    'activation_after = 4\nnext_step = "bring it to my therapist"\n'
+    'feel_toward_end = "curious"\nactivation_after = 4\nnext_step = "bring it to my therapist"\n'
 )
 
 

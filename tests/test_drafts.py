@@ -44,7 +44,8 @@ class StopAfter(FakeAsker):
         self.asked.append(step.id)
         if step.kind == "guide":
             return True
-        return check_value(step, self.given.get(step.id, ""))
+        left_out = False if step.kind == "yes_no" else ""  # optional yes/no: declined
+        return check_value(step, self.given.get(step.id, left_out))
 
 
 def draft_answers(home: Path) -> dict[str, Any]:
@@ -103,7 +104,8 @@ def test_drafts_lists_and_resume_with_answers_finishes_the_entry(
     rest.write_text(
         'purpose = "Keep me prepared"\nfeelings = "Tense"\nfears = "Laughter"\n'
         'strengths = "Careful"\nneeds = "Time"\nreflection = "Scared"\n'
-        'activation_after = 4\nnext_step = "bring it to my therapist"\n',
+        'feel_toward_end = "curious"\nactivation_after = 4\n'
+        'next_step = "bring it to my therapist"\n',
         encoding="utf-8",
     )
     result = cli("resume", "1", "--answers", str(rest))

@@ -205,8 +205,9 @@ def test_edit_without_changes_and_without_an_editor(
     editor(tmp_path, monkeypatch, "pass")
     assert "No changes" in cli("edit", journal["bee"].id).stdout
     monkeypatch.delenv("EDITOR")
+    monkeypatch.setenv("PATH", str(tmp_path / "no-editors-here"))
     result = cli("edit", journal["bee"].id)
-    assert result.exit_code == 2 and "Set $EDITOR" in result.stderr
+    assert result.exit_code == 2 and "set $EDITOR" in result.stderr
 
 
 # --------------------------------------------------------------------------- export

@@ -161,9 +161,10 @@ def test_resuming_a_draft_with_a_markup_part_name_saves_it(
 ) -> None:
     answers = tmp_path / "answers.toml"
     answers.write_text(
-        "self_check = false\nactivation_before = 5\nfeel_toward = 'curious'\n"
+        "self_check = false\nactivation_before = 5\nwilling = true\nfeel_toward = 'curious'\n"
         "purpose = 'x'\nfeelings = 'x'\nfears = 'x'\nstrengths = 'x'\nneeds = 'x'\n"
-        "reflection = 'x'\nactivation_after = 3\nnext_step = 'bring it to my therapist'\n",
+        "feel_toward_end = 'curious'\nreflection = 'x'\nactivation_after = 3\n"
+        "next_step = 'bring it to my therapist'\n",
         encoding="utf-8",
     )
     result = cli("resume", "1", "--answers", str(answers))

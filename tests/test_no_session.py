@@ -66,8 +66,8 @@ def test_a_session_condition_is_read_from_the_exercise_file(home: Path) -> None:
         ],
     )
     a, b = exercises.get("cond").steps
-    assert a.shown({}, None, True) and not a.shown({}, None, False)
-    assert b.shown({}, None, False) and not b.shown({}, None, True)
+    assert a.shown({}, None, session=True) and not a.shown({}, None, session=False)
+    assert b.shown({}, None, session=False) and not b.shown({}, None, session=True)
 
 
 def test_a_condition_names_one_subject_only(home: Path) -> None:

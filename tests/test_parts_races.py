@@ -129,7 +129,7 @@ def test_a_merge_circle_is_warned_about_shown_and_repaired_by_merge(cli: Cli, ho
     assert "Part A" in listing.stdout and "Part B" in listing.stdout
     assert "merged in a circle" in listing.stderr
     assert len(listing.stderr.strip().splitlines()) == 2  # one line for each part
-    merged = cli("parts", "merge", "Part A", "Part B")
+    merged = cli("parts", "merge", "Part A", "Part B", "--yes")
     assert merged.exit_code == 0, merged.output
     index = parts.everything()
     assert index[a.id].merged_into == b.id and index[b.id].merged_into is None

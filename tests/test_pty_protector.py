@@ -33,6 +33,9 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("Which part of me")
     child.expect_exact("The part's name")
     child.send("The Critic" + ENTER)
+    child.expect_exact("willing to talk with me today")
+    child.expect_exact("Yes or no?")
+    child.send("y")
     answer_text(child, "Invite The Critic", "a grey owl")
     answer_text(child, "in your body", "")
     choose(child, "how do you feel toward it", 3)  # irritated or critical
@@ -44,9 +47,17 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("How stirred up are you now?")  # the optional check in the middle
     child.expect_exact("Enter to skip")
     child.send(ENTER)
+    child.expect_exact("younger, hurt or frightened")
+    child.expect_exact("Yes or no?")
+    child.send("n")
+    child.expect_exact("that you are protecting")
+    child.expect_exact("Yes or no?")
+    child.send("n")
     answer_long(child, "strengths", "Loyal.")
     answer_long(child, "What do you need from me", "Patience.")
+    answer_long(child, "Did I understand you", "You keep watch so I am not laughed at.")
     press_on(child, "thank The Critic")
+    choose(child, "at the end of this conversation", 1)  # warm or compassionate
     answer_long(child, "what did you learn", "It is young.")
     answer_scale(child, "Thinking of the same situation now", 5)
     choose(child, "What would you like to do with this next", 1)
@@ -69,5 +80,6 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     assert got["needs"] == "Patience."
     assert got["next_step"] == "bring it to my therapist"
     assert "unblend_stuck" not in got
+    assert got["willing"] is True and got["feel_toward_end"] == "warm or compassionate"
     assert got["self_check"] is False
     assert not any(step.startswith("self_") and step != "self_check" for step in got)

@@ -84,7 +84,7 @@ def test_json_review_is_stable_and_matches_the_files(home: Path, cli: Cli) -> No
     assert list(data) == [
         "schema_version", "today", "period", "previous_period", "empty", "summary", "sessions",
         "exercises", "parts", "activation", "grounding", "self_energy", "realms", "practices",
-        "highlights", "patterns",
+        "highlights", "patterns", "for_therapist", "trailheads", "feel_toward",
     ]  # fmt: skip
     assert data["schema_version"] == 1
     assert data["period"] == {
@@ -278,6 +278,9 @@ def test_review_and_listing_paths_never_import_pydantic_or_questionary(home: Pat
         ["entries"],
         ["show", some_id],
         ["export", "--since", "2026-11-01"],
+        ["parts"],
+        ["parts", "show", "The Critic"],
+        ["session", "list"],
     ):
         proc = subprocess.run(
             [sys.executable, "-X", "importtime", "-m", "partsjournal", *args],

@@ -7,6 +7,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from partsjournal.core import dates, drafts, sessions
 from partsjournal.core.answers import AnswerValue
 from partsjournal.flow import care, care_words, runner
@@ -37,7 +39,10 @@ def test_the_day_of_a_session_lasts_until_the_next_morning(home: Path) -> None:
     assert care.recent_session(day - timedelta(days=1))[0] is None  # a coming one is not counted
 
 
-def test_a_deep_exercise_on_the_day_offers_a_short_note_instead(home: Path) -> None:
+def test_a_deep_exercise_on_the_day_offers_a_short_note_instead(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(care, "JOURNEY", "not-installed")  # the note is the fallback
     write_exercise(home, "deep", DEEP, deep=True)
     add_session(0)
     asker = FakeAsker(
@@ -131,7 +136,10 @@ class PauseAt(FakeAsker):
         return super().ask(step, text, number, total, typed)
 
 
-def test_a_paused_session_day_note_can_be_resumed(home: Path) -> None:
+def test_a_paused_session_day_note_can_be_resumed(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(care, "JOURNEY", "not-installed")  # the note is the fallback
     write_exercise(home, "deep", DEEP, deep=True)
     add_session(0)
     paused = PauseAt("what_came_up", [("What would you like to do?", care_words.CAPTURE_NOTE)])

@@ -31,7 +31,7 @@ def test_integrate_has_rating_questions_and_practice_per_realm(realm: str) -> No
             asked = [
                 s
                 for s in steps
-                if s.role == f"realm-reflection:{realm}" and s.shown({}, phase, linked)
+                if s.role == f"realm-reflection:{realm}" and s.shown({}, phase, session=linked)
             ]
             assert 2 <= len(asked) <= 3, (realm, phase, linked)
             assert all(c.phase in (phase, None) for s in asked for c in s.conditions)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import venv
 import zipfile
 from pathlib import Path
 
@@ -36,25 +35,19 @@ def test_wheel_contains_every_exercise(wheel: Path) -> None:
     assert "partsjournal/exercises/templates/practice-followup.toml" in names
 
 
-def test_installed_wheel_lists_and_runs_exercises(wheel: Path, tmp_path: Path) -> None:
-    env_dir = tmp_path / "venv"
-    venv.create(env_dir, with_pip=True)
-    py = env_dir / "bin" / "python"
-    subprocess.run([str(py), "-m", "pip", "install", "-q", str(wheel)], check=True)
+def test_installed_wheel_lists_and_runs_exercises(readme_install: Path, tmp_path: Path) -> None:
+    """``pip install .`` in the README's line builds and installs the wheel, not a link
+    to the checkout: it must find its exercises from anywhere."""
     env = {**os.environ, "PARTSJOURNAL_HOME": str(tmp_path / "home")}
+    program = str(readme_install / ".venv" / "bin" / "partsjournal")
     # run from an unrelated folder so the checkout's exercises/ cannot be found
     listing = subprocess.run(
-        [str(env_dir / "bin" / "partsjournal"), "exercise"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
+        [program, "exercise"], capture_output=True, text=True, env=env, cwd=tmp_path, check=False
     )
     assert listing.returncode == 0, listing.stderr
     assert "protector" in listing.stdout
     run = subprocess.run(
-        [str(env_dir / "bin" / "partsjournal"), "exercise", "protector", "--answers", "-"],
+        [program, "exercise", "protector", "--answers", "-"],
         input=PROTECTOR_ANSWERS,
         capture_output=True,
         text=True,

@@ -132,7 +132,7 @@ class ScriptedAsker:
                 return check_value(step, typed)
             except ValueError:
                 pass
-        if step.optional and step.kind in {"text", "long_text"}:
+        if step.optional and step.kind in {"text", "long_text", "part"}:
             return ""
         if step.optional and step.kind == "yes_no":
             return False
@@ -357,6 +357,21 @@ def _typed_so_far(question: Any, step: Step) -> str | None:
 def confirm(question: str, *, default: bool = True) -> bool:
     """A yes/no question in a terminal, outside any exercise; Ctrl-C raises :class:`Paused`."""
     return InteractiveAsker().confirm(question, default=default)
+
+
+def ask_first(question: str, *, yes: bool, without_terminal: str) -> bool:
+    """Whether to go ahead with something hard to take back: ``yes`` (``--yes``) says
+    so for scripts; otherwise the person is asked in a terminal (no is the default,
+    Ctrl-C is no). Without a terminal nothing is asked: ``without_terminal`` is the
+    usage error, naming --yes."""
+    if yes:
+        return True
+    if not can_prompt():
+        raise UsageError(without_terminal)
+    try:
+        return confirm(question, default=False)
+    except Paused:
+        return False
 
 
 def _answer(question: Any) -> Any:

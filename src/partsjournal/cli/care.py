@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from partsjournal.cli.options import AnswersOption, AtOption
+from partsjournal.cli.options import AnswersOption, AtOption, FutureOption
 from partsjournal.core import config, paths
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import runner
@@ -32,13 +32,14 @@ def register(app: typer.Typer) -> None:
 
 def ground(
     at: AtOption = None,
+    future: FutureOption = False,
     answers: AnswersOption = None,
 ) -> None:
     """A few slow minutes to come back to here and now: feet, breath, where you are.
 
     Example: partsjournal ground
     """
-    runner.run_exercise("grounding", at=at, answers=answers)
+    runner.run_exercise("grounding", at=at, future=future, answers=answers)
 
 
 def show(ctx: typer.Context) -> None:

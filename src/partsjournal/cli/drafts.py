@@ -8,11 +8,10 @@ import typer
 
 from partsjournal import prompts
 from partsjournal.core import drafts
-from partsjournal.core.errors import UsageError
 from partsjournal.flow import runner
-from partsjournal.flow.engine import Paused
 from partsjournal.render import drafts as render_drafts
 from partsjournal.render import ui
+from partsjournal.render.text import plural
 
 
 def register(app: typer.Typer) -> None:
@@ -68,20 +67,14 @@ def discard(
 ) -> None:
     """Throw away a draft and the answers in it (asks first)."""
     found = drafts.find(draft, drafts.load_all(warn=ui.warn))
-    if not yes:
-        if not prompts.can_prompt():
-            raise UsageError("To discard a draft without a terminal, add --yes.")
-        try:
-            sure = prompts.confirm(
-                f"Discard '{drafts.label(found)}' and its {found.answered} answer(s)? "
-                "This cannot be undone.",
-                default=False,
-            )
-        except Paused:
-            sure = False
-        if not sure:
-            ui.say("Kept. Nothing was discarded.")
-            return
+    if not prompts.ask_first(
+        f"Discard '{drafts.label(found)}' and its {plural(found.answered, 'answer')}? "
+        "This cannot be undone.",
+        yes=yes,
+        without_terminal="To discard a draft without a terminal, add --yes.",
+    ):
+        ui.say("Kept. Nothing was discarded.")
+        return
     with drafts.held(found):  # never from under a window that is answering it
         drafts.remove(found)
     ui.say(f"Discarded the draft {found.id}.")

@@ -22,12 +22,16 @@ def register(app: typer.Typer) -> None:
 
 
 def edit(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or its start.")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id, or its start; last for the newest.")
+    ],
 ) -> None:
     """Open one entry in $EDITOR; it is checked before it is saved.
 
     An edit that no longer reads as an entry is refused and the original kept;
     what you typed is kept too, in a copy whose place is named.
+
+    Example: partsjournal edit last (the newest entry)
     """
     path = search.find_entry(entry_id)
     edited = editing.edit_entry(path, entry.load(path))

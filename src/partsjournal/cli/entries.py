@@ -18,6 +18,7 @@ from partsjournal.render import output, ui
 from partsjournal.views import search
 
 PROGRESS_FROM = 300  # files; below this, reading is over before a bar would help
+LATEST = 20  # entries listed when no --all or -n is given
 
 
 def register(app: typer.Typer) -> None:
@@ -72,8 +73,16 @@ def entries(
     format: Annotated[
         str, typer.Option("--format", metavar="FORMAT", help="rich (default) or json.")
     ] = "rich",
+    number: Annotated[
+        int | None,
+        typer.Option("--number", "-n", metavar="N", help="Show the latest N (default 20)."),
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Show every entry that matches.")] = False,
 ) -> None:
     """List entries: date, exercise, parts and first words, oldest first.
+
+    Shows the latest 20 that match (--all for every one, -n N for N); --format json
+    gives every match unless -n is given.
 
     Example: partsjournal entries --since 2026-11-01 --part "The Critic"
     """
@@ -89,31 +98,44 @@ def entries(
         session=session_id,
         grep=grep,
     )
-    _, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
-    names = parts.current_names(p.id for e in found for p in e.parts)
+    if all_ and number is not None:
+        raise UsageError("Pass either --all or -n N, not both.")
+    if number is not None and number < 1:
+        raise UsageError(f"-n needs a number of entries from 1 up, not {number}.")
+    every, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
+    limit = number if number is not None else None if all_ or fmt == "json" else LATEST
+    shown = found[-limit:] if limit is not None else found
+    names = parts.current_names(pid for row in shown for pid, _ in row.parts)
     if fmt == "json":
-        output.emit(render_entry.entries_json(found, names), None)
+        output.emit(render_entry.entries_json(list(every.entries(shown)), names), None)
     elif not found:
-        ui.say("No entries match. Try a wider period, or leave out a filter.")
+        ui.say(search.nothing_found(selection, period=lo is not None or hi is not None))
     else:
-        render_entry.print_entries(found, ui.out(), names)
+        with ui.paged(len(shown)):
+            render_entry.print_entries(
+                list(every.entries(shown)), ui.out(), more=len(found) - len(shown), names=names
+            )
 
 
 def show(
-    entry_id: Annotated[str, typer.Argument(metavar="ID", help="The entry's id, or its start.")],
+    entry_id: Annotated[
+        str, typer.Argument(metavar="ID", help="The entry's id, or its start; last for the newest.")
+    ],
 ) -> None:
     """Show one entry with every question and answer.
 
-    Example: partsjournal show 2026-11-20T2115
+    Example: partsjournal show last (the newest entry), or partsjournal show 2026-11-20T2115
     """
     e = entry.load(search.find_entry(entry_id))
     near = sessions.around(e.day, e.day, ids=[e.session] if e.session else [], warn=ui.warn)
-    names = parts.current_names(p.id for p in e.parts)
-    render_entry.print_entry(e, near, ui.out(), names)
+    render_entry.print_entry(e, near, ui.out(), parts.current_names(p.id for p in e.parts))
 
 
 def export(
-    since: Annotated[str, typer.Option("--since", metavar="DATE", help="First day (required).")],
+    since: Annotated[
+        str | None,
+        typer.Option("--since", metavar="DATE", help="The first day to include (export needs it)."),
+    ] = None,
     until: Annotated[
         str | None, typer.Option("--until", metavar="DATE", help="Last day (default today).")
     ] = None,
@@ -148,34 +170,41 @@ def export(
 
     Example: partsjournal export --since 2026-11-01 --output brief.md
     """
+    if since is None:
+        raise UsageError(
+            "Say which day the export starts with --since DATE (and --until DATE for its "
+            "last day), for example: partsjournal export --since 2026-11-01"
+        )
     fmt = output.choose_format(format, output_file, render_entry.EXPORT_FORMATS, default="markdown")
     lo, hi = _dates(since, until)
     assert lo is not None
     hi = hi or dates.now().date()
     if hi < lo:
         raise UsageError(f"--since ({lo}) is after today; give a day that has passed.")
-    excluded = [x.strip() for x in exclude or [] if x.strip()]
+    excluded = search.exclude_ids(exclude or [])
     selection = search.Selection(parts=part or [], exercises=exercise or [], exclude=excluded)
     everything, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
     if excluded:
         for x in excluded:
-            if not any(e.id.startswith(x) for e in everything):
+            if not any(e.id == x for e in everything.rows):
                 raise UsageError(
                     f"--exclude {x} is not an entry in this period, so nothing was written; "
                     "check the id with partsjournal entries."
                 )
-    data = render_entry.export_data(
-        found,
-        sessions.around(lo, hi, ids=[e.session for e in found if e.session], warn=ui.warn),
+    near = sessions.around(lo, hi, ids=[r.session for r in found if r.session], warn=ui.warn)
+    head = render_entry.export_head(
+        len(found),
         since=lo,
         until=hi,
         only_highlights=only_highlights,
-        selection={
-            "parts": part or [],
-            "exercises": exercise or [],
-            "excluded": excluded,
-        },
-        names=parts.current_names(p.id for e in found for p in e.parts),
+        selection={"parts": part or [], "exercises": exercise or [], "excluded": excluded},
     )
-    text = render_entry.export_json(data) if fmt == "json" else render_entry.export_markdown(data)
-    output.emit(text, output_file)
+    names = parts.current_names(pid for row in found for pid, _ in row.parts)
+    items = (
+        render_entry.export_item(e, near, only_highlights=only_highlights, names=names)
+        for e in everything.entries(found)
+    )
+    if fmt == "json":
+        output.stream(render_entry.export_json_chunks(head, items), output_file)
+    else:
+        output.stream(render_entry.export_markdown_chunks(head, items), output_file)

@@ -14,13 +14,15 @@ from partsjournal.cli.options import (
     AnswersOption,
     AtOption,
     BeforeOption,
+    FutureOption,
     SessionOption,
 )
-from partsjournal.core import dates, sessions
+from partsjournal.core import sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.flow import integration, runner
 from partsjournal.render import practices as render_practices
 from partsjournal.render import ui
+from partsjournal.render.text import plural
 from partsjournal.views import practices as practice_log
 
 
@@ -41,6 +43,7 @@ def integrate(
     after: AfterOption = False,
     session: SessionOption = None,
     at: AtOption = None,
+    future: FutureOption = False,
     answers: AnswersOption = None,
 ) -> None:
     """Check in with body, mind, emotions, spirit and the balance of work and play.
@@ -53,7 +56,7 @@ def integrate(
     """
     phase = sessions.phase_from_flags(before, after)
     realms = integration.check_realms(realm or [])
-    created = runner.entry_time(at)
+    created = runner.entry_time(at, future=future)
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
     if phase is None:
         ui.say(
@@ -67,6 +70,7 @@ def integrate(
     saved = runner.run_exercise(
         practice_log.INTEGRATE,
         at=created.isoformat(),
+        future=True,  # checked above
         answers=answers,
         session=linked.id if linked else None,
         phase=phase,
@@ -81,9 +85,10 @@ def integrate(
 
 def practices(
     weeks: Annotated[
-        int, typer.Option("--weeks", min=1, help="How far back to list, in weeks.")
+        int, typer.Option("--weeks", min=1, help="How far back to list, in weeks (1 or more).")
     ] = 8,
     at: AtOption = None,
+    future: FutureOption = False,
     answers: AnswersOption = None,
 ) -> None:
     """List the practices you chose in recent check-ins and how they went.
@@ -91,23 +96,31 @@ def practices(
     If your last check-in's practices have not been followed up yet, asks how
     each went (did it, partly, not yet) and saves the answers.
     """
-    created = dates.parse_datetime(at) if at else dates.now()
+    created = runner.entry_time(at, future=future)
     found = practice_log.history(created.date() - timedelta(weeks=weeks), warn=ui.warn)
     render_practices.print_list(found, weeks)
-    _, pending = practice_log.pending(created)
+    source, waiting = practice_log.pending(created)
+    pending = practice_log.due(source, waiting, created)
     if not pending:
-        if answers is not None:
+        if waiting:
+            ui.say(
+                "You chose these practices today; from tomorrow you can say how they went, "
+                "with: partsjournal practices"
+            )
+        elif answers is not None:
             ui.say("Nothing is waiting for a follow-up, so nothing was saved.")
         return
     if answers is None and not prompts.can_prompt():
         ui.say(
-            f"{len(pending)} practice(s) from your last check-in are waiting for a follow-up; "
+            f"{plural(len(pending), 'practice')} from your last check-in "
+            f"{'is' if len(pending) == 1 else 'are'} waiting for a follow-up; "
             "run this in a terminal, or pass --answers FILE, to say how they went."
         )
         return
     runner.run_exercise(
         practice_log.CHECK,
         at=created.isoformat(),
+        future=True,  # checked above
         answers=answers,
         exercise=integration.check_exercise(pending),
     )

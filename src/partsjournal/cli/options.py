@@ -8,12 +8,19 @@ import typer
 
 AtOption = Annotated[
     str | None,
-    typer.Option("--at", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."),
+    typer.Option(
+        "--at", metavar="DATE", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."
+    ),
+]
+FutureOption = Annotated[
+    bool,
+    typer.Option("--future", help="Allow an --at date more than a day ahead (on purpose)."),
 ]
 AnswersOption = Annotated[
     str | None,
     typer.Option(
         "--answers",
+        metavar="FILE",
         help="Run without prompts: a TOML file of step id = answer ('-' reads stdin).",
     ),
 ]

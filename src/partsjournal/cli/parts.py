@@ -2,18 +2,44 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 import typer
 
-from partsjournal.core import parts
-from partsjournal.flow import editing
+from partsjournal.cli.lazy import LazyGroup
+from partsjournal.cli.plain import PlainCommand, PlainGroup
+from partsjournal.core import parts, sessions
+from partsjournal.core.errors import UsageError
 from partsjournal.render import parts as render_parts
 from partsjournal.render import ui
 from partsjournal.views import partlog, partmap
 
+
+class PartsGroup(LazyGroup, PlainGroup):
+    order = ("show", "add", "edit", "rename", "merge", "unmerge", "map")
+    lazy: ClassVar[
+        dict[str, tuple[str, str]]
+    ] = {  # they may ask, so they need the prompts: built only when run
+        "merge": (
+            "parts_merge",
+            "Fold part A into part B when they are one part; nothing is lost (asks first).",
+        ),
+        "unmerge": (
+            "parts_merge",
+            "Undo a merge: both parts as they were before it, each with its own entries.",
+        ),
+        "edit": (
+            "parts_edit",
+            "Change what you know about a part, with options or in your editor.",
+        ),
+    }
+
+
+LATEST = 20  # entries in a part's time line when no --all or -n is given
+
 parts_app = typer.Typer(
-    help="The parts you have met: list them, read one's story, edit, rename, merge, map.",
+    cls=PartsGroup,
+    help="The parts you have met: list them, read one's story, add, edit, rename, merge, map.",
     invoke_without_command=True,
     no_args_is_help=False,
     rich_markup_mode="rich",
@@ -40,87 +66,86 @@ def parts_list(ctx: typer.Context) -> None:
         (p for p in index.values() if parts.live_id(p.id, index) == p.id),
         key=lambda p: p.name.casefold(),
     )
-    met = partlog.meetings(index, warn=ui.warn) if live else {}
+    met = partlog.counts(index, warn=ui.warn) if live else {}
     render_parts.print_list(live, met)
 
 
-@parts_app.command("show")
+@parts_app.command("show", cls=PlainCommand)
 def show(
     name: Annotated[str, typer.Argument(help="The part's name or one of its aliases.")],
+    number: Annotated[
+        int | None,
+        typer.Option("--number", "-n", metavar="N", help="The latest N entries (default 20)."),
+    ] = None,
+    all_: Annotated[bool, typer.Option("--all", help="Every entry in the time line.")] = False,
 ) -> None:
-    """Show one part's record and a time line of every entry it appears in.
+    """Show one part's record and a time line of the entries it appears in.
+
+    The time line shows the latest 20 entries; --all shows every one, -n N the latest N.
 
     Example: partsjournal parts show "The Critic"
     """
+    if all_ and number is not None:
+        raise UsageError("Pass either --all or -n N, not both.")
+    if number is not None and number < 1:
+        raise UsageError(f"-n needs a number of entries from 1 up, not {number}.")
     part = parts.resolve(name)
     index = parts.everything(warn=ui.warn)
     if parts.in_circle(part.id, index):
         part = index[part.id] = parts.undo_merge(part)
         ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)
-    meetings = partlog.meetings(index, warn=ui.warn).get(part.id, [])
-    render_parts.print_part(part, index, meetings)
+    latest = None if all_ else number or LATEST
+    meetings, total = partlog.meetings(part.id, index, latest=latest, warn=ui.warn)
+    names = {s.id: s.name for s in sessions.load_all(warn=ui.warn)} if meetings else {}
+    with ui.paged(20 + 4 * len(meetings)):  # a long time line goes through the pager
+        render_parts.print_part(part, index, meetings, names, total=total)
 
 
-@parts_app.command("edit")
-def edit(
-    name: Annotated[str, typer.Argument(help="The part's name or one of its aliases.")],
+@parts_app.command("add")
+def add(
+    name: Annotated[str, typer.Argument(help="The part's name, as you call it.")],
     role: Annotated[
         str | None,
         typer.Option(help="manager, firefighter, exile, unsure, or your own words."),
-    ] = None,
-    body: Annotated[str | None, typer.Option(help="Where you feel it in your body.")] = None,
-    image: Annotated[str | None, typer.Option(help="How it looks to you.")] = None,
-    fears: Annotated[str | None, typer.Option(help="What it is afraid of.")] = None,
-    needs: Annotated[str | None, typer.Option(help="What it needs.")] = None,
-    current_role: Annotated[
-        str | None, typer.Option("--current-role", help="The job it does now.")
-    ] = None,
-    new_role: Annotated[
-        str | None, typer.Option("--new-role", help="A new role it has taken on.")
-    ] = None,
-    alias: Annotated[
-        list[str] | None, typer.Option("--alias", help="Another name for it (repeatable).")
     ] = None,
     protects: Annotated[
         list[str] | None,
         typer.Option("--protects", help="A part it protects (repeatable)."),
     ] = None,
-    notes: Annotated[str | None, typer.Option(help="Your own notes about it.")] = None,
+    alias: Annotated[
+        list[str] | None, typer.Option("--alias", help="Another name for it (repeatable).")
+    ] = None,
 ) -> None:
-    """Change what you know about a part, with options or in your editor.
+    """Record a part no exercise has named yet, so you can describe it and relate others to it.
 
-    With no options, the part's file opens in $EDITOR; a broken edit is refused
-    and the part stays as it was.
-
-    Example: partsjournal parts edit "The Critic" --role manager --protects "Little One"
+    Example: partsjournal parts add "Little One" --role exile
     """
-    part = parts.resolve(name)
-    fields = {
-        "role": role,
-        "body": body,
-        "image": image,
-        "fears": fears,
-        "needs": needs,
-        "current_role": current_role,
-        "new_role": new_role,
-        "notes": notes,
-    }
-    if all(v is None for v in fields.values()) and not alias and not protects:
-        edited = editing.edit_part(part)
-        ui.say("No changes." if edited is None else f"Saved {edited.name}.")
-        return
-    others = [parts.resolve(other) for other in protects or []]
+    clean = name.strip()
+    if not clean:
+        raise UsageError('The part needs a name, for example "Little One".')
+    protected = [parts.resolve(other, to_add=True) for other in protects or []]
+    with parts.registry_lock():  # no other run creates the same part meanwhile
+        known = parts.find(clean)
+        if known is not None:
+            raise UsageError(
+                f"There is already a part called {known.name}; "
+                f'change it with: partsjournal parts edit "{known.name}"'
+            )
+        for other in alias or []:
+            taken = parts.find(other)
+            if taken is not None:
+                raise UsageError(
+                    f"'{other.strip()}' is already a name of {taken.name}; choose another."
+                )
+        part = parts.create(clean)
 
-    def apply(fresh: parts.Part) -> None:
-        for key, value in fields.items():
-            if value is not None:
-                setattr(fresh, key, value.strip())
-        if alias:
-            parts.add_aliases(fresh, alias)
-        parts.add_protects(fresh, others)
+    def describe(fresh: parts.Part) -> None:
+        fresh.role = (role or "").strip()
+        parts.add_aliases(fresh, alias or [])
+        parts.add_protects(fresh, protected)
 
-    saved = parts.update(part.id, apply)
-    ui.say(f"Saved {saved.name}.")
+    part = parts.update(part.id, describe)
+    ui.say(f'Added {part.name}. See it with: partsjournal parts show "{part.name}"')
 
 
 @parts_app.command("rename")
@@ -138,24 +163,6 @@ def rename(
     before = part.name
     renamed = parts.rename(part, new)
     ui.say(f"Renamed {before} to {renamed.name}; '{before}' still finds it.")
-
-
-@parts_app.command("merge")
-def merge(
-    source: Annotated[str, typer.Argument(help="The part to fold in.")],
-    target: Annotated[str, typer.Argument(help="The part that lives on.")],
-) -> None:
-    """Fold part A into part B when they are one part; nothing is lost.
-
-    B takes A's name as an alias, whom A protects, and anything B had not noted
-    yet. Entries that named A count for B from now on.
-
-    Example: partsjournal parts merge "critic" "The Critic"
-    """
-    a = parts.resolve(source)
-    b = parts.resolve(target)
-    parts.merge(a, b)
-    ui.say(f"Merged {a.name} into {b.name}; entries that named {a.name} now count for {b.name}.")
 
 
 @parts_app.command("map")

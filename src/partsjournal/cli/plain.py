@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from typer._click.core import Context
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 try:  # typer internals: used only when they look as expected
     from typer._click.exceptions import BadParameter
@@ -63,6 +63,14 @@ def prepare(params: list[Any]) -> None:
 
 
 class PlainCommand(TyperCommand):
+    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+        prepare(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+
+class PlainGroup(TyperGroup):
+    """:class:`PlainCommand` for a command group (``parts``, ``session``)."""
+
     def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
         prepare(self.get_params(ctx))
         return super().parse_args(ctx, args)

@@ -18,9 +18,11 @@ from typer._click.core import Context
 from typer.core import TyperGroup
 
 from partsjournal import __version__
+from partsjournal.cli import helptext
 from partsjournal.cli.plain import prepare
-from partsjournal.core import matching, paths
+from partsjournal.core import matching, paths, progress
 from partsjournal.core.errors import JournalError
+from partsjournal.render import ui
 from partsjournal.render.text import visible, wrap
 
 DISCLAIMER = (
@@ -39,6 +41,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "exercise",
         "Run a guided exercise, one step at a time, and save it as a journal entry.",
     ),
+    "note": (
+        "note",
+        "Save a one-line note of a moment that stirred a part (a trailhead), with no questions.",
+    ),
     "integrate": (
         "integrate",
         "Check in with body, mind, emotions, spirit and the balance of work and play.",
@@ -53,7 +59,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "parts": (
         "parts",
-        "The parts you have met: list them, read one's story, edit, rename, merge, map.",
+        "The parts you have met: list them, read one's story, add, edit, rename, merge, map.",
     ),
     "review": (
         "review",
@@ -90,7 +96,7 @@ def build_command(name: str) -> Any:
     module = importlib.import_module(f"partsjournal.cli.{COMMANDS[name][0]}")
     holder = typer.Typer()
     module.register(holder)
-    return typer.main.get_group(holder).commands[name]
+    return helptext.polish(typer.main.get_group(holder).commands[name])
 
 
 class JournalGroup(TyperGroup):
@@ -124,6 +130,7 @@ class JournalGroup(TyperGroup):
             raise
 
     def format_help(self, ctx: Context, formatter: Any) -> None:
+        helptext.polish(self)
         self._listing = True
         try:
             super().format_help(ctx, formatter)
@@ -243,8 +250,15 @@ def _root(
     ] = False,
 ) -> None:
     paths.set_home(home)
+    if sys.stderr.isatty():
+        progress.bar = _progress
     if debug:
         _debug["on"] = True
+
+
+def _progress(items: Any, description: str) -> Any:
+    """A progress bar on the terminal while the index is rebuilt."""
+    return ui.track(items, description)
 
 
 def _fitted(message: str) -> str:

@@ -60,6 +60,21 @@ def parse_datetime(text: str, *, option: str = "--at") -> datetime:
     return value.replace(microsecond=0)
 
 
+FUTURE_SLACK = timedelta(days=1)  # a day ahead still fits any time zone's "today"
+
+
+def parse_at(text: str, *, future: bool = False, option: str = "--at") -> datetime:
+    """The moment an entry is about (``--at``): more than a day ahead is refused, as a
+    mistyped year usually is, unless ``future`` (``--future``) says it is meant."""
+    value = parse_datetime(text, option=option)
+    if not future and value - now() > FUTURE_SLACK:
+        raise UsageError(
+            f"{option} {value:%Y-%m-%d} is more than a day ahead; check the year, "
+            "or add --future to date the entry ahead on purpose."
+        )
+    return value
+
+
 def parse_date(text: str, *, option: str = "--since") -> date:
     """Turn ``text`` into a calendar date (``today``/``yesterday`` allowed)."""
     cleaned = text.strip().lower()

@@ -8,6 +8,7 @@ opening a file. Every reader that lists entries goes through here.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -65,6 +66,25 @@ def entry_files(since: date | None = None, until: date | None = None) -> list[Pa
     return found
 
 
+def last_id() -> str | None:
+    """The id of the newest entry (the latest date), or None for an empty journal.
+
+    Only the newest year and month folders that hold an entry are listed.
+    """
+    try:
+        years = sorted(
+            (int(n) for n in os.listdir(paths.entries_dir()) if n.isdigit()), reverse=True
+        )
+    except OSError:
+        return None
+    for year in years:
+        for month in range(12, 0, -1):
+            names = month_names(year, month)
+            if names:
+                return names[-1][: -len(SUFFIX)]
+    return None
+
+
 def first_year() -> int | None:
     """The earliest year folder, or None for an empty journal."""
     root = paths.entries_dir()
@@ -92,3 +112,39 @@ def files_backwards(until: date) -> Iterator[Path]:
 def days_in_month(year: int, month: int) -> set[str]:
     """The days (``YYYY-MM-DD``) that have at least one entry in a month."""
     return {n[:10] for n in month_names(year, month)}
+
+
+def entry_stats() -> Iterator[tuple[str, os.stat_result]]:
+    """Every entry file's path under ``entries/`` and its stat data, without opening one.
+
+    The same files as ``entry_files()`` with no period (year and month folders
+    in range, visible ``.toml`` names), so that noticing a change made behind
+    partsjournal's back costs one ``stat`` a file. A folder that cannot be
+    listed raises, as it does for ``entry_files()``.
+    """
+    root = paths.entries_dir()
+    try:
+        years = sorted(os.listdir(root))
+    except FileNotFoundError:
+        return
+    for year in years:
+        year_dir = root / year
+        if not ("0000" <= year <= "9999") or not year_dir.is_dir():
+            continue
+        for month in sorted(os.listdir(year_dir)):
+            month_path = year_dir / month
+            if not ("0000-00" <= f"{year}-{month}" <= "9999-99") or not month_path.is_dir():
+                continue
+            folder = str(month_path)
+            for name in sorted(os.listdir(month_path)):
+                if (
+                    name.endswith(SUFFIX)
+                    and not name.startswith(".")
+                    and "0000-00-00" <= name[:10] <= "9999-99-99"
+                ):
+                    try:
+                        st = os.stat(os.path.join(folder, name))
+                    except FileNotFoundError:  # removed while listing
+                        continue
+                    if stat.S_ISREG(st.st_mode):
+                        yield f"{year}/{month}/{name}", st

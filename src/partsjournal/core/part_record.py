@@ -38,6 +38,7 @@ class Part:
     first_met: date | None = None
     last_met: date | None = None
     merged_into: str | None = None
+    merge_undo: dict[str, Any] | None = None  # what a merge gave the other part
 
     def names(self) -> list[str]:
         return [self.name, *self.aliases]
@@ -50,7 +51,7 @@ class Part:
         for key in TEXT_FIELDS:
             if getattr(self, key):
                 out[key] = getattr(self, key)
-        for key in ("first_met", "last_met", "merged_into"):
+        for key in ("first_met", "last_met", "merged_into", "merge_undo"):
             if getattr(self, key) is not None:
                 out[key] = getattr(self, key)
         return out
@@ -80,6 +81,10 @@ class Part:
         if merged is not None and (not isinstance(merged, str) or not merged.strip()):
             raise UnreadableFile(path, "'merged_into' must be a part's id")
         kwargs["merged_into"] = merged
+        undo = data.get("merge_undo")
+        if undo is not None and not isinstance(undo, dict):
+            raise UnreadableFile(path, "'merge_undo' must be a table")
+        kwargs["merge_undo"] = undo if merged is not None else None
         if not isinstance(data.get("id", ""), str):
             raise UnreadableFile(path, "'id' must be text")
         return cls(**kwargs)

@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
+from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -130,16 +131,22 @@ def suggest(name: str, *, limit: int = 3) -> list[Part]:
     return [part for _, part in scored[:limit]]
 
 
-def resolve(name: str) -> Part:
-    """The part called ``name`` (or one of its aliases); a usage error naming close ones."""
+def resolve(name: str, *, to_add: bool = False) -> Part:
+    """The part called ``name`` (or one of its aliases); a usage error naming close ones.
+
+    ``to_add``: the name may be a part not met yet, so the error says how to add it.
+    """
     part = find(name)
     if part is not None:
         return part
     close = suggest(name)
     hint = f" Did you mean {' or '.join(repr(p.name) for p in close)}?" if close else ""
-    raise UsageError(
-        f"There is no part called '{name.strip()}'.{hint} Run 'partsjournal parts' to see them all."
+    then = (
+        f' To record it as a new part: partsjournal parts add "{name.strip()}"'
+        if to_add
+        else " Run 'partsjournal parts' to see them all."
     )
+    raise UsageError(f"There is no part called '{name.strip()}'.{hint}{then}")
 
 
 def save(part: Part) -> None:
@@ -305,7 +312,10 @@ def merge(source: Part, target: Part) -> Part:
         raise UsageError(f"'{source.name}' and '{target.name}' are already the same part.")
     src = read_one(source.id)
 
+    undo: dict[str, Any] = {}
+
     def fold(fresh: Part) -> None:
+        before = replace(fresh, aliases=[*fresh.aliases], protects=[*fresh.protects])
         fresh.merged_into = None
         fresh.aliases = _unique([*fresh.aliases, src.name, *src.aliases], exclude=[fresh.name])
         fresh.protects = _unique([*fresh.protects, *src.protects], exclude=[fresh.id, src.id])
@@ -317,14 +327,28 @@ def merge(source: Part, target: Part) -> Part:
         for met in (src.first_met, src.last_met):
             if met is not None:
                 _note_meeting(fresh, met)
+        undo.update(_gained(before, fresh))
 
     merged = update(target.id, fold)
 
     def mark(fresh: Part) -> None:
         fresh.merged_into = target.id
+        fresh.merge_undo = undo  # for `parts unmerge` (core/unmerge.py)
 
     update(source.id, mark)
     return merged
+
+
+def _gained(before: Part, after: Part) -> dict[str, Any]:
+    """Exactly what a merge gave ``after`` (stored with the part merged away)."""
+    return {
+        "aliases": [a for a in after.aliases if a not in before.aliases],
+        "protects": [p for p in after.protects if p not in before.protects],
+        "unprotected": [p for p in before.protects if p not in after.protects],
+        "filled": [k for k in TEXT_FIELDS if getattr(after, k) != getattr(before, k)],
+        "before": {k: getattr(before, k) for k in TEXT_FIELDS if getattr(before, k)}
+        | {k: getattr(before, k) or "" for k in ("first_met", "last_met")},
+    }
 
 
 def undo_merge(part: Part) -> Part:
@@ -337,9 +361,9 @@ def undo_merge(part: Part) -> Part:
 
 
 # What an edited part file may contain; anything else is refused, so typos show.
-EDITABLE_KEYS = frozenset({"id", "name", "first_met", "last_met", "merged_into"}).union(
-    LIST_FIELDS, TEXT_FIELDS
-)
+EDITABLE_KEYS = frozenset(
+    {"id", "name", "first_met", "last_met", "merged_into", "merge_undo"}
+).union(LIST_FIELDS, TEXT_FIELDS)
 
 
 def check_edit(data: dict[str, Any], original: Part) -> Part:

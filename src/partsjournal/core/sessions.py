@@ -241,6 +241,32 @@ def link(
     return chosen, found_phase
 
 
+# The integration arc after a session: (first day, last day, label, what it is about).
+# exercises/integrate.toml asks its arc questions on the same days (a test keeps them equal).
+ARC_STAGES: tuple[tuple[int, int, str, str], ...] = (
+    (0, 2, "days 0-2", "body and grounding first"),
+    (5, 10, "around day 7", "parts and habits"),
+    (21, 45, "around day 30", "relationships and the life you are building"),
+    (75, 120, "day 90", "a look back over the whole course"),
+)
+ARC_REACH_DAYS = ARC_STAGES[-1][1]
+
+
+def arc_day(day: date, linked: Session | None, phase: str | None) -> int | None:
+    """How many days after a session ``day`` is, for the integration arc.
+
+    The linked session counts when the entry is after it; an entry linked to no
+    session (more than 60 days on) counts from the latest session up to
+    :data:`ARC_REACH_DAYS` back, so the 90-day look back finds its session.
+    """
+    if linked is not None:
+        return (day - linked.date).days if phase == "after" and linked.date <= day else None
+    if phase == "before":
+        return None
+    past = [s for s in load_window(day - timedelta(days=ARC_REACH_DAYS), day) if s.date <= day]
+    return (day - past[-1].date).days if past else None
+
+
 def describe(day: date, session: Session, phase: str | None) -> str:
     """ "3 days before session 2", "day 7 after session 2", "the day of session 2"."""
     delta = (session.date - day).days

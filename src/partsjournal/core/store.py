@@ -20,7 +20,7 @@ import os
 import secrets
 import time
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -96,7 +96,12 @@ def remove_stale_temporaries(folder: Path, *, older_than: float = STALE_TMP_SECO
 
 
 def atomic_write(
-    path: Path, data: bytes, *, exclusive: bool = False, private_dir: bool = True
+    path: Path,
+    data: bytes,
+    *,
+    exclusive: bool = False,
+    private_dir: bool = True,
+    durable: bool = True,
 ) -> None:
     """Write ``data`` to ``path`` so that readers see the old file or the new one.
 
@@ -104,8 +109,22 @@ def atomic_write(
     replacing an existing file (used for new entries, so two processes can never
     overwrite each other). ``private_dir=False`` is for files the user asked for
     outside ``<home>`` (``--output``): the folder must exist and its mode is
-    left alone.
+    left alone. ``durable=False`` skips the fsyncs, for derived files (the index)
+    that are rebuilt if a crash loses them.
     """
+    atomic_write_chunks(path, [data], exclusive=exclusive, private_dir=private_dir, durable=durable)
+
+
+def atomic_write_chunks(
+    path: Path,
+    chunks: Iterable[bytes],
+    *,
+    exclusive: bool = False,
+    private_dir: bool = True,
+    durable: bool = True,
+) -> None:
+    """:func:`atomic_write` for data made piece by piece (a long export): each
+    chunk goes to the temporary file as it comes, so memory stays flat."""
     if private_dir:
         ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
@@ -113,11 +132,13 @@ def atomic_write(
     try:
         try:
             os.fchmod(fd, FILE_MODE)
-            view = memoryview(data)
-            while view:
-                written = os.write(fd, view)
-                view = view[written:]
-            os.fsync(fd)
+            for chunk in chunks:
+                view = memoryview(chunk)
+                while view:
+                    written = os.write(fd, view)
+                    view = view[written:]
+            if durable:
+                os.fsync(fd)
         finally:
             os.close(fd)
         if exclusive:
@@ -129,7 +150,8 @@ def atomic_write(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
-    _fsync_dir(path.parent)
+    if durable:
+        _fsync_dir(path.parent)
     if private_dir:
         remove_stale_temporaries(path.parent)
 

@@ -78,6 +78,14 @@ REFLECTION = "reflection"
 NEXT_STEP = "next-step"
 INTENTION = "intention"
 SUPPORT_PLAN = "support-plan"
+CONSENT = "consent"
+FEEL_TOWARD_AFTER = "feel-toward-after"
+EXILE = "exile"
+PROTECTED = "protected"
+SESSION_PART = "session-part"
+FOR_THERAPIST = "for-therapist"
+TRAILHEAD = "trailhead"
+PROMISE = "promise"
 
 # Every plain role, with what its answer means (docs/format.md lists the same).
 ROLES: dict[str, str] = {
@@ -103,7 +111,22 @@ ROLES: dict[str, str] = {
     NEXT_STEP: "what the person would like to do next",
     INTENTION: "the intention for a coming session",
     SUPPORT_PLAN: "who or what supports the person around a session",
+    CONSENT: "whether the part is willing to talk today (yes or no; no is respected)",
+    FEEL_TOWARD_AFTER: "how the person feels toward the part at the close",
+    EXILE: "a part step naming a tender (younger, hurt or frightened) part, kept for therapy",
+    PROTECTED: "a part step naming the part that the part in focus protects",
+    SESSION_PART: "a part step naming a part that showed itself during the session (journey)",
+    FOR_THERAPIST: "a note to bring to the therapist",
+    TRAILHEAD: "a quick one-line note of something that stirred a part",
+    PROMISE: "yes/no: a promise to the part to check in with it after the session",
 }
+
+# Roles a "part" step may have: ``part`` makes the part the focus of the questions
+# that follow; ``exile``, ``protected`` and ``session-part`` name another part on the way.
+PART_STEP_ROLES: tuple[str, ...] = (PART, EXILE, PROTECTED, SESSION_PART)
+
+# The role a part named by an ``exile`` step is given in the registry (when it has none).
+EXILE_PART_ROLE = "exile"
 
 # --------------------------------------------------------------------------- role families
 
@@ -189,6 +212,9 @@ ABOUT_PART = frozenset(
         PART_BODY,
         FEEL_TOWARD,
         UNBLEND,
+        CONSENT,
+        PROMISE,
+        FEEL_TOWARD_AFTER,
         PART_PURPOSE,
         PART_PROTECTS_FROM,
         PART_FEELINGS,
@@ -199,6 +225,10 @@ ABOUT_PART = frozenset(
         PART_ROOM,
     }
 )
+
+# Notes that carry the id of the part named just before them, of any kind (a tender
+# part, say), or else the entry's first part.
+ABOUT_LAST_NAMED = frozenset({FOR_THERAPIST, TRAILHEAD})
 
 # Answers copied into the part's own record: role -> field of the part file.
 PART_RECORD_FIELDS: dict[str, str] = {
@@ -221,7 +251,9 @@ TIMELINE = (
 )
 
 # Answers kept by ``export --only-highlights``.
-HIGHLIGHTS = frozenset({PART_NEEDS, PART_NEW_ROLE, REFLECTION, NEXT_STEP, INTENTION})
+HIGHLIGHTS = frozenset(
+    {PART_NEEDS, PART_NEW_ROLE, REFLECTION, NEXT_STEP, INTENTION, FOR_THERAPIST, TRAILHEAD}
+)
 HIGHLIGHT_FAMILIES = frozenset({REALM_REFLECTION, PRACTICE, PRACTICE_OUTCOME, PRACTICE_NOTE})
 
 
@@ -234,4 +266,4 @@ def is_highlight(role: str | None) -> bool:
 FOLLOW_UP_FAMILIES = frozenset({PRACTICE_OUTCOME, PRACTICE_NOTE})
 
 # The answer that says best what an entry is about, for listings.
-HEADLINE = (SITUATION, INTENTION)
+HEADLINE = (SITUATION, INTENTION, TRAILHEAD)

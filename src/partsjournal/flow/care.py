@@ -16,7 +16,8 @@ more, or the optional "How stirred up are you now?" check in the middle, brings:
 
 With ``--answers`` nobody can be asked: 8 or more prints a short note on stderr
 and 9-10 (or "not safe") prints the card there. The card's wording names no
-country-specific number: the person adds their own in ``config.toml``.
+country-specific number: the person adds their own in ``config.toml``. A step marked
+``card = true`` (a firefighter that involves a substance or self-harm) shows the card too.
 """
 
 from __future__ import annotations
@@ -111,6 +112,8 @@ class Care:
 
     def after(self, current: Run, step: Step) -> None:
         value = current.answers.get(step.id)
+        if step.card:
+            self.show_card()
         if not (self.offer and self.asker.interactive):
             if needs_crisis_card(step.role, value):
                 self.show_card()

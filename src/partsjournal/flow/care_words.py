@@ -73,7 +73,7 @@ GROUND_NOW = "A few minutes of grounding"
 GO_ON_ANYWAY = "Go on with {title} anyway"
 SESSION_DAY_NOTE = (
     "Note: today is the day of {session}; the medicine may still be working. A short capture "
-    "is gentler today, and partsjournal ground is there if you need it."
+    "is gentler today, and 'partsjournal ground' is there if you need it."
 )
 NOTHING_STARTED = "Nothing was started. Take good care of yourself today."
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shlex
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Callable
@@ -19,12 +20,13 @@ from pathlib import Path
 from typing import TypeVar
 
 from partsjournal import prompts
-from partsjournal.core import parts
+from partsjournal.core import index, parts
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.parts import Part
 from partsjournal.core.store import UnreadableFile, atomic_write, locked, read_toml
 from partsjournal.flow.engine import Paused
+from partsjournal.render import ui
 
 T = TypeVar("T")
 
@@ -33,13 +35,24 @@ class BrokenEdit(JournalError):
     """The edited copy cannot replace the file; the original is kept."""
 
 
+# Tried in order when neither $VISUAL nor $EDITOR is set, as git falls back: the
+# system's chosen editor first, then nano before vi, since it shows how to save and leave.
+FALLBACK_EDITORS = ("editor", "nano", "vi")
+
+
 def editor_command() -> list[str]:
-    """The person's editor ($VISUAL, else $EDITOR) as a command line."""
+    """The person's editor as a command line: $VISUAL, else $EDITOR, else the first of
+    :data:`FALLBACK_EDITORS` found on the PATH (named on screen, so it is no surprise)."""
     editor = (os.environ.get("VISUAL") or os.environ.get("EDITOR") or "").strip()
     if not editor:
-        raise UsageError(
-            "Set $EDITOR to the editor you use (for example EDITOR=nano) and try again."
-        )
+        found = next((e for e in FALLBACK_EDITORS if shutil.which(e)), None)
+        if found is None:
+            raise UsageError(
+                "No editor was found; set $EDITOR to the editor you use "
+                "(for example EDITOR=nano) and try again."
+            )
+        ui.say(f"Opening it in {found}, since $VISUAL and $EDITOR are not set.")
+        return [found]
     try:
         return shlex.split(editor)
     except ValueError:
@@ -175,9 +188,12 @@ def check_entry(original: Entry, copy: Path, path: Path) -> Entry:
 def edit_entry(
     path: Path, original: Entry, *, again: Callable[[str], bool] | None = None
 ) -> Entry | None:
-    return edit_file(
+    edited = edit_file(
         path, lambda copy: check_entry(original, copy, path), kept=ENTRY_KEPT, again=again
     )
+    if edited is not None:
+        index.note_saved()  # after the file is in place; never fails the edit
+    return edited
 
 
 PART_KEPT = "the part is unchanged"

@@ -105,15 +105,43 @@ class Run:
         visible, so "step 3 of 14" only ever shrinks, never jumps up.
         """
         out = []
-        for step in self.exercise.steps:
-            if self.skipped(step):
-                continue
+        for step in self.reachable():
             pending = any(
                 c.step is not None and c.step not in self.answers for c in step.conditions
             )
-            if pending or step.shown(self.answers, self.phase, self.linked):
+            if pending or step.shown(self.answers, self.phase, self.day, self.linked):
                 out.append(step)
         return out
+
+    def reachable(self) -> list[Step]:
+        """The steps in order, less those passed over: an answered step with
+        ``then`` goes on at the step it names, so the ones between are skipped, and
+        on the way to a gentle close (:meth:`close_gently`) the steps before it."""
+        out = []
+        going_to: str | None = None
+        for step in self.exercise.steps:
+            if self.skipped(step):
+                continue
+            if going_to is not None and step.id != going_to:
+                continue
+            going_to = None
+            out.append(step)
+            if (
+                step.then
+                and step.id in self.answers
+                and step.shown(self.answers, self.phase, self.day, self.linked)
+            ):
+                going_to = step.then
+        return out
+
+    def next_step(self) -> Step | None:
+        """The first step still to ask, or None when the run is complete."""
+        for step in self.reachable():
+            if step.id not in self.answers and step.shown(
+                self.answers, self.phase, self.day, self.linked
+            ):
+                return step
+        return None
 
     def close_gently(self) -> bool:
         """Go on by the exercise's shorter way to its close (``close_from``), if it has one.
@@ -166,7 +194,7 @@ class Run:
                 c.step is not None and c.step not in self.answers
                 for s in visible
                 for c in s.conditions
-            )
+            ) or any(s.then and s.id not in self.answers for s in visible)
             self.counter = (len(visible), estimate)
         total, about = self.counter
         number = 1 + sum(1 for s in visible if s.id in self.answers)
@@ -176,7 +204,12 @@ class Run:
         """A part step answered (or to be answered) with the known part, without asking."""
         if step.id in self.unasked:
             return True
-        return step.kind == "part" and step.id not in self.answers and bool(self.part_name)
+        if step.kind != "part" or not step.moves_focus or step.id in self.answers:
+            return False
+        first_focus = not any(
+            s.kind == "part" and s.id in self.answers for s in self.exercise.steps
+        )
+        return first_focus and bool(self.part_name)
 
     def go_back(self) -> bool:
         """Undo the latest answered question, and everything after it, to ask it again.
@@ -200,7 +233,7 @@ class Run:
             if step is None or not step.asks or sid in self.unasked:
                 continue  # guidance, or the part given on the command line: not asked
             self.pending[sid] = as_typed(value)
-            if step.kind == "part":
+            if step.kind == "part" and step.moves_focus:
                 self.part_name = None
         # going back to before the point of a gentle close takes the whole way again
         target, back_to = self.context.get("close_from"), order[asked[-1]]
@@ -208,6 +241,12 @@ class Run:
         if target in ids and back_to in ids and ids.index(back_to) < ids.index(target):
             self.context.pop("close_from")
         return True
+
+    @property
+    def day(self) -> int | None:
+        """Days after the session (the integration arc), when the run is after one."""
+        value = self.context.get("day")  # kept as text, like everything in a draft's context
+        return int(value) if isinstance(value, str) and value.isdigit() else None
 
     @property
     def finished(self) -> bool:
@@ -250,7 +289,8 @@ def check_value(step: Step, value: Any) -> AnswerValue:
         return str(value)
     if not isinstance(value, str):
         raise ValueError("text")
-    if step.kind == "part" and (problem := parts.name_problem(value)) is not None:
+    left_empty = step.optional and not value.strip()  # an optional part step names none
+    if step.kind == "part" and not left_empty and (problem := parts.name_problem(value)):
         raise ValueError(problem)
     if not step.optional and step.kind in {"text", "long_text"} and not value.strip():
         raise ValueError("some text (this step is not optional)")
@@ -266,12 +306,17 @@ def run(
 ) -> Run:
     """Ask every step not answered yet; raise :class:`Paused` if the person stops.
 
-    :class:`GoBack` from the asker undoes the latest answered question and asks
-    again from there; ``on_back`` is then called, so a draft follows at once.
+    A part given beforehand (``--part``) answers the first part step that sets the
+    focus; every later one is asked, since it names another part. :class:`GoBack`
+    from the asker undoes the latest answered question and asks again from there;
+    ``on_back`` is then called, so a draft follows at once.
     """
-    while (step := _next_step(current)) is not None:
+    while (step := current.next_step()) is not None:
         text = current.render(step.text)
-        if step.kind == "part" and current.part_name:
+        first_focus = not any(
+            s.kind == "part" and s.id in current.answers for s in current.exercise.steps
+        )
+        if step.kind == "part" and step.moves_focus and current.part_name and first_focus:
             value: AnswerValue = current.part_name
             current.unasked.add(step.id)
         else:
@@ -286,19 +331,8 @@ def run(
         current.answers[step.id] = value
         current.shown[step.id] = text
         current.pending.pop(step.id, None)
-        if step.kind == "part" and isinstance(value, str):
+        if step.kind == "part" and step.moves_focus and isinstance(value, str):
             current.part_name = value.strip()
         if on_answer is not None:
             on_answer(current, step)
     return current
-
-
-def _next_step(current: Run) -> Step | None:
-    """The first step not answered yet that is shown, given the answers so far
-    (and not left out on the way to a gentle close)."""
-    for step in current.exercise.steps:
-        if step.id in current.answers or current.skipped(step):
-            continue
-        if step.shown(current.answers, current.phase, current.linked):
-            return step
-    return None

@@ -44,11 +44,17 @@ class Condition(_Strict):
     not_in: list[str | int] | None = None
     at_least: int | None = None
     at_most: int | None = None
+    # with phase "after": the first and last day after the session (the integration arc)
+    days: Annotated[list[Annotated[int, Field(ge=0)]], Field(min_length=2, max_length=2)] | None = (
+        None
+    )
 
     @model_validator(mode="after")
     def _one_subject(self) -> Condition:
         if sum(x is not None for x in (self.step, self.phase, self.session)) != 1:
             raise ValueError("a condition names one of 'step', 'phase' or 'session'")
+        if self.days is not None and (self.phase != "after" or self.days[0] > self.days[1]):
+            raise ValueError("'days' goes with phase = \"after\" and is [first day, last day]")
         tests = [self.equals, self.not_equals, self.in_, self.not_in, self.at_least, self.at_most]
         if self.step is not None and all(t is None for t in tests):
             raise ValueError(
@@ -56,8 +62,16 @@ class Condition(_Strict):
             )
         return self
 
-    def holds(self, answers: dict[str, Any], phase: str | None, session: bool = False) -> bool:
+    def holds(
+        self,
+        answers: dict[str, Any],
+        phase: str | None,
+        day: int | None = None,
+        session: bool = False,
+    ) -> bool:
         if self.phase is not None:
+            if self.days is not None and (day is None or not self.days[0] <= day <= self.days[1]):
+                return False
             return phase == self.phase
         if self.session is not None:
             return session == self.session
@@ -91,6 +105,9 @@ class Step(_Strict):
     role: str | None = None
     realm: str | None = None
     when: Condition | list[Condition] | None = None
+    then: str | None = None
+    card: bool = False  # show the support card when this step is reached
+    about: str | None = None  # the name of a known part this step's answer is about
 
     @model_validator(mode="after")
     def _vocabulary(self) -> Step:
@@ -103,6 +120,11 @@ class Step(_Strict):
             raise ValueError(
                 f"step '{self.id}' names the realm '{self.realm}'; "
                 f"use one of: {', '.join(vocab.REALMS)}"
+            )
+        if self.kind == "part" and self.role is not None and self.role not in vocab.PART_STEP_ROLES:
+            raise ValueError(
+                f"step '{self.id}' is a part step with the role '{self.role}'; "
+                f"use one of: {', '.join(vocab.PART_STEP_ROLES)}"
             )
         role_realm = vocab.realm_of(self.role)
         if role_realm is not None and self.realm is not None and role_realm != self.realm:
@@ -131,11 +153,21 @@ class Step(_Strict):
         return self.when if isinstance(self.when, list) else [self.when]
 
     def shown(
-        self, answers: dict[str, Any], phase: str | None = None, session: bool = False
+        self,
+        answers: dict[str, Any],
+        phase: str | None = None,
+        day: int | None = None,
+        session: bool = False,
     ) -> bool:
-        """Whether the step is asked, given the answers so far, the entry's phase and
-        whether the entry belongs to a session."""
-        return all(c.holds(answers, phase, session) for c in self.conditions)
+        """Whether the step is asked, given the answers so far, the entry's phase, the
+        day after the session and whether the entry belongs to a session."""
+        return all(c.holds(answers, phase, day, session) for c in self.conditions)
+
+    @property
+    def moves_focus(self) -> bool:
+        """A part step that makes its part the one the questions are about
+        (``{part}``); a tender or protected part named on the way does not."""
+        return self.kind == "part" and self.role in (None, vocab.PART)
 
     @property
     def asks(self) -> bool:
@@ -173,6 +205,13 @@ class Exercise(_Strict):
                         f"step '{step.id}' depends on '{cond.step}', which is not an earlier step"
                     )
             seen[step.id] = step
+        for step in self.steps:
+            if step.then is not None and (
+                step.then not in seen or list(seen).index(step.then) <= list(seen).index(step.id)
+            ):
+                raise ValueError(
+                    f"step '{step.id}' goes on at '{step.then}', which is not a later step"
+                )
         if self.close_from is not None and self.close_from not in seen:
             raise ValueError(f"close_from names '{self.close_from}', which is not a step")
         return self

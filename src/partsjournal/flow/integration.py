@@ -113,9 +113,30 @@ def integrate_exercise(realms: list[str], pending: list[Practice]) -> Exercise:
     """
     base = exercises.get(INTEGRATE)
     kept = [s for s in base.steps if s.realm is None or s.realm in realms]
-    first_realm = next((i for i, s in enumerate(kept) if s.realm is not None), len(kept))
+    # before the first realm, or the integration arc's word on the day that leads into them
+    first_realm = next(
+        (i for i, s in enumerate(kept) if s.realm is not None or any(c.days for c in s.conditions)),
+        len(kept),
+    )
     steps = [*kept[:first_realm], *followup_steps(pending), *kept[first_realm:]]
-    return base.model_copy(update={"steps": steps})
+    summary = base.summary
+    if set(realms) != set(vocab.REALM_KEYS):  # say what this run is about, and its time
+        labels = [vocab.realm_label(r) for r in vocab.REALM_KEYS if r in realms]
+        names = [labels[0], *(n.lower() for n in labels[1:])]
+        listed = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
+        many = len(names) > 1
+        summary = (
+            f"{listed}: how {'each is' if many else 'it is'} now, "
+            f"and one small practice{' for each' if many else ''}."
+        )
+    return base.model_copy(
+        update={
+            "steps": steps,
+            "summary": summary,
+            # the time of the whole check-in, for the share of its steps this run asks
+            "minutes": max(2, round(base.minutes * len(steps) / len(base.steps))),
+        }
+    )
 
 
 def check_exercise(pending: list[Practice]) -> Exercise:

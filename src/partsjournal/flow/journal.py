@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import partial
 
-from partsjournal.core import matching, parts
+from partsjournal.core import index, matching, parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
@@ -21,6 +22,9 @@ class Named:
 
     ref: PartRef
     part: Part | None  # None: a new part, created once the entry is safely saved
+    tender: bool = False  # named by an ``exile`` step: a tender part, kept for therapy
+    in_session: bool = False  # named by a ``session-part`` step: it showed up in the session
+    protected_by: list[str] = field(default_factory=list)  # ids of parts said to protect it
 
 
 def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Entry, list[Named]]:
@@ -29,8 +33,11 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
     Guidance steps are not answers and are left out. Parts named in "part"
     steps are looked up in ``known`` (name or alias, any case, no guessing);
     a name that matches none is given the id a new part will have. Answers about
-    a part (:data:`vocabulary.ABOUT_PART`) carry the id of the part named most
-    recently before them, or else the entry's first. Earlier answers that no
+    a part (:data:`vocabulary.ABOUT_PART`) carry the id of the part in focus (named
+    most recently by a step that moves the focus), or else the entry's first; a
+    note for the therapist carries the part named just before it, of any kind.
+    Parts named by ``exile`` steps are marked tender, and those named by
+    ``protected`` steps remember the part in focus as their protector. Earlier answers that no
     longer fit the exercise (``current.kept``, after a draft was resumed with a
     changed exercise file) are stored after the rest. Nothing is written here.
     """
@@ -39,12 +46,13 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
     named: list[Named] = []
     taken = {p.id for p in known}
     about: str | None = None
+    last: str | None = None
     for step in ex.steps:
         if step.id not in current.answers or not step.asks:
             continue
         value = current.answers[step.id]
         part_id = None
-        if step.kind == "part" and isinstance(value, str):
+        if step.kind == "part" and isinstance(value, str) and value.strip():
             found = parts.find(value, known)
             if found is None:
                 found_new = next((n for n in named if n.part is None and _same(n, value)), None)
@@ -52,11 +60,23 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
             else:
                 part_id = found.id
             taken.add(part_id)
-            about = part_id
-            if all(n.ref.id != part_id for n in named):
-                named.append(Named(PartRef(id=part_id, name=value.strip()), found))
+            last = part_id
+            if step.moves_focus:
+                about = part_id
+            this = next((n for n in named if n.ref.id == part_id), None)
+            if this is None:
+                this = Named(PartRef(id=part_id, name=value.strip()), found)
+                named.append(this)
+            this.tender = this.tender or step.role == vocab.EXILE
+            this.in_session = this.in_session or step.role == vocab.SESSION_PART
+            if step.role == vocab.PROTECTED and about is not None and about != part_id:
+                this.protected_by.append(about)
+        elif step.about is not None:
+            part_id = _about_known(step.about, value, known, named)
         elif step.role in vocab.ABOUT_PART:
             part_id = about
+        elif step.role in vocab.ABOUT_LAST_NAMED:
+            part_id = last
         answers.append(
             Answer(
                 step=step.id,
@@ -69,7 +89,8 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
         )
     if named:
         for answer in answers:
-            if answer.role in vocab.ABOUT_PART and answer.part is None:
+            about_any = answer.role in vocab.ABOUT_PART or answer.role in vocab.ABOUT_LAST_NAMED
+            if about_any and answer.part is None:
                 answer.part = named[0].ref.id
     answers.extend(k for k in current.kept if k.kind != "guide")
     entry = Entry(
@@ -86,8 +107,41 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
     return entry, named
 
 
+def _about_known(name: str, value: object, known: list[Part], named: list[Named]) -> str | None:
+    """The id of the known part a step is ``about``; it counts as named in the entry
+    once something was said (not an empty text, not a no)."""
+    found = parts.find(name, known)
+    if found is None:
+        return None
+    said = value is not False and not (isinstance(value, str) and not value.strip())
+    if said and all(n.ref.id != found.id for n in named):
+        named.append(Named(PartRef(id=found.id, name=found.name), found))
+    return found.id
+
+
 def _same(named: Named, name: str) -> bool:
     return matching.bare(named.ref.name) == matching.bare(name)
+
+
+def _mark_tender(fresh: Part) -> bool:
+    if fresh.role:
+        return False
+    fresh.role = vocab.EXILE_PART_ROLE
+    return True
+
+
+def _add_protected(fresh: Part, protected_id: str) -> bool:
+    if protected_id == fresh.id or protected_id in fresh.protects:
+        return False
+    fresh.protects.append(protected_id)
+    return True
+
+
+def _session_day(entry: Entry) -> date | None:
+    if entry.session is None:
+        return None
+    found = sessions.around(entry.day, entry.day, ids=[entry.session])
+    return next((s.date for s in found if s.id == entry.session), None)
 
 
 def part_facts(entry: Entry, part_id: str) -> dict[str, str]:
@@ -110,7 +164,10 @@ def save_run(current: Run, created: datetime, *, entry_id: str | None = None) ->
     copy. The registry is read once. A new part's file is created after the entry is
     in place; each named part's record then takes in what the entry said about
     its fears, needs, new role, body, image and purpose (the entry keeps the
-    full text), each read again and written under that part's lock.
+    full text), each read again and written under that part's lock. A part named as
+    showing up in the session (``session-part``) is counted as met on the session's
+    day; a tender part (``exile``) gets the role exile when it has none; a part named
+    as protected is added to whom the part in focus protects.
     """
     with parts.registry_lock():
         # read under the lock, so a part another run created a moment ago is found by name
@@ -119,12 +176,20 @@ def save_run(current: Run, created: datetime, *, entry_id: str | None = None) ->
         if entry_id is not None:
             entry.id = entry_id
         save_new(entry, once=entry_id is not None)
+        session_day = _session_day(entry) if any(n.in_session for n in named) else None
         for n in named:
             part = n.part
             if part is None:
                 part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
             try:
                 parts.learn(part, part_facts(entry, part.id), created.date())
+                if n.in_session and session_day is not None:
+                    parts.record_meeting(part, session_day)
+                if n.tender:
+                    parts.update(part.id, _mark_tender)
+                for protector in n.protected_by:
+                    parts.update(protector, partial(_add_protected, protected_id=part.id))
             except UnreadableFile as exc:  # broken by hand meanwhile: the entry has the text
                 ui.warn(f"Could not add this entry to {exc.path}: {exc.reason}.")
+    index.note_saved()  # after the files are in place; never fails the save
     return entry

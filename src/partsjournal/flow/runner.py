@@ -9,10 +9,11 @@ from datetime import datetime
 
 from partsjournal import prompts
 from partsjournal.core import dates, drafts, parts, paths, sessions
+from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, care_words, exercises, journal, support
+from partsjournal.flow import care, care_words, exercises, integration, journal, promises, support
 from partsjournal.flow.drafting import (
     DraftKeeper,
     TerminalGone,
@@ -23,6 +24,9 @@ from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.render import drafts as render_drafts
 from partsjournal.render import screens, ui
+from partsjournal.views import practices as practice_log
+from partsjournal.views import search
+from partsjournal.views.practices import CHECK, INTEGRATE
 
 
 def make_asker(ex: Exercise, answers: str | None) -> Asker:
@@ -44,8 +48,8 @@ def terminal() -> prompts.InteractiveAsker:
     return prompts.InteractiveAsker()
 
 
-def entry_time(at: str | None) -> datetime:
-    return dates.parse_datetime(at) if at is not None else dates.now()
+def entry_time(at: str | None, *, future: bool = False) -> datetime:
+    return dates.parse_at(at, future=future) if at is not None else dates.now()
 
 
 def run_exercise(
@@ -53,11 +57,13 @@ def run_exercise(
     *,
     part: str | None = None,
     at: str | None = None,
+    future: bool = False,
     answers: str | None = None,
     session: str | None = None,
     phase: str | None = None,
     exercise: Exercise | None = None,
     asker: Asker | None = None,
+    situation: str | None = None,
 ) -> Entry | None:
     """Run one exercise and save it; ``exercise`` is for scripts built in code
     (``integrate`` adds its follow-up steps), otherwise ``name`` is looked up.
@@ -65,10 +71,13 @@ def run_exercise(
     ``session`` (``--session``) and ``phase`` (``--before``/``--after``) place
     the entry around a session; without them the nearest session is used.
     ``asker`` replaces the one ``answers`` would choose (tests use it).
+    ``situation`` is the starting text of the exercise's situation step (a
+    trailhead note): offered to edit in a terminal, used as it is by ``--answers``
+    files that leave the step out.
     """
     paths.check_folders()
     ex = exercise if exercise is not None else exercises.get(name)
-    created = entry_time(at)
+    created = entry_time(at, future=future)
     if part is not None and not part.strip():
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
     if part is not None:
@@ -76,8 +85,16 @@ def run_exercise(
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase or ex.phase)
     asker = asker if asker is not None else make_asker(ex, answers)
     current = Run(exercise=ex, part_name=part.strip() if part else None, phase=phase)
+    if situation:
+        step = next((s for s in ex.steps if s.role == vocab.SITUATION), None)
+        if step is None:
+            raise UsageError(f"The {ex.name} exercise has no situation to start from a note.")
+        current.pending[step.id] = situation
     if linked is not None:
         current.context["session"] = linked.id
+    day = sessions.arc_day(created.date(), linked, phase)
+    if day is not None:
+        current.context["day"] = str(day)
     if asker.interactive:
         support.offer_setup(asker)
     chosen = care.session_day(ex, asker)
@@ -143,7 +160,7 @@ def _walk(
                     continue
                 screens.blank()
                 if keeper.draft is None:
-                    screens.paused_with_nothing(current.exercise.name)
+                    screens.paused_with_nothing(start_command(current.exercise.name))
                 else:
                     answered, typed = keeper.draft.answered, bool(current.pending)
                     screens.paused(keeper.draft.id, answered, typed=typed)
@@ -159,10 +176,29 @@ def _walk(
             f"{exc.message.rstrip('.')}; your answers are still in the draft {draft.path}."
         ) from None
     keeper.discard()
-    screens.saved(entry, _where(entry), parts.current_names(p.id for p in entry.parts))
+    names = parts.current_names(p.id for p in entry.parts)
+    screens.saved(entry, _where(entry), search.reference(entry.id), names)
     care.notice(entry, asker)
     support.offer_plan_contacts(entry, asker)
     return entry
+
+
+def start_command(name: str) -> str:
+    """The command that starts the exercise ``name`` afresh (some are built by their
+    own command rather than read from a file, so ``exercise NAME`` cannot start them)."""
+    own = {CHECK: "practices", INTEGRATE: "integrate", care.GROUNDING: "ground"}
+    return f"partsjournal {own[name]}" if name in own else f"partsjournal exercise {name}"
+
+
+def _exercise_of(draft: Draft) -> Exercise:
+    """The exercise a draft belongs to; the practice follow-up is built again from
+    the check-in it follows up, as ``practices`` built it."""
+    if draft.exercise == CHECK:
+        _, pending = practice_log.pending(draft.created)
+        if pending:
+            return integration.check_exercise(pending)
+    linked = promises.session_of(draft.context.get("session"), draft.created.date())
+    return promises.exercise_for(draft.exercise, linked) or exercises.for_draft(draft.exercise)
 
 
 def _where(entry: Entry) -> str | None:
@@ -205,7 +241,7 @@ def resume(
         )
     paths.check_folders()
     try:
-        ex = exercises.for_draft(draft.exercise)
+        ex = _exercise_of(draft)
     except UsageError:
         raise JournalError(
             f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "

@@ -8,6 +8,7 @@ the person wrote reaches the screen as literal text and the markdown escaped.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -109,7 +110,11 @@ def entries_json(entries: list[Entry], names: dict[str, str] | None = None) -> s
 
 
 def print_entries(
-    entries: list[Entry], console: Console, names: dict[str, str] | None = None
+    entries: list[Entry],
+    console: Console,
+    *,
+    more: int = 0,
+    names: dict[str, str] | None = None,
 ) -> None:
     from rich.table import Table
     from rich.text import Text
@@ -133,19 +138,67 @@ def print_entries(
         table.add_row(*row)
     console.print(table)
     n = len(entries)
-    console.print(
-        ui.fitted(
-            Text(
-                f"{n} {'entry' if n == 1 else 'entries'}. Read one with: partsjournal show ID",
-                style="dim",
-            ),
-            console,
-        ),
-        soft_wrap=True,
-    )
+    if more:
+        said = (
+            f"The latest {n} of {n + more} entries ({more} more: --all lists every one, "
+            "-n N the latest N). Read one with: partsjournal show ID"
+        )
+    else:
+        said = f"{n} {'entry' if n == 1 else 'entries'}. Read one with: partsjournal show ID"
+    console.print(ui.fitted(Text(said, style="dim"), console), soft_wrap=True)
 
 
 # --------------------------------------------------------------------------- export
+
+
+def export_head(
+    count: int, *, since: date, until: date, only_highlights: bool, selection: dict[str, Any]
+) -> dict[str, Any]:
+    """The export document without its entries (they are written one at a time)."""
+    return {
+        "schema_version": EXPORT_SCHEMA_VERSION,
+        "since": since.isoformat(),
+        "until": until.isoformat(),
+        "only_highlights": only_highlights,
+        "selection": selection,
+        "count": count,
+        "entries": [],
+    }
+
+
+def export_item(
+    e: Entry,
+    sessions: list[Session],
+    *,
+    only_highlights: bool,
+    names: dict[str, str] | None = None,
+) -> dict[str, Any]:
+    """One entry as the export shows it (the shape is in docs/format.md)."""
+    s, phase = placement(e, sessions)
+    answers = [a for a in e.answers if vocab.is_highlight(a.role)] if only_highlights else e.answers
+    act = e.activation()
+    return {
+        "id": e.id,
+        "created": e.created.isoformat(),
+        "day": e.day.isoformat(),
+        "exercise": e.exercise,
+        "title": e.title,
+        "session": (
+            {"id": s.id, "number": s.number, "date": s.date.isoformat(), "kind": s.kind}
+            if s
+            else None
+        ),
+        "phase": phase if s else e.phase,
+        "when": describe(e.day, s, phase) if s else None,
+        "parts": [
+            {"id": p.id, "name": n} for p, n in zip(e.parts, part_names(e, names), strict=True)
+        ],
+        "activation": {"before": act[0], "after": act[1]} if act else None,
+        "answers": [
+            {"step": a.step, "prompt": a.prompt, "value": a.value, "role": a.role, "part": a.part}
+            for a in answers
+        ],
+    }
 
 
 def export_data(
@@ -156,71 +209,52 @@ def export_data(
     until: date,
     only_highlights: bool,
     selection: dict[str, Any],
-    names: dict[str, str] | None = None,
 ) -> dict[str, Any]:
-    items = []
-    for e in entries:
-        s, phase = placement(e, sessions)
-        answers = (
-            [a for a in e.answers if vocab.is_highlight(a.role)] if only_highlights else e.answers
-        )
-        act = e.activation()
-        items.append(
-            {
-                "id": e.id,
-                "created": e.created.isoformat(),
-                "day": e.day.isoformat(),
-                "exercise": e.exercise,
-                "title": e.title,
-                "session": (
-                    {"id": s.id, "number": s.number, "date": s.date.isoformat(), "kind": s.kind}
-                    if s
-                    else None
-                ),
-                "phase": phase if s else e.phase,
-                "when": describe(e.day, s, phase) if s else None,
-                "parts": [
-                    {"id": p.id, "name": n}
-                    for p, n in zip(e.parts, part_names(e, names), strict=True)
-                ],
-                "activation": {"before": act[0], "after": act[1]} if act else None,
-                "answers": [
-                    {
-                        "step": a.step,
-                        "prompt": a.prompt,
-                        "value": a.value,
-                        "role": a.role,
-                        "part": a.part,
-                    }
-                    for a in answers
-                ],
-            }
-        )
-    return {
-        "schema_version": EXPORT_SCHEMA_VERSION,
-        "since": since.isoformat(),
-        "until": until.isoformat(),
-        "only_highlights": only_highlights,
-        "selection": selection,
-        "count": len(items),
-        "entries": items,
-    }
+    data = export_head(
+        len(entries),
+        since=since,
+        until=until,
+        only_highlights=only_highlights,
+        selection=selection,
+    )
+    data["entries"] = [export_item(e, sessions, only_highlights=only_highlights) for e in entries]
+    return data
 
 
 def export_json(data: dict[str, Any]) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    return "".join(export_json_chunks({**data, "entries": []}, iter(data["entries"])))
+
+
+def export_json_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The JSON document in pieces, one entry at a time: the same text as
+    ``json.dumps(document, indent=2)``, without holding every entry at once."""
+    text = json.dumps(head, indent=2, ensure_ascii=False)
+    tail = "[]\n}"
+    assert text.endswith(tail)
+    first = True
+    for item in items:
+        body = json.dumps(item, indent=2, ensure_ascii=False).replace("\n", "\n    ")
+        yield (text[: -len(tail)] + "[\n    " if first else ",\n    ") + body
+        first = False
+    yield text + "\n" if first else "\n  ]\n}\n"
 
 
 def export_markdown(data: dict[str, Any]) -> str:
-    since, until = date.fromisoformat(data["since"]), date.fromisoformat(data["until"])
-    n = data["count"]
+    return "".join(export_markdown_chunks(data, iter(data["entries"])))
+
+
+def export_markdown_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]) -> Iterator[str]:
+    """The markdown brief in pieces: its head, then one entry at a time."""
+    since, until = date.fromisoformat(head["since"]), date.fromisoformat(head["until"])
+    n = head["count"]
     out = [
         f"# Journal entries, {span(since, until)}",
         "",
         f"{n} {'entry' if n == 1 else 'entries'}, chosen to share"
         + (
-            ", showing needs, reflections, intentions and next steps only"
-            if data["only_highlights"]
+            ", showing needs, reflections, intentions, next steps, notes for your therapist "
+            "and trailheads only"
+            if head["only_highlights"]
             else ""
         )
         + ". Written with partsjournal, a self-practice journal.",
@@ -228,25 +262,32 @@ def export_markdown(data: dict[str, Any]) -> str:
     ]
     if not n:
         out += ["No entries match what was chosen for this period.", ""]
-    for item in data["entries"]:
-        created = datetime.fromisoformat(item["created"])
-        title = md(item["title"] or item["exercise"], one_line=True)
-        out += [f"## {long_date(created)} · {title}", ""]
-        facts = []
-        if item["when"]:
-            facts.append(item["when"])
-        if item["parts"]:
-            facts.append("parts: " + ", ".join(md(p["name"], one_line=True) for p in item["parts"]))
-        if item["activation"]:
-            act = item["activation"]
-            facts.append(f"activation {act['before']} → {act['after']}")
-        if facts:
-            out += ["*" + " · ".join(facts) + "*", ""]
-        for a in item["answers"]:
-            text = as_text(a["value"])
-            out.append(f"**{md(' '.join(str(a['prompt']).split()), one_line=True)}**")
-            out.append("")
-            lines = md(text).splitlines() or [""]
-            out += [f"> {line}".rstrip() for line in lines] if text.strip() else ["> (left empty)"]
-            out.append("")
-    return "\n".join(out).rstrip() + "\n"
+    held = "\n".join(out)
+    for item in items:
+        yield held + "\n"
+        held = "\n".join(_markdown_item(item))
+    yield held.rstrip() + "\n"
+
+
+def _markdown_item(item: dict[str, Any]) -> list[str]:
+    created = datetime.fromisoformat(item["created"])
+    title = md(item["title"] or item["exercise"], one_line=True)
+    out = [f"## {long_date(created)} · {title}", ""]
+    facts = []
+    if item["when"]:
+        facts.append(item["when"])
+    if item["parts"]:
+        facts.append("parts: " + ", ".join(md(p["name"], one_line=True) for p in item["parts"]))
+    if item["activation"]:
+        act = item["activation"]
+        facts.append(f"activation {act['before']} → {act['after']}")
+    if facts:
+        out += ["*" + " · ".join(facts) + "*", ""]
+    for a in item["answers"]:
+        text = as_text(a["value"])
+        out.append(f"**{md(' '.join(str(a['prompt']).split()), one_line=True)}**")
+        out.append("")
+        lines = md(text).splitlines() or [""]
+        out += [f"> {line}".rstrip() for line in lines] if text.strip() else ["> (left empty)"]
+        out.append("")
+    return out

@@ -10,10 +10,10 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from partsjournal.core.errors import UsageError
-from partsjournal.core.sessions import Session
+from partsjournal.core.sessions import ARC_STAGES, Session
 from partsjournal.core.store import atomic_write
 
-CHECK_IN_DAYS = (1, 7, 30)
+CHECK_IN_DAYS = (1, 7, 30, 90)
 
 
 _ICS_SUMMARY = "Integration check-in: day {n} after your session of {day}"
@@ -21,6 +21,17 @@ _ICS_DESCRIPTION = (
     "A few quiet minutes to notice how body, mind, emotions, spirit and the balance of work "
     "and play are doing since the session.\nWhen you are ready: partsjournal integrate"
 )
+
+
+def _description(n: int) -> str:
+    """The check-in's words: what this stretch of the arc is about, and what to run."""
+    stage = next((about for first, last, _, about in ARC_STAGES if first <= n <= last), None)
+    text = _ICS_DESCRIPTION
+    if stage is not None:
+        text = f"Day {n} of the integration arc: {stage}.\n" + text
+    if n <= ARC_STAGES[0][1]:
+        text += "\nWhile the session is fresh: partsjournal exercise journey"
+    return text
 
 
 def _ics_escape(text: str) -> str:
@@ -43,7 +54,7 @@ def _ics_fold(line: str) -> list[str]:
 
 
 def ics_text(session: Session, stamp: datetime) -> str:
-    """An iCalendar file with all-day check-ins 1, 7 and 30 days after ``session``.
+    """An iCalendar file with all-day check-ins 1, 7, 30 and 90 days after ``session``.
 
     Only the session's date goes into the calendar: not its kind or label, since
     calendars are often synced to other people's servers.
@@ -69,7 +80,7 @@ def ics_text(session: Session, stamp: datetime) -> str:
             f"DTSTART;VALUE=DATE:{day:%Y%m%d}",
             f"DTEND;VALUE=DATE:{day + timedelta(days=1):%Y%m%d}",
             f"SUMMARY:{_ics_escape(summary)}",
-            f"DESCRIPTION:{_ics_escape(_ICS_DESCRIPTION)}",
+            f"DESCRIPTION:{_ics_escape(_description(n))}",
             "TRANSP:TRANSPARENT",
             "END:VEVENT",
         ]

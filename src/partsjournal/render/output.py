@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from partsjournal.core import paths, store
@@ -29,10 +30,22 @@ def choose_format(
 
 def emit(text: str, output: Path | None) -> None:
     """Print ``text``, or write it atomically to ``output`` (a private 0600 file)."""
+    stream([text], output)
+
+
+def stream(chunks: Iterable[str], output: Path | None) -> None:
+    """:func:`emit` for text made piece by piece: each piece is written as it comes."""
     if output is None:
-        sys.stdout.write(text)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
+    target = _target(output)
+    store.atomic_write_chunks(target, (c.encode("utf-8") for c in chunks), private_dir=False)
+    ui.say(f"Written to {target}.", to_stderr=True)
+
+
+def _target(output: Path) -> Path:
     target = output.expanduser()
     if paths.inside_home(target):
         raise UsageError(
@@ -46,5 +59,4 @@ def emit(text: str, output: Path | None) -> None:
             f"The folder for --output ({target.parent}) does not exist; create it first "
             "or choose another place."
         )
-    store.atomic_write(target, text.encode("utf-8"), private_dir=False)
-    ui.say(f"Written to {target}.", to_stderr=True)
+    return target

@@ -21,7 +21,7 @@ NO_PARTS = (
 )
 
 
-def print_list(live: list[Part], met: dict[str, list[Meeting]]) -> None:
+def print_list(live: list[Part], met: dict[str, int]) -> None:
     from rich.table import Table
 
     console = ui.out()
@@ -43,7 +43,7 @@ def print_list(live: list[Part], met: dict[str, list[Meeting]]) -> None:
         if roles:
             row.append(literal(part.role, one_line=True))
         row += [
-            str(len(met.get(part.id, []))),
+            str(met.get(part.id, 0)),
             part.last_met.isoformat() if part.last_met else "",
             literal(few_words(part.needs), one_line=True),
         ]
@@ -52,8 +52,17 @@ def print_list(live: list[Part], met: dict[str, list[Meeting]]) -> None:
     ui.say('See one part\'s story with: partsjournal parts show "NAME"')
 
 
-def print_part(part: Part, index: dict[str, Part], meetings: list[Meeting]) -> None:
-    """One part's record, then a time line of the entries that name it."""
+def print_part(
+    part: Part,
+    index: dict[str, Part],
+    meetings: list[Meeting],
+    session_names: dict[str, str] | None = None,
+    *,
+    total: int | None = None,
+) -> None:
+    """One part's record, then a time line of the entries that name it
+    (``session_names``: "session 2" by session id, for parts met in a session;
+    ``total``: how many entries name it, when ``meetings`` are only the latest)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -85,8 +94,14 @@ def print_part(part: Part, index: dict[str, Part], meetings: list[Meeting]) -> N
     if not meetings:
         console.print("No entries name this part yet.")
         return
-    count = len(meetings)
-    console.print(f"[bold]Time line[/] ({count} {'entry' if count == 1 else 'entries'})")
+    count = len(meetings) if total is None else total
+    heading = Text.assemble(
+        ("Time line", "bold"), f" ({count} {'entry' if count == 1 else 'entries'}"
+    )
+    if count > len(meetings):
+        heading.append(f"; the latest {len(meetings)} below, --all for every one")
+    heading.append(")")
+    console.print(heading)
     for meeting in meetings:
         e = meeting.entry
         line = Text("\n")
@@ -96,6 +111,9 @@ def print_part(part: Part, index: dict[str, Part], meetings: list[Meeting]) -> N
         if meeting.name_used != part.name:
             line.append(f" (as {visible(meeting.name_used, one_line=True)})")
         console.print(line)
+        if meeting.in_session and e.session:
+            where = (session_names or {}).get(e.session, "the session")
+            console.print(f"  showed itself in {where}", markup=False)
         for answer in meeting.key_answers():
             label = (answer.role or answer.step).removeprefix("part-").replace("-", " ")
             row = Text("  ")

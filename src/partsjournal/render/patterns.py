@@ -3,15 +3,12 @@ and a person to bring it to; never a diagnosis."""
 
 from __future__ import annotations
 
+from partsjournal.render.text import plural
 from partsjournal.views import patterns
 from partsjournal.views.patterns import Pattern
 
 HEADING = "Worth noticing"
 BRING_IT = "this may be worth bringing to your therapist, or to someone you trust."
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def line(p: Pattern, period: str) -> str:

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from datetime import date
 
 from partsjournal.core.vocabulary import REALMS, realm_label
-from partsjournal.render.text import visible
+from partsjournal.render.review_notes import short_day as short_day
+from partsjournal.render.text import plural, visible
 from partsjournal.views.review_data import CheckIn, Outcome, Practice, Quote, Review, SessionNear
 
 FORMATS = ("rich", "markdown", "json")
@@ -39,10 +40,6 @@ def span(since: date, until: date) -> str:
     return f"{since.day} {DASH} {until.day} {until:%B %Y}"
 
 
-def short_day(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
-
-
 def this_period(review: Review) -> str:
     """ "this week", or "that week" when the period is over."""
     word = "this" if review.period.until >= review.today else "that"
@@ -54,10 +51,6 @@ def position_line(review: Review) -> str:
     if review.period.until >= review.today:
         return f"Where you are now: {review.position}."
     return f"At the end of that period: {review.position}."
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n} {word if n == 1 else (many or word + 's')}"
 
 
 # said where a change cannot be worked out, instead of a bare dash
@@ -102,7 +95,7 @@ def empty_line(review: Review) -> str:
     return (
         f"Nothing was written {this_period(review)}, and that is all right. "
         "When you have a quiet moment, a short exercise is a gentle way back in: "
-        "partsjournal exercise protector (or partsjournal exercise to see them all)."
+        "partsjournal exercise protector (to see them all: partsjournal exercise)."
     )
 
 
@@ -172,15 +165,15 @@ def not_safe_line(review: Review) -> str:
     return (
         f"On {days} you said you did not feel safe. Thank you for being honest with yourself. "
         "If that is still true now, please reach out to someone you trust, your local "
-        "emergency number or a crisis line; your support card has the details "
-        "(partsjournal config shows it)."
+        "emergency number or a crisis line. Your support card has the details: "
+        "partsjournal config"
     )
 
 
 def no_grounding_line(review: Review) -> str:
     return (
         f"No grounding check-ins {this_period(review)}. "
-        "partsjournal ground is there whenever you want a few steady minutes."
+        "Whenever you want a few steady minutes: partsjournal ground"
     )
 
 
@@ -194,7 +187,7 @@ def no_activation_line(review: Review) -> str:
 def no_self_line(review: Review) -> str:
     return (
         f"No Self-energy check-in {this_period(review)}. "
-        "partsjournal exercise self-check takes a few minutes when you want one."
+        "When you want one, it takes a few minutes: partsjournal exercise self-check"
     )
 
 
@@ -215,12 +208,12 @@ def realms_missing_line(review: Review) -> str:
     if len(missing) == len(REALMS):
         return (
             f"No realm ratings or practices {this_period(review)}. When it feels right, "
-            "partsjournal integrate gives each realm a few minutes."
+            "a few minutes for each realm: partsjournal integrate"
         )
     return (
         f"{names} got no attention {this_period(review)}. Nothing needs fixing; if one of them "
-        "calls to you, a few minutes with partsjournal integrate --realm "
-        f"{review.unattended_realms[0]} is enough."
+        "calls to you, a few minutes are enough: partsjournal integrate --realm "
+        f"{review.unattended_realms[0]}"
     )
 
 

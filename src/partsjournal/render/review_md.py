@@ -4,6 +4,7 @@ as the screen (:mod:`partsjournal.render.review`); user text is escaped."""
 from __future__ import annotations
 
 from partsjournal.render import patterns as pattern_words
+from partsjournal.render import review_notes
 from partsjournal.render.review import (
     NOT_RATED,
     activation_summary,
@@ -27,11 +28,11 @@ from partsjournal.render.review import (
     reflection_line,
     self_footer,
     session_line,
-    short_day,
     signed,
     span,
     this_period,
 )
+from partsjournal.render.review_notes import short_day
 from partsjournal.render.text import md, visible
 from partsjournal.views.review_data import Review
 
@@ -142,4 +143,6 @@ def to_markdown(review: Review) -> str:
             out += [f"> {words}", f"> — {where}", ""]
     else:
         out += [no_highlights_line(review), ""]
+    for title, lines in review_notes.sections(review, md):
+        out += [f"## {title}", "", *(f"- {line}" for line in lines), ""]
     return "\n".join(out).rstrip() + "\n"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from partsjournal.render import patterns as pattern_words
-from partsjournal.render import ui
+from partsjournal.render import review_notes, ui
 from partsjournal.render.review import (
     NOT_RATED,
     TIMES,
@@ -206,4 +206,8 @@ def rich_renderables(review: Review) -> list[RenderableType]:
             out.append(Text(f"“{words}” — {where}"))
     else:
         note(no_highlights_line(review))
+
+    for title, lines in review_notes.sections(review):
+        heading(title)
+        out.extend(Text(f"• {line}") for line in lines)
     return out

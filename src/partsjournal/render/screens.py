@@ -72,7 +72,7 @@ def how_to_skip(step: Step) -> str | None:
     """What an optional question says about leaving it out, on the screen that asks it."""
     if not step.optional:
         return None
-    if step.kind in {"text", "scale"}:
+    if step.kind in {"text", "scale", "part"}:
         return "Optional: press Enter with nothing written to skip it."
     if step.kind == "long_text":
         return "Optional: to skip it, finish with nothing written."
@@ -117,10 +117,11 @@ def blank() -> None:
     ui.out().print()
 
 
-def paused_with_nothing(exercise: str) -> None:
+def paused_with_nothing(again: str) -> None:
+    """A pause before the first answer; ``again`` is the command that starts afresh."""
     ui.say(
         "Nothing was answered yet, so there is nothing to keep. "
-        f"Start again whenever you like: partsjournal exercise {exercise}",
+        f"Start again whenever you like: {again}",
         lead="Paused.",
     )
 
@@ -137,8 +138,9 @@ def paused(draft_id: str, answered: int, *, typed: bool) -> None:
     ui.say(f"When you are ready to go on: partsjournal resume {draft_id}")
 
 
-def saved(entry: Entry, where: str | None, names: dict[str, str] | None = None) -> None:
+def saved(entry: Entry, where: str | None, ref: str, names: dict[str, str] | None = None) -> None:
     """The summary after an entry is saved; ``where`` is its place around a session,
+    ``ref`` what names it in a command (``last`` when it is the newest entry),
     ``names`` the registry's names of its parts."""
     from rich.text import Text
 
@@ -162,6 +164,9 @@ def saved(entry: Entry, where: str | None, names: dict[str, str] | None = None) 
     ui.show(Text.assemble("Entry ", (entry.id, "bold"), f" saved in {entry.path}"))
     if where:
         ui.say(f"This entry is {where}.")
+    ui.say(
+        f"Read it again with: partsjournal show {ref}, or change it with: partsjournal edit {ref}"
+    )
 
 
 def welcome_back(started: str, answered: int, title: str, kept: int) -> None:

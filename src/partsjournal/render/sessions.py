@@ -6,16 +6,17 @@ from typing import TYPE_CHECKING
 
 from partsjournal.core.answers import first_words
 from partsjournal.core.entry import Entry
+from partsjournal.core.indexrows import Row
 from partsjournal.core.sessions import Session, describe
 from partsjournal.render import ui
 from partsjournal.render.text import literal
-from partsjournal.views.arcs import Arc
+from partsjournal.views.arcs import Arc, Note, Stage
 
 if TYPE_CHECKING:
     from rich.text import Text
 
 
-def print_list(found: list[Session], arcs: dict[str, Arc]) -> None:
+def print_list(found: list[Session], arcs: dict[str, Arc[Row]]) -> None:
     from rich.table import Table
 
     # dates and counts are never cut; kind and label wrap between words. The id
@@ -45,7 +46,7 @@ def print_list(found: list[Session], arcs: dict[str, Arc]) -> None:
     ui.say("See one session's story with: partsjournal session show NUMBER")
 
 
-def print_arc(arc: Arc) -> None:
+def print_arc(arc: Arc[Entry], stages: list[Stage] | None = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -78,6 +79,45 @@ def print_arc(arc: Arc) -> None:
             "No entries around this session yet. Try: partsjournal exercise prepare, "
             "or partsjournal integrate."
         )
+    _stages(stages or [])
+    _notes(f"For your therapist, to bring to {session.name}:", arc.bring)
+    _notes("For your therapist, to bring next time:", arc.bring_next)
+
+
+def _stages(stages: list[Stage]) -> None:
+    """The integration arc: each stage, its days, and the entries written then."""
+    if not stages:
+        return
+    from rich.text import Text
+
+    ui.out().print(Text("Integration arc:", style="bold"))
+    for stage in stages:
+        line = Text(f"• {stage.label} ({stage.first:%a %d %b}", style="")
+        line.append(f" to {stage.last:%a %d %b}): " if stage.last != stage.first else "): ")
+        line.append(stage.about)
+        titles = ", ".join(sorted({e.title for e in stage.entries}))
+        count = len(stage.entries)
+        line.append(" — ")
+        if count:
+            line.append(f"{count} {'entry' if count == 1 else 'entries'}: ")
+            line.append_text(literal(titles, one_line=True))
+        else:
+            line.append("nothing yet", style="dim")
+        ui.out().print(line)
+
+
+def _notes(title: str, notes: list[Note]) -> None:
+    if not notes:
+        return
+    from rich.text import Text
+
+    ui.out().print(Text(title, style="bold"))
+    for note in notes:
+        line = Text(f"• {note.entry.day:%a %d %b}: ")
+        if note.part:
+            line.append_text(literal(f"({note.part}) ", one_line=True))
+        line.append_text(literal(note.text, one_line=True))
+        ui.out().print(line)
 
 
 def _row(table: object, item: Entry, session: Session, phase: str, words: bool) -> None:

@@ -173,3 +173,8 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = len) -> str:
     for at in break_points(text, width, measure):
         chars[at] = "\n"
     return "".join(chars)
+
+
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 practice", "3 practices" ("1 entry", "2 entries" with ``many``)."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"

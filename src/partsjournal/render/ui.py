@@ -4,7 +4,8 @@ one way plain messages are printed: as text, never as markup."""
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
@@ -81,3 +82,15 @@ def track(items: Sequence[T], description: str) -> Iterable[T]:
     from rich.progress import track as rich_track
 
     return rich_track(items, description=description, transient=True, console=err())
+
+
+@contextmanager
+def paged(lines: int) -> Iterator[None]:
+    """Output printed inside goes through a pager ($PAGER, else less) when it is
+    longer than the terminal; anywhere else it is printed as usual."""
+    console = out()
+    if console.is_terminal and lines > console.height:
+        with console.pager(styles=True):
+            yield
+    else:
+        yield

@@ -20,6 +20,7 @@ from partsjournal.core import entry, layout
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
 from partsjournal.core.store import UnreadableFile
+from partsjournal.views import search
 
 INTEGRATE = "integrate"
 CHECK = "practice-check"
@@ -121,9 +122,17 @@ def pending(before: datetime) -> tuple[Entry | None, list[Practice]]:
     return source, [p for p in chosen(source) if p.realm not in answered]
 
 
+def due(source: Entry | None, waiting: list[Practice], now: datetime) -> list[Practice]:
+    """The :func:`pending` practices that can be asked about ``now``: not those chosen
+    today, since nobody can say how a practice went on the day they chose it."""
+    if source is None or source.day >= now.date():
+        return []
+    return waiting
+
+
 def history(since: date, *, warn: Callable[[str], None] | None = None) -> list[Practice]:
     """Practices chosen since ``since`` with their outcomes, oldest first."""
-    found, _ = pair(entry.load_range(since, warn=warn))
+    found, _ = pair(search.history(since, warn=warn).entries())
     return found
 
 

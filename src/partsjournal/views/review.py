@@ -25,6 +25,7 @@ from partsjournal.views.review_data import (
     Activation,
     CheckIn,
     ExerciseCount,
+    FeelToward,
     Outcome,
     PartMet,
     Practice,
@@ -116,6 +117,7 @@ def build(
     _self_energy(review, current, earlier)
     _realms(review, current, earlier)
     _highlights(review, current, parts)
+    _notes(review, current, parts)
     review.patterns = patterns.find(current, sessions)
     return review
 
@@ -270,6 +272,37 @@ def _highlights(review: Review, current: list[Entry], known: list[Part]) -> None
     # the most recent few different ones, shown oldest first
     review.needs = _distinct(needs, by_part=True)[-HIGHLIGHTS_PER_KIND:]
     review.reflections = _distinct(reflections, by_part=False)[-HIGHLIGHTS_PER_KIND:]
+
+
+def _notes(review: Review, current: list[Entry], known: list[Part]) -> None:
+    """Every note for the therapist and every trailhead of the period (none is left
+    out: they are what the person meant to bring along), and how the feeling toward
+    a part moved between the start and the close of an entry."""
+    registry = {p.id: p for p in known}
+
+    def name_of(e: Entry, part_id: str | None) -> str | None:
+        part = parts.live(part_id, registry) if part_id else None
+        if part is not None:
+            return part.name
+        return next((r.name for r in e.parts if r.id == part_id), None)
+
+    for e in current:
+        start: dict[str | None, str] = {}
+        for a in e.answers:
+            text = a.text.strip()
+            if not text:
+                continue
+            if a.role == vocab.FOR_THERAPIST:
+                quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name_of(e, a.part))
+                review.for_therapist.append(quote)
+            elif a.role == vocab.TRAILHEAD:
+                quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name_of(e, a.part))
+                review.trailheads.append(quote)
+            elif a.role == vocab.FEEL_TOWARD:
+                start[a.part] = text
+            elif a.role == vocab.FEEL_TOWARD_AFTER and a.part in start:
+                feel = FeelToward(e.id, e.day, name_of(e, a.part), start[a.part], text)
+                review.feel_toward.append(feel)
 
 
 def _distinct(quotes: list[Quote], *, by_part: bool) -> list[Quote]:

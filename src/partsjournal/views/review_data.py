@@ -116,6 +116,17 @@ class CheckIn:
 
 
 @dataclass
+class FeelToward:
+    """How the person felt toward a part at the start of an entry, and at its close."""
+
+    entry: str
+    day: date
+    part: str | None
+    start: str
+    end: str
+
+
+@dataclass
 class Review:
     period: Period
     today: date
@@ -139,6 +150,9 @@ class Review:
     outcomes: list[Outcome] = field(default_factory=list)
     needs: list[Quote] = field(default_factory=list)
     reflections: list[Quote] = field(default_factory=list)
+    for_therapist: list[Quote] = field(default_factory=list)
+    trailheads: list[Quote] = field(default_factory=list)
+    feel_toward: list[FeelToward] = field(default_factory=list)
     patterns: list[Pattern] = field(default_factory=list)  # worth telling a therapist
 
     @property
@@ -216,6 +230,9 @@ class Review:
                     "reflections": [asdict(q) for q in self.reflections],
                 },
                 "patterns": [asdict(p) for p in self.patterns],
+                "for_therapist": [asdict(q) for q in self.for_therapist],
+                "trailheads": [asdict(q) for q in self.trailheads],
+                "feel_toward": [asdict(f) for f in self.feel_toward],
             }
         )
         return data

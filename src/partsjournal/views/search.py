@@ -13,41 +13,84 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from partsjournal.core import layout, parts, sessions
+from partsjournal.core import index, layout, parts, paths, sessions
 from partsjournal.core.entry import Entry, load
 from partsjournal.core.errors import UsageError
+from partsjournal.core.indexrows import Row
 from partsjournal.core.parts import Part
-from partsjournal.core.sessions import Session, placement
+from partsjournal.core.sessions import placement
 from partsjournal.core.store import UnreadableFile
 
+FEW_FILES = 150  # up to this many files in a period, reading them beats the index
 _ID_START = re.compile(r"^\d{4}-\d{2}")
 
 
+LAST = "last"  # names the newest entry wherever an entry id is asked for
+
+
+def reference(entry_id: str) -> str:
+    """How to name this entry in a command: ``last`` when it is the newest, else its id."""
+    return LAST if layout.last_id() == entry_id else entry_id
+
+
 def find_entry(ref: str) -> Path:
-    """The file of the entry whose id is ``ref`` or starts with it.
+    """The file of the entry whose id is ``ref`` or starts with it; ``last`` is the newest.
 
     The id begins with the entry's date, so only that month's folder is listed.
     """
     ref = ref.strip()
+    if ref.casefold() == LAST:
+        newest = layout.last_id()
+        if newest is None:
+            raise UsageError(
+                "There are no entries yet; write one with: partsjournal exercise protector"
+            )
+        return layout.entry_path(newest)
     if ref.endswith(".toml"):
         ref = ref[:-5]
     if not _ID_START.match(ref):
         raise UsageError(
             f"'{ref}' is not an entry id; ids start with the date, like 2026-11-20T211500-3f9a2c "
-            "(partsjournal entries lists them)."
+            "(to list them: partsjournal entries)."
         )
-    ids = layout.ids_in_month(int(ref[:4]), int(ref[5:7]))
-    found = [ref] if ref in ids else [i for i in ids if i.startswith(ref)]
+    found = _fitting(ref)
     if len(found) == 1:
         return layout.entry_path(found[0])
     if not found:
         raise UsageError(
-            f"There is no entry '{ref}'; partsjournal entries lists the ids you can use."
+            f"There is no entry '{ref}'; to see the ids you can use: partsjournal entries"
         )
+    raise UsageError(_too_many(f"'{ref}'", found))
+
+
+def _fitting(ref: str) -> list[str]:
+    """The ids that are ``ref`` or start with it (only that month's folder is listed)."""
+    ids = layout.ids_in_month(int(ref[:4]), int(ref[5:7]))
+    return [ref] if ref in ids else [i for i in ids if i.startswith(ref)]
+
+
+def _too_many(what: str, found: list[str]) -> str:
     shown = ", ".join(found[:4]) + (", …" if len(found) > 4 else "")
-    raise UsageError(
-        f"'{ref}' fits {len(found)} entries ({shown}); give more of the id to choose one."
-    )
+    return f"{what} fits {len(found)} entries ({shown}); give more of the id to choose one."
+
+
+def exclude_ids(refs: list[str]) -> list[str]:
+    """The entries ``--exclude`` names, each by its whole id; a start of an id that
+    fits several entries is refused as ``show`` refuses it, never taken for all."""
+    out = []
+    for ref in (r.strip().removesuffix(".toml") for r in refs):
+        if not ref:
+            continue
+        found = _fitting(ref) if _ID_START.match(ref) else []
+        if len(found) > 1:
+            raise UsageError(_too_many(f"--exclude {ref}", found))
+        if not found:
+            raise UsageError(
+                f"--exclude {ref} is not an entry, so nothing was written; "
+                "check the id with: partsjournal entries"
+            )
+        out.append(found[0])
+    return out
 
 
 @dataclass
@@ -79,39 +122,38 @@ class Selection:
                 ids.add(live.id if live else found.id)
         return ids, wanted
 
-    def matcher(self, registry: list[Part], sessions: list[Session]) -> Callable[[Entry], bool]:
+    def matcher(self, registry: list[Part]) -> Callable[[Row], bool]:
+        """The rule, over what the index holds about an entry (:class:`index.Row`,
+        made the same way from a file when there is no index). ``session`` is
+        compared with the entry's placement (:func:`sessions.placement`)."""
         by_id = {p.id: p for p in registry}
         part_ids, part_names = self.resolve_parts(registry)
         exercises = {x.strip().casefold() for x in self.exercises}
+        # answers are joined by NUL in Row.search; a command-line needle has none
         needle = self.grep.casefold() if self.grep else None
         excluded = [x.strip() for x in self.exclude if x.strip()]
 
-        def has_part(e: Entry) -> bool:
-            for ref in e.parts:
-                live = parts.live(ref.id, by_id) if ref.id else None
-                if (live and live.id in part_ids) or ref.name.casefold() in part_names:
+        def has_part(e: Row) -> bool:
+            for ref_id, name in e.parts:
+                live = parts.live(ref_id, by_id) if ref_id else None
+                if (live and live.id in part_ids) or name.casefold() in part_names:
                     return True
-            for a in e.answers:
-                if a.part:
-                    live = parts.live(a.part, by_id)
-                    if live and live.id in part_ids:
-                        return True
+            for ref_id in e.answer_parts:
+                live = parts.live(ref_id, by_id)
+                if live and live.id in part_ids:
+                    return True
             return False
 
-        def keep(e: Entry) -> bool:
+        def keep(e: Row) -> bool:
             if excluded and any(e.id == x or e.id.startswith(x) for x in excluded):
                 return False
             if exercises and e.exercise.casefold() not in exercises:
                 return False
             if self.parts and not has_part(e):
                 return False
-            if self.session is not None:
-                s, _ = placement(e, sessions)
-                if s is None or s.id != self.session:
-                    return False
-            return not (
-                needle is not None and not any(needle in a.text.casefold() for a in e.answers)
-            )
+            if self.session is not None and e.session != self.session:
+                return False
+            return needle is None or needle in e.search
 
         return keep
 
@@ -128,6 +170,66 @@ def read_entries(
                 warn(f"Skipped {f}: {exc.reason}.")
 
 
+@dataclass
+class History:
+    """The readable entries of a period, as index rows in time order, and the way
+    to read any of them in full (from the index, or from the files already read)."""
+
+    rows: list[Row]
+    load: Callable[[Row], Entry]
+
+    def entries(self, rows: Iterable[Row] | None = None) -> Iterator[Entry]:
+        """Full entries one at a time, so a long export never holds them all."""
+        for row in self.rows if rows is None else rows:
+            yield self.load(row)
+
+
+def history(
+    since: date | None = None,
+    until: date | None = None,
+    *,
+    warn: Callable[[str], None] | None = None,
+    track: Callable[[list[Path]], Iterable[Path]] | None = None,
+    search: bool = False,
+) -> History:
+    """Every readable entry in ``[since, until]``, from the index when it can be had,
+    else from the files (unreadable ones are skipped with one warning each, either way).
+
+    ``track`` wraps the list of files to read (a progress bar on a terminal);
+    ``search`` fills :attr:`Row.search` for ``--grep``.
+    """
+    names = layout.entry_files(since, until) if since is not None else None
+    # a short period is read from its few files (cheaper than checking the index)
+    found = index.current() if names is None or len(names) > FEW_FILES else None
+    if found is not None:
+        if warn is not None:
+            for path, reason in found.unreadable(since, until):
+                warn(f"Skipped {path}: {reason}.")
+        return History(found.rows(since, until, search=search), found.entry)
+    names = layout.entry_files(since, until) if names is None else names
+    root = paths.entries_dir()
+    loaded = {
+        e.path.relative_to(root).as_posix(): e
+        for e in read_entries(track(names) if track is not None else names, warn=warn)
+        if e.path is not None
+        and (since is None or e.day >= since)
+        and (until is None or e.day <= until)
+    }
+    days = [e.day for e in loaded.values()]
+    # only the sessions these entries can belong to (sessions.around: the windows of link)
+    near = (
+        sessions.around(min(days), max(days), ids=[e.session for e in loaded.values() if e.session])
+        if days
+        else []
+    )
+    rows = []
+    for rel, e in loaded.items():
+        s, phase = placement(e, near)
+        rows.append(Row.of(e, rel, s.id if s else None, phase))
+    rows.sort(key=lambda r: (r.created, r.id))
+    return History(rows, lambda row: loaded[row.rel])
+
+
 def select(
     since: date | None,
     until: date | None,
@@ -135,20 +237,21 @@ def select(
     *,
     warn: Callable[[str], None] | None = None,
     track: Callable[[list[Path]], Iterable[Path]] | None = None,
-) -> tuple[list[Entry], list[Entry]]:
-    """Every readable entry in the period, and those that fit ``selection``; in time order.
-
-    ``track`` wraps the list of files to read (a progress bar on a terminal).
-    """
-    names = layout.entry_files(since, until)
+) -> tuple[History, list[Row]]:
+    """Every readable entry in the period, and the rows that fit ``selection``."""
+    every = history(since, until, warn=warn, track=track, search=selection.grep is not None)
     registry = parts.load_all(include_merged=True) if selection.parts else []
-    session_list = sessions.load_all(warn=warn) if selection.session else []
-    keep = selection.matcher(registry, session_list)
-    files = track(names) if track is not None else names
-    every = [
-        e
-        for e in read_entries(files, warn=warn)
-        if (since is None or e.day >= since) and (until is None or e.day <= until)
-    ]
-    every.sort(key=lambda e: (e.created, e.id))
-    return every, [e for e in every if keep(e)]
+    keep = selection.matcher(registry)
+    return every, [r for r in every.rows if keep(r)]
+
+
+def nothing_found(selection: Selection, *, period: bool) -> str:
+    """Why a listing is empty, suggesting only what was actually asked for."""
+    if layout.last_id() is None:
+        return "No entries yet. Write your first with: partsjournal exercise protector"
+    filtered = bool(selection.parts or selection.exercises or selection.session or selection.grep)
+    if filtered and period:
+        return "No entries match. Try a wider period, or leave out a filter."
+    if filtered:
+        return "No entries match; try leaving out a filter."
+    return "No entries in this period; try a wider one."

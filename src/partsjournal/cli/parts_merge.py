@@ -1,0 +1,73 @@
+"""``partsjournal parts merge`` and ``parts unmerge``: two names for one part, and back.
+
+Kept apart from the other ``parts`` commands because merging asks first, and the
+prompts are not needed by the listing (see :mod:`partsjournal.cli.lazy`).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from partsjournal import prompts
+from partsjournal.core import parts, unmerge
+from partsjournal.render import ui
+
+
+def register(app: typer.Typer) -> None:
+    app.command("merge")(merge)
+    app.command("unmerge")(unmerge_command)
+
+
+def merge(
+    source: Annotated[str, typer.Argument(metavar="A", help="The part to fold in.")],
+    target: Annotated[str, typer.Argument(metavar="B", help="The part that lives on.")],
+    yes: Annotated[
+        bool, typer.Option("--yes", "-y", help="Merge without asking (for scripts).")
+    ] = False,
+) -> None:
+    """Fold part A into part B when they are one part; nothing is lost (asks first).
+
+    B takes A's name as an alias, whom A protects, and anything B had not noted
+    yet. Entries that named A count for B from now on. 'parts unmerge A' undoes it.
+
+    Example: partsjournal parts merge "critic" "The Critic"
+    """
+    a = parts.resolve(source)
+    b = parts.resolve(target)
+    if a.id == b.id:
+        parts.merge(a, b)  # says they are already one part
+    if not prompts.ask_first(
+        f"Merge {a.name} into {b.name}? {b.name} takes the name {a.name}, and entries "
+        f"that named {a.name} count for {b.name}.",
+        yes=yes,
+        without_terminal="To merge parts without a terminal, add --yes.",
+    ):
+        ui.say("Nothing was merged.")
+        return
+    parts.merge(a, b)
+    ui.say(
+        f"Merged {a.name} into {b.name}; entries that named {a.name} now count for {b.name}. "
+        f'To undo it: partsjournal parts unmerge "{a.name}"'
+    )
+
+
+def unmerge_command(
+    name: Annotated[str, typer.Argument(help="The name of the part that was merged away.")],
+) -> None:
+    """Undo a merge: both parts as they were before it, each with its own entries.
+
+    Example: partsjournal parts unmerge "critic"
+    """
+    source, target, exact = unmerge.unmerge(unmerge.find_merged(name))
+    if target is None:
+        ui.say(f"{source.name} is its own part again.")
+    elif exact:
+        ui.say(f"{source.name} and {target.name} are two parts again, as before the merge.")
+    else:
+        ui.say(
+            f"{source.name} and {target.name} are two parts again. This merge was made before "
+            f"merges could be undone exactly, so {target.name} keeps anything else it took "
+            f'from {source.name}; see it with: partsjournal parts show "{target.name}"'
+        )

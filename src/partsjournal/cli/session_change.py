@@ -1,0 +1,173 @@
+"""``partsjournal session add|edit|remove``: recording sessions and correcting them.
+
+Kept apart from ``session list`` and ``session show`` because these may ask first,
+and the prompts are not needed to read (see :mod:`partsjournal.cli.lazy`).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from partsjournal import prompts
+from partsjournal.core import dates, session_edits, sessions
+from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.core.sessions import Session
+from partsjournal.render import ics, ui
+from partsjournal.views import arcs, search
+
+YesOption = Annotated[
+    bool, typer.Option("--yes", "-y", help="Go ahead without asking (for scripts).")
+]
+RefArgument = Annotated[str, typer.Argument(metavar="ID", help="The session's number, id or date.")]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("add")(add)
+    app.command("edit")(edit)
+    app.command("remove")(remove)
+
+
+def _when(session: Session) -> str:
+    return f"{session.date:%A} {session.date.day} {session.date:%B %Y}"
+
+
+def _another_on_the_same_day(when_day: date, yes: bool, *, ignore: str = "") -> bool:
+    """True to go on; asks first when a session is already recorded on that day."""
+    there = [s for s in sessions.load_all(warn=ui.warn) if s.date == when_day and s.id != ignore]
+    if not there:
+        return True
+    first = there[0]
+    about = f" ({first.label})" if first.label else ""
+    return prompts.ask_first(
+        f"{first.name.capitalize()}{about} is already on {_when(first)}. "
+        "Record another session on the same day?",
+        yes=yes,
+        without_terminal=(
+            f"{first.name.capitalize()} is already on {first.date}; to record another "
+            "session on the same day without a terminal, add --yes."
+        ),
+    )
+
+
+def add(
+    day: Annotated[str, typer.Argument(metavar="DATE", help="The session's date: YYYY-MM-DD.")],
+    kind: Annotated[
+        str, typer.Option("--kind", help="What kind of session (free text).")
+    ] = "ketamine",
+    label: Annotated[str, typer.Option("--label", help="A few words of your own about it.")] = "",
+    ics_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--ics",
+            help="Also write a calendar file with check-ins 1, 7, 30 and 90 days after.",
+            dir_okay=True,
+        ),
+    ] = None,
+    yes: YesOption = False,
+) -> None:
+    """Record a session (ketamine or any other), so entries can be placed before or after it.
+
+    If a session is already recorded on that day, asks first (--yes for scripts).
+
+    Example: partsjournal session add 2026-11-19 --label "first session" --ics checkins.ics
+    """
+    when = dates.parse_date(day, option="DATE")
+    target = ics.ics_target(ics_file, when) if ics_file is not None else None
+    if not _another_on_the_same_day(when, yes):
+        ui.say("Nothing was added.")
+        return
+    created = dates.now()
+    session = sessions.add(when, kind=kind, label=label, created=created)
+    if target is not None:
+        try:
+            ics.write_ics(target, session, created)
+        except OSError as exc:  # all or nothing: the session goes too
+            sessions.session_path(session.id).unlink(missing_ok=True)
+            raise JournalError(
+                f"Could not write the calendar file {target} ({exc.strerror or exc}), so the "
+                "session was not recorded either; choose another --ics path and run it again."
+            ) from None
+    ui.say(
+        f"Added {session.name} ({session.kind}) on {when:%A} {when.day} {when:%B %Y}, "
+        f"id {session.id}."
+    )
+    if target is not None:
+        days = ", ".join(str(n) for n in ics.CHECK_IN_DAYS)
+        ui.say(
+            f"Calendar check-ins (days {days} after) written to {target}; "
+            "import it into any calendar."
+        )
+
+
+def edit(
+    ref: RefArgument,
+    day: Annotated[
+        str | None, typer.Option("--date", metavar="DATE", help="Its correct date.")
+    ] = None,
+    kind: Annotated[str | None, typer.Option("--kind", help="What kind of session.")] = None,
+    label: Annotated[
+        str | None, typer.Option("--label", help="Your words about it ('' clears them).")
+    ] = None,
+    yes: YesOption = False,
+) -> None:
+    """Correct a session's date, kind or label; linked entries stay linked.
+
+    Example: partsjournal session edit 1 --date 2026-11-20
+    """
+    session = sessions.find(ref, sessions.load_all(warn=ui.warn))
+    if day is None and kind is None and label is None:
+        raise UsageError(
+            "Say what to change: --date, --kind or --label, for example "
+            f"partsjournal session edit {session.number} --date {session.date}"
+        )
+    followed = 0
+    if kind is not None or label is not None:
+        session = session_edits.relabel(session, kind=kind, label=label)
+    if day is not None:
+        when = dates.parse_date(day, option="--date")
+        if when != session.date:
+            if not _another_on_the_same_day(when, yes, ignore=session.id):
+                ui.say("The date was not changed.")
+                return
+            session, followed = session_edits.move(session, when, now=dates.now())
+    linked = f"; {followed} linked entries follow it" if followed else ""
+    ui.say(f"Saved {session.name}: {session.kind} on {_when(session)}{linked}.")
+
+
+def remove(ref: RefArgument, yes: YesOption = False) -> None:
+    """Remove a recorded session (asks first); your entries are all kept.
+
+    Example: partsjournal session remove 2
+    """
+    found = sessions.load_all(warn=ui.warn)
+    session = sessions.find(ref, found)
+    every = search.history(warn=ui.warn)
+    arc = arcs.read(arcs.arcs(found, every.rows)[session.id], every.load)
+    linked = [*arc.before, *arc.after]
+    count = f"{len(linked)} {'entry is' if len(linked) == 1 else 'entries are'} linked to it"
+    if not prompts.ask_first(
+        f"Remove {session.name} on {_when(session)}? Your entries stay; {count}.",
+        yes=yes,
+        without_terminal="To remove a session without a terminal, add --yes.",
+    ):
+        ui.say("Nothing was removed.")
+        return
+    session_edits.remove(session)
+    rest = sessions.load_all(warn=ui.warn)
+    moved = sum(1 for e in linked if sessions.placement(e, rest)[0] is not None)
+    lost = len(linked) - moved
+    ui.say(f"Removed {session.name} ({session.date}); every entry is kept.")
+    if linked:
+        ui.say(
+            f"{lost} {'entry is' if lost == 1 else 'entries are'} no longer linked to a session"
+            + (
+                f", and {moved} now {'belongs' if moved == 1 else 'belong'} to another session"
+                if moved
+                else ""
+            )
+            + "."
+        )

@@ -1,0 +1,285 @@
+"""The derived index of the journal: what listings, counts, filters and search need,
+without parsing every entry file.
+
+It is never the source of truth. Each row is made from one entry file exactly as
+:func:`entry.load` reads it (the parsed file is kept, compressed, so an entry
+comes back from the index through the same checks as from its file), plus what
+the listings need: date, exercise, the parts named, the answer text for
+``--grep`` (case-folded) and the session and phase given by the one placement
+rule, :func:`sessions.placement`.
+
+It is believed only while it matches the files: every entry file's stat data
+(inode, size, modification and change times) and the sessions folder's are
+hashed into a fingerprint, and a command that uses the index lists the entry
+folders, stats each file and compares (no file is opened). Changed, new and deleted files are
+re-read one by one; a change to the sessions places every entry again; a
+missing, unreadable or older index is rebuilt in full. Storage is
+:mod:`partsjournal.core.indexfile`'s business.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from collections.abc import Iterable
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from partsjournal.core import indexfile, indexrows, layout, paths, progress, sessions
+from partsjournal.core.entry import SCHEMA_VERSION, Entry, from_dict
+from partsjournal.core.indexrows import Row
+from partsjournal.core.store import is_journal_file
+
+# Raise FORMAT whenever what a row holds, or how it is made, changes: an index
+# with another version is rebuilt. The entry schema and the placement windows
+# are part of it, so changing either rebuilds too.
+FORMAT = 1
+VERSION = f"{FORMAT}:{SCHEMA_VERSION}:{sessions.BEFORE_WINDOW_DAYS}:{sessions.AFTER_WINDOW_DAYS}"
+
+# False: every command reads the files (the tests compare both ways).
+enabled = True
+
+_TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE entries (
+    rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, id TEXT, sort INTEGER, created TEXT,
+    day TEXT, exercise TEXT, own_session TEXT, own_phase TEXT, session TEXT, phase TEXT,
+    parts TEXT, answer_parts TEXT);
+CREATE INDEX entries_order ON entries (sort, id);
+CREATE TABLE texts (rel TEXT PRIMARY KEY, search TEXT);
+CREATE TABLE blobs (rel TEXT PRIMARY KEY, data BLOB);
+CREATE TABLE broken (rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, reason TEXT);
+"""
+
+
+def _stamp(st: os.stat_result) -> str:
+    return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+
+
+class _Unlistable(Exception):
+    """The entry folders cannot be listed: the command should say so, as it would
+    without the index (the index itself is not at fault)."""
+
+    def __init__(self, error: OSError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def _scan() -> tuple[dict[str, str], str, str]:
+    """Every entry file's stamp, the entries' fingerprint and the sessions'."""
+    try:
+        stamps = {rel: _stamp(st) for rel, st in layout.entry_stats()}
+    except OSError as exc:
+        raise _Unlistable(exc) from None
+    lines = "\n".join(f"{rel}|{s}" for rel, s in sorted(stamps.items()))
+    return stamps, _digest(lines), _sessions_print()
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
+
+
+def _sessions_print() -> str:
+    folder = paths.sessions_dir()
+    try:
+        found = sorted(
+            f"{d.name}|{_stamp(d.stat())}" for d in os.scandir(folder) if is_journal_file(Path(d))
+        )
+    except OSError:
+        return "none"
+    return _digest("\n".join(found))
+
+
+def _store(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
+    good: list[tuple[Any, ...]] = []
+    bad: list[tuple[Any, ...]] = []
+    for r in rows:
+        (bad if len(r) == 4 else good).append(r)
+    _forget(conn, [r[0] for r in bad + good])
+    conn.executemany("INSERT INTO broken VALUES (?,?,?,?)", bad)
+    conn.executemany(
+        "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,NULL,NULL,?,?)", [r[:12] for r in good]
+    )
+    conn.executemany("INSERT INTO texts VALUES (?,?)", [(r[0], r[12]) for r in good])
+    conn.executemany("INSERT INTO blobs VALUES (?,?)", [(r[0], r[13]) for r in good])
+
+
+def _forget(conn: sqlite3.Connection, rels: list[str]) -> None:
+    for table in ("entries", "texts", "blobs", "broken"):
+        conn.executemany(f"DELETE FROM {table} WHERE rel = ?", [(r,) for r in rels])
+
+
+def _place(conn: sqlite3.Connection, rels: Iterable[str] | None = None) -> None:
+    """Session and phase for entries (all when ``rels`` is None), by the one rule."""
+    every = sessions.load_all()
+    query = "SELECT rel, id, created, exercise, own_session, own_phase FROM entries"
+    found = (
+        conn.execute(query).fetchall()
+        if rels is None
+        else [r for rel in rels for r in conn.execute(query + " WHERE rel = ?", (rel,))]
+    )
+    updates = []
+    for rel, eid, created, exercise, own_session, own_phase in found:
+        lite = Entry(
+            eid,
+            datetime.fromisoformat(created),
+            exercise,
+            1,
+            "",
+            session=own_session,
+            phase=own_phase,
+        )
+        s, phase = sessions.placement(lite, every)
+        updates.append((s.id if s else None, phase, rel))
+    conn.executemany("UPDATE entries SET session = ?, phase = ? WHERE rel = ?", updates)
+
+
+# --------------------------------------------------------------------------- keeping it fresh
+
+
+def _meta(conn: sqlite3.Connection) -> dict[str, str]:
+    return dict(conn.execute("SELECT key, value FROM meta").fetchall())
+
+
+def _set_meta(conn: sqlite3.Connection, **values: str) -> None:
+    conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(values.items()))
+
+
+def rebuild() -> sqlite3.Connection:
+    """Read every entry file into a new index and save it."""
+    stamps, entries_print, sessions_print = _scan()
+    conn = indexfile.new_db()
+    conn.executescript(_TABLES)
+    _store(conn, indexrows.read_all(sorted(stamps.items()), progress.bar))
+    _place(conn)
+    _set_meta(conn, version=VERSION, entries=entries_print, sessions=sessions_print)
+    indexfile.save(conn, whole=True)
+    return conn
+
+
+def _update(conn: sqlite3.Connection, *, may_rebuild: bool = True) -> sqlite3.Connection:
+    """Bring a saved index up to date with the files (or rebuild it; without
+    ``may_rebuild``, leave it as it is for the next command to rebuild)."""
+    meta = _meta(conn)
+    if meta.get("version") != VERSION:
+        return rebuild() if may_rebuild else conn
+    stamps, entries_print, sessions_print = _scan()
+    if meta.get("entries") == entries_print and meta.get("sessions") == sessions_print:
+        return conn
+    changed: list[str] = []
+    if meta.get("entries") != entries_print:
+        known = dict(
+            conn.execute("SELECT rel, stamp FROM entries UNION ALL SELECT rel, stamp FROM broken")
+        )
+        todo = sorted((rel, s) for rel, s in stamps.items() if known.get(rel) != s)
+        if len(todo) > len(stamps) // 2 and len(todo) >= indexrows.PARALLEL_FROM:
+            return rebuild() if may_rebuild else conn  # most files changed: start afresh
+        _forget(conn, [rel for rel in known if rel not in stamps])
+        _store(conn, indexrows.read_all(todo, progress.bar))
+        changed = [rel for rel, _ in todo]
+    if meta.get("sessions") != sessions_print:
+        _place(conn)
+    elif changed:
+        _place(conn, changed)
+    _set_meta(conn, entries=entries_print, sessions=sessions_print)
+    indexfile.save(conn, whole=False)
+    return conn
+
+
+def current() -> Index | None:
+    """The index, up to date with the files; None when it cannot be had (the
+    callers then read the files, so a broken index never stops a command)."""
+    if not enabled or not paths.home().is_dir():
+        return None
+    for attempt in range(2):
+        conn = indexfile.open_db()
+        try:
+            conn = rebuild() if conn is None else _update(conn)
+            return Index(conn)
+        except _Unlistable as exc:
+            raise exc.error from None
+        except Exception:  # damaged, foreign, unwritable: never stop a command
+            if conn is not None:
+                conn.close()
+            if attempt == 0:
+                indexfile.remove()  # corrupt or foreign: build it again from the files
+    return None
+
+
+def note_saved() -> None:
+    """After an entry file is safely in place: take it into the index, if there is
+    one (never builds a new one). Any failure is swallowed: the entry is saved, and
+    the next command that uses the index catches up."""
+    try:
+        if not enabled:
+            return
+        conn = indexfile.open_db()
+        if conn is None:
+            return
+        try:
+            _update(conn, may_rebuild=False)
+        finally:
+            conn.close()
+    except Exception:  # the entry is saved; the index can wait
+        return
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _where(since: date | None, until: date | None) -> tuple[str, list[str]]:
+    lo = since.isoformat() if since else "0000-00-00"
+    hi = until.isoformat() if until else "9999-99-99"
+    return "fday BETWEEN ? AND ? AND day BETWEEN ? AND ?", [lo, hi, lo, hi]
+
+
+class Index:
+    """Queries over an up-to-date index."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def rows(
+        self, since: date | None = None, until: date | None = None, *, search: bool = False
+    ) -> list[Row]:
+        """Readable entries whose file and day fall in the period, in time order."""
+        where, args = _where(since, until)
+        text, join = ("search", "JOIN texts USING (rel)") if search else ("''", "")
+        query = (
+            f"SELECT rel, id, created, exercise, session, phase, parts, answer_parts, {text} "
+            f"FROM entries {join} WHERE {where} ORDER BY sort, id"
+        )
+        # few entries differ in which parts they name: decode each list once
+        refs: dict[str, list[tuple[str, str]]] = {}
+        ids: dict[str, list[str]] = {}
+        out = []
+        for rel, i, c, x, s, p, ps, ap, t in self.conn.execute(query, args):
+            got = refs.get(ps)
+            if got is None:
+                got = refs[ps] = [(r[0], r[1]) for r in json.loads(ps)]
+            found = ids.get(ap)
+            if found is None:
+                found = ids[ap] = json.loads(ap)
+            out.append(Row(rel, i, datetime.fromisoformat(c), x, s, p, got, found, t))
+        return out
+
+    def unreadable(
+        self, since: date | None = None, until: date | None = None
+    ) -> list[tuple[Path, str]]:
+        """Files in the period that could not be read as entries, and why."""
+        lo = since.isoformat() if since else "0000-00-00"
+        hi = until.isoformat() if until else "9999-99-99"
+        found = self.conn.execute(
+            "SELECT rel, reason FROM broken WHERE fday BETWEEN ? AND ? ORDER BY rel", (lo, hi)
+        )
+        return [(paths.entries_dir() / rel, reason) for rel, reason in found]
+
+    def entry(self, row: Row) -> Entry:
+        """The full entry, exactly as :func:`entry.load` reads its file."""
+        found = self.conn.execute("SELECT data FROM blobs WHERE rel = ?", (row.rel,)).fetchone()
+        raw = json.loads(zlib.decompress(found[0]), object_hook=indexrows.untag)
+        return from_dict(raw, paths.entries_dir() / row.rel)

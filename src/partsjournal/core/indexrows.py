@@ -1,0 +1,156 @@
+"""Rows of the index (:mod:`partsjournal.core.index`): what it holds about one
+entry, and reading many entry files into rows, in several processes when there
+are many files and more than one core."""
+
+from __future__ import annotations
+
+import json
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from partsjournal.core import paths
+from partsjournal.core.entry import Entry, from_dict
+from partsjournal.core.progress import Progress
+from partsjournal.core.store import UnreadableFile, read_toml
+
+PARALLEL_FROM = 400  # files; fewer are read faster in one process
+CHUNK = 100  # files handed to a worker at a time
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+@dataclass
+class Row:
+    """What the index holds about one readable entry (``data`` aside)."""
+
+    rel: str
+    id: str
+    created: datetime
+    exercise: str
+    session: str | None  # as placed by sessions.placement
+    phase: str | None
+    parts: list[tuple[str, str]]  # (id, name) as named in the entry
+    answer_parts: list[str]
+    search: str  # every answer's text, case-folded, joined by NUL
+
+    @property
+    def day(self) -> date:
+        return self.created.date()
+
+    @classmethod
+    def of(cls, e: Entry, rel: str, session: str | None, phase: str | None) -> Row:
+        """The row for an entry read from its file (what the index stores)."""
+        return cls(
+            rel=rel,
+            id=e.id,
+            created=e.created,
+            exercise=e.exercise,
+            session=session,
+            phase=phase,
+            parts=[(p.id, p.name) for p in e.parts],
+            answer_parts=[a.part for a in e.answers if a.part],
+            search="\0".join(a.text.casefold() for a in e.answers),
+        )
+
+
+def tag(value: object) -> object:
+    if isinstance(value, datetime | date | time):
+        return {"\0t": type(value).__name__, "v": value.isoformat()}
+    raise TypeError(type(value).__name__)
+
+
+def untag(obj: dict[str, Any]) -> object:
+    if len(obj) == 2 and "\0t" in obj:
+        kind: Any = {"datetime": datetime, "date": date, "time": time}[obj["\0t"]]
+        return kind.fromisoformat(obj["v"])
+    return obj
+
+
+def _read(rel: str, stamp: str) -> tuple[Any, ...]:
+    """One file as a row for ``entries`` (11 values) or ``broken`` (1 value), after
+    ``rel`` and ``stamp``; placement is added by the caller."""
+    path = paths.entries_dir() / rel
+    fday = rel.rsplit("/", 1)[-1][:10]
+    try:
+        raw = read_toml(path)
+        e = from_dict(raw, path)
+    except UnreadableFile as exc:
+        return (rel, stamp, fday, exc.reason)
+    row = Row.of(e, rel, None, None)
+    sort = (e.created - _EPOCH) // timedelta(microseconds=1)
+    data = zlib.compress(json.dumps(raw, default=tag, ensure_ascii=False).encode(), 1)
+    return (
+        rel,
+        stamp,
+        fday,
+        e.id,
+        sort,
+        e.created.isoformat(),
+        e.day.isoformat(),
+        e.exercise,
+        e.session,
+        e.phase,
+        json.dumps(row.parts, ensure_ascii=False),
+        json.dumps(row.answer_parts, ensure_ascii=False),
+        row.search,
+        data,
+    )
+
+
+def _read_many(items: list[tuple[str, str]]) -> list[tuple[Any, ...]]:
+    return [_read(rel, stamp) for rel, stamp in items]
+
+
+def _init_worker(home: str) -> None:
+    paths.set_home(Path(home))
+
+
+def read_all(items: list[tuple[str, str]], progress: Progress | None) -> list[tuple[Any, ...]]:
+    """Rows for many files: in worker processes when there are many and several
+    cores (in this process if workers cannot be started here)."""
+    chunks = [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+    workers = min(os.cpu_count() or 1, 4)
+    if len(items) >= PARALLEL_FROM and workers >= 2:
+        try:
+            return _in_workers(chunks, workers, progress)
+        except Exception:  # no worker processes on this system: read them here
+            pass
+    done: Iterable[list[tuple[str, str]]] = chunks
+    if progress is not None and len(items) >= PARALLEL_FROM:
+        done = progress(chunks, "Indexing your journal")
+    return [row for chunk in done for row in _read_many(chunk)]
+
+
+def _in_workers(
+    chunks: list[list[tuple[str, str]]], workers: int, progress: Progress | None
+) -> list[tuple[Any, ...]]:
+    from concurrent.futures import ProcessPoolExecutor  # only a rebuild needs it
+
+    with ProcessPoolExecutor(
+        workers, initializer=_init_worker, initargs=(str(paths.home()),)
+    ) as pool:
+        results = pool.map(_read_many, chunks)
+        done: Iterable[Any] = results
+        if progress is not None:
+            done = progress(_Sized(results, len(chunks)), "Indexing your journal")  # type: ignore[arg-type]
+        return [row for rows in done for row in rows]
+
+
+class _Sized:
+    """An iterator with a length, for a progress bar."""
+
+    def __init__(self, it: Iterator[Any], n: int) -> None:
+        self.it, self.n = it, n
+
+    def __len__(self) -> int:
+        return self.n
+
+    def __iter__(self) -> Iterator[Any]:
+        return self.it
+
+    def __getitem__(self, i: int) -> Any:  # pragma: no cover - Sequence protocol only
+        raise IndexError(i)

@@ -1,0 +1,145 @@
+"""The parts you already know, around a session: ``prepare`` asks those with recorded
+fears whether they consent and records a promise to check in afterwards;
+``after-session`` opens by keeping the promises made before its session.
+
+The steps are built here as ordinary engine steps (each ``about`` its part, so the
+answers carry the part's id), with their wording from
+``exercises/templates/known-parts.toml``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import cache
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from partsjournal.core import entry, parts, sessions
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.parts import Part
+from partsjournal.core.sessions import Session
+from partsjournal.core.store import UnreadableFile, read_toml
+from partsjournal.flow import exercises
+from partsjournal.flow.exercises import Condition, Exercise, ExerciseFileError, Step
+
+TEMPLATE = "known-parts.toml"
+PREPARE = "prepare"
+AFTER = "after-session"
+ASKED_BEFORE = 3  # parts asked in prepare: those met most recently
+INSERT_BEFORE = {PREPARE: "intention", AFTER: "since_session"}
+
+
+class KnownPartsWords(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    check: Annotated[str, Field(min_length=1)]
+    consent: Annotated[str, Field(min_length=1)]
+    needs: Annotated[str, Field(min_length=1)]
+    promise: Annotated[str, Field(min_length=1)]
+    kept: Annotated[str, Field(min_length=1)]
+    how: Annotated[str, Field(min_length=1)]
+
+
+@cache
+def words() -> KnownPartsWords:
+    path = exercises.builtin_dir() / "templates" / TEMPLATE
+    try:
+        return KnownPartsWords.model_validate(read_toml(path))
+    except UnreadableFile as exc:
+        raise ExerciseFileError(f"The file {path} could not be read: {exc.reason}.") from None
+    except ValidationError as exc:
+        raise ExerciseFileError(
+            f"The file {path} is not valid: {exc.errors()[0]['msg']}."
+        ) from None
+
+
+def _fill(text: str, part: Part) -> str:
+    return text.replace("{part}", part.name).replace("{fears}", " ".join(part.fears.split()))
+
+
+def with_fears(known: list[Part]) -> list[Part]:
+    """The parts (not tender ones) with recorded fears, met most recently first."""
+    found = [p for p in known if p.fears.strip() and p.role != vocab.EXILE_PART_ROLE]
+    found.sort(key=lambda p: (p.last_met or date.min, p.id), reverse=True)
+    return found[:ASKED_BEFORE]
+
+
+def prepare_steps(known: list[Part]) -> list[Step]:
+    """Per part: may I ask you? then consent, needs and the promise (only after a yes)."""
+    w = words()
+    steps: list[Step] = []
+    for p in known:
+        key = p.id.replace("-", "_")
+        asked = Condition(step=f"check_{key}", equals=True)
+        steps += [
+            Step(id=f"check_{key}", kind="yes_no", optional=True, about=p.name,
+                 text=_fill(w.check, p)),
+            Step(id=f"consent_{key}", kind="yes_no", role=vocab.CONSENT, about=p.name,
+                 when=asked, text=_fill(w.consent, p)),
+            Step(id=f"needs_{key}", kind="long_text", role=vocab.PART_NEEDS, optional=True,
+                 about=p.name, when=asked, text=_fill(w.needs, p)),
+            Step(id=f"promise_{key}", kind="yes_no", role=vocab.PROMISE, about=p.name,
+                 when=asked, text=_fill(w.promise, p)),
+        ]  # fmt: skip
+    return steps
+
+
+def promised(session: Session) -> list[Part]:
+    """The parts promised a check-in in the entries that prepare for ``session``."""
+    index = parts.everything()
+    around = sessions.around(session.date, session.date, ids=[session.id])
+    since = session.date - timedelta(days=sessions.BEFORE_WINDOW_DAYS)
+    out: list[Part] = []
+    for item in entry.load_range(since, session.date):
+        found, phase = sessions.placement(item, around)
+        if found is None or found.id != session.id or phase != "before":
+            continue
+        for answer in item.answers:
+            part = parts.live(answer.part, index) if answer.part else None
+            if answer.role != vocab.PROMISE or answer.value is not True or part is None:
+                continue
+            if all(p.id != part.id for p in out):
+                out.append(part)
+    return out
+
+
+def after_steps(kept: list[Part]) -> list[Step]:
+    """Per promised part: a reminder that this keeps the promise, and how it is now."""
+    w = words()
+    steps: list[Step] = []
+    for p in kept:
+        key = p.id.replace("-", "_")
+        steps += [
+            Step(id=f"kept_{key}", kind="guide", about=p.name, text=_fill(w.kept, p)),
+            Step(id=f"how_{key}", kind="long_text", role=vocab.PART_FEELINGS, optional=True,
+                 about=p.name, text=_fill(w.how, p)),
+        ]  # fmt: skip
+    return steps
+
+
+def exercise_for(name: str, session: Session | None) -> Exercise | None:
+    """``prepare`` or ``after-session`` with the known parts' steps, or None when
+    ``name`` is another exercise or there is nothing to add."""
+    if name not in INSERT_BEFORE:
+        return None
+    if name == PREPARE:
+        added = prepare_steps(with_fears(parts.load_all()))
+    else:
+        added = after_steps(promised(session)) if session is not None else []
+    if not added:
+        return None
+    base = exercises.get(name)
+    at = next((i for i, s in enumerate(base.steps) if s.id == INSERT_BEFORE[name]), None)
+    if at is None:  # a user's own version without that step: add nothing
+        return None
+    steps = [*base.steps[:at], *added, *base.steps[at:]]
+    return base.model_copy(update={"steps": steps})
+
+
+def session_of(session_id: str | None, day: date) -> Session | None:
+    """The session a draft was linked to (by id), if it is still recorded."""
+    if session_id is None:
+        return None
+    found = sessions.around(day, day, ids=[session_id])
+    return next((s for s in found if s.id == session_id), None)

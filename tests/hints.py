@@ -1,0 +1,110 @@
+"""Finding the commands partsjournal suggests ("... with: partsjournal parts show NAME")
+and checking each one names a real command, real options and a real exercise."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from typing import Any
+
+from typer._click.core import Context
+from typer.core import TyperGroup as Group
+
+from partsjournal.cli.root import app
+from partsjournal.flow import exercises
+
+# "partsjournal <word>" in prose: the program's name, not a command to run
+PROSE = {"is", "will", "does", "needs", "builds", "writes", "draft", "entry", "asks", "keeps"}
+PROSE |= {"could", "command", "window", "may", "use"}
+PLACEHOLDER = "X"  # what an f-string's {value} becomes
+_START = re.compile(r"\bpartsjournal (?=[\w{\"'])")
+# a hint ends where the sentence or the clause does
+_END = re.compile(r"[;()`\n]|\.(?:\s|$)|,\s|:\s|\s--?\s|\s#|\sor\s")
+
+
+def _root() -> Group:
+    import typer.main
+
+    root = typer.main.get_command(app)
+    assert isinstance(root, Group)
+    return root
+
+
+def hints_in(text: str) -> list[str]:
+    """Each "partsjournal ..." in ``text``, cut where its clause ends (outside quotes)."""
+    found = []
+    for match in _START.finditer(text):
+        rest = text[match.end() :].replace("\\\n", " ")  # a shell line continued
+        end = len(rest)
+        opened = text[match.start() - 1] if match.start() else ""
+        if opened and opened in "'`" and opened in rest:  # 'partsjournal parts show "X"' ends at '
+            rest = rest[: rest.index(opened)]
+            end = len(rest)
+        for cut in _END.finditer(rest):
+            if rest[: cut.start()].count('"') % 2 == 0:
+                end = cut.start()
+                break
+        found.append(rest[:end].strip())
+    return found
+
+
+def _tokens(hint: str) -> list[str]:
+    try:
+        return shlex.split(hint)
+    except ValueError:
+        return hint.split()
+
+
+def _options(command: Any) -> dict[str, Any]:
+    return {opt: p for p in command.params for opt in (*p.opts, *p.secondary_opts)}
+
+
+def problems(hint: str) -> list[str]:
+    """What is wrong with one hint (the words after "partsjournal"); empty when it works."""
+    tokens = _tokens(hint)
+    if not tokens or not re.fullmatch(r"[a-z][a-z-]*", tokens[0]) or tokens[0] in PROSE:
+        return []
+    root = _root()
+    command: Any = root
+    path = ["partsjournal"]
+    i = 0
+    while isinstance(command, Group) and i < len(tokens):
+        word = tokens[i]
+        if not re.fullmatch(r"[a-z][a-z-]*", word):
+            if word.startswith("-"):
+                break
+            return [f"'{' '.join(path)}' needs one of its commands before '{word}': {hint}"]
+        sub = command.get_command(Context(command), word)
+        if sub is None:
+            return [f"'{' '.join(path)}' has no command '{word}': {hint}"]
+        command, i = sub, i + 1
+        path.append(word)
+    known = {**_options(root), **_options(command)}
+    arguments = [p for p in command.params if not p.opts[0].startswith("-")]
+    limit = sum(p.nargs if p.nargs > 0 else 99 for p in arguments)
+    positional: list[str] = []
+    out = []
+    rest = tokens[i:]
+    j = 0
+    while j < len(rest):
+        word = rest[j]
+        if word.startswith("-") and len(word) > 1:
+            name = word.split("=", 1)[0]
+            option = known.get(name)
+            if option is None:
+                out.append(f"'{' '.join(path)}' has no option {name}: {hint}")
+            elif not option.is_flag and "=" not in word:
+                j += 1  # its value
+        else:
+            positional.append(word)
+        j += 1
+    if len(positional) > limit:
+        out.append(f"'{' '.join(path)}' takes at most {limit} arguments, more given: {hint}")
+    if path == ["partsjournal", "exercise"] and positional:
+        name = positional[0]
+        if name != PLACEHOLDER and re.fullmatch(r"[a-z][a-z0-9-]*", name):
+            try:
+                exercises.get(name)
+            except Exception:
+                out.append(f"there is no exercise '{name}': {hint}")
+    return out

@@ -1,0 +1,147 @@
+"""The firefighter dialogue (appreciation first; risky ways of helping point to the prescriber,
+the therapist and the support card) and two parts pulling apart (each heard in turn)."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pexpect
+import pytest
+
+from partsjournal.core import parts, paths
+from partsjournal.flow import exercises, runner
+from partsjournal.flow.engine import Run
+from tests.askers import FakeAsker
+from tests.conftest import Cli, entry_files
+from tests.pty_helpers import press_on, spawn, write_exercise
+from tests.test_protector_depth import WHEN
+
+CARD = "You do not have to hold this alone."
+
+FIRE: dict[str, Any] = {
+    "situation": "After the call with my mother",
+    "activation_before": 6,
+    "what_it_does": "numbs me out or shuts me down",
+    "name_part": "The Fog",
+    "willing": True,
+    "feel_toward": "curious",
+    "appreciate": "It gets me through",
+    "stops": "Feeling small",
+    "fears": "That I would fall apart",
+    "tender": False,
+    "needs": "Softer evenings",
+    "feel_toward_end": "warm or compassionate",
+    "next_step": "keep getting to know this part",
+    "activation_after": 4,
+    "stirred_now": "",  # the optional check in the middle, skipped
+}
+
+
+def walk(name: str, answers: dict[str, Any], part: str | None = None) -> tuple[list[str], dict]:
+    asker = FakeAsker(answers)
+    entry = runner.walk_and_save(Run(exercise=exercises.get(name), part_name=part), asker, WHEN)
+    assert entry is not None
+    files = entry_files(paths.home())
+    data = tomllib.loads(files[-1].read_text(encoding="utf-8"))
+    return asker.asked, {a["step"]: a for a in data["answers"]}
+
+
+def test_firefighter_appreciates_before_it_asks(capsys: pytest.CaptureFixture[str]) -> None:
+    asked, got = walk("firefighter", FIRE)
+    assert asked.index("appreciate") < asked.index("stops") < asked.index("fears")
+    assert "care_first" not in asked and "safe_now" not in asked
+    assert CARD not in capsys.readouterr().out
+    assert got["stops"]["part"] == "the-fog" and got["stops"]["role"] == "part-purpose"
+
+
+@pytest.mark.parametrize(
+    "risky", ["wanting more of a substance or medicine", "urges to hurt myself"]
+)
+def test_a_risky_way_of_helping_points_to_care_and_shows_the_card(
+    risky: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    asked, _ = walk("firefighter", {**FIRE, "what_it_does": risky, "safe_now": True})
+    assert asked.index("care_first") < asked.index("safe_now") < asked.index("name_part")
+    shown = capsys.readouterr().out
+    assert CARD in shown and shown.count(CARD) == 1
+
+
+def test_not_feeling_safe_stops_the_firefighter_dialogue(home: Path) -> None:
+    asked, got = walk(
+        "firefighter",
+        {**FIRE, "what_it_does": "urges to hurt myself", "safe_now": False},
+    )
+    assert asked[asked.index("safe_now") + 1 :] == ["stop_here", "closing"]
+    assert got["safe_now"]["value"] is False and "name_part" not in got
+
+
+def test_a_scripted_risky_run_puts_the_card_on_stderr(cli: Cli, tmp_path: Path) -> None:
+    f = tmp_path / "a.toml"
+    f.write_text(
+        'situation = "Late night"\nactivation_before = 5\n'
+        'what_it_does = "urges to hurt myself"\nsafe_now = false\n',
+        encoding="utf-8",
+    )
+    result = cli("exercise", "firefighter", "--answers", str(f))
+    assert result.exit_code == 0, result.output
+    assert CARD in result.stderr
+
+
+POLARITY: dict[str, Any] = {
+    "situation": "Go to the session or cancel it",
+    "activation_before": 6,
+    "part_a": "The Brave One",
+    "a_wants": "Go",
+    "a_fears": "Staying stuck forever",
+    "part_b": "The Guard",
+    "b_wants": "Cancel",
+    "b_fears": "Being flooded",
+    "common": "",
+    "tender": False,
+    "next_step": "keep listening to both",
+    "activation_after": 4,
+    "stirred_now": "",
+}
+
+
+def test_polarity_hears_each_part_in_turn(home: Path) -> None:
+    asked, got = walk("polarity", POLARITY, part="The Brave One")
+    assert "part_a" not in asked and "part_b" in asked  # --part names only the first
+    assert got["a_fears"]["part"] == "the-brave-one" and got["b_fears"]["part"] == "the-guard"
+    assert "The Brave One" in got["a_wants"]["prompt"] and "The Guard" in got["b_wants"]["prompt"]
+    brave, guard = parts.find("The Brave One"), parts.find("The Guard")
+    assert brave is not None and brave.fears == "Staying stuck forever"
+    assert guard is not None and guard.fears == "Being flooded"
+    assert not brave.protects and not guard.protects  # neither is sided with or ranked
+
+
+def test_the_new_exercises_are_listed_with_their_purpose(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "300")  # one line per exercise
+    shown = " ".join(cli("exercise").stdout.split())
+    for name in ("journey", "firefighter", "polarity", "note", "tender-part"):
+        assert f" {name} " in shown
+    for purpose in ("Days 0-2 after a session", "appreciate it", "hear each in turn", "greet it"):
+        assert purpose in shown
+
+
+def test_a_card_step_shows_the_card_in_a_terminal(home: Path) -> None:
+    write_exercise(
+        home,
+        "carded",
+        [
+            {"id": "first", "kind": "guide", "text": "A first step."},
+            {"id": "care", "kind": "guide", "text": "Please talk to someone.", "card": True},
+        ],
+    )
+    child = spawn(home, "exercise", "carded")
+    press_on(child, "A first step.")
+    press_on(child, "Please talk to someone.")
+    child.expect_exact(CARD)
+    child.expect_exact("Saved.")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
