@@ -234,3 +234,71 @@ def test_ctrl_c_between_prompts_is_a_pause_too(home: Path) -> None:
     assert runner.walk_and_save(Run(exercise=ex), InterruptAtNeeds(home), WHEN) is None
     kept = draft_answers(home)
     assert kept["strengths"] == "Careful" and "needs" not in kept
+
+
+def test_a_hangup_while_a_pause_is_being_saved_waits_for_the_draft(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Closing a terminal ends its input first (a pause with the half-typed text), then sends
+    # SIGHUP a moment later: that signal must not cut short the draft being written.
+    import os
+    import signal
+
+    from partsjournal.flow.drafting import TerminalGone
+
+    real_save = drafts.save
+
+    def save_then_hang_up(draft: drafts.Draft) -> None:
+        if draft.pending:
+            os.kill(os.getpid(), signal.SIGHUP)  # arrives in the middle of the save
+        real_save(draft)
+
+    monkeypatch.setattr(drafts, "save", save_then_hang_up)
+    with pytest.raises(TerminalGone) as gone:
+        ex = exercises.get("protector")
+        runner.walk_and_save(Run(exercise=ex), StopAfter(home, "purpose"), WHEN)
+    assert gone.value.exit_code == 129
+    [draft] = drafts.load_all()
+    assert draft.pending == {"purpose": "half a sen"}
+
+
+class ClosedTerminal:
+    """A prompt whose terminal has gone: drawing on it fails with EIO (as prompt_toolkit's
+    does when the window closes before the hangup signal arrives)."""
+
+    def __init__(self, error: int) -> None:
+        from types import SimpleNamespace
+
+        self.application = SimpleNamespace(current_buffer=SimpleNamespace(text="half a sen"))
+        self.error = error
+
+    def unsafe_ask(self) -> None:
+        import os
+
+        raise OSError(self.error, os.strerror(self.error))
+
+
+def test_a_terminal_failing_under_a_prompt_is_a_hangup_that_keeps_the_text(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import errno
+
+    import questionary
+
+    from partsjournal import prompts
+    from partsjournal.flow.drafting import TerminalGone
+
+    step = exercises.get("protector").step("purpose")
+    assert step is not None
+    monkeypatch.setattr(questionary, "text", lambda *a, **k: ClosedTerminal(errno.EIO))
+    with pytest.raises(TerminalGone) as gone:
+        prompts.InteractiveAsker().ask(step, "What is it trying to do?", 3, 9)
+    assert (gone.value.step, gone.value.partial, gone.value.exit_code) == (
+        "purpose",
+        "half a sen",
+        129,
+    )
+    # any other failure is not a closed terminal, and is not dressed up as one
+    monkeypatch.setattr(questionary, "text", lambda *a, **k: ClosedTerminal(errno.ENOSPC))
+    with pytest.raises(OSError, match="No space"):
+        prompts.InteractiveAsker().ask(step, "What is it trying to do?", 3, 9)

@@ -7,6 +7,8 @@ Ctrl-C or Ctrl-D: that is always taken as "pause", never as an empty answer.
 
 from __future__ import annotations
 
+import errno
+import signal
 import sys
 from typing import Any
 
@@ -242,6 +244,10 @@ class InteractiveAsker:
             raise
         except (KeyboardInterrupt, EOFError):
             raise Paused(step=step.id, partial=_typed_so_far(question, step)) from None
+        except OSError as exc:
+            closed = _terminal_gone(exc)
+            closed.step, closed.partial = step.id, _typed_so_far(question, step)
+            raise closed from None
         if step.kind == "guide":
             return True
         if answer is None:
@@ -382,9 +388,24 @@ def _answer(question: Any) -> Any:
         raise
     except (KeyboardInterrupt, EOFError):
         raise Paused from None
+    except OSError as exc:
+        raise _terminal_gone(exc) from None
     if answer is None:
         raise Paused
     return answer
+
+
+# Reading from or drawing on a terminal that has closed fails with these.
+_GONE_ERRNOS = {errno.EIO, errno.EBADF, errno.ENXIO}
+
+
+def _terminal_gone(exc: OSError) -> TerminalGone:
+    """A terminal that closed under a prompt (its input ends, then drawing fails before the
+    hangup signal arrives) is handled as that hangup: the draft is kept, with what was typed.
+    Any other error is not ours to name, and is raised as it is."""
+    if exc.errno not in _GONE_ERRNOS:
+        raise exc
+    return TerminalGone(signal.SIGHUP)
 
 
 def _validator(step: Step) -> Any:

@@ -71,6 +71,29 @@ def stopping_signals_pause() -> Iterator[None]:
             signal.signal(sig, handler)
 
 
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGHUP and SIGTERM wait until the block ends, so saving the draft after a pause is never
+    cut short (closing a terminal ends its input first, then sends SIGHUP a moment later);
+    one that came meanwhile is raised as :class:`TerminalGone` once the block is done."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    came: list[int] = []
+
+    def remember(signum: int, frame: FrameType | None) -> None:
+        came.append(signum)
+
+    previous = {sig: signal.signal(sig, remember) for sig in _STOPPING_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    if came:
+        raise TerminalGone(came[0])
+
+
 class DraftKeeper:
     """Writes the run in progress to ``<home>/drafts/`` after every step."""
 

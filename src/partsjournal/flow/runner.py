@@ -18,6 +18,7 @@ from partsjournal.flow.drafting import (
     DraftKeeper,
     TerminalGone,
     run_from_draft,
+    signals_held,
     stopping_signals_pause,
 )
 from partsjournal.flow.engine import Asker, Paused, Run, run
@@ -152,7 +153,8 @@ def _walk(
                 step, partial = getattr(stop, "step", None), getattr(stop, "partial", None)
                 if step and partial:
                     current.pending[step] = partial
-                keeper.save()
+                with signals_held():
+                    keeper.save()
                 if isinstance(stop, TerminalGone):
                     raise
                 chosen = isinstance(stop, Paused) and stop.chosen
