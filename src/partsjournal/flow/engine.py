@@ -42,7 +42,7 @@ class Asker(Protocol):
     """Everything the flow asks a person goes through one of these.
 
     :class:`partsjournal.prompts.InteractiveAsker` asks in a terminal,
-    :class:`partsjournal.prompts.ScriptedAsker` answers from ``--answers``, and
+    :class:`partsjournal.flow.scripted.ScriptedAsker` answers from ``--answers``, and
     tests give their own, which fail loudly on a question they did not expect.
     ``interactive`` is False when nobody is there to be offered anything.
     """

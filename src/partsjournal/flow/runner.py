@@ -13,7 +13,16 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, care_words, exercises, integration, journal, promises, support
+from partsjournal.flow import (
+    care,
+    care_words,
+    exercises,
+    integration,
+    journal,
+    promises,
+    scripted,
+    support,
+)
 from partsjournal.flow.drafting import (
     DraftKeeper,
     TerminalGone,
@@ -36,7 +45,7 @@ def make_asker(ex: Exercise, answers: str | None) -> Asker:
     Without a terminal and without ``--answers`` we refuse rather than hang.
     """
     if answers is not None:
-        return prompts.ScriptedAsker(prompts.read_answers_file(answers, ex), ex)
+        return scripted.ScriptedAsker(scripted.read_answers_file(answers, ex), ex)
     return terminal()
 
 
