@@ -122,6 +122,27 @@ def test_session_show_tells_the_story_in_order(cli: Cli, home: Path, tmp_path: P
     assert cli("session", "show", "2026-11-19").stdout == out
 
 
+def test_session_show_lists_the_first_20_entries_and_counts_the_rest(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    freeze_today(monkeypatch, datetime(2026, 12, 30, 12, 0).astimezone())
+    assert cli("session", "add", "2026-11-19").exit_code == 0
+    for day in range(1, 26):  # notes on days 1 to 25 after the session
+        when = f"{date(2026, 11, 19) + timedelta(days=day)} 09:00"
+        assert cli("note", f"note of day {day}", "--at", when).exit_code == 0
+    shown = cli("session", "show", "1")
+    assert shown.exit_code == 0, shown.output
+    assert "day 20 after" in shown.stdout and "day 21 after" not in shown.stdout
+    assert "5 later entries not listed: partsjournal session show 1 --all" in shown.stdout
+    every = cli("session", "show", "1", "--all").stdout
+    assert "day 25 after" in every and "not listed" not in every
+    three = cli("session", "show", "1", "-n", "3").stdout
+    assert "day 3 after" in three and "day 4 after" not in three
+    assert "22 later entries" in three
+    both = cli("session", "show", "1", "-n", "3", "--all")
+    assert both.exit_code == 2 and "either --all or -n N" in both.stderr
+
+
 def test_prepare_entry_stores_intention_support_plan_and_part(
     cli: Cli, home: Path, tmp_path: Path
 ) -> None:

@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from partsjournal.cli import options
 from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import dates, entry, parts, sessions
 from partsjournal.core.errors import UsageError
@@ -18,7 +19,6 @@ from partsjournal.render import output, ui
 from partsjournal.views import search
 
 PROGRESS_FROM = 300  # files; below this, reading is over before a bar would help
-LATEST = 20  # entries listed when no --all or -n is given
 
 
 def register(app: typer.Typer) -> None:
@@ -98,12 +98,8 @@ def entries(
         session=session_id,
         grep=grep,
     )
-    if all_ and number is not None:
-        raise UsageError("Pass either --all or -n N, not both.")
-    if number is not None and number < 1:
-        raise UsageError(f"-n needs a number of entries from 1 up, not {number}.")
+    limit = options.how_many(number, all_, default=None if fmt == "json" else options.LATEST)
     every, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
-    limit = number if number is not None else None if all_ or fmt == "json" else LATEST
     shown = found[-limit:] if limit is not None else found
     names = parts.current_names(pid for row in shown for pid, _ in row.parts)
     if fmt == "json":

@@ -1,10 +1,13 @@
-"""Options shared by the commands that write entries (one definition each)."""
+"""Options shared by several commands (one definition each): those of the commands that write
+entries, and how many entries a listing shows."""
 
 from __future__ import annotations
 
 from typing import Annotated
 
 import typer
+
+from partsjournal.core.errors import UsageError
 
 AtOption = Annotated[
     str | None,
@@ -34,3 +37,23 @@ BeforeOption = Annotated[
 AfterOption = Annotated[
     bool, typer.Option("--after", help="The entry integrates a session that has happened.")
 ]
+
+LATEST = 20  # entries a listing shows when neither --all nor -n is given
+
+NumberOption = Annotated[
+    int | None,
+    typer.Option("--number", "-n", metavar="N", help="Show N entries (default 20)."),
+]
+AllOption = Annotated[bool, typer.Option("--all", help="Show every entry.")]
+
+
+def how_many(number: int | None, all_: bool, default: int | None = LATEST) -> int | None:
+    """How many entries a listing shows: ``-n N``, every one with ``--all`` (None), else
+    ``default``."""
+    if all_ and number is not None:
+        raise UsageError("Pass either --all or -n N, not both.")
+    if number is not None and number < 1:
+        raise UsageError(f"-n needs a number of entries from 1 up, not {number}.")
+    if all_:
+        return None
+    return number if number is not None else default

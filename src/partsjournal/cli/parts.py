@@ -6,6 +6,7 @@ from typing import Annotated, ClassVar
 
 import typer
 
+from partsjournal.cli import options
 from partsjournal.cli.lazy import LazyGroup
 from partsjournal.cli.plain import PlainCommand, PlainGroup
 from partsjournal.core import parts, sessions
@@ -34,8 +35,6 @@ class PartsGroup(LazyGroup, PlainGroup):
         ),
     }
 
-
-LATEST = 20  # entries in a part's time line when no --all or -n is given
 
 parts_app = typer.Typer(
     cls=PartsGroup,
@@ -85,16 +84,12 @@ def show(
 
     Example: partsjournal parts show "The Critic"
     """
-    if all_ and number is not None:
-        raise UsageError("Pass either --all or -n N, not both.")
-    if number is not None and number < 1:
-        raise UsageError(f"-n needs a number of entries from 1 up, not {number}.")
+    latest = options.how_many(number, all_)
     part = parts.resolve(name)
     index = parts.everything(warn=ui.warn)
     if parts.in_circle(part.id, index):
         part = index[part.id] = parts.undo_merge(part)
         ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)
-    latest = None if all_ else number or LATEST
     meetings, total = partlog.meetings(part.id, index, latest=latest, warn=ui.warn)
     names = {s.id: s.name for s in sessions.load_all(warn=ui.warn)} if meetings else {}
     with ui.paged(20 + 4 * len(meetings)):  # a long time line goes through the pager

@@ -7,6 +7,7 @@ from typing import Annotated, ClassVar
 
 import typer
 
+from partsjournal.cli import options
 from partsjournal.cli.lazy import LazyGroup
 from partsjournal.cli.plain import PlainCommand, PlainGroup
 from partsjournal.core import sessions
@@ -58,12 +59,20 @@ def list_() -> None:
 @sub.command("show", cls=PlainCommand)
 def show(
     ref: Annotated[str, typer.Argument(metavar="ID", help="The session's number, id or date.")],
+    number: options.NumberOption = None,
+    all_: options.AllOption = False,
 ) -> None:
-    """Show a session's arc: preparation entries, the session, then integration entries."""
+    """Show a session's arc: preparation entries, the session, then integration entries.
+
+    Lists the first 20 entries in time order (--all for every one, -n N for N); the
+    integration arc below counts them all.
+    """
+    limit = options.how_many(number, all_)
     found = sessions.load_all(warn=ui.warn)
     session = sessions.find(ref, found)
     every = search.history(warn=ui.warn)
-    arc = arcs.read(arcs.arcs(found, every.rows)[session.id], every.load)
+    shown, more = arcs.first(arcs.arcs(found, every.rows)[session.id], limit)
+    arc = arcs.read(shown, every.load)
     lo, hi = arcs.reach(session, found)
     near = list(
         every.entries(
@@ -73,4 +82,4 @@ def show(
     arc = arcs.with_notes(arc, found, near)
     stages = arcs.stages(session, found, near)
     with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
-        render_sessions.print_arc(arc, stages)
+        render_sessions.print_arc(arc, stages, more=more)

@@ -9,7 +9,7 @@ from partsjournal.core.entry import Entry
 from partsjournal.core.indexrows import Row
 from partsjournal.core.sessions import Session, describe
 from partsjournal.render import ui
-from partsjournal.render.text import literal
+from partsjournal.render.text import literal, plural
 from partsjournal.views.arcs import Arc, Note, Stage
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def print_list(found: list[Session], arcs: dict[str, Arc[Row]]) -> None:
     ui.say("See one session's story with: partsjournal session show NUMBER")
 
 
-def print_arc(arc: Arc[Entry], stages: list[Stage] | None = None) -> None:
+def print_arc(arc: Arc[Entry], stages: list[Stage] | None = None, *, more: int = 0) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -74,6 +74,11 @@ def print_arc(arc: Arc[Entry], stages: list[Stage] | None = None) -> None:
     for item in arc.after:
         _row(table, item, session, "after", words)
     ui.out().print(table)
+    if more:
+        ui.say(
+            f"{plural(more, 'later entry', 'later entries')} not listed: "
+            f"partsjournal session show {session.number} --all"
+        )
     if not arc.before and not arc.after:
         ui.say(
             "No entries around this session yet. Try: partsjournal exercise prepare, "

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Generic, TypeVar
 
@@ -65,6 +65,17 @@ def arcs(sessions: list[Session], rows: list[Row]) -> dict[str, Arc[Row]]:
 def read(arc: Arc[Row], load: Callable[[Row], Entry]) -> Arc[Entry]:
     """The same arc with its entries read in full."""
     return Arc(arc.session, [load(r) for r in arc.before], [load(r) for r in arc.after])
+
+
+def first(arc: Arc[T], limit: int | None) -> tuple[Arc[T], int]:
+    """The arc cut to its first ``limit`` entries in time order (the preparation, then the
+    first days after), and how many were left out; None keeps them all."""
+    if limit is None:
+        return arc, 0
+    before = arc.before[:limit]
+    after = arc.after[: limit - len(before)]
+    left = len(arc.before) + len(arc.after) - len(before) - len(after)
+    return replace(arc, before=before, after=after), left
 
 
 def reach(session: Session, sessions: list[Session]) -> tuple[date | None, date | None]:
