@@ -6,8 +6,17 @@ from __future__ import annotations
 from typing import Any
 
 from partsjournal.core.answers import AnswerValue
-from partsjournal.flow.engine import check_value
+from partsjournal.flow.engine import GoBack, check_value
 from partsjournal.flow.exercises import Step
+
+BACK = "<go back>"  # an answer that asks to go back one step (Ctrl-B, "Go back one step")
+
+
+class Turns:
+    """Successive answers to one step, for a step asked again after going back."""
+
+    def __init__(self, *values: Any) -> None:
+        self.values = list(values)
 
 
 class FakeAsker:
@@ -24,15 +33,37 @@ class FakeAsker:
         self.answers = answers or {}
         self.replies = list(replies or [])
         self.asked: list[str] = []  # step ids, in order
+        self.texts: list[str] = []  # each step's text as shown, in order
         self.questions: list[str] = []  # confirm and select questions, in order
+        self.counters: list[str] = []  # the step counter as shown: "3 of 14", "3 of about 14"
+        self.offered: list[tuple[str, str]] = []  # (step id, earlier answer offered to edit)
 
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+    def ask(
+        self,
+        step: Step,
+        text: str,
+        number: int,
+        total: int,
+        typed: str = "",
+        *,
+        about: bool = False,
+    ) -> AnswerValue:
         self.asked.append(step.id)
+        self.texts.append(text)
+        self.counters.append(f"{number} of {'about ' if about else ''}{total}")
         if step.kind == "guide":
             return True
         if step.id not in self.answers:
             raise AssertionError(f"unexpected step {step.id!r}: {text}")
-        return check_value(step, self.answers[step.id])
+        if typed:
+            self.offered.append((step.id, typed))
+        value = self.answers[step.id]
+        if isinstance(value, Turns):
+            assert value.values, f"step {step.id!r} was asked more often than expected"
+            value = value.values.pop(0)
+        if value == BACK:
+            raise GoBack
+        return check_value(step, value)
 
     def _reply(self, question: str) -> bool | str:
         self.questions.append(question)

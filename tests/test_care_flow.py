@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -32,7 +33,9 @@ class PauseAt(FakeAsker):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self.stop_at = stop_at
 
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+    def ask(
+        self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
+    ) -> AnswerValue:
         if step.id == self.stop_at:
             raise Paused(step=step.id)
         return super().ask(step, text, number, total, typed)

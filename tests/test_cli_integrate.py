@@ -126,7 +126,10 @@ def test_without_a_session_it_says_so_and_asks_integration_questions(
     assert "No session is within 14 days" in result.stdout
     (data,) = saved(home)
     assert data["phase"] == "after" and "session" not in data
-    assert "body_after_noticed" in by_step(data)
+    # with no session, the questions that name one give way to ones about recent days
+    assert "body_after_noticed_lately" in by_step(data)
+    assert "body_after_noticed" not in by_step(data)
+    assert not [a["prompt"] for a in data["answers"] if "the session" in a["prompt"]]
 
 
 def test_realm_option_keeps_only_the_chosen_realms(cli: Cli, home: Path, tmp_path: Path) -> None:
@@ -296,4 +299,4 @@ def test_exercise_integrate_runs_the_full_check_in(cli: Cli, home: Path, tmp_pat
     assert result.exit_code == 0, result.output
     assert "No session is within 14 days" in result.stdout
     (data,) = saved(home)
-    assert data["phase"] == "after" and "body_after_noticed" in by_step(data)
+    assert data["phase"] == "after" and "body_after_noticed_lately" in by_step(data)

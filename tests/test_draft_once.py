@@ -137,7 +137,7 @@ def test_a_run_in_progress_holds_its_own_draft(cli: Cli, home: Path, rest: Path)
     seen: list[int] = []
 
     class TryResumeMeanwhile(StopAfter):
-        def ask(self, step, text, number, total, typed=""):  # type: ignore[no-untyped-def]
+        def ask(self, step, text, number, total, typed="", **_):  # type: ignore[no-untyped-def]
             if step.id == "purpose":
                 result = cli("resume", "1", "--answers", str(rest))
                 seen.append(result.exit_code)

@@ -32,7 +32,9 @@ class StopAfter(FakeAsker):
         self.stop_at = stop_at
         self.asked: list[str] = []
 
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+    def ask(
+        self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
+    ) -> AnswerValue:
         if step.id == "stirred_now":
             return ""  # the optional check in the middle, not an exercise step: skipped
         on_disk = draft_answers(self.home)
@@ -145,7 +147,7 @@ def test_answers_to_steps_that_no_longer_exist_are_kept(
 
     class Two(FakeAsker):
         def ask(
-            self, step: Step, text: str, number: int, total: int, typed: str = ""
+            self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
         ) -> AnswerValue:
             if step.id == "end":
                 raise Paused
@@ -203,7 +205,9 @@ def test_resume_with_several_drafts_and_no_terminal_asks_for_one(cli: Cli, home:
 
 
 class StopAfterAny(FakeAsker):
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+    def ask(
+        self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
+    ) -> AnswerValue:
         if step.id == "situation":
             raise Paused
         return step.kind != "yes_no"  # guides go on; optional yes/no checks are declined
@@ -220,7 +224,7 @@ def test_resume_unknown_draft(cli: Cli, home: Path, ref: str) -> None:
 def test_ctrl_c_between_prompts_is_a_pause_too(home: Path) -> None:
     class InterruptAtNeeds(StopAfter):
         def ask(
-            self, step: Step, text: str, number: int, total: int, typed: str = ""
+            self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
         ) -> AnswerValue:
             if step.id == "needs":
                 raise KeyboardInterrupt

@@ -178,7 +178,7 @@ class Answering:
     def __init__(self) -> None:
         self.given = 0
 
-    def ask(self, step: Any, text: str, number: int, total: int, typed: str = "") -> Any:
+    def ask(self, step: Any, text: str, number: int, total: int, typed: str = "", **_: Any) -> Any:
         if self.pause_after is not None and self.given >= self.pause_after:
             raise Paused
         self.given += 1

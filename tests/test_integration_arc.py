@@ -6,6 +6,7 @@ from __future__ import annotations
 import tomllib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -117,7 +118,7 @@ def test_the_arc_day_survives_a_pause(cli: Cli, home: Path) -> None:
 
     class StopAtBody(FakeAsker):
         def ask(
-            self, step: Step, text: str, number: int, total: int, typed: str = ""
+            self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
         ) -> AnswerValue:
             if step.id == "body_rating":
                 raise Paused
@@ -132,7 +133,7 @@ def test_the_arc_day_survives_a_pause(cli: Cli, home: Path) -> None:
 
     class Anything(FakeAsker):  # every realm is asked on resume; answer each simply
         def ask(
-            self, step: Step, text: str, number: int, total: int, typed: str = ""
+            self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
         ) -> AnswerValue:
             self.asked.append(step.id)
             if step.kind == "scale":

@@ -11,6 +11,7 @@ import json
 import tomllib
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -209,7 +210,7 @@ def test_choosing_which_draft_to_resume_goes_through_the_asker(home: Path) -> No
 
     class PauseAtB(FakeAsker):
         def ask(
-            self, step: Step, text: str, number: int, total: int, typed: str = ""
+            self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
         ) -> AnswerValue:
             if step.id == "b":
                 raise Paused

@@ -10,6 +10,7 @@ import signal
 import tomllib
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pexpect
 
@@ -199,7 +200,9 @@ class PauseAt(FakeAsker):
             "body": "chest",
         }
 
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+    def ask(
+        self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
+    ) -> AnswerValue:
         if step.id == self.stop_at:
             raise Paused(step=step.id)
         return check_value(step, self.given.get(step.id, True))

@@ -25,8 +25,8 @@ from tests.journal_fixtures import (
 )
 from tests.test_review import day, full_journal
 
-SECTIONS = ["Sessions", "Exercises", "Parts met", "Activation", "Self-energy", "Realms",
-            "Practices", "Highlights"]  # fmt: skip
+SECTIONS = ["Sessions", "Exercises", "Parts met", "Activation", "Grounding", "Self-energy",
+            "Realms", "Practices", "Highlights"]  # fmt: skip
 
 
 @pytest.fixture(autouse=True)
@@ -66,13 +66,14 @@ def test_markdown_review_is_a_clean_document(home: Path, cli: Cli) -> None:
     assert "\x1b[" not in md and "[bold" not in md and "[/" not in md
     assert "| The Critic | 2 |  |" in md and "| Busy Bee | 1 | new |" in md
     assert "| Body | 7 (Mon 23 Nov) | +2 | yes |" in md
-    assert "| Spirit | – | – | none |" in md  # noqa: RUF001
+    # no bare dashes: what is missing is said in words
+    assert "| Spirit | not rated | nothing earlier | none |" in md
     # the charts are plain text inside fenced blocks
     blocks = re.findall(r"```text\n(.*?)```", md, flags=re.S)
     assert len(blocks) == 2
     assert "before  8 ########..  after  5 #####.....   -3" in blocks[0]
     assert "courage        ######....  6.0  +2" in blocks[1]
-    assert "> Rest\n> — what The Critic needs, Tue 17 Nov" in md
+    assert "> Rest\n> — what The Critic needs, Tue 17 Nov in Meeting a protector part" in md
 
 
 def test_json_review_is_stable_and_matches_the_files(home: Path, cli: Cli) -> None:
@@ -82,8 +83,8 @@ def test_json_review_is_stable_and_matches_the_files(home: Path, cli: Cli) -> No
     data = json.loads(result.stdout)
     assert list(data) == [
         "schema_version", "today", "period", "previous_period", "empty", "summary", "sessions",
-        "exercises", "parts", "activation", "self_energy", "realms", "practices", "highlights",
-        "patterns", "for_therapist", "trailheads", "feel_toward",
+        "exercises", "parts", "activation", "grounding", "self_energy", "realms", "practices",
+        "highlights", "patterns", "for_therapist", "trailheads", "feel_toward",
     ]  # fmt: skip
     assert data["schema_version"] == 1
     assert data["period"] == {

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -127,7 +128,9 @@ class PauseAt(FakeAsker):
         super().__init__({}, replies)
         self.stop_at = stop_at
 
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+    def ask(
+        self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
+    ) -> AnswerValue:
         if step.id == self.stop_at:
             raise Paused(step=step.id, partial="Colours, and")
         return super().ask(step, text, number, total, typed)

@@ -27,9 +27,14 @@ def test_integrate_has_rating_questions_and_practice_per_realm(realm: str) -> No
     rating = next(s for s in steps if s.role == f"realm-rating:{realm}")
     assert rating.kind == "scale" and rating.conditions == []
     for phase in ("before", "after"):
-        asked = [s for s in steps if s.role == f"realm-reflection:{realm}" and s.shown({}, phase)]
-        assert 2 <= len(asked) <= 3, (realm, phase)
-        assert all(c.phase == phase for s in asked for c in s.conditions)
+        for linked in (True, False):
+            asked = [
+                s
+                for s in steps
+                if s.role == f"realm-reflection:{realm}" and s.shown({}, phase, session=linked)
+            ]
+            assert 2 <= len(asked) <= 3, (realm, phase, linked)
+            assert all(c.phase in (phase, None) for s in asked for c in s.conditions)
     assert [s.kind for s in steps if s.role == f"practice:{realm}"] == ["text"]
 
 
@@ -100,9 +105,9 @@ def test_realm_filter_and_follow_up_placement() -> None:
     chosen = datetime(2026, 11, 20, 19).astimezone()
     ex = integration.integrate_exercise(["mind"], [Practice("body", "Walk", chosen, "x")])
     ids = [s.id for s in ex.steps]
-    assert ids[:3] == ["arrive", "before_frame", "after_frame"]
-    assert ids[3:6] == ["followup", "followup_body", "followup_body_note"]
-    assert {s.realm for s in ex.steps[6:]} <= {"mind", None}
+    assert ids[:4] == ["arrive", "before_frame", "after_frame", "after_frame_lately"]
+    assert ids[4:7] == ["followup", "followup_body", "followup_body_note"]
+    assert {s.realm for s in ex.steps[7:]} <= {"mind", None}
     assert ids[-1] == "closing"
 
 

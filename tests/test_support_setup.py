@@ -41,7 +41,7 @@ def test_the_first_exercise_offers_once_to_add_people_and_a_therapist(home: Path
     names = iter(["Sam", ""])
     real_ask = asker.ask
 
-    def ask(step, text, number, total, typed=""):  # type: ignore[no-untyped-def]
+    def ask(step, text, number, total, typed="", **_):  # type: ignore[no-untyped-def]
         if step.id == "contact_name":
             asker.asked.append(step.id)
             return next(names)
@@ -125,7 +125,7 @@ def test_prepare_offers_its_people_for_the_card_when_saved(home: Path) -> None:
     names = iter(["Anna", ""])
     real_ask = asker.ask
 
-    def ask(step, text, number, total, typed=""):  # type: ignore[no-untyped-def]
+    def ask(step, text, number, total, typed="", **_):  # type: ignore[no-untyped-def]
         if step.id == "contact_name":
             return next(names)
         return real_ask(step, text, number, total, typed)

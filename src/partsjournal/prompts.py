@@ -17,12 +17,14 @@ from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import care, care_words
 from partsjournal.flow.drafting import TerminalGone
-from partsjournal.flow.engine import Paused, check_value
-from partsjournal.flow.exercises import Exercise, Step
+from partsjournal.flow.engine import GoBack, Paused, check_value
+from partsjournal.flow.exercises import Step
 from partsjournal.render import screens
 from partsjournal.render.text import visible
 
 PAUSE_CHOICE = "Pause here"
+BACK_CHOICE = "Go back one step"
+BACK_KEY = "c-b"  # Ctrl-B, shown on screen as "Ctrl-B goes back"
 
 
 def can_prompt() -> bool:
@@ -42,120 +44,6 @@ def ask_secret(question: str) -> str:
         raise KeyboardInterrupt from None
 
 
-# An answers file holds one exercise's answers; anything bigger (/dev/zero, a disk image)
-# is a mistake, and reading it whole would never end or fill the memory.
-ANSWERS_LIMIT = 64 * 2**20
-
-
-class _TooLong(Exception):
-    pass
-
-
-def _read_bounded(source: str) -> str:
-    """The answers file (``-`` is standard input) as text, refusing more than the limit."""
-    if source == "-":
-        raw = sys.stdin.buffer.read(ANSWERS_LIMIT + 1)
-    else:
-        with open(source, "rb") as f:
-            raw = f.read(ANSWERS_LIMIT + 1)
-    if len(raw) > ANSWERS_LIMIT:
-        raise _TooLong
-    return raw.decode("utf-8")
-
-
-def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
-    """Read ``--answers`` (a path, or ``-`` for stdin) as a TOML table of step id -> answer."""
-    import tomllib
-
-    where = "standard input" if source == "-" else source
-    try:
-        text = _read_bounded(source)
-        data = tomllib.loads(text)
-    except FileNotFoundError:
-        raise UsageError(f"The answers file {where} does not exist; check the path.") from None
-    except _TooLong:
-        limit = ANSWERS_LIMIT // 2**20
-        raise UsageError(
-            f"The answers file {where} is larger than {limit} MiB, more than any exercise "
-            "needs; check that it is the right file."
-        ) from None
-    except IsADirectoryError:
-        raise UsageError(
-            f"Could not read the answers file {where}: it is a folder; give a TOML file."
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
-        raise UsageError(f"Could not read the answers file {where}: {reason}.") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise UsageError(
-            f"The answers file {where} is not valid TOML ({exc}); "
-            'write one line per step, like: situation = "...".'
-        ) from None
-    known = {s.id for s in exercise.steps}
-    unknown = sorted(set(data) - known)
-    if unknown:
-        raise UsageError(
-            f"The answers file names step '{unknown[0]}', which the {exercise.name} exercise "
-            f"does not have; its steps are: {', '.join(s.id for s in exercise.steps)}."
-        )
-    for step_id, value in data.items():
-        step = exercise.step(step_id)
-        assert step is not None
-        try:
-            check_value(step, value)
-        except ValueError as exc:
-            raise UsageError(
-                f"The answer for step '{step_id}' in {where} should be {exc}."
-            ) from None
-    return data
-
-
-class ScriptedAsker:
-    """Answers from a table; a missing answer to a required question is an error.
-
-    Nobody is there to be offered anything, so the flow never asks it to confirm
-    or choose; if it did, that would be a bug, and it says so instead of guessing.
-    """
-
-    interactive = False
-
-    def __init__(self, answers: dict[str, Any], exercise: Exercise) -> None:
-        self.answers = answers
-        self.exercise = exercise
-
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
-        if step.id in self.answers:
-            return check_value(step, self.answers[step.id])
-        if step.kind == "guide":
-            return True
-        if typed.strip() and step.kind in {"text", "long_text", "part"}:
-            return typed  # started before a pause and left out of the file: kept, never ""
-        if step.optional and step.kind in {"text", "long_text", "part"}:
-            return ""
-        if step.optional and step.kind == "yes_no":
-            return False
-        raise UsageError(
-            f"The answers file has no answer for step '{step.id}' of the {self.exercise.name} "
-            f"exercise; add a line like: {step.id} = {_example(step)}."
-        )
-
-    def confirm(self, question: str, *, default: bool | None = True) -> bool:
-        raise UsageError(f"'{question}' needs a terminal to answer; run this in a terminal.")
-
-    def select(self, question: str, choices: list[str]) -> str:
-        raise UsageError(f"'{question}' needs a terminal to answer; run this in a terminal.")
-
-
-def _example(step: Step) -> str:
-    if step.kind == "scale":
-        return "5"
-    if step.kind == "yes_no":
-        return "true"
-    if step.kind == "choice" and step.choices:
-        return f'"{step.choices[0]}"'
-    return '"..."'
-
-
 class InteractiveAsker:
     """Asks in a real terminal with questionary, one question at a time."""
 
@@ -170,10 +58,20 @@ class InteractiveAsker:
             self._known_parts = [p.name for p in parts.load_all()]
         return self._known_parts
 
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+    def ask(
+        self,
+        step: Step,
+        text: str,
+        number: int,
+        total: int,
+        typed: str = "",
+        *,
+        about: bool = False,
+    ) -> AnswerValue:
         import questionary
 
-        screens.step_header(step, text, number, total)
+        can_go_back = number > 1
+        screens.step_header(step, text, number, total, about=about, back=can_go_back)
         question: Any
         if step.kind == "guide":
             question = questionary.press_any_key_to_continue(
@@ -186,18 +84,22 @@ class InteractiveAsker:
             question = questionary.text(
                 f"A number from 0 to 10{f' ({anchors})' if anchors else ''}{skip}:",
                 validate=_validator(step),
+                default=typed,
             )
         elif step.kind == "choice":
+            stops = [PAUSE_CHOICE, BACK_CHOICE] if can_go_back else [PAUSE_CHOICE]
             question = _ctrl_d_pauses(
                 questionary.select(
                     "Choose one:",
-                    choices=[*(step.choices or []), questionary.Separator(), PAUSE_CHOICE],
+                    choices=[*(step.choices or []), questionary.Separator(), *stops],
+                    default=typed if typed in (step.choices or []) else None,
                 )
             )
         elif step.kind == "yes_no" and care.needs_explicit_answer(step.role):
             question = _explicit_yes_no("Yes or no?")
         elif step.kind == "yes_no":
-            question = _ctrl_d_pauses(questionary.confirm("Yes or no?", default=True))
+            no = typed.strip().lower() in {"no", "n", "false"}
+            question = _ctrl_d_pauses(questionary.confirm("Yes or no?", default=not no))
         elif step.kind == "part" and self.known_parts():
             question = questionary.autocomplete(
                 "The part's name:",
@@ -218,6 +120,7 @@ class InteractiveAsker:
             )
         else:
             question = questionary.text("Your answer:", validate=_validator(step), default=typed)
+        _add_go_back_key(question)
         try:
             answer = question.unsafe_ask()
         except TerminalGone as gone:  # SIGHUP or SIGTERM: keep what was typed, then stop
@@ -235,6 +138,8 @@ class InteractiveAsker:
             raise Paused(step=step.id)
         if step.kind == "choice" and answer == PAUSE_CHOICE:
             raise Paused(chosen=True, step=step.id)
+        if step.kind == "choice" and answer == BACK_CHOICE:
+            raise GoBack
         if step.kind == "yes_no" and isinstance(answer, str):
             return check_value(step, answer)
         if step.kind == "part":
@@ -296,6 +201,21 @@ def _explicit_yes_no(question: str) -> Any:
         return True
 
     return questionary.text(f"{question} (type yes or no)", validate=validate)
+
+
+def _add_go_back_key(question: Any) -> None:
+    """Ctrl-B on any step's prompt asks to go back one step (:class:`GoBack`)."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
+    extra = KeyBindings()
+
+    @extra.add(BACK_KEY, eager=True)
+    def _back(event: Any) -> None:
+        event.app.exit(exception=GoBack())
+
+    app = question.application
+    current = getattr(app, "key_bindings", None)
+    app.key_bindings = merge_key_bindings([b for b in (current, extra) if b])
 
 
 def _ctrl_d_pauses(question: Any) -> Any:

@@ -12,7 +12,7 @@ import typer
 
 from partsjournal.cli import options
 from partsjournal.cli.plain import PlainCommand
-from partsjournal.core import dates, entry, sessions
+from partsjournal.core import dates, entry, parts, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import entry as render_entry
 from partsjournal.render import output, ui
@@ -101,14 +101,15 @@ def entries(
     limit = options.how_many(number, all_, default=None if fmt == "json" else options.LATEST)
     every, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
     shown = found[-limit:] if limit is not None else found
+    names = parts.current_names(pid for row in shown for pid, _ in row.parts)
     if fmt == "json":
-        output.emit(render_entry.entries_json(list(every.entries(shown))), None)
+        output.emit(render_entry.entries_json(list(every.entries(shown)), names), None)
     elif not found:
         ui.say(search.nothing_found(selection, period=lo is not None or hi is not None))
     else:
         with ui.paged(len(shown)):
             render_entry.print_entries(
-                list(every.entries(shown)), ui.out(), more=len(found) - len(shown)
+                list(every.entries(shown)), ui.out(), more=len(found) - len(shown), names=names
             )
 
 
@@ -123,7 +124,7 @@ def show(
     """
     e = entry.load(search.find_entry(entry_id))
     near = sessions.around(e.day, e.day, ids=[e.session] if e.session else [], warn=ui.warn)
-    render_entry.print_entry(e, near, ui.out())
+    render_entry.print_entry(e, near, ui.out(), parts.current_names(p.id for p in e.parts))
 
 
 def export(
@@ -194,8 +195,9 @@ def export(
         only_highlights=only_highlights,
         selection={"parts": part or [], "exercises": exercise or [], "excluded": excluded},
     )
+    names = parts.current_names(pid for row in found for pid, _ in row.parts)
     items = (
-        render_entry.export_item(e, near, only_highlights=only_highlights)
+        render_entry.export_item(e, near, only_highlights=only_highlights, names=names)
         for e in everything.entries(found)
     )
     if fmt == "json":

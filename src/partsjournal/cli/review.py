@@ -10,7 +10,7 @@ import typer
 from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import dates
 from partsjournal.core.errors import UsageError
-from partsjournal.render import output, review_md, ui
+from partsjournal.render import output, review_md, review_rich, ui
 from partsjournal.render import review as render_review
 from partsjournal.views import period as periods
 from partsjournal.views import review as review_mod
@@ -66,8 +66,8 @@ def review(
     elif fmt == "markdown":
         text = review_md.to_markdown(result)
     elif output_file is not None:
-        text = render_review.to_plain_text(result)
+        text = review_rich.to_plain_text(result)
     else:
-        render_review.print_rich(result, ui.out())
+        review_rich.print_rich(result, ui.out())
         return
     output.emit(text, output_file)

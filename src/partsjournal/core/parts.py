@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date
@@ -96,6 +96,26 @@ def find(name: str, known: list[Part] | None = None) -> Part | None:
         if any(matching.bare(n) == bare for n in part.names()):
             return part
     return None
+
+
+def shown_name(name: str, known: list[Part] | None = None) -> str:
+    """The name to show for a part named ``name``: the registry's ("critic" shows as
+    "The Critic"), or ``name`` itself for a part not met yet. What was typed is kept
+    in the entry; only the screen uses this."""
+    found = find(name, known)
+    return found.name if found is not None else name.strip()
+
+
+def current_names(ids: Iterable[str], index: dict[str, Part] | None = None) -> dict[str, str]:
+    """The name each part id goes by now in the registry (following merges), for
+    showing entries; ids the registry does not know are left out."""
+    index = everything() if index is None else index
+    names = {}
+    for part_id in ids:
+        part = live(part_id, index)
+        if part is not None:
+            names[part_id] = part.name
+    return names
 
 
 def suggest(name: str, *, limit: int = 3) -> list[Part]:

@@ -67,6 +67,7 @@ UNBLEND = "unblend"
 PART_IMAGE = "part-image"
 PART_BODY = "part-body"
 PART_PURPOSE = "part-purpose"
+PART_PROTECTS_FROM = "part-protects-from"
 PART_FEELINGS = "part-feelings"
 PART_FEARS = "part-fears"
 PART_STRENGTHS = "part-strengths"
@@ -99,6 +100,7 @@ ROLES: dict[str, str] = {
     PART_IMAGE: "what the part looks like",
     PART_BODY: "where the part is felt in the body",
     PART_PURPOSE: "the part's job: what it tries to make happen or to prevent",
+    PART_PROTECTS_FROM: "what the part is trying to protect the person from",
     PART_FEELINGS: "how the part feels about the situation",
     PART_FEARS: "what the part fears would happen if it stopped",
     PART_STRENGTHS: "the part's strengths",
@@ -214,6 +216,7 @@ ABOUT_PART = frozenset(
         PROMISE,
         FEEL_TOWARD_AFTER,
         PART_PURPOSE,
+        PART_PROTECTS_FROM,
         PART_FEELINGS,
         PART_FEARS,
         PART_STRENGTHS,
@@ -238,7 +241,14 @@ PART_RECORD_FIELDS: dict[str, str] = {
 }
 
 # The answers shown on a part's time line, in this order.
-TIMELINE = (FEEL_TOWARD, PART_PURPOSE, PART_FEARS, PART_NEEDS, PART_NEW_ROLE)
+TIMELINE = (
+    FEEL_TOWARD,
+    PART_PURPOSE,
+    PART_PROTECTS_FROM,
+    PART_FEARS,
+    PART_NEEDS,
+    PART_NEW_ROLE,
+)
 
 # Answers kept by ``export --only-highlights``.
 HIGHLIGHTS = frozenset(

@@ -34,20 +34,36 @@ class Paused(Exception):
         self.partial = partial
 
 
+class GoBack(Exception):
+    """The person asked to return to the previous answered step and change it."""
+
+
 class Asker(Protocol):
     """Everything the flow asks a person goes through one of these.
 
     :class:`partsjournal.prompts.InteractiveAsker` asks in a terminal,
-    :class:`partsjournal.prompts.ScriptedAsker` answers from ``--answers``, and
+    :class:`partsjournal.flow.scripted.ScriptedAsker` answers from ``--answers``, and
     tests give their own, which fail loudly on a question they did not expect.
     ``interactive`` is False when nobody is there to be offered anything.
     """
 
     interactive: bool
 
-    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
-        """Return the answer to ``step`` or raise :class:`Paused`; ``typed`` is text
-        started before a pause, offered again as the beginning of the answer."""
+    def ask(
+        self,
+        step: Step,
+        text: str,
+        number: int,
+        total: int,
+        typed: str = "",
+        *,
+        about: bool = False,
+    ) -> AnswerValue:
+        """Return the answer to ``step``, or raise :class:`Paused` or :class:`GoBack`;
+        ``typed`` is an earlier answer (text started before a pause, or the answer
+        being changed after going back), offered again ready to edit.
+        ``number`` of ``total`` is the step counter; ``about`` means the total is
+        an upper estimate (some steps depend on answers not given yet)."""
         ...
 
     def confirm(self, question: str, *, default: bool | None = True) -> bool:
@@ -75,6 +91,12 @@ class Run:
     kept: list[Answer] = field(default_factory=list)
     # unfinished text typed before a pause, by step id, offered again on resume
     pending: dict[str, str] = field(default_factory=dict)
+    # the step counter's total and whether it is an estimate, fixed the first time it
+    # is shown so it never changes during a run; steps answered without asking
+    counter: tuple[int, bool] | None = None
+    unasked: set[str] = field(default_factory=set)
+    # the part's name as typed and as shown (the registry's name), looked up once
+    _shown_part: tuple[str, str] | None = field(default=None, repr=False)
 
     def visible_steps(self) -> list[Step]:
         """Steps that have been or may yet be shown, given the answers so far.
@@ -87,7 +109,7 @@ class Run:
             pending = any(
                 c.step is not None and c.step not in self.answers for c in step.conditions
             )
-            if pending or step.shown(self.answers, self.phase, self.day):
+            if pending or step.shown(self.answers, self.phase, self.day, self.linked):
                 out.append(step)
         return out
 
@@ -107,7 +129,7 @@ class Run:
             if (
                 step.then
                 and step.id in self.answers
-                and step.shown(self.answers, self.phase, self.day)
+                and step.shown(self.answers, self.phase, self.day, self.linked)
             ):
                 going_to = step.then
         return out
@@ -115,7 +137,9 @@ class Run:
     def next_step(self) -> Step | None:
         """The first step still to ask, or None when the run is complete."""
         for step in self.reachable():
-            if step.id not in self.answers and step.shown(self.answers, self.phase, self.day):
+            if step.id not in self.answers and step.shown(
+                self.answers, self.phase, self.day, self.linked
+            ):
                 return step
         return None
 
@@ -129,6 +153,7 @@ class Run:
         if target is None or target in self.answers:
             return False
         self.context["close_from"] = target
+        self.counter = None  # the way is shorter now: the counter counts what is left
         return True
 
     def skipped(self, step: Step) -> bool:
@@ -139,11 +164,83 @@ class Run:
         ids = [s.id for s in self.exercise.steps]
         return target in ids and ids.index(step.id) < ids.index(target)
 
+    @property
+    def linked(self) -> bool:
+        """Whether the entry belongs to a session (``when = { session = true }``)."""
+        return bool(self.context.get("session"))
+
     def render(self, text: str) -> str:
-        """Fill ``{part}`` with the part's name (or "this part") and ``{today}`` with the date."""
+        """Fill ``{part}`` with the part's name as the registry knows it ("critic" is
+        shown as "The Critic"), or "this part" before one is named, and ``{today}``
+        with the date."""
         if "{today}" in text:
             text = text.replace("{today}", f"{dates.now():%A %d %B %Y}")
-        return text.replace("{part}", self.part_name or "this part").strip()
+        if not self.part_name:
+            return text.replace("{part}", "this part").strip()
+        if self._shown_part is None or self._shown_part[0] != self.part_name:
+            self._shown_part = (self.part_name, parts.shown_name(self.part_name))
+        return text.replace("{part}", self._shown_part[1]).strip()
+
+    def count(self) -> tuple[int, int, bool]:
+        """The step counter: this step's number, the total and whether it is "about".
+
+        The total is every step that may yet be shown when the counter is first
+        needed, and stays the same for the rest of the run; when some of them
+        depend on answers still to come it is an estimate ("of about 14").
+        """
+        visible = [s for s in self.visible_steps() if not self._filled_in(s)]
+        if self.counter is None:
+            estimate = any(
+                c.step is not None and c.step not in self.answers
+                for s in visible
+                for c in s.conditions
+            ) or any(s.then and s.id not in self.answers for s in visible)
+            self.counter = (len(visible), estimate)
+        total, about = self.counter
+        number = 1 + sum(1 for s in visible if s.id in self.answers)
+        return number, max(total, number), about
+
+    def _filled_in(self, step: Step) -> bool:
+        """A part step answered (or to be answered) with the known part, without asking."""
+        if step.id in self.unasked:
+            return True
+        if step.kind != "part" or not step.moves_focus or step.id in self.answers:
+            return False
+        first_focus = not any(
+            s.kind == "part" and s.id in self.answers for s in self.exercise.steps
+        )
+        return first_focus and bool(self.part_name)
+
+    def go_back(self) -> bool:
+        """Undo the latest answered question, and everything after it, to ask it again.
+
+        The removed answers are kept in ``pending``, so each question offers its
+        earlier answer ready to edit. Returns False when there is nothing to go
+        back to (the first question, or only a part given on the command line).
+        """
+        order = list(self.answers)
+        asked = [
+            i
+            for i, sid in enumerate(order)
+            if sid not in self.unasked and (st := self.exercise.step(sid)) is not None and st.asks
+        ]
+        if not asked:
+            return False
+        for sid in order[asked[-1] :]:
+            value = self.answers.pop(sid)
+            self.shown.pop(sid, None)
+            step = self.exercise.step(sid)
+            if step is None or not step.asks or sid in self.unasked:
+                continue  # guidance, or the part given on the command line: not asked
+            self.pending[sid] = as_typed(value)
+            if step.kind == "part" and step.moves_focus:
+                self.part_name = None
+        # going back to before the point of a gentle close takes the whole way again
+        target, back_to = self.context.get("close_from"), order[asked[-1]]
+        ids = [s.id for s in self.exercise.steps]
+        if target in ids and back_to in ids and ids.index(back_to) < ids.index(target):
+            self.context.pop("close_from")
+        return True
 
     @property
     def day(self) -> int | None:
@@ -154,6 +251,15 @@ class Run:
     @property
     def finished(self) -> bool:
         return all(s.id in self.answers for s in self.visible_steps())
+
+
+def as_typed(value: AnswerValue) -> str:
+    """An answer as the text a question offers to edit: "7", "yes", "curious"."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return "\n".join(value)
+    return str(value)
 
 
 def check_value(step: Step, value: Any) -> AnswerValue:
@@ -196,11 +302,14 @@ def run(
     asker: Asker,
     *,
     on_answer: Callable[[Run, Step], None] | None = None,
+    on_back: Callable[[Run], None] | None = None,
 ) -> Run:
     """Ask every step not answered yet; raise :class:`Paused` if the person stops.
 
     A part given beforehand (``--part``) answers the first part step that sets the
-    focus; every later one is asked, since it names another part.
+    focus; every later one is asked, since it names another part. :class:`GoBack`
+    from the asker undoes the latest answered question and asks again from there;
+    ``on_back`` is then called, so a draft follows at once.
     """
     while (step := current.next_step()) is not None:
         text = current.render(step.text)
@@ -209,10 +318,16 @@ def run(
         )
         if step.kind == "part" and step.moves_focus and current.part_name and first_focus:
             value: AnswerValue = current.part_name
+            current.unasked.add(step.id)
         else:
-            visible = current.visible_steps()
-            number = 1 + sum(1 for s in visible if s.id in current.answers)
-            value = asker.ask(step, text, number, len(visible), current.pending.get(step.id, ""))
+            number, total, about = current.count()
+            typed = current.pending.get(step.id, "")
+            try:
+                value = asker.ask(step, text, number, total, typed, about=about)
+            except GoBack:
+                if current.go_back() and on_back is not None:
+                    on_back(current)
+                continue
         current.answers[step.id] = value
         current.shown[step.id] = text
         current.pending.pop(step.id, None)

@@ -28,14 +28,16 @@ class _Strict(BaseModel):
 
 
 class Condition(_Strict):
-    """Show a step only when an earlier answer (or the entry's phase) matches.
+    """Show a step only when an earlier answer (or the entry's phase, or whether
+    it belongs to a session) matches.
 
-    Exactly one subject (``step`` or ``phase``); for a step, one or more tests,
-    all of which must hold.
+    Exactly one subject (``step``, ``phase`` or ``session``); for a step, one or
+    more tests, all of which must hold.
     """
 
     step: str | None = None
     phase: Phase | None = None
+    session: bool | None = None
     equals: str | int | bool | None = None
     not_equals: str | int | bool | None = None
     in_: list[str | int] | None = Field(default=None, alias="in")
@@ -49,8 +51,8 @@ class Condition(_Strict):
 
     @model_validator(mode="after")
     def _one_subject(self) -> Condition:
-        if (self.step is None) == (self.phase is None):
-            raise ValueError("a condition names either 'step' or 'phase'")
+        if sum(x is not None for x in (self.step, self.phase, self.session)) != 1:
+            raise ValueError("a condition names one of 'step', 'phase' or 'session'")
         if self.days is not None and (self.phase != "after" or self.days[0] > self.days[1]):
             raise ValueError("'days' goes with phase = \"after\" and is [first day, last day]")
         tests = [self.equals, self.not_equals, self.in_, self.not_in, self.at_least, self.at_most]
@@ -60,11 +62,19 @@ class Condition(_Strict):
             )
         return self
 
-    def holds(self, answers: dict[str, Any], phase: str | None, day: int | None = None) -> bool:
+    def holds(
+        self,
+        answers: dict[str, Any],
+        phase: str | None,
+        day: int | None = None,
+        session: bool = False,
+    ) -> bool:
         if self.phase is not None:
             if self.days is not None and (day is None or not self.days[0] <= day <= self.days[1]):
                 return False
             return phase == self.phase
+        if self.session is not None:
+            return session == self.session
         assert self.step is not None
         if self.step not in answers:
             return False
@@ -143,9 +153,15 @@ class Step(_Strict):
         return self.when if isinstance(self.when, list) else [self.when]
 
     def shown(
-        self, answers: dict[str, Any], phase: str | None = None, day: int | None = None
+        self,
+        answers: dict[str, Any],
+        phase: str | None = None,
+        day: int | None = None,
+        session: bool = False,
     ) -> bool:
-        return all(c.holds(answers, phase, day) for c in self.conditions)
+        """Whether the step is asked, given the answers so far, the entry's phase, the
+        day after the session and whether the entry belongs to a session."""
+        return all(c.holds(answers, phase, day, session) for c in self.conditions)
 
     @property
     def moves_focus(self) -> bool:
@@ -166,6 +182,9 @@ class Exercise(_Strict):
     minutes: Annotated[int, Field(ge=1, le=240)]
     version: Annotated[int, Field(ge=1)] = 1
     intro: str | None = None
+    # the side of a session the exercise is about: "before" looks only for a coming
+    # session (and files the entry as before, with or without one)
+    phase: Phase | None = None
     # where "go on" after a hard moment leads: the first step of a gentle close
     close_from: str | None = None
     # a deep exercise opens, on the day of a session, with a note and a gentler way

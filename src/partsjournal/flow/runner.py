@@ -13,7 +13,16 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, care_words, exercises, integration, journal, promises, support
+from partsjournal.flow import (
+    care,
+    care_words,
+    exercises,
+    integration,
+    journal,
+    promises,
+    scripted,
+    support,
+)
 from partsjournal.flow.drafting import (
     DraftKeeper,
     TerminalGone,
@@ -36,7 +45,7 @@ def make_asker(ex: Exercise, answers: str | None) -> Asker:
     Without a terminal and without ``--answers`` we refuse rather than hang.
     """
     if answers is not None:
-        return prompts.ScriptedAsker(prompts.read_answers_file(answers, ex), ex)
+        return scripted.ScriptedAsker(scripted.read_answers_file(answers, ex), ex)
     return terminal()
 
 
@@ -83,7 +92,7 @@ def run_exercise(
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
     if part is not None:
         part = parts.check_name(part)
-    linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
+    linked, phase = sessions.link(created.date(), explicit=session, phase=phase or ex.phase)
     asker = asker if asker is not None else make_asker(ex, answers)
     current = Run(exercise=ex, part_name=part.strip() if part else None, phase=phase)
     if situation:
@@ -107,6 +116,8 @@ def run_exercise(
         return run_exercise(capture.name, at=at, session=session, exercise=capture, asker=asker)
     if asker.interactive:
         screens.intro(ex)
+    if linked is None and phase == "before" and ex.phase == "before":
+        screens.no_session_coming(sessions.BEFORE_WINDOW_DAYS)
     return walk_and_save(current, asker, created)
 
 
@@ -140,7 +151,7 @@ def _walk(
     with stopping_signals_pause():
         while True:
             try:
-                run(current, asker, on_answer=on_answer)
+                run(current, asker, on_answer=on_answer, on_back=lambda _: keeper.save())
                 break
             except care.StopHere:
                 # stopping for today saves what is there, with a closing that thanks the part
@@ -177,7 +188,8 @@ def _walk(
             f"{exc.message.rstrip('.')}; your answers are still in the draft {draft.path}."
         ) from None
     keeper.discard()
-    screens.saved(entry, _where(entry), search.reference(entry.id))
+    names = parts.current_names(p.id for p in entry.parts)
+    screens.saved(entry, _where(entry), search.reference(entry.id), names)
     care.notice(entry, asker)
     support.offer_plan_contacts(entry, asker)
     return entry

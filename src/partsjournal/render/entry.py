@@ -45,14 +45,23 @@ def long_date(created: datetime) -> str:
     return f"{created:%A} {created.day} {created:%B %Y}, {created:%H:%M}"
 
 
-def _part_names(e: Entry) -> str:
-    return ", ".join(visible(p.name, one_line=True) for p in e.parts)
+def part_names(e: Entry, names: dict[str, str] | None = None) -> list[str]:
+    """The entry's parts by the name the registry knows them by now (``names``, from
+    :func:`partsjournal.core.parts.current_names`), else as written in the entry."""
+    names = names or {}
+    return [names.get(p.id, p.name) for p in e.parts]
+
+
+def _part_names(e: Entry, names: dict[str, str] | None = None) -> str:
+    return ", ".join(visible(n, one_line=True) for n in part_names(e, names))
 
 
 # --------------------------------------------------------------------------- show
 
 
-def print_entry(e: Entry, sessions: list[Session], console: Console) -> None:
+def print_entry(
+    e: Entry, sessions: list[Session], console: Console, names: dict[str, str] | None = None
+) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
@@ -63,7 +72,7 @@ def print_entry(e: Entry, sessions: list[Session], console: Console) -> None:
     if when:
         head.append(f"\n{when}", style="cyan")
     if e.parts:
-        head.append("\nparts: " + _part_names(e), style="bold")
+        head.append("\nparts: " + _part_names(e, names), style="bold")
     title = literal(e.title or e.exercise, one_line=True)
     console.print(Panel(head, title=title, title_align="left"))
     for a in e.answers:
@@ -77,30 +86,36 @@ def print_entry(e: Entry, sessions: list[Session], console: Console) -> None:
 # --------------------------------------------------------------------------- entries list
 
 
-def entry_row(e: Entry) -> dict[str, Any]:
+def entry_row(e: Entry, names: dict[str, str] | None = None) -> dict[str, Any]:
     return {
         "id": e.id,
         "created": e.created.isoformat(),
         "day": e.day.isoformat(),
         "exercise": e.exercise,
         "title": e.title,
-        "parts": [p.name for p in e.parts],
+        "parts": part_names(e, names),
         "session": e.session,
         "phase": e.phase,
         "first_words": first_words(e.answers),
     }
 
 
-def entries_json(entries: list[Entry]) -> str:
+def entries_json(entries: list[Entry], names: dict[str, str] | None = None) -> str:
     data = {
         "schema_version": ENTRIES_SCHEMA_VERSION,
         "count": len(entries),
-        "entries": [entry_row(e) for e in entries],
+        "entries": [entry_row(e, names) for e in entries],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def print_entries(entries: list[Entry], console: Console, *, more: int = 0) -> None:
+def print_entries(
+    entries: list[Entry],
+    console: Console,
+    *,
+    more: int = 0,
+    names: dict[str, str] | None = None,
+) -> None:
     from rich.table import Table
     from rich.text import Text
 
@@ -117,7 +132,7 @@ def print_entries(entries: list[Entry], console: Console, *, more: int = 0) -> N
         table.add_column("first words", no_wrap=True, overflow="ellipsis")
     for e in entries:
         row = [literal(e.id, one_line=True), literal(e.exercise, one_line=True)]
-        row.append(literal(_part_names(e)))
+        row.append(literal(_part_names(e, names)))
         if preview:
             row.append(literal(first_words(e.answers, 32), one_line=True))
         table.add_row(*row)
@@ -151,7 +166,13 @@ def export_head(
     }
 
 
-def export_item(e: Entry, sessions: list[Session], *, only_highlights: bool) -> dict[str, Any]:
+def export_item(
+    e: Entry,
+    sessions: list[Session],
+    *,
+    only_highlights: bool,
+    names: dict[str, str] | None = None,
+) -> dict[str, Any]:
     """One entry as the export shows it (the shape is in docs/format.md)."""
     s, phase = placement(e, sessions)
     answers = [a for a in e.answers if vocab.is_highlight(a.role)] if only_highlights else e.answers
@@ -169,7 +190,9 @@ def export_item(e: Entry, sessions: list[Session], *, only_highlights: bool) -> 
         ),
         "phase": phase if s else e.phase,
         "when": describe(e.day, s, phase) if s else None,
-        "parts": [{"id": p.id, "name": p.name} for p in e.parts],
+        "parts": [
+            {"id": p.id, "name": n} for p, n in zip(e.parts, part_names(e, names), strict=True)
+        ],
         "activation": {"before": act[0], "after": act[1]} if act else None,
         "answers": [
             {"step": a.step, "prompt": a.prompt, "value": a.value, "role": a.role, "part": a.part}

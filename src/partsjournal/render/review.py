@@ -10,17 +10,11 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
 from partsjournal.core.vocabulary import REALMS, realm_label
-from partsjournal.render import patterns as pattern_words
-from partsjournal.render import review_notes, ui
-from partsjournal.render.review_notes import short_day
-from partsjournal.render.text import literal, plural, visible
-from partsjournal.views.review_data import Outcome, Practice, Quote, Review, SessionNear
-
-if TYPE_CHECKING:
-    from rich.console import Console, RenderableType
+from partsjournal.render.review_notes import short_day as short_day
+from partsjournal.render.text import plural, visible
+from partsjournal.views.review_data import CheckIn, Outcome, Practice, Quote, Review, SessionNear
 
 FORMATS = ("rich", "markdown", "json")
 
@@ -59,9 +53,14 @@ def position_line(review: Review) -> str:
     return f"At the end of that period: {review.position}."
 
 
+# said where a change cannot be worked out, instead of a bare dash
+NOTHING_EARLIER = "nothing earlier"
+NOT_RATED = "not rated"
+
+
 def signed(value: float | None) -> str:
     if value is None:
-        return DASH
+        return NOTHING_EARLIER
     if value == 0:
         return "±0"
     text = f"{value:+.1f}" if isinstance(value, float) and not value.is_integer() else f"{value:+g}"
@@ -147,6 +146,37 @@ def activation_summary(review: Review) -> str:
     return f"Across {plural(n, 'exercise')}, activation {how} (0-10 scale)."
 
 
+def sparkline_label() -> str:
+    return "Activation after each exercise, oldest first (a lower bar is calmer):"
+
+
+def grounding_line(c: CheckIn, esc: Escape = visible) -> str:
+    """ "Sat 21 Nov, A grounding pause: distress 6 of 10, safe enough to go on"."""
+    said = []
+    if c.distress is not None:
+        said.append(f"distress {c.distress} of 10")
+    if c.safe is not None:
+        said.append("safe enough to go on" if c.safe else "not feeling safe")
+    return f"{short_day(c.day)}, {esc(c.exercise, one_line=True)}: {', '.join(said)}"
+
+
+def not_safe_line(review: Review) -> str:
+    days = ", ".join(short_day(c.day) for c in review.not_safe)
+    return (
+        f"On {days} you said you did not feel safe. Thank you for being honest with yourself. "
+        "If that is still true now, please reach out to someone you trust, your local "
+        "emergency number or a crisis line. Your support card has the details: "
+        "partsjournal config"
+    )
+
+
+def no_grounding_line(review: Review) -> str:
+    return (
+        f"No grounding check-ins {this_period(review)}. "
+        "Whenever you want a few steady minutes: partsjournal ground"
+    )
+
+
 def no_activation_line(review: Review) -> str:
     return (
         f"No exercise {this_period(review)} recorded activation both before and after, "
@@ -200,9 +230,20 @@ def practice_line(pr: Practice, esc: Escape = visible) -> str:
 
 
 def need_line(q: Quote, esc: Escape = visible) -> tuple[str, str]:
-    """The words, and who needs it when."""
+    """The words, and who needs it, when and in which exercise."""
     who = esc(q.part, one_line=True) if q.part else "a part"
-    return esc(q.text, one_line=True), f"what {who} needs, {short_day(q.day)}"
+    return esc(q.text, one_line=True), f"what {who} needs, {_context(q, esc)}"
+
+
+def reflection_line(q: Quote, esc: Escape = visible) -> tuple[str, str]:
+    """The words, and when, in which exercise and about which part they were written."""
+    about = f", about {esc(q.part, one_line=True)}" if q.part else ""
+    return esc(q.text, one_line=True), f"reflection, {_context(q, esc)}{about}"
+
+
+def _context(q: Quote, esc: Escape) -> str:
+    where = f" in {esc(q.exercise, one_line=True)}" if q.exercise else ""
+    return f"{short_day(q.day)}{where}"
 
 
 def no_practices_line(review: Review) -> str:
@@ -218,164 +259,3 @@ def no_highlights_line(review: Review) -> str:
 
 def to_json(review: Review) -> str:
     return json.dumps(review.to_json(), indent=2, ensure_ascii=False) + "\n"
-
-
-# --------------------------------------------------------------------------- rich
-
-
-def print_rich(review: Review, console: Console) -> None:
-    from rich.text import Text
-
-    for renderable in rich_renderables(review):
-        if isinstance(renderable, Text):  # broken between words, never in a command or date
-            renderable = ui.fitted(renderable, console)
-        console.print(renderable)
-
-
-def to_plain_text(review: Review, width: int = 100) -> str:
-    """The rich layout without colours, for ``--output FILE`` with the rich format."""
-    import io
-
-    from rich.console import Console
-
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, width=width, color_system=None, force_terminal=False, highlight=False
-    )
-    print_rich(review, console)
-    return buffer.getvalue()
-
-
-def rich_renderables(review: Review) -> list[RenderableType]:
-    from rich.table import Table
-    from rich.text import Text
-
-    p = review.period
-    out: list[RenderableType] = []
-
-    def heading(title: str) -> None:
-        out.append(Text(""))
-        out.append(Text(title, style="bold cyan"))
-
-    def note(text: str) -> None:
-        out.append(Text(text, style="dim"))
-
-    out.append(Text(f"Review: {span(p.since, p.until)}", style="bold"))
-    out.append(Text(header_line(review)))
-    if review.position:
-        out.append(Text(position_line(review)))
-    if review.empty:
-        out.append(Text(""))
-        out.append(Text(empty_line(review)))
-
-    heading("Sessions")
-    if review.sessions:
-        for s in review.sessions:
-            out.append(Text("• " + session_line(s)))
-    else:
-        note(no_sessions_line(review))
-    if review.empty:
-        return out
-
-    if review.patterns:
-        heading(pattern_words.HEADING)
-        for pattern in review.patterns:
-            out.append(Text("• " + pattern_words.line(pattern, this_period(review))))
-
-    heading("Exercises")
-    table = Table(show_header=False, box=None, pad_edge=False)
-    table.add_column()
-    table.add_column(justify="right")
-    for e in review.exercises:
-        label = literal(e.title or e.name, one_line=True)
-        label.append(f" ({visible(e.name, one_line=True)})", style="dim")
-        table.add_row(label, f"{TIMES}{e.count}")
-    out.append(table)
-
-    heading("Parts met")
-    if review.parts:
-        table = Table(show_header=False, box=None, pad_edge=False)
-        table.add_column(style="bold")
-        table.add_column(justify="right")
-        table.add_column(style="green")
-        for pm in review.parts:
-            table.add_row(
-                literal(pm.name, one_line=True), f"{TIMES}{pm.times}", "new" if pm.new else ""
-            )
-        out.append(table)
-        note("More about a part: partsjournal parts show NAME")
-    else:
-        note(no_parts_line(review))
-
-    heading("Activation (before → after)")
-    if review.activation:
-        table = Table(show_header=False, box=None, pad_edge=False)
-        for _ in range(5):
-            table.add_column()
-        for a in review.activation:
-            colour = "green" if a.change < 0 else ("yellow" if a.change > 0 else "white")
-            table.add_row(
-                short_day(a.day),
-                literal(a.exercise, one_line=True),
-                f"[red]{bar(a.before)}[/] {a.before:>2}",
-                f"[{colour}]{bar(a.after)}[/] {a.after:>2}",
-                f"[{colour}]{signed(a.change)}[/]",
-            )
-        out.append(table)
-        trend = sparkline([a.after for a in review.activation])
-        out.append(Text(activation_summary(review)))
-        out.append(Text(f"after each exercise: {trend}", style="dim"))
-    else:
-        note(no_activation_line(review))
-
-    heading("Self-energy")
-    if review.self_energy:
-        table = Table(show_header=False, box=None, pad_edge=False)
-        for _ in range(4):
-            table.add_column()
-        for q in review.self_energy:
-            avg = f"{q.average:.1f}" if q.average is not None else DASH
-            table.add_row(q.name, f"[magenta]{bar(q.average)}[/]", avg, signed(q.change))
-        out.append(table)
-        note(self_footer(review))
-    else:
-        note(no_self_line(review))
-
-    heading("Realms")
-    table = Table(show_header=False, box=None, pad_edge=False)
-    for _ in range(4):
-        table.add_column()
-    for r in review.realms:
-        latest = f"{r.latest} on {short_day(r.latest_day)}" if r.latest_day else "not rated"
-        table.add_row(
-            r.label,
-            f"[blue]{bar(r.latest)}[/]",
-            latest,
-            signed(r.change) if r.change is not None else "",
-        )
-    out.append(table)
-    out.append(Text(realms_missing_line(review)))
-
-    heading("Practices")
-    if review.practices or review.outcomes:
-        for pr in review.practices:
-            out.append(Text(f"• {practice_line(pr)}"))
-        for o in review.outcomes:
-            out.append(Text(f"• {outcome_line(o)}"))
-    else:
-        note(no_practices_line(review))
-
-    heading("Highlights")
-    if review.needs or review.reflections:
-        for qn in review.needs:
-            words, who = need_line(qn)
-            out.append(Text(f"“{words}” — {who}"))
-        for qr in review.reflections:
-            out.append(Text(f"“{visible(qr.text, one_line=True)}” — {short_day(qr.day)}"))
-    else:
-        note(no_highlights_line(review))
-
-    for title, lines in review_notes.sections(review):
-        heading(title)
-        out.extend(Text(f"• {line}") for line in lines)
-    return out

@@ -6,22 +6,26 @@ from __future__ import annotations
 from partsjournal.render import patterns as pattern_words
 from partsjournal.render import review_notes
 from partsjournal.render.review import (
-    DASH,
+    NOT_RATED,
     activation_summary,
     bar,
     empty_line,
+    grounding_line,
     header_line,
     need_line,
     no_activation_line,
+    no_grounding_line,
     no_highlights_line,
     no_parts_line,
     no_practices_line,
     no_self_line,
     no_sessions_line,
+    not_safe_line,
     outcome_line,
     position_line,
     practice_line,
     realms_missing_line,
+    reflection_line,
     self_footer,
     session_line,
     signed,
@@ -85,11 +89,19 @@ def to_markdown(review: Review) -> str:
     else:
         out += [no_activation_line(review), ""]
 
+    out += ["## Grounding", ""]
+    if review.not_safe:
+        out += [not_safe_line(review), ""]
+    if review.grounding:
+        out += [f"- {grounding_line(c, md)}" for c in review.grounding] + [""]
+    else:
+        out += [no_grounding_line(review), ""]
+
     out += ["## Self-energy", ""]
     if review.self_energy:
         out += ["```text"]
         for q in review.self_energy:
-            avg = f"{q.average:4.1f}" if q.average is not None else "   " + DASH
+            avg = f"{q.average:4.1f}" if q.average is not None else NOT_RATED
             out.append(
                 f"{q.name:<14} {bar(q.average, full='#', empty='.')} {avg}  {signed(q.change)}"
             )
@@ -104,7 +116,7 @@ def to_markdown(review: Review) -> str:
         "| --- | ---: | ---: | --- |",
     ]
     for r in review.realms:
-        latest = f"{r.latest} ({short_day(r.latest_day)})" if r.latest_day else DASH
+        latest = f"{r.latest} ({short_day(r.latest_day)})" if r.latest_day else NOT_RATED
         out.append(
             f"| {r.label} | {latest} | {signed(r.change)} | {'yes' if r.attended else 'none'} |"
         )
@@ -127,7 +139,8 @@ def to_markdown(review: Review) -> str:
             words, who = need_line(qn, md)
             out += [f"> {words}", f"> — {who}", ""]
         for qr in review.reflections:
-            out += [f"> {md(qr.text, one_line=True)}", f"> — reflection, {short_day(qr.day)}", ""]
+            words, where = reflection_line(qr, md)
+            out += [f"> {words}", f"> — {where}", ""]
     else:
         out += [no_highlights_line(review), ""]
     for title, lines in review_notes.sections(review, md):

@@ -46,18 +46,49 @@ def intro(ex: Exercise) -> None:
     )
 
 
-def step_header(step: Step, text: str, number: int, total: int) -> None:
-    """ "step 3 of 14", the question, and its hint, before the answer is asked for."""
+def step_header(
+    step: Step, text: str, number: int, total: int, *, about: bool = False, back: bool = False
+) -> None:
+    """ "step 3 of 14" (or "of about 14"), how to go back, the question, and its hint."""
     from rich.padding import Padding
 
     console = ui.out()
     console.print()
-    # once on every screen, text prompts included: how to pause
-    where = f"step {number} of {total} · " if total else ""
-    console.print(f"{where}{PAUSE_LINE}", style="dim", markup=False)
+    # once on every screen, text prompts included: where you are, how to pause and go back
+    said = [f"step {number} of {'about ' if about else ''}{total}"] if total else []
+    said.append(PAUSE_LINE)
+    if back:
+        said.append("Ctrl-B goes back one step")
+    console.print(" · ".join(said), style="dim", markup=False)
     console.print(Padding(literal(text), (0, 0, 0, 2)))
     if step.hint:
         console.print(Padding(literal(step.hint, "dim"), (0, 0, 0, 2)))
+    skip = how_to_skip(step)
+    if skip:
+        console.print(Padding(literal(skip, "dim"), (0, 0, 0, 2)))
+
+
+def how_to_skip(step: Step) -> str | None:
+    """What an optional question says about leaving it out, on the screen that asks it."""
+    if not step.optional:
+        return None
+    if step.kind in {"text", "scale", "part"}:
+        return "Optional: press Enter with nothing written to skip it."
+    if step.kind == "long_text":
+        return "Optional: to skip it, finish with nothing written."
+    if step.kind == "yes_no":
+        return "Optional: answering no skips it."
+    return None
+
+
+def no_session_coming(days: int) -> None:
+    """Preparing with no session recorded ahead: say so, and how to add one."""
+    ui.say(
+        f"No session is recorded in the next {days} days, so this preparation is kept "
+        "as before a session, for none in particular. When you know the date, add it with "
+        f"'partsjournal session add DATE': a session up to {days} days after this entry "
+        "will count it as preparation."
+    )
 
 
 def pause_line() -> None:
@@ -107,9 +138,10 @@ def paused(draft_id: str, answered: int, *, typed: bool) -> None:
     ui.say(f"When you are ready to go on: partsjournal resume {draft_id}")
 
 
-def saved(entry: Entry, where: str | None, ref: str) -> None:
+def saved(entry: Entry, where: str | None, ref: str, names: dict[str, str] | None = None) -> None:
     """The summary after an entry is saved; ``where`` is its place around a session,
-    ``ref`` what names it in a command (``last`` when it is the newest entry)."""
+    ``ref`` what names it in a command (``last`` when it is the newest entry),
+    ``names`` the registry's names of its parts."""
     from rich.text import Text
 
     console = ui.out()
@@ -119,7 +151,12 @@ def saved(entry: Entry, where: str | None, ref: str) -> None:
     console.print(line)
     if entry.parts:
         console.print(
-            literal("Part: " + ", ".join(visible(p.name, one_line=True) for p in entry.parts))
+            literal(
+                "Part: "
+                + ", ".join(
+                    visible((names or {}).get(p.id, p.name), one_line=True) for p in entry.parts
+                )
+            )
         )
     act = entry.activation()
     if act is not None:

@@ -23,6 +23,7 @@ from partsjournal.views import patterns, practices
 from partsjournal.views.period import Period, recent_days, recent_days_back, streak, streak_back
 from partsjournal.views.review_data import (
     Activation,
+    CheckIn,
     ExerciseCount,
     FeelToward,
     Outcome,
@@ -112,6 +113,7 @@ def build(
     _exercises(review, current, titles or {})
     _parts(review, current, parts)
     _activation(review, current)
+    _grounding(review, current)
     _self_energy(review, current, earlier)
     _realms(review, current, earlier)
     _highlights(review, current, parts)
@@ -194,6 +196,16 @@ def _activation(review: Review, current: list[Entry]) -> None:
             review.activation.append(Activation(e.id, e.day, e.exercise, *act))
 
 
+def _grounding(review: Review, current: list[Entry]) -> None:
+    """Every entry with a distress rating or a "do you feel safe" answer, in order."""
+    for e in current:
+        distress = next((a.number for a in e.answers if a.role == vocab.DISTRESS), None)
+        safety = [a.value for a in e.answers if a.role == vocab.SAFETY]
+        safe = safety[-1] if safety and isinstance(safety[-1], bool) else None
+        if distress is not None or safe is not None:
+            review.grounding.append(CheckIn(e.id, e.day, e.title or e.exercise, distress, safe))
+
+
 def _self_energy(review: Review, current: list[Entry], earlier: list[Entry]) -> None:
     now, review.self_checks = _self_scores(current)
     then, review.self_checks_previous = _self_scores(earlier)
@@ -249,15 +261,17 @@ def _highlights(review: Review, current: list[Entry], known: list[Part]) -> None
             text = a.text.strip()
             if not text:
                 continue
-            if a.role == vocab.PART_NEEDS:
-                part = parts.live(a.part, registry) if a.part else None
-                name = part.name if part else (e.parts[0].name if e.parts else None)
-                needs.append(Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name))
-            elif a.role == vocab.REFLECTION:
-                reflections.append(Quote(e.id, e.day, shorten(text, QUOTE_LENGTH)))
+            if a.role not in (vocab.PART_NEEDS, vocab.REFLECTION):
+                continue
+            # the context: which part (the answer's, else the entry's first) and which exercise
+            part_id = a.part or (e.parts[0].id if e.parts else None)
+            part = parts.live(part_id, registry) if part_id else None
+            name = part.name if part else (e.parts[0].name if e.parts else None)
+            quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name, e.title or e.exercise)
+            (needs if a.role == vocab.PART_NEEDS else reflections).append(quote)
     # the most recent few different ones, shown oldest first
-    review.needs = _distinct(needs)[-HIGHLIGHTS_PER_KIND:]
-    review.reflections = _distinct(reflections)[-HIGHLIGHTS_PER_KIND:]
+    review.needs = _distinct(needs, by_part=True)[-HIGHLIGHTS_PER_KIND:]
+    review.reflections = _distinct(reflections, by_part=False)[-HIGHLIGHTS_PER_KIND:]
 
 
 def _notes(review: Review, current: list[Entry], known: list[Part]) -> None:
@@ -291,11 +305,11 @@ def _notes(review: Review, current: list[Entry], known: list[Part]) -> None:
                 review.feel_toward.append(feel)
 
 
-def _distinct(quotes: list[Quote]) -> list[Quote]:
-    """Keep the latest of quotes with the same words (and part)."""
+def _distinct(quotes: list[Quote], *, by_part: bool) -> list[Quote]:
+    """Keep the latest of quotes with the same words (and, for needs, the same part)."""
     latest: dict[tuple[str, str | None], Quote] = {}
     for q in quotes:
-        key = (q.text.casefold(), q.part)
+        key = (q.text.casefold(), q.part if by_part else None)
         latest.pop(key, None)
         latest[key] = q
     return list(latest.values())

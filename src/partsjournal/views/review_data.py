@@ -101,6 +101,18 @@ class Quote:
     day: date
     text: str
     part: str | None = None
+    exercise: str = ""  # the title of the exercise it was written in
+
+
+@dataclass
+class CheckIn:
+    """A grounding check-in: an entry with a distress rating or a "do you feel safe" answer."""
+
+    entry: str
+    day: date
+    exercise: str  # the exercise's title
+    distress: int | None
+    safe: bool | None
 
 
 @dataclass
@@ -129,6 +141,7 @@ class Review:
     parts_known: int = 0
     parts: list[PartMet] = field(default_factory=list)
     activation: list[Activation] = field(default_factory=list)
+    grounding: list[CheckIn] = field(default_factory=list)
     self_checks: int = 0
     self_checks_previous: int = 0
     self_energy: list[Quality] = field(default_factory=list)
@@ -151,6 +164,11 @@ class Review:
         if not self.activation:
             return None
         return round(sum(a.change for a in self.activation) / len(self.activation), 1)
+
+    @property
+    def not_safe(self) -> list[CheckIn]:
+        """Check-ins where the answer to "do you feel safe right now?" was no."""
+        return [c for c in self.grounding if c.safe is False]
 
     @property
     def unattended_realms(self) -> list[str]:
@@ -189,6 +207,10 @@ class Review:
                 "activation": {
                     "average_change": self.average_activation_change,
                     "items": [{**asdict(a), "change": a.change} for a in self.activation],
+                },
+                "grounding": {
+                    "items": [asdict(c) for c in self.grounding],
+                    "not_safe": len(self.not_safe),
                 },
                 "self_energy": {
                     "checks": self.self_checks,

@@ -1,0 +1,139 @@
+"""Answering an exercise from an ``--answers`` file: reading the file, and the asker
+that answers each step from it (no terminal, so it never asks anything else)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from partsjournal.core.answers import AnswerValue
+from partsjournal.core.errors import UsageError
+from partsjournal.flow.engine import check_value
+from partsjournal.flow.exercises import Exercise, Step
+
+# An answers file holds one exercise's answers; anything bigger (/dev/zero, a disk image)
+# is a mistake, and reading it whole would never end or fill the memory.
+ANSWERS_LIMIT = 64 * 2**20
+
+
+class _TooLong(Exception):
+    pass
+
+
+def _read_bounded(source: str) -> str:
+    """The answers file (``-`` is standard input) as text, refusing more than the limit."""
+    if source == "-":
+        raw = sys.stdin.buffer.read(ANSWERS_LIMIT + 1)
+    else:
+        with open(source, "rb") as f:
+            raw = f.read(ANSWERS_LIMIT + 1)
+    if len(raw) > ANSWERS_LIMIT:
+        raise _TooLong
+    return raw.decode("utf-8")
+
+
+def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
+    """Read ``--answers`` (a path, or ``-`` for stdin) as a TOML table of step id -> answer."""
+    import tomllib
+
+    where = "standard input" if source == "-" else source
+    try:
+        text = _read_bounded(source)
+        data = tomllib.loads(text)
+    except FileNotFoundError:
+        raise UsageError(f"The answers file {where} does not exist; check the path.") from None
+    except _TooLong:
+        limit = ANSWERS_LIMIT // 2**20
+        raise UsageError(
+            f"The answers file {where} is larger than {limit} MiB, more than any exercise "
+            "needs; check that it is the right file."
+        ) from None
+    except IsADirectoryError:
+        raise UsageError(
+            f"Could not read the answers file {where}: it is a folder; give a TOML file."
+        ) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
+        raise UsageError(f"Could not read the answers file {where}: {reason}.") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(
+            f"The answers file {where} is not valid TOML ({exc}); "
+            'write one line per step, like: situation = "...".'
+        ) from None
+    known = {s.id for s in exercise.steps}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise UsageError(
+            f"The answers file names step '{unknown[0]}', which the {exercise.name} exercise "
+            f"does not have; its steps are: {', '.join(s.id for s in exercise.steps)}."
+        )
+    for step_id, value in data.items():
+        step = exercise.step(step_id)
+        assert step is not None
+        try:
+            check_value(step, value)
+        except ValueError as exc:
+            raise UsageError(
+                f"The answer for step '{step_id}' in {where} should be {exc}."
+            ) from None
+    return data
+
+
+class ScriptedAsker:
+    """Answers from a table; a missing answer to a required question is an error.
+
+    Nobody is there to be offered anything, so the flow never asks it to confirm
+    or choose; if it did, that would be a bug, and it says so instead of guessing.
+    """
+
+    interactive = False
+
+    def __init__(self, answers: dict[str, Any], exercise: Exercise) -> None:
+        self.answers = answers
+        self.exercise = exercise
+
+    def ask(
+        self,
+        step: Step,
+        text: str,
+        number: int,
+        total: int,
+        typed: str = "",
+        *,
+        about: bool = False,
+    ) -> AnswerValue:
+        if step.id in self.answers:
+            return check_value(step, self.answers[step.id])
+        if step.kind == "guide":
+            return True
+        if typed.strip():
+            # started before a pause (or being changed after going back) and left out of
+            # the file: the earlier answer is kept, never replaced by ""
+            try:
+                return check_value(step, typed)
+            except ValueError:
+                pass
+        if step.optional and step.kind in {"text", "long_text", "part"}:
+            return ""
+        if step.optional and step.kind == "yes_no":
+            return False
+        raise UsageError(
+            f"The answers file has no answer for step '{step.id}' of the {self.exercise.name} "
+            f"exercise; add a line like: {step.id} = {_example(step)}."
+        )
+
+    def confirm(self, question: str, *, default: bool | None = True) -> bool:
+        raise UsageError(f"'{question}' needs a terminal to answer; run this in a terminal.")
+
+    def select(self, question: str, choices: list[str]) -> str:
+        raise UsageError(f"'{question}' needs a terminal to answer; run this in a terminal.")
+
+
+def _example(step: Step) -> str:
+    if step.kind == "scale":
+        return "5"
+    if step.kind == "yes_no":
+        return "true"
+    if step.kind == "choice" and step.choices:
+        return f'"{step.choices[0]}"'
+    return '"..."'

@@ -1,0 +1,94 @@
+"""The review shows grounding check-ins and a "not safe" answer gently, says what its
+sparkline is, gives each highlight its exercise and part, and never leaves a bare dash."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from partsjournal.render.review import sparkline
+from partsjournal.views.review import collect
+from tests.conftest import Cli
+from tests.journal_fixtures import at, freeze_today, make_part, protector, write
+from tests.test_review import WEEK, day, full_journal
+
+
+@pytest.fixture(autouse=True)
+def _today(monkeypatch: pytest.MonkeyPatch) -> None:
+    freeze_today(monkeypatch)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def grounding_week() -> None:
+    full_journal()
+    pause = "A grounding pause"
+    write(at(day(12)), "grounding", [("distress", 8), ("safety", False)], title=pause)  # before
+    write(at(day(18), 9), "grounding", [("distress", 6), ("safety", True)], title=pause)
+    write(at(day(21), 23), "grounding", [("distress", 9), ("safety", False)], title=pause)
+
+
+def test_the_grounding_check_ins_of_the_period_are_listed(home: Path) -> None:
+    grounding_week()
+    r = collect(WEEK, today=WEEK.until)
+    assert [(c.day, c.distress, c.safe) for c in r.grounding] == [
+        (day(18), 6, True),
+        (day(21), 9, False),
+    ]
+    assert [c.day for c in r.not_safe] == [day(21)]
+
+
+def test_a_not_safe_answer_is_named_gently_on_screen_and_in_the_document(cli: Cli) -> None:
+    grounding_week()
+    out = flat(cli("review").stdout)
+    assert "Grounding" in out
+    assert "Wed 18 Nov, A grounding pause: distress 6 of 10, safe enough to go on" in out
+    assert "Sat 21 Nov, A grounding pause: distress 9 of 10, not feeling safe" in out
+    assert "On Sat 21 Nov you said you did not feel safe." in out
+    assert "crisis line" in out and "partsjournal config" in out
+    md = cli("review", "--format", "markdown").stdout
+    assert "## Grounding" in md and "On Sat 21 Nov you said you did not feel safe." in md
+    data = json.loads(cli("review", "--format", "json").stdout)["grounding"]
+    assert data["not_safe"] == 1 and [i["safe"] for i in data["items"]] == [True, False]
+
+
+def test_a_week_without_grounding_says_where_it_is(cli: Cli) -> None:
+    full_journal()
+    out = flat(cli("review").stdout)
+    assert "No grounding check-ins this week" in out and "did not feel safe" not in out
+
+
+def test_the_activation_sparkline_says_what_it_shows(cli: Cli) -> None:
+    full_journal()
+    out = flat(cli("review").stdout)
+    trend = sparkline([5, 6, 3])  # activation after each of the three protector entries
+    assert f"Activation after each exercise, oldest first (a lower bar is calmer): {trend}" in out
+
+
+def test_each_highlight_says_which_exercise_and_which_part(cli: Cli) -> None:
+    critic = make_part("The Critic", day(1))
+    protector(at(day(20)), critic, needs="Rest", reflection="It is scared")
+    out = flat(cli("review").stdout)
+    assert "“Rest” — what The Critic needs, Fri 20 Nov in Meeting a protector part" in out
+    assert (
+        "“It is scared” — reflection, Fri 20 Nov in Meeting a protector part, about The Critic"
+        in out
+    )
+    md = cli("review", "--format", "markdown").stdout
+    assert "> — reflection, Fri 20 Nov in Meeting a protector part, about The Critic" in md
+    (quote,) = json.loads(cli("review", "--format", "json").stdout)["highlights"]["reflections"]
+    assert (quote["part"], quote["exercise"]) == ("The Critic", "Meeting a protector part")
+
+
+def test_no_bare_dash_stands_for_something_missing(cli: Cli) -> None:
+    full_journal()  # mind has no earlier rating, spirit none this week
+    for fmt in ("rich", "markdown"):
+        text = cli("review", "--format", fmt).stdout
+        body = [x for x in text.splitlines() if "Review:" not in x]  # the title's span has one
+        assert not [x for x in body if re.search(r"(^|\s|\|)–(\s|\||$)", x)], fmt  # noqa: RUF001
+    assert "nothing earlier" in cli("review", "--format", "markdown").stdout
