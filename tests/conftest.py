@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -55,14 +56,20 @@ def no_debug_left_over() -> Iterator[None]:
 
 @pytest.fixture(autouse=True)
 def fresh_consoles() -> Iterator[None]:
-    """Each test gets consoles made for it, so a COLUMNS it sets (60, 100) is the width."""
+    """Each test gets consoles made for it, so a COLUMNS it sets (60, 100) is the width.
+
+    A COLUMNS or LINES from outside (a narrow terminal, pytest-xdist's workers set 80) is
+    left out: output to a pipe is then never wrapped, as the tests expect.
+    """
     from partsjournal.render import ui
 
+    outside = {name: os.environ.pop(name) for name in ("COLUMNS", "LINES") if name in os.environ}
     ui.out.cache_clear()
     ui.err.cache_clear()
     yield
     ui.out.cache_clear()
     ui.err.cache_clear()
+    os.environ.update(outside)
 
 
 class Cli:
