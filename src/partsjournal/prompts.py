@@ -10,13 +10,14 @@ from __future__ import annotations
 import errno
 import signal
 import sys
+import threading
 from typing import Any
 
 from partsjournal.core import crypt, parts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import care, care_words
-from partsjournal.flow.drafting import TerminalGone
+from partsjournal.flow.drafting import STOPPING_SIGNALS, TerminalGone
 from partsjournal.flow.engine import GoBack, Paused, check_value
 from partsjournal.flow.exercises import Step
 from partsjournal.render import screens
@@ -122,7 +123,7 @@ class InteractiveAsker:
             question = questionary.text("Your answer:", validate=_validator(step), default=typed)
         _add_go_back_key(question)
         try:
-            answer = question.unsafe_ask()
+            answer = _run(question)
         except TerminalGone as gone:  # SIGHUP or SIGTERM: keep what was typed, then stop
             gone.step, gone.partial = step.id, _typed_so_far(question, step)
             raise
@@ -268,7 +269,7 @@ def ask_first(question: str, *, yes: bool, without_terminal: str) -> bool:
 def _answer(question: Any) -> Any:
     """Ask; ``None``, Ctrl-C and Ctrl-D all mean "pause", never an empty answer."""
     try:
-        answer = question.unsafe_ask()
+        answer = _run(question)
     except TerminalGone:
         raise
     except (KeyboardInterrupt, EOFError):
@@ -278,6 +279,51 @@ def _answer(question: Any) -> Any:
     if answer is None:
         raise Paused
     return answer
+
+
+def _run(question: Any) -> Any:
+    """``question.unsafe_ask()``, where SIGHUP and SIGTERM end the prompt from inside its
+    event loop, with :class:`TerminalGone` as the prompt's outcome.
+
+    Raised straight from the signal handler (as outside a prompt), the exception can land in
+    one of prompt_toolkit's background tasks, whose error handler prints a traceback and waits
+    for Enter on a terminal that may be gone: the half-typed answer was lost and the program
+    never ended. Only while an exercise handles these signals (``stopping_signals_pause``).
+    """
+    handlers = {sig: signal.getsignal(sig) for sig in STOPPING_SIGNALS}
+    if threading.current_thread() is not threading.main_thread() or not any(
+        callable(h) for h in handlers.values()
+    ):
+        return question.unsafe_ask()
+    import asyncio
+
+    app = question.application
+
+    def end_prompt(signum: int, frame: Any) -> None:
+        for sig in handlers:
+            signal.signal(sig, signal.SIG_IGN)  # the first one decides; saving is not cut short
+        gone = TerminalGone(signum)
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # between the prompt's start and its loop
+            raise gone from None
+
+        def exit_app() -> None:
+            if app.is_running and app.future is not None and not app.future.done():
+                app.exit(exception=gone)
+            else:
+                raise gone
+
+        loop.call_soon_threadsafe(exit_app)
+
+    for sig in handlers:
+        signal.signal(sig, end_prompt)
+    try:
+        return question.unsafe_ask()
+    finally:
+        for sig, handler in handlers.items():
+            if signal.getsignal(sig) is end_prompt:  # after a signal they stay ignored
+                signal.signal(sig, handler)
 
 
 # Reading from or drawing on a terminal that has closed fails with these.

@@ -24,7 +24,7 @@ from partsjournal.flow.exercises import Exercise
 
 # Closing the terminal window sends SIGHUP; logging out or `kill` sends SIGTERM.
 # (Windows has no SIGHUP.)
-_STOPPING_SIGNALS = tuple(
+STOPPING_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
 )
 
@@ -59,11 +59,11 @@ def stopping_signals_pause() -> Iterator[None]:
         return
 
     def stop(signum: int, frame: FrameType | None) -> None:
-        for sig in _STOPPING_SIGNALS:
+        for sig in STOPPING_SIGNALS:
             signal.signal(sig, signal.SIG_IGN)
         raise TerminalGone(signum)
 
-    previous = {sig: signal.signal(sig, stop) for sig in _STOPPING_SIGNALS}
+    previous = {sig: signal.signal(sig, stop) for sig in STOPPING_SIGNALS}
     try:
         yield
     finally:
@@ -84,7 +84,7 @@ def signals_held() -> Iterator[None]:
     def remember(signum: int, frame: FrameType | None) -> None:
         came.append(signum)
 
-    previous = {sig: signal.signal(sig, remember) for sig in _STOPPING_SIGNALS}
+    previous = {sig: signal.signal(sig, remember) for sig in STOPPING_SIGNALS}
     try:
         yield
     finally:
