@@ -11,10 +11,10 @@ from typing import Any
 
 import pytest
 
-from partsjournal import prompts
 from partsjournal.cli.root import COMMANDS, app
 from partsjournal.core import vocabulary as vocab
 from partsjournal.flow import integration, runner
+from partsjournal.render import ui
 from tests.conftest import Cli, entry_files
 from tests.journal_fixtures import TODAY, at, freeze_today, make_part, protector
 from tests.test_hints import Answering, PauseAtOnce, source_texts
@@ -120,7 +120,7 @@ def test_integrate_states_the_time_and_the_realms_chosen(
     assert body.summary.startswith("Body: how it is now")
     assert two.summary.startswith("Body and emotion: how each is now")
     monkeypatch.setattr(runner, "terminal", PauseAtOnce)
-    monkeypatch.setattr(prompts, "can_prompt", lambda: True)
+    monkeypatch.setattr(ui, "can_prompt", lambda: True)
     shown = cli("integrate", "--realm", "body").stdout
     assert f"About {body.minutes} minutes" in shown
     assert "Body: how it is now" in shown and "spirit" not in shown.split("About")[0]
@@ -145,7 +145,7 @@ def test_practices_does_not_ask_on_the_day_they_were_chosen(
             raise AssertionError("asked how a practice went on the day it was chosen")
 
     monkeypatch.setattr(runner, "terminal", NoQuestions)
-    monkeypatch.setattr(prompts, "can_prompt", lambda: True)
+    monkeypatch.setattr(ui, "can_prompt", lambda: True)
     today = cli("practices")
     assert today.exit_code == 0, today.stderr
     assert "You chose these practices today" in today.stdout

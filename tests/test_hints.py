@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from partsjournal import prompts
 from partsjournal.flow import exercises, runner
 from partsjournal.flow.engine import Paused
+from partsjournal.render import ui
 from tests.conftest import ROOT, Cli
 from tests.hints import PLACEHOLDER, hints_in, problems
 
@@ -153,7 +153,7 @@ def test_a_pause_before_the_first_answer_names_a_command_that_starts_it_again(
         done = cli("integrate", "--realm", "body", "--answers", str(f), "--at", "2026-11-20")
         assert done.exit_code == 0, done.stderr
     monkeypatch.setattr(runner, "terminal", PauseAtOnce)
-    monkeypatch.setattr(prompts, "can_prompt", lambda: True)
+    monkeypatch.setattr(ui, "can_prompt", lambda: True)
     monkeypatch.setattr(runner.screens, "intro", lambda ex: None)
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
@@ -208,7 +208,7 @@ def test_a_paused_practice_follow_up_can_be_resumed_as_the_pause_says(
         cli("integrate", "--realm", "body", "--answers", str(f), "--at", "2026-11-20").exit_code
         == 0
     )
-    monkeypatch.setattr(prompts, "can_prompt", lambda: True)
+    monkeypatch.setattr(ui, "can_prompt", lambda: True)
     monkeypatch.setattr(runner.screens, "intro", lambda ex: None)
     monkeypatch.setattr(runner, "terminal", PauseAfterOne)
     paused = cli("practices")

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from partsjournal import prompts
+from partsjournal.render import ui
 from tests.conftest import Cli
 from tests.test_cli_parts import journal, one_line_error
 
@@ -29,7 +30,7 @@ class Terminal:
     def __init__(self, monkeypatch: pytest.MonkeyPatch, *replies: bool) -> None:
         self.replies = list(replies)
         self.questions: list[str] = []
-        monkeypatch.setattr(prompts, "can_prompt", lambda: True)
+        monkeypatch.setattr(ui, "can_prompt", lambda: True)
         monkeypatch.setattr(prompts, "confirm", self.confirm)
 
     def confirm(self, question: str, *, default: bool = True) -> bool:

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from partsjournal.core import parts, paths, sessions
+from partsjournal.core import dates, parts, paths, sessions
 from partsjournal.flow import promises, runner
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
@@ -68,7 +68,7 @@ def known_critic() -> None:
 
 
 def run(name: str, answers: dict[str, Any], at: str) -> tuple[list[str], dict[str, Any]]:
-    created = runner.entry_time(at)
+    created = dates.entry_time(at)
     linked, _ = sessions.link(created.date())
     # prepare offers to put the support plan's people on the card: not now
     asker = FakeAsker(answers, replies=[("support card", False)] if name == "prepare" else [])

@@ -281,6 +281,7 @@ def test_review_and_listing_paths_never_import_pydantic_or_questionary(home: Pat
         ["parts"],
         ["parts", "show", "The Critic"],
         ["session", "list"],
+        ["practices"],
     ):
         proc = subprocess.run(
             [sys.executable, "-X", "importtime", "-m", "partsjournal", *args],

@@ -20,17 +20,12 @@ from partsjournal.flow import care, care_words
 from partsjournal.flow.drafting import STOPPING_SIGNALS, TerminalGone
 from partsjournal.flow.engine import GoBack, Paused, check_value
 from partsjournal.flow.exercises import Step
-from partsjournal.render import screens
+from partsjournal.render import screens, ui
 from partsjournal.render.text import visible
 
 PAUSE_CHOICE = "Pause here"
 BACK_CHOICE = "Go back one step"
 BACK_KEY = "c-b"  # Ctrl-B, shown on screen as "Ctrl-B goes back"
-
-
-def can_prompt() -> bool:
-    """True when both ends are a terminal; we never prompt into a pipe."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
 
 
 def ask_secret(question: str) -> str:
@@ -258,7 +253,7 @@ def ask_first(question: str, *, yes: bool, without_terminal: str) -> bool:
     usage error, naming --yes."""
     if yes:
         return True
-    if not can_prompt():
+    if not ui.can_prompt():
         raise UsageError(without_terminal)
     try:
         return confirm(question, default=False)

@@ -15,7 +15,7 @@ from partsjournal.cli.options import (
     FutureOption,
     SessionOption,
 )
-from partsjournal.core import sessions
+from partsjournal.core import dates, sessions
 from partsjournal.flow import exercises, notes, promises, runner
 from partsjournal.render import screens
 
@@ -63,7 +63,7 @@ def exercise(
         )
         return
     linked, _ = sessions.link(
-        runner.entry_time(at, future=future).date(), explicit=session, phase=phase
+        dates.entry_time(at, future=future).date(), explicit=session, phase=phase
     )
     situation = None
     if from_note is not None:

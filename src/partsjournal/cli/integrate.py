@@ -1,14 +1,12 @@
-"""``partsjournal integrate`` and ``partsjournal practices``: the realm check-in
-and the follow-up on the small practices chosen in it."""
+"""``partsjournal integrate``: the realm check-in (it starts by asking how the practices
+chosen last time went; ``partsjournal practices`` lists them)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Annotated
 
 import typer
 
-from partsjournal import prompts
 from partsjournal.cli.options import (
     AfterOption,
     AnswersOption,
@@ -17,18 +15,15 @@ from partsjournal.cli.options import (
     FutureOption,
     SessionOption,
 )
-from partsjournal.core import sessions
+from partsjournal.core import dates, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.flow import integration, runner
-from partsjournal.render import practices as render_practices
 from partsjournal.render import ui
-from partsjournal.render.text import plural
 from partsjournal.views import practices as practice_log
 
 
 def register(app: typer.Typer) -> None:
     app.command("integrate")(integrate)
-    app.command("practices")(practices)
 
 
 def integrate(
@@ -56,7 +51,7 @@ def integrate(
     """
     phase = sessions.phase_from_flags(before, after)
     realms = integration.check_realms(realm or [])
-    created = runner.entry_time(at, future=future)
+    created = dates.entry_time(at, future=future)
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
     if phase is None:
         ui.say(
@@ -81,46 +76,3 @@ def integrate(
         if changes:
             shown = ", ".join(f"{vocab.realm_label(r)} {a} → {b}" for r, a, b in changes)
             ui.say(f"Since your check-in of {source.day}: {shown}.")
-
-
-def practices(
-    weeks: Annotated[
-        int, typer.Option("--weeks", min=1, help="How far back to list, in weeks (1 or more).")
-    ] = 8,
-    at: AtOption = None,
-    future: FutureOption = False,
-    answers: AnswersOption = None,
-) -> None:
-    """List the practices you chose in recent check-ins and how they went.
-
-    If your last check-in's practices have not been followed up yet, asks how
-    each went (did it, partly, not yet) and saves the answers.
-    """
-    created = runner.entry_time(at, future=future)
-    found = practice_log.history(created.date() - timedelta(weeks=weeks), warn=ui.warn)
-    render_practices.print_list(found, weeks)
-    source, waiting = practice_log.pending(created)
-    pending = practice_log.due(source, waiting, created)
-    if not pending:
-        if waiting:
-            ui.say(
-                "You chose these practices today; from tomorrow you can say how they went, "
-                "with: partsjournal practices"
-            )
-        elif answers is not None:
-            ui.say("Nothing is waiting for a follow-up, so nothing was saved.")
-        return
-    if answers is None and not prompts.can_prompt():
-        ui.say(
-            f"{plural(len(pending), 'practice')} from your last check-in "
-            f"{'is' if len(pending) == 1 else 'are'} waiting for a follow-up; "
-            "run this in a terminal, or pass --answers FILE, to say how they went."
-        )
-        return
-    runner.run_exercise(
-        practice_log.CHECK,
-        at=created.isoformat(),
-        future=True,  # checked above
-        answers=answers,
-        exercise=integration.check_exercise(pending),
-    )

@@ -50,7 +50,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Check in with body, mind, emotions, spirit and the balance of work and play.",
     ),
     "practices": (
-        "integrate",
+        "practices",
         "List the practices you chose in recent check-ins and how they went.",
     ),
     "session": (

@@ -63,6 +63,11 @@ def parse_datetime(text: str, *, option: str = "--at") -> datetime:
 FUTURE_SLACK = timedelta(days=1)  # a day ahead still fits any time zone's "today"
 
 
+def entry_time(at: str | None, *, future: bool = False) -> datetime:
+    """When an entry is dated: ``--at`` if given (see :func:`parse_at`), else now."""
+    return parse_at(at, future=future) if at is not None else now()
+
+
 def parse_at(text: str, *, future: bool = False, option: str = "--at") -> datetime:
     """The moment an entry is about (``--at``): more than a day ahead is refused, as a
     mistyped year usually is, unless ``future`` (``--future``) says it is meant."""

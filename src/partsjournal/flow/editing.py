@@ -156,7 +156,7 @@ def _ask_again(again: Callable[[str], bool] | None, question: str) -> bool:
     """Whether to reopen a refused edit: ``again``, else a question in a terminal."""
     if again is not None:
         return again(question)
-    if not prompts.can_prompt():
+    if not ui.can_prompt():
         return False
     try:
         return prompts.confirm(question, default=True)

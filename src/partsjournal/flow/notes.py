@@ -7,11 +7,11 @@ is linked to a session, names its part and is found by every listing.
 
 from __future__ import annotations
 
-from partsjournal.core import entry, sessions
+from partsjournal.core import dates, entry, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import UsageError
-from partsjournal.flow import exercises, journal, runner
+from partsjournal.flow import exercises, journal
 from partsjournal.flow.engine import Run
 from partsjournal.views import search
 
@@ -25,7 +25,7 @@ def save_note(text: str, *, part: str | None = None, at: str | None = None) -> E
     if part is not None and not part.strip():
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
     ex = exercises.get(NOTE)
-    created = runner.entry_time(at)
+    created = dates.entry_time(at)
     linked, phase = sessions.link(created.date())
     current = Run(exercise=ex, phase=phase)
     for step in ex.steps:

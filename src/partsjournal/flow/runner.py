@@ -50,16 +50,12 @@ def make_asker(ex: Exercise, answers: str | None) -> Asker:
 
 
 def terminal() -> prompts.InteractiveAsker:
-    if not prompts.can_prompt():
+    if not ui.can_prompt():
         raise UsageError(
             "partsjournal needs a terminal to ask its questions; to run without one, "
             "pass --answers FILE (a TOML table of step id = answer, see docs/format.md)."
         )
     return prompts.InteractiveAsker()
-
-
-def entry_time(at: str | None, *, future: bool = False) -> datetime:
-    return dates.parse_at(at, future=future) if at is not None else dates.now()
 
 
 def run_exercise(
@@ -87,7 +83,7 @@ def run_exercise(
     """
     paths.check_folders()
     ex = exercise if exercise is not None else exercises.get(name)
-    created = entry_time(at, future=future)
+    created = dates.entry_time(at, future=future)
     if part is not None and not part.strip():
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
     if part is not None:
@@ -234,7 +230,7 @@ def resume(
         draft = drafts.find(ref, found)
     elif len(found) == 1:
         draft = found[0]
-    elif answers is None and (asker is not None or prompts.can_prompt()):
+    elif answers is None and (asker is not None or ui.can_prompt()):
         chooser = asker if asker is not None else terminal()
         render_drafts.show_list(found)
         # numbered as in the list above, so two drafts started the same minute differ

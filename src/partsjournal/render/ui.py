@@ -4,12 +4,19 @@ one way plain messages are printed: as text, never as markup."""
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from typing import TYPE_CHECKING, TypeVar
 
 from partsjournal.render.text import break_points, literal
+
+
+def can_prompt() -> bool:
+    """True when both ends are a terminal; we never prompt into a pipe."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
 
 if TYPE_CHECKING:
     from rich.console import Console

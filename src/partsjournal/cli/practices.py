@@ -1,0 +1,64 @@
+"""``partsjournal practices``: the practices chosen in recent check-ins and how they went.
+
+Listing needs only the practice log. Asking how a practice went needs the exercise engine
+and its models (pydantic, about a tenth of a second to import), which a listing must not pay
+for at every start; so :mod:`partsjournal.flow.followup` is imported only when something is
+to be asked, the way ``cli/lazy`` and ``cli/root`` import a command only when it runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+from datetime import timedelta
+from typing import Annotated
+
+import typer
+
+from partsjournal.cli.options import AnswersOption, AtOption, FutureOption
+from partsjournal.cli.plain import PlainCommand
+from partsjournal.core import dates
+from partsjournal.render import practices as render_practices
+from partsjournal.render import ui
+from partsjournal.render.text import plural
+from partsjournal.views import practices as practice_log
+
+
+def register(app: typer.Typer) -> None:
+    app.command("practices", cls=PlainCommand)(practices)
+
+
+def practices(
+    weeks: Annotated[
+        int, typer.Option("--weeks", min=1, help="How far back to list, in weeks (1 or more).")
+    ] = 8,
+    at: AtOption = None,
+    future: FutureOption = False,
+    answers: AnswersOption = None,
+) -> None:
+    """List the practices you chose in recent check-ins and how they went.
+
+    If your last check-in's practices have not been followed up yet, asks how
+    each went (did it, partly, not yet) and saves the answers.
+    """
+    created = dates.entry_time(at, future=future)
+    found = practice_log.history(created.date() - timedelta(weeks=weeks), warn=ui.warn)
+    render_practices.print_list(found, weeks)
+    source, waiting = practice_log.pending(created)
+    pending = practice_log.due(source, waiting, created)
+    if not pending:
+        if waiting:
+            ui.say(
+                "You chose these practices today; from tomorrow you can say how they went, "
+                "with: partsjournal practices"
+            )
+        elif answers is not None:
+            ui.say("Nothing is waiting for a follow-up, so nothing was saved.")
+        return
+    if answers is None and not ui.can_prompt():
+        ui.say(
+            f"{plural(len(pending), 'practice')} from your last check-in "
+            f"{'is' if len(pending) == 1 else 'are'} waiting for a follow-up; "
+            "run this in a terminal, or pass --answers FILE, to say how they went."
+        )
+        return
+    importlib.import_module("partsjournal.flow.followup").ask(pending, created, answers)
