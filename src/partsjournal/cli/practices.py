@@ -14,6 +14,7 @@ from typing import Annotated
 
 import typer
 
+from partsjournal.cli import options
 from partsjournal.cli.options import AnswersOption, AtOption, FutureOption
 from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import dates
@@ -34,15 +35,21 @@ def practices(
     at: AtOption = None,
     future: FutureOption = False,
     answers: AnswersOption = None,
+    number: options.NumberOption = None,
+    all_: options.AllOption = False,
 ) -> None:
     """List the practices you chose in recent check-ins and how they went.
 
-    If your last check-in's practices have not been followed up yet, asks how
-    each went (did it, partly, not yet) and saves the answers.
+    Shows the latest 20 of those weeks (--all for every one, -n N for N). If your last
+    check-in's practices have not been followed up yet, asks how each went (did it,
+    partly, not yet) and saves the answers.
     """
+    limit = options.how_many(number, all_)
     created = dates.entry_time(at, future=future)
     found = practice_log.history(created.date() - timedelta(weeks=weeks), warn=ui.warn)
-    render_practices.print_list(found, weeks)
+    shown = found[-limit:] if limit is not None else found
+    with ui.paged(6 + 2 * len(shown)):
+        render_practices.print_list(shown, weeks, more=len(found) - len(shown))
     source, waiting = practice_log.pending(created)
     pending = practice_log.due(source, waiting, created)
     if not pending:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from partsjournal.core.vocabulary import realm_label
 from partsjournal.render import ui
-from partsjournal.render.text import literal
+from partsjournal.render.text import literal, plural
 from partsjournal.views.practices import Practice
 
 
-def print_list(found: list[Practice], weeks: int) -> None:
+def print_list(found: list[Practice], weeks: int, *, more: int = 0) -> None:
+    """``found`` in a table; ``more`` earlier ones were left out (-n, --all)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -34,3 +35,5 @@ def print_list(found: list[Practice], weeks: int) -> None:
             literal(p.note),
         )
     console.print(table)
+    if more:
+        ui.say(f"{plural(more, 'earlier practice')} not listed: partsjournal practices --all")
