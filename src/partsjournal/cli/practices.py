@@ -18,6 +18,7 @@ from partsjournal.cli import options
 from partsjournal.cli.options import AnswersOption, AtOption, FutureOption
 from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import dates
+from partsjournal.core.errors import UsageError
 from partsjournal.render import practices as render_practices
 from partsjournal.render import ui
 from partsjournal.render.text import plural
@@ -44,6 +45,8 @@ def practices(
     check-in's practices have not been followed up yet, asks how each went (did it,
     partly, not yet) and saves the answers.
     """
+    if weeks < 1:  # the plain option parsing (PlainCommand) leaves range checks to the command
+        raise UsageError(f"--weeks needs a number of weeks from 1 up, not {weeks}.")
     limit = options.how_many(number, all_)
     created = dates.entry_time(at, future=future)
     found = practice_log.history(created.date() - timedelta(weeks=weeks), warn=ui.warn)
