@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import datetime
 from types import FrameType
@@ -49,26 +49,34 @@ class TerminalGone(KeyboardInterrupt):
 
 
 @contextmanager
+def _stopping_signals_go_to(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
+    """Inside the block SIGHUP and SIGTERM call ``handler``; after it, what handled them
+    before. Only in the main thread, the one signals reach."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, handler) for sig in STOPPING_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, before in previous.items():
+            signal.signal(sig, before)
+
+
+@contextmanager
 def stopping_signals_pause() -> Iterator[None]:
     """While an exercise is being asked, SIGHUP and SIGTERM raise :class:`TerminalGone`.
 
     The first one also ignores any later ones, so saving the draft is never cut short.
     """
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
 
     def stop(signum: int, frame: FrameType | None) -> None:
         for sig in STOPPING_SIGNALS:
             signal.signal(sig, signal.SIG_IGN)
         raise TerminalGone(signum)
 
-    previous = {sig: signal.signal(sig, stop) for sig in STOPPING_SIGNALS}
-    try:
+    with _stopping_signals_go_to(stop):
         yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
 
 
 @contextmanager
@@ -76,20 +84,13 @@ def signals_held() -> Iterator[None]:
     """SIGHUP and SIGTERM wait until the block ends, so saving the draft after a pause is never
     cut short (closing a terminal ends its input first, then sends SIGHUP a moment later);
     one that came meanwhile is raised as :class:`TerminalGone` once the block is done."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
     came: list[int] = []
 
     def remember(signum: int, frame: FrameType | None) -> None:
         came.append(signum)
 
-    previous = {sig: signal.signal(sig, remember) for sig in STOPPING_SIGNALS}
-    try:
+    with _stopping_signals_go_to(remember):
         yield
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
     if came:
         raise TerminalGone(came[0])
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
@@ -357,3 +357,19 @@ def for_draft(name: str) -> Exercise:
     if name not in _files() and (builtin_dir() / "templates" / f"{name}.toml").is_file():
         return template(name)
     return get(name)
+
+
+Words = TypeVar("Words", bound=BaseModel)
+
+
+def load_words(path: Path, model: type[Words]) -> Words:
+    """A template of wording (``exercises/templates/``) read and checked against ``model``;
+    a file that cannot be read or does not fit is an :class:`ExerciseFileError`."""
+    try:
+        return model.model_validate(read_toml(path))
+    except UnreadableFile as exc:
+        raise ExerciseFileError(f"The file {path} could not be read: {exc.reason}.") from None
+    except ValidationError as exc:
+        raise ExerciseFileError(
+            f"The file {path} is not valid: {exc.errors()[0]['msg']}."
+        ) from None

@@ -12,13 +12,12 @@ from __future__ import annotations
 from functools import cache
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import UsageError
-from partsjournal.core.store import UnreadableFile, read_toml
 from partsjournal.flow import exercises
-from partsjournal.flow.exercises import Exercise, ExerciseFileError, Step
+from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.views.practices import CHECK, INTEGRATE, Practice
 
 TEMPLATE = "practice-followup.toml"
@@ -44,17 +43,7 @@ def template_path() -> str:
 def template() -> FollowupTemplate:
     from pathlib import Path
 
-    path = Path(template_path())
-    try:
-        data = read_toml(path)
-        found = FollowupTemplate.model_validate(data)
-    except UnreadableFile as exc:
-        raise ExerciseFileError(f"The file {path} could not be read: {exc.reason}.") from None
-    except ValidationError as exc:
-        raise ExerciseFileError(
-            f"The file {path} is not valid: {exc.errors()[0]['msg']}."
-        ) from None
-    return found
+    return exercises.load_words(Path(template_path()), FollowupTemplate)
 
 
 def check_realms(chosen: list[str]) -> list[str]:

@@ -13,15 +13,14 @@ from datetime import date, timedelta
 from functools import cache
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
 from partsjournal.core import entry, parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import Session
-from partsjournal.core.store import UnreadableFile, read_toml
 from partsjournal.flow import exercises
-from partsjournal.flow.exercises import Condition, Exercise, ExerciseFileError, Step
+from partsjournal.flow.exercises import Condition, Exercise, Step
 
 TEMPLATE = "known-parts.toml"
 PREPARE = "prepare"
@@ -43,15 +42,7 @@ class KnownPartsWords(BaseModel):
 
 @cache
 def words() -> KnownPartsWords:
-    path = exercises.builtin_dir() / "templates" / TEMPLATE
-    try:
-        return KnownPartsWords.model_validate(read_toml(path))
-    except UnreadableFile as exc:
-        raise ExerciseFileError(f"The file {path} could not be read: {exc.reason}.") from None
-    except ValidationError as exc:
-        raise ExerciseFileError(
-            f"The file {path} is not valid: {exc.errors()[0]['msg']}."
-        ) from None
+    return exercises.load_words(exercises.builtin_dir() / "templates" / TEMPLATE, KnownPartsWords)
 
 
 def _fill(text: str, part: Part) -> str:
