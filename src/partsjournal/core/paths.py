@@ -60,7 +60,9 @@ def _inside(name: str, what: str) -> Path:
     """``<home>/name``, refused with a sentence when a file sits where the folder goes
     (reading commands would otherwise show an empty journal, writing ones fail)."""
     path = home() / name
-    if path not in _folders and path.exists() and not path.is_dir():
+    if path in _folders:  # seen as a folder already in this run: no need to look again
+        return path
+    if path.exists() and not path.is_dir():
         raise JournalError(
             f"{path} is a file, but partsjournal keeps your {what} in a folder of that name; "
             f"move the file aside (for example: mv '{path}' '{path}.old') and run it again."

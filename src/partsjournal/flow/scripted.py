@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from partsjournal.core import store
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import UsageError
 from partsjournal.flow.engine import check_value
@@ -34,12 +35,10 @@ def _read_bounded(source: str) -> str:
 
 def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
     """Read ``--answers`` (a path, or ``-`` for stdin) as a TOML table of step id -> answer."""
-    import tomllib
-
     where = "standard input" if source == "-" else source
     try:
         text = _read_bounded(source)
-        data = tomllib.loads(text)
+        data = store.loads_toml(text)
     except FileNotFoundError:
         raise UsageError(f"The answers file {where} does not exist; check the path.") from None
     except _TooLong:
@@ -55,7 +54,7 @@ def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
     except (OSError, UnicodeDecodeError) as exc:
         reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
         raise UsageError(f"Could not read the answers file {where}: {reason}.") from None
-    except tomllib.TOMLDecodeError as exc:
+    except store.TOMLError as exc:
         raise UsageError(
             f"The answers file {where} is not valid TOML ({exc}); "
             'write one line per step, like: situation = "...".'
