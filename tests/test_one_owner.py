@@ -72,6 +72,29 @@ def test_an_entry_marked_before_with_no_session_coming_belongs_to_no_session(
     assert exported["entries"][0]["when"] is None
 
 
+def test_an_entry_saved_before_its_session_was_added_is_placed_alike_everywhere(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    """An entry with no session stored, and a session added afterwards two days
+    earlier: `entries --format json` and `export` both place it after that session
+    (the file itself is never rewritten)."""
+    answers = write(tmp_path / "g.toml", GROUNDING_ANSWERS)
+    saved = cli("exercise", "grounding", "--at", "2026-11-12 09:00", "--answers", str(answers))
+    assert saved.exit_code == 0, saved.output
+    assert cli("session", "add", "2026-11-10").exit_code == 0
+    [path] = entry_files(home)
+    assert "session" not in tomllib.loads(path.read_text(encoding="utf-8"))
+
+    [listed] = json.loads(cli("entries", "--format", "json").stdout)["entries"]
+    [exported] = json.loads(cli("export", "--since", "2026-11-01", "--format", "json").stdout)[
+        "entries"
+    ]
+    assert exported["session"] is not None and exported["phase"] == "after"
+    assert (listed["session"], listed["phase"]) == (exported["session"]["id"], "after")
+    listed_one = json.loads(cli("entries", "--session", "1", "--format", "json").stdout)
+    assert [e["id"] for e in listed_one["entries"]] == [listed["id"]]
+
+
 def test_a_realm_has_one_label_in_review_follow_up_and_practices(
     cli: Cli, home: Path, tmp_path: Path
 ) -> None:

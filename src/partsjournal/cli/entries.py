@@ -103,7 +103,11 @@ def entries(
     shown = found[-limit:] if limit is not None else found
     names = parts.current_names(pid for row in shown for pid, _ in row.parts)
     if fmt == "json":
-        output.emit(render_entry.entries_json(list(every.entries(shown)), names), None)
+        placed = [(row.session, row.phase) for row in shown]
+        output.emit(
+            render_entry.entries_json(list(zip(every.entries(shown), placed, strict=True)), names),
+            None,
+        )
     elif not found:
         ui.say(search.nothing_found(selection, period=lo is not None or hi is not None))
     else:

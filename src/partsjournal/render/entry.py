@@ -86,7 +86,12 @@ def print_entry(
 # --------------------------------------------------------------------------- entries list
 
 
-def entry_row(e: Entry, names: dict[str, str] | None = None) -> dict[str, Any]:
+def entry_row(
+    e: Entry, placed: tuple[str | None, str | None], names: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """One line of ``entries --format json``; ``placed`` is the session id and phase
+    the one placement rule (:func:`sessions.placement`) gives the entry."""
+    session, phase = placed
     return {
         "id": e.id,
         "created": e.created.isoformat(),
@@ -94,17 +99,20 @@ def entry_row(e: Entry, names: dict[str, str] | None = None) -> dict[str, Any]:
         "exercise": e.exercise,
         "title": e.title,
         "parts": part_names(e, names),
-        "session": e.session,
-        "phase": e.phase,
+        "session": session,
+        "phase": phase,
         "first_words": first_words(e.answers),
     }
 
 
-def entries_json(entries: list[Entry], names: dict[str, str] | None = None) -> str:
+def entries_json(
+    entries: list[tuple[Entry, tuple[str | None, str | None]]],
+    names: dict[str, str] | None = None,
+) -> str:
     data = {
         "schema_version": ENTRIES_SCHEMA_VERSION,
         "count": len(entries),
-        "entries": [entry_row(e, names) for e in entries],
+        "entries": [entry_row(e, placed, names) for e, placed in entries],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
