@@ -105,48 +105,55 @@ def entry_files(home: Path) -> list[Path]:
 
 
 @pytest.fixture(scope="session")
-def readme_install(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Run the README's first set-up line, exactly as written, in a pseudo-terminal, in a
-    copy of the project (so its ``.venv`` is new); stop at the first question with Ctrl-C.
+def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel that ``pip install .`` builds, built once, with the hatchling installed
+    here (the test extras) rather than in a new isolated build environment."""
+    import subprocess
+    import sys
 
-    Returns the copy; ``transcript.txt`` there holds what the terminal showed.
+    out = tmp_path_factory.mktemp("dist")
+    subprocess.run(
+        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), ROOT],
+        check=True,
+        capture_output=True,
+    )
+    (found,) = out.glob("partsjournal-*.whl")
+    return found
+
+
+@pytest.fixture(scope="session")
+def readme_install(tmp_path_factory: pytest.TempPathFactory, built_wheel: Path) -> Path:
+    """The README's first line, step by step, the quick way: a new ``.venv``, the wheel
+    installed into it by pip, then ``. .venv/bin/activate && partsjournal exercise
+    protector`` in a pseudo-terminal, stopped with Ctrl-C at the first question.
+
+    The line as written (dependencies from the package index: 10-15 seconds) is run by
+    ``.ci/run`` through ``tests/readme_first_line.py``. Here the new environment borrows
+    this one's installed dependencies (a ``.pth`` file, added after the install, so pip
+    sees an empty environment); partsjournal itself comes from the wheel.
+
+    Returns the folder; ``transcript.txt`` there holds what the terminal showed.
     """
-    import io
-    import os
-    import shutil
+    import subprocess
+    import sys
+    import sysconfig
 
-    import pexpect
-
-    from tests.test_readme_setup import quick_start_lines
+    from tests.readme_first_line import run_to_first_step
 
     work = tmp_path_factory.mktemp("fresh-checkout")
-    for name in ("pyproject.toml", "README.md"):
-        shutil.copy(ROOT / name, work / name)
-    for name in ("src", "exercises"):
-        shutil.copytree(ROOT / name, work / name, ignore=shutil.ignore_patterns("__pycache__"))
-    env = {k: v for k, v in os.environ.items() if k not in {"VIRTUAL_ENV", "PYTHONPATH"}} | {
-        "PARTSJOURNAL_HOME": str(work / "home"),
-        "NO_COLOR": "1",
-        "TERM": "xterm",
-        "PROMPT_TOOLKIT_NO_CPR": "1",
-    }
-    child = pexpect.spawn(
-        "bash",
-        ["-c", quick_start_lines()[0]],
-        cwd=str(work),
-        env=env,
-        encoding="utf-8",
-        timeout=300,
-        dimensions=(50, 200),
+    venv = work / ".venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
+    pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python")]
+    subprocess.run(
+        [*pip, "install", "--quiet", "--no-deps", "--no-index", str(built_wheel)],
+        check=True,
+        capture_output=True,
     )
-    child.logfile_read = io.StringIO()
-    try:
-        # a first run may offer something before the exercise (a yes/no, "no" by default)
-        while child.expect_exact(["step 1 of", "(y/N)"]) == 1:
-            child.send("n")
-        child.sendintr()
-        child.expect(pexpect.EOF)
-    finally:
-        child.close(force=True)
-        (work / "transcript.txt").write_text(child.logfile_read.getvalue(), encoding="utf-8")
+    (site,) = venv.glob("lib/python3*/site-packages")
+    here = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+    (site / "borrowed-dependencies.pth").write_text("\n".join(sorted(here)) + "\n")
+    shown = run_to_first_step(
+        ". .venv/bin/activate && partsjournal exercise protector", work, timeout=60
+    )
+    (work / "transcript.txt").write_text(shown, encoding="utf-8")
     return work

@@ -20,7 +20,26 @@ ENTER = "\r"
 FINISH_LONG = "\x1b\r"  # Esc then Enter ends a multi-line answer
 
 
-def spawn(home: Path, *args: str, support_offer: bool = False) -> pexpect.spawn:
+class Child(pexpect.spawn):  # type: ignore[misc]
+    """A pexpect child that does not sleep where nothing needs waiting for.
+
+    pexpect pauses 50 ms before every send (for programs that read keys before their prompt
+    is up; every test waits for the prompt first) and 100 ms in ``close`` (for the kernel to
+    reap the child); once the child's output has ended, waiting for its exit is exact.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.delaybeforesend = None
+
+    def close(self, force: bool = True) -> None:
+        if self.flag_eof and not self.closed:
+            self.wait()  # the output ended: the child has exited or is exiting
+            self.ptyproc.delayafterclose = 0
+        super().close(force=force)
+
+
+def spawn(home: Path, *args: str, support_offer: bool = False) -> Child:
     """Run partsjournal in a pty. The one-time offer to fill in the support card (first
     exercise of a new journal) is marked as made unless ``support_offer`` is True."""
     config = home / "config.toml"
@@ -38,7 +57,7 @@ def spawn(home: Path, *args: str, support_offer: bool = False) -> pexpect.spawn:
         # for the reply; a pty never answers, so every prompt would stall for nothing.
         "PROMPT_TOOLKIT_NO_CPR": "1",
     }
-    child = pexpect.spawn(
+    child = Child(
         sys.executable,
         ["-m", "partsjournal", *args],
         env=env,

@@ -1,5 +1,5 @@
-"""The README's two set-up lines: what they do, that CI runs the second one as
-written, and that the first one, run verbatim, starts the protector dialogue.
+"""The README's two set-up lines: what they do, that CI runs both as written, and that
+the first one's steps install partsjournal and start the protector dialogue.
 
 The lines are read from the README each time, so the README, CI and these
 tests cannot drift apart.
@@ -7,22 +7,16 @@ tests cannot drift apart.
 
 from __future__ import annotations
 
-import re
 import subprocess
 from pathlib import Path
 
 import pytest
 
+from tests import readme_first_line
+from tests.readme_first_line import quick_start_lines
+
 ROOT = Path(__file__).resolve().parents[1]
 ACTIVATE = ". .venv/bin/activate"
-
-
-def quick_start_lines() -> list[str]:
-    """The one-line shell blocks of the README's Quick start section, in order."""
-    text = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = text.split("## Quick start", 1)[1].split("\n## ", 1)[0]
-    blocks = re.findall(r"```sh\n(.*?)```", section, flags=re.S)
-    return [b.strip() for b in blocks]
 
 
 def steps(line: str) -> list[str]:
@@ -80,9 +74,35 @@ def test_ci_runs_the_readme_test_line_as_written() -> None:
     assert line not in script  # read from the README, never a copy that could drift
 
 
-def test_first_line_run_verbatim_starts_the_protector_dialogue(readme_install: Path) -> None:
-    """``readme_install`` (conftest) ran the README's first line, as written, in a
-    pseudo-terminal in a copy of the project; here we check what it left."""
+def test_ci_runs_the_readme_first_line_as_written(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """``.ci/run`` runs ``tests/readme_first_line.py``, which runs the README's first line
+    unchanged in a fresh copy of the project (here with the run itself replaced)."""
+    script = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python -m tests.readme_first_line" in script
+    ran: list[tuple[str, list[str]]] = []
+
+    def run(line: str, work: Path, timeout: float) -> str:
+        ran.append((line, sorted(p.name for p in work.iterdir())))
+        (work / ".venv" / "bin").mkdir(parents=True)
+        (work / ".venv" / "bin" / "partsjournal").touch()
+        return "Meeting a protector part, step 1 of 20"
+
+    monkeypatch.setattr(readme_first_line, "run_to_first_step", run)
+    assert readme_first_line.main() == 0
+    assert ran == [(quick_start_lines()[0], ["README.md", "exercises", "pyproject.toml", "src"])]
+    monkeypatch.setattr(readme_first_line, "run_to_first_step", lambda *a, **k: "Traceback")
+    assert readme_first_line.main() == 1
+
+
+def test_first_line_steps_install_the_wheel_and_start_the_protector_dialogue(
+    readme_install: Path,
+) -> None:
+    """``readme_install`` (conftest) made a new ``.venv``, installed the wheel into it and
+    ran ``partsjournal exercise protector`` after activating it, in a pseudo-terminal."""
     assert (readme_install / ".venv" / "bin" / "partsjournal").exists()
+    [package] = (readme_install / ".venv").glob("lib/python3*/site-packages/partsjournal")
+    assert (package / "exercises" / "protector.toml").exists()  # the wheel, not a link
     shown = (readme_install / "transcript.txt").read_text(encoding="utf-8")
     assert "step 1 of" in shown

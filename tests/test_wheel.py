@@ -4,31 +4,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
-
-import pytest
 
 from tests.conftest import PROTECTOR_ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--outdir", str(out), str(ROOT)],
-        check=True,
-        capture_output=True,
-    )
-    (found,) = out.glob("partsjournal-*.whl")
-    return found
-
-
-def test_wheel_contains_every_exercise(wheel: Path) -> None:
-    names = zipfile.ZipFile(wheel).namelist()
+def test_wheel_contains_every_exercise(built_wheel: Path) -> None:
+    names = zipfile.ZipFile(built_wheel).namelist()
     shipped = {p.name for p in (ROOT / "exercises").glob("*.toml")}
     packed = {Path(n).name for n in names if n.startswith("partsjournal/exercises/")}
     assert shipped and shipped <= packed
