@@ -3,7 +3,8 @@
 The passphrase is asked through ``prompts.ask_secret``; :class:`Secrets` stands in for
 the terminal, answering in order and failing on any question it did not expect.
 scrypt (the passphrase) costs over a second each way, so most tests use an
-unprotected identity file through ``PARTSJOURNAL_IDENTITY``, as ``age -i`` would.
+unprotected identity file through ``PARTSJOURNAL_IDENTITY``, as ``age -i`` would, and
+key files made by the tests use a small scrypt work factor (:func:`quick_protect`).
 """
 
 from __future__ import annotations
@@ -46,6 +47,43 @@ def use_secrets(monkeypatch: pytest.MonkeyPatch, *replies: tuple[str, str]) -> S
     monkeypatch.setattr(prompts, "ask_secret", fake)
     crypt.begin_command(fake)  # for calls into core/ that do not go through the CLI
     return fake
+
+
+def quick_protect(identity: pyrage.x25519.Identity, passphrase: str, log_n: int = 10) -> bytes:
+    """What ``crypt.protect`` writes, with scrypt's work factor 2**10 instead of the one age
+    picks to take about a second (2**18 or so) each time the file is made or opened.
+
+    The same age file format (age-encryption.org/v1, one scrypt stanza), made here with the
+    standard library and ``cryptography``'s ChaCha20-Poly1305; age opens any work factor
+    up to its limit, so partsjournal unlocks it with its real code, only 300 times faster.
+    """
+    import base64
+    import hashlib
+    import hmac
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    def b64(data: bytes) -> bytes:
+        return base64.b64encode(data).rstrip(b"=")
+
+    def hkdf(key: bytes, salt: bytes, info: bytes) -> bytes:  # HKDF-SHA-256, 32 bytes
+        prk = hmac.digest(salt or bytes(32), key, "sha256")
+        return hmac.digest(prk, info + b"\x01", "sha256")
+
+    file_key, salt, nonce = os.urandom(16), os.urandom(16), os.urandom(16)
+    wrapping = hashlib.scrypt(
+        passphrase.encode(), salt=b"age-encryption.org/v1/scrypt" + salt, n=2**log_n, r=8, p=1,
+        dklen=32,
+    )  # fmt: skip
+    body = ChaCha20Poly1305(wrapping).encrypt(bytes(12), file_key, None)
+    header = b"age-encryption.org/v1\n-> scrypt %s %d\n%s\n---" % (b64(salt), log_n, b64(body))
+    mac = hmac.digest(hkdf(file_key, b"", b"header"), header, "sha256")
+    last_chunk = bytes(11) + b"\x01"  # the STREAM nonce of a one-chunk payload
+    sealed = ChaCha20Poly1305(hkdf(file_key, nonce, b"payload")).encrypt(
+        last_chunk, crypt.identity_text(identity), None
+    )
+    return header + b" " + b64(mac) + b"\n" + nonce + sealed
 
 
 def key_file(

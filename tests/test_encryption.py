@@ -22,6 +22,7 @@ from tests.crypt_helpers import (
     WHEN,
     journal_bytes,
     key_file,
+    quick_protect,
     use_secrets,
     write_journal,
 )
@@ -36,9 +37,10 @@ def fresh_unlock() -> Iterator[None]:
 
 @pytest.fixture(scope="session")
 def protected() -> tuple[str, bytes]:
-    """One identity protected with PASSPHRASE (scrypt is slow: made once for all tests)."""
+    """One identity protected with PASSPHRASE, with a small scrypt work factor so that
+    unlocking it takes milliseconds (``crypt.protect`` is tested where a key is made)."""
     identity = pyrage.x25519.Identity.generate()
-    return str(identity), crypt.protect(identity, PASSPHRASE)
+    return str(identity), quick_protect(identity, PASSPHRASE)
 
 
 @pytest.fixture
