@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner, Result
 
+from partsjournal.cli import root
 from partsjournal.cli.root import app
 from partsjournal.core import paths
 from partsjournal.flow import support
@@ -70,6 +72,31 @@ def fresh_consoles() -> Iterator[None]:
     ui.out.cache_clear()
     ui.err.cache_clear()
     os.environ.update(outside)
+
+
+@pytest.fixture(autouse=True)
+def no_flush_to_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Test journals are temporary folders that no test reads after a power cut, so the
+    writes skip ``os.fsync`` (over 10,000 of them, seconds of the suite); everything else
+    about a write is the real thing, and tests that make fsync fail still patch it."""
+    monkeypatch.setattr(os, "fsync", lambda fd: None)
+
+
+BUILT: dict[str, Any] = {}
+BUILD_COMMAND = root.build_command
+
+
+def built_once(name: str) -> Any:
+    """A command as ``root.build_command`` makes it, made once for the whole run: a
+    program builds the command it runs once; a test run would rebuild it at every call."""
+    if name not in BUILT:
+        BUILT[name] = BUILD_COMMAND(name)
+    return BUILT[name]
+
+
+@pytest.fixture(autouse=True)
+def commands_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(root, "build_command", built_once)
 
 
 class Cli:
