@@ -94,9 +94,23 @@ def built_once(name: str) -> Any:
     return BUILT[name]
 
 
+def get_command(typer_app: Any) -> Any:
+    """typer's ``get_command``, with the top-level group made once too."""
+    import typer.main
+
+    if typer_app is not app:
+        return typer.main.get_command(typer_app)
+    if "" not in BUILT:
+        BUILT[""] = typer.main.get_command(app)
+    return BUILT[""]
+
+
 @pytest.fixture(autouse=True)
 def commands_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    import typer.testing
+
     monkeypatch.setattr(root, "build_command", built_once)
+    monkeypatch.setattr(typer.testing, "_get_command", get_command)
 
 
 class Cli:
