@@ -66,11 +66,12 @@ def fresh_consoles() -> Iterator[None]:
     from partsjournal.render import ui
 
     outside = {name: os.environ.pop(name) for name in ("COLUMNS", "LINES") if name in os.environ}
-    ui.out.cache_clear()
-    ui.err.cache_clear()
+    consoles = (ui.out, ui.err)  # the cached makers, even if a test replaces them for a while
+    for made in consoles:
+        made.cache_clear()
     yield
-    ui.out.cache_clear()
-    ui.err.cache_clear()
+    for made in consoles:
+        made.cache_clear()
     os.environ.update(outside)
 
 
