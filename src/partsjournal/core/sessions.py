@@ -124,10 +124,10 @@ def _load(
         return []
     ids = ids or set()
     stamp = idfiles.stamp_before_reading(folder)
-    listing = [(f, _name_date(f.stem)) for f in sorted(folder.iterdir()) if is_journal_file(f)]
+    listing = [(f, name_date(f.stem)) for f in sorted(folder.iterdir()) if is_journal_file(f)]
     per_day = Counter(day for _, day in listing)
     # an id starts with its session's date, and so does the name of its file
-    id_days = {_name_date(i) for i in ids}
+    id_days = {name_date(i) for i in ids}
     parsed: dict[Path, Session] = {}
     dated: list[tuple[date, Path]] = []
     for f, day in listing:
@@ -166,7 +166,8 @@ def count() -> int:
     return sum(1 for f in folder.iterdir() if is_journal_file(f))
 
 
-def _name_date(stem: str) -> date | None:
+def name_date(stem: str) -> date | None:
+    """The date a session file's name (or an id) starts with, if it does."""
     try:
         return date.fromisoformat(stem[:10])
     except ValueError:
