@@ -307,3 +307,16 @@ def test_a_plain_journal_never_loads_the_encryption_libraries(home: Path, cli: C
     env = {**os.environ, "PARTSJOURNAL_HOME": str(home)}
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert "Sam" in proc.stdout and "LOADED []" in proc.stdout
+
+
+def test_a_lock_file_left_under_an_old_name_goes_when_encrypt_finishes(
+    home: Path, cli: Cli, journal: dict[str, dict[str, Any]]
+) -> None:
+    """A command killed while holding the lock of a file renamed meanwhile leaves a lock
+    file named for it; encrypt takes it and gives it back, which removes it."""
+    with pytest.raises(KeyboardInterrupt):
+        encryption.encrypt(after_naming=stop_after(1))  # the-critic has its new name
+    assert not (home / "parts" / "the-critic.toml").exists()
+    (home / "parts" / ".the-critic.toml.lock").write_bytes(b"")
+    assert cli("encrypt").exit_code == 0
+    assert names_told(home) == []
