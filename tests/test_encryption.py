@@ -408,9 +408,12 @@ def test_an_encrypted_journal_never_has_a_plaintext_index(
     assert cli("entries", "--all", "--grep", "Monday").stdout == listing
     assert cli("exercise", "protector", "--answers", str(protector_answers)).exit_code == 0
     assert "2 entries" in cli("entries", "--all", "--grep", "Monday").stdout
-    raw = index.read_bytes()
-    assert crypt.is_sealed(raw) and SECRET_WORDS.encode() not in raw
-    assert b"SQLite format" not in raw
+    for table in indexfile.BULK:  # the bulky tables, kept in files of their own
+        assert indexfile.bulk_path(table).is_file()
+    for path in (index, *(indexfile.bulk_path(t) for t in indexfile.BULK)):
+        raw = path.read_bytes()
+        assert crypt.is_sealed(raw) and SECRET_WORDS.encode() not in raw
+        assert b"SQLite format" not in raw
     # a plain index put back (say from an old backup) is deleted unread
     index.write_bytes(b"SQLite format 3\x00 " + SECRET_WORDS.encode())
     assert "2 entries" in cli("entries", "--all", "--grep", "Monday").stdout
