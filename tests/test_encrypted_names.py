@@ -285,6 +285,24 @@ def test_two_files_claiming_one_id_count_once_with_one_warning_and_both_stay(
     assert len(list((home / "parts").glob("*.toml"))) == 4
 
 
+def test_encrypt_leaves_the_name_of_a_copy_so_the_part_that_counted_still_counts(
+    home: Path, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy (a sync conflict, say) carries the id of the file that counts. Renaming
+    both would leave the choice to chance; the copy keeps its name and is encrypted."""
+    write(home / "parts" / "the-critic.toml", 'id = "the-critic"\nname = "The Critic"\n')
+    copy = write(
+        home / "parts" / "00 the-critic copy.toml", 'id = "the-critic"\nname = "Old Critic"\n'
+    )
+    key_file(tmp_path, monkeypatch)
+    result = ok(cli("encrypt"))
+    assert f"{copy} carries the same id as another file, so it kept its name" in result.stderr
+    assert crypt.is_sealed(copy.read_bytes())
+    assert [p.name for p in parts.load_all()] == ["The Critic"]
+    assert not (home / "parts" / "the-critic.toml").exists()
+    assert idfiles.PART_NAME.fullmatch(parts.part_path("the-critic").stem)
+
+
 def test_two_session_files_claiming_one_id_count_once(home: Path, cli: Cli) -> None:
     text = 'id = "2026-11-10-ketamine"\ndate = 2026-11-10\nkind = "ketamine"\n'
     write(home / "sessions" / "2026-11-10-0123456789ab.toml", text)

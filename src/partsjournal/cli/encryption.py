@@ -47,6 +47,11 @@ def encrypt() -> None:
             )
             + ", so its name was kept; fix or move it, then run 'partsjournal encrypt' again."
         )
+    for other in result.same_id:
+        ui.warn(
+            f"{other} carries the same id as another file, so it kept its name (it is not "
+            "read as a part or session); move it out of the folder if it is a copy."
+        )
 
 
 def _show_recovery_key(key: str) -> None:

@@ -46,6 +46,7 @@ class Conversion:
     recovery_key: str | None = None  # only when a new identity was made
     renamed: list[Path] = field(default_factory=list)  # the new names
     names_kept: list[Path] = field(default_factory=list)  # could not be read, so not renamed
+    same_id: list[Path] = field(default_factory=list)  # another file has its id: not renamed
 
 
 def journal_files(home: Path | None = None) -> Iterator[Path]:
@@ -110,8 +111,14 @@ def encrypt(
         store.atomic_write(crypt.recipient_path(), f"{to}\n".encode("ascii"))
     indexfile.remove()  # a plain index would be a plaintext copy; it is rebuilt encrypted
     home = paths.home()
+    records = (home / "parts", home / "sessions")
+    # a file left out because another carries its id keeps its name, so that the
+    # other one, renamed, still counts (idfiles.choose)
+    doubles = set().union(*(idfiles.left_out(folder) for folder in records))
     for path in journal_files():
-        if path.parent in (home / "parts", home / "sessions") and not _says_nothing(path):
+        if path in doubles and not idfiles.says_nothing(path):
+            result.same_id.append(path)  # encrypted, but its name stays
+        elif path.parent in records and not idfiles.says_nothing(path):
             named = _random_name(path, to, result, after_naming)
             if named is None:
                 continue  # removed meanwhile
@@ -136,15 +143,9 @@ def _old_locks_away(folder: Path) -> None:
     is, so one held right now is waited for, never pulled away."""
     for lock in folder.glob(".*.toml.lock") if folder.is_dir() else ():
         old = lock.with_name(lock.name[1 : -len(".lock")])
-        if not old.exists() and not _says_nothing(old):
+        if not old.exists() and not idfiles.says_nothing(old):
             with store.locked(old):
                 pass
-
-
-def _says_nothing(path: Path) -> bool:
-    """True when a part's or a session's file name is already random (or only a date)."""
-    form = idfiles.PART_NAME if path.parent.name == "parts" else idfiles.SESSION_NAME
-    return form.fullmatch(path.stem) is not None
 
 
 def _random_name(

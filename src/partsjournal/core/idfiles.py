@@ -65,11 +65,18 @@ def has_id(data: Mapping[str, Any]) -> bool:
     return isinstance(value, str) and value != ""
 
 
+def says_nothing(path: Path) -> bool:
+    """True when a part's or a session's file name is random (or a session's date alone)."""
+    form = PART_NAME if path.parent.name == "parts" else SESSION_NAME
+    return form.fullmatch(path.stem) is not None
+
+
 def choose(claims: Iterable[tuple[Path, str]]) -> tuple[dict[str, Path], list[tuple[Path, Path]]]:
     """Which file counts for each id, from ``(file, id)`` pairs.
 
-    When two files claim one id, the file named by the id counts, else the first
-    by name. Returns the files by id and each ``(left out, counted)`` pair.
+    When two files claim one id, the file named by the id counts, else one with a
+    random name (``encrypt`` renames the one that counted, never the other), else
+    the first by name. Returns the files by id and each ``(left out, counted)`` pair.
     """
     by_id: dict[str, list[Path]] = {}
     for path, record_id in sorted(claims, key=lambda claim: claim[0].name):
@@ -77,7 +84,10 @@ def choose(claims: Iterable[tuple[Path, str]]) -> tuple[dict[str, Path], list[tu
     chosen: dict[str, Path] = {}
     left_out: list[tuple[Path, Path]] = []
     for record_id, files in by_id.items():
-        kept = next((f for f in files if f.stem == record_id), files[0])
+        kept = next(
+            (f for f in files if f.stem == record_id),
+            next((f for f in files if says_nothing(f)), files[0]),
+        )
         chosen[record_id] = kept
         left_out += [(f, kept) for f in files if f != kept]
     return chosen, left_out
@@ -129,6 +139,19 @@ def table(folder: Path) -> dict[str, Path]:
     known = _known.get(folder)
     if known is not None and known[0] == stamp:
         return known[1]
+    chosen, _ = choose(_claims(folder))
+    remember(folder, stamp, chosen)
+    return chosen
+
+
+def left_out(folder: Path) -> set[Path]:
+    """The files in ``folder`` not read because another one carries the same id."""
+    if not folder.is_dir():
+        return set()
+    return {other for other, _ in choose(_claims(folder))[1]}
+
+
+def _claims(folder: Path) -> list[tuple[Path, str]]:
     claims = []
     for f in sorted(folder.iterdir()):
         if not is_journal_file(f):
@@ -137,9 +160,7 @@ def table(folder: Path) -> dict[str, Path]:
             claims.append((f, file_id(read_toml(f), f)))
         except UnreadableFile:
             continue
-    chosen, _ = choose(claims)
-    remember(folder, stamp, chosen)
-    return chosen
+    return claims
 
 
 def locate(folder: Path, record_id: str) -> Path:
