@@ -195,19 +195,22 @@ def watch_created(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def test_a_half_converted_journal_answers_as_the_plain_one(
     cli: Cli, twins: tuple[Path, Path]
 ) -> None:
-    """Stopped after the first rename: one part has its new name and is still plain, the
-    rest have their old names; a mixed journal reads the same."""
+    """Stopped part-way: the entries encrypted, one part renamed and encrypted, one renamed
+    and still plain, one under its old name, the sessions as they were; it reads the same."""
     home, plain = twins
     done: list[Path] = []
 
     def stop(path: Path) -> None:
         done.append(path)
-        if len(done) == 3:  # the-critic renamed, the-planner given its id, then renamed
+        if len(done) == 2:  # busy-bee renamed (then encrypted), the-critic renamed
             raise KeyboardInterrupt
 
     with pytest.raises(KeyboardInterrupt):
         encryption.encrypt(after_naming=stop)
     crypt.begin_command(None)
+    renamed = sorted((home / "parts").glob("p-*.toml"))
+    assert sorted(crypt.is_sealed(f.read_bytes()) for f in renamed) == [False, True]
+    assert (home / "parts" / "the-planner.toml").exists()
     for args in READING:
         assert run(cli, home, *args) == run(cli, plain, *args), args
 
