@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 # Everything used from partsjournal is imported here (see generate.py).
-from partsjournal.core import crypt, encryption
+from partsjournal.core import crypt, encryption, paths
 
 IDENTITY_ENV = crypt.IDENTITY_ENV
 
@@ -43,10 +43,16 @@ def ensure(journals: Path, decade: Path) -> tuple[Path, Path]:
         return home, key
     shutil.rmtree(home, ignore_errors=True)
     shutil.copytree(decade, home)
-    to = _new_key(key)
-    (home / crypt.RECIPIENT_FILE).write_text(f"{to}\n", encoding="ascii")
-    for path in encryption.journal_files(home):  # a benchmark copy: no need for fsync
-        path.write_bytes(crypt.seal(path.read_bytes(), to))
+    (home / ".index.sqlite").unlink(missing_ok=True)
+    _new_key(key)
+    # the way a person's journal is encrypted: `partsjournal encrypt`'s own code, so part
+    # and session files get their random names too (a minute or so, once)
+    with identity_from(key):
+        paths.set_home(home)
+        try:
+            encryption.encrypt()
+        finally:
+            paths.set_home(None)
     stamp.write_text(source.read_text())
     return home, key
 

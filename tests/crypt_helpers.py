@@ -9,13 +9,15 @@ key files made by the tests use a small scrypt work factor (:func:`quick_protect
 
 from __future__ import annotations
 
+import tomllib
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pyrage
 import pytest
 
-from partsjournal.core import crypt, drafts
+from partsjournal.core import crypt, drafts, encryption, idfiles, store
 from partsjournal.core.answers import Answer
 from tests.conftest import Cli
 
@@ -115,6 +117,22 @@ def write_journal(cli: Cli, answers: Path) -> None:
         pending={"purpose": "half-typed words"},
     )
     drafts.save(draft)
+
+
+def by_record(home: Path, read: Callable[[Path], bytes] | None = None) -> dict[str, bytes]:
+    """Every journal file's plain bytes (``read``: through partsjournal), keyed by what it
+    holds: a part or a session by its folder and the id inside (encrypt gives their files
+    new names), any other file by its path. Fails when a part or session is there twice."""
+    read = read or store.read_file
+    found: dict[str, bytes] = {}
+    for path in encryption.journal_files(home):
+        raw = read(path)
+        key = path.relative_to(home).as_posix()
+        if path.parent in (home / "parts", home / "sessions"):
+            key = f"{path.parent.name}/{idfiles.file_id(tomllib.loads(raw.decode()), path)}"
+        assert key not in found, f"{key} twice"
+        found[key] = raw
+    return found
 
 
 def journal_bytes(home: Path) -> dict[Path, bytes]:

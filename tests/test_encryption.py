@@ -20,6 +20,7 @@ from tests.crypt_helpers import (
     PASSPHRASE,
     SECRET_WORDS,
     WHEN,
+    by_record,
     journal_bytes,
     key_file,
     quick_protect,
@@ -67,8 +68,8 @@ def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
     home: Path, cli: Cli, protector_answers: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_journal(cli, protector_answers)
-    plain = {p: p.read_bytes() for p in encryption.journal_files(home)}
-    kinds = {p.relative_to(home).parts[0] for p in plain}
+    plain = by_record(home)
+    kinds = {key.split("/")[0] for key in plain}
     assert kinds == {"entries", "parts", "sessions", "drafts", "config.toml"}
     asked = use_secrets(monkeypatch, ("Choose", PASSPHRASE), ("again", PASSPHRASE))
     result = cli("encrypt")
@@ -76,7 +77,7 @@ def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
     assert len(asked.asked) == 2
     assert PASSPHRASE not in result.output
     assert "AGE-SECRET-KEY-1" in result.stdout and "recovery key" in result.stdout
-    for path in plain:
+    for path in encryption.journal_files(home):
         after = path.read_bytes()
         assert crypt.is_sealed(after), path
         assert SECRET_WORDS.encode() not in after and b"half-typed" not in after
@@ -89,8 +90,7 @@ def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
     # partsjournal (pyrage's own decrypt, no partsjournal code on the path)
     key = next(w for w in result.stdout.split() if w.startswith("AGE-SECRET-KEY-1"))
     identity = pyrage.x25519.Identity.from_str(key)
-    for path, before in plain.items():
-        assert pyrage.decrypt(path.read_bytes(), [identity]) == before
+    assert by_record(home, lambda path: pyrage.decrypt(path.read_bytes(), [identity])) == plain
 
 
 def test_reading_asks_for_the_passphrase_once_per_command(
@@ -381,12 +381,12 @@ def test_decrypt_makes_the_journal_plain_and_removes_the_keys(
     home: Path, cli: Cli, protector_answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_journal(cli, protector_answers)
-    plain = {p: p.read_bytes() for p in encryption.journal_files(home)}
+    plain = by_record(home, Path.read_bytes)
     key_file(tmp_path, monkeypatch)
     assert cli("encrypt").exit_code == 0
     result = cli("decrypt")
     assert result.exit_code == 0, result.stderr
-    assert {p: p.read_bytes() for p in encryption.journal_files(home)} == plain
+    assert by_record(home, Path.read_bytes) == plain  # the files keep their random names
     assert not (home / "recipient.txt").exists() and not (home / "identity.age").exists()
     again = cli("decrypt")
     assert again.exit_code == 0 and "nothing to decrypt" in again.stdout
@@ -410,9 +410,12 @@ def test_an_encrypted_journal_never_has_a_plaintext_index(
     assert cli("entries", "--all", "--grep", "Monday").stdout == listing
     assert cli("exercise", "protector", "--answers", str(protector_answers)).exit_code == 0
     assert "2 entries" in cli("entries", "--all", "--grep", "Monday").stdout
-    raw = index.read_bytes()
-    assert crypt.is_sealed(raw) and SECRET_WORDS.encode() not in raw
-    assert b"SQLite format" not in raw
+    for table in indexfile.BULK:  # the bulky tables, kept in files of their own
+        assert indexfile.bulk_path(table).is_file()
+    for path in (index, *(indexfile.bulk_path(t) for t in indexfile.BULK)):
+        raw = path.read_bytes()
+        assert crypt.is_sealed(raw) and SECRET_WORDS.encode() not in raw
+        assert b"SQLite format" not in raw
     # a plain index put back (say from an old backup) is deleted unread
     index.write_bytes(b"SQLite format 3\x00 " + SECRET_WORDS.encode())
     assert "2 entries" in cli("entries", "--all", "--grep", "Monday").stdout

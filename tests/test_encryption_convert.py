@@ -7,18 +7,25 @@ import errno
 import os
 import subprocess
 import sys
-import textwrap
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pyrage
 import pytest
 
-from partsjournal.core import crypt, encryption, store
+from partsjournal.core import crypt, encryption
 from tests.conftest import Cli
-from tests.crypt_helpers import key_file, use_secrets, write_journal
+from tests.crypt_helpers import by_record, key_file, use_secrets, write_journal
 
-FILES = 5  # the test journal: an entry, a part, a session, a draft and the settings
+# the test journal: an entry, two parts, two sessions, a draft and the settings
+FILES = 7
+# giving names that tell nothing: the-critic renamed; the-planner (made by hand, no id
+# inside) given its id, then renamed; 2016-12-16-ketamine renamed
+NAMING_STEPS = 4
+# words in names that must not show on disk once encrypted (none of them is hex)
+TOLD = ("critic", "planner", "busy", "ketamine")
 
 
 @pytest.fixture(autouse=True)
@@ -28,20 +35,43 @@ def fresh_unlock() -> Iterator[None]:
     crypt.begin_command(None)
 
 
+def hand_made(home: Path) -> None:
+    """A part file without an id (made by hand) and a session named as older versions did."""
+    (home / "parts" / "the-planner.toml").write_text(
+        'name = "The Planner"\naliases = ["Busy Bee"]\n', encoding="utf-8"
+    )
+    (home / "sessions" / "2016-12-16-ketamine.toml").write_text(
+        'id = "2016-12-16-ketamine"\ndate = 2016-12-16\nkind = "ketamine"\n', encoding="utf-8"
+    )
+
+
 @pytest.fixture
 def journal(
     home: Path, cli: Cli, protector_answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> dict[Path, bytes]:
-    """A small journal and an identity file; returns every journal file's plain bytes."""
+) -> dict[str, dict[str, Any]]:
+    """A small journal and an identity file; returns what every journal file holds."""
     write_journal(cli, protector_answers)
+    hand_made(home)
     key_file(tmp_path, monkeypatch)
-    plain = {p: p.read_bytes() for p in encryption.journal_files(home)}
+    plain = records(home)
     assert len(plain) == FILES
     return plain
 
 
+def records(home: Path) -> dict[str, dict[str, Any]]:
+    """What each file holds (:func:`by_record`, read as TOML), a part or session with its id
+    filled in as the file name gives it when it has none."""
+    found = {}
+    for key, raw in by_record(home).items():
+        data = tomllib.loads(raw.decode())
+        if key.startswith(("parts/", "sessions/")):
+            data.setdefault("id", key.split("/", 1)[1])
+        found[key] = data
+    return found
+
+
 def stop_after(k: int) -> Callable[[Path], None]:
-    """The conversion seam: stop (as Ctrl-C would) right after the k-th file."""
+    """The conversion seam: stop (as Ctrl-C would) right after the k-th file (or step)."""
     done: list[Path] = []
 
     def after(path: Path) -> None:
@@ -52,51 +82,91 @@ def stop_after(k: int) -> Callable[[Path], None]:
     return after
 
 
-def reads_back(plain: dict[Path, bytes]) -> None:
-    """Every file reads, through partsjournal, as exactly what was written; no temporaries."""
-    for path, text in plain.items():
-        assert store.read_file(path) == text, path
-        assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+def reads_back(home: Path, plain: dict[str, dict[str, Any]]) -> None:
+    """Every file reads, through partsjournal, as what was written, each part and session
+    once; no temporaries."""
+    assert records(home) == plain
+    for folder, _, names in os.walk(home):
+        assert not [n for n in names if n.endswith(".tmp")], folder
 
 
-def sealed(plain: dict[Path, bytes]) -> int:
-    return sum(crypt.is_sealed(p.read_bytes()) for p in plain)
+def sealed(home: Path) -> int:
+    return sum(crypt.is_sealed(p.read_bytes()) for p in encryption.journal_files(home))
+
+
+def names_told(home: Path) -> list[str]:
+    """Every path under ``home`` (hidden ones too) whose name tells a part's name or a
+    session's kind."""
+    told = []
+    for folder, dirs, names in os.walk(home):
+        for name in dirs + names:
+            rel = os.path.relpath(os.path.join(folder, name), home).lower()
+            if any(word in rel for word in TOLD):
+                told.append(rel)
+    return told
 
 
 @pytest.mark.parametrize("k", range(1, FILES + 1))
 def test_encrypt_stopped_after_file_k_reads_and_finishes_on_rerun(
-    cli: Cli, journal: dict[Path, bytes], k: int
+    home: Path, cli: Cli, journal: dict[str, dict[str, Any]], k: int
 ) -> None:
     with pytest.raises(KeyboardInterrupt):
         encryption.encrypt(after_file=stop_after(k))
-    assert sealed(journal) == k
-    reads_back(journal)
+    assert sealed(home) == k
+    reads_back(home, journal)
     result = cli("encrypt")
     assert result.exit_code == 0, result.stderr
     assert f"Encrypted {FILES - k} file" in result.stdout
-    assert sealed(journal) == FILES
-    reads_back(journal)
+    assert sealed(home) == FILES
+    reads_back(home, journal)
+    assert names_told(home) == []
+
+
+@pytest.mark.parametrize("j", range(1, NAMING_STEPS + 1))
+def test_encrypt_stopped_between_the_naming_steps_reads_and_finishes_on_rerun(
+    home: Path, cli: Cli, journal: dict[str, dict[str, Any]], j: int
+) -> None:
+    """A stop after the id is written into a file, or after a file is renamed and before
+    it is encrypted: each part and session is there once and reads; a rerun finishes."""
+    with pytest.raises(KeyboardInterrupt):
+        encryption.encrypt(after_naming=stop_after(j))
+    reads_back(home, journal)
+    assert sealed(home) < FILES  # stopped before the file just named was encrypted
+    result = cli("encrypt")
+    assert result.exit_code == 0, result.stderr
+    assert sealed(home) == FILES
+    reads_back(home, journal)
+    assert names_told(home) == []
 
 
 @pytest.mark.parametrize("k", range(1, FILES + 1))
 def test_decrypt_stopped_after_file_k_reads_and_finishes_on_rerun(
-    home: Path, cli: Cli, journal: dict[Path, bytes], k: int
+    home: Path, cli: Cli, journal: dict[str, dict[str, Any]], k: int
 ) -> None:
     assert cli("encrypt").exit_code == 0
     with pytest.raises(KeyboardInterrupt):
         encryption.decrypt(after_file=stop_after(k))
-    assert sealed(journal) == FILES - k
+    assert sealed(home) == FILES - k
     assert not (home / crypt.RECIPIENT_FILE).exists()  # new files are plain already
-    reads_back(journal)
+    reads_back(home, journal)
     result = cli("decrypt")
     assert result.exit_code == 0, result.stderr
-    assert sealed(journal) == 0
-    reads_back(journal)
+    assert sealed(home) == 0
+    reads_back(home, journal)
+    assert names_told(home) == []  # the random names stay; they read as well
 
 
-@pytest.mark.parametrize("k", range(1, FILES + 2))
+# os.replace: recipient.txt, the id written into the-planner, then each file encrypted
+REPLACES = 1 + 1 + FILES
+
+
+@pytest.mark.parametrize("k", range(1, REPLACES + 1))
 def test_a_failed_write_at_any_file_leaves_it_whole(
-    cli: Cli, journal: dict[Path, bytes], monkeypatch: pytest.MonkeyPatch, k: int
+    home: Path,
+    cli: Cli,
+    journal: dict[str, dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    k: int,
 ) -> None:
     """The disk fills up during the k-th replace (the first one writes recipient.txt)."""
     real = os.replace
@@ -112,39 +182,74 @@ def test_a_failed_write_at_any_file_leaves_it_whole(
     with pytest.raises(OSError):
         encryption.encrypt()
     monkeypatch.setattr(os, "replace", real)
-    assert sealed(journal) == max(0, k - 2)
-    reads_back(journal)
+    assert sealed(home) <= max(0, k - 2)
+    reads_back(home, journal)
     assert cli("encrypt").exit_code == 0
-    assert sealed(journal) == FILES
-    reads_back(journal)
+    assert sealed(home) == FILES
+    reads_back(home, journal)
+    assert names_told(home) == []
 
 
-def test_a_killed_conversion_leaves_every_file_readable(
-    home: Path, cli: Cli, journal: dict[Path, bytes]
+@pytest.mark.parametrize("k", range(1, 4))
+def test_a_failed_rename_leaves_the_file_where_it_was(
+    home: Path,
+    cli: Cli,
+    journal: dict[str, dict[str, Any]],
+    monkeypatch: pytest.MonkeyPatch,
+    k: int,
 ) -> None:
-    """SIGKILL right after the second file: no clean-up runs at all."""
-    code = textwrap.dedent(
-        """
-        import os, signal
-        from partsjournal.core import encryption
-        seen = []
-        def after(path):
-            seen.append(path)
-            if len(seen) == 2:
-                os.kill(os.getpid(), signal.SIGKILL)
-        encryption.encrypt(after_file=after)
-        """
-    )
-    proc = subprocess.run([sys.executable, "-c", code], env=os.environ.copy(), check=False)
-    assert proc.returncode == -9
-    assert sealed(journal) == 2
-    reads_back(journal)
+    """Renaming the k-th file fails: it is still there, once, under its old name."""
+    real = os.rename
+    calls = {"n": 0}
+
+    def rename(src: str | Path, dst: str | Path) -> None:
+        calls["n"] += 1
+        if calls["n"] == k:
+            raise OSError(errno.EIO, "Input/output error")
+        real(src, dst)
+
+    monkeypatch.setattr(os, "rename", rename)
+    with pytest.raises(OSError):
+        encryption.encrypt()
+    monkeypatch.setattr(os, "rename", real)
+    reads_back(home, journal)
     assert cli("encrypt").exit_code == 0
-    assert sealed(journal) == FILES
+    reads_back(home, journal)
+    assert names_told(home) == []
+
+
+KILL_AFTER = """
+import os, signal, sys
+from partsjournal.core import encryption
+seen = []
+def after(path):
+    seen.append(path)
+    if len(seen) == int(sys.argv[2]):
+        os.kill(os.getpid(), signal.SIGKILL)
+encryption.encrypt(**{sys.argv[1]: after})
+"""
+
+
+@pytest.mark.parametrize(("seam", "k"), [("after_file", 2), ("after_naming", 2)])
+def test_a_killed_conversion_leaves_every_file_readable(
+    home: Path, cli: Cli, journal: dict[str, dict[str, Any]], seam: str, k: int
+) -> None:
+    """SIGKILL right after the second file, or right after the id was written into the
+    hand-made part (holding its lock): no clean-up runs at all."""
+    proc = subprocess.run(
+        [sys.executable, "-c", KILL_AFTER, seam, str(k)], env=os.environ.copy(), check=False
+    )
+    assert proc.returncode == -9
+    assert sealed(home) == 2  # the entry and the-critic
+    reads_back(home, journal)
+    assert cli("encrypt").exit_code == 0
+    assert sealed(home) == FILES
+    reads_back(home, journal)
+    assert names_told(home) == []  # the lock file the killed run left is gone too
 
 
 def test_saving_during_a_stopped_conversion_encrypts_the_new_file(
-    cli: Cli, journal: dict[Path, bytes], protector_answers: Path, home: Path
+    cli: Cli, journal: dict[str, dict[str, Any]], protector_answers: Path, home: Path
 ) -> None:
     with pytest.raises(KeyboardInterrupt):
         encryption.encrypt(after_file=stop_after(1))
@@ -160,7 +265,8 @@ def test_stopped_between_the_key_files_a_rerun_unlocks_and_finishes(
     encrypted yet, the recovery key was already shown, and a rerun (with the
     passphrase, not a new key) finishes."""
     write_journal(cli, protector_answers)
-    plain = {p: p.read_bytes() for p in encryption.journal_files(home)}
+    hand_made(home)
+    plain = records(home)
     use_secrets(monkeypatch, ("Choose", "pass words"), ("again", "pass words"))
     real, calls = os.replace, {"n": 0}
 
@@ -177,15 +283,16 @@ def test_stopped_between_the_key_files_a_rerun_unlocks_and_finishes(
     monkeypatch.setattr(os, "replace", real)
     assert shown and shown[0].startswith("AGE-SECRET-KEY-1")
     assert (home / crypt.IDENTITY_FILE).exists() and not (home / crypt.RECIPIENT_FILE).exists()
-    assert sealed(plain) == 0
-    reads_back(plain)
+    assert sealed(home) == 0
+    reads_back(home, plain)
     use_secrets(monkeypatch, ("Passphrase", "pass words"))
     result = cli("encrypt")
     assert result.exit_code == 0, result.stderr
     assert "AGE-SECRET-KEY" not in result.stdout  # the same key as before, not a new one
-    assert sealed(plain) == FILES
+    assert sealed(home) == FILES
     identity = pyrage.x25519.Identity.from_str(shown[0])
-    assert all(pyrage.decrypt(p.read_bytes(), [identity]) == b for p, b in plain.items())
+    opened = by_record(home, lambda path: pyrage.decrypt(path.read_bytes(), [identity]))
+    assert len(opened) == FILES
 
 
 def test_a_plain_journal_never_loads_the_encryption_libraries(home: Path, cli: Cli) -> None:
@@ -200,3 +307,16 @@ def test_a_plain_journal_never_loads_the_encryption_libraries(home: Path, cli: C
     env = {**os.environ, "PARTSJOURNAL_HOME": str(home)}
     proc = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
     assert "Sam" in proc.stdout and "LOADED []" in proc.stdout
+
+
+def test_a_lock_file_left_under_an_old_name_goes_when_encrypt_finishes(
+    home: Path, cli: Cli, journal: dict[str, dict[str, Any]]
+) -> None:
+    """A command killed while holding the lock of a file renamed meanwhile leaves a lock
+    file named for it; encrypt takes it and gives it back, which removes it."""
+    with pytest.raises(KeyboardInterrupt):
+        encryption.encrypt(after_naming=stop_after(1))  # the-critic has its new name
+    assert not (home / "parts" / "the-critic.toml").exists()
+    (home / "parts" / ".the-critic.toml.lock").write_bytes(b"")
+    assert cli("encrypt").exit_code == 0
+    assert names_told(home) == []

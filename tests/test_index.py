@@ -362,3 +362,66 @@ def test_the_index_works_in_a_folder_whose_name_looks_like_a_uri(
     assert (odd / indexfile.NAME).is_file()
     write(at(day(4)), "protector", [("situation", "A second one")])
     assert "A second one" in cli("entries").stdout
+
+
+# --------------------------------------------------------------------------- kept whole
+
+
+@pytest.fixture
+def whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The way an encrypted journal keeps its index (bytes through a stand-in seal)."""
+    flip = lambda data: bytes(b ^ 0x5A for b in data)  # noqa: E731
+    monkeypatch.setattr(indexfile, "mode", "whole")
+    monkeypatch.setattr(indexfile, "seal", flip)
+    monkeypatch.setattr(indexfile, "unseal", flip)
+
+
+def bulk_files() -> list[Path]:
+    return [indexfile.bulk_path(t) for t in indexfile.BULK]
+
+
+def test_a_whole_index_loads_its_bulky_tables_only_when_a_command_needs_them(
+    cli: Cli, journal: dict[str, Entry], whole: None
+) -> None:
+    indexfile.remove()
+    parts_before, grep_before = cli("parts").stdout, listed(cli, "--grep", "garden")
+    assert all(p.is_file() for p in [indexfile.index_path(), *bulk_files()])
+    for p in bulk_files():
+        p.unlink()
+    # parts and session list need neither the answer text nor the parsed entries
+    assert cli("parts").stdout == parts_before
+    assert cli("session", "list").exit_code == 0
+    assert not any(p.exists() for p in bulk_files())
+    # a listing with --grep needs both: the missing files mean a rebuild, same answer
+    assert listed(cli, "--grep", "garden") == grep_before
+    assert all(p.is_file() for p in bulk_files())
+
+
+def test_a_bulk_file_from_another_save_is_never_believed(
+    cli: Cli, journal: dict[str, Entry], whole: None
+) -> None:
+    indexfile.remove()
+    listed(cli, "--grep", "garden")
+    old = {p: p.read_bytes() for p in bulk_files()}
+    write(at(day(9)), "protector", [("situation", "A garden in the rain")])
+    after = listed(cli, "--grep", "garden")
+    assert "A garden in the rain" in after
+    for p, data in old.items():  # say, restored from a backup taken before
+        p.write_bytes(data)
+    assert listed(cli, "--grep", "garden") == after
+
+
+def test_a_save_leaves_a_whole_index_for_the_next_command(
+    cli: Cli, journal: dict[str, Entry], whole: None, protector_answers: Path
+) -> None:
+    """Saving never decrypts and rewrites the whole index; the next listing reads the
+    one new file and has it."""
+    indexfile.remove()
+    listed(cli)
+    files = [indexfile.index_path(), *bulk_files()]
+    before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
+    saved = cli("exercise", "protector", "--answers", str(protector_answers))
+    assert saved.exit_code == 0, saved.output
+    assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == before
+    assert "The team meeting on" in listed(cli)
+    assert indexfile.index_path().read_bytes() != before[indexfile.index_path()][0]

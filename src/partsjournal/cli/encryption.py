@@ -30,6 +30,28 @@ def encrypt() -> None:
         + ". New entries are encrypted when they are saved, without the passphrase; "
         "reading asks for it once per command."
     )
+    if result.renamed:
+        ui.say(
+            f"Renamed {len(result.renamed)} part and session "
+            f"{'file' if len(result.renamed) == 1 else 'files'}: their names show only a date "
+            "or a random id now, never a part's name or a session's kind."
+        )
+    if result.names_kept:
+        first, more = result.names_kept[0], len(result.names_kept) - 1
+        ui.warn(
+            f"Could not read {first}"
+            + (
+                f" (and {more} more part or session {'file' if more == 1 else 'files'})"
+                if more
+                else ""
+            )
+            + ", so its name was kept; fix or move it, then run 'partsjournal encrypt' again."
+        )
+    for other in result.same_id:
+        ui.warn(
+            f"{other} carries the same id as another file, so it kept its name (it is not "
+            "read as a part or session); move it out of the folder if it is a copy."
+        )
 
 
 def _show_recovery_key(key: str) -> None:

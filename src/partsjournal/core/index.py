@@ -19,6 +19,7 @@ missing, unreadable or older index is rebuilt in full. Storage is
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -37,23 +38,26 @@ from partsjournal.core.store import is_journal_file
 # Raise FORMAT whenever what a row holds, or how it is made, changes: an index
 # with another version is rebuilt. The entry schema and the placement windows
 # are part of it, so changing either rebuilds too.
-FORMAT = 1
+FORMAT = 2  # 2: the bulky tables in files of their own when the index is kept whole
 VERSION = f"{FORMAT}:{SCHEMA_VERSION}:{sessions.BEFORE_WINDOW_DAYS}:{sessions.AFTER_WINDOW_DAYS}"
 
 # False: every command reads the files (the tests compare both ways).
 enabled = True
 
-_TABLES = """
+_MAIN_TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE entries (
     rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, id TEXT, sort INTEGER, created TEXT,
     day TEXT, exercise TEXT, own_session TEXT, own_phase TEXT, session TEXT, phase TEXT,
     parts TEXT, answer_parts TEXT);
 CREATE INDEX entries_order ON entries (sort, id);
-CREATE TABLE texts (rel TEXT PRIMARY KEY, search TEXT);
-CREATE TABLE blobs (rel TEXT PRIMARY KEY, data BLOB);
 CREATE TABLE broken (rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, reason TEXT);
 """
+# The bulky tables (indexfile.BULK), which an encrypted index keeps in files of their own.
+_BULK_TABLES = {
+    "texts": "CREATE TABLE texts (rel TEXT PRIMARY KEY, search TEXT);",
+    "blobs": "CREATE TABLE blobs (rel TEXT PRIMARY KEY, data BLOB);",
+}
 
 
 def _stamp(st: os.stat_result) -> str:
@@ -95,6 +99,7 @@ def _sessions_print() -> str:
 
 
 def _store(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
+    indexfile.need(conn, *indexfile.BULK)
     good: list[tuple[Any, ...]] = []
     bad: list[tuple[Any, ...]] = []
     for r in rows:
@@ -109,6 +114,9 @@ def _store(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
 
 
 def _forget(conn: sqlite3.Connection, rels: list[str]) -> None:
+    if not rels:
+        return
+    indexfile.need(conn, *indexfile.BULK)
     for table in ("entries", "texts", "blobs", "broken"):
         conn.executemany(f"DELETE FROM {table} WHERE rel = ?", [(r,) for r in rels])
 
@@ -152,12 +160,13 @@ def _set_meta(conn: sqlite3.Connection, **values: str) -> None:
 def rebuild() -> sqlite3.Connection:
     """Read every entry file into a new index and save it."""
     stamps, entries_print, sessions_print = _scan()
-    conn = indexfile.new_db()
-    conn.executescript(_TABLES)
+    conn = indexfile.new_db(_MAIN_TABLES, _BULK_TABLES)
     _store(conn, indexrows.read_all(sorted(stamps.items()), progress.bar))
     _place(conn)
     _set_meta(conn, version=VERSION, entries=entries_print, sessions=sessions_print)
-    indexfile.save(conn, whole=True)
+    # derived data: unsaved, this command still uses it, and the next one builds it again
+    with contextlib.suppress(OSError, sqlite3.Error):
+        indexfile.save(conn, whole=True)
     return conn
 
 
@@ -212,10 +221,11 @@ def current() -> Index | None:
 
 def note_saved() -> None:
     """After an entry file is safely in place: take it into the index, if there is
-    one (never builds a new one). Any failure is swallowed: the entry is saved, and
-    the next command that uses the index catches up."""
+    one (never builds a new one), unless the index is kept whole (an encrypted
+    journal: see :func:`indexfile.deferred`). Any failure is swallowed: the entry is
+    saved, and the next command that uses the index catches up."""
     try:
-        if not enabled:
+        if not enabled or indexfile.deferred():
             return
         conn = indexfile.open_db()
         if conn is None:
@@ -243,11 +253,22 @@ class Index:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
 
+    def _need(self, table: str) -> None:
+        """Load a bulk table kept in its own file; one that does not match the index
+        (missing, damaged, saved at another time) means a rebuild, never a wrong answer."""
+        try:
+            indexfile.need(self.conn, table)
+        except indexfile.Mismatch:
+            self.conn.close()
+            self.conn = rebuild()
+
     def rows(
         self, since: date | None = None, until: date | None = None, *, search: bool = False
     ) -> list[Row]:
         """Readable entries whose file and day fall in the period, in time order."""
         where, args = _where(since, until)
+        if search:
+            self._need("texts")
         text, join = ("search", "JOIN texts USING (rel)") if search else ("''", "")
         query = (
             f"SELECT rel, id, created, exercise, session, phase, parts, answer_parts, {text} "
@@ -280,6 +301,7 @@ class Index:
 
     def entry(self, row: Row) -> Entry:
         """The full entry, exactly as :func:`entry.load` reads its file."""
+        self._need("blobs")
         found = self.conn.execute("SELECT data FROM blobs WHERE rel = ?", (row.rel,)).fetchone()
         raw = json.loads(zlib.decompress(found[0]), object_hook=indexrows.untag)
         return from_dict(raw, paths.entries_dir() / row.rel)

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import paths
+from partsjournal.core import idfiles, paths
 from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml
 
 LIST_FIELDS = ("aliases", "protects")
@@ -61,7 +61,7 @@ class Part:
         name = data.get("name")
         if not isinstance(name, str) or not name.strip():
             raise UnreadableFile(path, "the part has no name")
-        kwargs: dict[str, Any] = {"id": path.stem, "name": name}
+        kwargs: dict[str, Any] = {"id": idfiles.file_id(data, path), "name": name}
         for key in LIST_FIELDS:
             value = data.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -85,13 +85,12 @@ class Part:
         if undo is not None and not isinstance(undo, dict):
             raise UnreadableFile(path, "'merge_undo' must be a table")
         kwargs["merge_undo"] = undo if merged is not None else None
-        if not isinstance(data.get("id", ""), str):
-            raise UnreadableFile(path, "'id' must be text")
         return cls(**kwargs)
 
 
 def part_path(part_id: str) -> Path:
-    return paths.parts_dir() / f"{part_id}.toml"
+    """The file of the part ``part_id`` (:func:`idfiles.locate`), or where a new one goes."""
+    return idfiles.locate(paths.parts_dir(), part_id)
 
 
 Warn = Callable[[str], None]
@@ -124,22 +123,46 @@ def _read(warn: Warn | None) -> dict[str, Part]:
     folder = paths.parts_dir()
     if not folder.is_dir():
         return {}
-    found: dict[str, Part] = {}
+    stamp = idfiles.stamp_before_reading(folder)
+    read: dict[Path, Part] = {}
     for f in sorted(folder.iterdir()):
         if not is_journal_file(f):
             continue
         try:
-            found[f.stem] = Part.from_dict(read_toml(f), f)
+            read[f] = Part.from_dict(read_toml(f), f)
         except UnreadableFile as exc:
             if warn is not None:
                 warn(f"Skipped {f}: {exc.reason}.")
-    return found
+    chosen, left_out = idfiles.choose((f, part.id) for f, part in read.items())
+    idfiles.warn_left_out(left_out, "part", warn)
+    idfiles.remember(folder, stamp, chosen)
+    return {part_id: read[f] for part_id, f in chosen.items()}
 
 
 def read_one(part_id: str) -> Part:
     """One part's file as it is on disk now (raises :class:`UnreadableFile`)."""
+    return read_located(part_id)[1]
+
+
+def read_located(part_id: str) -> tuple[Path, Part]:
+    """The part ``part_id``'s file and what it holds now (raises :class:`UnreadableFile`).
+
+    A file found where the folder was last seen is checked to still carry the id
+    (``encrypt`` may have given it a new name since); if not, the folder is read again.
+    """
     path = part_path(part_id)
-    return Part.from_dict(read_toml(path), path)
+    try:
+        part: Part | None = Part.from_dict(read_toml(path), path)
+    except UnreadableFile:
+        if path.exists():
+            raise
+        part = None
+    if part is None or part.id != part_id:
+        idfiles.forget(paths.parts_dir())
+        again = part_path(part_id)
+        if part is None or again != path:
+            path, part = again, Part.from_dict(read_toml(again), again)
+    return path, part
 
 
 def everything(*, warn: Warn | None = None) -> dict[str, Part]:

@@ -1,26 +1,30 @@
 """The parts registry: one TOML file per part under ``<home>/parts/``.
 
-Entries refer to a part by its stable ``id`` (the file name), so renaming a
+Entries refer to a part by its stable ``id`` (written in its file), so renaming a
 part never touches entries. Merging A into B leaves A's file in place with
 ``merged_into = B``, so entries that point at A still find their part.
 
-The record and reading the registry are in :mod:`partsjournal.core.part_record`
-(re-exported here); this module finds parts by name and changes them.
+The record and reading the registry are in :mod:`partsjournal.core.part_record`,
+what a name may be and a new part's id in :mod:`partsjournal.core.part_names`
+(both re-exported here); this module finds parts by name and changes them.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from partsjournal.core import matching, paths
+from partsjournal.core import idfiles, matching, paths
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.core.part_record import LIST_FIELDS, TEXT_FIELDS
+from partsjournal.core.part_names import NAME_RULE as NAME_RULE
+from partsjournal.core.part_names import check_name as check_name
+from partsjournal.core.part_names import free_id as free_id
+from partsjournal.core.part_names import name_problem as name_problem
+from partsjournal.core.part_names import slugify as slugify
+from partsjournal.core.part_record import LIST_FIELDS, TEXT_FIELDS, read_located
 from partsjournal.core.part_record import Part as Part
 from partsjournal.core.part_record import everything as everything
 from partsjournal.core.part_record import in_circle as in_circle
@@ -30,41 +34,6 @@ from partsjournal.core.part_record import load_all as load_all
 from partsjournal.core.part_record import part_path as part_path
 from partsjournal.core.part_record import read_one as read_one
 from partsjournal.core.store import UnreadableFile, locked, write_toml
-
-# Line breaks, tabs, other control characters and the invisible marks that reorder
-# text: a name is shown on one line in every list, so none of these may be in it.
-_NOT_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-NAME_RULE = "a name on one line, without tabs or control characters"
-
-
-def name_problem(name: str) -> str | None:
-    """Why ``name`` cannot be a part's name (or alias), or None when it can."""
-    if not name.strip():
-        return "the part's name"
-    if _NOT_IN_NAME.search(name):
-        return NAME_RULE
-    return None
-
-
-def check_name(name: str) -> str:
-    """``name`` stripped, or a :class:`UsageError` saying how a name must look."""
-    problem = name_problem(name)
-    if problem == NAME_RULE:
-        shown = name.encode("unicode_escape").decode("ascii")
-        raise UsageError(
-            f"A part's name must be one line of text without tabs or control characters "
-            f"('{shown}' is not); type it again without them."
-        )
-    if problem is not None:
-        raise UsageError('The name is empty; give one, for example "The Inner Critic".')
-    return name.strip()
-
-
-def slugify(name: str) -> str:
-    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    return slug[:40] or "part"
 
 
 def get(part_id: str) -> Part | None:
@@ -162,26 +131,20 @@ def update(part_id: str, change: Callable[[Part], object]) -> Part:
     it is). Returns the part as written.
     """
     path = part_path(part_id)
-    with locked(path):
-        part = read_one(part_id)
-        if change(part) is not False:
-            save(part)
-    return part
+    while True:
+        with locked(path):
+            found, part = read_located(part_id)
+            if found == path:
+                if change(part) is not False:
+                    write_toml(path, part.to_dict())
+                return part
+        path = found  # given a new name meanwhile (encrypt): lock it where it is now
 
 
 def registry_lock() -> AbstractContextManager[None]:
     """Held while new parts are looked up and created, so two runs naming the same new
     part at the same moment make one part, not two."""
     return locked(paths.parts_dir() / "registry")
-
-
-def free_id(name: str, taken: set[str] | None = None) -> str:
-    """An id for a new part called ``name``: its slug, with "-2", "-3" ... when taken."""
-    base = slugify(name)
-    part_id, n = base, 2
-    while (taken is not None and part_id in taken) or part_path(part_id).exists():
-        part_id, n = f"{base}-{n}", n + 1
-    return part_id
 
 
 def create(name: str, *, met: date | None = None, part_id: str | None = None) -> Part:
@@ -374,12 +337,18 @@ def check_edit(data: dict[str, Any], original: Part) -> Part:
             f"The edited part has a field partsjournal does not know ('{unknown[0]}'); "
             "the part is unchanged."
         )
+    path = part_path(original.id)
     if data.get("id", original.id) != original.id:
         raise JournalError(
             "The id of a part cannot change (entries use it); the part is unchanged."
         )
+    if not idfiles.has_id(data) and path.stem != original.id:
+        raise JournalError(
+            f'The edited part has no id line; put back id = "{original.id}" (entries use '
+            "it); the part is unchanged."
+        )
     try:
-        part = Part.from_dict(data, part_path(original.id))
+        part = Part.from_dict(data, path)
     except UnreadableFile as exc:
         raise JournalError(
             f"The edited part is not valid: {exc.reason}; the part is unchanged."

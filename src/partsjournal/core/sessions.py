@@ -7,13 +7,14 @@ course is often 4-6), so they are always read in full; a session's ``number``
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from partsjournal.core import paths
+from partsjournal.core import idfiles, paths
 from partsjournal.core.errors import UsageError
 from partsjournal.core.store import (
     UnreadableFile,
@@ -52,7 +53,8 @@ class Session:
 
 
 def session_path(session_id: str) -> Path:
-    return paths.sessions_dir() / f"{session_id}.toml"
+    """The file of the session ``session_id`` (:func:`idfiles.locate`), or where a new one goes."""
+    return idfiles.locate(paths.sessions_dir(), session_id)
 
 
 def _from_dict(data: dict[str, Any], path: Path) -> Session:
@@ -66,10 +68,8 @@ def _from_dict(data: dict[str, Any], path: Path) -> Session:
         raise UnreadableFile(path, "'kind' and 'label' must be text")
     if created is not None and not (isinstance(created, datetime) and created.tzinfo):
         raise UnreadableFile(path, "'created' must be a date and time with its UTC offset")
-    if not isinstance(data.get("id", ""), str):
-        raise UnreadableFile(path, "'id' must be text")
     return Session(
-        id=path.stem,
+        id=idfiles.file_id(data, path),
         date=day,
         kind=kind,
         label=label,
@@ -79,7 +79,7 @@ def _from_dict(data: dict[str, Any], path: Path) -> Session:
 
 def load_all(*, warn: Any = None) -> list[Session]:
     """Every session in date order, numbered from 1; unreadable files are skipped."""
-    return _load(lambda day, stem: True, warn=warn)
+    return _load(lambda day: True, warn=warn)
 
 
 def load_window(
@@ -92,8 +92,7 @@ def load_window(
     come from the folder listing. A review of one week reads a handful of
     session files however many years of sessions there are.
     """
-    wanted = set(ids)
-    return _load(lambda day, stem: start <= day <= end or stem in wanted, warn=warn)
+    return _load(lambda day: start <= day <= end, set(ids), warn=warn)
 
 
 def around(since: date, until: date, *, ids: Iterable[str] = (), warn: Any = None) -> list[Session]:
@@ -107,41 +106,55 @@ def around(since: date, until: date, *, ids: Iterable[str] = (), warn: Any = Non
     )
 
 
-def _load(keep: Callable[[date, str], bool], *, warn: Any) -> list[Session]:
-    """Number sessions by (date, id) and parse the ones ``keep`` chooses.
+def _load(
+    within: Callable[[date], bool], ids: set[str] | None = None, *, warn: Any
+) -> list[Session]:
+    """Number sessions by (date, id) and parse the ones on the days ``within`` chooses
+    (and those whose id is in ``ids``).
 
-    The date comes from the file name when it starts with one (as every file
-    ``add`` writes does); other files are parsed to learn it and count only when
-    readable. A broken file named with a date keeps its place in the numbering,
-    so "session 3" means the same in every command.
+    The date comes from the file name, which starts with it (as every file ``add``
+    writes, and every name ``encrypt`` gives, does); other files are parsed to learn
+    it and count only when readable. A broken file named with a date keeps its place
+    in the numbering, so "session 3" means the same in every command. Files sharing a
+    date are all parsed, so their order (by id) and any two claiming one id
+    (:func:`idfiles.choose`) come out the same however many are parsed.
     """
     folder = paths.sessions_dir()
     if not folder.is_dir():
         return []
-    ordered: list[tuple[date, str, Path, Session | None]] = []
-    for f in folder.iterdir():
-        if not is_journal_file(f):
-            continue
-        day = _name_date(f.stem)
-        parsed: Session | None = None
-        if day is None or keep(day, f.stem):
+    ids = ids or set()
+    stamp = idfiles.stamp_before_reading(folder)
+    listing = [(f, name_date(f.stem)) for f in sorted(folder.iterdir()) if is_journal_file(f)]
+    per_day = Counter(day for _, day in listing)
+    # an id starts with its session's date, and so does the name of its file
+    id_days = {name_date(i) for i in ids}
+    parsed: dict[Path, Session] = {}
+    dated: list[tuple[date, Path]] = []
+    for f, day in listing:
+        if day is None or None in id_days or day in id_days or within(day) or per_day[day] > 1:
             try:
-                parsed = _from_dict(read_toml(f), f)
+                parsed[f] = _from_dict(read_toml(f), f)
             except UnreadableFile as exc:
                 if warn is not None:
                     warn(f"Skipped {f}: {exc.reason}.")
-                if day is None:
-                    continue
-            if day is None and parsed is not None:
-                day = parsed.date
-        assert day is not None
-        ordered.append((day, f.stem, f, parsed))
-    ordered.sort(key=lambda item: (item[0], item[1]))
+        if day is None and f in parsed:
+            day = parsed[f].date
+        if day is not None:
+            dated.append((day, f))
+    chosen, left_out = idfiles.choose((f, s.id) for f, s in parsed.items())
+    idfiles.warn_left_out(left_out, "session", warn)
+    if len(parsed) == len(listing):
+        idfiles.remember(folder, stamp, chosen)
+    out = {f for f, _ in left_out}
+    ordered = sorted(
+        (day, parsed[f].id if f in parsed else f.stem, f) for day, f in dated if f not in out
+    )
     found = []
-    for n, (day, stem, _f, parsed) in enumerate(ordered, start=1):
-        if parsed is not None and keep(day, stem):
-            parsed.number = n
-            found.append(parsed)
+    for n, (day, _, f) in enumerate(ordered, start=1):
+        session = parsed.get(f)
+        if session is not None and (within(day) or session.id in ids):
+            session.number = n
+            found.append(session)
     return found
 
 
@@ -153,7 +166,8 @@ def count() -> int:
     return sum(1 for f in folder.iterdir() if is_journal_file(f))
 
 
-def _name_date(stem: str) -> date | None:
+def name_date(stem: str) -> date | None:
+    """The date a session file's name (or an id) starts with, if it does."""
     try:
         return date.fromisoformat(stem[:10])
     except ValueError:
@@ -165,16 +179,20 @@ def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime
 
     The kind stays inside the file, never in its name, so a folder listing or a
     backup does not tell anyone what kind of session it was. Older ids that carry
-    the kind keep working: an id is only ever a file name.
+    the kind keep working; ``encrypt`` gives their files names without it.
     """
     kind = kind.strip() or "ketamine"
     base = day.isoformat()
+    folder = paths.sessions_dir()
     n = 1
     while True:
         session_id = base if n == 1 else f"{base}-{n}"
+        if idfiles.taken(folder, session_id):
+            n += 1
+            continue
         session = Session(id=session_id, date=day, kind=kind, label=label.strip(), created=created)
         try:
-            write_toml(session_path(session_id), session.to_dict(), exclusive=True)
+            write_toml(folder / f"{session_id}.toml", session.to_dict(), exclusive=True)
         except FileExistsError:
             n += 1
             continue

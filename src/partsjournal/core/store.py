@@ -163,6 +163,16 @@ def atomic_write_chunks(
         remove_stale_temporaries(path.parent)
 
 
+def rename(path: Path, new: Path) -> None:
+    """Give ``path`` the name ``new`` in the same folder, in one step: a reader sees
+    the file under one name or the other, never both or neither. Never replaces a
+    file already called ``new`` (:class:`FileExistsError`)."""
+    if os.path.lexists(new):
+        raise FileExistsError(new)
+    os.rename(path, new)
+    _fsync_dir(new.parent)
+
+
 def _fsync_dir(folder: Path) -> None:
     try:
         fd = os.open(folder, os.O_RDONLY)
