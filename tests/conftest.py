@@ -83,6 +83,23 @@ def no_flush_to_disk(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(os, "fsync", lambda fd: None)
 
 
+@pytest.fixture(autouse=True)
+def quick_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A passphrase protects the journal's key with scrypt, which age tunes to take about a
+    second each time a key file is made and each time it is opened. Key files made in
+    process use a small work factor instead (``crypt_helpers.quick_encrypt``: the same age
+    format, opened by the real code), except in tests marked ``real_scrypt``: the end-to-end
+    ``encrypt`` and the passphrase change that age itself opens. Programs run in a terminal
+    (``test_pty_encryption``) always pay in full."""
+    if request.node.get_closest_marker("real_scrypt"):
+        return
+    import pyrage
+
+    from tests.crypt_helpers import quick_encrypt
+
+    monkeypatch.setattr(pyrage.passphrase, "encrypt", quick_encrypt)
+
+
 BUILT: dict[str, Any] = {}
 BUILD_COMMAND = root.build_command
 

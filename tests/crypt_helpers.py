@@ -51,8 +51,13 @@ def use_secrets(monkeypatch: pytest.MonkeyPatch, *replies: tuple[str, str]) -> S
     return fake
 
 
-def quick_protect(identity: pyrage.x25519.Identity, passphrase: str, log_n: int = 10) -> bytes:
-    """What ``crypt.protect`` writes, with scrypt's work factor 2**10 instead of the one age
+def quick_protect(identity: pyrage.x25519.Identity, passphrase: str) -> bytes:
+    """What ``crypt.protect`` writes (the identity file), made with :func:`quick_encrypt`."""
+    return quick_encrypt(crypt.identity_text(identity), passphrase)
+
+
+def quick_encrypt(plaintext: bytes, passphrase: str, log_n: int = 10) -> bytes:
+    """``pyrage.passphrase.encrypt`` with scrypt's work factor 2**10 instead of the one age
     picks to take about a second (2**18 or so) each time the file is made or opened.
 
     The same age file format (age-encryption.org/v1, one scrypt stanza), made here with the
@@ -65,6 +70,8 @@ def quick_protect(identity: pyrage.x25519.Identity, passphrase: str, log_n: int 
     import os
 
     from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
+
+    assert len(plaintext) <= 64 * 1024, "one chunk of the payload only"
 
     def b64(data: bytes) -> bytes:
         return base64.b64encode(data).rstrip(b"=")
@@ -83,7 +90,7 @@ def quick_protect(identity: pyrage.x25519.Identity, passphrase: str, log_n: int 
     mac = hmac.digest(hkdf(file_key, b"", b"header"), header, "sha256")
     last_chunk = bytes(11) + b"\x01"  # the STREAM nonce of a one-chunk payload
     sealed = ChaCha20Poly1305(hkdf(file_key, nonce, b"payload")).encrypt(
-        last_chunk, crypt.identity_text(identity), None
+        last_chunk, plaintext, None
     )
     return header + b" " + b64(mac) + b"\n" + nonce + sealed
 

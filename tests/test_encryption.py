@@ -64,6 +64,7 @@ def sealed_files(home: Path) -> list[Path]:
 # --- encrypt: every file, readable with the identity alone ------------------------------
 
 
+@pytest.mark.real_scrypt  # crypt.protect as it is, age tuning scrypt
 def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
     home: Path, cli: Cli, protector_answers: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -276,6 +277,7 @@ def test_a_file_encrypted_to_another_key_is_named_as_unreadable(
 # --- passphrase: change and recover ----------------------------------------------------
 
 
+@pytest.mark.real_scrypt  # crypt.protect as it is, age tuning scrypt
 def test_passphrase_changes_without_touching_entries_and_age_opens_them_with_it(
     home: Path, cli: Cli, locked_journal: pyrage.x25519.Identity, monkeypatch: pytest.MonkeyPatch
 ) -> None:
