@@ -57,7 +57,7 @@ def test_readme_offers_pipx_for_everyday_use() -> None:
 def test_second_line_installs_the_test_extras_and_runs_the_suite() -> None:
     parts = steps(quick_start_lines()[1])
     assert parts[2] == "python -m pip install -e '.[test]'"
-    assert parts[-1] == "python -m pytest"
+    assert parts[-1] == "python -m pytest -n auto"  # on every core (pytest-xdist)
 
 
 def test_ci_runs_the_readme_test_line_as_written() -> None:
@@ -96,6 +96,7 @@ def test_ci_runs_the_readme_first_line_as_written(
     assert readme_first_line.main() == 1
 
 
+@pytest.mark.xdist_group("wheel")  # one worker builds and installs it once
 def test_first_line_steps_install_the_wheel_and_start_the_protector_dialogue(
     readme_install: Path,
 ) -> None:
