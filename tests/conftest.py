@@ -103,9 +103,9 @@ def quick_scrypt(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch
     """A passphrase protects the journal's key with scrypt, which age tunes to take about a
     second each time a key file is made and each time it is opened. Key files made in
     process use a small work factor instead (``crypt_helpers.quick_encrypt``: the same age
-    format, opened by the real code), except in tests marked ``real_scrypt``: the end-to-end
-    ``encrypt`` and the passphrase change that age itself opens. Programs run in a terminal
-    (``test_pty_encryption``) always pay in full."""
+    format, opened by the real code), except in tests marked ``real_scrypt`` (the end-to-end
+    ``encrypt``, whose key file age itself then opens with the passphrase). Programs run in
+    a terminal (``test_pty_encryption``) always pay in full."""
     if request.node.get_closest_marker("real_scrypt"):
         return
     import pyrage

@@ -64,7 +64,7 @@ def sealed_files(home: Path) -> list[Path]:
 # --- encrypt: every file, readable with the identity alone ------------------------------
 
 
-@pytest.mark.real_scrypt  # crypt.protect as it is, age tuning scrypt
+@pytest.mark.real_scrypt  # crypt.protect as it is, with the work factor age chooses
 def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
     home: Path, cli: Cli, protector_answers: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -92,6 +92,10 @@ def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
     key = next(w for w in result.stdout.split() if w.startswith("AGE-SECRET-KEY-1"))
     identity = pyrage.x25519.Identity.from_str(key)
     assert by_record(home, lambda path: pyrage.decrypt(path.read_bytes(), [identity])) == plain
+    # and the key file is that identity under the passphrase, as `age -d identity.age` opens
+    # it (scrypt tuned by age itself here: the other tests make key files quickly)
+    unlocked = pyrage.passphrase.decrypt((home / "identity.age").read_bytes(), PASSPHRASE)
+    assert key in unlocked.decode().split()
 
 
 def test_reading_asks_for_the_passphrase_once_per_command(
@@ -277,7 +281,6 @@ def test_a_file_encrypted_to_another_key_is_named_as_unreadable(
 # --- passphrase: change and recover ----------------------------------------------------
 
 
-@pytest.mark.real_scrypt  # crypt.protect as it is, age tuning scrypt
 def test_passphrase_changes_without_touching_entries_and_age_opens_them_with_it(
     home: Path, cli: Cli, locked_journal: pyrage.x25519.Identity, monkeypatch: pytest.MonkeyPatch
 ) -> None:
