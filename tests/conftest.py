@@ -217,9 +217,10 @@ def readme_install(tmp_path_factory: pytest.TempPathFactory, built_wheel: Path) 
     work = tmp_path_factory.mktemp("fresh-checkout")
     venv = work / ".venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python")]
+    pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install"]
+    quick = ["--quiet", "--no-deps", "--no-index", "--no-compile", "--disable-pip-version-check"]
     subprocess.run(
-        [*pip, "install", "--quiet", "--no-deps", "--no-index", str(built_wheel)],
+        [*pip, *quick, str(built_wheel)],
         check=True,
         capture_output=True,
     )
