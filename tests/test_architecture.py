@@ -8,6 +8,7 @@ docs/ARCHITECTURE.md.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,8 @@ def layer(module: str) -> str:
     return pieces[1] if len(pieces) > 1 and pieces[1] in ALLOWED else "top"
 
 
-def imports(path: Path) -> list[tuple[str, bool, bool]]:
+@functools.cache  # four tests read every module's imports: each file is parsed once
+def imports(path: Path) -> tuple[tuple[str, bool, bool], ...]:
     """(module imported, inside a function, only for type checking) for every import."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     found: list[tuple[str, bool, bool]] = []
@@ -62,7 +64,7 @@ def imports(path: Path) -> list[tuple[str, bool, bool]]:
             visit(child, func, typing)
 
     visit(tree, False, False)
-    return found
+    return tuple(found)
 
 
 ALLOWED = {

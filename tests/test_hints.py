@@ -5,6 +5,7 @@ says to start again with."""
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import tomllib
 from pathlib import Path
@@ -43,7 +44,8 @@ def _docstrings(tree: ast.Module, keep_functions: bool) -> set[int]:
     return skip
 
 
-def source_texts() -> list[tuple[str, str]]:
+@functools.cache  # parsed once for the tests that read it
+def source_texts() -> tuple[tuple[str, str], ...]:
     """(where, text) for every string the program can show: literals and f-strings
     (joined across implicit concatenation), command help; not module or code docs."""
     found = []
@@ -60,7 +62,7 @@ def source_texts() -> list[tuple[str, str]]:
             text = _text(node)
             if "partsjournal " in text:
                 found.append((f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}", text))
-    return found
+    return tuple(found)
 
 
 def _strings(value: Any) -> list[str]:
@@ -98,7 +100,7 @@ def test_the_hint_checker_catches_what_does_not_work() -> None:
 
 
 def test_every_hint_in_the_program_names_a_real_command() -> None:
-    texts = source_texts() + exercise_texts()
+    texts = [*source_texts(), *exercise_texts()]
     assert len(texts) > 40  # the collection itself works
     wrong = [f"{where}: {p}" for where, text in texts for h in hints_in(text) for p in problems(h)]
     assert wrong == []
