@@ -188,7 +188,6 @@ def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel that ``pip install .`` builds, built once, with the hatchling installed
     here (the test extras) rather than in a new isolated build environment."""
     import subprocess
-    import sys
 
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
@@ -214,7 +213,6 @@ def readme_install(tmp_path_factory: pytest.TempPathFactory, built_wheel: Path) 
     Returns the folder; ``transcript.txt`` there holds what the terminal showed.
     """
     import subprocess
-    import sys
     import sysconfig
 
     from tests.readme_first_line import run_to_first_step
