@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -183,19 +183,40 @@ def entry_files(home: Path) -> list[Path]:
     return sorted((home / "entries").rglob("*.toml")) if (home / "entries").exists() else []
 
 
+def made_once(factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made by ``make`` once per test run, however many pytest-xdist workers ask:
+    the first one makes it while holding a lock, the others wait and then use it."""
+    import fcntl
+    import shutil
+
+    base = factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # this run's folder, the same for every worker
+    folder = base / name
+    with open(base / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (base / f"{name}.made").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            (base / f"{name}.made").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The wheel that ``pip install .`` builds, built once, with the hatchling installed
     here (the test extras) rather than in a new isolated build environment."""
     import subprocess
 
-    out = tmp_path_factory.mktemp("dist")
-    subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), ROOT],
-        check=True,
-        capture_output=True,
-    )
-    (found,) = out.glob("partsjournal-*.whl")
+    def build(out: Path) -> None:
+        subprocess.run(
+            [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", out, ROOT],
+            check=True,
+            capture_output=True,
+        )
+
+    (found,) = made_once(tmp_path_factory, "dist", build).glob("partsjournal-*.whl")
     return found
 
 
@@ -217,21 +238,22 @@ def readme_install(tmp_path_factory: pytest.TempPathFactory, built_wheel: Path) 
 
     from tests.readme_first_line import run_to_first_step
 
-    work = tmp_path_factory.mktemp("fresh-checkout")
-    venv = work / ".venv"
-    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
-    pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install"]
-    quick = ["--quiet", "--no-deps", "--no-index", "--no-compile", "--disable-pip-version-check"]
-    subprocess.run(
-        [*pip, *quick, str(built_wheel)],
-        check=True,
-        capture_output=True,
-    )
-    (site,) = venv.glob("lib/python3*/site-packages")
-    here = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
-    (site / "borrowed-dependencies.pth").write_text("\n".join(sorted(here)) + "\n")
-    shown = run_to_first_step(
-        ". .venv/bin/activate && partsjournal exercise protector", work, timeout=60
-    )
-    (work / "transcript.txt").write_text(shown, encoding="utf-8")
-    return work
+    def install(work: Path) -> None:
+        venv = work / ".venv"
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", venv], check=True)
+        pip = [sys.executable, "-m", "pip", "--python", str(venv / "bin" / "python"), "install"]
+        quick = ["--quiet", "--no-deps", "--no-index", "--no-compile"]
+        subprocess.run(
+            [*pip, *quick, "--disable-pip-version-check", built_wheel],
+            check=True,
+            capture_output=True,
+        )
+        (site,) = venv.glob("lib/python3*/site-packages")
+        here = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
+        (site / "borrowed-dependencies.pth").write_text("\n".join(sorted(here)) + "\n")
+        shown = run_to_first_step(
+            ". .venv/bin/activate && partsjournal exercise protector", work, timeout=60
+        )
+        (work / "transcript.txt").write_text(shown, encoding="utf-8")
+
+    return made_once(tmp_path_factory, "fresh-checkout", install)

@@ -7,14 +7,11 @@ import subprocess
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import PROTECTOR_ANSWERS
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.xdist_group("wheel")  # one worker builds and installs it once
 def test_wheel_contains_every_exercise(built_wheel: Path) -> None:
     names = zipfile.ZipFile(built_wheel).namelist()
     shipped = {p.name for p in (ROOT / "exercises").glob("*.toml")}
@@ -23,7 +20,6 @@ def test_wheel_contains_every_exercise(built_wheel: Path) -> None:
     assert "partsjournal/exercises/templates/practice-followup.toml" in names
 
 
-@pytest.mark.xdist_group("wheel")  # one worker builds and installs it once
 def test_installed_wheel_lists_and_runs_exercises(readme_install: Path, tmp_path: Path) -> None:
     """``pip install .`` in the README's line builds and installs the wheel, not a link
     to the checkout: it must find its exercises from anywhere."""
