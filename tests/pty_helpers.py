@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +35,13 @@ class Child(pexpect.spawn):  # type: ignore[misc]
 
     def close(self, force: bool = True) -> None:
         if self.flag_eof and not self.closed:
-            self.wait()  # the output ended: the child has exited or is exiting
-            self.ptyproc.delayafterclose = 0
+            # the output ended: the child has exited or is exiting (ten seconds at most,
+            # then close as pexpect does, ending a child that hangs on)
+            deadline = time.monotonic() + 10
+            while self.isalive() and time.monotonic() < deadline:
+                time.sleep(0.001)
+            if not self.isalive():
+                self.ptyproc.delayafterclose = 0
         super().close(force=force)
 
 
