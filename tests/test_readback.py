@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from partsjournal.core import dates, store
@@ -125,6 +125,10 @@ def test_any_named_time_zone_at_any_date_saves_an_entry_that_reads_back(
 ) -> None:
     """Historic zones had offsets with seconds (local mean time); none may reach a file."""
     created = dates.whole_minutes(moment.replace(microsecond=0, tzinfo=zone))
+    # a wall time skipped or repeated by a clock change has no single instant (Python never
+    # calls it equal to any other zone's time); partsjournal's own times have fixed offsets
+    # and `--at` refuses a skipped time, so such a time cannot reach a file
+    assume(created == created.astimezone(UTC))
     e = make_entry("text")
     e.created = created
     back = load(save_new(e))
