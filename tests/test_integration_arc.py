@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from partsjournal.core import sessions
+from partsjournal.core import index, sessions
 from partsjournal.flow import exercises
 from tests.conftest import Cli, entry_files
 from tests.journal_fixtures import freeze_today
@@ -88,13 +88,20 @@ def test_days_go_with_phase_after(home: Path) -> None:
         exercises.get("odd")
 
 
-def test_session_show_shows_the_arc(cli: Cli, tmp_path: Path) -> None:
+def test_session_show_shows_the_arc(
+    cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     assert cli("session", "add", "2026-11-19").exit_code == 0
     integrate_on(cli, tmp_path, "2026-11-26 10:00")
     shown = " ".join(cli("session", "show", "1").stdout.split())
     assert "Integration arc:" in shown
     assert "around day 7 (Tue 24 Nov to Sun 29 Nov): parts and habits — 1 entry" in shown
+    title = exercises.get("integrate").title
+    assert f"parts and habits — 1 entry: {title}" in shown  # each stage names what was done
     assert "day 90" in shown and "nothing yet" in shown
+    # the same arc when the index is switched off (every entry read from its file)
+    monkeypatch.setattr(index, "enabled", False)
+    assert " ".join(cli("session", "show", "1").stdout.split()) == shown
 
 
 def test_each_calendar_check_in_says_what_its_stretch_is_about(cli: Cli, tmp_path: Path) -> None:

@@ -80,6 +80,6 @@ def show(
         )
     )
     arc = arcs.with_notes(arc, found, near)
-    stages = arcs.stages(session, found, near)
+    stages = arcs.stages(session, every.rows)
     with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
         render_sessions.print_arc(arc, stages, more=more)

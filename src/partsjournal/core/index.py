@@ -38,7 +38,7 @@ from partsjournal.core.store import is_journal_file
 # Raise FORMAT whenever what a row holds, or how it is made, changes: an index
 # with another version is rebuilt. The entry schema and the placement windows
 # are part of it, so changing either rebuilds too.
-FORMAT = 2  # 2: the bulky tables in files of their own when the index is kept whole
+FORMAT = 3  # 2: bulky tables in files of their own when kept whole; 3: titles
 VERSION = f"{FORMAT}:{SCHEMA_VERSION}:{sessions.BEFORE_WINDOW_DAYS}:{sessions.AFTER_WINDOW_DAYS}"
 
 # False: every command reads the files (the tests compare both ways).
@@ -48,7 +48,7 @@ _MAIN_TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE entries (
     rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, id TEXT, sort INTEGER, created TEXT,
-    day TEXT, exercise TEXT, own_session TEXT, own_phase TEXT, session TEXT, phase TEXT,
+    day TEXT, exercise TEXT, title TEXT, own_session TEXT, own_phase TEXT, session TEXT, phase TEXT,
     parts TEXT, answer_parts TEXT);
 CREATE INDEX entries_order ON entries (sort, id);
 CREATE TABLE broken (rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, reason TEXT);
@@ -107,10 +107,10 @@ def _store(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
     _forget(conn, [r[0] for r in bad + good])
     conn.executemany("INSERT INTO broken VALUES (?,?,?,?)", bad)
     conn.executemany(
-        "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,NULL,NULL,?,?)", [r[:12] for r in good]
+        "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,?,?)", [r[:13] for r in good]
     )
-    conn.executemany("INSERT INTO texts VALUES (?,?)", [(r[0], r[12]) for r in good])
-    conn.executemany("INSERT INTO blobs VALUES (?,?)", [(r[0], r[13]) for r in good])
+    conn.executemany("INSERT INTO texts VALUES (?,?)", [(r[0], r[13]) for r in good])
+    conn.executemany("INSERT INTO blobs VALUES (?,?)", [(r[0], r[14]) for r in good])
 
 
 def _forget(conn: sqlite3.Connection, rels: list[str]) -> None:
@@ -271,21 +271,22 @@ class Index:
             self._need("texts")
         text, join = ("search", "JOIN texts USING (rel)") if search else ("''", "")
         query = (
-            f"SELECT rel, id, created, exercise, session, phase, parts, answer_parts, {text} "
+            f"SELECT rel, id, created, exercise, title, session, phase, parts, answer_parts, "
+            f"{text} "
             f"FROM entries {join} WHERE {where} ORDER BY sort, id"
         )
         # few entries differ in which parts they name: decode each list once
         refs: dict[str, list[tuple[str, str]]] = {}
         ids: dict[str, list[str]] = {}
         out = []
-        for rel, i, c, x, s, p, ps, ap, t in self.conn.execute(query, args):
+        for rel, i, c, x, title, s, p, ps, ap, t in self.conn.execute(query, args):
             got = refs.get(ps)
             if got is None:
                 got = refs[ps] = [(r[0], r[1]) for r in json.loads(ps)]
             found = ids.get(ap)
             if found is None:
                 found = ids[ap] = json.loads(ap)
-            out.append(Row(rel, i, datetime.fromisoformat(c), x, s, p, got, found, t))
+            out.append(Row(rel, i, datetime.fromisoformat(c), x, title, s, p, got, found, t))
         return out
 
     def unreadable(

@@ -31,6 +31,7 @@ class Row:
     id: str
     created: datetime
     exercise: str
+    title: str
     session: str | None  # as placed by sessions.placement
     phase: str | None
     parts: list[tuple[str, str]]  # (id, name) as named in the entry
@@ -49,6 +50,7 @@ class Row:
             id=e.id,
             created=e.created,
             exercise=e.exercise,
+            title=e.title,
             session=session,
             phase=phase,
             parts=[(p.id, p.name) for p in e.parts],
@@ -71,7 +73,7 @@ def untag(obj: dict[str, Any]) -> object:
 
 
 def _read(rel: str, stamp: str) -> tuple[Any, ...]:
-    """One file as a row for ``entries`` (11 values) or ``broken`` (1 value), after
+    """One file as a row for ``entries`` (12 values) or ``broken`` (1 value), after
     ``rel`` and ``stamp``; placement is added by the caller."""
     path = paths.entries_dir() / rel
     fday = rel.rsplit("/", 1)[-1][:10]
@@ -92,6 +94,7 @@ def _read(rel: str, stamp: str) -> tuple[Any, ...]:
         e.created.isoformat(),
         e.day.isoformat(),
         e.exercise,
+        e.title,
         e.session,
         e.phase,
         json.dumps(row.parts, ensure_ascii=False),

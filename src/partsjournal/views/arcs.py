@@ -10,7 +10,7 @@ from typing import Generic, TypeVar
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
 from partsjournal.core.indexrows import Row
-from partsjournal.core.sessions import ARC_STAGES, Session, placement
+from partsjournal.core.sessions import ARC_STAGES, Session
 
 T = TypeVar("T", Row, Entry)
 
@@ -36,7 +36,7 @@ class Stage:
     about: str
     first: date
     last: date
-    entries: list[Entry]
+    entries: list[Row]
 
 
 @dataclass
@@ -79,14 +79,15 @@ def first(arc: Arc[T], limit: int | None) -> tuple[Arc[T], int]:
 
 
 def reach(session: Session, sessions: list[Session]) -> tuple[date | None, date | None]:
-    """The days whose entries :func:`with_notes` and :func:`stages` look at for
-    ``session`` (None: no limit), so only those need to be read in full."""
+    """The days whose entries :func:`with_notes` looks at for ``session`` (None: no
+    limit), so only those need to be read in full: from the previous session's day
+    up to the day before this one, and on from this one when it is the latest."""
     ordered = sorted(sessions, key=lambda s: (s.date, s.id))
     at = next(i for i, s in enumerate(ordered) if s.id == session.id)
     first = ordered[at - 1].date if at > 0 else None
     if at == len(ordered) - 1:
         return first, None
-    return first, session.date + timedelta(days=max(last for _, last, _, _ in ARC_STAGES))
+    return first, session.date - timedelta(days=1)
 
 
 def with_notes(arc: Arc[Entry], sessions: list[Session], entries: list[Entry]) -> Arc[Entry]:
@@ -115,19 +116,19 @@ def notes(entries: list[Entry], since: date, before: date) -> list[Note]:
     return out
 
 
-def stages(session: Session, sessions: list[Session], entries: list[Entry]) -> list[Stage]:
+def stages(session: Session, rows: list[Row]) -> list[Stage]:
     """The integration arc of ``session``: each stage's days and the entries written
-    then that belong to this session (or to none, for the look back after 60 days)."""
+    then that belong to this session (or to none, for the look back after 60 days),
+    as the one placement rule placed them (:attr:`Row.session`)."""
+    ordered = sorted(rows, key=lambda r: (r.created, r.id))
     out = []
     for first, last, label, about in ARC_STAGES:
         start = session.date + timedelta(days=first)
         end = session.date + timedelta(days=last)
-        found = []
-        for item in sorted(entries, key=lambda e: (e.created, e.id)):
-            if not start <= item.day <= end:
-                continue
-            placed, _ = placement(item, sessions)
-            if placed is None or placed.id == session.id:
-                found.append(item)
+        found = [
+            r
+            for r in ordered
+            if start <= r.day <= end and (r.session is None or r.session == session.id)
+        ]
         out.append(Stage(label, about, start, end, found))
     return out
