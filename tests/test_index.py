@@ -425,3 +425,19 @@ def test_a_save_leaves_a_whole_index_for_the_next_command(
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == before
     assert "The team meeting on" in listed(cli)
     assert indexfile.index_path().read_bytes() != before[indexfile.index_path()][0]
+
+
+def test_a_screenful_of_entries_is_read_from_their_files_not_the_whole_copy(
+    cli: Cli, journal: dict[str, Entry], whole: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An encrypted index keeps every entry's copy in one file; a listing that shows a
+    few entries reads those few files instead of decrypting that whole copy."""
+    indexfile.remove()
+    every = listed(cli)
+    blobs = indexfile.bulk_path("blobs")
+    blobs.unlink()
+    assert listed(cli) == every
+    assert not blobs.exists()  # never needed
+    monkeypatch.setattr(index, "FROM_FILES", 2)  # more entries than that: the copy is used
+    assert listed(cli) == every  # the copy is missing: rebuilt, same answer
+    assert blobs.is_file()

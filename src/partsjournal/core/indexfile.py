@@ -146,6 +146,11 @@ def need(conn: sqlite3.Connection, *tables: str) -> None:
             raise Mismatch(f"{table}: saved at another time than the index")
 
 
+def kept_apart(conn: sqlite3.Connection, table: str) -> bool:
+    """True while bulk ``table`` sits unread in its own file (:func:`need` would load it)."""
+    return _whole_conn(conn) and table not in _attached(conn)
+
+
 def _whole_conn(conn: sqlite3.Connection) -> bool:
     """True for an in-memory index whose bulk tables live in files of their own."""
     return (
