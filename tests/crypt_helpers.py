@@ -9,6 +9,7 @@ key files made by the tests use a small scrypt work factor (:func:`quick_protect
 
 from __future__ import annotations
 
+import os
 import tomllib
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
@@ -144,3 +145,15 @@ def by_record(home: Path, read: Callable[[Path], bytes] | None = None) -> dict[s
 
 def journal_bytes(home: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()}
+
+
+def paths_telling(home: Path, words: tuple[str, ...]) -> list[str]:
+    """Every path under ``home`` (hidden ones included) whose name contains one of
+    ``words`` (part names, session kinds), in lower case."""
+    found = []
+    for folder, dirs, names in os.walk(home):
+        for name in dirs + names:
+            rel = os.path.relpath(os.path.join(folder, name), home).lower()
+            if any(word in rel for word in words):
+                found.append(rel)
+    return found

@@ -17,7 +17,7 @@ import pytest
 
 from partsjournal.core import crypt, encryption, idfiles, parts, sessions
 from tests.conftest import PROTECTOR_ANSWERS, Cli
-from tests.crypt_helpers import key_file
+from tests.crypt_helpers import key_file, paths_telling
 from tests.journal_fixtures import freeze_today
 
 # Words of the names and kinds below; none is made of hex digits only, so a random
@@ -75,14 +75,7 @@ def ok(result: Any) -> Any:
 
 
 def told(home: Path) -> list[str]:
-    """Every path under ``home`` (hidden ones included) whose name tells a name or a kind."""
-    found = []
-    for folder, dirs, names in os.walk(home):
-        for name in dirs + names:
-            rel = os.path.relpath(os.path.join(folder, name), home).lower()
-            if any(word in rel for word in TOLD):
-                found.append(rel)
-    return found
+    return paths_telling(home, TOLD)
 
 
 def run(cli: Cli, where: Path, *args: str) -> str:

@@ -3,6 +3,7 @@ plain or encrypted, and running the command again finishes the job."""
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import subprocess
@@ -17,7 +18,7 @@ import pytest
 
 from partsjournal.core import crypt, encryption
 from tests.conftest import Cli
-from tests.crypt_helpers import by_record, key_file, use_secrets, write_journal
+from tests.crypt_helpers import by_record, key_file, paths_telling, use_secrets, write_journal
 
 # the test journal: an entry, two parts, two sessions, a draft and the settings
 FILES = 7
@@ -95,15 +96,21 @@ def sealed(home: Path) -> int:
 
 
 def names_told(home: Path) -> list[str]:
-    """Every path under ``home`` (hidden ones too) whose name tells a part's name or a
-    session's kind."""
-    told = []
-    for folder, dirs, names in os.walk(home):
-        for name in dirs + names:
-            rel = os.path.relpath(os.path.join(folder, name), home).lower()
-            if any(word in rel for word in TOLD):
-                told.append(rel)
-    return told
+    return paths_telling(home, TOLD)
+
+
+def finishes_on_rerun(
+    home: Path, cli: Cli, journal: dict[str, dict[str, Any]], command: str = "encrypt"
+) -> str:
+    """After a stop: the journal reads as it is, running ``command`` again finishes
+    the job, and it still reads, with no file named for a part or a kind."""
+    reads_back(home, journal)
+    result = cli(command)
+    assert result.exit_code == 0, result.stderr
+    assert sealed(home) == (FILES if command == "encrypt" else 0)
+    reads_back(home, journal)
+    assert names_told(home) == []  # after decrypt too: the random names stay, and read
+    return result.stdout
 
 
 @pytest.mark.parametrize("k", range(1, FILES + 1))
@@ -113,13 +120,7 @@ def test_encrypt_stopped_after_file_k_reads_and_finishes_on_rerun(
     with pytest.raises(KeyboardInterrupt):
         encryption.encrypt(after_file=stop_after(k))
     assert sealed(home) == k
-    reads_back(home, journal)
-    result = cli("encrypt")
-    assert result.exit_code == 0, result.stderr
-    assert f"Encrypted {FILES - k} file" in result.stdout
-    assert sealed(home) == FILES
-    reads_back(home, journal)
-    assert names_told(home) == []
+    assert f"Encrypted {FILES - k} file" in finishes_on_rerun(home, cli, journal)
 
 
 @pytest.mark.parametrize("j", range(1, NAMING_STEPS + 1))
@@ -130,13 +131,8 @@ def test_encrypt_stopped_between_the_naming_steps_reads_and_finishes_on_rerun(
     it is encrypted: each part and session is there once and reads; a rerun finishes."""
     with pytest.raises(KeyboardInterrupt):
         encryption.encrypt(after_naming=stop_after(j))
-    reads_back(home, journal)
     assert sealed(home) < FILES  # stopped before the file just named was encrypted
-    result = cli("encrypt")
-    assert result.exit_code == 0, result.stderr
-    assert sealed(home) == FILES
-    reads_back(home, journal)
-    assert names_told(home) == []
+    finishes_on_rerun(home, cli, journal)
 
 
 @pytest.mark.parametrize("k", range(1, FILES + 1))
@@ -148,16 +144,32 @@ def test_decrypt_stopped_after_file_k_reads_and_finishes_on_rerun(
         encryption.decrypt(after_file=stop_after(k))
     assert sealed(home) == FILES - k
     assert not (home / crypt.RECIPIENT_FILE).exists()  # new files are plain already
-    reads_back(home, journal)
-    result = cli("decrypt")
-    assert result.exit_code == 0, result.stderr
-    assert sealed(home) == 0
-    reads_back(home, journal)
-    assert names_told(home) == []  # the random names stay; they read as well
+    finishes_on_rerun(home, cli, journal, "decrypt")
 
 
 # os.replace: recipient.txt, the id written into the-planner, then each file encrypted
 REPLACES = 1 + 1 + FILES
+
+
+@contextlib.contextmanager
+def failing(monkeypatch: pytest.MonkeyPatch, name: str, k: int, error: OSError) -> Iterator[None]:
+    """The k-th call of ``os.<name>`` (a move of one file onto another) raises ``error``,
+    which the block must raise too; ``os.<name>`` is itself again after it."""
+    real = getattr(os, name)
+    calls = {"n": 0}
+
+    def move(src: str | Path, dst: str | Path) -> None:
+        calls["n"] += 1
+        if calls["n"] == k:
+            raise error
+        real(src, dst)
+
+    monkeypatch.setattr(os, name, move)
+    try:
+        with pytest.raises(OSError):
+            yield
+    finally:
+        monkeypatch.setattr(os, name, real)
 
 
 @pytest.mark.parametrize("k", range(1, REPLACES + 1))
@@ -169,25 +181,10 @@ def test_a_failed_write_at_any_file_leaves_it_whole(
     k: int,
 ) -> None:
     """The disk fills up during the k-th replace (the first one writes recipient.txt)."""
-    real = os.replace
-    calls = {"n": 0}
-
-    def replace(src: str | Path, dst: str | Path) -> None:
-        calls["n"] += 1
-        if calls["n"] == k:
-            raise OSError(errno.ENOSPC, "No space left on device")
-        real(src, dst)
-
-    monkeypatch.setattr(os, "replace", replace)
-    with pytest.raises(OSError):
+    with failing(monkeypatch, "replace", k, OSError(errno.ENOSPC, "No space left on device")):
         encryption.encrypt()
-    monkeypatch.setattr(os, "replace", real)
     assert sealed(home) <= max(0, k - 2)
-    reads_back(home, journal)
-    assert cli("encrypt").exit_code == 0
-    assert sealed(home) == FILES
-    reads_back(home, journal)
-    assert names_told(home) == []
+    finishes_on_rerun(home, cli, journal)
 
 
 @pytest.mark.parametrize("k", range(1, 4))
@@ -199,23 +196,9 @@ def test_a_failed_rename_leaves_the_file_where_it_was(
     k: int,
 ) -> None:
     """Renaming the k-th file fails: it is still there, once, under its old name."""
-    real = os.rename
-    calls = {"n": 0}
-
-    def rename(src: str | Path, dst: str | Path) -> None:
-        calls["n"] += 1
-        if calls["n"] == k:
-            raise OSError(errno.EIO, "Input/output error")
-        real(src, dst)
-
-    monkeypatch.setattr(os, "rename", rename)
-    with pytest.raises(OSError):
+    with failing(monkeypatch, "rename", k, OSError(errno.EIO, "Input/output error")):
         encryption.encrypt()
-    monkeypatch.setattr(os, "rename", real)
-    reads_back(home, journal)
-    assert cli("encrypt").exit_code == 0
-    reads_back(home, journal)
-    assert names_told(home) == []
+    finishes_on_rerun(home, cli, journal)
 
 
 KILL_AFTER = """
