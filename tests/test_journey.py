@@ -46,6 +46,16 @@ def test_parts_named_in_a_journey_are_met_in_the_session(
     assert guard.first_met.isoformat() == "2026-11-19"  # the session's day, not the entry's
     shown = cli("parts", "show", "The Guard").stdout
     assert "showed itself in session 1" in shown
+    # sessions added later, one before it on another day, one on its own day: the time
+    # line names it by the number every command gives it, reading only the files it needs
+    for day in ("2026-11-01", "2026-11-19", "2026-12-01"):
+        assert cli("session", "add", day, "--yes").exit_code == 0
+    listed = cli("session", "list").stdout
+    number = next(
+        line.split("│")[1].strip() for line in listed.splitlines() if "2026-11-19 " in line
+    )
+    assert number == "2"
+    assert f"showed itself in session {number}" in cli("parts", "show", "The Guard").stdout
 
 
 def test_a_tender_part_in_the_journey_is_kept_for_the_therapist(cli: Cli, tmp_path: Path) -> None:

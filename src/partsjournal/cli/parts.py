@@ -91,7 +91,8 @@ def show(
         part = index[part.id] = parts.undo_merge(part)
         ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)
     meetings, total = partlog.meetings(part.id, index, latest=latest, warn=ui.warn)
-    names = {s.id: s.name for s in sessions.load_all(warn=ui.warn)} if meetings else {}
+    met_in = {m.entry.session for m in meetings if m.entry.session}
+    names = {s.id: s.name for s in sessions.with_ids(met_in, warn=ui.warn)} if met_in else {}
     with ui.paged(20 + 4 * len(meetings)):  # a long time line goes through the pager
         render_parts.print_part(part, index, meetings, names, total=total)
 

@@ -95,6 +95,12 @@ def load_window(
     return _load(lambda day: start <= day <= end, set(ids), warn=warn)
 
 
+def with_ids(ids: Iterable[str], *, warn: Any = None) -> list[Session]:
+    """The sessions whose id is in ``ids``, numbered as :func:`load_all` numbers them,
+    parsing only their files (and those sharing their days)."""
+    return _load(lambda day: False, set(ids), warn=warn)
+
+
 def around(since: date, until: date, *, ids: Iterable[str] = (), warn: Any = None) -> list[Session]:
     """The sessions an entry dated ``since``..``until`` could belong to (the
     windows of :func:`link`), plus any whose id is in ``ids``."""
