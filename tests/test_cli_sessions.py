@@ -317,3 +317,49 @@ def test_sessions_with_the_older_kind_in_their_id_keep_working(
     entry = protector_at(cli, home, tmp_path, "2026-11-20 09:00")
     assert (entry["session"], entry["phase"]) == ("2026-11-19-ketamine", "after")
     assert "session 1" in cli("session", "show", "2026-11-19-ketamine").stdout
+
+
+def test_session_show_reads_only_the_session_and_its_neighbours_and_says_the_same(
+    cli: Cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`session show` parses the session it shows, the one before and the one after (and
+    any sharing their days), and shows exactly what reading every session gives."""
+    from partsjournal.core import sessions
+
+    days = ["2026-09-01", "2026-09-20", "2026-10-05", "2026-10-05", "2026-10-30", "2026-11-10"]
+    for day in days:
+        assert cli("session", "add", day, "--yes").exit_code == 0
+    for stamp in ("2026-09-18 09:00", "2026-10-06 09:00", "2026-10-31 09:00", "2026-11-11 09:00"):
+        protector_at(cli, home, tmp_path, stamp)
+    refs = [str(n) for n in range(1, 7)] + ["2026-09-20", "2026-10-05", "7", "nothing"]
+    ids = [s.id for s in sessions.load_all()]
+    refs += ids
+
+    def shown() -> list[tuple[int, str, str]]:
+        out = []
+        for ref in refs:
+            r = cli("session", "show", ref)
+            out.append((r.exit_code, r.stdout, r.stderr))
+        return out
+
+    parsed: list[Path] = []
+    real = sessions._from_dict
+    monkeypatch.setattr(
+        sessions, "_from_dict", lambda data, path: parsed.append(path) or real(data, path)
+    )
+    fast = shown()
+    assert cli("session", "show", "2").exit_code == 0
+    parsed.clear()
+    assert cli("session", "show", "2").exit_code == 0
+    # 2 and its neighbours 1 and 3, and 4, which shares 3's day
+    assert {p.stem for p in parsed} == set(ids[:4])
+
+    def every(ref: str, *, warn: object = None) -> tuple[object, object]:
+        found = sessions.load_all()
+        return sessions.find(ref, found), found
+
+    monkeypatch.setattr(sessions, "neighbourhood", every)
+    assert shown() == fast
+    codes = dict(zip(refs, [code for code, _, _ in fast], strict=True))
+    assert codes.pop("7") == codes.pop("nothing") == 2  # said as find says it
+    assert set(codes.values()) == {0}

@@ -68,8 +68,8 @@ def show(
     integration arc below counts them all.
     """
     limit = options.how_many(number, all_)
-    found = sessions.load_all(warn=ui.warn)
-    session = sessions.find(ref, found)
+    # the session and its neighbours: enough for its arc, its notes and its stages
+    session, found = sessions.neighbourhood(ref, warn=ui.warn)
     every = search.history(warn=ui.warn)
     shown, more = arcs.first(arcs.arcs(found, every.rows)[session.id], limit)
     arc = arcs.read(shown, every.load)

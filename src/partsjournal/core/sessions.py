@@ -115,6 +115,12 @@ def around(since: date, until: date, *, ids: Iterable[str] = (), warn: Any = Non
 def _load(
     within: Callable[[date], bool], ids: set[str] | None = None, *, warn: Any
 ) -> list[Session]:
+    return _numbered(within, ids, warn=warn)[0]
+
+
+def _numbered(
+    within: Callable[[date], bool], ids: set[str] | None = None, *, warn: Any
+) -> tuple[list[Session], list[date]]:
     """Number sessions by (date, id) and parse the ones on the days ``within`` chooses
     (and those whose id is in ``ids``).
 
@@ -127,7 +133,7 @@ def _load(
     """
     folder = paths.sessions_dir()
     if not folder.is_dir():
-        return []
+        return [], []
     ids = ids or set()
     stamp = idfiles.stamp_before_reading(folder)
     listing = [(f, name_date(f.stem)) for f in sorted(folder.iterdir()) if is_journal_file(f)]
@@ -161,7 +167,7 @@ def _load(
         if session is not None and (within(day) or session.id in ids):
             session.number = n
             found.append(session)
-    return found
+    return found, [day for day, _, _ in ordered]
 
 
 def count() -> int:
@@ -207,6 +213,30 @@ def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime
         if s.id == session.id:
             return s
     return session  # pragma: no cover - we just wrote it
+
+
+def neighbourhood(ref: str, *, warn: Any = None) -> tuple[Session, list[Session]]:
+    """The session ``ref`` names (as :func:`find` reads it) and the sessions from the
+    one before it to the one after it, numbered as :func:`load_all` numbers them,
+    parsing only their files: what one session's arc needs (its notes start at the
+    previous session; the latest session's go on). A ``ref`` the folder listing cannot
+    place is looked up among all sessions."""
+    _, days = _numbered(lambda day: False, warn=None)
+    day = name_date(ref.strip())
+    if ref.strip().isdigit() and 1 <= int(ref) <= len(days):
+        day = days[int(ref) - 1]
+    if day is None or day not in days:
+        every = load_all(warn=warn)
+        return find(ref, every), every
+    first, last = days.index(day), len(days) - 1 - days[::-1].index(day)
+    start = days[first - 1] if first > 0 else day
+    end = days[last + 1] if last < len(days) - 1 else day
+    near = load_window(start, end, warn=warn)
+    try:
+        return find(ref, near), near
+    except UsageError:  # said with every session, as find says it
+        every = load_all(warn=warn)
+        return find(ref, every), every
 
 
 def find(ref: str, sessions: list[Session] | None = None) -> Session:
