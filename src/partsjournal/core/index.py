@@ -256,15 +256,20 @@ class Index:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.from_files = 0
+        self.apart = indexfile.kept_apart(conn)  # bulk tables not loaded yet
 
     def _need(self, table: str) -> None:
         """Load a bulk table kept in its own file; one that does not match the index
         (missing, damaged, saved at another time) means a rebuild, never a wrong answer."""
+        if table not in self.apart:
+            return
         try:
             indexfile.need(self.conn, table)
+            self.apart.discard(table)
         except indexfile.Mismatch:
             self.conn.close()
             self.conn = rebuild()
+            self.apart = set()  # a rebuilt index holds every table
 
     def rows(
         self, since: date | None = None, until: date | None = None, *, search: bool = False
@@ -312,7 +317,7 @@ class Index:
         index has just been checked against them, and a screenful of small files
         costs less than decrypting every entry's copy.
         """
-        if self.from_files < FROM_FILES and indexfile.kept_apart(self.conn, "blobs"):
+        if "blobs" in self.apart and self.from_files < FROM_FILES:
             self.from_files += 1
             with contextlib.suppress(UnreadableFile):  # changed this moment: the index's copy
                 return load(paths.entries_dir() / row.rel)

@@ -146,9 +146,12 @@ def need(conn: sqlite3.Connection, *tables: str) -> None:
             raise Mismatch(f"{table}: saved at another time than the index")
 
 
-def kept_apart(conn: sqlite3.Connection, table: str) -> bool:
-    """True while bulk ``table`` sits unread in its own file (:func:`need` would load it)."""
-    return _whole_conn(conn) and table not in _attached(conn)
+def kept_apart(conn: sqlite3.Connection) -> set[str]:
+    """The bulk tables that sit unread in files of their own (:func:`need` loads them);
+    none for an index kept in one file. Asked once per connection, not per row."""
+    if not _whole_conn(conn):
+        return set()
+    return set(BULK) - _attached(conn)
 
 
 def _whole_conn(conn: sqlite3.Connection) -> bool:

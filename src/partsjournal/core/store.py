@@ -201,7 +201,7 @@ def dump_toml(data: Mapping[str, Any], path: Path | None = None) -> bytes:
     where = f" {path}" if path is not None else ""
     try:
         text = tomli_w.dumps(data)
-        same = tomli.loads(text) == data
+        same = loads_toml(text) == data
     except (TypeError, ValueError) as exc:
         raise UnwritableData(
             f"partsjournal could not write{where} in a form it can read back ({exc}); "
@@ -260,8 +260,8 @@ def read_toml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError:
         raise UnreadableFile(path, "the file is not UTF-8 text") from None
     try:
-        return tomli.loads(text)
-    except tomli.TOMLDecodeError as exc:
+        return loads_toml(text)
+    except TOMLError as exc:
         raise UnreadableFile(path, f"it is not valid TOML ({exc})") from None
 
 

@@ -86,6 +86,17 @@ def print_entry(
 # --------------------------------------------------------------------------- entries list
 
 
+def _heading(e: Entry) -> dict[str, Any]:
+    """The fields every JSON form of an entry begins with, in this order."""
+    return {
+        "id": e.id,
+        "created": e.created.isoformat(),
+        "day": e.day.isoformat(),
+        "exercise": e.exercise,
+        "title": e.title,
+    }
+
+
 def entry_row(
     e: Entry, placed: tuple[str | None, str | None], names: dict[str, str] | None = None
 ) -> dict[str, Any]:
@@ -93,11 +104,7 @@ def entry_row(
     the one placement rule (:func:`sessions.placement`) gives the entry."""
     session, phase = placed
     return {
-        "id": e.id,
-        "created": e.created.isoformat(),
-        "day": e.day.isoformat(),
-        "exercise": e.exercise,
-        "title": e.title,
+        **_heading(e),
         "parts": part_names(e, names),
         "session": session,
         "phase": phase,
@@ -186,11 +193,7 @@ def export_item(
     answers = [a for a in e.answers if vocab.is_highlight(a.role)] if only_highlights else e.answers
     act = e.activation()
     return {
-        "id": e.id,
-        "created": e.created.isoformat(),
-        "day": e.day.isoformat(),
-        "exercise": e.exercise,
-        "title": e.title,
+        **_heading(e),
         "session": (
             {"id": s.id, "number": s.number, "date": s.date.isoformat(), "kind": s.kind}
             if s
