@@ -16,6 +16,7 @@ from partsjournal.cli import root
 from partsjournal.cli.root import app
 from partsjournal.core import paths
 from partsjournal.flow import support
+from tests.helpers import TODAY, freeze_today
 
 OFFER_SETUP = support.offer_setup  # the real one, before any test replaces it
 
@@ -40,11 +41,50 @@ compiled_modules_outside_the_tree()
 ROOT = Path(__file__).resolve().parents[1]
 
 
+# What a person running the suite may have set that would change what the program does:
+# editor, pager, terminal size and kind, colour, locale, time zone, stream encoding.
+OUTSIDE_VARIABLES = (
+    "VISUAL", "EDITOR", "PAGER", "LESS", "LESSHISTFILE", "MANPAGER",
+    "COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE",
+    "TERM", "COLORTERM", "LANG", "LANGUAGE", "TZ", "PYTHONIOENCODING", "PYTHONUTF8",
+    "PROMPT_TOOLKIT_NO_CPR", "TMUX", "STY",
+)  # fmt: skip
+ZONE = "Europe/Paris"  # every test's local time zone, unless it sets its own
+
+
 @pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test starts from the same environment, whatever the person running the suite
+    has set: no editor, pager, terminal size, colour setting, locale or identity of theirs,
+    and one time zone (tests of zones set their own). Programs the tests start inherit it."""
+    import time
+
+    for name in list(os.environ):
+        if name in OUTSIDE_VARIABLES or name.startswith(("LC_", "PARTSJOURNAL_")):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    monkeypatch.setenv("TZ", ZONE)
+    time.tzset()
+
+
+@pytest.fixture(autouse=True)
+def clock(
+    request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch, environment: None
+) -> None:
+    """The test's clock, never the machine's: "now" is ``helpers.TODAY`` (Monday 23 November
+    2026, 20:00 +01:00), or the time a ``@pytest.mark.now(datetime)`` names, for the program
+    in process and every program a test starts (through ``PARTSJOURNAL_NOW``). A test that
+    must read the machine's clock is marked ``real_clock``."""
+    if request.node.get_closest_marker("real_clock"):
+        return
+    marker = request.node.get_closest_marker("now")
+    freeze_today(monkeypatch, marker.args[0] if marker else TODAY)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, environment: None) -> Iterator[Path]:
     journal = tmp_path / "journal"
     monkeypatch.setenv(paths.ENV_VAR, str(journal))
-    monkeypatch.delenv("PARTSJOURNAL_DEBUG", raising=False)
     paths.set_home(None)
     yield journal
     paths.set_home(None)
@@ -77,22 +117,17 @@ def no_debug_left_over() -> Iterator[None]:
 
 
 @pytest.fixture(autouse=True)
-def fresh_consoles() -> Iterator[None]:
-    """Each test gets consoles made for it, so a COLUMNS it sets (60, 100) is the width.
-
-    A COLUMNS or LINES from outside (a narrow terminal, pytest-xdist's workers set 80) is
-    left out: output to a pipe is then never wrapped, as the tests expect.
-    """
+def fresh_consoles(environment: None) -> Iterator[None]:
+    """Each test gets consoles made for it, so a COLUMNS it sets (60, 100) is the width (a
+    COLUMNS from outside, such as the 80 pytest-xdist's workers set, is cleared first)."""
     from partsjournal.render import ui
 
-    outside = {name: os.environ.pop(name) for name in ("COLUMNS", "LINES") if name in os.environ}
     consoles = (ui.out, ui.err)  # the cached makers, even if a test replaces them for a while
     for made in consoles:
         made.cache_clear()
     yield
     for made in consoles:
         made.cache_clear()
-    os.environ.update(outside)
 
 
 @pytest.fixture(autouse=True)

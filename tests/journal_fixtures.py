@@ -4,21 +4,13 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 
-import pytest
-
-from partsjournal.core import dates, parts
+from partsjournal.core import parts
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
 from partsjournal.core.vocabulary import SELF_QUALITIES
 
-# "today" in every review test: Monday 23 November 2026, evening, UTC+1
-TODAY = datetime(2026, 11, 23, 20, 0, tzinfo=timezone(timedelta(hours=1)))
 AnswerSpec = tuple[str, str | int | bool | list[str]]
-
-
-def freeze_today(monkeypatch: pytest.MonkeyPatch, when: datetime = TODAY) -> None:
-    monkeypatch.setattr(dates, "now", lambda: when)
 
 
 def at(day: date, hour: int = 21, minute: int = 0, offset_hours: float = 1) -> datetime:

@@ -12,7 +12,6 @@ import pytest
 from partsjournal.core import entry
 from partsjournal.views import practices
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-from tests.journal_fixtures import freeze_today
 
 RATINGS = """
 body_rating = 5
@@ -43,11 +42,9 @@ emotion_practice = "Tell Anna how I feel"
 )
 
 
-@pytest.fixture(autouse=True)
-def later_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These journals are dated late 2026 and early 2027; "today" comes after all of
-    them, since --at more than a day ahead is refused."""
-    freeze_today(monkeypatch, datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
+# These journals run into early 2027, and "today" comes after all of them: --at more
+# than a day ahead is refused.
+pytestmark = pytest.mark.now(datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
 
 
 def write(tmp_path: Path, text: str, name: str = "answers.toml") -> Path:

@@ -13,7 +13,7 @@ import icalendar
 import pytest
 
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-from tests.journal_fixtures import freeze_today
+from tests.helpers import freeze_today
 
 PREPARE_ANSWERS = """
 session_thoughts = "I picture the room and my chest goes tight."
@@ -31,11 +31,9 @@ activation_after = 4
 """
 
 
-@pytest.fixture(autouse=True)
-def later_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These journals are dated late 2026 and early 2027; "today" comes after all of
-    them, since --at more than a day ahead is refused."""
-    freeze_today(monkeypatch, datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
+# These journals run into early 2027, and "today" comes after all of them: --at more
+# than a day ahead is refused.
+pytestmark = pytest.mark.now(datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
 
 
 def write(tmp_path: Path, name: str, text: str) -> Path:

@@ -10,7 +10,7 @@ import pytest
 
 from partsjournal.core import entry, parts
 from tests.conftest import Cli
-from tests.journal_fixtures import at, freeze_today, protector
+from tests.journal_fixtures import at, protector
 from tests.test_review import day
 
 
@@ -28,7 +28,6 @@ def install(folder: Path, name: str, body: str) -> None:
 
 @pytest.fixture
 def bin_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    freeze_today(monkeypatch)
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
     folder = tmp_path / "bin"

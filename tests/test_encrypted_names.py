@@ -9,7 +9,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Callable, Iterator
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import pytest
 from partsjournal.core import crypt, encryption, idfiles, parts, sessions
 from tests.conftest import PROTECTOR_ANSWERS, Cli
 from tests.crypt_helpers import key_file, paths_telling
-from tests.journal_fixtures import freeze_today
+from tests.helpers import TODAY
 
 # Words of the names and kinds below; none is made of hex digits only, so a random
 # name can never contain one by chance.
@@ -117,7 +117,6 @@ def twins(
     home: Path, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> tuple[Path, Path]:
     """The journal, plain, and a copy of it made before it was encrypted."""
-    freeze_today(monkeypatch)
     build(home, cli, tmp_path)
     plain = tmp_path / "plain"
     shutil.copytree(home, plain)
@@ -383,5 +382,5 @@ def test_a_new_session_never_takes_an_id_carried_inside_another_file(home: Path)
         home / "sessions" / "2026-11-10-0123456789ab.toml",
         'id = "2026-11-10"\ndate = 2026-11-10\nkind = "ketamine"\n',
     )
-    made = sessions.add(date(2026, 11, 10), created=datetime.now().astimezone())
+    made = sessions.add(date(2026, 11, 10), created=TODAY)
     assert made.id == "2026-11-10-2"

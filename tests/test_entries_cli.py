@@ -13,13 +13,9 @@ import pytest
 from partsjournal.core import entry, sessions
 from partsjournal.core.entry import Entry
 from tests.conftest import Cli
-from tests.journal_fixtures import TODAY, at, freeze_today, make_part, protector, write
+from tests.helpers import TODAY
+from tests.journal_fixtures import at, make_part, protector, write
 from tests.test_review import day
-
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    freeze_today(monkeypatch)
 
 
 @pytest.fixture

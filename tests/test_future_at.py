@@ -8,14 +8,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-from tests.journal_fixtures import TODAY, freeze_today
+from tests.helpers import TODAY
 
 GROUND = "distress = 3\nsafe = true\n"
-
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch: pytest.MonkeyPatch) -> None:
-    freeze_today(monkeypatch)  # Monday 23 November 2026, 20:00
 
 
 @pytest.mark.parametrize(

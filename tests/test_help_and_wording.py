@@ -16,7 +16,8 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.flow import integration, runner
 from partsjournal.render import ui
 from tests.conftest import Cli, entry_files
-from tests.journal_fixtures import TODAY, at, freeze_today, make_part, protector
+from tests.helpers import TODAY
+from tests.journal_fixtures import at, make_part, protector
 from tests.test_hints import Answering, PauseAtOnce, source_texts
 from tests.test_review import day
 
@@ -92,7 +93,6 @@ def test_export_with_no_options_stops_and_says_what_to_give(cli: Cli, home: Path
 def test_export_exclude_with_an_id_start_that_fits_several_is_refused(
     cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    freeze_today(monkeypatch)
     critic = make_part("The Critic", day(1))
     a = protector(at(day(20), 21, 0), critic)
     b = protector(at(day(20), 21, 0), critic)  # the same minute: ids differ at the end
@@ -134,7 +134,6 @@ CHOSEN = 'body_rating = 5\nbody_practice = "Walk after lunch"\n'
 def test_practices_does_not_ask_on_the_day_they_were_chosen(
     cli: Cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    freeze_today(monkeypatch)
     f = tmp_path / "a.toml"
     f.write_text(CHOSEN, encoding="utf-8")
     chosen = cli("integrate", "--realm", "body", "--answers", str(f), "--at", "2026-11-23 09:00")
@@ -159,7 +158,6 @@ def test_practices_does_not_ask_on_the_day_they_were_chosen(
 def test_waiting_practices_are_counted_with_proper_plurals(
     cli: Cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    freeze_today(monkeypatch)
     f = tmp_path / "a.toml"
     f.write_text(CHOSEN, encoding="utf-8")
     assert (
@@ -182,7 +180,6 @@ def test_an_empty_journal_says_so_without_suggesting_filters(cli: Cli) -> None:
 def test_an_empty_period_suggests_only_what_was_given(
     cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    freeze_today(monkeypatch)
     protector(at(day(20)), make_part("The Critic", day(1)))
     period = cli("entries", "--since", "2026-11-21").stdout
     assert "wider" in period and "filter" not in period

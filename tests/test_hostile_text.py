@@ -25,7 +25,8 @@ from partsjournal.core.parts import Part
 from partsjournal.flow import exercises
 from partsjournal.render import screens, text
 from tests.conftest import Cli, entry_files
-from tests.journal_fixtures import TODAY, at, freeze_today, protector
+from tests.helpers import TODAY
+from tests.journal_fixtures import at, protector
 from tests.pty_helpers import (
     Tiny,
     answer_long,
@@ -51,7 +52,6 @@ TERMINAL_CONTROLS = ("\x1b", "\x07", "\x9b")
 
 @pytest.fixture
 def hostile(home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
-    freeze_today(monkeypatch)
     markup = parts.create(MARKUP_NAME, met=date(2026, 11, 20))
     escaped = Part(id="pwned", name=ESCAPED_NAME, needs=ANSWER, notes=ANSWER, protects=[markup.id])
     parts.save(escaped)

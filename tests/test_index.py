@@ -21,16 +21,12 @@ from partsjournal.core import index, indexfile, indexrows, parts, paths, session
 from partsjournal.core.entry import Entry
 from partsjournal.views import search
 from tests.conftest import Cli
-from tests.journal_fixtures import TODAY, at, freeze_today, make_part, protector, write
+from tests.helpers import TODAY
+from tests.journal_fixtures import at, make_part, protector, write
 
 
 def day(n: int) -> date:
     return date(2026, 11, n)
-
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    freeze_today(monkeypatch)
 
 
 @pytest.fixture

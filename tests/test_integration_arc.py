@@ -13,15 +13,11 @@ import pytest
 from partsjournal.core import index, sessions
 from partsjournal.flow import exercises
 from tests.conftest import Cli, entry_files
-from tests.journal_fixtures import freeze_today
 from tests.test_cli_integrate import RATINGS
 
-
-@pytest.fixture(autouse=True)
-def later_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These journals run into early 2027; "today" comes after all of them, since
-    --at more than a day ahead is refused."""
-    freeze_today(monkeypatch, datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
+# These journals run into early 2027, and "today" comes after all of them: --at more
+# than a day ahead is refused.
+pytestmark = pytest.mark.now(datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
 
 
 def integrate_on(cli: Cli, tmp_path: Path, at: str, extra: str = "") -> dict[str, dict]:

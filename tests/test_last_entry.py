@@ -9,14 +9,9 @@ import pytest
 
 from partsjournal.core import entry
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-from tests.journal_fixtures import at, freeze_today, make_part, protector
+from tests.journal_fixtures import at, make_part, protector
 from tests.test_entries_cli import editor
 from tests.test_review import day
-
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    freeze_today(monkeypatch)
 
 
 def test_show_last_is_the_entry_with_the_latest_date(cli: Cli, home: Path) -> None:

@@ -12,7 +12,8 @@ from partsjournal.flow import care_words, runner
 from partsjournal.views import patterns
 from tests.askers import FakeAsker
 from tests.conftest import Cli
-from tests.journal_fixtures import TODAY, at, protector, self_check, write
+from tests.helpers import TODAY
+from tests.journal_fixtures import at, protector, self_check, write
 from tests.pty_helpers import write_exercise
 
 D = date(2026, 11, 1)

@@ -10,13 +10,11 @@ import pytest
 
 from partsjournal.core import vocabulary as vocab
 from tests.conftest import Cli
-from tests.journal_fixtures import freeze_today
 
 
 def test_practices_lists_the_latest_20_and_counts_the_rest(
     cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    freeze_today(monkeypatch)
     for n in range(5):  # five check-ins with a practice in each of the five realms
         lines = [f'{r}_rating = 5\n{r}_practice = "try {r} no. {n}"\n' for r in vocab.REALM_KEYS]
         if n:  # from the second on, each asks how the last ones went

@@ -14,7 +14,6 @@ from partsjournal.core import dates, parts, paths, sessions
 from partsjournal.flow import promises, runner
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
-from tests.journal_fixtures import freeze_today
 
 PREPARE: dict[str, Any] = {
     "session_thoughts": "The room, the chair",
@@ -52,11 +51,9 @@ AFTER: dict[str, Any] = {
 }
 
 
-@pytest.fixture(autouse=True)
-def later_today(monkeypatch: pytest.MonkeyPatch) -> None:
-    """These journals run into early 2027; "today" comes after all of them, since
-    --at more than a day ahead is refused."""
-    freeze_today(monkeypatch, datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
+# These journals run into early 2027, and "today" comes after all of them: --at more
+# than a day ahead is refused.
+pytestmark = pytest.mark.now(datetime(2027, 3, 1, 12, 0, tzinfo=timezone(timedelta(hours=1))))
 
 
 def known_critic() -> None:

@@ -8,12 +8,13 @@ test_cli_integrate.py.
 from __future__ import annotations
 
 import tomllib
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pexpect
 
 from tests.conftest import Cli, entry_files
+from tests.helpers import TODAY
 from tests.pty_helpers import (
     ENTER,
     answer_long,
@@ -86,8 +87,8 @@ def test_integrate_after_in_a_real_terminal(cli: Cli, home: Path, tmp_path: Path
     write_small_integrate(home)
     answers = tmp_path / "first.toml"
     answers.write_text(FIRST, encoding="utf-8")
-    # the terminal run is dated now, so the session and the first check-in are placed before it
-    session_day = date.today() - timedelta(days=4)
+    # the terminal run is dated today, so the session and the first check-in come before it
+    session_day = TODAY.date() - timedelta(days=4)
     first_day = session_day + timedelta(days=1)
     assert cli("session", "add", session_day.isoformat()).exit_code == 0
     first = cli("integrate", "--after", "--answers", str(answers), "--at", f"{first_day} 09:00")

@@ -13,7 +13,8 @@ from partsjournal.core.errors import UsageError
 from partsjournal.views import period, review
 from partsjournal.views.period import Period, period_for
 from partsjournal.views.review import collect
-from tests.journal_fixtures import TODAY, at, make_part, protector, self_check, write
+from tests.helpers import TODAY
+from tests.journal_fixtures import at, make_part, protector, self_check, write
 
 WEEK = Period(date(2026, 11, 17), date(2026, 11, 23), "week")
 D = date(2026, 11, 1)

@@ -15,23 +15,12 @@ import pytest
 
 from partsjournal.core import entry, sessions
 from tests.conftest import Cli, entry_files
-from tests.journal_fixtures import (
-    TODAY,
-    at,
-    freeze_today,
-    make_part,
-    protector,
-    self_check,
-)
+from tests.helpers import TODAY
+from tests.journal_fixtures import at, make_part, protector, self_check
 from tests.test_review import day, full_journal
 
 SECTIONS = ["Sessions", "Exercises", "Parts met", "Activation", "Grounding", "Self-energy",
             "Realms", "Practices", "Highlights"]  # fmt: skip
-
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    freeze_today(monkeypatch)
 
 
 def test_rich_review_shows_every_section_in_order_without_colour_codes(

@@ -7,18 +7,11 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from partsjournal.render.review import sparkline
 from partsjournal.views.review import collect
 from tests.conftest import Cli
-from tests.journal_fixtures import at, freeze_today, make_part, protector, write
+from tests.journal_fixtures import at, make_part, protector, write
 from tests.test_review import WEEK, day, full_journal
-
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    freeze_today(monkeypatch)
 
 
 def flat(text: str) -> str:

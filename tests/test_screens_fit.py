@@ -17,7 +17,8 @@ from partsjournal.core.answers import Answer
 from partsjournal.core.drafts import Draft
 from partsjournal.render.text import wrap
 from tests.conftest import Cli
-from tests.journal_fixtures import TODAY, at, freeze_today, protector
+from tests.helpers import TODAY
+from tests.journal_fixtures import at, protector
 
 NAMES = ["The Critic", "The Critical Kid", "The Inner Planner Who Never Rests", "Little One"]
 HINTS = {
@@ -34,7 +35,6 @@ HINTS = {
 @pytest.fixture
 def journal(home: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Four parts whose names start alike, a long session label, a paused draft."""
-    freeze_today(monkeypatch)
     days = []
     for n, name in enumerate(NAMES):
         day = date(2026, 11, 11 + n)

@@ -12,14 +12,10 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-from tests.journal_fixtures import freeze_today
 from tests.test_cli_parts import one_line_error
 from tests.test_merge_undo import Terminal
 
-
-@pytest.fixture(autouse=True)
-def today(monkeypatch: pytest.MonkeyPatch) -> None:
-    freeze_today(monkeypatch, datetime(2027, 1, 5, 12, 0, tzinfo=timezone(timedelta(hours=1))))
+pytestmark = pytest.mark.now(datetime(2027, 1, 5, 12, 0, tzinfo=timezone(timedelta(hours=1))))
 
 
 def write_entry(cli: Cli, at: str, *more: str) -> None:

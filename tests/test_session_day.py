@@ -9,16 +9,17 @@ from typing import Any
 
 import pytest
 
-from partsjournal.core import dates, drafts, sessions
+from partsjournal.core import drafts, sessions
 from partsjournal.core.answers import AnswerValue
 from partsjournal.flow import care, care_words, runner
 from partsjournal.flow.engine import Paused
 from partsjournal.flow.exercises import Step
 from tests.askers import FakeAsker
 from tests.conftest import Cli
+from tests.helpers import TODAY
 from tests.pty_helpers import write_exercise
 
-NOW = dates.now()
+NOW = TODAY
 DEEP = [{"id": "talk", "kind": "text", "role": "part-purpose", "text": "Ask the part?"}]
 GROUNDING = [{"id": "feet", "kind": "guide", "text": "Feet on the floor."}]
 

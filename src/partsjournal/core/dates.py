@@ -2,16 +2,37 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime, timedelta, timezone
 
 from partsjournal.core.errors import UsageError
+
+# The time partsjournal takes as "now", when set (ISO 8601, e.g. 2026-11-23T20:00+01:00):
+# for the test suite, whose programs all share one frozen day, and for demonstrations that
+# must look the same on any day. Like git's GIT_COMMITTER_DATE; nobody needs it day to day.
+NOW_VAR = "PARTSJOURNAL_NOW"
 
 _FORMATS_HINT = "use YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (today and yesterday work too)"
 
 
 def now() -> datetime:
-    """The current local time with its UTC offset (whole minutes, see :func:`whole_minutes`)."""
+    """The current local time with its UTC offset (whole minutes, see :func:`whole_minutes`),
+    or the time ``PARTSJOURNAL_NOW`` names. The one clock of the program."""
+    fixed = os.environ.get(NOW_VAR)
+    if fixed:
+        return _fixed_now(fixed)
     return whole_minutes(datetime.now().astimezone().replace(microsecond=0))
+
+
+def _fixed_now(text: str) -> datetime:
+    try:
+        value = datetime.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(
+            f"{NOW_VAR} is set to {text!r}, which is not a date and time; "
+            f"unset it, or use a form like 2026-11-23T20:00+01:00."
+        ) from None
+    return whole_minutes((value if value.tzinfo else value.astimezone()).replace(microsecond=0))
 
 
 def whole_minutes(value: datetime) -> datetime:
