@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 import stat
-import time
 from pathlib import Path
+
+import pytest
 
 from partsjournal.core import store
 from partsjournal.core.entry import save_new
@@ -46,7 +47,9 @@ def test_stale_temporaries_are_removed_when_the_folder_is_next_written(home: Pat
     kept = [folder / ".the-critic.x1y2.edit.toml", folder / "notes.tmp"]
     for f in [stale, fresh, *kept]:
         f.write_bytes(b"half")
-    old = time.time() - 10 * 60
+    # ten minutes older than the file the write makes: the folder's clock, not the process's
+    # (which a network file system, or faketime, can set apart by a year)
+    old = fresh.stat().st_mtime - 10 * 60
     for f in [stale, *kept]:
         os.utime(f, (old, old))
     store.write_toml(folder / "little-one.toml", {"name": "Little One"})
@@ -70,3 +73,20 @@ def test_output_inside_the_journal_folder_is_refused(cli: Cli, home: Path) -> No
         assert len(result.stderr.strip().splitlines()) == 1
     assert target.read_bytes() == before
     assert not (home / "config.toml").exists() and not (home / "week.md").exists()
+
+
+def test_a_write_in_progress_survives_a_process_clock_a_year_apart_from_the_folders(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network file system stamps files by its own clock, and a system clock can be moved:
+    what is stale is judged by the folder's clock (the file just written), never this
+    process's, so another program's fresh temporary is never taken for a killed one."""
+    folder = home / "entries"
+    store.ensure_dir(folder)
+    fresh = folder / ".2026-11-23T200000-a1b2c3.toml.4e5f6a7b.tmp"
+    fresh.write_bytes(b"half")
+    year = 365 * 24 * 3600
+    for shift in (year, -year):
+        monkeypatch.setattr(store.time, "time", lambda shift=shift: fresh.stat().st_mtime + shift)
+        store.write_toml(folder / f"note-{shift > 0}.toml", {"name": "Little One"})
+        assert fresh.exists()

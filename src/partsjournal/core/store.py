@@ -81,13 +81,17 @@ def _make_private(folder: Path) -> None:
         os.close(fd)
 
 
-def remove_stale_temporaries(folder: Path, *, older_than: float = STALE_TMP_SECONDS) -> None:
+def remove_stale_temporaries(
+    folder: Path, *, older_than: float = STALE_TMP_SECONDS, now: float | None = None
+) -> None:
     """Remove hidden ``.tmp`` files a killed writer left in ``folder``.
 
     Only files older than a few minutes go, so a write in progress in another
-    process is never touched.
+    process is never touched. ``now`` is the time of a file just written in the
+    folder, when there is one: the folder's own clock, which a network file system
+    or a moved system clock may set apart from this process's.
     """
-    limit = time.time() - older_than
+    limit = (time.time() if now is None else now) - older_than
     try:
         found = list(os.scandir(folder))
     except OSError:
@@ -146,6 +150,7 @@ def atomic_write_chunks(
                     view = view[written:]
             if durable:
                 os.fsync(fd)
+            written_at = os.fstat(fd).st_mtime
         finally:
             os.close(fd)
         if exclusive:
@@ -160,7 +165,7 @@ def atomic_write_chunks(
     if durable:
         _fsync_dir(path.parent)
     if private_dir:
-        remove_stale_temporaries(path.parent)
+        remove_stale_temporaries(path.parent, now=written_at)
 
 
 def rename(path: Path, new: Path) -> None:
