@@ -35,7 +35,7 @@ class FakeAsker:
         self.asked: list[str] = []  # step ids, in order
         self.texts: list[str] = []  # each step's text as shown, in order
         self.questions: list[str] = []  # confirm and select questions, in order
-        self.counters: list[str] = []  # the step counter as shown: "3 of 14", "3 of about 14"
+        self.counters: list[str] = []  # the step counter as shown: "3 of 14", or "3" alone
         self.offered: list[tuple[str, str]] = []  # (step id, earlier answer offered to edit)
 
     def ask(
@@ -45,12 +45,10 @@ class FakeAsker:
         number: int,
         total: int,
         typed: str = "",
-        *,
-        about: bool = False,
     ) -> AnswerValue:
         self.asked.append(step.id)
         self.texts.append(text)
-        self.counters.append(f"{number} of {'about ' if about else ''}{total}")
+        self.counters.append(f"{number} of {total}" if total else str(number))
         if step.kind == "guide":
             return True
         if step.id not in self.answers:
@@ -73,7 +71,7 @@ class FakeAsker:
         assert words in question, f"expected a question about {words!r}, got: {question}"
         return reply
 
-    def confirm(self, question: str, *, default: bool | None = True) -> bool:
+    def confirm(self, question: str, *, default: bool | None = None) -> bool:
         return bool(self._reply(question))
 
     def select(self, question: str, choices: list[str]) -> str:

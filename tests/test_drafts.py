@@ -17,6 +17,7 @@ from partsjournal.flow.engine import Paused, Run, check_value
 from partsjournal.flow.exercises import Step
 from tests.askers import FakeAsker
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
+from tests.keys import Typing
 
 WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))
 
@@ -262,36 +263,31 @@ def test_a_hangup_while_a_pause_is_being_saved_waits_for_the_draft(
     assert draft.pending == {"purpose": "half a sen"}
 
 
-class ClosedTerminal:
-    """A prompt whose terminal has gone: drawing on it fails with EIO (as prompt_toolkit's
-    does when the window closes before the hangup signal arrives)."""
+def closing_under(error: int) -> Any:
+    """A terminal that goes away while "half a sen" is typed: reading from or drawing on it
+    fails with ``error`` (EIO, as prompt_toolkit's does when the window closes before the
+    hangup signal arrives)."""
+    import os
 
-    def __init__(self, error: int) -> None:
-        from types import SimpleNamespace
+    def run(question: Any) -> None:
+        question.application.current_buffer.text = "half a sen"
+        raise OSError(error, os.strerror(error))
 
-        self.application = SimpleNamespace(current_buffer=SimpleNamespace(text="half a sen"))
-        self.error = error
-
-    def unsafe_ask(self) -> None:
-        import os
-
-        raise OSError(self.error, os.strerror(self.error))
+    return run
 
 
 def test_a_terminal_failing_under_a_prompt_is_a_hangup_that_keeps_the_text(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, terminal: Typing
 ) -> None:
     import errno
-
-    import questionary
 
     from partsjournal import prompts
     from partsjournal.flow.drafting import TerminalGone
 
     step = exercises.get("protector").step("purpose")
     assert step is not None
-    monkeypatch.setattr(questionary, "text", lambda *a, **k: ClosedTerminal(errno.EIO))
-    with pytest.raises(TerminalGone) as gone:
+    monkeypatch.setattr(prompts, "_run", closing_under(errno.EIO))
+    with terminal.typing(), pytest.raises(TerminalGone) as gone:
         prompts.InteractiveAsker().ask(step, "What is it trying to do?", 3, 9)
     assert (gone.value.step, gone.value.partial, gone.value.exit_code) == (
         "purpose",
@@ -299,6 +295,6 @@ def test_a_terminal_failing_under_a_prompt_is_a_hangup_that_keeps_the_text(
         129,
     )
     # any other failure is not a closed terminal, and is not dressed up as one
-    monkeypatch.setattr(questionary, "text", lambda *a, **k: ClosedTerminal(errno.ENOSPC))
-    with pytest.raises(OSError, match="No space"):
+    monkeypatch.setattr(prompts, "_run", closing_under(errno.ENOSPC))
+    with terminal.typing(), pytest.raises(OSError, match="No space"):
         prompts.InteractiveAsker().ask(step, "What is it trying to do?", 3, 9)

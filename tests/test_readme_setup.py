@@ -87,7 +87,7 @@ def test_ci_runs_the_readme_first_line_as_written(
         ran.append((line, sorted(p.name for p in work.iterdir())))
         (work / ".venv" / "bin").mkdir(parents=True)
         (work / ".venv" / "bin" / "partsjournal").touch()
-        return "Meeting a protector part, step 1 of 20"
+        return "Meeting a protector part, step 1 · Ctrl-C pauses"
 
     monkeypatch.setattr(readme_first_line, "run_to_first_step", run)
     assert readme_first_line.main() == 0
@@ -105,4 +105,4 @@ def test_first_line_steps_install_the_wheel_and_start_the_protector_dialogue(
     [package] = (readme_install / ".venv").glob("lib/python3*/site-packages/partsjournal")
     assert (package / "exercises" / "protector.toml").exists()  # the wheel, not a link
     shown = (readme_install / "transcript.txt").read_text(encoding="utf-8")
-    assert "step 1 of" in shown
+    assert readme_first_line.STARTED in shown

@@ -12,14 +12,14 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from partsjournal.core import matching, paths
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import UnreadableFile, read_toml
+from partsjournal.flow import kinds
 
-StepKind = Literal["guide", "text", "long_text", "scale", "choice", "yes_no", "part"]
 Phase = Literal["before", "after"]
 
 
@@ -95,7 +95,7 @@ class Condition(_Strict):
 
 class Step(_Strict):
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
-    kind: StepKind
+    kind: str  # a name in kinds.KINDS
     text: Annotated[str, Field(min_length=1)]
     hint: str | None = None
     choices: list[str] | None = None
@@ -133,17 +133,16 @@ class Step(_Strict):
             )
         return self
 
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        return kinds.check_name(value)
+
     @model_validator(mode="after")
     def _kind_fields(self) -> Step:
-        if self.kind == "choice":
-            if not self.choices or len(self.choices) < 2:
-                raise ValueError(f"step '{self.id}' is a choice and needs at least two choices")
-            if len(set(self.choices)) != len(self.choices):
-                raise ValueError(f"step '{self.id}' lists the same choice twice")
-        elif self.choices is not None:
-            raise ValueError(f"step '{self.id}' has choices but is not a choice step")
-        if (self.low or self.high) and self.kind != "scale":
-            raise ValueError(f"step '{self.id}' has low/high labels but is not a scale")
+        problem = kinds.of(self.kind).check_fields(self)
+        if problem:
+            raise ValueError(problem)
         return self
 
     @property
@@ -172,7 +171,7 @@ class Step(_Strict):
     @property
     def asks(self) -> bool:
         """False for guidance steps, which only ask the reader to continue."""
-        return self.kind != "guide"
+        return kinds.of(self.kind).asks
 
 
 class Exercise(_Strict):

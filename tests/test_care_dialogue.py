@@ -1,0 +1,165 @@
+"""Care when it is hard, typed as a person types: grounding before the card, a safety
+question with no default, going on by a shorter way or stopping with the entry saved, the
+check in the middle, and pausing shown everywhere.
+
+Driven in process through the real prompts (``tests/keys.py``). The exercise and the
+grounding pause are written by the tests (``pty_helpers``), so only these behaviours, not
+shipped wording, are tested here.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from typer.testing import Result
+
+from partsjournal.core import paths
+from tests.conftest import Cli, entry_files
+from tests.keys import CTRL_C, ENTER, Typing, ground_tiny, line, pick, shown_in_order
+from tests.pty_helpers import draft_files, write_exercise, write_tiny_grounding
+
+CARD = "not a crisis service"
+OFFER = "pause and ground yourself first?"
+GO_ON_OR_STOP = "Go on, or stop here for today?"
+SAFE = "Do you feel safe right now?"
+MIDWAY = "How stirred up are you now?"
+
+
+class Hard:
+    TITLE = "A hard little walk"
+    SITUATION = "What happened?"
+    RATING = "How activated are you?"
+    PART = "Who is here?"
+    FEARS = "What is it afraid of?"
+    DEEPER = "What is underneath that?"
+    THANKS = "Thank the part for speaking with you."
+    AFTER = "How activated are you now, at the end?"
+    CLOSING = "That is the end of the hard little walk."
+
+
+def write_hard(home: Path) -> str:
+    """An exercise whose gentle close starts at its thanks (``close_from``)."""
+    write_tiny_grounding(home)
+    write_exercise(
+        home,
+        "hard",
+        [
+            {"id": "situation", "kind": "text", "role": "situation", "text": Hard.SITUATION},
+            {"id": "level", "kind": "scale", "role": "activation-before", "text": Hard.RATING},
+            {"id": "name_part", "kind": "part", "role": "part", "text": Hard.PART},
+            {"id": "fears", "kind": "text", "role": "part-fears", "text": Hard.FEARS},
+            {"id": "deeper", "kind": "text", "text": Hard.DEEPER},
+            {"id": "thanks", "kind": "guide", "text": Hard.THANKS},
+            {"id": "after", "kind": "scale", "role": "activation-after", "text": Hard.AFTER},
+            {"id": "closing", "kind": "guide", "text": Hard.CLOSING},
+        ],
+        title=Hard.TITLE,
+        close_from="thanks",
+    )
+    return "hard"
+
+
+def run(cli: Cli, terminal: Typing, home: Path, rating: int, *keys: str) -> Result:
+    """The hard exercise, typed ahead: the situation, a rating of ``rating``, then ``keys``."""
+    write_hard(home)
+    with terminal.typing(line("The phone call"), line(str(rating)), *keys):
+        result = cli("exercise", "hard")
+    assert result.exit_code == 0, result.output
+    return result
+
+
+def answers_of(path: Path) -> dict[str, object]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {a["step"]: a["value"] for a in data["answers"]}
+
+
+def test_at_9_grounding_comes_first_and_no_card_when_safe_and_calmer(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
+    keys = [pick(1), ground_tiny(distress=4), pick(1)]  # ground; calmer: going on comes first
+    keys += [ENTER, line("4"), ENTER]  # the gentle close: the part, fears and deeper left out
+    shown = run(cli, terminal, home, 9, *keys).stdout
+    shown_in_order(shown, Hard.RATING, OFFER, "Feel both feet", GO_ON_OR_STOP, "shorter way")
+    shown_in_order(shown, "shorter way", Hard.THANKS, Hard.AFTER, Hard.CLOSING, "Saved.")
+    assert CARD not in shown and "emergency" not in shown  # grounding is offered, no card
+    assert SAFE not in shown  # the grounding pause asked it already: not asked twice
+    got = answers_of(entry_files(home)[0])
+    assert got == {"situation": "The phone call", "level": 9, "after": 4}
+
+
+def test_still_9_after_grounding_shows_the_card(cli: Cli, terminal: Typing, home: Path) -> None:
+    keys = [pick(1), ground_tiny(distress=9), pick(2)]  # still 9: stopping first; go on second
+    shown = run(cli, terminal, home, 9, *keys, ENTER, line("7"), ENTER).stdout
+    shown_in_order(shown, "Feel both feet", CARD, GO_ON_OR_STOP, Hard.THANKS, "Saved.")
+    assert shown.count(CARD) == 1 and "emergency" in shown
+
+
+def test_the_safety_question_needs_an_explicit_answer_and_no_shows_the_card(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
+    assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
+    # not now; then Enter alone, which is not an answer; then no; then pause at the choice
+    shown = run(cli, terminal, home, 8, pick(2), ENTER, line("no"), CTRL_C).stdout
+    shown_in_order(shown, OFFER, "Ctrl-C pauses", SAFE, CARD, "Robin", GO_ON_OR_STOP, "Paused.")
+    assert shown.count(CARD) == 1  # shown after the no, not after the Enter alone
+    assert answers_of(draft_files(home)[0])["level"] == 8
+
+
+def test_enter_alone_at_the_safety_question_shows_nothing(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
+    shown = run(cli, terminal, home, 8, pick(2), ENTER).stdout  # then the keys run out
+    shown_in_order(shown, SAFE, "Paused.")
+    assert CARD not in shown and GO_ON_OR_STOP not in shown
+
+
+def test_the_card_comes_whenever_it_is_asked_for(cli: Cli, terminal: Typing, home: Path) -> None:
+    keys = [pick(3), pick(2), line("yes"), pick(3), CTRL_C]  # the card; not now; safe; the card
+    shown = run(cli, terminal, home, 8, *keys).stdout
+    shown_in_order(shown, OFFER, CARD, "ground yourself now?", SAFE, GO_ON_OR_STOP, CARD)
+    shown_in_order(shown, GO_ON_OR_STOP, CARD, GO_ON_OR_STOP, "Paused.")
+    assert shown.count(CARD) == 2
+
+
+def test_at_8_the_first_choice_stops_for_today_and_saves_with_a_closing_thanks(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
+    shown = run(cli, terminal, home, 8, pick(2), line("yes"), pick(1), ENTER).stdout
+    shown_in_order(shown, "Thank this part for what it showed you today")
+    shown_in_order(shown, "partsjournal exercise hard", "Saved.")
+    assert answers_of(entry_files(home)[0]) == {"situation": "The phone call", "level": 8}
+    assert draft_files(home) == []
+
+
+def test_the_check_in_the_middle_can_be_skipped_or_bring_the_offer(
+    cli: Cli, terminal: Typing, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    keys = [line("The Guard"), line("Being left"), ENTER, line("Old grief"), CTRL_C]
+    shown = run(cli, terminal, home, 3, *keys).stdout
+    shown_in_order(shown, MIDWAY, "Enter to skip", Hard.DEEPER, Hard.THANKS, "Paused.")
+    assert OFFER not in shown
+    # the Ctrl-C at the page was not taken for going on: the page is the next to ask
+    assert "thanks" not in answers_of(draft_files(home)[0])
+
+    home2 = home / "second"
+    monkeypatch.setenv(paths.ENV_VAR, str(home2))
+    keys = [line("The Guard"), line("Being left"), line("8"), pick(2), line("yes")]
+    keys += [pick(2), ENTER, line("5"), ENTER]  # 8: stopping first; go on, by the shorter way
+    result = run(cli, terminal, home2, 3, *keys)
+    shown_in_order(result.stdout, MIDWAY, OFFER, SAFE, GO_ON_OR_STOP, Hard.THANKS, "Saved.")
+    got = answers_of(entry_files(home2)[0])
+    assert "deeper" not in got and got["fears"] == "Being left"
+    assert "stirred_now" not in got  # the check only looks after you; it is not an answer
+
+
+def test_every_screen_says_ctrl_c_pauses_and_every_list_offers_pause_here(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
+    shown = run(cli, terminal, home, 8, pick(4)).stdout  # after the list's three: "Pause here"
+    shown_in_order(shown, OFFER, "Paused.")
+    # one line per screen: the situation and the rating each had it
+    assert shown.count("Ctrl-C pauses") >= 2
+    assert answers_of(draft_files(home)[0]) == {"situation": "The phone call", "level": 8}
+    assert "a few minutes of grounding" not in shown  # grounding was just offered
