@@ -18,7 +18,7 @@ import pexpect
 import tomli_w
 
 ENTER = "\r"
-FINISH_LONG = "\x1b\r"  # Esc then Enter ends a multi-line answer
+FINISH_LONG = "\r\r"  # Enter, then Enter on the empty line, ends a multi-line answer
 
 
 class Child(pexpect.spawn):  # type: ignore[misc]
@@ -90,7 +90,7 @@ def answer_text(child: pexpect.spawn, expect: str, text: str) -> None:
 
 def answer_long(child: pexpect.spawn, expect: str, text: str) -> None:
     child.expect_exact(expect)
-    child.expect_exact("Esc then Enter")
+    child.expect_exact("Enter on an empty line finishes")
     child.send(text)
     child.send(FINISH_LONG)
 
@@ -103,15 +103,16 @@ def answer_scale(child: pexpect.spawn, expect: str, value: int) -> None:
 
 def press_on(child: pexpect.spawn, expect: str) -> None:
     child.expect_exact(expect)
-    child.expect_exact("Press any key")
+    child.expect_exact("Press Enter to go on")
     child.send(ENTER)
 
 
 def choose(child: pexpect.spawn, expect: str, index: int) -> None:
-    """Pick the choice at ``index`` (0 is the first) with the arrow keys."""
+    """Pick the choice at ``index`` (0 is the first) with the arrow keys (nothing is chosen
+    until one moves)."""
     child.expect_exact(expect)
     child.expect_exact("Choose one")
-    child.send("\x1b[B" * index)
+    child.send("\x1b[B" * (index + 1))
     child.send(ENTER)
 
 
@@ -130,7 +131,7 @@ def skip_self_check(child: pexpect.spawn) -> None:
     """Decline the optional Self-energy check at the start of the protector dialogue."""
     child.expect_exact("short Self-energy check")
     child.expect_exact("Yes or no?")
-    child.send("n")
+    child.send("no" + ENTER)
 
 
 # --- exercises written by the tests -----------------------------------------------
@@ -259,7 +260,7 @@ def pick(child: pexpect.spawn, expect: str, index: int) -> None:
     """In a list asked outside the exercise's steps, pick the entry at ``index``."""
     child.expect_exact(expect)
     child.expect_exact("Pause here")  # every list offers it, last
-    child.send("\x1b[B" * index)
+    child.send("\x1b[B" * (index + 1))
     child.send(ENTER)
 
 

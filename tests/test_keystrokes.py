@@ -131,9 +131,8 @@ def test_enter_alone_skips_an_optional_question_and_answers_no_other(
 
 @pytest.mark.parametrize("kind", every_kind())
 def test_ctrl_c_pauses_and_keeps_what_was_typed(terminal: Typing, kind: str) -> None:
-    with terminal.typing("half an ans" + CTRL_C):
-        with pytest.raises(Paused) as paused:
-            prompts.InteractiveAsker().ask(step_of(kind), "?", 2, 0)
+    with terminal.typing("half an ans" + CTRL_C), pytest.raises(Paused) as paused:
+        prompts.InteractiveAsker().ask(step_of(kind), "?", 2, 0)
     kept = "half an ans" if kinds.of(kind).keeps_typing else None
     assert (paused.value.step, paused.value.partial, paused.value.chosen) == ("this", kept, False)
 
