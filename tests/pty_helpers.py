@@ -282,3 +282,59 @@ def finish_tiny(child: pexpect.spawn) -> None:
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+
+
+# --- a real terminal multiplexer ----------------------------------------------------
+
+
+class Tmux:
+    """partsjournal run inside tmux, as a person runs it there: keys go through tmux (which
+    takes Ctrl-B for itself), and the screen is read back from tmux's pane."""
+
+    def __init__(self, home: Path, *args: str) -> None:
+        import shlex
+        import subprocess
+        import tempfile
+
+        config = home / "config.toml"
+        if not config.exists():
+            home.mkdir(mode=0o700, parents=True, exist_ok=True)
+            config.write_text("support_offered = true\n", encoding="utf-8")
+        self.socket = Path(tempfile.mkdtemp(prefix="pj-tmux-")) / "s"  # a server of its own
+        env = {"PARTSJOURNAL_HOME": str(home), "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1"}
+        command = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "partsjournal", *args))
+        self._run = lambda *a: subprocess.run(
+            ["tmux", "-S", str(self.socket), *a], check=True, capture_output=True, text=True
+        )
+        self._run(
+            *("-f", "/dev/null", "new-session", "-d", "-x", "200", "-y", "50"),
+            *(f"-e{k}={v}" for k, v in {**os.environ, **env}.items() if "\n" not in v),
+            f"{command}; echo exit=$?; sleep 60",
+        )
+
+    def send(self, *keys: str) -> None:
+        """Keys by tmux's names (Enter, Escape, C-b) or, with ``literal=``, text."""
+        self._run("send-keys", *keys)
+
+    def type(self, text: str) -> None:
+        self._run("send-keys", "-l", text)
+
+    def screen(self) -> str:
+        return str(self._run("capture-pane", "-p", "-S", "-500").stdout)
+
+    def wait_for(self, text: str, *, after: int = 0, timeout: float = 20) -> int:
+        """Wait until ``text`` is on the screen past position ``after``; returns where it ends."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self.screen().find(text, after)
+            if found >= 0:
+                return found + len(text)
+            assert time.monotonic() < deadline, f"{text!r} never shown:\n{self.screen()}"
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        import shutil
+        import subprocess
+
+        subprocess.run(["tmux", "-S", str(self.socket), "kill-server"], capture_output=True)
+        shutil.rmtree(self.socket.parent, ignore_errors=True)

@@ -113,7 +113,7 @@ def test_did_you_mean_has_no_default(terminal: Typing, home: Path) -> None:
 def test_typing_the_name_again_starts_from_the_name_as_typed(terminal: Typing, home: Path) -> None:
     parts.create("The Critic")
     step = Step(id="who", kind="part", role="part", text="Who?")
-    with terminal.typing(line("the critc"), line("no"), pick(2), " jr" + ENTER):
-        with pytest.raises(Paused) as paused:  # " jr" was added to the name offered again
-            prompts.InteractiveAsker().ask(step, "Who?", 1, 0)
-    assert paused.value.partial == "the critc jr"
+    keys = [line("the critc"), line("no"), pick(2), " jr" + ENTER]
+    with terminal.typing(*keys), pytest.raises(Paused) as paused:
+        prompts.InteractiveAsker().ask(step, "Who?", 1, 0)
+    assert paused.value.partial == "the critc jr"  # " jr" added to the name offered again
