@@ -60,7 +60,7 @@ def run_to_first_step(line: str, work: Path, timeout: float) -> str:
     child.logfile_read = io.StringIO()
     try:
         # a first run may offer something before the exercise (a yes/no, "no" by default)
-        while child.expect_exact([STARTED, "Enter alone means no)"]) == 1:
+        while child.expect_exact([STARTED, "means no)"]) == 1:
             child.send("no\r")
         child.sendintr()
         child.expect(pexpect.EOF, timeout=30)

@@ -270,7 +270,7 @@ def closing_under(error: int) -> Any:
     import os
 
     def run(question: Any) -> None:
-        question.application.current_buffer.text = "half a sen"
+        question.application.current_buffer._set_text("half a sen")  # typed, not yet drawn
         raise OSError(error, os.strerror(error))
 
     return run
