@@ -1,8 +1,10 @@
-"""Driving partsjournal in a real pseudo-terminal with pexpect.
+"""Driving partsjournal in a real terminal: a pseudo-terminal with pexpect, or tmux.
 
-Most pty tests drive a small exercise the test writes itself into ``<home>/exercises``
-(see :func:`write_tiny`), so their prompts belong to the tests and a change of wording in a
-shipped exercise breaks only the one end-to-end run of it (``test_pty_protector.py``).
+Only what a terminal alone can show is tested this way (signals and hang-ups, the passphrase
+never echoed, the README's first line, one whole protector run, going back under tmux); the
+rest of the dialogue is typed in process (``tests/keys.py``). The exercises written by the
+tests (:func:`write_tiny` and the others) serve both: their prompts belong to the tests, so a
+change of wording in a shipped exercise breaks only the one end-to-end run of it.
 """
 
 from __future__ import annotations
@@ -127,13 +129,6 @@ def draft_files(home: Path) -> list[Path]:
     return sorted(folder.glob("*.toml")) if folder.is_dir() else []
 
 
-def skip_self_check(child: pexpect.spawn) -> None:
-    """Decline the optional Self-energy check at the start of the protector dialogue."""
-    child.expect_exact("short Self-energy check")
-    child.expect_exact("Yes or no?")
-    child.send("no" + ENTER)
-
-
 # --- exercises written by the tests -----------------------------------------------
 
 
@@ -247,23 +242,6 @@ def write_tiny_grounding(home: Path) -> None:
     )
 
 
-def ground_tiny(child: pexpect.spawn, distress: int = 2) -> None:
-    """Walk through the tiny grounding pause, answering that it is safe to go on."""
-    press_on(child, TinyGrounding.FEET)
-    answer_scale(child, TinyGrounding.DISTRESS, distress)
-    child.expect_exact(TinyGrounding.SAFE)
-    child.expect_exact("type yes or no")  # no default: Enter alone is not an answer
-    child.send("yes" + ENTER)
-
-
-def pick(child: pexpect.spawn, expect: str, index: int) -> None:
-    """In a list asked outside the exercise's steps, pick the entry at ``index``."""
-    child.expect_exact(expect)
-    child.expect_exact("Pause here")  # every list offers it, last
-    child.send("\x1b[B" * (index + 1))
-    child.send(ENTER)
-
-
 def walk_tiny_to_part(child: pexpect.spawn, situation: str, rating: int) -> None:
     """From the start of the tiny exercise up to (not into) its part question.
 
@@ -273,15 +251,6 @@ def walk_tiny_to_part(child: pexpect.spawn, situation: str, rating: int) -> None
     press_on(child, Tiny.ARRIVE)
     answer_long(child, Tiny.SITUATION, situation)
     answer_scale(child, Tiny.RATING, rating)
-
-
-def finish_tiny(child: pexpect.spawn) -> None:
-    """The closing step of the tiny exercise, then "Saved." and a clean exit."""
-    press_on(child, Tiny.CLOSING)
-    child.expect_exact("Saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
 
 
 # --- a real terminal multiplexer ----------------------------------------------------

@@ -76,6 +76,31 @@ def test_a_word_and_enter_answer_this_step_and_nothing_else(
     assert asked(terminal, line(word) + line("then"), step_of(kind), NEXT) == [value, "then"]
 
 
+EVERY_KIND_YES_NO_Y: dict[str, tuple[Any, Any, Any]] = {
+    "guide": (True, True, True),  # a page: Enter goes on; the word is nobody's answer
+    "text": ("yes", "no", "Y"),
+    "long_text": ("yes", "no", "Y"),
+    "part": ("yes", "no", "Y"),
+    "yes_no": (True, False, True),
+    "scale": (PAUSED, PAUSED, PAUSED),  # not a number: the question stays
+    "choice": (PAUSED, PAUSED, PAUSED),  # not a choice: nothing is chosen
+}
+
+
+def test_the_table_covers_every_kind() -> None:
+    assert set(EVERY_KIND_YES_NO_Y) == set(kinds.KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(EVERY_KIND_YES_NO_Y))
+@pytest.mark.parametrize("index", [0, 1, 2], ids=["yes", "no", "Y"])
+def test_yes_no_and_y_typed_ahead_on_every_kind(terminal: Typing, kind: str, index: int) -> None:
+    word = ("yes", "no", "Y")[index]
+    typed = lines(word) if kinds.of(kind).widget == "lines" else line(word)
+    expected = EVERY_KIND_YES_NO_Y[kind][index]
+    got = asked(terminal, typed + line("then"), step_of(kind), NEXT)
+    assert got == ([PAUSED] if expected == PAUSED else [expected, "then"])
+
+
 @pytest.mark.parametrize(
     ("kind", "word"),
     [(k, w) for k in ("scale", "choice") for w in ("yes", "no", "Y", "maybe")]

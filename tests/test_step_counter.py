@@ -87,3 +87,29 @@ def test_a_part_given_on_the_command_line_is_not_counted(home: Path) -> None:
     ]
     write_exercise(home, "branching", steps)
     assert walk(home, {"body": "chest"}, part="The Critic").counters == ["1 of 1"]
+
+
+def walked(ex: exercises.Exercise, phase: str | None) -> list[str]:
+    """The steps a run asks when every optional question is left out and every other one
+    answered with its kind's example answer."""
+    from partsjournal.flow import kinds
+
+    run = Run(exercise=ex, phase=phase)
+    while (step := run.next_step()) is not None:
+        kind = kinds.of(step.kind)
+        written = kind.example(step).strip('"')
+        value = True if written == "true" or not kind.asks else written
+        run.answers[step.id] = kind.skipped(step) if step.optional else kind.check(step, value)
+    return [s.kind for s in ex.steps if s.id in run.answers]
+
+
+def test_every_shipped_exercise_says_about_as_many_minutes_as_a_run_takes() -> None:
+    """An exercise's ``minutes`` (its "About 20 minutes") is within a factor of two of a run
+    at each kind's typical pace (``Kind.seconds``), on the side of a session it is run for."""
+    from partsjournal.flow import kinds
+
+    for ex in exercises.load_all():
+        by_phase = any(c.phase for s in ex.steps for c in s.conditions)
+        for phase in ("before", "after") if by_phase else (ex.phase,):
+            minutes = sum(kinds.of(k).seconds for k in walked(ex, phase)) / 60
+            assert minutes / 2 <= ex.minutes <= max(2 * minutes, 1), (ex.name, phase, minutes)

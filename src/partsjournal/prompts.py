@@ -241,7 +241,7 @@ def _list(
         use_jk_keys=False,
         instruction=CHOOSE_HINT,
     )
-    control = next(
+    control: Any = next(
         c for c in shown.application.layout.find_all_controls() if isinstance(c, InquirerControl)
     )
     if not picked:
