@@ -9,7 +9,6 @@ shipped wording, are tested here.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from typer.testing import Result
 
 from partsjournal.core import paths
 from tests.conftest import Cli, entry_files
+from tests.helpers import answers_of
 from tests.keys import CTRL_C, ENTER, Typing, ground_tiny, line, pick, shown_in_order
 from tests.pty_helpers import draft_files, write_exercise, write_tiny_grounding
 
@@ -68,11 +68,6 @@ def run(cli: Cli, terminal: Typing, home: Path, rating: int, *keys: str) -> Resu
         result = cli("exercise", "hard")
     assert result.exit_code == 0, result.output
     return result
-
-
-def answers_of(path: Path) -> dict[str, object]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {a["step"]: a["value"] for a in data["answers"]}
 
 
 def test_at_9_grounding_comes_first_and_no_card_when_safe_and_calmer(

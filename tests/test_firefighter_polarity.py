@@ -14,9 +14,9 @@ from partsjournal.flow import exercises, runner
 from partsjournal.flow.engine import Run
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
+from tests.helpers import WHEN
 from tests.keys import ENTER, Typing, shown_in_order
 from tests.pty_helpers import write_exercise
-from tests.test_protector_depth import WHEN
 
 CARD = "You do not have to hold this alone."
 

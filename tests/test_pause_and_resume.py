@@ -8,7 +8,7 @@ Closing the terminal is tested in a real one (``test_pty_signals.py``).
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from partsjournal.flow.engine import Paused, Run, check_value
 from partsjournal.flow.exercises import Step
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
+from tests.helpers import WHEN, answers_of
 from tests.keys import (
     CTRL_C,
     CTRL_D,
@@ -43,11 +44,6 @@ def to_the_part(situation: str, rating: int) -> list[str]:
 def to_the_needs(rating: int = 6) -> list[str]:
     """The tiny exercise up to the last question, the feeling toward the part the second."""
     return [*to_the_part(SITUATION, rating), line("The Planner"), line("shoulders"), pick(2)]
-
-
-def answers_of(path: Path) -> dict[str, object]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {a["step"]: a["value"] for a in data["answers"]}
 
 
 def test_ctrl_c_in_the_middle_then_resume_keeps_every_answer(
@@ -147,9 +143,6 @@ def test_pause_choice_offers_grounding_and_keeps_the_draft(
     assert "Pause here" not in draft.read_text(encoding="utf-8")
     assert "distress" not in got
     assert entry_files(home) == []
-
-
-WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))
 
 
 class PauseAt(FakeAsker):
