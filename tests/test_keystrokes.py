@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import signal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -19,7 +20,10 @@ from partsjournal.core.answers import AnswerValue
 from partsjournal.flow import kinds
 from partsjournal.flow.engine import GoBack, Paused
 from partsjournal.flow.exercises import Step
+from tests.conftest import Cli, entry_files
+from tests.helpers import answers_of
 from tests.keys import CTRL_A, CTRL_B, CTRL_C, CTRL_D, DOWN, ENTER, ESC, UP, Typing, line, lines
+from tests.pty_helpers import write_exercise
 
 PAUSED = "<paused>"
 BACK = "<back>"
@@ -296,3 +300,33 @@ def test_a_ctrl_c_signal_as_a_question_appears_pauses_and_is_never_lost(
 
     monkeypatch.setattr(Application, "run_async", interrupted_in_its_loop)
     assert asked(terminal, line(answer) + line("then"), step_of(kind), NEXT) == [PAUSED]
+
+
+def test_enter_alone_at_an_optional_yes_no_opens_no_branch(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
+    """Skipped, a yes/no is neither yes nor no: no step waiting for either is asked."""
+    write_exercise(
+        home,
+        "branches",
+        [
+            {"id": "open", "kind": "yes_no", "optional": True, "text": "Look closer?"},
+            {
+                "id": "if_yes",
+                "kind": "text",
+                "text": "Yes?",
+                "when": {"step": "open", "equals": True},
+            },
+            {
+                "id": "if_no",
+                "kind": "text",
+                "text": "No?",
+                "when": {"step": "open", "equals": False},
+            },
+            {"id": "end", "kind": "text", "text": "At the end?"},
+        ],
+    )
+    with terminal.typing(ENTER, line("the end")):
+        result = cli("exercise", "branches")
+    assert result.exit_code == 0, result.output
+    assert answers_of(entry_files(home)[0]) == {"open": "", "end": "the end"}
