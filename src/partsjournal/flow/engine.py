@@ -198,10 +198,10 @@ class Run:
         """A part step answered (or to be answered) with the known part, without asking."""
         if step.id in self.unasked:
             return True
-        if step.kind != "part" or not step.moves_focus or step.id in self.answers:
+        if not step.moves_focus or step.id in self.answers:
             return False
         first_focus = not any(
-            s.kind == "part" and s.id in self.answers for s in self.exercise.steps
+            s.names_part and s.id in self.answers for s in self.exercise.steps
         )
         return first_focus and bool(self.part_name)
 
@@ -227,7 +227,7 @@ class Run:
             if step is None or not step.asks or sid in self.unasked:
                 continue  # guidance, or the part given on the command line: not asked
             self.pending[sid] = as_typed(step, value)
-            if step.kind == "part" and step.moves_focus:
+            if step.moves_focus:
                 self.part_name = None
         # going back to before the point of a gentle close takes the whole way again
         target, back_to = self.context.get("close_from"), order[asked[-1]]
@@ -274,9 +274,9 @@ def run(
     while (step := current.next_step()) is not None:
         text = current.render(step.text)
         first_focus = not any(
-            s.kind == "part" and s.id in current.answers for s in current.exercise.steps
+            s.names_part and s.id in current.answers for s in current.exercise.steps
         )
-        if step.kind == "part" and step.moves_focus and current.part_name and first_focus:
+        if step.moves_focus and current.part_name and first_focus:
             value: AnswerValue = current.part_name
             current.unasked.add(step.id)
         else:
@@ -293,7 +293,7 @@ def run(
         current.answers[step.id] = value
         current.shown[step.id] = text
         current.pending.pop(step.id, None)
-        if step.kind == "part" and step.moves_focus and isinstance(value, str):
+        if step.moves_focus and isinstance(value, str):
             current.part_name = value.strip()
         if on_answer is not None:
             on_answer(current, step)

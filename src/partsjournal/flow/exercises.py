@@ -121,7 +121,7 @@ class Step(_Strict):
                 f"step '{self.id}' names the realm '{self.realm}'; "
                 f"use one of: {', '.join(vocab.REALMS)}"
             )
-        if self.kind == "part" and self.role is not None and self.role not in vocab.PART_STEP_ROLES:
+        if self.names_part and self.role is not None and self.role not in vocab.PART_STEP_ROLES:
             raise ValueError(
                 f"step '{self.id}' is a part step with the role '{self.role}'; "
                 f"use one of: {', '.join(vocab.PART_STEP_ROLES)}"
@@ -166,7 +166,12 @@ class Step(_Strict):
     def moves_focus(self) -> bool:
         """A part step that makes its part the one the questions are about
         (``{part}``); a tender or protected part named on the way does not."""
-        return self.kind == "part" and self.role in (None, vocab.PART)
+        return self.names_part and self.role in (None, vocab.PART)
+
+    @property
+    def names_part(self) -> bool:
+        """A step whose answer names a part (its kind says so)."""
+        return kinds.of(self.kind).names_part
 
     @property
     def asks(self) -> bool:

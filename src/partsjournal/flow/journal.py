@@ -52,7 +52,7 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
             continue
         value = current.answers[step.id]
         part_id = None
-        if step.kind == "part" and isinstance(value, str) and value.strip():
+        if step.names_part and isinstance(value, str) and value.strip():
             found = parts.find(value, known)
             if found is None:
                 found_new = next((n for n in named if n.part is None and _same(n, value)), None)

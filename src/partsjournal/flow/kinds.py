@@ -63,6 +63,8 @@ class Kind:
     asks: ClassVar[bool] = True
     # text typed into an unfinished answer is kept (in the draft) when the person pauses
     keeps_typing: ClassVar[bool] = False
+    # the answer names a part (met before or new), which the entry links to
+    names_part: ClassVar[bool] = False
     # a typical time to answer, in seconds: how long an exercise takes (its ``minutes``)
     seconds: ClassVar[int] = 30
     written: ClassVar[str] = '"..."'  # an answer as written in an --answers file
@@ -258,6 +260,7 @@ class PartName(Kind):
 
     name = "part"
     keeps_typing = True
+    names_part = True
     seconds = 20
 
     def read(self, step: Step, value: Any) -> AnswerValue:
