@@ -108,18 +108,21 @@ def test_at_9_grounding_comes_first_and_no_card_when_safe_and_calmer(home: Path)
     assert got == {"situation": "The phone call", "level": 9, "after": 4}
 
 
-def test_still_9_after_grounding_shows_the_card(home: Path) -> None:
+def test_still_9_after_grounding_shows_the_card_and_care_holds_the_run(home: Path) -> None:
     child = start(home, 9)
     pick(child, OFFER, 0)
     ground_tiny(child, distress=9)
-    pick(child, GO_ON_OR_STOP, 1)  # still 9: stopping comes first; go on is second
-    press_on(child, Hard.THANKS)
-    answer_scale(child, Hard.AFTER, 7)
-    press_on(child, Hard.CLOSING)
+    child.expect_exact(CARD)
+    pick(child, "What would help now?", 3)  # only grounding, people, a note or stopping
+    child.expect_exact("Before you close this")  # the care ending, not the exercise's close
+    child.expect_exact("Nothing you wrote here is sent to anyone")
     child.expect_exact("Saved.")
     shown = end(child)
     assert shown.count(CARD) == 1 and "emergency" in shown
-    assert shown.index(CARD) < shown.index(GO_ON_OR_STOP)
+    assert GO_ON_OR_STOP not in shown and Hard.PART not in shown and Hard.CLOSING not in shown
+    data = tomllib.loads(entry_files(home)[0].read_text(encoding="utf-8"))
+    kept = [(c["kind"], c["value"]) for c in data["care"]]
+    assert ("rating", 9) in kept and ("grounding", "done") in kept and ("stop", "stopped") in kept
 
 
 def test_the_safety_question_needs_an_explicit_answer_and_no_shows_the_card(
@@ -137,11 +140,15 @@ def test_the_safety_question_needs_an_explicit_answer_and_no_shows_the_card(
     child.send("no" + ENTER)
     child.expect_exact(CARD)
     child.expect_exact("Robin")
-    child.expect_exact(GO_ON_OR_STOP)
+    child.expect_exact("What is going on right now?")
+    child.expect_exact("Pause here")
     child.sendcontrol("c")
     child.expect_exact("Paused.")
-    end(child)
-    assert answers_of(draft_files(home)[0])["level"] == 8
+    child.expect_exact("Robin: text 555 0199")  # paused at 8 or more: the people first
+    assert GO_ON_OR_STOP not in end(child)
+    draft = tomllib.loads(draft_files(home)[0].read_text(encoding="utf-8"))
+    assert {a["step"]: a["value"] for a in draft["answers"]}["level"] == 8
+    assert [c["value"] for c in draft["care"] if c["kind"] == "safe"] == [False]
 
 
 def test_the_card_comes_whenever_it_is_asked_for(home: Path) -> None:
