@@ -8,6 +8,7 @@ A test module imports helpers from here (or from the other helper modules: ``ask
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 
 import pytest
 
@@ -22,3 +23,36 @@ def freeze_today(monkeypatch: pytest.MonkeyPatch, when: datetime = TODAY) -> Non
     """Make ``when`` the time partsjournal takes as now, in process and in every program
     the test starts from here on (the clock fixture does this for every test)."""
     monkeypatch.setenv(dates.NOW_VAR, when.isoformat())
+
+
+# --- a small exercise for the care tests -----------------------------------------------
+
+HARD_STEPS: list[dict[str, object]] = [
+    {"id": "level", "kind": "scale", "role": "activation-before", "text": "How stirred up?"},
+    {"id": "part", "kind": "part", "role": "part", "text": "Which part is here?"},
+    {"id": "feelings", "kind": "text", "role": "part-feelings", "text": "How does {part} feel?"},
+    {"id": "fears", "kind": "text", "role": "part-fears", "text": "What does {part} fear?"},
+    {"id": "deeper", "kind": "text", "text": "What is underneath?"},
+    {"id": "thanks", "kind": "guide", "text": "Thank {part} for talking with you."},
+    {"id": "after", "kind": "scale", "role": "activation-after", "text": "And now?"},
+    {"id": "closing", "kind": "guide", "text": "Thank {part}. It moves at its own pace."},
+]
+HARD_CLOSING = "It moves at its own pace."
+
+
+def write_hard(home: Path, **extra: object) -> str:
+    """A small dialogue with a gentle close (``close_from``), and a three-step grounding
+    pause (``feet``, ``distress``, ``safe``) in place of the shipped one; returns its name."""
+    from tests.pty_helpers import write_exercise, write_tiny_grounding
+
+    write_tiny_grounding(home)
+    write_exercise(home, "hard", HARD_STEPS, close_from="thanks", **extra)
+    return "hard"
+
+
+def flat_screen(text: str) -> str:
+    """What a screen says, as one line: panel borders and line breaks taken out, so a
+    sentence can be found however the panel wrapped it."""
+    for border in "│╭╮╰╯─":
+        text = text.replace(border, " ")
+    return " ".join(text.split())

@@ -142,6 +142,7 @@ class Care:
         self.state = SafetyState(current)
         self.talk = Talk(asker, self.state)
         self.checked_midway = False
+        self.words_read = False  # explicit words seen in a run with nobody to ask
         self.tender = _tender_ids()
 
     # ----------------------------------------------------------------- the hooks
@@ -207,9 +208,9 @@ class Care:
     def _scripted(self, step: Step, value: Any) -> None:
         said = explicit_words(value) if step.kind in ("text", "long_text") else None
         risky = step.role == vocab.URGES and value in vocab.URGE_RISKS
-        if said and not self.state.has(rec.THOUGHTS, moment=rec.WORDS):
+        if said and not self.words_read:
+            self.words_read = True
             ui.say(words.THOUGHTS_SCRIPTED.format(words=said), to_stderr=True)
-            self.state.note(rec.THOUGHTS, "", moment=rec.WORDS, step=step.id)
             self.talk.show_card(asked=True)
         elif step.card or risky or needs_crisis_card(step.role, value):
             self.talk.show_card(asked=not self.state.card_shown)

@@ -96,12 +96,14 @@ class Talk:
     def show_card(self, *, asked: bool = False, lead: str = "", first: str | None = None) -> None:
         """The whole card the first time in a run (and whenever asked for); after that one
         line with the first person to reach and the grounding command."""
-        if self.state.card_shown and not (asked or lead):
+        shown = self.state.card_shown
+        if shown and not (asked or lead):
             self.reminder()
             return
         to_stderr = not self.asker.interactive
-        card.show_crisis_card(words.CARD, to_stderr=to_stderr, lead=lead, first=first)
-        if not self.state.card_shown:
+        focus = shown and not asked  # the whole card was just shown: what matters now
+        card.show_crisis_card(words.CARD, to_stderr=to_stderr, lead=lead, first=first, focus=focus)
+        if not shown:
             self.state.note(rec.CARD, rec.SHOWN)
 
     def reminder(self) -> None:

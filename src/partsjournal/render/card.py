@@ -54,16 +54,20 @@ def card_text(
     lead: str = "",
     first: str | None = None,
     during_exercise: bool = False,
+    focus: bool = False,
 ) -> Text:
     """The card's text; ``lead`` is said first (what matters now), ``first`` is the kind
-    of reach listed first (the crisis line after thoughts of ending one's life)."""
+    of reach listed first (the crisis line after thoughts of ending one's life). ``focus``
+    is the card shown again right after the whole of it: the lead and the people only."""
     from rich.text import Text
 
     text = Text()
-    text.append(words.opening + "\n\n", style="bold")
+    if not focus:
+        text.append(words.opening + "\n\n", style="bold")
     if lead:
-        text.append(lead + "\n\n", style="bold")
-    text.append(words.not_a_service + "\n")
+        text.append(lead + "\n" + ("" if focus else "\n"), style="bold")
+    if not focus:
+        text.append(words.not_a_service + "\n")
     people = cfg.reach_in_order(first)
     if people:
         text.append("\n" + words.reach_out)
@@ -72,6 +76,8 @@ def card_text(
             text.append(reach_line(r, words), style="bold" if r is people[0] else "")
         if not cfg.crisis_line:
             text.append("\n\n" + words.no_crisis_line)
+    elif focus:
+        text.append("\n" + words.empty)
     else:
         text.append("\n" + words.empty + "\n\n" + words.how_to_add)
     if during_exercise:
@@ -86,27 +92,36 @@ def crisis_card(
     lead: str = "",
     first: str | None = None,
     during_exercise: bool = False,
+    focus: bool = False,
     console: Console | None = None,
 ) -> Panel:
     """The card as a panel; given the ``console`` it goes to, its lines are broken
     between words to fit inside the border, so no command on it is split."""
     from rich.panel import Panel
 
-    text = card_text(cfg, words, lead=lead, first=first, during_exercise=during_exercise)
+    text = card_text(
+        cfg, words, lead=lead, first=first, during_exercise=during_exercise, focus=focus
+    )
     if console is not None:
         text = ui.fitted(text, console, width=console.width - 4)  # border and padding
     return Panel(text, title=words.title, border_style="magenta")
 
 
 def show_crisis_card(
-    words: CardWords, *, to_stderr: bool, lead: str = "", first: str | None = None
+    words: CardWords,
+    *,
+    to_stderr: bool,
+    lead: str = "",
+    first: str | None = None,
+    focus: bool = False,
 ) -> None:
     """Print the card with the person's own contacts (a broken config falls back to defaults)."""
     cfg = config.load(warn=ui.warn)
     console = ui.err() if to_stderr else ui.out()
     console.print()
+    during = not to_stderr and not focus
     panel = crisis_card(
-        cfg, words, lead=lead, first=first, during_exercise=not to_stderr, console=console
+        cfg, words, lead=lead, first=first, during_exercise=during, focus=focus, console=console
     )
     console.print(panel)
 
