@@ -176,10 +176,11 @@ class Care:
             self.hard_moment(
                 current, _number(value) or 0, at_end=step.role == vocab.ACTIVATION_AFTER
             )
-        elif step.role in vocab.PAIN_RISES:
+        if not self.state.holding:
+            self._plain_question(current, step, value)  # their own words come first
+        if not self.state.holding and step.role in vocab.PAIN_RISES:
             self.midway(current)
         if not self.state.holding:
-            self._plain_question(current, step, value)
             self._after_tender(current, step)
         if self.state.holding:
             self.talk.hold(current)
@@ -307,13 +308,9 @@ class Care:
                 level = new[-1] if new else level
                 if any(i.kind == rec.SAFE and i.value is False for i in self.state.items[before:]):
                     self.talk.not_safe()
+            elif not self._safe_enough(level):
+                return  # "not safe": care holds the run from here
             elif choice == words.TENDER_STOP:
-                if level >= OFFER_GROUNDING_AT and not self.state.safe_asked_since_rating:
-                    safe = self.asker.confirm(words.SAFE, default=None)
-                    self.state.note(rec.SAFE, safe)
-                    if not safe:
-                        self.talk.not_safe()
-                        return
                 self.state.note(rec.STOP, rec.STOPPED)
                 raise StopHere
             elif choice == words.TENDER_CLOSE:
@@ -323,6 +320,17 @@ class Care:
             else:
                 return
 
+    def _safe_enough(self, level: int) -> bool:
+        """At 8 or more, "Do you feel safe right now?" before going anywhere (unless grounding
+        just asked it); "no" brings the card and the follow-up."""
+        if level < OFFER_GROUNDING_AT or self.state.safe_asked_since_rating:
+            return not self.state.holding
+        safe = self.asker.confirm(words.SAFE, default=None)
+        self.state.note(rec.SAFE, safe)
+        if not safe:
+            self.talk.not_safe()
+        return safe
+
     def _onward(self, current: Run, level: int) -> list[str]:
         """Back to the part in focus when settled; else a gentle close, if there is one."""
         if level <= SETTLED_AT_MOST:
@@ -331,7 +339,7 @@ class Care:
             return [words.TENDER_ON]
         target = current.exercise.close_from
         if target is not None and target not in current.answers:
-            ui.say(current.render(words.TENDER_NOT_SETTLED.format(level=level)))
+            ui.say(current.render(words.TENDER_NOT_SETTLED.replace("{level}", str(level))))
             return [words.TENDER_CLOSE]
         return []
 
