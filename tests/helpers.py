@@ -27,7 +27,7 @@ def freeze_today(monkeypatch: pytest.MonkeyPatch, when: datetime = TODAY) -> Non
 
 # --- a small exercise for the care tests -----------------------------------------------
 
-HARD_STEPS: list[dict[str, object]] = [
+DIALOGUE_STEPS: list[dict[str, object]] = [
     {"id": "level", "kind": "scale", "role": "activation-before", "text": "How stirred up?"},
     {"id": "part", "kind": "part", "role": "part", "text": "Which part is here?"},
     {"id": "feelings", "kind": "text", "role": "part-feelings", "text": "How does {part} feel?"},
@@ -37,17 +37,17 @@ HARD_STEPS: list[dict[str, object]] = [
     {"id": "after", "kind": "scale", "role": "activation-after", "text": "And now?"},
     {"id": "closing", "kind": "guide", "text": "Thank {part}. It moves at its own pace."},
 ]
-HARD_CLOSING = "It moves at its own pace."
+DIALOGUE_CLOSING = "It moves at its own pace."
 
 
-def write_hard(home: Path, **extra: object) -> str:
+def write_dialogue(home: Path, **extra: object) -> str:
     """A small dialogue with a gentle close (``close_from``), and a three-step grounding
     pause (``feet``, ``distress``, ``safe``) in place of the shipped one; returns its name."""
     from tests.pty_helpers import write_exercise, write_tiny_grounding
 
     write_tiny_grounding(home)
-    write_exercise(home, "hard", HARD_STEPS, close_from="thanks", **extra)
-    return "hard"
+    write_exercise(home, "dialogue", DIALOGUE_STEPS, close_from="thanks", **extra)
+    return "dialogue"
 
 
 def flat_screen(text: str) -> str:

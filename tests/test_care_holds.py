@@ -1,7 +1,7 @@
 """Care that holds to the end of a run: after "not safe", thoughts of ending one's life or
 distress still 9-10 after grounding, no more dialogue with a part, only grounding, the card's
 people, a free note or stopping, and an ending of its own. In process, with the small
-exercise the tests write (``helpers.write_hard``)."""
+exercise the tests write (``helpers.write_dialogue``)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from partsjournal.flow import care_words, exercises, runner
 from partsjournal.flow.engine import Run
 from tests.askers import FakeAsker, PausesAt
 from tests.conftest import Cli
-from tests.helpers import HARD_CLOSING, TODAY, flat_screen, write_hard
+from tests.helpers import DIALOGUE_CLOSING, TODAY, flat_screen, write_dialogue
 from tests.pty_helpers import write_exercise
 
 CARD = care_words.CARD.opening
@@ -30,7 +30,7 @@ DIALOGUE_AFTER_MIDDLE = ("deeper", "thanks", "after", "closing")
 UP_TO_THE_MIDDLE = {"level": 5, "part": "The Watcher", "feelings": "Heavy", "fears": "Falling"}
 
 
-def walk(asker: FakeAsker, name: str = "hard") -> Any:
+def walk(asker: FakeAsker, name: str = "dialogue") -> Any:
     return runner.walk_and_save(Run(exercise=exercises.get(name)), asker, TODAY)
 
 
@@ -44,7 +44,7 @@ def test_not_safe_in_the_middle_holds_the_run_to_an_ending_of_its_own(
     """Observation 1: mid-check 10, grounding "not now", "not safe": the card, one follow-up,
     never "go on, gently", and at the end no ordinary closing."""
     assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
-    write_hard(home)
+    write_dialogue(home)
     asker = FakeAsker(
         {**UP_TO_THE_MIDDLE, "stirred_now": 10},
         [
@@ -62,7 +62,7 @@ def test_not_safe_in_the_middle_holds_the_run_to_an_ending_of_its_own(
     assert shown.count(CARD) == 1  # the whole card once; what follows is the focused part
     assert care_words.ENDING_TITLE in shown and care_words.ENDING_PRIVATE in shown
     assert "reach out to Robin: text 555 0199" in shown  # one concrete next step
-    assert HARD_CLOSING not in shown
+    assert DIALOGUE_CLOSING not in shown
     assert kinds(entry.care) == [
         ("rating", 5), ("rating", 10), ("grounding", "declined"), ("safe", False),
         ("card", "shown"), ("going-on", "rather not say"), ("stop", "stopped"),
@@ -74,7 +74,7 @@ def test_a_second_not_safe_shows_one_line_and_asks_nothing_twice(
     home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
-    write_hard(home)
+    write_dialogue(home)
     asker = FakeAsker(
         {**UP_TO_THE_MIDDLE, "stirred_now": 9, "distress": 6, "safe": False},
         [
@@ -112,7 +112,7 @@ def trigger_safe_step(home: Path) -> tuple[str, FakeAsker]:
 
 
 def trigger_still_9_after_grounding(home: Path) -> tuple[str, FakeAsker]:
-    return write_hard(home), FakeAsker(
+    return write_dialogue(home), FakeAsker(
         {"level": 9, "distress": 9, "safe": True},
         [(OFFER, care_words.GROUND), (HOLD, care_words.HOLD_STOP)],
     )
@@ -143,7 +143,7 @@ def trigger_urges(home: Path) -> tuple[str, FakeAsker]:
 
 
 def trigger_thoughts_after_not_safe(home: Path) -> tuple[str, FakeAsker]:
-    return write_hard(home), FakeAsker(
+    return write_dialogue(home), FakeAsker(
         {"level": 8},
         [
             (OFFER, care_words.NOT_NOW),
@@ -156,7 +156,7 @@ def trigger_thoughts_after_not_safe(home: Path) -> tuple[str, FakeAsker]:
 
 HARD_STEPS_AFTER: list[dict[str, object]] = [
     {"id": "part", "kind": "part", "role": "part", "text": "Which part?"},
-    {"id": "closing", "kind": "guide", "text": "Thank {part}. " + HARD_CLOSING},
+    {"id": "closing", "kind": "guide", "text": "Thank {part}. " + DIALOGUE_CLOSING},
 ]
 
 
@@ -178,7 +178,7 @@ def test_every_way_into_holding_ends_the_dialogue_with_care(
     assert entry is not None and asker.replies == []
     assert "part" not in asker.asked and "closing" not in asker.asked
     shown = flat_screen(capsys.readouterr().out)
-    assert care_words.ENDING_TITLE in shown and HARD_CLOSING not in shown
+    assert care_words.ENDING_TITLE in shown and DIALOGUE_CLOSING not in shown
     assert care_words.HOLD_INTRO in shown
     assert ("stop", "stopped") in kinds(entry.care)
 
@@ -197,7 +197,7 @@ def test_the_urge_of_ending_ones_life_shows_the_crisis_line_first(
 
 
 def test_the_holding_menu_offers_only_grounding_people_a_note_or_stopping(home: Path) -> None:
-    write_hard(home)
+    write_dialogue(home)
     asker = FakeAsker(
         {"level": 8, "hold_note": "I am scared and I called my sister"},
         [
@@ -259,7 +259,7 @@ def test_pausing_at_9_shows_the_people_and_resume_asks_how_it_is_now(
 ) -> None:
     """Observation 5: activation 9, grounding "not now", Ctrl-C at the safety question."""
     assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
-    write_hard(home)
+    write_dialogue(home)
     paused = PausesAt(care_words.SAFE, {"level": 9}, [(OFFER, care_words.NOT_NOW)])
     assert walk(paused) is None
     out = capsys.readouterr().out
@@ -284,7 +284,7 @@ def test_pausing_at_9_shows_the_people_and_resume_asks_how_it_is_now(
 
 
 def test_resume_at_8_or_more_grounds_first_and_keeps_what_it_saw(home: Path) -> None:
-    write_hard(home)
+    write_dialogue(home)
     first = PausesAt(
         "after",
         {"level": 8},
@@ -313,7 +313,7 @@ NOT_SAFE_THEN_PAUSE = [
 
 
 def test_a_run_paused_while_care_held_it_comes_back_to_care_not_to_the_part(home: Path) -> None:
-    write_hard(home)
+    write_dialogue(home)
     assert walk(PausesAt(HOLD, {"level": 8}, NOT_SAFE_THEN_PAUSE)) is None
     still = FakeAsker(
         {"stirred_on_return": 7}, [(care_words.SAFE, False), (HOLD, care_words.HOLD_STOP)]
@@ -323,7 +323,7 @@ def test_a_run_paused_while_care_held_it_comes_back_to_care_not_to_the_part(home
 
 
 def test_a_later_sitting_that_feels_safe_goes_on_with_the_exercise(home: Path) -> None:
-    write_hard(home)
+    write_dialogue(home)
     assert walk(PausesAt(HOLD, {"level": 8}, NOT_SAFE_THEN_PAUSE)) is None
     calm = FakeAsker(
         {**UP_TO_THE_MIDDLE, "stirred_on_return": 3, "stirred_now": "", "deeper": "x", "after": 2},
@@ -392,7 +392,7 @@ def test_each_answer_to_what_is_going_on_is_routed(
 
 def test_too_much_right_now_grounds_first(home: Path) -> None:
     name, asker = trigger_safe_step(home)
-    write_hard(home)  # the small grounding pause
+    write_dialogue(home)  # the small grounding pause
     asker.replies[0] = ("What is going on", "It is too much right now")
     asker.answers.update({"distress": 5, "safe": True})
     entry = walk(asker, name)

@@ -22,7 +22,7 @@ from partsjournal.flow.engine import Run
 from partsjournal.views import care_notes
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
-from tests.helpers import TODAY, flat_screen, write_hard
+from tests.helpers import TODAY, flat_screen, write_dialogue
 
 OFFER = "ground yourself first"
 ZONE = timezone(timedelta(hours=1))
@@ -62,7 +62,7 @@ HELD = [
 
 
 def held_run(home: Path) -> Entry:
-    write_hard(home)
+    write_dialogue(home)
     asker = FakeAsker(
         {"level": 9},
         [
@@ -72,7 +72,7 @@ def held_run(home: Path) -> Entry:
             (care_words.HOLD_ASK, care_words.HOLD_STOP),
         ],
     )
-    saved = runner.walk_and_save(Run(exercise=exercises.get("hard")), asker, TODAY)
+    saved = runner.walk_and_save(Run(exercise=exercises.get("dialogue")), asker, TODAY)
     assert saved is not None
     return saved
 
@@ -90,12 +90,12 @@ def test_the_entry_file_keeps_the_care_record_with_each_moment_dated(home: Path)
 
 
 def test_a_calm_run_keeps_no_care_record_and_the_first_schema(home: Path) -> None:
-    write_hard(home)
+    write_dialogue(home)
     asker = FakeAsker(
         {"level": 3, "part": "P", "feelings": "f", "fears": "g", "stirred_now": "", "deeper": "d"}
     )
     asker.answers["after"] = 2
-    assert runner.walk_and_save(Run(exercise=exercises.get("hard")), asker, TODAY) is not None
+    assert runner.walk_and_save(Run(exercise=exercises.get("dialogue")), asker, TODAY) is not None
     data = tomllib.loads(entry_files(home)[0].read_text(encoding="utf-8"))
     assert data["schema"] == 1 and "care" not in data  # older versions read it as before
 
