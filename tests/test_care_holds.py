@@ -398,3 +398,22 @@ def test_too_much_right_now_grounds_first(home: Path) -> None:
     entry = walk(asker, name)
     assert entry is not None and asker.asked[-3:] == ["feet", "distress", "safe"]
     assert ("grounding", "done") in kinds(entry.care)
+
+
+def test_each_moment_of_care_is_in_the_draft_as_soon_as_it_is_said(home: Path) -> None:
+    """Closing the terminal while care holds the run loses nothing that was said."""
+    write_dialogue(home)
+    seen: list[list[tuple[str, object]]] = []
+
+    class Looking(FakeAsker):
+        def select(self, question: str, choices: list[str]) -> str:
+            if question == HOLD:
+                seen.append(kinds(drafts.load_all()[0].care))
+            return super().select(question, choices)
+
+    asker = Looking({"level": 8}, [*NOT_SAFE_THEN_PAUSE, (HOLD, care_words.HOLD_STOP)])
+    assert walk(asker) is not None
+    assert seen == [
+        [("rating", 8), ("grounding", "declined"), ("safe", False), ("card", "shown"),
+         ("going-on", "rather not say")],
+    ]  # fmt: skip

@@ -265,7 +265,7 @@ def test_review_names_it_under_worth_noticing_and_in_grounding(home: Path, cli: 
     assert "Worth noticing" in shown
     assert (
         "Sun 22 Nov, After-session check-in: you said you did not feel safe (2 times); "
-        "it reached 10 of 10" in shown
+        "at its hardest it was 10 of 10" in shown
     )
     assert "not feeling safe" in shown and "No grounding check-ins" not in shown
     md = cli("review", "--format", "markdown").stdout

@@ -33,6 +33,7 @@ a short note on stderr, and 9-10, "not safe", a risk or explicit words print the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from partsjournal.core import care_record as rec
@@ -136,10 +137,17 @@ def _tender_ids() -> frozenset[str]:
 class Care:
     """The care of one run: asked at every step boundary (see the module's description)."""
 
-    def __init__(self, asker: Asker, current: Run, *, offer: bool) -> None:
+    def __init__(
+        self,
+        asker: Asker,
+        current: Run,
+        *,
+        offer: bool,
+        on_note: Callable[[], None] | None = None,
+    ) -> None:
         self.asker = asker
         self.offer = offer
-        self.state = SafetyState(current)
+        self.state = SafetyState(current, on_note)
         self.talk = Talk(asker, self.state)
         self.checked_midway = False
         self.words_read = False  # explicit words seen in a run with nobody to ask

@@ -16,6 +16,8 @@ about what may come next is a property here, read from the items in order:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from partsjournal.core import care_record as rec
 from partsjournal.core import dates
 from partsjournal.core import vocabulary as vocab
@@ -52,8 +54,9 @@ def holds(item: CareItem) -> bool:
 class SafetyState:
     """The run's care items, and the rules read from them."""
 
-    def __init__(self, current: Run) -> None:
+    def __init__(self, current: Run, on_note: Callable[[], None] | None = None) -> None:
         self.current = current
+        self.on_note = on_note  # the run's draft follows at once: nothing said is lost
 
     @property
     def items(self) -> list[CareItem]:
@@ -65,6 +68,8 @@ class SafetyState:
         """Keep one moment of care, dated now."""
         item = CareItem(at=dates.now(), kind=kind, value=value, moment=moment, step=step)
         self.items.append(item)
+        if self.on_note is not None:
+            self.on_note()
         return item
 
     def saw(self, step: Step, value: AnswerValue) -> None:

@@ -136,7 +136,9 @@ def walk_and_save(
     """
     crypt.unlock_if_encrypted()  # now, not when the support card needs the settings
     keeper = DraftKeeper(current, created, draft, enabled=asker.interactive or draft is not None)
-    looking_after = care.Care(asker, current, offer=current.exercise.name != care.GROUNDING)
+    looking_after = care.Care(
+        asker, current, offer=current.exercise.name != care.GROUNDING, on_note=keeper.save
+    )
     try:
         return _walk(current, asker, created, keeper, looking_after, resumed=draft is not None)
     finally:

@@ -135,15 +135,17 @@ def reminder(words: CardWords, *, to_stderr: bool = False) -> None:
 
 def show_people(words: CardWords) -> None:
     """The people on the card and the grounding command, without the rest of the card."""
+    from rich.padding import Padding
     from rich.text import Text
 
     cfg = config.load(warn=ui.warn)
-    text = Text(words.people_title, style="bold")
-    for r in cfg.reach_in_order():
-        text.append("\n  • " + reach_line(r, words))
+    lines = [reach_line(r, words) for r in cfg.reach_in_order()]
     if cfg.empty:
-        text.append("\n  " + words.empty)
-    text.append("\n  " + words.ground_line)
+        lines.append(words.empty)
+    lines.append(words.ground_line)
     console = ui.out()
     console.print()
-    console.print(ui.fitted(text, console))
+    console.print(Text(words.people_title, style="bold"))
+    for line in lines:  # each kept whole, indented under the title however it wraps
+        text = ui.fitted(Text(line), console, width=console.width - 2)
+        console.print(Padding(text, (0, 0, 0, 2)))

@@ -3,8 +3,11 @@ may share: what was said and when, never a label or a risk level."""
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from partsjournal.core import care_record as rec
 from partsjournal.core.care_record import CareItem
+from partsjournal.render.review_notes import short_day
 from partsjournal.render.text import plural
 from partsjournal.views.care_notes import CareNote
 
@@ -51,13 +54,13 @@ def summary(note: CareNote) -> str:
         times = "" if note.not_safe == 1 else f" ({plural(note.not_safe, 'time')})"
         said.append(f"you said you did not feel safe{times}")
     if note.peak is not None:
-        said.append(f"it reached {note.peak} of 10")
+        said.append(f"at its hardest it was {note.peak} of 10")
     if note.flooded:
         said.append("a tender part came close and it was a lot")
     said += [f"you named {RISK_WORDS.get(r, r)}" for r in note.risks]
     for t in note.thoughts:
         said.append(f"thoughts of ending your life came up ({THOUGHTS_WORDS.get(t, t)})")
-    return f"{note.day:%a %d %b}, {note.exercise}: {'; '.join(said)}. {BRING_IT.capitalize()}"
+    return f"{short_day(note.day)}, {note.exercise}: {'; '.join(said)}. {BRING_IT.capitalize()}"
 
 
 def item_words(item: CareItem) -> str:
@@ -90,6 +93,6 @@ def item_words(item: CareItem) -> str:
     return f"{item.kind}: {item.value}"
 
 
-def item_line(item: CareItem) -> str:
-    """ "Tue 24 Nov 21:03: did not feel safe (not seen by anyone at the time)"."""
-    return f"{item.at:%a %d %b %H:%M}: {item_words(item)} ({NOT_SEEN})"
+def day_and_time(at: datetime) -> str:
+    """ "Tue 24 Nov 21:03": when an item of the record was kept."""
+    return f"{short_day(at.date())} {at:%H:%M}"

@@ -288,7 +288,7 @@ def export_markdown_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]
         f"{n} {'entry' if n == 1 else 'entries'}, chosen to share"
         + (
             ", showing needs, reflections, intentions, next steps, notes for your therapist "
-            "and trailheads only"
+            "and trailheads only" + (", with what care noticed" if head.get("care", True) else "")
             if head["only_highlights"]
             else ""
         )
@@ -330,9 +330,8 @@ def _markdown_item(item: dict[str, Any]) -> list[str]:
     if item.get("care"):
         out += [f"**{care_lines.SECTION}**", ""]
         for c in item["care"]:
-            at = datetime.fromisoformat(c["at"])
-            out.append(
-                f"- {at:%a %d %b %H:%M}: {md(c['said'], one_line=True)} ({care_lines.NOT_SEEN})"
-            )
+            at = care_lines.day_and_time(datetime.fromisoformat(c["at"]))
+            said = md(c["said"], one_line=True)
+            out.append(f"- {at}: {said} ({care_lines.NOT_SEEN})")
         out.append("")
     return out
