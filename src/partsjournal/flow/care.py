@@ -60,7 +60,6 @@ MIDWAY_STEP = Step(
     id="stirred_now",
     kind="scale",
     text=words.MIDWAY,
-    hint=words.MIDWAY_HINT,
     low=words.MIDWAY_LOW,
     high=words.MIDWAY_HIGH,
     optional=True,

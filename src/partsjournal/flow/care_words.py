@@ -80,7 +80,6 @@ STOPPED_HOW = "To come back to it later: partsjournal exercise {exercise}{part_o
 
 # the optional check in the middle, after the steps where pain often rises
 MIDWAY = "How stirred up are you now?"
-MIDWAY_HINT = "Optional: press Enter to skip."
 MIDWAY_LOW = "settled"
 MIDWAY_HIGH = "overwhelmed"
 
@@ -219,7 +218,7 @@ TENDER_STOP = "Stop here for today (what you wrote is saved)"
 TENDER_GROUND = "A few slow minutes of grounding first"
 TENDER_BACK = "Go back to {part}, gently"
 TENDER_ON = "Go on with the last questions, gently"
-TENDER_CLOSE = "Go on to a gentle close, with no more about {part} today"
+TENDER_CLOSE = "Go on to a gentle close: only the last few questions"
 TENDER_NOT_SETTLED = (
     "It is still a lot ({level} of 10). Going back to {part} can wait for a calmer day."
 )
