@@ -42,10 +42,17 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import as_number
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError
+from partsjournal.flow import care_tender, exercises, session_day
 from partsjournal.flow import care_words as words
-from partsjournal.flow import exercises, session_day
 from partsjournal.flow.care_state import CRISIS_CARD_AT, OFFER_GROUNDING_AT, SafetyState
-from partsjournal.flow.care_talk import GROUNDING, Ended, Talk, asked_today, ground_inline
+from partsjournal.flow.care_talk import (
+    GROUNDING,
+    Ended,
+    StopHere,
+    Talk,
+    asked_today,
+    ground_inline,
+)
 from partsjournal.flow.engine import Asker, Paused, Run, check_value
 from partsjournal.flow.exercises import Step
 from partsjournal.render import card, screens, ui
@@ -54,7 +61,6 @@ from partsjournal.views import patterns
 __all__ = ["GROUNDING", "Care", "Ended", "StopHere", "ground_inline"]
 
 TENDER = "tender-part"  # the steps of a tender part coming close (included by others)
-SETTLED_AT_MOST = 5  # after a tender part: back to the part in focus only at this or below
 
 MIDWAY_STEP = Step(
     id="stirred_now",
@@ -64,13 +70,6 @@ MIDWAY_STEP = Step(
     high=words.MIDWAY_HIGH,
     optional=True,
 )
-TENDER_STEP = Step(
-    id="stirred_after_tender",
-    kind="scale",
-    text=words.TENDER_LEVEL,
-    low=words.MIDWAY_LOW,
-    high=words.MIDWAY_HIGH,
-)
 RESUME_STEP = Step(
     id="stirred_on_return",
     kind="scale",
@@ -78,10 +77,6 @@ RESUME_STEP = Step(
     low=words.MIDWAY_LOW,
     high=words.MIDWAY_HIGH,
 )
-
-
-class StopHere(Exception):
-    """The person chose to stop for today: the entry is saved as it is, with a closing."""
 
 
 def is_rating(role: str | None) -> bool:
@@ -123,7 +118,7 @@ def explicit_words(value: Any) -> str | None:
 
 
 def _still_to_ask(current: Run) -> list[Step]:
-    return [s for s in current.visible_steps() if s.id not in current.answers and s.asks]
+    return care_tender.still_to_ask(current)
 
 
 def _tender_ids() -> frozenset[str]:
@@ -188,7 +183,7 @@ class Care:
         if not self.state.holding and step.role in vocab.PAIN_RISES:
             self.midway(current)
         if not self.state.holding:
-            self._after_tender(current, step)
+            care_tender.after(self.talk, current, step, self.tender)
         if self.state.holding:
             self.talk.hold(current)
         if current.next_step() is not None:
@@ -286,69 +281,6 @@ class Care:
             self.state.note(rec.SAFE, safe, moment=rec.RESUME)
             if not safe:
                 self.talk.not_safe()
-
-    # ----------------------------------------------------------------- a tender part
-
-    def _after_tender(self, current: Run, step: Step) -> None:
-        """After the last of a tender part's steps: how the person is, stopping first."""
-        if step.id not in self.tender or self.state.has(rec.RATING, moment=rec.TENDER):
-            return
-        left = [s for s in current.visible_steps() if s.id not in current.answers]
-        if any(s.id in self.tender for s in left):
-            return  # its last words (guidance too) come first
-        level = _number(self.asker.ask(TENDER_STEP, words.TENDER_LEVEL, 0, 0)) or 0
-        self.state.note(rec.RATING, level, moment=rec.TENDER, step=TENDER_STEP.id)
-        if not _still_to_ask(current):
-            if level >= OFFER_GROUNDING_AT:
-                self.talk.ground_and_check(level)
-            return
-        while not self.state.holding:
-            onward = self._onward(current, level)
-            offered = [words.TENDER_STOP, words.TENDER_GROUND, words.CARD_CHOICE, *onward]
-            choice = self.asker.select(words.TENDER_ASK, offered)
-            if choice == words.CARD_CHOICE:
-                self.talk.show_card(asked=True)
-            elif choice == words.TENDER_GROUND:
-                before = len(self.state.items)
-                ground_inline(self.asker, self.state)
-                new = [i.number for i in self.state.items[before:] if i.number is not None]
-                level = new[-1] if new else level
-                if any(i.kind == rec.SAFE and i.value is False for i in self.state.items[before:]):
-                    self.talk.not_safe()
-            elif not self._safe_enough(level):
-                return  # "not safe": care holds the run from here
-            elif choice == words.TENDER_STOP:
-                self.state.note(rec.STOP, rec.STOPPED)
-                raise StopHere
-            elif choice == words.TENDER_CLOSE:
-                current.close_gently()
-                self.state.note(rec.STOP, rec.CLOSED_GENTLY)
-                return
-            else:
-                return
-
-    def _safe_enough(self, level: int) -> bool:
-        """At 8 or more, "Do you feel safe right now?" before going anywhere (unless grounding
-        just asked it); "no" brings the card and the follow-up."""
-        if level < OFFER_GROUNDING_AT or self.state.safe_asked_since_rating:
-            return not self.state.holding
-        safe = self.asker.confirm(words.SAFE, default=None)
-        self.state.note(rec.SAFE, safe)
-        if not safe:
-            self.talk.not_safe()
-        return safe
-
-    def _onward(self, current: Run, level: int) -> list[str]:
-        """Back to the part in focus when settled; else a gentle close, if there is one."""
-        if level <= SETTLED_AT_MOST:
-            if current.part_name:
-                return [current.render(words.TENDER_BACK)]
-            return [words.TENDER_ON]
-        target = current.exercise.close_from
-        if target is not None and target not in current.answers:
-            ui.say(current.render(words.TENDER_NOT_SETTLED.replace("{level}", str(level))))
-            return [words.TENDER_CLOSE]
-        return []
 
 
 def keep_answers(current: Run, answers: dict[str, Any]) -> None:

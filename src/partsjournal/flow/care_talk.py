@@ -42,6 +42,10 @@ _LEAD = {
 }
 
 
+class StopHere(Exception):
+    """The person chose to stop for today: the entry is saved as it is, with a closing."""
+
+
 class Ended(Exception):
     """Care ends the run: it is saved with the care ending, never the ordinary closing."""
 
