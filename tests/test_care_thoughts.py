@@ -297,3 +297,25 @@ def test_the_day_a_session_is_recorded_later_does_not_change_what_was_asked(
     entry = run(FakeAsker(dict(CALM), [(ASK, "No")]))
     [item] = [i for i in entry.care if i.kind == rec.THOUGHTS]  # type: ignore[attr-defined]
     assert item.at == TODAY and item.at.date() == date(2026, 11, 23)
+
+
+@pytest.mark.parametrize(
+    ("shown", "kept"),
+    [("No", rec.NO), ("In passing: they came and went", rec.IN_PASSING)],
+)
+def test_the_graded_question_can_be_asked_from_one_place(shown: str, kept: str) -> None:
+    """A questionnaire's safety item asks the same question and keeps it the same way."""
+    current = Run(exercise=exercises.get("capture"))
+    asker = FakeAsker(replies=[(ASK, shown)])
+    assert care.ask_plainly(asker, current, moment="questionnaire") == kept
+    assert [(i.kind, i.value, i.moment) for i in current.care] == [
+        ("thoughts", kept, "questionnaire")
+    ]
+    assert rec.THOUGHTS_ANSWERS == (rec.NO, rec.IN_PASSING, rec.RIGHT_NOW)
+
+
+def test_yes_right_now_from_one_place_ends_the_run(home: Path) -> None:
+    current = Run(exercise=exercises.get("capture"))
+    with pytest.raises(care.Ended):
+        care.ask_plainly(FakeAsker(replies=[(ASK, "Yes, right now")]), current, moment="q")
+    assert [i.kind for i in current.care] == ["thoughts", "card"]

@@ -283,6 +283,15 @@ class Care:
                 self.talk.not_safe()
 
 
+def ask_plainly(asker: Asker, current: Run, *, moment: str) -> str:
+    """The graded question about thoughts of ending one's life, for any run (a questionnaire's
+    safety item too): "no", "in passing" or "yes, right now" (``care_record.THOUGHTS_ANSWERS``),
+    kept in ``current.care`` with ``moment``. "In passing" says to tell the clinic or
+    therapist; "yes, right now" shows the card, crisis line first, and raises :class:`Ended`,
+    which the runner ends the run with (its care ending, then saving)."""
+    return Talk(asker, SafetyState(current)).ask_thoughts(moment)
+
+
 def keep_answers(current: Run, answers: dict[str, Any]) -> None:
     """A run care ended with nobody to ask (``--answers``): the file's answers to the steps
     not reached are kept all the same, so no written word is lost."""
