@@ -102,8 +102,8 @@ def test_not_safe_shows_the_card_with_the_configured_contact(
     cli: Cli, terminal: Typing, home: Path
 ) -> None:
     assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
-    keys = [*to_the_part("The letter", 9), pick(2), line("no"), pick(2), CTRL_D]
-    with terminal.typing(*keys):  # not now; not safe; at 9 stopping comes first: go on
+    keys = [*to_the_part("The letter", 9), pick(2), line("no"), CTRL_D]
+    with terminal.typing(*keys):  # not now; not safe; Ctrl-D at what care asks next
         result = cli("exercise", write_tiny(home))
     assert result.exit_code == 0
     shown_in_order(
@@ -112,10 +112,12 @@ def test_not_safe_shows_the_card_with_the_configured_contact(
         "not a crisis service",
         "Robin",
         "text 555 0199",
-        "Go on, or stop here for today?",
-        Tiny.PART,
-        "Paused.",  # Ctrl-D at the part's name
+        "What is going on right now?",  # never "go on" to the part after a no
+        "Paused.",
+        "If it is still a lot right now:",  # a pause at 9: the people first
+        "Robin: text 555 0199",
     )
+    assert Tiny.PART not in result.stdout
     assert answers_of(draft_files(home)[0])["activation"] == 9
 
 

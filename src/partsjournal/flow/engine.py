@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from partsjournal.core import dates, parts
 from partsjournal.core.answers import Answer, AnswerValue
+from partsjournal.core.care_record import CareItem
 from partsjournal.flow import kinds
 from partsjournal.flow.exercises import Exercise, Step
 
@@ -96,6 +97,8 @@ class Run:
     kept: list[Answer] = field(default_factory=list)
     # unfinished text typed before a pause, by step id, offered again on resume
     pending: dict[str, str] = field(default_factory=dict)
+    # the run's safety state, written only by flow/care (see core/care_record)
+    care: list[CareItem] = field(default_factory=list)
     # steps answered without asking (the part given on the command line)
     unasked: set[str] = field(default_factory=set)
     # the part's name as typed and as shown (the registry's name), looked up once
@@ -200,9 +203,7 @@ class Run:
             return True
         if not step.moves_focus or step.id in self.answers:
             return False
-        first_focus = not any(
-            s.names_part and s.id in self.answers for s in self.exercise.steps
-        )
+        first_focus = not any(s.names_part and s.id in self.answers for s in self.exercise.steps)
         return first_focus and bool(self.part_name)
 
     def go_back(self) -> bool:
