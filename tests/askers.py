@@ -109,15 +109,13 @@ class PausesAt(FakeAsker):
         number: int,
         total: int,
         typed: str = "",
-        *,
-        about: bool = False,
     ) -> AnswerValue:
         if step.id == self.at:
             self.asked.append(step.id)
             raise Paused(step=step.id)
-        return super().ask(step, text, number, total, typed, about=about)
+        return super().ask(step, text, number, total, typed)
 
-    def confirm(self, question: str, *, default: bool | None = True) -> bool:
+    def confirm(self, question: str, *, default: bool | None = None) -> bool:
         if self.at in question:
             self.questions.append(question)
             raise Paused
