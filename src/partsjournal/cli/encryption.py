@@ -8,6 +8,7 @@ import typer
 
 from partsjournal.core import encryption, keyfiles
 from partsjournal.core.errors import UsageError
+from partsjournal.flow import editing
 from partsjournal.render import ui
 
 
@@ -23,6 +24,7 @@ def encrypt() -> None:
     The first time, you choose a passphrase (asked twice, never shown) and are given a
     recovery key to keep. Running it again finishes a conversion that was stopped.
     """
+    editing.remove_stale_edit_folders()  # a killed edit's plain copy, kept encrypted if changed
     result = encryption.encrypt(on_new_key=_show_recovery_key, on_wait=ui.warn)
     ui.say(
         f"Encrypted {_files(len(result.converted))}"
