@@ -157,3 +157,35 @@ def paths_telling(home: Path, words: tuple[str, ...]) -> list[str]:
             if any(word in rel for word in words):
                 found.append(rel)
     return found
+
+
+_TEMPLATES: dict[str, Path] = {}
+
+
+def copy_sealed_journal(
+    home: Path,
+    cli: Cli,
+    answers: Path,
+    factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> pyrage.x25519.Identity:
+    """An encrypted journal in ``home``: :func:`write_journal` and a second part ("Little
+    One"), encrypted to an identity file that ``PARTSJOURNAL_IDENTITY`` names. Made once
+    per test process and copied for each test (making it is most of a test's time).
+    Returns the identity."""
+    import shutil
+
+    if "sealed" not in _TEMPLATES:
+        folder = factory.mktemp("sealed-template")
+        with monkeypatch.context() as patch:
+            patch.setenv("PARTSJOURNAL_HOME", str(folder / "journal"))
+            key_file(folder, patch)
+            write_journal(cli, answers)
+            assert cli("parts", "add", "Little One").exit_code == 0
+            assert cli("encrypt").exit_code == 0
+        _TEMPLATES["sealed"] = folder
+    folder = _TEMPLATES["sealed"]
+    shutil.copytree(folder / "journal", home, symlinks=True)
+    monkeypatch.setenv(crypt.IDENTITY_ENV, str(folder / "key.txt"))
+    text = (folder / "key.txt").read_text(encoding="ascii")
+    return pyrage.x25519.Identity.from_str(text.split()[-1])

@@ -91,7 +91,16 @@ def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert all(PASSPHRASE.encode() not in b for b in journal_bytes(home).values())  # never stored
     assert sorted(p.name for p in home.iterdir()) == sorted(
-        ["config.toml", "drafts", "entries", "identity.age", "identity.pub", "parts", "recipient.txt", "sessions"]
+        [
+            "config.toml",
+            "drafts",
+            "entries",
+            "identity.age",
+            "identity.pub",
+            "parts",
+            "recipient.txt",
+            "sessions",
+        ]
     )
     # the recovery key on screen is the identity: age opens every file with it, outside
     # partsjournal (pyrage's own decrypt, no partsjournal code on the path)

@@ -192,6 +192,7 @@ class JournalGroup(TyperGroup):
         crypt.begin_command(ask_secret)  # an encrypted journal is unlocked once per command
         try:
             super().invoke(ctx)
+            _link_waiting_notes()
             return None  # a command's return value is never an exit code
         except JournalError as exc:
             if _debug["on"]:
@@ -281,6 +282,20 @@ def _root(
 def _progress(items: Any, description: str) -> Any:
     """A progress bar on the terminal while the index is rebuilt."""
     return ui.track(items, description)
+
+
+def _link_waiting_notes() -> None:
+    """Notes saved while the journal's key was not at hand get their parts linked at the
+    end of the first command that has it (flow/notes loads only when there are some)."""
+    if not crypt.unlocked() or not paths.waiting_dir().is_dir():
+        return
+    import importlib
+
+    notes = importlib.import_module("partsjournal.flow.notes")
+    try:
+        notes.link_waiting()
+    except JournalError as exc:  # the notes are saved; linking is tried again next time
+        ui.warn(f"A note's part could not be linked yet: {exc.message}")
 
 
 def _fitted(message: str) -> str:

@@ -204,6 +204,8 @@ def sealing_key() -> str | None:
             f"This journal is encrypted, but {where} holds another key than the journal's "
             f"own (kept in {public_path()}), so nothing was saved to it; {REPAIR_HINT}."
         )
+    if not _unlocked and _identity_file_at_hand():
+        identities()  # no question: check against the identity file the environment names
     if any(public_key(identity) != key for identity in _unlocked.values()):
         raise KeysBroken(
             f"This journal is encrypted, but {where} holds another key than the one that "
@@ -235,18 +237,30 @@ def unlock_if_encrypted() -> None:
         identities()
 
 
+def unlocked() -> bool:
+    """True once this command has the journal's identity in memory."""
+    return bool(_unlocked)
+
+
 def key_at_hand() -> bool:
     """True when reading needs no question: a plain journal, or the identity is unlocked
     already, named by ``PARTSJOURNAL_IDENTITY`` (unprotected), or kept in the keyring."""
-    if not is_encrypted() or _unlocked:
+    if not is_encrypted() or _unlocked or _identity_file_at_hand():
         return True
+    return not os.environ.get(IDENTITY_ENV) and keychain.marker_path().exists()
+
+
+def _identity_file_at_hand() -> bool:
+    """True when ``PARTSJOURNAL_IDENTITY`` names a readable identity file that needs no
+    passphrase."""
     env = os.environ.get(IDENTITY_ENV)
-    if env:
-        try:
-            return not is_sealed(Path(env).expanduser().read_bytes()[:64])
-        except OSError:
-            return False
-    return keychain.marker_path().exists()
+    if not env:
+        return False
+    try:
+        with open(Path(env).expanduser(), "rb") as f:
+            return not is_sealed(f.read(64))
+    except OSError:
+        return False
 
 
 def open_sealed(raw: bytes) -> bytes:

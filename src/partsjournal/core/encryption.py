@@ -91,7 +91,7 @@ def encrypt(
     """
     result = Conversion()
     with keyfiles.one_change_at_a_time():
-        to, result.recovery_key = keyfiles.key_for_encrypt(on_new_key)
+        to, result.recovery_key = keyfiles.key_for_encrypt(on_new_key, _opens_journal)
         with store.key_lock():
             indexfile.remove()  # a plain index would be a plaintext copy; rebuilt encrypted
             _strays(to, result)
@@ -351,19 +351,23 @@ def change_passphrase(*, recover: bool = False) -> None:
     ``recipient.txt`` are then written again from it.
     """
     with keyfiles.one_change_at_a_time():
-        sealed = _sealed_files() if recover else []
-        if not crypt.is_encrypted() and not sealed:
+        if not crypt.is_encrypted() and not (recover and _sealed_files()):
             raise UsageError("This journal is not encrypted; run 'partsjournal encrypt' first.")
         identity = _recovered() if recover else crypt.identities()[0]
         known = crypt.journal_public_key()
         belongs = known is None or crypt.public_key(identity) == known
-        if not belongs and not any(_opens(identity, path) for path in sealed):
+        if not belongs and not (recover and _opens_journal(identity)):
             raise JournalError(
                 "That key does not belong to this journal (its public key differs from "
                 f"{crypt.public_path()} and it opens none of its files); nothing was changed."
             )
         passphrase = keyfiles.choose_passphrase()
         keyfiles.protect_again(identity, passphrase)
+
+
+def _opens_journal(identity: Any) -> bool:
+    """True when ``identity`` opens one of the journal's encrypted files."""
+    return any(_opens(identity, path) for path in _sealed_files())
 
 
 def _opens(identity: Any, path: Path) -> bool:

@@ -57,14 +57,17 @@ def write_public(to: str) -> None:
                 store.atomic_write(path, f"{to}\n".encode("ascii"))
 
 
-def key_for_encrypt(on_new_key: Callable[[str], None] | None) -> tuple[str, str | None]:
+def key_for_encrypt(
+    on_new_key: Callable[[str], None] | None, opens_journal: Callable[[Any], bool]
+) -> tuple[str, str | None]:
     """The public key ``encrypt`` encrypts to, with the key files set right to it, and
     the recovery key when a new identity was made.
 
     - The journal's identity at hand (``identity.age``, with the passphrase, or
       ``PARTSJOURNAL_IDENTITY``): its public key, and the key files are written again
       from it when they are missing, empty, garbled or hold another key. An identity
-      file from the environment must be the journal's own (``identity.pub``).
+      file from the environment must be the journal's own: ``identity.pub`` holds its
+      public key, or it opens the journal's files (``opens_journal``).
     - No identity at hand, but ``recipient.txt`` and ``identity.pub`` agree (a journal
       keyed by an identity file kept elsewhere): that key; finishing needs no secret.
     - A plain journal: a new identity under a new passphrase (or the one the
@@ -75,7 +78,7 @@ def key_for_encrypt(on_new_key: Callable[[str], None] | None) -> tuple[str, str 
         identity = crypt.identities()[0]
         to = crypt.public_key(identity)
         known = crypt.journal_public_key()
-        if env and known is not None and known != to:
+        if env and known is not None and known != to and not opens_journal(identity):
             raise JournalError(
                 f"{crypt.IDENTITY_ENV} names another key than this journal's (kept in "
                 f"{crypt.public_path()}); point it at the journal's identity file, or unset "

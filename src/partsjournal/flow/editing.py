@@ -26,6 +26,7 @@ import secrets
 import shlex
 import shutil
 import subprocess
+import sys
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -240,6 +241,37 @@ def _running(pid: str) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def new_text(name: str) -> str:
+    """Text the person writes in their editor, in an empty file ``name`` in a private
+    folder outside ``<home>`` (removed afterwards, as an edit copy is): words that never
+    pass through the command line, the process list or the shell's history."""
+    command = editor_command()
+    with edit_folder(Path(name)) as folder:
+        target = folder / name
+        os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        with stopping_signals_pause():
+            _open_editor(command, target, "nothing was saved")
+        return _text(_read_edited(target, "nothing was saved"), "what you wrote")
+
+
+def read_stdin(limit: int = 2**20) -> str:
+    """Standard input as UTF-8 text (never the locale's encoding), at most ``limit`` bytes."""
+
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise UsageError(
+            f"Standard input holds more than {limit // 2**20} MiB; give a shorter note."
+        )
+    return _text(raw, "standard input")
+
+
+def _text(raw: bytes, what: str) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{what.capitalize()} is not UTF-8 text; nothing was saved.") from None
 
 
 def _read_edited(copy: Path, kept: str) -> bytes:
