@@ -44,15 +44,17 @@ def note(
 
 
 def _words(text: str | None) -> str:
-    """The note as given; ``-`` (or nothing, without a terminal) reads standard input,
-    nothing in a terminal opens the editor."""
-    if text == "-" or (text is None and not sys.stdin.isatty()):
+    """The note as given; ``-`` reads standard input; nothing opens the editor in a
+    terminal, and reads standard input when it is a pipe or a file."""
+    if text == "-":
         return editing.read_stdin()
     if text is not None:
         return text
-    if not ui.can_prompt():
-        raise UsageError(
-            "Give the note in quotes, with -, or on standard input, for example: "
-            'partsjournal note "chest tight".'
-        )
-    return editing.new_text("note.txt")
+    if ui.can_prompt():
+        return editing.new_text("note.txt")
+    if not sys.stdin.isatty():
+        return editing.read_stdin()
+    raise UsageError(
+        "Give the note in quotes, with -, or on standard input, for example: "
+        'partsjournal note "chest tight".'
+    )

@@ -220,16 +220,15 @@ def remove_stale_edit_folders() -> None:
         except (OSError, ValueError):
             continue
         copy = folder / source.name
-        if paths.inside_home(source) and copy.is_file():
+        if copy.is_file() and not paths.inside_home(source):
+            continue  # another journal's: that journal's next edit looks after it
+        if copy.is_file():
             try:
                 if _changed(copy, read_file(source)):
-                    ui.warn(
-                        f"An edit stopped before it was saved: {_kept_at(keep_edit(source, copy))}."
-                    )
+                    kept = _kept_at(keep_edit(source, copy))
+                    ui.warn(f"An edit that was stopped before it was saved is not lost: {kept}.")
             except JournalError:
                 continue  # not now (the journal cannot be read or written): kept for later
-        elif not source.is_relative_to(root) and copy.is_file():
-            continue  # another journal's: that journal's next edit looks after it
         shutil.rmtree(folder, ignore_errors=True)
 
 
