@@ -196,7 +196,7 @@ def edit_folder(path: Path) -> Iterator[Path]:
     edited; removed with everything in it when the block ends, however it ends."""
     folder = Path(tempfile.mkdtemp(prefix=f"{_FOLDER_PREFIX}{os.getpid()}-", dir=_private_root()))
     try:
-        (folder / _SOURCE).write_text(str(path), encoding="utf-8")
+        (folder / _SOURCE).write_bytes(os.fsencode(path))  # the path's own bytes
         yield folder
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -216,7 +216,7 @@ def remove_stale_edit_folders() -> None:
         try:
             if folder.is_symlink() or folder.stat().st_uid != os.getuid() or _running(pid):
                 continue
-            source = Path((folder / _SOURCE).read_text(encoding="utf-8"))
+            source = Path(os.fsdecode((folder / _SOURCE).read_bytes()))
         except (OSError, ValueError):
             continue
         copy = folder / source.name
