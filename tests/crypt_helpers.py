@@ -147,6 +147,11 @@ def journal_bytes(home: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()}
 
 
+def plain_anywhere(home: Path, words: bytes) -> list[Path]:
+    """Every file under ``home``, hidden ones included, whose bytes hold ``words``."""
+    return [p for p in home.rglob("*") if p.is_file() and words in p.read_bytes()]
+
+
 def paths_telling(home: Path, words: tuple[str, ...]) -> list[str]:
     """Every path under ``home`` (hidden ones included) whose name contains one of
     ``words`` (part names, session kinds), in lower case."""

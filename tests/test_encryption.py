@@ -18,8 +18,8 @@ from tests.conftest import Cli, entry_files
 from tests.crypt_helpers import (
     PASSPHRASE,
     SECRET_WORDS,
-    Secrets,
     WHEN,
+    Secrets,
     by_record,
     journal_bytes,
     key_file,

@@ -8,7 +8,6 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyrage
@@ -20,31 +19,13 @@ from tests.conftest import ROOT, Cli, entry_files
 from tests.crypt_helpers import (
     PASSPHRASE,
     SECRET_WORDS,
-    copy_sealed_journal,
     journal_bytes,
     key_file,
+    plain_anywhere,
     quick_protect,
     use_secrets,
     write_journal,
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_unlock() -> Iterator[None]:
-    crypt.begin_command(None)
-    yield
-    crypt.begin_command(None)
-
-
-@pytest.fixture
-def sealed(
-    home: Path,
-    cli: Cli,
-    protector_answers: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
-) -> pyrage.x25519.Identity:
-    return copy_sealed_journal(home, cli, protector_answers, tmp_path_factory, monkeypatch)
 
 
 def sealed_count(home: Path) -> tuple[int, int]:
@@ -52,11 +33,6 @@ def sealed_count(home: Path) -> tuple[int, int]:
     files = list(encryption.journal_files(home))
     done = sum(crypt.is_sealed(p.read_bytes()) for p in files)
     return done, len(files) - done
-
-
-def plain_words_anywhere(home: Path, words: bytes) -> list[Path]:
-    """Every file under ``home``, hidden ones included, whose bytes hold ``words``."""
-    return [p for p in home.rglob("*") if p.is_file() and words in p.read_bytes()]
 
 
 # --- one conversion at a time --------------------------------------------------------
@@ -170,7 +146,7 @@ def test_a_note_saved_while_encrypt_runs_is_encrypted_too(
     result = encryption.encrypt(after_file=meanwhile)
     assert saved and crypt.is_sealed(saved[0].read_bytes())
     assert sealed_count(home) == (len(result.converted) + 1, 0)
-    assert plain_words_anywhere(home, b"saved while encrypt ran") == []
+    assert plain_anywhere(home, b"saved while encrypt ran") == []
 
 
 def test_a_note_saved_while_decrypt_runs_is_decrypted_too(
@@ -341,8 +317,8 @@ def test_encrypt_after_a_killed_decrypt_leaves_no_plain_copy(
     assert "Removed 1 file" in result.stdout
     assert list(home.rglob("*.tmp")) == []
     assert sealed_count(home)[1] == 0
-    assert plain_words_anywhere(home, SECRET_WORDS.encode()) == []
-    assert plain_words_anywhere(home, b"half-typed") == []
+    assert plain_anywhere(home, SECRET_WORDS.encode()) == []
+    assert plain_anywhere(home, b"half-typed") == []
 
 
 def test_encrypt_encrypts_kept_edits_and_removes_editor_leftovers(
@@ -365,7 +341,7 @@ def test_encrypt_encrypts_kept_edits_and_removes_editor_leftovers(
     assert crypt.is_sealed(kept.read_bytes()) and str(kept) in result.stdout
     assert b"as I fixed it" in crypt.open_sealed(kept.read_bytes())  # kept, never lost
     assert not any(p.exists() for p in leftovers)
-    assert plain_words_anywhere(home, SECRET_WORDS.encode()) == []
+    assert plain_anywhere(home, SECRET_WORDS.encode()) == []
 
 
 def test_an_index_left_by_sqlite_beside_the_index_goes_with_it(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import ast
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pyrage
@@ -23,7 +23,6 @@ from tests.conftest import Cli, entry_files
 from tests.crypt_helpers import (
     PASSPHRASE,
     Secrets,
-    copy_sealed_journal,
     journal_bytes,
     key_file,
     quick_protect,
@@ -32,24 +31,6 @@ from tests.crypt_helpers import (
 
 OTHER = pyrage.x25519.Identity.generate()  # a stranger's key
 OTHER_PUBLIC = f"{OTHER.to_public()}\n".encode()
-
-
-@pytest.fixture(autouse=True)
-def fresh_unlock() -> Iterator[None]:
-    crypt.begin_command(None)
-    yield
-    crypt.begin_command(None)
-
-
-@pytest.fixture
-def sealed(
-    home: Path,
-    cli: Cli,
-    protector_answers: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
-) -> pyrage.x25519.Identity:
-    return copy_sealed_journal(home, cli, protector_answers, tmp_path_factory, monkeypatch)
 
 
 def write(path: Path, data: bytes) -> None:

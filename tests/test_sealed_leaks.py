@@ -9,7 +9,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pyrage
@@ -22,18 +21,11 @@ from tests.conftest import ROOT, Cli, entry_files
 from tests.crypt_helpers import (
     PASSPHRASE,
     Secrets,
-    copy_sealed_journal,
     key_file,
+    plain_anywhere,
     quick_protect,
     use_secrets,
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_unlock() -> Iterator[None]:
-    crypt.begin_command(None)
-    yield
-    crypt.begin_command(None)
 
 
 @pytest.fixture
@@ -43,17 +35,6 @@ def private(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir(mode=0o700)
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
     return folder
-
-
-@pytest.fixture
-def sealed(
-    home: Path,
-    cli: Cli,
-    protector_answers: Path,
-    tmp_path_factory: pytest.TempPathFactory,
-    monkeypatch: pytest.MonkeyPatch,
-) -> pyrage.x25519.Identity:
-    return copy_sealed_journal(home, cli, protector_answers, tmp_path_factory, monkeypatch)
 
 
 def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> Path:
@@ -69,10 +50,6 @@ def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> Path:
     )
     monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
     return seen
-
-
-def plain_anywhere(home: Path, words: bytes) -> list[Path]:
-    return [p for p in home.rglob("*") if p.is_file() and words in p.read_bytes()]
 
 
 # --- edit copies ----------------------------------------------------------------------
