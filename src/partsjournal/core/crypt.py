@@ -247,7 +247,9 @@ def key_at_hand() -> bool:
     already, named by ``PARTSJOURNAL_IDENTITY`` (unprotected), or kept in the keyring."""
     if not is_encrypted() or _unlocked or _identity_file_at_hand():
         return True
-    return not os.environ.get(IDENTITY_ENV) and keychain.marker_path().exists()
+    if os.environ.get(IDENTITY_ENV) or not keychain.marker_path().exists():
+        return False
+    return _from_keyring() is not None
 
 
 def _identity_file_at_hand() -> bool:

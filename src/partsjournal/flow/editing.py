@@ -214,7 +214,8 @@ def remove_stale_edit_folders() -> None:
     for folder in found:
         pid = folder.name[len(_FOLDER_PREFIX) :].split("-", 1)[0]
         try:
-            if folder.is_symlink() or folder.stat().st_uid != os.getuid() or _running(pid):
+            mine = not hasattr(os, "getuid") or folder.stat().st_uid == os.getuid()
+            if folder.is_symlink() or not mine or _running(pid):
                 continue
             source = Path(os.fsdecode((folder / _SOURCE).read_bytes()))
         except (OSError, ValueError):
@@ -233,6 +234,10 @@ def remove_stale_edit_folders() -> None:
 
 
 def _running(pid: str) -> bool:
+    """Whether the process ``pid`` still runs (on Windows, where asking would stop it,
+    every process counts as running: its folders are left alone)."""
+    if os.name == "nt":
+        return True
     try:
         os.kill(int(pid), 0)
     except ProcessLookupError:
