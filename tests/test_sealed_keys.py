@@ -157,6 +157,7 @@ def test_encrypt_repairs_every_case_from_the_identity_and_saving_works_again(
     BROKEN[case](home)
     result = cli("encrypt")
     assert result.exit_code == 0, result.stderr
+    assert "again from your journal's key" in result.stdout
     public = f"{sealed.to_public()}\n".encode()
     assert (home / crypt.RECIPIENT_FILE).read_bytes() == public
     assert (home / crypt.PUBLIC_FILE).read_bytes() == public
@@ -347,6 +348,16 @@ def test_every_reader_of_the_question_follows_the_one_owner(
     monkeypatch.setattr(output.ui, "say", lambda text, **_: said.append(text))
     output.emit("text", tmp_path / "out.md")
     assert ("not encrypted" in said[0]) is encrypted
+
+
+def test_the_first_encrypt_with_an_identity_file_repairs_nothing(
+    home: Path, cli: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert cli("note", "plain first").exit_code == 0
+    key_file(tmp_path, monkeypatch)
+    result = cli("encrypt")
+    assert result.exit_code == 0 and "again from your journal's key" not in result.stdout
+    assert crypt.sealing_key() == (home / crypt.PUBLIC_FILE).read_text().strip()
 
 
 def test_a_plain_journal_is_never_refused(home: Path, cli: Cli) -> None:

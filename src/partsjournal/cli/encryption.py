@@ -49,6 +49,11 @@ def encrypt() -> None:
             )
             + ", so its name was kept; fix or move it, then run 'partsjournal encrypt' again."
         )
+    if result.keys_written:
+        ui.say(
+            f"Wrote {' and '.join(str(p) for p in result.keys_written)} again from your "
+            "journal's key; saving works again."
+        )
     if result.strays_removed:
         ui.say(
             f"Removed {_files(result.strays_removed)} a stopped command had left half-written "

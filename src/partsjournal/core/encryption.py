@@ -55,6 +55,7 @@ class Conversion:
     same_id: list[Path] = field(default_factory=list)  # another file has its id: not renamed
     strays_removed: int = 0  # plain temporaries a stopped command left
     edits_sealed: list[Path] = field(default_factory=list)  # kept edit copies, now encrypted
+    keys_written: list[Path] = field(default_factory=list)  # public key files set right again
 
 
 def journal_files(home: Path | None = None) -> Iterator[Path]:
@@ -91,7 +92,9 @@ def encrypt(
     """
     result = Conversion()
     with keyfiles.one_change_at_a_time():
-        to, result.recovery_key = keyfiles.key_for_encrypt(on_new_key, _opens_journal)
+        to, result.recovery_key, result.keys_written = keyfiles.key_for_encrypt(
+            on_new_key, _opens_journal
+        )
         with store.key_lock():
             indexfile.remove()  # a plain index would be a plaintext copy; rebuilt encrypted
             _strays(to, result)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 from partsjournal.core import crypt, keychain, paths, store
@@ -48,20 +49,23 @@ def choose_passphrase() -> str:
     return first
 
 
-def write_public(to: str) -> None:
+def write_public(to: str) -> list[Path]:
     """Make ``identity.pub`` and then ``recipient.txt`` hold ``to`` (each only when it
-    does not already), under the key lock."""
+    does not already), under the key lock; the files written."""
+    written = []
     with store.key_lock():
         for path in (crypt.public_path(), crypt.recipient_path()):
             if crypt.read_public(path)[0] != to:
                 store.atomic_write(path, f"{to}\n".encode("ascii"))
+                written.append(path)
+    return written
 
 
 def key_for_encrypt(
     on_new_key: Callable[[str], None] | None, opens_journal: Callable[[Any], bool]
-) -> tuple[str, str | None]:
-    """The public key ``encrypt`` encrypts to, with the key files set right to it, and
-    the recovery key when a new identity was made.
+) -> tuple[str, str | None, list[Path]]:
+    """The public key ``encrypt`` encrypts to, with the key files set right to it; the
+    recovery key when a new identity was made; the key files written again.
 
     - The journal's identity at hand (``identity.age``, with the passphrase, or
       ``PARTSJOURNAL_IDENTITY``): its public key, and the key files are written again
@@ -85,15 +89,15 @@ def key_for_encrypt(
                 "it to use the passphrase. Nothing was changed."
             )
         crypt.remember(identity)
-        write_public(to)
-        return to, None
+        before = crypt.is_encrypted()  # else the first encrypt, with an identity file
+        written = write_public(to)
+        return to, None, written if before else []
     if crypt.is_encrypted():
         recipient, _ = crypt.read_public(crypt.recipient_path())
         copy, wrong = crypt.read_public(crypt.public_path())
         agreed = copy == recipient or (copy is None and wrong == "is missing")
         if recipient is not None and agreed:
-            write_public(recipient)
-            return recipient, None
+            return recipient, None, write_public(recipient)
         raise JournalError(
             f"This journal is encrypted, but {crypt.recipient_path()} cannot be set right "
             f"because no key is at hand: its key file {crypt.identity_path()} is missing and "
@@ -103,7 +107,7 @@ def key_for_encrypt(
     return _new_key(on_new_key)
 
 
-def _new_key(on_new_key: Callable[[str], None] | None) -> tuple[str, str | None]:
+def _new_key(on_new_key: Callable[[str], None] | None) -> tuple[str, str | None, list[Path]]:
     passphrase = choose_passphrase()
     identity = crypt.new_identity()
     to = crypt.public_key(identity)
@@ -116,7 +120,7 @@ def _new_key(on_new_key: Callable[[str], None] | None) -> tuple[str, str | None]
         if on_new_key is not None:  # shown before any other file changes
             on_new_key(str(identity))
         write_public(to)
-    return to, str(identity)
+    return to, str(identity), []
 
 
 def remove_all() -> None:
