@@ -108,6 +108,7 @@ def build_entry(
         parts=[n.ref for n in named],
         phase=current.phase,
         session=current.context.get("session"),
+        care=list(current.care),
     )
     return entry, named
 
