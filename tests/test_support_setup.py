@@ -11,7 +11,7 @@ import pytest
 from partsjournal.core import config
 from partsjournal.flow import runner
 from partsjournal.render import card
-from tests.askers import FakeAsker
+from tests.askers import AutoAsker, FakeAsker
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 from tests.pty_helpers import write_exercise
 
@@ -121,7 +121,7 @@ PREPARE = {
 
 def test_prepare_offers_its_people_for_the_card_when_saved(home: Path) -> None:
     answers = dict(PREPARE, contact_name="Anna", contact_reach="0123 456")
-    asker = FakeAsker(answers, [("Anna, my sister", True)])
+    asker = AutoAsker(answers, [("Anna, my sister", True)])  # prepare's other questions: defaults
     names = iter(["Anna", ""])
     real_ask = asker.ask
 
