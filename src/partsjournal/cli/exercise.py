@@ -62,9 +62,8 @@ def exercise(
             before=before, after=after, session=session, at=at, future=future, answers=answers
         )
         return
-    linked, _ = sessions.link(
-        dates.entry_time(at, future=future).date(), explicit=session, phase=phase
-    )
+    created = dates.entry_time(at, future=future)
+    linked, _ = sessions.link(created.date(), explicit=session, phase=phase, clock=created.time())
     situation = None
     if from_note is not None:
         situation, noted_part = notes.trailhead(from_note)

@@ -26,7 +26,7 @@ def save_note(text: str, *, part: str | None = None, at: str | None = None) -> E
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
     ex = exercises.get(NOTE)
     created = dates.entry_time(at)
-    linked, phase = sessions.link(created.date())
+    linked, phase = sessions.link(created.date(), clock=created.time())
     current = Run(exercise=ex, phase=phase)
     for step in ex.steps:
         if step.role == vocab.TRAILHEAD:

@@ -21,6 +21,7 @@ from partsjournal.flow import (
     journal,
     promises,
     scripted,
+    session_plan,
     support,
 )
 from partsjournal.flow.drafting import (
@@ -88,7 +89,9 @@ def run_exercise(
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
     if part is not None:
         part = parts.check_name(part)
-    linked, phase = sessions.link(created.date(), explicit=session, phase=phase or ex.phase)
+    linked, phase = sessions.link(
+        created.date(), explicit=session, phase=phase or ex.phase, clock=created.time()
+    )
     asker = asker if asker is not None else make_asker(ex, answers)
     current = Run(exercise=ex, part_name=part.strip() if part else None, phase=phase)
     if situation:
@@ -186,6 +189,7 @@ def _walk(
     keeper.discard()
     names = parts.current_names(p.id for p in entry.parts)
     screens.saved(entry, _where(entry), search.reference(entry.id), names)
+    session_plan.show_after(entry)
     care.notice(entry, asker)
     support.offer_plan_contacts(entry, asker)
     return entry
