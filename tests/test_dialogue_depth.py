@@ -45,9 +45,7 @@ def first(roles: list[str | None], role: str) -> int:
 # --------------------------------------------------------------------------- the six F's
 
 
-def test_the_protector_is_found_focused_fleshed_out_felt_toward_befriended_then_asked_its_fears() -> (
-    None
-):
+def test_the_protector_is_found_focused_fleshed_out_felt_toward_befriended_then_its_fears() -> None:
     roles = [s.role for s in exercises.get("protector").steps]
     order = [
         vocab.PART,  # find

@@ -72,6 +72,7 @@ def integrate(
         session=linked.id if linked else None,
         phase=phase,
         exercise=exercise,
+        starting=integration.starting_text(pending),
     )
     if saved is not None and source is not None:
         changes = practice_log.rating_changes(source, saved)

@@ -9,13 +9,12 @@ user script with the same name replaces the built-in one.
 from __future__ import annotations
 
 import re
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from partsjournal.core import matching, paths
+from partsjournal.core import matching, paths, shipped
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import UnreadableFile, read_toml
@@ -232,12 +231,8 @@ class ExerciseFileError(JournalError):
 
 
 def builtin_dir() -> Path:
-    """Where the shipped exercise scripts are: inside the package when installed,
-    the repository's ``exercises/`` folder when run from a checkout."""
-    packaged = Path(str(resources.files("partsjournal"))) / "exercises"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "exercises"
+    """Where the shipped exercise scripts are (:func:`partsjournal.core.shipped.builtin_dir`)."""
+    return shipped.builtin_dir()
 
 
 def load_file(path: Path) -> Exercise:

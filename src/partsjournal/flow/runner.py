@@ -71,6 +71,7 @@ def run_exercise(
     exercise: Exercise | None = None,
     asker: Asker | None = None,
     situation: str | None = None,
+    starting: dict[str, str] | None = None,
 ) -> Entry | None:
     """Run one exercise and save it; ``exercise`` is for scripts built in code
     (``integrate`` adds its follow-up steps), otherwise ``name`` is looked up.
@@ -80,7 +81,8 @@ def run_exercise(
     ``asker`` replaces the one ``answers`` would choose (tests use it).
     ``situation`` is the starting text of the exercise's situation step (a
     trailhead note): offered to edit in a terminal, used as it is by ``--answers``
-    files that leave the step out.
+    files that leave the step out. ``starting`` gives other steps (by id) a starting text
+    in a terminal (``integrate`` offers a practice to keep as it was).
     """
     paths.check_folders()
     ex = exercise if exercise is not None else exercises.get(name)
@@ -99,6 +101,8 @@ def run_exercise(
         if step is None:
             raise UsageError(f"The {ex.name} exercise has no situation to start from a note.")
         current.pending[step.id] = situation
+    if starting and asker.interactive:
+        current.pending.update(starting)
     if linked is not None:
         current.context["session"] = linked.id
     day = sessions.arc_day(created.date(), linked, phase)
