@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated, ClassVar
 
 import typer
@@ -11,13 +10,10 @@ import typer
 from partsjournal.cli import options
 from partsjournal.cli.lazy import LazyGroup
 from partsjournal.cli.plain import PlainCommand, PlainGroup
-from partsjournal.core import dates, sessions
-from partsjournal.core.errors import UsageError
-from partsjournal.render import output, ui
-from partsjournal.render import plan as render_plan
+from partsjournal.core import sessions
 from partsjournal.render import sessions as render_sessions
+from partsjournal.render import ui
 from partsjournal.views import arcs, search
-from partsjournal.views import plan as plans
 
 
 class SessionGroup(LazyGroup, PlainGroup):
@@ -35,6 +31,10 @@ class SessionGroup(LazyGroup, PlainGroup):
         "remove": (
             "session_change",
             "Remove a recorded session (asks first); your entries are all kept.",
+        ),
+        "plan": (  # its words are read and checked with the exercise models
+            "session_plan",
+            "Show the plan for a session's day, made when you prepared.",
         ),
     }
 
@@ -87,39 +87,3 @@ def show(
     stages = arcs.stages(session, every.rows)
     with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
         render_sessions.print_arc(arc, stages, more=more)
-
-
-@sub.command("plan", cls=PlainCommand)
-def plan(
-    ref: Annotated[
-        str | None,
-        typer.Argument(
-            metavar="[ID]", help="The session's number, id or date (default: the next one)."
-        ),
-    ] = None,
-    format: Annotated[
-        str | None,
-        typer.Option("--format", help="rich (default) or markdown.", metavar="FORMAT"),
-    ] = None,
-    output_file: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of the screen."),
-    ] = None,
-) -> None:
-    """Show the plan for a session's day, made when you prepared: your intention, what your
-    parts asked for and were promised, the checklist for the day and what grounds you.
-
-    Example: partsjournal session plan 2 --format markdown --output plan.md
-    """
-    from partsjournal.flow import session_plan
-
-    fmt = output.choose_format(format, output_file, render_plan.FORMATS, default="rich")
-    found = sessions.load_all(warn=ui.warn)
-    if not found:
-        raise UsageError("No sessions yet. Add one with: partsjournal session add DATE")
-    session = plans.chosen_session(ref, found, dates.now())
-    page = plans.for_session(session)
-    if fmt == "markdown" or output_file is not None:
-        output.emit(render_plan.markdown(page, session_plan.words()), output_file)
-        return
-    render_plan.show(page, session_plan.words())
