@@ -47,7 +47,6 @@ def test_scripted_protector_run_writes_one_full_entry(
         **given,
         "image": "",
         "body": "",
-        "hopes": "",
         "tender": False,
         "protects_someone": False,
         "heard": "",
