@@ -13,7 +13,7 @@ import pytest
 
 from partsjournal.core import parts, paths
 from partsjournal.core import vocabulary as vocab
-from partsjournal.flow import exercises, runner
+from partsjournal.flow import care_words, exercises, runner
 from partsjournal.flow.engine import Run
 from tests.askers import AutoAsker
 from tests.conftest import Cli, entry_files
@@ -30,8 +30,10 @@ FINDING = [
 ]
 
 
-def walk(name: str, answers: dict[str, Any]) -> tuple[list[str], dict[str, Any]]:
-    replies: list[tuple[str, bool | str]] = [("support card", False)] if name == "prepare" else []
+def walk(
+    name: str, answers: dict[str, Any], replies: list[tuple[str, bool | str]] | None = None
+) -> tuple[list[str], dict[str, Any]]:
+    replies = [*(replies or []), *([("support card", False)] if name == "prepare" else [])]
     asker = AutoAsker(dict(answers), replies)
     entry = runner.walk_and_save(Run(exercise=exercises.get(name)), asker, WHEN)
     assert entry is not None
@@ -102,13 +104,17 @@ def test_nothing_came_from_an_answers_file(cli: Cli, tmp_path: Path, home: Path)
 
 
 def test_prepare_checks_for_a_tender_part_after_the_parts_worries(home: Path) -> None:
+    back = care_words.TENDER_BACK.replace("{part}", "The Nervous One")
     asked, data = walk(
-        "prepare", {"name_part": "The Nervous One", "tender": True, "tender_part": "Small One"}
+        "prepare",
+        {"name_part": "The Nervous One", "tender": True, "tender_part": "Small One"},
+        [(care_words.TENDER_ASK, back)],  # care's check after it came close: settled, back
     )
     i = asked.index("tender")
     assert asked.index("part_fears") < i
-    assert asked[i + 1 : i + 6] == [
-        "tender_witness", "tender_part", "tender_note", "tender_settle", "tender_back",
+    assert asked[i + 1 : i + 7] == [
+        "tender_witness", "tender_part", "tender_note", "tender_settle",
+        "stirred_after_tender", "tender_back",  # care's check comes between
     ]  # fmt: skip
     got = {a["step"]: a for a in data["answers"]}
     assert got["tender_part"]["role"] == vocab.EXILE

@@ -26,7 +26,9 @@ def test_the_primer_is_five_minutes_of_reading_and_one_choice() -> None:
     asking = [s for s in ex.steps if s.asks]
     assert [s.role for s in asking] == ["next-step"]
     stopping = " ".join(ex.step("stopping").text.split())  # type: ignore[union-attr]
-    assert "Ctrl-C" in stopping and "partsjournal ground" in stopping
+    assert "Ctrl-C" in stopping and "grounding" in stopping
+    closing = " ".join(ex.steps[-1].text.split())  # commands only at the end (care's rule)
+    assert "partsjournal ground" in closing and "partsjournal resume" in closing
     choices = " ".join(ex.step("next_step").choices or [])  # type: ignore[union-attr]
     assert "exercise unblend" in choices and "exercise protector" in choices
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import sessions
-from partsjournal.flow import care, care_words, exercises, runner, session_plan
+from partsjournal.flow import care_words, exercises, runner, session_day, session_plan
 from tests.askers import AutoAsker, FakeAsker
 from tests.conftest import Cli
 from tests.pty_helpers import write_exercise
@@ -153,19 +153,19 @@ def test_after_the_session_the_day_0_note_is_as_before(home: Path) -> None:
     )
     entry = runner.run_exercise("deep", asker=asker)
     assert entry is not None and asker.questions == [care_words.SESSION_DAY_ASK]
-    assert care.recent_session(AFTERNOON)[1] == 0
+    assert session_day.recent_session(AFTERNOON)[1] == 0
 
 
 @pytest.mark.now(MORNING)
 def test_a_session_with_no_time_keeps_the_day_0_note_all_day(home: Path) -> None:
     sessions.add(DAY, created=MORNING)
-    assert care.recent_session(MORNING)[1] == 0
+    assert session_day.recent_session(MORNING)[1] == 0
 
 
 @pytest.mark.now(MORNING)
 def test_a_session_still_to_come_is_not_the_day_after_yesterdays(home: Path) -> None:
     sessions.add(DAY, created=MORNING, starts=time(14, 0))
-    found, _ = care.recent_session(MORNING)
+    found, _ = session_day.recent_session(MORNING)
     assert found is None
 
 

@@ -144,7 +144,11 @@ def test_a_flare_up_is_only_in_days_1_to_14_and_more_than_once(
 @pytest.fixture
 def cards(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
     shown: list[bool] = []
-    monkeypatch.setattr(card, "show_crisis_card", lambda *, to_stderr: shown.append(to_stderr))
+
+    def seen(*_: Any, to_stderr: bool, **__: Any) -> None:
+        shown.append(to_stderr)
+
+    monkeypatch.setattr(card, "show_crisis_card", seen)
     return shown
 
 

@@ -14,6 +14,8 @@ them; nothing else slices role strings.
 
 from __future__ import annotations
 
+from partsjournal.core import care_record
+
 # --------------------------------------------------------------------------- realms
 
 # The five integration realms, in the order they are asked and shown, with the
@@ -90,6 +92,7 @@ PART_HOPES = "part-hopes"
 SESSION_CONSENT = "session-consent"
 SESSION_PLAN = "session-plan"
 FLASHBACKS = "flashbacks"
+URGES = "urges"
 
 # Every plain role, with what its answer means (docs/format.md lists the same).
 ROLES: dict[str, str] = {
@@ -130,6 +133,15 @@ ROLES: dict[str, str] = {
     ),
     SESSION_PLAN: "an item of the plan for the day of a session (prepare's checklist)",
     FLASHBACKS: "whether flashbacks or nightmares came lately, and on how many days",
+    URGES: "a choice: what a part does when it steps in; its risky choices bring care",
+}
+
+# The choices an ``urges`` step must offer, word for word, and the risk each names: choosing
+# one shows the support card (and, for thoughts of ending one's life, care holds the run).
+URGE_RISKS: dict[str, str] = {
+    "urges to hurt myself": care_record.SELF_HARM,
+    "wanting more of a substance or medicine": care_record.SUBSTANCE,
+    "thoughts of ending my life": care_record.ENDING_LIFE,
 }
 
 # Roles a "part" step may have: ``part`` makes the part the focus of the questions

@@ -129,6 +129,12 @@ class Step(_Strict):
                 f"step '{self.id}' is a part step with the role '{self.role}'; "
                 f"use one of: {', '.join(vocab.PART_STEP_ROLES)}"
             )
+        missing = [c for c in vocab.URGE_RISKS if c not in (self.choices or [])]
+        if self.role == vocab.URGES and (self.kind != "choice" or missing):
+            raise ValueError(
+                f"step '{self.id}' asks about urges, so it is a choice that offers "
+                + ", ".join(f'"{c}"' for c in vocab.URGE_RISKS)
+            )
         role_realm = vocab.realm_of(self.role)
         if role_realm is not None and self.realm is not None and role_realm != self.realm:
             raise ValueError(
@@ -194,6 +200,9 @@ class Exercise(_Strict):
     deep: bool = False
     # offer grounding before the first step on the day of a session and the day after
     ground_after_session: bool = False
+    # after a session: the plain question about thoughts of ending one's life, asked by
+    # care after the start rating, at most once a day (see flow/session_day.weeks_after)
+    ask_thoughts: bool = False
     steps: Annotated[list[Step], Field(min_length=1)]
 
     @model_validator(mode="after")
@@ -244,7 +253,7 @@ def load_file(path: Path) -> Exercise:
             f"The exercise file {path} could not be read: {exc.reason}."
         ) from None
     try:
-        data = includes.expand(data, path, _includable)
+        data = includes.expand(data, path, lambda name: _includable(name, path))
     except includes.BadInclude as exc:
         raise ExerciseFileError(f"The exercise file {path} is not valid: {exc}.") from None
     try:
@@ -261,14 +270,21 @@ def load_file(path: Path) -> Exercise:
     return exercise
 
 
-def _includable(name: str) -> Path | None:
-    """The file an include names: a listed exercise, else a built-in template
+def _includable(name: str, into: Path) -> Path | None:
+    """The file an include in ``into`` names: a listed exercise (for a built-in exercise
+    the built-in one, whose step ids it was written against, even when your own exercise
+    of that name replaces it in the list), else a built-in template
     (``exercises/templates/NAME.toml``) that holds steps."""
+    if not _NAME.fullmatch(name):
+        return None
+    shipped_file = builtin_dir() / f"{name}.toml"
+    if into.parent in (builtin_dir(), builtin_dir() / "templates") and shipped_file.is_file():
+        return shipped_file
     found = _files().get(name)
     if found is not None:
         return found
     template_file = builtin_dir() / "templates" / f"{name}.toml"
-    return template_file if _NAME.fullmatch(name) and template_file.is_file() else None
+    return template_file if template_file.is_file() else None
 
 
 def _describe(exc: ValidationError) -> str:
