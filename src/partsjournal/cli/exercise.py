@@ -56,7 +56,8 @@ def exercise(
     Example: partsjournal exercise protector --from 2026-11-20T2115
     """
     if name is None:  # the primer first: it is where a new journal starts
-        screens.exercise_list(sorted(exercises.load_all(), key=lambda ex: ex.name != PRIMER))
+        found = exercises.load_all(warn=ui.warn)
+        screens.exercise_list(sorted(found, key=lambda ex: ex.name != PRIMER))
         return
     phase = sessions.phase_from_flags(before, after)
     if name == "integrate":  # needs its follow-up steps and phase choice: same as the command
