@@ -242,7 +242,7 @@ app = typer.Typer(
         "session preparation and integration, and a weekly look back. Everything stays in "
         "plain TOML files on this computer.\n\n" + DISCLAIMER
     ),
-    epilog="Start with: partsjournal exercise protector",
+    epilog="Start with: partsjournal exercise primer",
     no_args_is_help=True,
     pretty_exceptions_show_locals=False,
     rich_markup_mode="rich",
