@@ -19,6 +19,9 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import UnreadableFile, read_toml
 
+# questionnaire measures share the folder of the person's own exercises (flow/measure_file)
+MEASURE_SUFFIX = ".measure.toml"
+
 StepKind = Literal["guide", "text", "long_text", "scale", "choice", "yes_no", "part"]
 Phase = Literal["before", "after"]
 
@@ -249,7 +252,7 @@ def load_file(path: Path) -> Exercise:
         exercise = Exercise.model_validate(data)
     except ValidationError as exc:
         raise ExerciseFileError(
-            f"The exercise file {path} is not valid: {_describe(exc)}. Fix it or move it away."
+            f"The exercise file {path} is not valid: {describe(exc)}. Fix it or move it away."
         ) from None
     if exercise.name != path.stem:
         raise ExerciseFileError(
@@ -308,7 +311,8 @@ def _expand_includes(data: dict[str, Any], path: Path) -> dict[str, Any]:
     return {**data, "steps": expanded}
 
 
-def _describe(exc: ValidationError) -> str:
+def describe(exc: ValidationError) -> str:
+    """The first few problems pydantic found in a data file, in one line."""
     problems = []
     for err in exc.errors()[:3]:
         where = ".".join(str(p) for p in err["loc"])
@@ -322,7 +326,13 @@ def _files() -> dict[str, Path]:
     files = {p.stem: p for p in sorted(builtin_dir().glob("*.toml"))}
     user = paths.user_exercises_dir()
     if user.is_dir():
-        files.update({p.stem: p for p in sorted(user.glob("*.toml")) if not p.name.startswith(".")})
+        files.update(
+            {
+                p.stem: p
+                for p in sorted(user.glob("*.toml"))
+                if not p.name.startswith(".") and not p.name.endswith(MEASURE_SUFFIX)
+            }
+        )
     return files
 
 
