@@ -6,10 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from partsjournal.core.answers import AnswerValue
-from partsjournal.flow.engine import GoBack, check_value
+from partsjournal.flow.engine import GoBack, Paused, check_value
 from partsjournal.flow.exercises import Step
 
 BACK = "<go back>"  # an answer that asks to go back one step (Ctrl-B, "Go back one step")
+PAUSE = "<pause>"  # an answer that pauses at this step (Ctrl-C)
 
 
 class Turns:
@@ -63,6 +64,8 @@ class FakeAsker:
             value = value.values.pop(0)
         if value == BACK:
             raise GoBack
+        if value == PAUSE:
+            raise Paused(step=step.id)
         return check_value(step, value)
 
     def _reply(self, question: str) -> bool | str:

@@ -9,6 +9,8 @@ from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
 from partsjournal.core.vocabulary import SELF_QUALITIES
+from partsjournal.flow import measure_file, measure_run, measure_setup
+from partsjournal.flow.measure_file import Measure
 
 AnswerSpec = tuple[str, str | int | bool | list[str]]
 
@@ -88,3 +90,29 @@ def self_check(created: datetime, score: int) -> Entry:
 
 def make_part(name: str, met: date) -> Part:
     return parts.create(name, met=met)
+
+
+# --------------------------------------------------------------------------- measures
+
+# Placeholder words: the tests never need (and this project never ships) an instrument's words.
+PLACEHOLDER_LABELS = ["answer zero", "answer one", "answer two", "answer three"]
+
+
+def placeholder_items(count: int) -> list[str]:
+    return [f"placeholder item {n}" for n in range(1, count + 1)]
+
+
+def set_up_measure(name: str, items: list[str] | None = None) -> Measure:
+    """A published measure (``phq-9``, ``gad-7``) set up with placeholder words."""
+    count = len(measure_file.template(name).items)
+    _, found = measure_setup.install(
+        name, items if items is not None else placeholder_items(count), PLACEHOLDER_LABELS
+    )
+    return found
+
+
+def measure_result(created: datetime, measure: Measure, values: list[int]) -> Entry:
+    """Save a measure's result as ``measure take`` does, dated ``created``."""
+    found, _ = measure_run.result_entry(measure, values, created)
+    save_new(found)
+    return found
