@@ -10,10 +10,10 @@ import typer
 from partsjournal.cli import options
 from partsjournal.cli.lazy import LazyGroup
 from partsjournal.cli.plain import PlainCommand, PlainGroup
-from partsjournal.core import sessions
+from partsjournal.core import dates, sessions
+from partsjournal.render import charts, ui
 from partsjournal.render import sessions as render_sessions
-from partsjournal.render import ui
-from partsjournal.views import arcs, search
+from partsjournal.views import arcs, course, search
 
 
 class SessionGroup(LazyGroup, PlainGroup):
@@ -81,5 +81,8 @@ def show(
     )
     arc = arcs.with_notes(arc, found, near)
     stages = arcs.stages(session, every.rows)
+    # the history above has warned about any file it could not read: not twice
+    pictures = course.collect(session.date, until=dates.now().date())
     with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
         render_sessions.print_arc(arc, stages, more=more)
+        charts.print_course(pictures)

@@ -170,6 +170,12 @@ def _numbered(
     return found, [day for day, _, _ in ordered]
 
 
+def dates(*, warn: Any = None) -> list[date]:
+    """Every session's date in number order (session n is ``dates()[n - 1]``), from the
+    folder listing: only a file whose name has no date, or shares its date, is parsed."""
+    return _numbered(lambda day: False, warn=warn)[1]
+
+
 def count() -> int:
     """How many session files there are, from the folder listing alone."""
     folder = paths.sessions_dir()

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from partsjournal.views.patterns import Pattern
 from partsjournal.views.period import Period
+
+if TYPE_CHECKING:
+    from partsjournal.views.course import Course
 
 JSON_SCHEMA_VERSION = 1
 
@@ -154,6 +157,7 @@ class Review:
     trailheads: list[Quote] = field(default_factory=list)
     feel_toward: list[FeelToward] = field(default_factory=list)
     patterns: list[Pattern] = field(default_factory=list)  # worth telling a therapist
+    course: Course | None = None  # the charts of the days read (views/course.py)
 
     @property
     def empty(self) -> bool:
