@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
 from partsjournal.core import crypt, dates, sessions
 from partsjournal.core.errors import UsageError
-from partsjournal.flow import brief_pick, runner
 from partsjournal.render import brief_html, brief_md, output, ui
 from partsjournal.views import brief as brief_mod
 
@@ -60,9 +59,9 @@ def brief(
     today = dates.now().date()
     first, last, named = _period(session, since, until, today)
     gathered = brief_mod.collect(first, last, session=named, warn=ui.warn)
-    chosen = brief_mod.leave_out(gathered, brief_pick.check_keys(gathered, exclude or []))
+    chosen = brief_mod.leave_out(gathered, brief_mod.check_keys(gathered, exclude or []))
     if ui.can_prompt():
-        picked = brief_pick.choose(chosen, runner.terminal())
+        picked = _asking().choose(chosen)
         if picked is None:
             ui.say("Nothing was written.")
             return
@@ -71,6 +70,13 @@ def brief(
     written = f"{dates.now():%A %d %B %Y}"
     render = brief_html.to_html if fmt == "html" else brief_md.to_markdown
     output.emit(render(chosen, encrypted=encrypted, written=written), output_file)
+
+
+def _asking() -> Any:
+    """The module that asks at a terminal (and with it the prompts), loaded only then."""
+    import importlib
+
+    return importlib.import_module("partsjournal.cli.brief_choose")
 
 
 def _format(given: str | None, output_file: Path | None) -> str:

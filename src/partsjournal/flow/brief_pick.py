@@ -8,7 +8,6 @@ leaves an item or a section out, or puts one back, until the person chooses to w
 from __future__ import annotations
 
 from partsjournal.core.answers import shorten
-from partsjournal.core.errors import UsageError
 from partsjournal.flow.engine import Asker, Paused
 from partsjournal.render import brief_screen
 from partsjournal.views.brief import SECTIONS, Brief, leave_out
@@ -18,21 +17,6 @@ QUESTION = (
     "Is there anything you would rather leave out? Choose one to leave it out or put it back."
 )
 LABEL = 70  # characters of an item shown in the list of choices
-
-
-def check_keys(brief: Brief, keys: list[str]) -> list[str]:
-    """The keys ``--exclude`` gives, each an item's key or a section's; refused otherwise."""
-    known = {i.key for i in brief.items} | {k for k, _ in SECTIONS}
-    wrong = [k for k in keys if k.strip() not in known]
-    if wrong:
-        items = ", ".join(i.key for i in brief.items[:8]) + (
-            ", ..." if len(brief.items) > 8 else ""
-        )
-        raise UsageError(
-            f"--exclude {wrong[0]} names nothing in this brief; give a section "
-            f"({', '.join(k for k, _ in SECTIONS)}) or an item ({items or 'there are none'})."
-        )
-    return [k.strip() for k in keys]
 
 
 def choose(brief: Brief, asker: Asker) -> Brief | None:

@@ -76,7 +76,7 @@ def _shapes(leather: Any) -> tuple[type, type]:
                 label.set("font-family", FONT)
                 label.set("font-size", "10")
                 label.set("text-anchor", "middle")
-                label.text = str(int(d.y))
+                label.text = str(d.row[2])
                 group.append(label)
             return group
 
@@ -104,7 +104,8 @@ def chart(course: Course, series: Series) -> str:
     drawn.add_series(
         leather.Series(series.points, name=series.label), line_with_dots(stroke_color=LINE)
     )
-    marks = [(s.date, s.number) for s in course.sessions if since <= s.date <= until]
+    # at the top of the scale (leather checks every value against it), numbered by the row
+    marks = [(s.date, series.high, s.number) for s in course.sessions if since <= s.date <= until]
     if marks:
         drawn.add_series(leather.Series(marks, name="sessions (numbered)"), session_rules())
     group = drawn.to_svg_group(WIDTH, HEIGHT)

@@ -21,6 +21,7 @@ from partsjournal.core import sessions as sessions_mod
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import shorten
 from partsjournal.core.entry import Entry
+from partsjournal.core.errors import UsageError
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import Session
 from partsjournal.views import course as course_mod
@@ -79,6 +80,21 @@ def leave_out(brief: Brief, keys: Iterable[str]) -> Brief:
     kept = [i for i in brief.items if i.key not in out and i.section not in out]
     gone = [*brief.left_out, *(i for i in brief.items if i not in kept)]
     return replace(brief, items=kept, left_out=gone)
+
+
+def check_keys(brief: Brief, keys: list[str]) -> list[str]:
+    """The keys ``--exclude`` gives, each an item's key or a section's; refused otherwise."""
+    known = {i.key for i in brief.items} | set(SECTION_KEYS)
+    wrong = [k for k in keys if k.strip() not in known]
+    if wrong:
+        items = ", ".join(i.key for i in brief.items[:8]) + (
+            ", ..." if len(brief.items) > 8 else ""
+        )
+        raise UsageError(
+            f"--exclude {wrong[0]} names nothing in this brief; give a section "
+            f"({', '.join(k for k, _ in SECTIONS)}) or an item ({items or 'there are none'})."
+        )
+    return [k.strip() for k in keys]
 
 
 def _day(d: date) -> str:
