@@ -267,6 +267,7 @@ def test_review_and_listing_paths_never_import_pydantic_or_questionary(
         ["parts", "show", "The Critic"],
         ["session", "list"],
         ["practices"],
+        ["brief", "--format", "html"],
     ]
     # one program runs the commands in turn and notes, after each, every module loaded so
     # far whose name says pydantic or questionary: a module once loaded stays loaded, so

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 
 import typer
 
+from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import crypt, dates, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import brief_html, brief_md, output, ui
@@ -18,7 +19,7 @@ DEFAULT_DAYS = 30  # with no session and no period: the last 30 days
 
 
 def register(app: typer.Typer) -> None:
-    app.command("brief")(brief)
+    app.command("brief", cls=PlainCommand)(brief)
 
 
 def brief(
