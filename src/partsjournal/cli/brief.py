@@ -68,7 +68,8 @@ def brief(
             return
         chosen = picked
     encrypted = crypt.recipient() is not None
-    written = f"{dates.now():%A %d %B %Y}"
+    now = dates.now()
+    written = f"{now:%A} {now.day} {now:%B %Y}"
     render = brief_html.to_html if fmt == "html" else brief_md.to_markdown
     output.emit(render(chosen, encrypted=encrypted, written=written), output_file)
 
