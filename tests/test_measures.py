@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from partsjournal.core import store, wording
+from partsjournal.core import fingerprints, store
 from partsjournal.flow import measure_file
 from partsjournal.flow.measure_file import Measure, MeasureFileError
 from partsjournal.flow.measure_score import score
@@ -36,8 +36,8 @@ from tests.journal_fixtures import PLACEHOLDER_LABELS, placeholder_items, set_up
     ],
 )
 def test_case_punctuation_spacing_and_numbering_never_decide_a_match(typed: str) -> None:
-    assert wording.fingerprint(typed) == wording.fingerprint("Placeholder item one")
-    assert wording.matches(typed, [wording.fingerprint("Placeholder item one")])
+    assert fingerprints.fingerprint(typed) == fingerprints.fingerprint("Placeholder item one")
+    assert fingerprints.matches(typed, [fingerprints.fingerprint("Placeholder item one")])
 
 
 @pytest.mark.parametrize(
@@ -51,24 +51,24 @@ def test_case_punctuation_spacing_and_numbering_never_decide_a_match(typed: str)
     ],
 )
 def test_every_word_decides_a_match(typed: str) -> None:
-    assert not wording.matches(typed, [wording.fingerprint("Placeholder item one")])
+    assert not fingerprints.matches(typed, [fingerprints.fingerprint("Placeholder item one")])
 
 
 def test_apostrophes_straight_or_curly_are_the_same_word() -> None:
-    assert wording.fingerprint("it's hard") == wording.fingerprint("it\u2019s hard")
-    assert wording.fingerprint("it's hard") != wording.fingerprint("it is hard")
+    assert fingerprints.fingerprint("it's hard") == fingerprints.fingerprint("it\u2019s hard")
+    assert fingerprints.fingerprint("it's hard") != fingerprints.fingerprint("it is hard")
 
 
 @given(st.text())
 def test_a_fingerprint_is_sixteen_hex_digits_and_ignores_case(text: str) -> None:
-    assert re.fullmatch(r"[0-9a-f]{16}", wording.fingerprint(text))
-    assert wording.fingerprint(text.upper().lower()) == wording.fingerprint(text.lower())
+    assert re.fullmatch(r"[0-9a-f]{16}", fingerprints.fingerprint(text))
+    assert fingerprints.fingerprint(text.upper().lower()) == fingerprints.fingerprint(text.lower())
 
 
 def test_the_item_number_is_taken_off_the_words_as_typed() -> None:
-    assert wording.strip_number("3. Trouble with things") == "Trouble with things"
-    assert wording.strip_number("12) Twelve") == "Twelve"
-    assert wording.strip_number("A little worry") == "A little worry"  # a word, not a letter
+    assert fingerprints.strip_number("3. Trouble with things") == "Trouble with things"
+    assert fingerprints.strip_number("12) Twelve") == "Twelve"
+    assert fingerprints.strip_number("A little worry") == "A little worry"  # a word, not a letter
 
 
 # --------------------------------------------------------------------------- shipped facts
@@ -315,7 +315,7 @@ def test_a_measure_with_an_empty_item_or_answer_is_refused_until_it_has_words(
 def test_the_published_wording_is_recognised_item_by_item(tmp_path: Path) -> None:
     """Fingerprints made here from placeholder words: the same check the shipped ones get."""
     items = placeholder_items(4)
-    prints = [wording.fingerprint(t) for t in items]
+    prints = [fingerprints.fingerprint(t) for t in items]
     body = SCALE + "".join(
         f'[[items]]\ntext = "{t}"\nfingerprints = ["{p}"]\n'
         for t, p in zip(["Placeholder ITEM 1", "placeholder item two", items[2], ""], prints,

@@ -5,7 +5,7 @@ safety items), the answer scale and its labels, the scoring rule (a sum, with re
 items and subscales), the bands as the instrument states them, the period it asks about
 and who made it. The published measures this project knows (``exercises/measures/``)
 ship everything but the words: an empty slot and a fingerprint of the published wording
-(:mod:`partsjournal.core.wording`) for each item and answer label.
+(:mod:`partsjournal.core.fingerprints`) for each item and answer label.
 
 A measure that is to be answered must have words in every item and label
 (:func:`load`); a template may not (:func:`template`). Unknown keys are refused, so a
@@ -20,7 +20,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from partsjournal.core import matching, paths, wording
+from partsjournal.core import fingerprints, matching, paths
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import UnreadableFile, read_toml
 from partsjournal.flow.exercises import MEASURE_SUFFIX, describe
@@ -253,11 +253,11 @@ def wording_matches(measure: Measure) -> list[tuple[str, bool | None]]:
     words are a published wording (None: the measure has no fingerprint for it)."""
     out: list[tuple[str, bool | None]] = []
     for n, item in enumerate(measure.items, 1):
-        fits = wording.matches(item.text, item.fingerprints) if item.fingerprints else None
+        fits = fingerprints.matches(item.text, item.fingerprints) if item.fingerprints else None
         out.append((f"item {n}", fits))
     for i, (value, text) in enumerate(zip(measure.scale.values, measure.scale.labels, strict=True)):
         prints = measure.scale.fingerprints[i : i + 1]
-        out.append((f"the answer {value}", wording.matches(text, prints) if prints else None))
+        out.append((f"the answer {value}", fingerprints.matches(text, prints) if prints else None))
     return out
 
 

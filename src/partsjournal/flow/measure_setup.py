@@ -14,7 +14,7 @@ from pathlib import Path
 
 from partsjournal.core import store
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.core.wording import strip_number
+from partsjournal.core.fingerprints import strip_number
 from partsjournal.flow import measure_file
 from partsjournal.flow.engine import Asker, Paused
 from partsjournal.flow.exercises import Step
