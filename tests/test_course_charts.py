@@ -241,3 +241,15 @@ def test_plain_charts_for_a_terminal_that_cannot_show_blocks(
     screen.flush()
     shown = raw.getvalue().decode("ascii")
     assert "Body rating: first 0" in shown and "  _" in shown
+
+
+def test_a_review_written_to_a_text_file_keeps_its_charts_within_its_width(
+    cli: Cli, tmp_path: Path
+) -> None:
+    journal_with_a_course(cli)
+    out = tmp_path / "week.txt"
+    assert cli("review", "--output", str(out)).exit_code == 0
+    text = out.read_text(encoding="utf-8")
+    assert "Body rating: first 0 on Tue 10 Nov" in text
+    assert "The whole course: partsjournal session show 3" in text
+    assert max(len(line) for line in text.splitlines()) <= 100
