@@ -81,8 +81,7 @@ def show(
     )
     arc = arcs.with_notes(arc, found, near)
     stages = arcs.stages(session, every.rows)
-    # the history above has warned about any file it could not read: not twice
-    pictures = course.collect(session.date, until=dates.now().date())
+    pictures = course.collect(session.date, until=dates.now().date(), history=every)
     with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
         render_sessions.print_arc(arc, stages, more=more)
         charts.print_course(pictures)

@@ -17,7 +17,7 @@ from partsjournal.core import sessions as sessions_mod
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry, load_range
 from partsjournal.core.sessions import AFTER_WINDOW_DAYS, BEFORE_WINDOW_DAYS, Session
-from partsjournal.views import measures
+from partsjournal.views import measures, search
 
 COURSE_GAP_DAYS = AFTER_WINDOW_DAYS  # a session this close to the one before it: one course
 # the charts of a longer course (monthly sessions for years) show its last four months
@@ -142,12 +142,21 @@ def build(
     return Course(since, until, shown, [s for s in found if s.points], whole)
 
 
-def collect(day: date, *, until: date, warn: Callable[[str], None] | None = None) -> Course | None:
+def collect(
+    day: date,
+    *,
+    until: date,
+    history: search.History | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> Course | None:
     """The charts of the course ``day`` falls in, up to ``until``; None when it is in none.
-    Reads only the entries of the days shown (at most :data:`REACH_DAYS`)."""
+    Reads only the entries of the days shown (at most :data:`REACH_DAYS`): from ``history``
+    when the command has one at hand (the index, already checked), else from their files."""
     course = around(day)
     if not course:
         return None
     since, end = span(course, until)
-    # a course's few hundred files are read faster than the index is checked
+    if history is not None:
+        rows = [r for r in history.rows if since <= r.day <= end]
+        return build(history.entries(rows), course, since, end, whole=True)
     return build(load_range(since, end, warn=warn), course, since, end, whole=True)
