@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from partsjournal.views.care_notes import CareNote
 from partsjournal.views.patterns import Pattern
 from partsjournal.views.period import Period
 
@@ -157,6 +158,7 @@ class Review:
     trailheads: list[Quote] = field(default_factory=list)
     feel_toward: list[FeelToward] = field(default_factory=list)
     patterns: list[Pattern] = field(default_factory=list)  # worth telling a therapist
+    care: list[CareNote] = field(default_factory=list)  # entries whose care is worth noticing
     course: Course | None = None  # the charts of the days read (views/course.py)
 
     @property
@@ -234,12 +236,23 @@ class Review:
                     "reflections": [asdict(q) for q in self.reflections],
                 },
                 "patterns": [asdict(p) for p in self.patterns],
+                "care": [care_json(n) for n in self.care],
                 "for_therapist": [asdict(q) for q in self.for_therapist],
                 "trailheads": [asdict(q) for q in self.trailheads],
                 "feel_toward": [asdict(f) for f in self.feel_toward],
             }
         )
         return data
+
+
+def care_json(note: CareNote) -> dict[str, Any]:
+    """One entry's care in the review's JSON (docs/format.md): the sum and every item."""
+    out = {k: v for k, v in asdict(note).items() if k != "items"}
+    out["items"] = [
+        {"at": i.at.isoformat(), "kind": i.kind, "value": i.value, "moment": i.moment}
+        for i in note.items
+    ]
+    return out
 
 
 def _jsonable(value: Any) -> Any:
