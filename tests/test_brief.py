@@ -311,3 +311,31 @@ def test_the_html_page_is_self_contained_with_a_chart_for_each_series(
     assert "It was &lt;b&gt;very&lt;/b&gt; young" in page
     assert "<title>Body rating: 0 on" not in page  # the fixture rated no realm
     assert "PHQ-9 total: first 14 (moderate)" in page
+
+
+def test_the_safety_record_comes_from_care_s_record_each_moment_dated(home: Path) -> None:
+    from partsjournal.core.care_record import CareItem
+    from partsjournal.render.brief_words import item_text
+
+    when = at(day(1))
+    e = write(when, "protector", [("activation-before", 9)], title="Meeting a protector part")
+    e.path.unlink()  # type: ignore[union-attr]
+    e.care = [
+        CareItem(when, "rating", 9, moment="start"),
+        CareItem(when + timedelta(minutes=2), "grounding", "done"),
+        CareItem(when + timedelta(minutes=5), "safe", False),
+        CareItem(when + timedelta(minutes=6), "thoughts", "no", moment="daily"),
+        CareItem(when + timedelta(minutes=7), "thoughts", "in passing", moment="questionnaire"),
+        CareItem(when + timedelta(minutes=8), "rating", 7, moment="end"),
+    ]
+    save_new(e)
+    b = gathered()
+    assert [item_text(i) for i in b.section("safety")] == [
+        "Tue 3 Nov 21:00, Meeting a protector part: stirred up: 9 of 10, at the start",
+        "Tue 3 Nov 21:05, Meeting a protector part: did not feel safe",
+        "Tue 3 Nov 21:07, Meeting a protector part: thoughts of ending one's life (after a "
+        "questionnaire's safety question): in passing",
+    ]
+    text = brief_md.to_markdown(b, encrypted=False, written="today")
+    said = "- Tue 3 Nov 21:05, Meeting a protector part: did not feel safe"
+    assert f"{said} *(not seen by anyone at the time)*" in text

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from partsjournal.core import care_record as rec
 from partsjournal.core import entry as entry_mod
 from partsjournal.core import vocabulary as vocab
-from partsjournal.flow import measure_file, measure_run, measure_setup
+from partsjournal.flow import care_words, measure_file, measure_run, measure_setup, measures_asked
 from partsjournal.flow.engine import Paused
 from partsjournal.views import measures
 from tests.askers import BACK, PAUSE, FakeAsker, Turns
@@ -196,12 +197,13 @@ def test_at_a_terminal_each_item_offers_the_scale_and_going_back_changes_an_answ
     answers["item_3"] = Turns(one, two)
     answers["item_4"] = Turns(BACK, two)
     asker = FakeAsker(answers)
-    entry, result = measure_run.take(m, asker)
+    taken = measure_run.take(m, asker)
+    entry, result = taken.entry, taken.score
     steps = [1, 2, 3, 4, 3, 4, 5, 6, 7]  # back from 4 to 3, then on again
     assert asker.asked == [f"item_{n}" for n in steps]
     assert asker.texts[0] == "Over the last two weeks: placeholder item 1"
     assert asker.counters[-1] == "7 of 7"
-    assert result.total == 1 + 1 + 2 + 2 + 1 + 1 + 1
+    assert result is not None and result.total == 1 + 1 + 2 + 2 + 1 + 1 + 1
     assert entry.path is not None and entry.path.exists()
 
 
@@ -218,8 +220,77 @@ def test_the_safety_item_is_heard_the_moment_it_is_answered(home: Path) -> None:
     heard: list[tuple[int, int]] = []
     answers = {f"item_{n}": PLACEHOLDER_LABELS[0] for n in range(1, 10)}
     answers["item_9"] = PLACEHOLDER_LABELS[2]
-    measure_run.take(m, FakeAsker(answers), on_safety=lambda item, v: heard.append((item, v)))
+    measure_run.take(m, FakeAsker(answers), on_safety=lambda run, item, v: heard.append((item, v)))
     assert heard == [(9, 2)]
+
+
+def phq9_at_a_terminal(
+    item9: str, replies: list[tuple[str, bool | str]]
+) -> tuple[FakeAsker, measure_run.Taken]:
+    m = set_up_measure("phq-9")
+    answers = {f"item_{n}": PLACEHOLDER_LABELS[1] for n in range(1, 10)}
+    answers["item_9"] = item9
+    asker = FakeAsker(answers, replies)
+    return asker, measure_run.take(m, asker, on_safety=measures_asked.safety_answered(m, asker))
+
+
+@pytest.mark.parametrize(
+    ("shown", "kept"),
+    [("No", rec.NO), ("In passing: they came and went", rec.IN_PASSING)],
+)
+def test_item_9_above_its_lowest_answer_brings_care_s_plain_question_and_the_prescriber(
+    home: Path, capsys: pytest.CaptureFixture[str], shown: str, kept: str
+) -> None:
+    asker, taken = phq9_at_a_terminal(PLACEHOLDER_LABELS[1], [(care_words.THOUGHTS_ASK, shown)])
+    assert asker.questions == [care_words.THOUGHTS_ASK]
+    out = capsys.readouterr().out
+    assert "tell your prescriber about this answer before your next dose" in out
+    assert [(i.kind, i.value, i.moment) for i in taken.entry.care] == [
+        ("thoughts", kept, measures_asked.QUESTIONNAIRE)
+    ]  # and no card: only "yes, right now" shows the whole card
+    assert not taken.ended and taken.score is not None and taken.score.total == 9
+    assert entry_mod.load(taken.entry.path).care == taken.entry.care  # type: ignore[arg-type]
+
+
+def test_item_9_at_its_lowest_answer_asks_nothing_more(home: Path) -> None:
+    asker, taken = phq9_at_a_terminal(PLACEHOLDER_LABELS[0], [])
+    assert asker.questions == [] and taken.entry.care == []
+
+
+def test_yes_right_now_shows_the_whole_card_ends_the_run_and_keeps_what_was_answered(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _, taken = phq9_at_a_terminal(
+        PLACEHOLDER_LABELS[3], [(care_words.THOUGHTS_ASK, "Yes, right now")]
+    )
+    assert taken.ended
+    assert [i.kind for i in taken.entry.care] == ["thoughts", "card"]
+    out = capsys.readouterr().out
+    assert "tell your prescriber about this answer before your next dose" in out
+    saved = entry_mod.load(taken.entry.path)  # type: ignore[arg-type]
+    assert measures.result(saved) is not None  # item 9 is PHQ-9's last: the result is whole
+
+
+def test_care_ending_before_the_last_item_saves_the_answers_given_without_a_score(
+    home: Path, tmp_path: Path
+) -> None:
+    f = home / "exercises" / "two.measure.toml"
+    f.parent.mkdir(parents=True)
+    f.write_text(
+        'measure = 1\nname = "two"\ntitle = "Two"\nperiod = "the last week"\n'
+        '[scale]\nvalues = [0, 1]\nlabels = ["never", "sometimes"]\n'
+        '[[items]]\ntext = "first"\nsafety = true\n[[items]]\ntext = "second"\n',
+        encoding="utf-8",
+    )
+    m = measure_file.load("two")
+    asker = FakeAsker({"item_1": "sometimes"}, [(care_words.THOUGHTS_ASK, "Yes, right now")])
+    taken = measure_run.take(m, asker, on_safety=measures_asked.safety_answered(m, asker))
+    assert taken.ended and taken.score is None and asker.asked == ["item_1"]
+    saved = entry_mod.load(taken.entry.path)  # type: ignore[arg-type]
+    assert [(a.step, a.value, a.role) for a in saved.answers] == [
+        ("item_1", 1, vocab.MEASURE_SAFETY)
+    ]
+    assert measures.result(saved) is None and [i.kind for i in saved.care] == ["thoughts", "card"]
 
 
 # --------------------------------------------------------------------------- check and list

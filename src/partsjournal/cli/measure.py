@@ -116,7 +116,7 @@ def take(
         asker = runner.terminal()
         ui.say(measures_asked.intro(measure))
     try:
-        entry, score = measure_run.take(
+        taken = measure_run.take(
             measure,
             asker,
             at=at,
@@ -128,8 +128,10 @@ def take(
     except Paused:
         ui.say(measures_asked.PAUSED.format(name=measure.name))
         return
-    render.print_result(measure, score, interactive=asker.interactive)
-    ui.say(f"Saved as {search.reference(entry.id)}.", to_stderr=not asker.interactive)
+    if taken.score is not None and not taken.ended:
+        render.print_result(measure, taken.score, interactive=asker.interactive)
+    where = search.reference(taken.entry.id)
+    ui.say(f"Saved as {where}.", to_stderr=not asker.interactive)
 
 
 @sub.command("list")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from partsjournal.core.answers import shorten
 from partsjournal.flow.engine import Asker, Paused
-from partsjournal.render import brief_screen
+from partsjournal.render import brief_screen, brief_words
 from partsjournal.views.brief import SECTIONS, Brief, leave_out
 
 WRITE = "Write the brief with what is listed"
@@ -29,7 +29,7 @@ def choose(brief: Brief, asker: Asker) -> Brief | None:
         for item in everything:
             leaving = item.key not in out
             verb = "Leave out" if leaving else "Put back"
-            labels[f"{verb} {item.key}: {shorten(item.text, LABEL)}"] = (
+            labels[f"{verb} {item.key}: {shorten(brief_words.item_text(item), LABEL)}"] = (
                 frozenset({item.key}),
                 leaving,
             )

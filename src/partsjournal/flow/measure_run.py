@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime
 
 from partsjournal.core import dates, index, paths, sessions, store
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
+from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import Entry, new_id, save_new
 from partsjournal.core.errors import UsageError
+from partsjournal.flow.care_talk import Ended
 from partsjournal.flow.engine import Asker, Run, run
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.flow.measure_file import Measure
@@ -109,27 +112,32 @@ def read_answers(source: str, measure: Measure) -> dict[str, str]:
     return out
 
 
+SafetyHook = Callable[[Run, int, int], None]
+
+
 def ask(
-    measure: Measure,
-    asker: Asker,
-    *,
-    on_safety: Callable[[int, int], None] | None = None,
-) -> list[int]:
-    """Every item, asked in turn (going back works as in any exercise); ``on_safety`` hears
-    of a safety item answered above the lowest answer as soon as it is answered."""
-    current = Run(exercise=as_exercise(measure))
+    measure: Measure, asker: Asker, current: Run, *, on_safety: SafetyHook | None = None
+) -> None:
+    """Every item not answered yet, asked in turn into ``current`` (going back works as in any
+    exercise); ``on_safety`` hears of a safety item answered above the lowest answer as soon as
+    it is answered (it may end the run: :class:`care.Ended`)."""
     safety = {step_id(n): n for n, item in enumerate(measure.items, 1) if item.safety}
 
     def answered(cur: Run, step: Step) -> None:
         if step.id in safety and on_safety is not None:
             value = value_of(measure, cur.answers[step.id])
             if value > measure.scale.lowest:
-                on_safety(safety[step.id], value)
+                on_safety(cur, safety[step.id], value)
 
     run(current, asker, on_answer=answered)
-    return [
-        value_of(measure, current.answers[step_id(n)]) for n in range(1, len(measure.items) + 1)
-    ]
+
+
+def values(measure: Measure, current: Run) -> list[int] | None:
+    """The scale's value of every item, or None while some are not answered."""
+    keys = [step_id(n) for n in range(1, len(measure.items) + 1)]
+    if any(k not in current.answers for k in keys):
+        return None
+    return [value_of(measure, current.answers[k]) for k in keys]
 
 
 def result_entry(
@@ -139,6 +147,7 @@ def result_entry(
     *,
     session: str | None = None,
     phase: str | None = None,
+    care: list[CareItem] | None = None,
 ) -> tuple[Entry, Score]:
     """The entry that keeps a result: each item's answer, then the score (nothing is written)."""
     result = score(measure, values)
@@ -176,8 +185,50 @@ def result_entry(
         answers=answers,
         session=session,
         phase=phase,
+        care=list(care or []),
     )
     return entry, result
+
+
+def unfinished_entry(
+    measure: Measure,
+    current: Run,
+    created: datetime,
+    *,
+    session: str | None = None,
+    phase: str | None = None,
+) -> Entry:
+    """What was answered when care ended the run before the last item: the answers given
+    and the care record, with no score (a measure counts only whole)."""
+    answers = [
+        Answer(
+            step=step_id(n),
+            kind="choice",
+            prompt=item.text.strip(),
+            value=value_of(measure, current.answers[step_id(n)]),
+            role=vocab.MEASURE_SAFETY if item.safety else vocab.MEASURE_ITEM,
+        )
+        for n, item in enumerate(measure.items, 1)
+        if step_id(n) in current.answers
+    ]
+    return Entry(
+        id=new_id(created),
+        created=created,
+        exercise=measure.name,
+        exercise_version=measure.version,
+        title=measure.title,
+        answers=answers,
+        session=session,
+        phase=phase,
+        care=list(current.care),
+    )
+
+
+@dataclass
+class Taken:
+    entry: Entry
+    score: Score | None  # None when care ended the run before the last item
+    ended: bool  # care ended the run ("yes, right now"): its card and words have been shown
 
 
 def take(
@@ -188,16 +239,27 @@ def take(
     future: bool = False,
     session: str | None = None,
     phase: str | None = None,
-    on_safety: Callable[[int, int], None] | None = None,
-) -> tuple[Entry, Score]:
-    """Ask every item, score the answers and save the result as an entry."""
+    on_safety: SafetyHook | None = None,
+) -> Taken:
+    """Ask every item, score the answers and save the result as an entry with what care
+    kept. When care ends the run (thoughts of ending one's life, "yes, right now"), what was
+    answered is saved all the same: scored when every item was answered, else unscored."""
     paths.check_folders()
     created = dates.entry_time(at, future=future)
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
-    values = ask(measure, asker, on_safety=on_safety)
-    entry, result = result_entry(
-        measure, values, created, session=linked.id if linked else None, phase=phase
-    )
+    current = Run(exercise=as_exercise(measure))
+    ended = False
+    try:
+        ask(measure, asker, current, on_safety=on_safety)
+    except Ended:  # care has said what it says; what was answered is kept
+        ended = True
+    where = {"session": linked.id if linked else None, "phase": phase}
+    given = values(measure, current)
+    result: Score | None = None
+    if given is None:
+        entry = unfinished_entry(measure, current, created, **where)
+    else:
+        entry, result = result_entry(measure, given, created, care=current.care, **where)
     save_new(entry)
     index.note_saved()
-    return entry, result
+    return Taken(entry, result, ended)

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-from partsjournal.flow.engine import Asker
+from partsjournal.core import care_record as rec
+from partsjournal.flow import care
+from partsjournal.flow.engine import Asker, Run
 from partsjournal.flow.measure_file import Measure
+from partsjournal.flow.measure_run import SafetyHook
+from partsjournal.render import ui
+from partsjournal.render.measures import PRESCRIBER
+
+QUESTIONNAIRE = rec.QUESTIONNAIRE  # where the plain question was asked, in the care record
 
 PAUSED = (
     "Stopped before the end: nothing was saved, since a measure counts only when every item "
@@ -21,11 +26,19 @@ def intro(measure: Measure) -> str:
     )
 
 
-def safety_answered(measure: Measure, asker: Asker) -> Callable[[int, int], None] | None:
-    """What happens the moment a safety item is answered above its lowest answer.
+def safety_answered(measure: Measure, asker: Asker) -> SafetyHook | None:
+    """What happens the moment a safety item is answered above its lowest answer: at a
+    terminal, care's plain question about thoughts of ending one's life (no / in passing /
+    yes, right now; "yes, right now" shows the whole card and ends the run), then, whatever
+    the answer, the request to tell the prescriber before the next dose. With ``--answers``
+    nobody can be asked: the result says both on stderr (``render/measures.print_result``)."""
+    if not asker.interactive:
+        return None
 
-    The result screen shows the item apart from the total and asks the person to tell
-    their prescriber (:func:`partsjournal.render.measures.print_result`); nothing more is
-    asked in the moment yet.
-    """
-    return None
+    def heard(current: Run, item: int, value: int) -> None:
+        try:
+            care.ask_plainly(asker, current, moment=QUESTIONNAIRE)
+        finally:
+            ui.say(PRESCRIBER)
+
+    return heard

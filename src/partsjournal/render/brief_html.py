@@ -59,7 +59,7 @@ def to_html(brief: Brief, *, encrypted: bool, written: str) -> str:
             body.append("<ul>")
             for item in items:
                 mark = f' <span class="unseen">({w.NOT_SEEN_MARK})</span>' if item.safety else ""
-                body.append(f"<li>{_text(item.text)}{mark}</li>")
+                body.append(f"<li>{_text(w.item_text(item))}{mark}</li>")
             body.append("</ul>")
         if key == "measures":
             body.append(f'<p class="note">{escape(w.FOR_TALKING)}</p>')

@@ -27,7 +27,7 @@ def to_markdown(brief: Brief, *, encrypted: bool, written: str) -> str:
         items = brief.section(key)
         for item in items:
             mark = f" *({w.NOT_SEEN_MARK})*" if item.safety else ""
-            out.append(f"- {md(item.text, one_line=True)}{mark}")
+            out.append(f"- {md(w.item_text(item), one_line=True)}{mark}")
         if items:
             out.append("")
         if key == "measures":

@@ -24,7 +24,7 @@ def print_items(items: list[Item], left_out: set[str]) -> None:
         for item in inside:
             mark = f" ({w.NOT_SEEN_MARK})" if item.safety else ""
             gone = " [left out]" if item.key in left_out else ""
-            ui.say(f"  {item.key}: {item.text}{mark}{gone}")
+            ui.say(f"  {item.key}: {w.item_text(item)}{mark}{gone}")
 
 
 def print_left_out(items: list[Item]) -> None:

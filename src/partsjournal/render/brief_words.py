@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from partsjournal.views.brief import SECTIONS, Brief
+from partsjournal.render import care_lines
+from partsjournal.views.brief import SECTIONS, Brief, Item
 
 TITLE = "A brief for my therapist"
 CHOSEN = (
@@ -52,3 +53,13 @@ def safety_note(brief: Brief) -> str:
     if brief.safety_left_out:
         return SAFETY_LEFT_OUT_SOME if shown else SAFETY_LEFT_OUT_ALL
     return NOT_SEEN if shown else NOTHING_UNSAFE
+
+
+def item_text(item: Item) -> str:
+    """An item as one line of words: a moment of care in care's own words, dated to the
+    minute; anything else as gathered."""
+    if item.care is None:
+        return item.text
+    return (
+        f"{care_lines.day_and_time(item.care.at)}, {item.text}: {care_lines.item_words(item.care)}"
+    )

@@ -36,15 +36,17 @@ def safety_line(title: str, item: int, label: str) -> str:
 
 
 def print_result(measure: Measure, score: Score, *, interactive: bool) -> None:
-    """The result just saved: its total and band, any safety item apart (said on stderr
-    too when nobody is at a terminal), and what the scores are for."""
+    """The result just saved: its total and band, and any safety item apart from them. At a
+    terminal the prescriber was asked about in the moment; for a script it is said here, on
+    stderr, with the item."""
     ui.say("")
     ui.say(
         total_line(measure.title, score.total, score.highest, score.band_label, score.band_range)
     )
     for answer in score.safety:
         ui.say(safety_line(measure.title, answer.item, answer.label), to_stderr=not interactive)
-        ui.say(PRESCRIBER, to_stderr=not interactive)
+        if not interactive:
+            ui.say(PRESCRIBER, to_stderr=True)
     ui.say(FOR_CLINICIAN)
 
 

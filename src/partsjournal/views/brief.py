@@ -15,17 +15,19 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from partsjournal.core import care_record as rec
 from partsjournal.core import entry as entry_mod
 from partsjournal.core import parts as parts_mod
 from partsjournal.core import sessions as sessions_mod
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import shorten
+from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import UsageError
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import Session
+from partsjournal.views import care_notes, measures, practices
 from partsjournal.views import course as course_mod
-from partsjournal.views import measures, practices
 
 # (key, heading), in the order the brief shows them
 SECTIONS: tuple[tuple[str, str], ...] = (
@@ -52,6 +54,7 @@ class Item:
     day: date | None
     text: str  # one line in words (the person's words inside it are shown literally)
     safety: bool = False  # marked as not seen by anyone at the time
+    care: CareItem | None = None  # a moment of an entry's care record (worded by render/)
 
 
 @dataclass
@@ -177,10 +180,35 @@ def _measure_line(series: list[measures.Result]) -> str:
     return f"from {one(series[0])} to {one(series[-1])} ({len(series)} results)"
 
 
+# the moments of a care record that belong in the safety record
+_WORTH = (rec.SAFE, rec.RISK, rec.THOUGHTS, rec.GOING_ON)
+
+
+def _worth(item: CareItem) -> bool:
+    if item.kind == rec.RATING:
+        return item.number is not None and item.number >= care_notes.HIGH
+    if item.kind == rec.SAFE:
+        return item.value is False
+    if item.kind == rec.THOUGHTS:
+        return item.value in (rec.IN_PASSING, rec.RIGHT_NOW)
+    return item.kind in _WORTH
+
+
 def _safety(period: list[Entry], results: list[measures.Result]) -> list[Item]:
+    """From each entry's care record (care's own account of the run: not safe, a peak of 9
+    or 10, a risk named, thoughts of ending one's life, what was going on), each moment
+    dated; an entry written before there were care records gives its own "not safe" and
+    high distress answers. A measure's safety item answered above its lowest is added."""
     out: list[Item] = []
     for e in period:
         title = e.title or e.exercise
+        if e.care:
+            out += [
+                Item("", "safety", c.at.date(), title, safety=True, care=c)
+                for c in e.care
+                if _worth(c)
+            ]
+            continue
         for a in e.answers:
             if a.role == vocab.SAFETY and a.value is False:
                 said = f"{_day(e.day)}, {title}: I said I did not feel safe"
