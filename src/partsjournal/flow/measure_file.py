@@ -97,6 +97,8 @@ class Measure(_Strict):
     period: Annotated[str, Field(min_length=1)]  # "the last two weeks", in the person's language
     attribution: str = ""
     version: Annotated[int, Field(ge=1)] = 1
+    # the person's choice: offered after a check-in at most this often (0: never offered)
+    offer_every_days: Annotated[int, Field(ge=0)] = 14
     scale: Scale
     scoring: Scoring = Scoring()
     bands: list[Band] = []
