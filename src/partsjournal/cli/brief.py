@@ -67,7 +67,7 @@ def brief(
             ui.say("Nothing was written.")
             return
         chosen = picked
-    encrypted = crypt.recipient() is not None
+    encrypted = crypt.is_encrypted()
     now = dates.now()
     written = f"{now:%A} {now.day} {now:%B %Y}"
     render = brief_html.to_html if fmt == "html" else brief_md.to_markdown

@@ -8,6 +8,7 @@ user script with the same name replaces the built-in one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
@@ -19,8 +20,7 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import UnreadableFile, read_toml
 
-# questionnaire measures share the folder of the person's own exercises (flow/measure_file)
-MEASURE_SUFFIX = ".measure.toml"
+MEASURE_SUFFIX = ".measure.toml"  # measures share the person's folder (flow/measure_file)
 
 StepKind = Literal["guide", "text", "long_text", "scale", "choice", "yes_no", "part"]
 Phase = Literal["before", "after"]
@@ -321,7 +321,6 @@ def _expand_includes(data: dict[str, Any], path: Path) -> dict[str, Any]:
 
 
 def describe(exc: ValidationError) -> str:
-    """The first few problems pydantic found in a data file, in one line."""
     problems = []
     for err in exc.errors()[:3]:
         where = ".".join(str(p) for p in err["loc"])
@@ -335,13 +334,8 @@ def _files() -> dict[str, Path]:
     files = {p.stem: p for p in sorted(builtin_dir().glob("*.toml"))}
     user = paths.user_exercises_dir()
     if user.is_dir():
-        files.update(
-            {
-                p.stem: p
-                for p in sorted(user.glob("*.toml"))
-                if not p.name.startswith(".") and not p.name.endswith(MEASURE_SUFFIX)
-            }
-        )
+        mine = [p for p in sorted(user.glob("*.toml")) if not p.name.startswith(".")]
+        files.update({p.stem: p for p in mine if not p.name.endswith(MEASURE_SUFFIX)})
     return files
 
 
@@ -349,8 +343,19 @@ def names() -> list[str]:
     return sorted(_files())
 
 
-def load_all() -> list[Exercise]:
-    return [load_file(p) for _, p in sorted(_files().items())]
+def load_all(warn: Callable[[str], None] | None = None) -> list[Exercise]:
+    """Every exercise, built-in and the person's own. With ``warn``, a file that cannot
+    be read or is not valid is named through it and left out, so the list shows every
+    good one; without, the first such file is an :class:`ExerciseFileError`."""
+    found: list[Exercise] = []
+    for _, path in sorted(_files().items()):
+        try:
+            found.append(load_file(path))
+        except ExerciseFileError as exc:
+            if warn is None:
+                raise
+            warn(exc.message)
+    return found
 
 
 def get(name: str) -> Exercise:
