@@ -10,10 +10,10 @@ import typer
 from partsjournal.cli import options
 from partsjournal.cli.lazy import LazyGroup
 from partsjournal.cli.plain import PlainCommand, PlainGroup
-from partsjournal.core import sessions
+from partsjournal.core import dates, sessions
+from partsjournal.render import charts, ui
 from partsjournal.render import sessions as render_sessions
-from partsjournal.render import ui
-from partsjournal.views import arcs, search
+from partsjournal.views import arcs, course, search
 
 
 class SessionGroup(LazyGroup, PlainGroup):
@@ -85,5 +85,7 @@ def show(
     )
     arc = arcs.with_notes(arc, found, near)
     stages = arcs.stages(session, every.rows)
+    pictures = course.collect(session.date, until=dates.now().date(), history=every)
     with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
         render_sessions.print_arc(arc, stages, more=more)
+        charts.print_course(pictures)

@@ -23,6 +23,8 @@ from partsjournal.flow import includes
 
 _NAME = re.compile(r"[a-z][a-z0-9-]*")
 
+MEASURE_SUFFIX = ".measure.toml"  # measures share the person's folder (flow/measure_file)
+
 StepKind = Literal["guide", "text", "long_text", "scale", "choice", "yes_no", "part"]
 Phase = Literal["before", "after"]
 
@@ -261,7 +263,7 @@ def load_file(path: Path) -> Exercise:
         exercise = Exercise.model_validate(data)
     except ValidationError as exc:
         raise ExerciseFileError(
-            f"The exercise file {path} is not valid: {_describe(exc)}. Fix it or move it away."
+            f"The exercise file {path} is not valid: {describe(exc)}. Fix it or move it away."
         ) from None
     if exercise.name != path.stem:
         raise ExerciseFileError(
@@ -288,7 +290,7 @@ def _includable(name: str, into: Path) -> Path | None:
     return template_file if template_file.is_file() else None
 
 
-def _describe(exc: ValidationError) -> str:
+def describe(exc: ValidationError) -> str:
     problems = []
     for err in exc.errors()[:3]:
         where = ".".join(str(p) for p in err["loc"])
@@ -302,7 +304,8 @@ def _files() -> dict[str, Path]:
     files = {p.stem: p for p in sorted(builtin_dir().glob("*.toml"))}
     user = paths.user_exercises_dir()
     if user.is_dir():
-        files.update({p.stem: p for p in sorted(user.glob("*.toml")) if not p.name.startswith(".")})
+        mine = [p for p in sorted(user.glob("*.toml")) if not p.name.startswith(".")]
+        files.update({p.stem: p for p in mine if not p.name.endswith(MEASURE_SUFFIX)})
     return files
 
 
