@@ -28,6 +28,7 @@ BALANCE_RATING = "Work and play, from 0 to 10 today?"
 BALANCE_AFTER = "What could you say no to this week?"
 BALANCE_PRACTICE = "One small change to your week?"
 CLOSING = "Thank you for checking in."
+CLEAR_LINE = "\x15"  # Ctrl-U: clear the text offered in an answer
 
 
 def step(step_id: str, kind: str, text: str, **more: object) -> dict[str, object]:
@@ -87,18 +88,21 @@ def test_integrate_after_typed_in_a_terminal(
     assert first.exit_code == 0, first.output
 
     keys = [ENTER, ENTER, ENTER]  # the arrival, the frame after a session, the follow-up
-    keys += [pick(2), line("It rained twice."), pick(3), ENTER]  # partly, a note; not yet
+    keys += [pick(2), line("It rained twice."), CLEAR_LINE + ENTER]  # partly, a note; cleared
+    keys += [pick(3), ENTER, ENTER]  # not yet, no note; kept as it was: no new practice asked
     keys += [line("6"), lines("Lighter in the chest."), line("Swim on Saturday")]
-    keys += [line("4"), lines("Saying no to Saturday overtime."), ENTER, ENTER]
+    keys += [line("4"), lines("Saying no to Saturday overtime."), ENTER]
     with terminal.typing(*keys):
         result = cli("integrate", "--after")
     assert result.exit_code == 0, result.output
     shown = result.stdout
     # the follow-up names the day the practices were chosen, then asks about each one
     shown_in_order(shown, "A small check-in", ARRIVE, AFTER_ONLY, f"{first_day:%A} {first_day.day}")
-    shown_in_order(shown, "Walk after lunch", "Leave work on time on Wednesday", BODY_RATING)
+    # the practice offered as it was: cleared (not kept) for the first, kept for the second
+    shown_in_order(shown, "Walk after lunch", 'keep "Walk after lunch" going')
+    shown_in_order(shown, "Leave work on time on Wednesday", "going", BODY_RATING)
     shown_in_order(shown, BODY_AFTER, BODY_PRACTICE, BALANCE_RATING, BALANCE_AFTER)
-    shown_in_order(shown, BALANCE_PRACTICE, CLOSING, "Saved.", "4 → 6", "2 → 4")
+    shown_in_order(shown, BALANCE_AFTER, CLOSING, "Saved.", "4 → 6", "2 → 4")
     assert BEFORE_ONLY not in shown and BODY_BEFORE not in shown
 
     newest = entry_files(home)[-1]
@@ -110,5 +114,8 @@ def test_integrate_after_typed_in_a_terminal(
     assert got["body_rating"] == 6 and got["balance_rating"] == 4
     assert got["body_after_noticed"] == "Lighter in the chest."
     assert got["balance_after_noticed"] == "Saying no to Saturday overtime."
-    assert got["body_practice"] == "Swim on Saturday" and got["balance_practice"] == ""
+    assert got["body_practice"] == "Swim on Saturday" and got["followup_body_keep"] == ""
+    assert got["followup_balance_keep"] == "Leave work on time on Wednesday"
+    assert "balance_practice" not in got
+    assert BALANCE_PRACTICE not in shown
     assert "body_before_needs" not in got

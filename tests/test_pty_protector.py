@@ -22,19 +22,21 @@ TYPED: list[tuple[str, str | None]] = [
     ("situation", 'My sister\'s "birthday" dinner\nand the toast 🌱 \\ afterwards'),
     ("activation_before", "7"),  # below 8: no grounding offer (see test_care_dialogue)
     ("name_part", "The Critic"),
+    ("focus", None),
     ("willing", "yes"),
     ("image", "a grey owl"),
     ("body", ""),
-    ("feel_toward", "4"),  # irritated or critical
+    ("feel_toward", "4"),  # irritated, critical or angry
     ("unblend", None),
-    ("unblend_check", "1"),  # more curious or open
+    ("unblend_check", "1"),  # more open: curious, calm or warm
     ("purpose", "To keep me from being hurt."),
+    ("hopes", ""),
     ("feelings", "Worried."),
+    ("strengths", "Loyal."),
     ("fears", "They would laugh."),
     ("stirred_now", ""),  # the optional check in the middle: not an answer, left out
     ("tender", "No"),
     ("protects_someone", "NO"),
-    ("strengths", "Loyal."),
     ("needs", "Patience."),
     ("heard", "You keep watch so I am not laughed at."),
     ("thanks", None),
@@ -85,3 +87,6 @@ def test_protector_typed_as_a_person_types_saves_exactly_what_was_typed(home: Pa
             expected[step_id] = kinds.of(step.kind).check(step, typed)
     assert saved == expected
     assert saved["willing"] is True and saved["tender"] is False and saved["body"] == ""
+    assert saved["feel_toward"] == "irritated, critical or angry"
+    assert saved["unblend_check"] == "more open: curious, calm or warm"
+    assert saved["next_step"] == "bring it to my therapist" and saved["self_check"] is False
