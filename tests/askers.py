@@ -11,6 +11,7 @@ import pytest
 
 from partsjournal import prompts
 from partsjournal.core.answers import AnswerValue
+from partsjournal.flow import kinds
 from partsjournal.flow.engine import GoBack, Paused, check_value
 from partsjournal.flow.exercises import Step
 from partsjournal.render import ui
@@ -93,7 +94,8 @@ class FakeAsker:
 
 class AutoAsker(FakeAsker):
     """A :class:`FakeAsker` that also answers the steps it was not given: guides go on,
-    optional questions are left empty (a yes/no is "no"), required text gets a few words,
+    optional questions are left empty (as Enter alone leaves them, a yes/no too: it is
+    not a no), required text gets a few words,
     a scale 3, a choice its first choice, a part "Part <step id>". Dialogue tests give only
     the answers their behaviour depends on, so an added question does not break them."""
 
@@ -104,17 +106,15 @@ class AutoAsker(FakeAsker):
         number: int,
         total: int,
         typed: str = "",
-        *,
-        about: bool = False,
     ) -> AnswerValue:
         if step.id not in self.answers and step.kind != "guide":
             self.answers[step.id] = _default(step)
-        return super().ask(step, text, number, total, typed, about=about)
+        return super().ask(step, text, number, total, typed)
 
 
 def _default(step: Step) -> Any:
     if step.optional:
-        return False if step.kind == "yes_no" else ""
+        return kinds.of(step.kind).skipped(step)
     if step.kind == "scale":
         return 3
     if step.kind == "yes_no":

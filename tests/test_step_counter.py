@@ -91,16 +91,18 @@ def test_a_part_given_on_the_command_line_is_not_counted(home: Path) -> None:
 
 
 def walked(ex: exercises.Exercise, phase: str | None) -> list[str]:
-    """The steps a run asks when every optional question is left out and every other one
-    answered with its kind's example answer."""
+    """The kinds of the steps a typical run asks: every question answered with its kind's
+    example (a part named "A part", a list's first choice), except that an optional yes/no
+    is left out, so no branch opens."""
     from partsjournal.flow import kinds
 
     run = Run(exercise=ex, phase=phase)
     while (step := run.next_step()) is not None:
         kind = kinds.of(step.kind)
-        written = kind.example(step).strip('"')
+        written = "A part" if kind.names_part else kind.example(step).strip('"')
         value = True if written == "true" or not kind.asks else written
-        run.answers[step.id] = kind.skipped(step) if step.optional else kind.check(step, value)
+        skip = step.optional and step.kind == "yes_no"
+        run.answers[step.id] = kind.skipped(step) if skip else kind.check(step, value)
     return [s.kind for s in ex.steps if s.id in run.answers]
 
 

@@ -133,7 +133,7 @@ class Guide(Kind):
     name = "guide"
     widget = "page"
     asks = False
-    seconds = 25
+    seconds = 30
     written = "true"
 
     def check(self, step: Step, value: Any) -> AnswerValue:
@@ -151,7 +151,7 @@ class Text(Kind):
 
     name = "text"
     keeps_typing = True
-    seconds = 40
+    seconds = 45
 
     def read(self, step: Step, value: Any) -> AnswerValue:
         if not isinstance(value, str):
@@ -173,7 +173,7 @@ class Scale(Kind):
     """A whole number from 0 to 10, with words for the two ends."""
 
     name = "scale"
-    seconds = 12
+    seconds = 15
     written = "5"
 
     def check_fields(self, step: Step) -> str | None:
@@ -199,7 +199,7 @@ class Choice(Kind):
 
     name = "choice"
     widget = "list"
-    seconds = 15
+    seconds = 30
 
     def check_fields(self, step: Step) -> str | None:
         if not step.choices or len(step.choices) < 2:
@@ -235,7 +235,7 @@ class YesNo(Kind):
     it skips an optional question (no branch opens) and asks again on any other."""
 
     name = "yes_no"
-    seconds = 10
+    seconds = 15
     written = "true"
 
     def read(self, step: Step, value: Any) -> AnswerValue:
@@ -261,7 +261,7 @@ class PartName(Kind):
     name = "part"
     keeps_typing = True
     names_part = True
-    seconds = 20
+    seconds = 30
 
     def read(self, step: Step, value: Any) -> AnswerValue:
         if not isinstance(value, str):
