@@ -23,7 +23,7 @@ from partsjournal.flow.exercises import Step
 from tests.conftest import Cli, entry_files
 from tests.helpers import answers_of
 from tests.keys import CTRL_A, CTRL_B, CTRL_C, CTRL_D, DOWN, ENTER, ESC, UP, Typing, line, lines
-from tests.pty_helpers import write_exercise
+from tests.pty_helpers import draft_files, write_exercise
 
 PAUSED = "<paused>"
 BACK = "<back>"
@@ -330,3 +330,46 @@ def test_enter_alone_at_an_optional_yes_no_opens_no_branch(
         result = cli("exercise", "branches")
     assert result.exit_code == 0, result.output
     assert answers_of(entry_files(home)[0]) == {"open": "", "end": "the end"}
+
+
+class SignalledWhileCollected:
+    """An object whose finalizer is running when Ctrl-C's SIGINT is handled (as the event
+    loop of the prompt before may be, collected while the next prompt is built)."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(1000):  # Python runs the signal's handler here, inside the finalizer
+            pass
+
+
+def test_a_ctrl_c_between_two_questions_is_never_lost_in_a_finalizer(
+    cli: Cli, terminal: Typing, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A KeyboardInterrupt raised inside a finalizer is printed and dropped by Python: the
+    Ctrl-C was lost, and the page after it took the next Enter (the care test that timed
+    out now and then waiting for "Paused."). It is kept for the next question instead."""
+    from partsjournal.render import screens
+
+    write_exercise(
+        home,
+        "two",
+        [
+            {"id": "first", "kind": "text", "text": "First?"},
+            {"id": "page", "kind": "guide", "text": "A page to read."},
+            {"id": "last", "kind": "text", "text": "Last?"},
+        ],
+    )
+    real_header = screens.step_header
+
+    def header(step: Step, *args: Any, **kwargs: Any) -> None:
+        real_header(step, *args, **kwargs)
+        if step.id == "page":
+            SignalledWhileCollected()  # made and dropped at once: its finalizer runs now
+
+    monkeypatch.setattr(screens, "step_header", header)
+    with terminal.typing(line("one"), ENTER, line("three")):
+        result = cli("exercise", "two")
+    assert result.exit_code == 0, result.output
+    assert "Paused." in result.stdout and entry_files(home) == []
+    [draft] = draft_files(home)
+    assert answers_of(draft) == {"first": "one"}  # the page was not gone past

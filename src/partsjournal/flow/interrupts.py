@@ -11,13 +11,39 @@ from __future__ import annotations
 import errno
 import signal
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from partsjournal.flow.drafting import STOPPING_SIGNALS, TerminalGone
 
-# Ctrl-C that came as a signal while a prompt was starting or ending, not yet acted on:
-# the prompt under way, or else the next one, ends with it as a pause.
+# Ctrl-C that came as a signal while a prompt was starting or ending, or between two prompts,
+# not yet acted on: the prompt under way, or else the next one, ends with it as a pause.
 interrupted: list[int] = []
+
+
+def _remember(signum: int, frame: Any) -> None:
+    interrupted.append(signum)
+
+
+@contextmanager
+def kept_for_the_next_prompt(*, asking: bool = True) -> Iterator[None]:
+    """While a person is asked one question after another (``asking``), Ctrl-C between two
+    prompts is remembered and pauses at the next one, rather than raised as
+    :class:`KeyboardInterrupt` wherever the program is: raised inside a finalizer (the event
+    loop of the prompt before, collected while the next one is built), Python prints it and
+    drops it, and the next page to read waited as if nothing was pressed. A Ctrl-C after the
+    last question is dropped at the end of the block: what was answered is saved."""
+    if not asking or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    interrupted.clear()
+    before = signal.signal(signal.SIGINT, _remember)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, before)
+        interrupted.clear()
 
 
 def run_prompt(question: Any) -> Any:

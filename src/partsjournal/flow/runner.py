@@ -18,6 +18,7 @@ from partsjournal.flow import (
     care_words,
     exercises,
     integration,
+    interrupts,
     journal,
     measures_asked,
     promises,
@@ -169,7 +170,7 @@ def _walk(
         looking_after.after(cur, step)
 
     ended = False
-    with stopping_signals_pause():
+    with stopping_signals_pause(), interrupts.kept_for_the_next_prompt(asking=asker.interactive):
         while True:
             try:
                 # care first: a resumed run that stopped at 8 or more, or one care holds
