@@ -373,3 +373,25 @@ def test_a_ctrl_c_between_two_questions_is_never_lost_in_a_finalizer(
     assert "Paused." in result.stdout and entry_files(home) == []
     [draft] = draft_files(home)
     assert answers_of(draft) == {"first": "one"}  # the page was not gone past
+
+
+def test_a_ctrl_c_as_the_exercise_opens_pauses_at_its_first_question(
+    cli: Cli, terminal: Typing, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sent as the exercise's opening panel is drawn (test_primer's Ctrl-C), before the first
+    page: lost in a finalizer, the page then waited; kept, the first page pauses."""
+    from partsjournal.render import screens
+
+    write_exercise(home, "one", [{"id": "page", "kind": "guide", "text": "A page to read."}])
+    real_intro = screens.intro
+
+    def intro(ex: Any) -> None:
+        real_intro(ex)
+        SignalledWhileCollected()
+
+    monkeypatch.setattr(screens, "intro", intro)
+    with terminal.typing(ENTER):
+        result = cli("exercise", "one")
+    assert result.exit_code == 0, result.output
+    assert "Paused." in result.stdout and "Saved." not in result.stdout
+    assert entry_files(home) == []

@@ -34,7 +34,11 @@ def kept_for_the_next_prompt(*, asking: bool = True) -> Iterator[None]:
     loop of the prompt before, collected while the next one is built), Python prints it and
     drops it, and the next page to read waited as if nothing was pressed. A Ctrl-C after the
     last question is dropped at the end of the block: what was answered is saved."""
-    if not asking or threading.current_thread() is not threading.main_thread():
+    if (
+        not asking
+        or threading.current_thread() is not threading.main_thread()
+        or signal.getsignal(signal.SIGINT) is _remember  # kept already, by an outer block
+    ):
         yield
         return
     interrupted.clear()

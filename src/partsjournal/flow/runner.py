@@ -126,11 +126,13 @@ def run_exercise(
     if chosen == session_day.CAPTURE:
         capture = session_day.capture_exercise()
         return run_exercise(capture.name, at=at, session=session, exercise=capture, asker=asker)
-    if asker.interactive:
-        screens.intro(ex)
-    if linked is None and phase == "before" and ex.phase == "before":
-        screens.no_session_coming(sessions.BEFORE_WINDOW_DAYS)
-    return walk_and_save(current, asker, created)
+    # from the first word of the exercise on, a Ctrl-C is kept for the next question
+    with interrupts.kept_for_the_next_prompt(asking=asker.interactive):
+        if asker.interactive:
+            screens.intro(ex)
+        if linked is None and phase == "before" and ex.phase == "before":
+            screens.no_session_coming(sessions.BEFORE_WINDOW_DAYS)
+        return walk_and_save(current, asker, created)
 
 
 def walk_and_save(
@@ -304,8 +306,9 @@ def resume(
         draft = drafts.reload(draft)
         current = run_from_draft(draft, ex)
         asker = asker if asker is not None else make_asker(ex, answers)
-        if asker.interactive:
-            screens.welcome_back(
-                f"{draft.created:%A %d %B, %H:%M}", draft.answered, ex.title, len(current.kept)
-            )
-        return walk_and_save(current, asker, draft.created, draft=draft)
+        with interrupts.kept_for_the_next_prompt(asking=asker.interactive):
+            if asker.interactive:
+                screens.welcome_back(
+                    f"{draft.created:%A %d %B, %H:%M}", draft.answered, ex.title, len(current.kept)
+                )
+            return walk_and_save(current, asker, draft.created, draft=draft)
