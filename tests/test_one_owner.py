@@ -7,6 +7,7 @@ place, and these tests check that the commands that show it agree.
 
 from __future__ import annotations
 
+import ast
 import json
 import tomllib
 from datetime import datetime
@@ -277,3 +278,19 @@ def test_the_close_name_offer_asks_through_the_askers_confirm(home: Path) -> Non
     assert Saying(False).offer_close_part("the critc") == "the critc"
     assert Saying(True).offer_close_part("critic") == "critic"  # a fixed rule: not asked
     assert questions == ["Did you mean The Critic?"] * 2
+
+
+def test_only_the_output_owner_writes_files_outside_the_journal() -> None:
+    """``private_dir=False`` (a file the person named, outside ``<home>``) is written only by
+    ``render/output.write``, which checks the place first: a second writer would skip it."""
+    src = Path(__file__).resolve().parents[1] / "src" / "partsjournal"
+    writers = sorted(
+        str(path.relative_to(src))
+        for path in src.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.keyword)
+        and node.arg == "private_dir"
+        and isinstance(node.value, ast.Constant)
+        and node.value.value is False
+    )
+    assert writers == ["render/output.py"]
