@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 import tomllib
-from datetime import datetime
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from partsjournal import prompts
-from partsjournal.core import drafts, layout, matching, part_record, parts, store
+from partsjournal.core import dates, drafts, layout, matching, part_record, parts, store
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import AnswerValue
 from partsjournal.flow import care_words, exercises, integration, journal, runner
@@ -26,6 +28,7 @@ from partsjournal.flow.exercises import ExerciseFileError, Step
 from partsjournal.views import practices
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
+from tests.helpers import TODAY, command_options
 
 GROUNDING_ANSWERS = "distress = 3\nsafe = true\n"
 
@@ -294,3 +297,158 @@ def test_only_the_output_owner_writes_files_outside_the_journal() -> None:
         and node.value.value is False
     )
     assert writers == ["render/output.py"]
+
+
+# ----------------------------------------------------------------------------- dates
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "partsjournal"
+
+
+def _modules() -> list[tuple[str, ast.Module]]:
+    return [
+        (str(path.relative_to(SRC)), ast.parse(path.read_text(encoding="utf-8")))
+        for path in sorted(SRC.rglob("*.py"))
+    ]
+
+
+# every command that takes --at, and what else it needs to run without a terminal
+AT_COMMANDS: dict[str, tuple[list[str], str]] = {
+    "exercise": (["exercise", "grounding", "--answers", "-"], GROUNDING_ANSWERS),
+    "ground": (["ground", "--answers", "-"], GROUNDING_ANSWERS),
+    "integrate": (["integrate", "--answers", "-"], "body_rating = 5\n"),
+    "note": (["note", "chest tight"], ""),
+    "practices": (["practices", "--answers", "-"], ""),
+}
+
+
+def test_a_date_hint_names_only_options_its_command_has(cli: Cli, home: Path) -> None:
+    """``note --at 2027-06-01`` once advised --future, which note does not have: every
+    option a refusal names is one the command takes."""
+    options: dict[str, set[str]] = {}
+    for command, param, _ in command_options():
+        options.setdefault(command, set()).update(getattr(param, "opts", []))
+    assert {c for c, names in options.items() if "--at" in names} == set(AT_COMMANDS)
+    for command, (args, stdin) in AT_COMMANDS.items():
+        result = cli(*args, "--at", "2027-06-01", input=stdin)
+        assert result.exit_code == 2, (command, result.output)
+        assert "more than a day ahead" in result.stderr
+        named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*", result.stderr))
+        assert "--at" in named and named <= options[command], (command, result.stderr)
+        assert ("--future" in named) == ("--future" in options[command]), command
+    assert entry_files(home) == []
+
+
+# every option that takes a date, and a command line that gives it one
+DATE_OPTIONS: dict[str, Callable[[str], tuple[list[str], str]]] = {
+    "exercise --at": lambda d: (["exercise", "grounding", "--at", d, "--answers", "-"], GA),
+    "ground --at": lambda d: (["ground", "--at", d, "--answers", "-"], GA),
+    "integrate --at": lambda d: (
+        ["integrate", "--realm", "body", "--at", d, "--answers", "-"],
+        "body_rating = 5\n",
+    ),
+    "note --at": lambda d: (["note", "x", "--at", d], ""),
+    "practices --at": lambda d: (["practices", "--at", d, "--answers", "-"], ""),
+    "review --since": lambda d: (["review", "--since", d], ""),
+    "review --until": lambda d: (["review", "--since", "2026-11-01", "--until", d], ""),
+    "entries --since": lambda d: (["entries", "--since", d], ""),
+    "entries --until": lambda d: (["entries", "--until", d], ""),
+    "export --since": lambda d: (["export", "--since", d], ""),
+    "export --until": lambda d: (["export", "--since", "2026-11-01", "--until", d], ""),
+    "session add DATE": lambda d: (["session", "add", d], ""),
+    "session edit --date": lambda d: (["session", "edit", "1", "--date", d], ""),
+}
+GA = GROUNDING_ANSWERS
+DATE_WORDS = ["now", "today", "yesterday", "Yesterday 20:30", "today 07:15", "2026-11-22"]
+
+
+def test_every_date_option_is_in_the_date_words_table() -> None:
+    found = {
+        f"{command} {param.opts[0] if param.param_type_name == 'option' else param.metavar}"
+        for command, param, _ in command_options()
+        if param.metavar == "DATE"
+    }
+    assert found == set(DATE_OPTIONS)
+
+
+@pytest.mark.parametrize("word", DATE_WORDS)
+@pytest.mark.parametrize("option", sorted(DATE_OPTIONS))
+def test_date_words_work_alike_for_every_date_option(
+    cli: Cli, home: Path, option: str, word: str
+) -> None:
+    """``--at now`` worked and ``--since now`` was refused; ``--at "yesterday 20:30"`` was
+    refused. Now every date option reads the same words."""
+    if option == "session edit --date":
+        assert cli("session", "add", "2026-11-01").exit_code == 0
+    args, stdin = DATE_OPTIONS[option](word)
+    result = cli(*args, input=stdin)
+    assert result.exit_code == 0, (option, word, result.output)
+
+
+@pytest.mark.parametrize("word", DATE_WORDS)
+def test_a_date_word_names_the_same_day_as_a_date_and_as_a_moment(word: str) -> None:
+    day = dates.parse_date(word)
+    moment = dates.parse_datetime(word)
+    assert day == moment.date()
+    if word.lower().startswith("yesterday"):
+        assert day == TODAY.date() - timedelta(days=1)
+    elif word.lower().startswith(("now", "today")):
+        assert day == TODAY.date()
+    if " " in word:
+        assert (moment.hour, moment.minute) == tuple(int(x) for x in word.split()[1].split(":"))
+
+
+def test_date_words_are_read_only_in_core_dates() -> None:
+    """A second reader of "today" or "yesterday" is how ``--since now`` came to differ."""
+    readers = sorted(
+        name
+        for name, tree in _modules()
+        for compare in ast.walk(tree)
+        if isinstance(compare, ast.Compare)
+        for node in ast.walk(compare)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and node.value.strip().lower() in {"now", "today", "yesterday"}
+    )
+    assert readers == []  # core/dates reads them through its DAY_WORDS table
+
+
+# formats that write a date into a file, not onto a screen: the calendar's and the entry id's
+DATE_FORMATS_FOR_FILES = {"render/ics.py", "core/entry.py"}
+
+
+def test_dates_are_formatted_for_the_screen_only_in_core_dates() -> None:
+    """"Sunday 6 December", "Sunday 06 December", "Thursday 2026-12-03" and "Thu 03 Dec"
+    were four commands' forms of one kind of thing: a ``%`` date format anywhere else is a
+    second owner."""
+    formatters = sorted(
+        name
+        for name, tree in _modules()
+        if name not in DATE_FORMATS_FOR_FILES | {"core/dates.py"}
+        for node in ast.walk(tree)
+        if (
+            isinstance(node, ast.FormattedValue)
+            and node.format_spec is not None
+            and "%" in ast.unparse(node.format_spec)
+        )
+        or (isinstance(node, ast.Attribute) and node.attr == "strftime")
+    )
+    assert formatters == []
+
+
+def test_one_day_is_shown_one_way_by_every_command(cli: Cli, home: Path, tmp_path: Path) -> None:
+    day = datetime(2026, 11, 5).date()
+    long, short = dates.day_text(day), dates.short_day(day)
+    assert (long, short) == ("Thursday 5 November 2026", "Thu 5 Nov")
+    added = cli("session", "add", "2026-11-05")
+    assert f"on {long}," in " ".join(added.stdout.split())
+    shown = " ".join(cli("session", "show", "1").stdout.split())
+    assert f"Session 1: ketamine, {long}" in shown
+    assert f"({short} to " in shown  # the integration arc's first stage starts that day
+    edited = cli("session", "edit", "1", "--label", "first")
+    assert f"on {long}" in " ".join(edited.stdout.split())
+    answers = write(tmp_path / "g.toml", GROUNDING_ANSWERS)
+    saved = cli("ground", "--at", "2026-11-05 21:30", "--answers", str(answers))
+    moment = dates.moment_text(datetime(2026, 11, 5, 21, 30))
+    assert moment == "Thursday 5 November 2026, 21:30"
+    assert moment in " ".join(saved.stdout.split())
+    assert moment in " ".join(cli("show", "last").stdout.split())

@@ -5,17 +5,14 @@ journal file, never through a symlink into it; refused with one sentence and not
 from __future__ import annotations
 
 import os
-import typing
 from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer
 
-from partsjournal.cli import root
 from tests.conftest import Cli, entry_files
+from tests.helpers import command_options, takes_path
 from tests.journal_fixtures import at
 from tests.journal_fixtures import write as write_entry
 
@@ -139,21 +136,12 @@ def test_a_symlink_outside_pointing_outside_is_replaced_not_followed(
     assert not link.is_symlink() and elsewhere.read_text(encoding="utf-8") == "mine\n"
 
 
-def _file_options(command: Any, prefix: str) -> Iterator[str]:
-    """Every option of ``command`` (and its sub-commands) that takes a file path."""
-    if hasattr(command, "list_commands"):
-        ctx = typer.Context(command)
-        for name in command.list_commands(ctx):
-            yield from _file_options(command.get_command(ctx, name), f"{prefix} {name}")
-        return
-    hints = typing.get_type_hints(command.callback)
-    for param in command.params:
-        if param.param_type_name == "option" and Path in typing.get_args(hints[param.name]):
-            yield f"{prefix} {param.opts[0]}"
-
-
 def test_every_option_that_names_a_file_to_write_is_in_the_writers_table() -> None:
     """A new command with a file option joins the table above, so it is checked the same
     way (and writes through ``render/output.place``)."""
-    found = {o for name in root.COMMANDS for o in _file_options(root.build_command(name), name)}
+    found = {
+        f"{command} {param.opts[0]}"
+        for command, param, annotation in command_options()
+        if param.param_type_name == "option" and takes_path(annotation)
+    }
     assert found == set(WRITERS)

@@ -32,7 +32,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _when(session: Session) -> str:
-    return f"{session.date:%A} {session.date.day} {session.date:%B %Y}"
+    return dates.day_text(session.date)
 
 
 def _another_on_the_same_day(when_day: date, yes: bool, *, ignore: str = "") -> bool:
@@ -91,10 +91,7 @@ def add(
                 f"Could not write the calendar file {target} ({exc.strerror or exc}), so the "
                 "session was not recorded either; choose another --ics path and run it again."
             ) from None
-    ui.say(
-        f"Added {session.name} ({session.kind}) on {when:%A} {when.day} {when:%B %Y}, "
-        f"id {session.id}."
-    )
+    ui.say(f"Added {session.name} ({session.kind}) on {dates.day_text(when)}, id {session.id}.")
     if target is not None:
         days = ", ".join(str(n) for n in ics.CHECK_IN_DAYS)
         ui.say(

@@ -174,7 +174,7 @@ class Run:
         shown as "The Critic"), or "this part" before one is named, and ``{today}``
         with the date."""
         if "{today}" in text:
-            text = text.replace("{today}", f"{dates.now():%A %d %B %Y}")
+            text = text.replace("{today}", dates.day_text(dates.now().date()))
         if not self.part_name:
             return text.replace("{part}", "this part").strip()
         if self._shown_part is None or self._shown_part[0] != self.part_name:

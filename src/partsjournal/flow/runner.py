@@ -109,7 +109,9 @@ def run_exercise(
         return None
     if chosen == care.CAPTURE:
         capture = care.capture_exercise()
-        return run_exercise(capture.name, at=at, session=session, exercise=capture, asker=asker)
+        return run_exercise(
+            capture.name, at=at, future=future, session=session, exercise=capture, asker=asker
+        )
     if asker.interactive:
         screens.intro(ex)
     if linked is None and phase == "before" and ex.phase == "before":
@@ -262,6 +264,6 @@ def resume(
         asker = asker if asker is not None else make_asker(ex, answers)
         if asker.interactive:
             screens.welcome_back(
-                f"{draft.created:%A %d %B, %H:%M}", draft.answered, ex.title, len(current.kept)
+                dates.moment_text(draft.created), draft.answered, ex.title, len(current.kept)
             )
         return walk_and_save(current, asker, draft.created, draft=draft)

@@ -12,12 +12,12 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from partsjournal.core import dates
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer, as_text, first_words
 from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session, describe, placement
 from partsjournal.render import ui
-from partsjournal.render.review import span
 from partsjournal.render.text import literal, md, visible
 
 if TYPE_CHECKING:
@@ -41,10 +41,6 @@ def _value_text(a: Answer) -> str:
     return as_text(a.value)
 
 
-def long_date(created: datetime) -> str:
-    return f"{created:%A} {created.day} {created:%B %Y}, {created:%H:%M}"
-
-
 def part_names(e: Entry, names: dict[str, str] | None = None) -> list[str]:
     """The entry's parts by the name the registry knows them by now (``names``, from
     :func:`partsjournal.core.parts.current_names`), else as written in the entry."""
@@ -66,7 +62,7 @@ def print_entry(
     from rich.text import Text
 
     head = Text()
-    head.append(long_date(e.created) + "\n")
+    head.append(dates.moment_text(e.created) + "\n")
     head.append(f"exercise: {visible(e.exercise, one_line=True)}", style="dim")
     when = when_line(e, sessions)
     if when:
@@ -259,7 +255,7 @@ def export_markdown_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]
     since, until = date.fromisoformat(head["since"]), date.fromisoformat(head["until"])
     n = head["count"]
     out = [
-        f"# Journal entries, {span(since, until)}",
+        f"# Journal entries, {dates.span_text(since, until)}",
         "",
         f"{n} {'entry' if n == 1 else 'entries'}, chosen to share"
         + (
@@ -283,7 +279,7 @@ def export_markdown_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]
 def _markdown_item(item: dict[str, Any]) -> list[str]:
     created = datetime.fromisoformat(item["created"])
     title = md(item["title"] or item["exercise"], one_line=True)
-    out = [f"## {long_date(created)} · {title}", ""]
+    out = [f"## {dates.moment_text(created)} · {title}", ""]
     facts = []
     if item["when"]:
         facts.append(item["when"])

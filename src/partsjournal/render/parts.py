@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from partsjournal.core import dates
 from partsjournal.core.answers import as_text
 from partsjournal.core.parts import Part
 from partsjournal.render import ui
@@ -105,7 +106,7 @@ def print_part(
     for meeting in meetings:
         e = meeting.entry
         line = Text("\n")
-        line.append(f"{e.created:%Y-%m-%d %H:%M}", style="bold")
+        line.append(dates.stamp(e.created), style="bold")
         line.append("  ")
         line.append_text(literal(e.title, one_line=True))
         if meeting.name_used != part.name:

@@ -3,6 +3,8 @@ as the screen (:mod:`partsjournal.render.review`); user text is escaped."""
 
 from __future__ import annotations
 
+from partsjournal.core import dates
+from partsjournal.core.dates import short_day
 from partsjournal.render import patterns as pattern_words
 from partsjournal.render import review_notes
 from partsjournal.render.review import (
@@ -29,17 +31,20 @@ from partsjournal.render.review import (
     self_footer,
     session_line,
     signed,
-    span,
     this_period,
 )
-from partsjournal.render.review_notes import short_day
 from partsjournal.render.text import md, visible
 from partsjournal.views.review_data import Review
 
 
 def to_markdown(review: Review) -> str:
     p = review.period
-    out: list[str] = [f"# Review: {span(p.since, p.until)}", "", header_line(review) + ".", ""]
+    out: list[str] = [
+        f"# Review: {dates.span_text(p.since, p.until)}",
+        "",
+        header_line(review) + ".",
+        "",
+    ]
     if review.position:
         out += [position_line(review), ""]
     if review.empty:

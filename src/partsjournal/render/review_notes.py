@@ -5,17 +5,12 @@ a section with nothing in it is left out."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
+from partsjournal.core.dates import short_day
 from partsjournal.render.text import visible
 from partsjournal.views.review_data import Review
 
 Escape = Callable[..., str]
-
-
-def short_day(day: date) -> str:
-    """ "Thu 19 Nov": how the review names a day."""
-    return f"{day:%a} {day.day} {day:%b}"
 
 
 def sections(review: Review, esc: Escape = visible) -> list[tuple[str, list[str]]]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from partsjournal.core import dates
 from partsjournal.render import patterns as pattern_words
 from partsjournal.render import review_notes, ui
 from partsjournal.render.review import (
@@ -33,7 +34,6 @@ from partsjournal.render.review import (
     session_line,
     short_day,
     signed,
-    span,
     sparkline,
     sparkline_label,
     this_period,
@@ -82,7 +82,7 @@ def rich_renderables(review: Review) -> list[RenderableType]:
     def note(text: str) -> None:
         out.append(Text(text, style="dim"))
 
-    out.append(Text(f"Review: {span(p.since, p.until)}", style="bold"))
+    out.append(Text(f"Review: {dates.span_text(p.since, p.until)}", style="bold"))
     out.append(Text(header_line(review)))
     if review.position:
         out.append(Text(position_line(review)))

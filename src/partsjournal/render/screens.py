@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from partsjournal.core import dates
 from partsjournal.core.entry import Entry
 from partsjournal.render import ui
 from partsjournal.render.text import literal, visible
@@ -147,7 +148,7 @@ def saved(entry: Entry, where: str | None, ref: str, names: dict[str, str] | Non
     console = ui.out()
     console.print()
     line = Text.assemble(("Saved.", "bold"), " ", literal(entry.title, one_line=True))
-    line.append(f", {entry.created:%A %d %B %Y, %H:%M}.")
+    line.append(f", {dates.moment_text(entry.created)}.")
     console.print(line)
     if entry.parts:
         console.print(
