@@ -22,9 +22,11 @@ from partsjournal import prompts
 from partsjournal.core import dates, drafts, layout, matching, part_record, parts, store
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import AnswerValue
+from partsjournal.core.errors import JournalError
 from partsjournal.flow import care_words, exercises, integration, journal, runner
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import ExerciseFileError, Step
+from partsjournal.render.text import sentence
 from partsjournal.views import practices
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
@@ -417,7 +419,7 @@ DATE_FORMATS_FOR_FILES = {"render/ics.py", "core/entry.py"}
 
 
 def test_dates_are_formatted_for_the_screen_only_in_core_dates() -> None:
-    """"Sunday 6 December", "Sunday 06 December", "Thursday 2026-12-03" and "Thu 03 Dec"
+    """ "Sunday 6 December", "Sunday 06 December", "Thursday 2026-12-03" and "Thu 03 Dec"
     were four commands' forms of one kind of thing: a ``%`` date format anywhere else is a
     second owner."""
     formatters = sorted(
@@ -452,3 +454,58 @@ def test_one_day_is_shown_one_way_by_every_command(cli: Cli, home: Path, tmp_pat
     assert moment == "Thursday 5 November 2026, 21:30"
     assert moment in " ".join(saved.stdout.split())
     assert moment in " ".join(cli("show", "last").stdout.split())
+
+
+# ------------------------------------------------------------------ user text on screen
+
+# (what the person typed, how a message shows it)
+SHOWN = [
+    ("Café", "Café"),
+    ("Café\tNoir", "Café\\tNoir"),
+    ("two\nlines", "two\\nlines"),
+    ("red\x1b[31mtext", "red\\x1b[31mtext"),
+]
+
+
+@pytest.mark.parametrize(("typed", "shown"), SHOWN)
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["parts", "show", "{}"],  # There is no part called '...'
+        ["parts", "add", "{}"],  # A part's name must be one line ... ('...' is not)
+        ["exercise", "{}", "--answers", "-"],  # There is no exercise called '...'
+        ["session", "show", "{}"],
+    ],
+)
+def test_user_text_in_a_message_is_shown_one_way(
+    cli: Cli, home: Path, command: list[str], typed: str, shown: str
+) -> None:
+    """``unicode_escape`` showed "Café" as ``Caf\\xe9``: the one catch point shows letters as
+    they are and writes out controls, line breaks and tabs, on one line."""
+    if typed == "Café" and command[:2] == ["parts", "add"]:
+        typed = "Café\x07"  # a name that is refused, with a letter outside ASCII
+        shown = "Café\\x07"
+    result = cli(*(typed if arg == "{}" else arg for arg in command), input="")
+    assert result.exit_code in (1, 2), result.output
+    [line] = result.stderr.splitlines()
+    assert f"'{shown}'" in line, line
+    assert "\x1b" not in line and "\\xe9" not in line
+
+
+def test_a_name_edited_by_hand_is_shown_by_the_same_rule(home: Path) -> None:
+    part = parts.create("The Critic")
+    data = part.to_dict() | {"name": "Café\nNoir"}
+    with pytest.raises(JournalError) as caught:
+        parts.check_edit(data, part)
+    assert "'Café\nNoir'" in caught.value.message  # the message keeps the name exact ...
+    assert "'Café\\nNoir'" in sentence(caught.value.message)  # ... the screen writes it out
+
+
+def test_only_render_text_escapes_user_text() -> None:
+    escapers = sorted(
+        name
+        for name, tree in _modules()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and node.value in ("unicode_escape", "backslashreplace")
+    )
+    assert escapers == []

@@ -355,9 +355,8 @@ def check_edit(data: dict[str, Any], original: Part) -> Part:
         ) from None
     for name in part.names():
         if name_problem(name) == NAME_RULE:
-            shown = name.encode("unicode_escape").decode("ascii")
-            raise JournalError(
-                f"The name '{shown}' has a line break, tab or control character; "
+            raise JournalError(  # the catch point shows its controls (render/text.sentence)
+                f"The name '{name}' has a line break, tab or control character; "
                 "a part's names must be one line each. The part is unchanged."
             )
         other = _taken_by_other(name, part)

@@ -38,6 +38,12 @@ def visible(text: str, *, one_line: bool = False) -> str:
     return shown
 
 
+def sentence(text: str) -> str:
+    """A message on one line, as the one catch point prints it: every control character,
+    line break and tab written out (``\\x1b``, ``\\n``, ``\\t``), letters kept ("Café")."""
+    return visible(text).replace("\n", "\\n").replace("\t", "\\t")
+
+
 def literal(text: str, style: str = "", *, one_line: bool = False) -> Text:
     """User text for rich: a :class:`Text`, never parsed as markup."""
     from rich.text import Text
