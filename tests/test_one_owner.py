@@ -21,7 +21,8 @@ import pytest
 from partsjournal import prompts
 from partsjournal.core import dates, drafts, layout, matching, part_record, parts, store
 from partsjournal.core import vocabulary as vocab
-from partsjournal.core.answers import AnswerValue
+from partsjournal.core.answers import Answer, AnswerValue
+from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.errors import JournalError
 from partsjournal.flow import care_words, exercises, integration, journal, runner
 from partsjournal.flow.engine import Paused, Run
@@ -509,3 +510,46 @@ def test_only_render_text_escapes_user_text() -> None:
         if isinstance(node, ast.Constant) and node.value in ("unicode_escape", "backslashreplace")
     )
     assert escapers == []
+
+
+# ------------------------------------------- which part an answer with no part is about
+
+
+def test_an_answer_with_no_part_is_about_the_same_part_everywhere(cli: Cli, home: Path) -> None:
+    """An entry from before answers carried their part (or edited by hand), naming two
+    parts: the part log, the review and the session notes all take its first part."""
+    first, second = parts.create("The Critic"), parts.create("Little One")
+    assert cli("session", "add", "2026-11-25").exit_code == 0
+    answers = [
+        ("part-needs", "To rest"),
+        ("reflection", "It works so hard"),
+        ("for-therapist", "Ask about the critic"),
+        ("feel-toward", "wary"),
+        ("feel-toward-after", "warmer"),
+    ]
+    saved = Entry(
+        id=new_id(datetime(2026, 11, 20, 21, 0, tzinfo=TODAY.tzinfo)),
+        created=datetime(2026, 11, 20, 21, 0, tzinfo=TODAY.tzinfo),
+        exercise="protector",
+        exercise_version=1,
+        title="Meeting a protector part",
+        answers=[
+            Answer(step=role.replace("-", "_"), kind="text", prompt="?", value=v, role=role)
+            for role, v in answers
+        ],
+        parts=[PartRef(first.id, first.name), PartRef(second.id, second.name)],
+    )
+    save_new(saved)
+    assert all(saved.part_of(a) == first.id for a in saved.answers)
+
+    first_log = " ".join(cli("parts", "show", "The Critic").stdout.split())
+    second_log = " ".join(cli("parts", "show", "Little One").stdout.split())
+    assert "To rest" in first_log and "To rest" not in second_log
+    review = json.loads(cli("review", "--since", "2026-11-17", "--format", "json").stdout)
+    [need] = review["highlights"]["needs"]
+    [reflection] = review["highlights"]["reflections"]
+    [note] = review["for_therapist"]
+    [feel] = review["feel_toward"]
+    assert {need["part"], reflection["part"], note["part"], feel["part"]} == {"The Critic"}
+    upcoming = " ".join(cli("session", "show", "1").stdout.split())
+    assert "(The Critic) Ask about the critic" in upcoming

@@ -73,6 +73,14 @@ class Entry:
                 return a
         return None
 
+    def part_of(self, answer: Answer) -> str | None:
+        """The id of the part ``answer`` is about: the one it carries, else the entry's
+        first part (an answer saved before answers carried their part, or a file edited
+        by hand). The one rule for every reader: part logs, reviews, session notes."""
+        if answer.part is not None:
+            return answer.part
+        return self.parts[0].id if self.parts else None
+
     def by_role(self, role: str) -> list[Answer]:
         return [a for a in self.answers if a.role == role]
 

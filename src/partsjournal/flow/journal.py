@@ -87,11 +87,6 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
                 part=part_id,
             )
         )
-    if named:
-        for answer in answers:
-            about_any = answer.role in vocab.ABOUT_PART or answer.role in vocab.ABOUT_LAST_NAMED
-            if about_any and answer.part is None:
-                answer.part = named[0].ref.id
     answers.extend(k for k in current.kept if k.kind != "guide")
     entry = Entry(
         id=new_id(created),
@@ -104,6 +99,9 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
         phase=current.phase,
         session=current.context.get("session"),
     )
+    for answer in answers:  # written into the file, so it says which part without the rule
+        if answer.role in vocab.ABOUT_PART or answer.role in vocab.ABOUT_LAST_NAMED:
+            answer.part = entry.part_of(answer)
     return entry, named
 
 

@@ -263,10 +263,10 @@ def _highlights(review: Review, current: list[Entry], known: list[Part]) -> None
                 continue
             if a.role not in (vocab.PART_NEEDS, vocab.REFLECTION):
                 continue
-            # the context: which part (the answer's, else the entry's first) and which exercise
-            part_id = a.part or (e.parts[0].id if e.parts else None)
+            # the context: which part (Entry.part_of) and which exercise
+            part_id = e.part_of(a)
             part = parts.live(part_id, registry) if part_id else None
-            name = part.name if part else (e.parts[0].name if e.parts else None)
+            name = part.name if part else next((r.name for r in e.parts if r.id == part_id), None)
             quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name, e.title or e.exercise)
             (needs if a.role == vocab.PART_NEEDS else reflections).append(quote)
     # the most recent few different ones, shown oldest first
@@ -293,15 +293,16 @@ def _notes(review: Review, current: list[Entry], known: list[Part]) -> None:
             if not text:
                 continue
             if a.role == vocab.FOR_THERAPIST:
-                quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name_of(e, a.part))
+                quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name_of(e, e.part_of(a)))
                 review.for_therapist.append(quote)
             elif a.role == vocab.TRAILHEAD:
-                quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name_of(e, a.part))
+                quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name_of(e, e.part_of(a)))
                 review.trailheads.append(quote)
             elif a.role == vocab.FEEL_TOWARD:
-                start[a.part] = text
-            elif a.role == vocab.FEEL_TOWARD_AFTER and a.part in start:
-                feel = FeelToward(e.id, e.day, name_of(e, a.part), start[a.part], text)
+                start[e.part_of(a)] = text
+            elif a.role == vocab.FEEL_TOWARD_AFTER and e.part_of(a) in start:
+                about = e.part_of(a)
+                feel = FeelToward(e.id, e.day, name_of(e, about), start[about], text)
                 review.feel_toward.append(feel)
 
 
