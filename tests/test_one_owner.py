@@ -23,7 +23,7 @@ from partsjournal.core import dates, drafts, layout, matching, part_record, part
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
-from partsjournal.core.errors import JournalError
+from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import care_words, exercises, integration, journal, runner
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import ExerciseFileError, Step
@@ -553,3 +553,65 @@ def test_an_answer_with_no_part_is_about_the_same_part_everywhere(cli: Cli, home
     assert {need["part"], reflection["part"], note["part"], feel["part"]} == {"The Critic"}
     upcoming = " ".join(cli("session", "show", "1").stdout.split())
     assert "(The Critic) Ask about the critic" in upcoming
+
+
+# ----------------------------------------------------------------------- close names
+
+NAMES = ["The Critic", "Critic Junior", "The Judge", "Little One", "Cricket", "My Sad One"]
+TYPED = ["critc", "the critic", "THE  CRITIC", "judg", "little", "xyz", "Crit", "sad one", "a"]
+
+
+@pytest.mark.parametrize("typed", TYPED)
+def test_parts_are_matched_and_suggested_by_the_one_rule(home: Path, typed: str) -> None:
+    """The parts registry once kept its own copy of the ranking; now both are
+    core/matching's, so a part is suggested exactly when a command would be."""
+    for name in NAMES:
+        parts.create(name)
+    close = matching.closest(typed, NAMES)
+    assert [p.name for p in parts.suggest(typed)] == close
+    same = matching.same(typed, NAMES, lambda n: [n])
+    found = parts.find(typed)
+    assert (found.name if found else None) == (same[0] if same else None)
+    if found is None:
+        with pytest.raises(UsageError) as caught:
+            parts.resolve(typed)
+        assert matching.did_you_mean(typed, NAMES, quote=True) in caught.value.message
+
+
+def test_entries_by_part_use_the_same_names_as_the_parts_commands(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    """``entries --part`` compared names by its own casefold: "THE  CRITIC" found no entry
+    that named the part in the entry only (an entry with no registry id)."""
+    answers = write(tmp_path / "g.toml", GROUNDING_ANSWERS)
+    assert cli("ground", "--at", "2026-11-20 09:00", "--answers", str(answers)).exit_code == 0
+    [path] = entry_files(home)
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("parts = []", '[[parts]]\nid = ""\nname = "The  Critic"\n', 1)
+        if "parts = []" in text
+        else text + '\n[[parts]]\nid = ""\nname = "The  Critic"\n',
+        encoding="utf-8",
+    )
+    parts.create("The Critic")
+    for typed in ("The Critic", "THE  CRITIC", "the critic "):
+        listed = json.loads(cli("entries", "--part", typed, "--format", "json").stdout)
+        assert listed["count"] == 1, typed
+
+
+def test_names_are_compared_and_scored_only_in_core_matching() -> None:
+    """A second ``casefold()`` comparison, score or cut-off is a second rule for names
+    (sorting by ``casefold`` is not a comparison and stays where it is)."""
+    others = sorted(
+        name
+        for name, tree in _modules()
+        if name != "core/matching.py"
+        for node in ast.walk(tree)
+        if (isinstance(node, ast.Attribute) and node.attr in {"score", "CUTOFF"})
+        or (isinstance(node, ast.alias) and node.name == "difflib")
+        or (
+            isinstance(node, ast.Compare)
+            and any(isinstance(n, ast.Attribute) and n.attr == "casefold" for n in ast.walk(node))
+        )
+    )
+    assert others == []

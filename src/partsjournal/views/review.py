@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
-from partsjournal.core import entry, parts, sessions
+from partsjournal.core import entry, matching, parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import shorten
 from partsjournal.core.entry import Entry
@@ -172,7 +172,7 @@ def _parts(review: Review, current: list[Entry], known: list[Part]) -> None:
         seen_here: set[str] = set()
         for ref in e.parts:
             part = parts.live(ref.id, registry) if ref.id else None
-            key = part.id if part else (ref.id or ref.name.casefold())
+            key = part.id if part else (ref.id or matching.key(ref.name))
             if key in seen_here:
                 continue
             seen_here.add(key)

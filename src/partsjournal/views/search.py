@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from partsjournal.core import index, layout, parts, paths, sessions
+from partsjournal.core import index, layout, matching, parts, paths, sessions
 from partsjournal.core.entry import Entry, load
 from partsjournal.core.errors import UsageError
 from partsjournal.core.indexrows import Row
@@ -39,7 +39,7 @@ def find_entry(ref: str) -> Path:
     The id begins with the entry's date, so only that month's folder is listed.
     """
     ref = ref.strip()
-    if ref.casefold() == LAST:
+    if matching.key(ref) == LAST:
         newest = layout.last_id()
         if newest is None:
             raise UsageError(
@@ -106,20 +106,15 @@ class Selection:
     def resolve_parts(self, registry: list[Part]) -> tuple[set[str], set[str]]:
         """Registry ids (after merges) and plain names that count as the wanted parts."""
         by_id = {p.id: p for p in registry}
-        wanted = {n.strip().casefold() for n in self.parts}
+        wanted = {matching.key(n) for n in self.parts}
         ids: set[str] = set()
-        for p in registry:
-            if any(n.casefold() in wanted for n in p.names()):
+        for name in self.parts:
+            # every part with this very name (merged ones lead to the part they live on in);
+            # else "critic" for "The Critic", or a typo: the same answer as the parts commands
+            found = [p for p in registry if matching.key(name) in map(matching.key, p.names())]
+            for p in found or [parts.resolve(name)]:
                 live = parts.live(p.id, by_id)
                 ids.add(live.id if live else p.id)
-        for name in self.parts:
-            if not any(
-                name.strip().casefold() == n.casefold() for p in registry for n in p.names()
-            ):
-                # "critic" for "The Critic", or a typo: the same answer as the parts commands
-                found = parts.resolve(name)
-                live = parts.live(found.id, by_id)
-                ids.add(live.id if live else found.id)
         return ids, wanted
 
     def matcher(self, registry: list[Part]) -> Callable[[Row], bool]:
@@ -128,7 +123,7 @@ class Selection:
         compared with the entry's placement (:func:`sessions.placement`)."""
         by_id = {p.id: p for p in registry}
         part_ids, part_names = self.resolve_parts(registry)
-        exercises = {x.strip().casefold() for x in self.exercises}
+        exercises = {matching.key(x) for x in self.exercises}
         # answers are joined by NUL in Row.search; a command-line needle has none
         needle = self.grep.casefold() if self.grep else None
         excluded = [x.strip() for x in self.exclude if x.strip()]
@@ -136,7 +131,7 @@ class Selection:
         def has_part(e: Row) -> bool:
             for ref_id, name in e.parts:
                 live = parts.live(ref_id, by_id) if ref_id else None
-                if (live and live.id in part_ids) or name.casefold() in part_names:
+                if (live and live.id in part_ids) or matching.key(name) in part_names:
                     return True
             for ref_id in e.answer_parts:
                 live = parts.live(ref_id, by_id)
@@ -147,7 +142,7 @@ class Selection:
         def keep(e: Row) -> bool:
             if excluded and any(e.id == x or e.id.startswith(x) for x in excluded):
                 return False
-            if exercises and e.exercise.casefold() not in exercises:
+            if exercises and matching.key(e.exercise) not in exercises:
                 return False
             if self.parts and not has_part(e):
                 return False
