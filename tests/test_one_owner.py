@@ -19,19 +19,22 @@ from typing import Any
 import pytest
 
 from partsjournal import prompts
+from partsjournal.cli import options
 from partsjournal.core import dates, drafts, layout, matching, part_record, parts, store
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.core.wording import plural
 from partsjournal.flow import care_words, exercises, integration, journal, runner
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import ExerciseFileError, Step
 from partsjournal.render.text import sentence
 from partsjournal.views import practices
 from tests.askers import FakeAsker
-from tests.conftest import Cli, entry_files
+from tests.conftest import BUILT, Cli, entry_files
 from tests.helpers import TODAY, command_options
+from tests.journal_fixtures import write as write_entry
 
 GROUNDING_ANSWERS = "distress = 3\nsafe = true\n"
 
@@ -615,3 +618,77 @@ def test_names_are_compared_and_scored_only_in_core_matching() -> None:
         )
     )
     assert others == []
+
+
+# -------------------------------- the day a file name starts with; listing limits; plurals
+
+
+def test_the_day_at_the_start_of_a_file_name_is_read_only_in_core_layout() -> None:
+    """``name[:10]``, ``id[:4]``/``id[5:7]`` were written out in four modules."""
+
+    def bounds(node: ast.Slice) -> tuple[object, object]:
+        def value(part: ast.expr | None) -> object:
+            return part.value if isinstance(part, ast.Constant) else part and ast.unparse(part)
+
+        return value(node.lower), value(node.upper)
+
+    readers = sorted(
+        name
+        for name, tree in _modules()
+        if name != "core/layout.py"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Slice) and bounds(node) in {(None, 10), (None, 7), (5, 7)}
+    )
+    assert readers == []
+    assert layout.name_day("2026-11-20T211500-3f9a2c.toml") == "2026-11-20"
+    assert layout.name_date("2026-02-30-x") is None
+    assert layout.month_of("2026-11-20T2115") == (2026, 11)
+
+
+LISTINGS = [["entries"], ["parts", "show", "The Critic"], ["practices"], ["session", "show", "1"]]
+
+
+@pytest.mark.parametrize("command", LISTINGS)
+def test_every_listing_says_and_uses_the_one_listing_limit(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """The help pages wrote "20" by hand in seven places: with a different limit, every
+    help page says that number and never 20, and the listing shows that many."""
+    monkeypatch.setattr(options, "LATEST", 3)
+    BUILT.clear()  # the commands are made again, with the help this limit gives
+    shown = " ".join(cli(*command[:-1] if len(command) > 1 else command, "--help").stdout.split())
+    assert not re.search(r"\b20\b", shown)
+    assert "default 3" in shown and ("latest 3" in shown or "first 3" in shown)
+    assert options.how_many(None, False) == 3
+
+
+def test_a_listing_shows_the_one_limit(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(options, "LATEST", 3)
+    for hour in range(9, 14):
+        write_entry(datetime(2026, 11, 20, hour, 0, tzinfo=TODAY.tzinfo), "grounding")
+    listed = cli("entries")
+    assert "The latest 3 of 5 entries (2 more" in " ".join(listed.stdout.split())
+
+
+def test_a_count_is_said_by_one_rule() -> None:
+    """``'s' if n != 1 else ''`` was written out fourteen times; now only core/wording
+    chooses between one and many."""
+    choosers = sorted(
+        name
+        for name, tree in _modules()
+        if name != "core/wording.py"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.IfExp)
+        and isinstance(node.test, ast.Compare)
+        and all(isinstance(op, ast.Eq | ast.NotEq) for op in node.test.ops)
+        and any(isinstance(c, ast.Constant) and c.value == 1 for c in node.test.comparators)
+        and all(
+            any(isinstance(n, ast.Constant) and isinstance(n.value, str) for n in ast.walk(branch))
+            for branch in (node.body, node.orelse)
+        )
+    )
+    assert choosers == []
+    said = [plural(n, "entry", "entries") for n in (0, 1, 2)]
+    assert said == ["0 entries", "1 entry", "2 entries"]

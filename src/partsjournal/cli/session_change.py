@@ -16,6 +16,7 @@ from partsjournal import prompts
 from partsjournal.core import dates, session_edits, sessions
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.sessions import Session
+from partsjournal.core.wording import plural
 from partsjournal.render import ics, ui
 from partsjournal.views import arcs, search
 
@@ -145,7 +146,7 @@ def remove(ref: RefArgument, yes: YesOption = False) -> None:
     every = search.history(warn=ui.warn)
     arc = arcs.read(arcs.arcs(found, every.rows)[session.id], every.load)
     linked = [*arc.before, *arc.after]
-    count = f"{len(linked)} {'entry is' if len(linked) == 1 else 'entries are'} linked to it"
+    count = f"{plural(len(linked), 'entry is', 'entries are')} linked to it"
     if not prompts.ask_first(
         f"Remove {session.name} on {_when(session)}? Your entries stay; {count}.",
         yes=yes,
@@ -160,9 +161,9 @@ def remove(ref: RefArgument, yes: YesOption = False) -> None:
     ui.say(f"Removed {session.name} ({session.date}); every entry is kept.")
     if linked:
         ui.say(
-            f"{lost} {'entry is' if lost == 1 else 'entries are'} no longer linked to a session"
+            f"{plural(lost, 'entry is', 'entries are')} no longer linked to a session"
             + (
-                f", and {moved} now {'belongs' if moved == 1 else 'belong'} to another session"
+                f", and {plural(moved, 'now belongs', 'now belong')} to another session"
                 if moved
                 else ""
             )

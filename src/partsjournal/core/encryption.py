@@ -27,7 +27,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import crypt, idfiles, indexfile, keychain, paths, sessions, store
+from partsjournal.core import crypt, idfiles, indexfile, keychain, layout, paths, store
 from partsjournal.core.errors import JournalError, UsageError
 
 FOLDERS = ("entries", "parts", "sessions", "drafts")
@@ -168,7 +168,7 @@ def _random_name(
                 after_step(path)
         day = None
         if path.parent.name == "sessions":
-            day = sessions.name_date(path.stem) or _session_day(data)
+            day = layout.name_date(path.stem) or _session_day(data)
         if path.parent.name == "sessions" and day is None:
             result.names_kept.append(path)  # not a session anyone can read: its name stays
             return path

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import crypt, paths
+from partsjournal.core import crypt, layout, paths
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.progress import Progress
 from partsjournal.core.store import UnreadableFile, read_toml
@@ -76,7 +76,7 @@ def _read(rel: str, stamp: str) -> tuple[Any, ...]:
     """One file as a row for ``entries`` (12 values) or ``broken`` (1 value), after
     ``rel`` and ``stamp``; placement is added by the caller."""
     path = paths.entries_dir() / rel
-    fday = rel.rsplit("/", 1)[-1][:10]
+    fday = layout.name_day(rel.rsplit("/", 1)[-1])
     try:
         raw = read_toml(path)
         e = from_dict(raw, path)

@@ -19,9 +19,29 @@ from partsjournal.core.store import is_journal_file
 SUFFIX = ".toml"
 
 
+def name_day(name: str) -> str:
+    """The day a file name or an id starts with, as written (``2026-11-20``): entry and
+    session files are named so. The one place that knows where that day is in a name."""
+    return name[:10]
+
+
+def name_date(name: str) -> date | None:
+    """:func:`name_day` as a date, or None when the name does not start with one."""
+    try:
+        return date.fromisoformat(name_day(name))
+    except ValueError:
+        return None
+
+
+def month_of(entry_id: str) -> tuple[int, int]:
+    """The year and month of the folder an id (or the start of one) belongs in."""
+    return int(entry_id[:4]), int(entry_id[5:7])
+
+
 def entry_path(entry_id: str) -> Path:
     """``<home>/entries/YYYY/MM/<id>.toml``; the id begins with the local date."""
-    return paths.entries_dir() / entry_id[:4] / entry_id[5:7] / f"{entry_id}{SUFFIX}"
+    year, month = month_of(entry_id)
+    return month_dir(year, month) / f"{entry_id}{SUFFIX}"
 
 
 def month_dir(year: int, month: int) -> Path:
@@ -61,7 +81,7 @@ def entry_files(since: date | None = None, until: date | None = None) -> list[Pa
             if not month.is_dir() or not (lo[:7] <= ym <= hi[:7]):
                 continue
             for f in sorted(month.iterdir()):
-                if is_journal_file(f) and lo <= f.name[:10] <= hi:
+                if is_journal_file(f) and lo <= name_day(f.name) <= hi:
                     found.append(f)
     return found
 
@@ -104,14 +124,14 @@ def files_backwards(until: date) -> Iterator[Path]:
     year, month = until.year, until.month
     while year >= earliest:
         for name in reversed(month_names(year, month)):
-            if name[:10] <= until.isoformat():
+            if name_day(name) <= until.isoformat():
                 yield month_dir(year, month) / name
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
 
 
 def days_in_month(year: int, month: int) -> set[str]:
     """The days (``YYYY-MM-DD``) that have at least one entry in a month."""
-    return {n[:10] for n in month_names(year, month)}
+    return {name_day(n) for n in month_names(year, month)}
 
 
 def entry_stats() -> Iterator[tuple[str, os.stat_result]]:
@@ -140,7 +160,7 @@ def entry_stats() -> Iterator[tuple[str, os.stat_result]]:
                 if (
                     name.endswith(SUFFIX)
                     and not name.startswith(".")
-                    and "0000-00-00" <= name[:10] <= "9999-99-99"
+                    and "0000-00-00" <= name_day(name) <= "9999-99-99"
                 ):
                     try:
                         st = os.stat(os.path.join(folder, name))

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from partsjournal.core import idfiles, paths
+from partsjournal.core import idfiles, layout, paths
 from partsjournal.core.errors import UsageError
 from partsjournal.core.store import (
     UnreadableFile,
@@ -22,6 +22,7 @@ from partsjournal.core.store import (
     read_toml,
     write_toml,
 )
+from partsjournal.core.wording import plural
 
 if TYPE_CHECKING:
     from partsjournal.core.entry import Entry
@@ -136,10 +137,12 @@ def _numbered(
         return [], []
     ids = ids or set()
     stamp = idfiles.stamp_before_reading(folder)
-    listing = [(f, name_date(f.stem)) for f in sorted(folder.iterdir()) if is_journal_file(f)]
+    listing = [
+        (f, layout.name_date(f.stem)) for f in sorted(folder.iterdir()) if is_journal_file(f)
+    ]
     per_day = Counter(day for _, day in listing)
     # an id starts with its session's date, and so does the name of its file
-    id_days = {name_date(i) for i in ids}
+    id_days = {layout.name_date(i) for i in ids}
     parsed: dict[Path, Session] = {}
     dated: list[tuple[date, Path]] = []
     for f, day in listing:
@@ -178,14 +181,6 @@ def count() -> int:
     return sum(1 for f in folder.iterdir() if is_journal_file(f))
 
 
-def name_date(stem: str) -> date | None:
-    """The date a session file's name (or an id) starts with, if it does."""
-    try:
-        return date.fromisoformat(stem[:10])
-    except ValueError:
-        return None
-
-
 def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime) -> Session:
     """Record a new session; its id is its date alone (``-2``, ``-3`` ... when taken).
 
@@ -222,7 +217,7 @@ def neighbourhood(ref: str, *, warn: Any = None) -> tuple[Session, list[Session]
     previous session; the latest session's go on). A ``ref`` the folder listing cannot
     place is looked up among all sessions."""
     _, days = _numbered(lambda day: False, warn=None)
-    day = name_date(ref.strip())
+    day = layout.name_date(ref.strip())
     if ref.strip().isdigit() and 1 <= int(ref) <= len(days):
         day = days[int(ref) - 1]
     if day is None or day not in days:
@@ -328,7 +323,7 @@ def describe(day: date, session: Session, phase: str | None) -> str:
         return f"the day of {session.name}"
     if phase == "before" or delta > 0:
         n = abs(delta)
-        return f"{n} day{'s' if n != 1 else ''} before {session.name}"
+        return f"{plural(n, 'day')} before {session.name}"
     return f"day {-delta} after {session.name}"
 
 

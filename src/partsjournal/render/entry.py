@@ -17,6 +17,7 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer, as_text, first_words
 from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session, describe, placement
+from partsjournal.core.wording import plural
 from partsjournal.render import ui
 from partsjournal.render.text import literal, md, visible
 
@@ -155,7 +156,7 @@ def print_entries(
             "-n N the latest N). Read one with: partsjournal show ID"
         )
     else:
-        said = f"{n} {'entry' if n == 1 else 'entries'}. Read one with: partsjournal show ID"
+        said = f"{plural(n, 'entry', 'entries')}. Read one with: partsjournal show ID"
     console.print(ui.fitted(Text(said, style="dim"), console), soft_wrap=True)
 
 
@@ -257,7 +258,7 @@ def export_markdown_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]
     out = [
         f"# Journal entries, {dates.span_text(since, until)}",
         "",
-        f"{n} {'entry' if n == 1 else 'entries'}, chosen to share"
+        f"{plural(n, 'entry', 'entries')}, chosen to share"
         + (
             ", showing needs, reflections, intentions, next steps, notes for your therapist "
             "and trailheads only"

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from partsjournal.core import dates
 from partsjournal.core.answers import as_text
 from partsjournal.core.parts import Part
+from partsjournal.core.wording import plural
 from partsjournal.render import ui
 from partsjournal.render.text import literal, visible
 from partsjournal.views import partmap
@@ -96,9 +97,7 @@ def print_part(
         console.print("No entries name this part yet.")
         return
     count = len(meetings) if total is None else total
-    heading = Text.assemble(
-        ("Time line", "bold"), f" ({count} {'entry' if count == 1 else 'entries'}"
-    )
+    heading = Text.assemble(("Time line", "bold"), f" ({plural(count, 'entry', 'entries')}")
     if count > len(meetings):
         heading.append(f"; the latest {len(meetings)} below, --all for every one")
     heading.append(")")

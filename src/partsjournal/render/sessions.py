@@ -105,7 +105,7 @@ def _stages(stages: list[Stage]) -> None:
         count = len(stage.entries)
         line.append(" — ")
         if count:
-            line.append(f"{count} {'entry' if count == 1 else 'entries'}: ")
+            line.append(f"{plural(count, 'entry', 'entries')}: ")
             line.append_text(literal(titles, one_line=True))
         else:
             line.append("nothing yet", style="dim")

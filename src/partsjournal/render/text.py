@@ -13,6 +13,9 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from partsjournal.core.wording import one_or_many as one_or_many
+from partsjournal.core.wording import plural as plural
+
 if TYPE_CHECKING:
     from rich.text import Text
 
@@ -179,8 +182,3 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = len) -> str:
     for at in break_points(text, width, measure):
         chars[at] = "\n"
     return "".join(chars)
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """ "1 practice", "3 practices" ("1 entry", "2 entries" with ``many``)."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"

@@ -65,7 +65,7 @@ def find_entry(ref: str) -> Path:
 
 def _fitting(ref: str) -> list[str]:
     """The ids that are ``ref`` or start with it (only that month's folder is listed)."""
-    ids = layout.ids_in_month(int(ref[:4]), int(ref[5:7]))
+    ids = layout.ids_in_month(*layout.month_of(ref))
     return [ref] if ref in ids else [i for i in ids if i.startswith(ref)]
 
 
