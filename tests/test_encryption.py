@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import stat
 import tomllib
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyrage
@@ -27,13 +26,7 @@ from tests.crypt_helpers import (
     use_secrets,
     write_journal,
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_unlock() -> Iterator[None]:
-    crypt.begin_command(None)
-    yield
-    crypt.begin_command(None)
+from tests.helpers import stop_after
 
 
 @pytest.fixture(scope="session")
@@ -64,6 +57,7 @@ def sealed_files(home: Path) -> list[Path]:
 # --- encrypt: every file, readable with the identity alone ------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.real_scrypt  # crypt.protect as it is, with the work factor age chooses
 def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
     home: Path, cli: Cli, protector_answers: Path, monkeypatch: pytest.MonkeyPatch
@@ -191,18 +185,6 @@ def test_a_mixed_journal_reads_every_file(
     assert cli("session", "list").exit_code == 0
     assert "Sam" in cli("config").stdout
     assert "protector" in cli("drafts").stdout
-
-
-def stop_after(k: int) -> Callable[[Path], None]:
-    """The conversion seam: stop (as Ctrl-C would) right after the k-th file."""
-    done: list[Path] = []
-
-    def after(path: Path) -> None:
-        done.append(path)
-        if len(done) == k:
-            raise KeyboardInterrupt
-
-    return after
 
 
 # --- bad input -------------------------------------------------------------------------
