@@ -15,7 +15,7 @@ from partsjournal.cli.options import (
     FutureOption,
     SessionOption,
 )
-from partsjournal.core import dates, sessions
+from partsjournal.core import dates, reading, sessions
 from partsjournal.flow import exercises, notes, promises, runner
 from partsjournal.render import screens
 
@@ -24,6 +24,7 @@ def register(app: typer.Typer) -> None:
     app.command("exercise")(exercise)
 
 
+@reading.each_file_once  # a save reads each file once
 def exercise(
     name: Annotated[
         str | None, typer.Argument(help="The exercise to run; leave out to list them all.")

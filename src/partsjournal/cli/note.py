@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.cli.options import AtOption
+from partsjournal.core import reading
 from partsjournal.flow import notes
 from partsjournal.render import ui
 
@@ -15,6 +16,7 @@ def register(app: typer.Typer) -> None:
     app.command("note")(note)
 
 
+@reading.each_file_once  # a save reads each file once
 def note(
     text: Annotated[str, typer.Argument(help="One line about the moment, in quotes.")],
     part: Annotated[

@@ -17,7 +17,7 @@ import typer
 from partsjournal.cli import options
 from partsjournal.cli.options import AnswersOption, AtOption, FutureOption
 from partsjournal.cli.plain import PlainCommand
-from partsjournal.core import dates
+from partsjournal.core import dates, reading
 from partsjournal.core.errors import UsageError
 from partsjournal.render import practices as render_practices
 from partsjournal.render import ui
@@ -29,6 +29,7 @@ def register(app: typer.Typer) -> None:
     app.command("practices", cls=PlainCommand)(practices)
 
 
+@reading.each_file_once  # a save reads each file once
 def practices(
     weeks: Annotated[
         int, typer.Option("--weeks", min=1, help="How far back to list, in weeks (1 or more).")

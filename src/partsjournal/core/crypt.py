@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import keychain, paths
+from partsjournal.core import keychain, paths, reading
 from partsjournal.core.errors import JournalError
 
 IDENTITY_ENV = "PARTSJOURNAL_IDENTITY"
@@ -92,7 +92,7 @@ def is_sealed(raw: bytes) -> bool:
 def recipient() -> str | None:
     """The public key new files are encrypted to, or None for a plain journal."""
     try:
-        text = recipient_path().read_text(encoding="ascii").strip()
+        text = reading.read_bytes(recipient_path()).decode("ascii").strip()  # once per save
     except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, UnicodeDecodeError):

@@ -189,5 +189,8 @@ def save_run(current: Run, created: datetime, *, entry_id: str | None = None) ->
                     parts.update(protector, partial(_add_protected, protected_id=part.id))
             except UnreadableFile as exc:  # broken by hand meanwhile: the entry has the text
                 ui.warn(f"Could not add this entry to {exc.path}: {exc.reason}.")
-    index.note_saved()  # after the files are in place; never fails the save
+    if entry.path is not None:  # after the files are in place; never fails the save
+        # the file holds what was written from entry.to_dict(), unless a retry of a draft
+        # found its entry saved already (then the index reads the file, as it is)
+        index.note_saved(entry.path, entry.to_dict() if entry_id is None else None)
     return entry

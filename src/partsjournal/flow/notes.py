@@ -7,7 +7,7 @@ is linked to a session, names its part and is found by every listing.
 
 from __future__ import annotations
 
-from partsjournal.core import dates, entry, sessions
+from partsjournal.core import dates, entry, reading, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import UsageError
@@ -18,6 +18,7 @@ from partsjournal.views import search
 NOTE = "note"
 
 
+@reading.each_file_once
 def save_note(text: str, *, part: str | None = None, at: str | None = None) -> Entry:
     """Save ``text`` (and the part it is about) as a trailhead entry, asking nothing."""
     if not text.strip():

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal import prompts
-from partsjournal.core import crypt, dates, drafts, parts, paths, sessions
+from partsjournal.core import crypt, dates, drafts, parts, paths, reading, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
@@ -58,6 +58,7 @@ def terminal() -> prompts.InteractiveAsker:
     return prompts.InteractiveAsker()
 
 
+@reading.each_file_once
 def run_exercise(
     name: str,
     *,
@@ -220,6 +221,7 @@ def _where(entry: Entry) -> str | None:
     return sessions.describe(entry.day, found, phase) if found is not None else None
 
 
+@reading.each_file_once
 def resume(
     ref: str | None, *, answers: str | None = None, asker: Asker | None = None
 ) -> Entry | None:

@@ -1,0 +1,101 @@
+"""Reading a file's bytes from the disk, once per save.
+
+Saving an entry asks the same small files many times: the parts registry (to
+find the parts named, to show their names, to save), the sessions near the
+entry's day (to link it, to say where it sits, to index it) and the journal's
+key (``recipient.txt``, once per file written). Inside :func:`once` each file
+is read from the disk the first time only; asked again, it is given from
+memory as long as the file is still the same one: same inode, size and
+modification time (every write partsjournal makes replaces the file, so it
+always gets a new inode; a file changed by another program is read again).
+
+Outside :func:`once` every call reads the disk. The store
+(:func:`partsjournal.core.store.read_file`) and the key (:func:`crypt.recipient`)
+read through here; nothing else needs to.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+_Key = tuple[int, int, int]
+
+# path -> (what the file was when read, None when it was missing; its bytes); None
+# outside once()
+_seen: dict[str, tuple[_Key | None, bytes]] | None = None
+
+
+def _key(st: os.stat_result) -> _Key:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+@contextlib.contextmanager
+def once() -> Iterator[None]:
+    """Within the block, read each unchanged file from the disk only once.
+    Blocks may nest: the outermost one decides when the memory is let go."""
+    global _seen
+    if _seen is not None:
+        yield
+        return
+    _seen = {}
+    try:
+        yield
+    finally:
+        _seen = None
+
+
+def each_file_once(fn: Callable[P, R]) -> Callable[P, R]:
+    """``fn`` run inside :func:`once`: for the flows that save an entry."""
+
+    @functools.wraps(fn)
+    def within(*args: P.args, **kwargs: P.kwargs) -> R:
+        with once():
+            return fn(*args, **kwargs)
+
+    return within
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of ``path``, raising ``OSError`` as :meth:`Path.read_bytes` does."""
+    if _seen is None:
+        return _from_disk(path)[1]
+    name = str(path)
+    known = _seen.get(name)
+    if known is not None:
+        try:
+            same = known[0] == _key(os.stat(path))
+        except FileNotFoundError:
+            if known[0] is None:
+                raise  # still missing (recipient.txt of a plain journal, say)
+            same = False
+        if same:
+            return known[1]
+    try:
+        key, data = _from_disk(path)
+    except FileNotFoundError:
+        _seen[name] = (None, b"")
+        raise
+    _seen[name] = (key, data)
+    return data
+
+
+def wrote(path: Path, st: os.stat_result, data: bytes) -> None:
+    """``data`` was just written to ``path`` as the file ``st`` describes (from the
+    written file itself): inside :func:`once`, reading it back needs no disk read."""
+    if _seen is not None:
+        _seen[str(path)] = (_key(st), data)
+
+
+def _from_disk(path: Path) -> tuple[_Key, bytes]:
+    """One read from the disk, with what the file read was (from the open file itself,
+    so a file replaced meanwhile is never remembered under the new one's name)."""
+    with open(path, "rb") as f:
+        return _key(os.fstat(f.fileno())), f.read()
