@@ -227,7 +227,7 @@ def main() -> int:
     cases += rebuild_cases(pj, decade)
     if jrnl is not None:
         cases += jrnl.cases(since)
-    twins = encrypted_cases(pj, cases, args.journals, decade)
+    twins = [] if args.save_only else encrypted_cases(pj, cases, args.journals, decade)
     if args.encryption_only:
         keep = {"floor table", *(plain for plain, _ in twins)}
         cases = [c for c in cases if c.key in keep]

@@ -11,6 +11,7 @@ import ast
 import json
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -20,7 +21,16 @@ import pytest
 
 from partsjournal import prompts
 from partsjournal.cli import options
-from partsjournal.core import dates, drafts, layout, matching, part_record, parts, store
+from partsjournal.core import (
+    dates,
+    drafts,
+    layout,
+    matching,
+    part_record,
+    parts,
+    reading,
+    store,
+)
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
@@ -29,8 +39,9 @@ from partsjournal.core.wording import plural
 from partsjournal.flow import care_words, exercises, integration, journal, runner
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import ExerciseFileError, Step
+from partsjournal.render import review_sections
 from partsjournal.render.text import sentence
-from partsjournal.views import practices
+from partsjournal.views import practices, search
 from tests.askers import FakeAsker
 from tests.conftest import BUILT, Cli, entry_files
 from tests.helpers import TODAY, command_options, write_file
@@ -686,3 +697,112 @@ def test_a_count_is_said_by_one_rule() -> None:
     assert choosers == []
     said = [plural(n, "entry", "entries") for n in (0, 1, 2)]
     assert said == ["0 entries", "1 entry", "2 entries"]
+
+
+# ------------------------------------------------- reading a period: the owner the doc names
+
+
+def test_only_the_period_reader_lists_entry_files() -> None:
+    """docs/ARCHITECTURE.md names ``views/search.history`` the owner of reading the entries
+    of a period; ``review`` read its files itself. ``core/session_edits`` walks every file
+    to move entries to a session's new date, which is writing, not reading a period."""
+    callers = sorted(
+        name
+        for name, tree in _modules()
+        if name not in {"views/search.py", "core/layout.py", "core/entry.py"}
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute | ast.Name)
+        and (node.attr if isinstance(node, ast.Attribute) else node.id)
+        in {"entry_files", "load_range"}
+    )
+    assert callers == ["core/session_edits.py"]
+
+
+@pytest.mark.parametrize("period", [["--week"], ["--month"], ["--since", "2026-01-01"]])
+def test_review_reads_its_period_through_history_and_lists_each_folder_once(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch, period: list[str]
+) -> None:
+    critic = parts.create("The Critic")
+    for day in range(1, 24):
+        write_entry(datetime(2026, 11, day, 20, 0, tzinfo=TODAY.tzinfo), "grounding")
+    # a long period has more files than are read one by one: it is read from the index
+    many = search.FEW_FILES + 10 if "--since" in period else 10
+    for n in range(many):
+        when = datetime(2026, 1, 1, 9, 0, tzinfo=TODAY.tzinfo) + timedelta(days=n * 300 // many)
+        write_entry(when, "self-check")
+    assert critic is not None
+    for day in ("2026-06-01", "2026-10-20", "2026-11-18"):
+        assert cli("session", "add", day).exit_code == 0
+    assert cli("parts").exit_code == 0  # the index, as a journal in use has it
+    asked: list[tuple[object, object]] = []
+    real_history = search.history
+    monkeypatch.setattr(
+        search,
+        "history",
+        lambda since=None, until=None, **kw: (
+            asked.append((since, until)) or real_history(since, until, **kw)
+        ),
+    )
+    listed: Counter[str] = Counter()
+    read: Counter[str] = Counter()
+    real_list, real_read = reading._list_disk, reading._from_disk
+    monkeypatch.setattr(
+        reading, "_list_disk", lambda folder: listed.update([str(folder)]) or real_list(folder)
+    )
+    monkeypatch.setattr(
+        reading, "_from_disk", lambda path: read.update([str(path)]) or real_read(path)
+    )
+    result = cli("review", *period, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert len(asked) == 1
+    assert listed and {f: n for f, n in listed.items() if n > 1} == {}
+    assert str(home / "sessions") in listed
+    assert {f: n for f, n in read.items() if n > 1} == {}
+
+
+def test_a_new_review_section_is_one_entry_in_the_section_model_drawn_by_both(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The screen and the document walked the same twelve sections separately; now a section
+    added to ``review_sections.SECTIONS`` (with every kind of block) shows in both."""
+
+    def every_kind(review: object, esc: Callable[..., str]) -> list[review_sections.Block]:
+        return [
+            review_sections.Line("A line of ours", "note", command="partsjournal ground"),
+            review_sections.Items([esc("an item with [brackets]")]),
+            review_sections.Quotes([("some words", "who said them")]),
+            review_sections.Table(
+                ["Name", "Times"],
+                [[review_sections.Cell("tea", bar=4), review_sections.Cell(count=3)]],
+                right={1},
+            ),
+            review_sections.Chart([[review_sections.Cell("walk"), review_sections.Cell(bar=7)]]),
+        ]
+
+    monkeypatch.setattr(
+        review_sections, "SECTIONS", [*review_sections.SECTIONS, ("A new look", every_kind)]
+    )
+    write_entry(datetime(2026, 11, 20, 9, 0, tzinfo=TODAY.tzinfo), "grounding")
+    screen = cli("review").stdout
+    document = cli("review", "--format", "markdown").stdout
+    screen_lines = [line.rstrip() for line in screen.splitlines()]
+    assert screen_lines[screen_lines.index("A new look") :] == [
+        "A new look",
+        "A line of ours partsjournal ground",
+        "• an item with [brackets]",
+        "“some words” — who said them",
+        "████······ tea  \u00d73",  # the bar, its words, then the count
+        "walk  ███████···",
+    ]
+    assert document.split("## A new look\n\n")[1] == (
+        "A line of ours `partsjournal ground`.\n\n"
+        "- an item with \\[brackets\\]\n\n"
+        "> some words\n> — who said them\n\n"
+        "| Name | Times |\n| --- | ---: |\n| tea | 3 |\n\n"
+        "```text\nwalk #######...\n```\n"
+    )
+    # the same sections, in the same order, on the screen and in the document
+    headings = re.findall(r"^## (.+)$", document, flags=re.M)
+    assert [h for h in headings if h in screen_lines] == headings
+    positions = [screen_lines.index(h) for h in headings]
+    assert positions == sorted(positions)

@@ -32,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import indexfile, indexrows, layout, paths, progress, sessions
+from partsjournal.core import indexfile, indexrows, layout, paths, progress, reading, sessions
 from partsjournal.core.entry import SCHEMA_VERSION, Entry, from_dict, load
 from partsjournal.core.indexrows import Row
 from partsjournal.core.store import UnreadableFile, is_journal_file
@@ -118,7 +118,9 @@ def _sessions_print() -> str:
     folder = paths.sessions_dir()
     try:
         found = sorted(
-            f"{d.name}|{_stamp(d.stat())}" for d in os.scandir(folder) if is_journal_file(Path(d))
+            f"{name}|{_stamp(os.stat(folder / name))}"
+            for name in reading.listing(folder)
+            if is_journal_file(folder / name)
         )
     except OSError:
         return "none"

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from partsjournal.core import paths
+from partsjournal.core import paths, reading
 from partsjournal.core.store import is_journal_file
 
 SUFFIX = ".toml"
@@ -51,7 +51,7 @@ def month_dir(year: int, month: int) -> Path:
 def month_names(year: int, month: int) -> list[str]:
     """The entry file names in one month's folder, sorted (none when it is missing)."""
     try:
-        names = os.listdir(month_dir(year, month))
+        names = reading.listing(month_dir(year, month))
     except OSError:
         return []
     return sorted(n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
@@ -73,14 +73,14 @@ def entry_files(since: date | None = None, until: date | None = None) -> list[Pa
     lo = since.isoformat() if since else "0000-00-00"
     hi = until.isoformat() if until else "9999-99-99"
     found: list[Path] = []
-    for year in sorted(root.iterdir()):
+    for year in sorted(root / n for n in reading.listing(root)):
         if not year.is_dir() or not (lo[:4] <= year.name <= hi[:4]):
             continue
-        for month in sorted(year.iterdir()):
+        for month in sorted(year / n for n in reading.listing(year)):
             ym = f"{year.name}-{month.name}"
             if not month.is_dir() or not (lo[:7] <= ym <= hi[:7]):
                 continue
-            for f in sorted(month.iterdir()):
+            for f in sorted(month / n for n in reading.listing(month)):
                 if is_journal_file(f) and lo <= name_day(f.name) <= hi:
                     found.append(f)
     return found
@@ -93,7 +93,7 @@ def last_id() -> str | None:
     """
     try:
         years = sorted(
-            (int(n) for n in os.listdir(paths.entries_dir()) if n.isdigit()), reverse=True
+            (int(n) for n in reading.listing(paths.entries_dir()) if n.isdigit()), reverse=True
         )
     except OSError:
         return None
@@ -109,7 +109,7 @@ def first_year() -> int | None:
     """The earliest year folder, or None for an empty journal."""
     root = paths.entries_dir()
     try:
-        years = [int(n) for n in os.listdir(root) if n.isdigit() and len(n) == 4]
+        years = [int(n) for n in reading.listing(root) if n.isdigit() and len(n) == 4]
     except OSError:
         return None
     return min(years) if years else None
@@ -144,19 +144,19 @@ def entry_stats() -> Iterator[tuple[str, os.stat_result]]:
     """
     root = paths.entries_dir()
     try:
-        years = sorted(os.listdir(root))
+        years = sorted(reading.listing(root))
     except FileNotFoundError:
         return
     for year in years:
         year_dir = root / year
         if not ("0000" <= year <= "9999") or not year_dir.is_dir():
             continue
-        for month in sorted(os.listdir(year_dir)):
+        for month in sorted(reading.listing(year_dir)):
             month_path = year_dir / month
             if not ("0000-00" <= f"{year}-{month}" <= "9999-99") or not month_path.is_dir():
                 continue
             folder = str(month_path)
-            for name in sorted(os.listdir(month_path)):
+            for name in sorted(reading.listing(month_path)):
                 if (
                     name.endswith(SUFFIX)
                     and not name.startswith(".")

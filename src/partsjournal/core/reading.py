@@ -1,4 +1,4 @@
-"""Reading a file's bytes from the disk, once per save.
+"""Reading a file's bytes, and listing a folder, from the disk once per save or review.
 
 Saving an entry asks the same small files many times: the parts registry (to
 find the parts named, to show their names, to save), the sessions near the
@@ -9,9 +9,16 @@ memory as long as the file is still the same one: same inode, size and
 modification time (every write partsjournal makes replaces the file, so it
 always gets a new inode; a file changed by another program is read again).
 
+Folders are listed the same way (:func:`listing`): the sessions folder and the
+month folders of the entries, which a review or a save looks into from several
+places (the placement of entries, the session count, the streak), are listed
+once while unchanged (same inode and modification time; a file partsjournal
+writes drops its folder's listing at once).
+
 Outside :func:`once` every call reads the disk. The store
-(:func:`partsjournal.core.store.read_file`) and the key (:func:`crypt.recipient`)
-read through here; nothing else needs to.
+(:func:`partsjournal.core.store.read_file`), the key (:func:`crypt.recipient`),
+:mod:`partsjournal.core.layout`, :mod:`partsjournal.core.sessions` and the index's
+scan read and list through here.
 """
 
 from __future__ import annotations
@@ -31,6 +38,8 @@ _Key = tuple[int, int, int]
 # path -> (what the file was when read, None when it was missing; its bytes); None
 # outside once()
 _seen: dict[str, tuple[_Key | None, bytes]] | None = None
+# folder -> (its inode and modification time when listed, the names in it)
+_listed: dict[str, tuple[tuple[int, int], list[str]]] = {}
 
 
 def _key(st: os.stat_result) -> _Key:
@@ -50,6 +59,7 @@ def once() -> Iterator[None]:
         yield
     finally:
         _seen = None
+        _listed.clear()
 
 
 def each_file_once(fn: Callable[P, R]) -> Callable[P, R]:
@@ -89,9 +99,31 @@ def read_bytes(path: Path) -> bytes:
 
 def wrote(path: Path, st: os.stat_result, data: bytes) -> None:
     """``data`` was just written to ``path`` as the file ``st`` describes (from the
-    written file itself): inside :func:`once`, reading it back needs no disk read."""
+    written file itself): inside :func:`once`, reading it back needs no disk read, and
+    its folder (and any folder made for it) is listed afresh."""
     if _seen is not None:
         _seen[str(path)] = (_key(st), data)
+        for folder in [k for k in _listed if str(path).startswith(k + os.sep)]:
+            del _listed[folder]
+
+
+def listing(folder: Path) -> list[str]:
+    """The names in ``folder``, as :func:`os.listdir` gives them (and raises)."""
+    if _seen is None:
+        return _list_disk(folder)
+    st = os.stat(folder)  # before listing: a name added meanwhile makes it look older
+    key = (st.st_ino, st.st_mtime_ns)
+    name = str(folder)
+    known = _listed.get(name)
+    if known is not None and known[0] == key:
+        return list(known[1])
+    names = _list_disk(folder)
+    _listed[name] = (key, names)
+    return list(names)
+
+
+def _list_disk(folder: Path) -> list[str]:
+    return os.listdir(folder)
 
 
 def _from_disk(path: Path) -> tuple[_Key, bytes]:

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from partsjournal.core import idfiles, layout, paths
+from partsjournal.core import idfiles, layout, paths, reading
 from partsjournal.core.errors import UsageError
 from partsjournal.core.store import (
     UnreadableFile,
@@ -138,7 +138,9 @@ def _numbered(
     ids = ids or set()
     stamp = idfiles.stamp_before_reading(folder)
     listing = [
-        (f, layout.name_date(f.stem)) for f in sorted(folder.iterdir()) if is_journal_file(f)
+        (f, layout.name_date(f.stem))
+        for f in sorted(folder / n for n in reading.listing(folder))
+        if is_journal_file(f)
     ]
     per_day = Counter(day for _, day in listing)
     # an id starts with its session's date, and so does the name of its file
@@ -178,7 +180,7 @@ def count() -> int:
     folder = paths.sessions_dir()
     if not folder.is_dir():
         return 0
-    return sum(1 for f in folder.iterdir() if is_journal_file(f))
+    return sum(1 for n in reading.listing(folder) if is_journal_file(folder / n))
 
 
 def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime) -> Session:

@@ -3,9 +3,10 @@
 :func:`build` is pure: it turns lists of entries, sessions and parts into a
 :class:`Review` (plain dataclasses, no I/O), so every number can be tested on
 small fixture journals. :func:`collect` is the only part that touches files,
-and it reads only the entry files named in the period and the one before it
-(sessions and parts are few and read in full). The result's records are in
-:mod:`partsjournal.views.review_data`; renderers live in :mod:`partsjournal.render.review`.
+and it reads only the entries of the period and the one before it, through
+:func:`search.history` (sessions and parts are few and read in full). The result's
+records are in :mod:`partsjournal.views.review_data`; renderers live in
+:mod:`partsjournal.render.review`.
 """
 
 from __future__ import annotations
@@ -13,13 +14,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
-from partsjournal.core import entry, matching, parts, sessions
+from partsjournal.core import matching, parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import shorten
 from partsjournal.core.entry import Entry
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link, placement
-from partsjournal.views import patterns, practices
+from partsjournal.views import patterns, practices, search
 from partsjournal.views.period import Period, recent_days, recent_days_back, streak, streak_back
 from partsjournal.views.review_data import (
     Activation,
@@ -325,9 +326,11 @@ def collect(
     today: date,
     warn: Callable[[str], None] | None = None,
 ) -> Review:
-    """Read what the period needs and build its review."""
+    """Read what the period needs and build its review: the entries of the period and
+    the one before it through :func:`search.history` (the one owner of reading a period:
+    from their few files, or from the index for a long period)."""
     prev = period.previous()
-    loaded = entry.load_range(prev.since, period.until, warn=warn)
+    loaded = list(search.history(prev.since, period.until, warn=warn).entries())
     current = [e for e in loaded if e.day in period]
     earlier = [e for e in loaded if e.day in prev]
     # only the sessions an entry of these two periods could belong to, and the
