@@ -32,7 +32,7 @@ DISCLAIMER = (
 _debug = {"on": bool(os.environ.get("PARTSJOURNAL_DEBUG"))}
 
 # Every command, in the order --help lists them: the module under
-# partsjournal.commands that defines it, and the line the top-level --help shows
+# partsjournal.cli that defines it, and the line the top-level --help shows
 # (the first paragraph of its help; tests/test_cli_lazy.py keeps them equal).
 # Building every Typer command costs ~20 ms at each start, so only the command
 # being run is built; the top-level --help lists these lines instead.

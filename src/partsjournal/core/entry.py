@@ -3,7 +3,7 @@
 This module deliberately uses plain dataclasses and hand-written checks rather
 than pydantic: listing and reviewing entries must start as fast as the bare
 framework does (see benchmarks/), and pydantic adds ~40 ms of imports. The
-exercise *scripts* are validated with pydantic in :mod:`partsjournal.exercises`.
+exercise *scripts* are validated with pydantic in :mod:`partsjournal.flow.exercises`.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """Walking through an exercise, one step at a time.
 
 The engine knows nothing about terminals: it asks an :class:`Asker` for each
-answer. :mod:`partsjournal.prompts` provides the interactive asker (questionary)
-and the scripted one (``--answers``), and tests provide their own.
+answer. :mod:`partsjournal.prompts` provides the interactive asker (questionary),
+:mod:`partsjournal.flow.scripted` the scripted one (``--answers``), and tests
+provide their own.
 """
 
 from __future__ import annotations

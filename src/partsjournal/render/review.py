@@ -1,8 +1,10 @@
-"""Drawing a :class:`~partsjournal.review.Review`: rich, markdown or JSON.
+"""The words of a :class:`~partsjournal.views.review_data.Review`, and the review as JSON.
 
-The wording is shared by the rich and markdown renderers (the ``_..._line``
-helpers), so the screen and the document a therapist reads say the same
-things. Nothing here reads files.
+The ``..._line`` helpers say each part of a review in one wording; the sections
+(:mod:`partsjournal.render.review_sections`) put them in order, and the screen
+(:mod:`~partsjournal.render.review_rich`) and the markdown document
+(:mod:`~partsjournal.render.review_md`) draw those, so the screen and the document a
+therapist reads say the same things. Nothing here reads files.
 """
 
 from __future__ import annotations
