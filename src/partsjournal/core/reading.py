@@ -35,6 +35,10 @@ R = TypeVar("R")
 
 _Key = tuple[int, int, int]
 
+# A file larger than this is not kept in memory (the index of a long encrypted journal,
+# written whole): what is remembered are the small files many modules ask for.
+KEEP_AT_MOST = 1 << 20
+
 # path -> (what the file was when read, None when it was missing; its bytes); None
 # outside once()
 _seen: dict[str, tuple[_Key | None, bytes]] | None = None
@@ -93,7 +97,8 @@ def read_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         _seen[name] = (None, b"")
         raise
-    _seen[name] = (key, data)
+    if len(data) <= KEEP_AT_MOST:
+        _seen[name] = (key, data)
     return data
 
 
@@ -102,7 +107,10 @@ def wrote(path: Path, st: os.stat_result, data: bytes) -> None:
     written file itself): inside :func:`once`, reading it back needs no disk read, and
     its folder (and any folder made for it) is listed afresh."""
     if _seen is not None:
-        _seen[str(path)] = (_key(st), data)
+        if len(data) <= KEEP_AT_MOST:
+            _seen[str(path)] = (_key(st), data)
+        else:
+            _seen.pop(str(path), None)
         for folder in [k for k in _listed if str(path).startswith(k + os.sep)]:
             del _listed[folder]
 
