@@ -233,9 +233,11 @@ def main() -> int:
         cases = [c for c in cases if c.key in keep]
     cases += [twin for _, twin in twins]
     # Saving into a new journal and into a ten-year one, each a fresh copy (with its
-    # index) that gains one entry a round: the target is that they cost the same.
+    # index) that gains one entry a round: the target is that they cost the same. The
+    # new journal has the same parts and the sessions of this season (so the save names
+    # an existing part and links to the same session), and no earlier history.
     save_homes = {
-        SAVE_NEW: fresh_empty(args.journals / "save-new"),
+        SAVE_NEW: fresh_season(decade, args.journals / "save-new", today),
         SAVE_DECADE: fresh_copy(decade, args.journals / "save-decade"),
     }
     save_cases = [
@@ -669,9 +671,16 @@ def fresh_copy(source: Path, target: Path) -> Path:
     return target
 
 
-def fresh_empty(target: Path) -> Path:
+def fresh_season(decade: Path, target: Path, today: date) -> Path:
+    """A journal begun this season: the parts of ``decade`` and its sessions of the last
+    120 days and after (all a save today may look at), and no entries."""
     shutil.rmtree(target, ignore_errors=True)
-    target.mkdir(parents=True)
+    shutil.copytree(decade / "parts", target / "parts")
+    (target / "sessions").mkdir()
+    since = (today - timedelta(days=120)).isoformat()
+    for f in (decade / "sessions").iterdir():
+        if f.name[:10] >= since:
+            shutil.copy2(f, target / "sessions" / f.name)
     return target
 
 

@@ -26,9 +26,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Hashable, Iterator
 from pathlib import Path
-from typing import ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -44,6 +44,8 @@ KEEP_AT_MOST = 1 << 20
 _seen: dict[str, tuple[_Key | None, bytes]] | None = None
 # folder -> (its inode and modification time when listed, the names in it)
 _listed: dict[str, tuple[tuple[int, int], list[str]]] = {}
+# (folder, what was made from it) -> (the folder's inode and time then, what was made)
+_made: dict[tuple[str, Hashable], tuple[tuple[int, int], Any]] = {}
 
 
 def _key(st: os.stat_result) -> _Key:
@@ -64,6 +66,7 @@ def once() -> Iterator[None]:
     finally:
         _seen = None
         _listed.clear()
+        _made.clear()
 
 
 def each_file_once(fn: Callable[P, R]) -> Callable[P, R]:
@@ -113,6 +116,8 @@ def wrote(path: Path, st: os.stat_result, data: bytes) -> None:
             _seen.pop(str(path), None)
         for folder in [k for k in _listed if str(path).startswith(k + os.sep)]:
             del _listed[folder]
+        for made in [k for k in _made if str(path).startswith(k[0] + os.sep)]:
+            del _made[made]
 
 
 def listing(folder: Path) -> list[str]:
@@ -128,6 +133,23 @@ def listing(folder: Path) -> list[str]:
     names = _list_disk(folder)
     _listed[name] = (key, names)
     return list(names)
+
+
+def made_from(folder: Path, what: Hashable, make: Callable[[], R]) -> R:
+    """``make()``, worked out once within :func:`once` while ``folder`` is unchanged:
+    for what a module builds from a folder's files and is asked for again and again
+    (the numbered sessions: five times in one save). ``what`` names what is made."""
+    if _seen is None:
+        return make()
+    st = os.stat(folder)
+    key = (st.st_ino, st.st_mtime_ns)
+    known = _made.get((str(folder), what))
+    if known is not None and known[0] == key:
+        found: R = known[1]
+        return found
+    value = make()
+    _made[(str(folder), what)] = (key, value)
+    return value
 
 
 def _list_disk(folder: Path) -> list[str]:

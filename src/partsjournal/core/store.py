@@ -324,4 +324,9 @@ def locked(path: Path, *, wait: bool = True) -> Iterator[None]:
 
 def is_journal_file(path: Path) -> bool:
     """True for visible ``.toml`` files (temporaries and foreign files are skipped)."""
-    return path.suffix == ".toml" and not path.name.startswith(".")
+    return is_journal_name(path.name)
+
+
+def is_journal_name(name: str) -> bool:
+    """:func:`is_journal_file` for a name in a folder listing (no path to make)."""
+    return name.endswith(".toml") and not name.startswith(".")
