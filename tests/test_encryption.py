@@ -19,6 +19,7 @@ from tests.crypt_helpers import (
     PASSPHRASE,
     SECRET_WORDS,
     WHEN,
+    Secrets,
     by_record,
     journal_bytes,
     key_file,
@@ -38,13 +39,18 @@ def protected() -> tuple[str, bytes]:
 
 
 @pytest.fixture
-def locked_journal(home: Path, cli: Cli, protector_answers: Path, protected: tuple[str, bytes]):
+def locked_journal(
+    home: Path,
+    cli: Cli,
+    protector_answers: Path,
+    protected: tuple[str, bytes],
+):
     """A journal encrypted to the protected identity; reading it needs the passphrase."""
     write_journal(cli, protector_answers)
     secret, blob = protected
     identity = pyrage.x25519.Identity.from_str(secret)
     (home / crypt.IDENTITY_FILE).write_bytes(blob)
-    (home / crypt.RECIPIENT_FILE).write_text(f"{identity.to_public()}\n")
+    crypt.begin_command(Secrets(("Passphrase", PASSPHRASE)))  # encrypt checks the keys with it
     encryption.encrypt()
     crypt.begin_command(None)
     return identity
@@ -79,7 +85,16 @@ def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert all(PASSPHRASE.encode() not in b for b in journal_bytes(home).values())  # never stored
     assert sorted(p.name for p in home.iterdir()) == sorted(
-        ["config.toml", "drafts", "entries", "identity.age", "parts", "recipient.txt", "sessions"]
+        [
+            "config.toml",
+            "drafts",
+            "entries",
+            "identity.age",
+            "identity.pub",
+            "parts",
+            "recipient.txt",
+            "sessions",
+        ]
     )
     # the recovery key on screen is the identity: age opens every file with it, outside
     # partsjournal (pyrage's own decrypt, no partsjournal code on the path)

@@ -158,7 +158,17 @@ def export(
         bool,
         typer.Option(
             "--only-highlights",
-            help="Only needs, new roles, reflections, intentions, next steps and practices.",
+            help=(
+                "Only needs, new roles, reflections, intentions, next steps, practices "
+                "and what care noticed."
+            ),
+        ),
+    ] = False,
+    without_care: Annotated[
+        bool,
+        typer.Option(
+            "--without-care",
+            help="Leave out what care noticed (high ratings, not feeling safe); kept by default.",
         ),
     ] = False,
     output_file: Annotated[
@@ -198,10 +208,13 @@ def export(
         until=hi,
         only_highlights=only_highlights,
         selection={"parts": part or [], "exercises": exercise or [], "excluded": excluded},
+        care=not without_care,
     )
     names = parts.current_names(pid for row in found for pid, _ in row.parts)
     items = (
-        render_entry.export_item(e, near, only_highlights=only_highlights, names=names)
+        render_entry.export_item(
+            e, near, only_highlights=only_highlights, names=names, care=not without_care
+        )
         for e in everything.entries(found)
     )
     if fmt == "json":

@@ -17,7 +17,7 @@ from partsjournal.cli.options import (
 )
 from partsjournal.core import dates, reading, sessions
 from partsjournal.flow import exercises, notes, promises, runner
-from partsjournal.render import screens
+from partsjournal.render import screens, ui
 
 
 def register(app: typer.Typer) -> None:
@@ -55,7 +55,7 @@ def exercise(
     Example: partsjournal exercise protector --from 2026-11-20T2115
     """
     if name is None:
-        screens.exercise_list(exercises.load_all())
+        screens.exercise_list(exercises.load_all(warn=ui.warn))
         return
     phase = sessions.phase_from_flags(before, after)
     if name == "integrate":  # needs its follow-up steps and phase choice: same as the command

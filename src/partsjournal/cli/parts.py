@@ -67,6 +67,8 @@ def parts_list(ctx: typer.Context) -> None:
     )
     met = partlog.counts(index, warn=ui.warn) if live else {}
     render_parts.print_list(live, met)
+    for group in partlog.sharing_names(live):
+        ui.warn(partlog.sharing_hint(group))
 
 
 @parts_app.command("show", cls=PlainCommand)
@@ -89,6 +91,10 @@ def show(
     latest = options.how_many(number, all_)
     part = parts.resolve(name)
     index = parts.everything(warn=ui.warn)
+    live = [p for p in index.values() if parts.live_id(p.id, index) == p.id]
+    for group in partlog.sharing_names(live):
+        if part.id in {p.id for p in group}:
+            ui.warn(partlog.sharing_hint(group))
     if parts.in_circle(part.id, index):
         part = index[part.id] = parts.undo_merge(part)
         ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)

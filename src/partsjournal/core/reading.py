@@ -161,3 +161,13 @@ def _from_disk(path: Path) -> tuple[_Key, bytes]:
     so a file replaced meanwhile is never remembered under the new one's name)."""
     with open(path, "rb") as f:
         return _key(os.fstat(f.fileno())), f.read()
+
+
+def is_journal_file(path: Path) -> bool:
+    """True for visible ``.toml`` files (temporaries and foreign files are skipped)."""
+    return is_journal_name(path.name)
+
+
+def is_journal_name(name: str) -> bool:
+    """:func:`is_journal_file` for a name in a folder listing (no path to make)."""
+    return name.endswith(".toml") and not name.startswith(".")

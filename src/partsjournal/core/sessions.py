@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Any
 
 from partsjournal.core import idfiles, layout, paths, reading
 from partsjournal.core.errors import UsageError
+from partsjournal.core.reading import is_journal_name
 from partsjournal.core.store import (
     UnreadableFile,
-    is_journal_name,
     read_toml,
     write_toml,
 )

@@ -9,10 +9,13 @@ that start with a dot, so a half-written temporary is never read; one left by
 a killed process is removed the next time its folder is written.
 
 Every read goes through :func:`read_toml`, which turns any problem (missing,
-empty, not UTF-8, not TOML) into :class:`UnreadableFile` naming the file.
+empty, not UTF-8, not TOML, nested deeper than any journal file is, a number too
+long to read) into :class:`UnreadableFile` naming the file. Files are bytes on
+disk, always UTF-8, whatever the locale says.
 Encryption at rest (:mod:`core.crypt`) hooks in here in two places only:
-:func:`write_file` encrypts to the journal's recipient when there is one, and
-:func:`read_file` decrypts any file that starts with the age header.
+:func:`write_file` encrypts to the journal's recipient when there is one (under
+:func:`key_lock`, so ``encrypt`` and ``decrypt`` never miss a file written while
+they run), and :func:`read_file` decrypts any file that starts with the age header.
 """
 
 from __future__ import annotations
@@ -30,8 +33,9 @@ from typing import Any
 # a ten-year index spends most of its time on (benchmarks/README.md).
 import tomli
 
-from partsjournal.core import crypt, reading
+from partsjournal.core import crypt, paths, reading
 from partsjournal.core.errors import JournalError
+from partsjournal.core.reading import is_journal_file as is_journal_file
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
@@ -137,9 +141,8 @@ def atomic_write_chunks(
     private_dir: bool = True,
     durable: bool = True,
 ) -> os.stat_result:
-    """:func:`atomic_write` for data made piece by piece (a long export): each
-    chunk goes to the temporary file as it comes, so memory stays flat. Returns the
-    written file's stat data, as it was when it was closed."""
+    """:func:`atomic_write` for data made piece by piece (a long export): each chunk goes
+    to the temporary file as it comes, so memory stays flat. Returns its stat data."""
     if private_dir:
         ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
@@ -225,13 +228,44 @@ def dump_toml(data: Mapping[str, Any], path: Path | None = None) -> bytes:
     return text.encode("utf-8")
 
 
-def write_file(path: Path, data: bytes, *, exclusive: bool = False) -> None:
-    """Write a journal file: encrypted to the journal's key when it has one."""
-    atomic_write(path, crypt.seal(data), exclusive=exclusive)
+def write_file(path: Path, data: bytes, *, exclusive: bool = False, durable: bool = True) -> None:
+    """Write a journal file: encrypted to the journal's key when it has one, never in
+    plain text into an encrypted journal (:func:`crypt.sealing_key` refuses instead)."""
+    with key_lock():
+        atomic_write(path, crypt.seal(data), exclusive=exclusive, durable=durable)
 
 
 def write_toml(path: Path, data: Mapping[str, Any], *, exclusive: bool = False) -> None:
     write_file(path, dump_toml(data, path), exclusive=exclusive)
+
+
+_key_lock_depth = {"n": 0}
+
+
+@contextlib.contextmanager
+def key_lock() -> Iterator[None]:
+    """Hold the journal's key lock (``<home>/.journal.lock``) for the ``with`` block.
+
+    Every journal write holds it from choosing plain or encrypted to the file being in
+    place, and ``encrypt`` and ``decrypt`` hold it while they change the key files and
+    while they convert each file. So a conversion never misses a file written while it
+    runs, never writes over one written between its read and its write, and a writer
+    never sees the key files half changed. Held by a process already, it is not taken
+    again (a conversion writes through :func:`write_file` too).
+    """
+    if _key_lock_depth["n"]:
+        _key_lock_depth["n"] += 1
+        try:
+            yield
+        finally:
+            _key_lock_depth["n"] -= 1
+        return
+    with locked(paths.home() / "journal"):
+        _key_lock_depth["n"] = 1
+        try:
+            yield
+        finally:
+            _key_lock_depth["n"] = 0
 
 
 def read_file(path: Path) -> bytes:
@@ -252,12 +286,55 @@ def read_file(path: Path) -> bytes:
     return raw
 
 
+# No journal, exercise or answers file nests tables or lists this deep; one that does was
+# made by hand or by mistake, and is refused like any unreadable file (data this deep
+# would also be too deep for Python to compare or copy).
+MAX_DEPTH = 32
+_TOO_DEEP = f"it nests tables or lists more than {MAX_DEPTH} levels deep"
+
+
+class TOMLError(ValueError):
+    """Text that is not TOML partsjournal reads. ``reason`` says why in words that
+    follow "because": not valid TOML (and where), nested deeper than :data:`MAX_DEPTH`,
+    or holding an integer too long to read."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def loads_toml(text: str) -> dict[str, Any]:
     """Parse TOML text (raises :class:`TOMLError`); the one parser every read uses."""
-    return tomli.loads(text)
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        raise TOMLError(f"it is not valid TOML ({exc})") from None
+    except RecursionError:  # tomli's own limit: inline tables and lists 400 deep
+        raise TOMLError(_TOO_DEEP) from None
+    except ValueError:  # an integer longer than Python reads (4,300 digits)
+        raise TOMLError("it holds a number with more digits than can be read") from None
+    if _too_deep(data):
+        raise TOMLError(_TOO_DEEP)
+    return data
 
 
-TOMLError = tomli.TOMLDecodeError
+def _too_deep(data: dict[str, Any]) -> bool:
+    """True when tables and lists in ``data`` nest more than :data:`MAX_DEPTH` levels
+    (walked level by level, without recursion, so any depth is measured safely; about
+    4 % of the time it takes to parse a typical entry)."""
+    level: list[Any] = [data]
+    for _ in range(MAX_DEPTH):
+        nested: list[Any] = []
+        add = nested.append
+        for item in level:
+            for value in item.values() if type(item) is dict else item:
+                kind = type(value)
+                if kind is dict or kind is list:
+                    add(value)
+        if not nested:
+            return False
+        level = nested
+    return True
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -272,7 +349,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         return loads_toml(text)
     except TOMLError as exc:
-        raise UnreadableFile(path, f"it is not valid TOML ({exc})") from None
+        raise UnreadableFile(path, exc.reason) from None
 
 
 class Busy(JournalError):
@@ -320,13 +397,3 @@ def locked(path: Path, *, wait: bool = True) -> Iterator[None]:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(lock)
         os.close(fd)
-
-
-def is_journal_file(path: Path) -> bool:
-    """True for visible ``.toml`` files (temporaries and foreign files are skipped)."""
-    return is_journal_name(path.name)
-
-
-def is_journal_name(name: str) -> bool:
-    """:func:`is_journal_file` for a name in a folder listing (no path to make)."""
-    return name.endswith(".toml") and not name.startswith(".")

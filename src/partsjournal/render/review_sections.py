@@ -24,8 +24,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from partsjournal.core.dates import short_day, span_text
+from partsjournal.render import care_lines, review_notes
 from partsjournal.render import patterns as pattern_words
-from partsjournal.render import review_notes
 from partsjournal.render.review import (
     NOT_RATED,
     Escape,
@@ -139,7 +139,9 @@ def _sessions(review: Review, esc: Escape) -> list[Block]:
 
 
 def _noticing(review: Review, esc: Escape) -> list[Block]:
+    """Patterns worth telling a therapist about, and what care noticed during entries."""
     said = [esc(pattern_words.line(p, this_period(review))) for p in review.patterns]
+    said += [esc(care_lines.summary(kept)) for kept in review.care]
     return [Items(said)] if said else []
 
 

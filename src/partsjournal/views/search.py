@@ -125,7 +125,7 @@ class Selection:
         part_ids, part_names = self.resolve_parts(registry)
         exercises = {matching.key(x) for x in self.exercises}
         # answers are joined by NUL in Row.search; a command-line needle has none
-        needle = self.grep.casefold() if self.grep else None
+        needle = matching.fold(self.grep) if self.grep else None
         excluded = [x.strip() for x in self.exclude if x.strip()]
 
         def has_part(e: Row) -> bool:
