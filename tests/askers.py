@@ -18,6 +18,7 @@ from tests.conftest import PROTECTOR_ANSWERS
 from tests.helpers import draft_answers
 
 BACK = "<go back>"  # an answer that asks to go back one step (Ctrl-B, "Go back one step")
+PAUSE = "<pause>"  # an answer that pauses at this step (Ctrl-C)
 
 
 class Turns:
@@ -71,6 +72,8 @@ class FakeAsker:
             value = value.values.pop(0)
         if value == BACK:
             raise GoBack
+        if value == PAUSE:
+            raise Paused(step=step.id)
         return check_value(step, value)
 
     def _reply(self, question: str) -> bool | str:
@@ -88,6 +91,41 @@ class FakeAsker:
         reply = self._reply(question)
         assert reply in choices, f"{reply!r} is not among {choices}"
         return str(reply)
+
+
+class AutoAsker(FakeAsker):
+    """A :class:`FakeAsker` that also answers the steps it was not given: guides go on,
+    optional questions are left empty (a yes/no is "no"), required text gets a few words,
+    a scale 3, a choice its first choice, a part "Part <step id>". Dialogue tests give only
+    the answers their behaviour depends on, so an added question does not break them."""
+
+    def ask(
+        self,
+        step: Step,
+        text: str,
+        number: int,
+        total: int,
+        typed: str = "",
+        *,
+        about: bool = False,
+    ) -> AnswerValue:
+        if step.id not in self.answers and step.kind != "guide":
+            self.answers[step.id] = _default(step)
+        return super().ask(step, text, number, total, typed, about=about)
+
+
+def _default(step: Step) -> Any:
+    if step.optional:
+        return False if step.kind == "yes_no" else ""
+    if step.kind == "scale":
+        return 3
+    if step.kind == "yes_no":
+        return True
+    if step.kind == "choice":
+        return (step.choices or [""])[0]
+    if step.kind == "part":
+        return f"Part {step.id}"
+    return f"Words for {step.id}"
 
 
 class PausesAt(FakeAsker):

@@ -21,6 +21,8 @@ WRITERS: dict[str, Callable[[str], list[str]]] = {
     "export --output": lambda p: ["export", "--since", "2026-01-01", "--output", p],
     "review --output": lambda p: ["review", "--output", p],
     "session add --ics": lambda p: ["session", "add", "2026-10-01", "--ics", p],
+    "brief --output": lambda p: ["brief", "--since", "2026-09-01", "--output", p],
+    "session plan --output": lambda p: ["session", "plan", "1", "--output", p],
 }
 
 

@@ -10,14 +10,14 @@ import typer
 from partsjournal.cli import options
 from partsjournal.cli.lazy import LazyGroup
 from partsjournal.cli.plain import PlainCommand, PlainGroup
-from partsjournal.core import sessions
+from partsjournal.core import dates, sessions
+from partsjournal.render import charts, ui
 from partsjournal.render import sessions as render_sessions
-from partsjournal.render import ui
-from partsjournal.views import arcs, search
+from partsjournal.views import arcs, course, search
 
 
 class SessionGroup(LazyGroup, PlainGroup):
-    order = ("add", "list", "show", "edit", "remove")
+    order = ("add", "list", "show", "plan", "edit", "remove")
     lazy: ClassVar[dict[str, tuple[str, str]]] = {  # they may ask first: built when run
         "add": (
             "session_change",
@@ -26,11 +26,15 @@ class SessionGroup(LazyGroup, PlainGroup):
         ),
         "edit": (
             "session_change",
-            "Correct a session's date, kind or label; linked entries stay linked.",
+            "Correct a session's date, time, kind or label; linked entries stay linked.",
         ),
         "remove": (
             "session_change",
             "Remove a recorded session (asks first); your entries are all kept.",
+        ),
+        "plan": (  # its words are read and checked with the exercise models
+            "session_plan",
+            "Show the plan for a session's day, made when you prepared.",
         ),
     }
 
@@ -81,5 +85,7 @@ def show(
     )
     arc = arcs.with_notes(arc, found, near)
     stages = arcs.stages(session, every.rows)
+    pictures = course.collect(session.date, until=dates.now().date(), history=every)
     with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
         render_sessions.print_arc(arc, stages, more=more)
+        charts.print_course(pictures)

@@ -4,7 +4,8 @@ them, one form for each kind of thing on screen."""
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timedelta, timezone
+import re
+from datetime import date, datetime, time, timedelta, timezone
 
 from partsjournal.core.errors import UsageError
 
@@ -144,6 +145,19 @@ def parse_date(text: str, *, option: str = "--since") -> date:
     return day
 
 
+_CLOCK = re.compile(r"([01]?\d|2[0-3])[:.h]([0-5]\d)")
+
+
+def parse_time(text: str, *, option: str = "--time") -> time:
+    """A time of day as people type it (a session's), ``HH:MM`` (``14:00``, ``9:30``)."""
+    found = _CLOCK.fullmatch(text.strip().lower())
+    if found is None:
+        raise UsageError(
+            f"Could not read {option} '{text}' as a time; give it as HH:MM, like 14:00."
+        )
+    return time(int(found.group(1)), int(found.group(2)))
+
+
 # --------------------------------------------------------------------------- showing
 #
 # One form on screen for each kind of thing, whatever command shows it. The names are
@@ -187,6 +201,16 @@ def short_day(day: date) -> str:
 def short_moment(when: datetime) -> str:
     """A moment in a line of a list: "Sun 6 Dec, 20:30"."""
     return f"{short_day(when.date())}, {when.hour:02d}:{when.minute:02d}"
+
+
+def tick_day(day: date) -> str:
+    """A day on a chart's axis: "6 Dec"."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]}"
+
+
+def clock_text(at: time) -> str:
+    """A time of day: "14:00"."""
+    return f"{at.hour:02d}:{at.minute:02d}"
 
 
 def stamp(when: datetime) -> str:

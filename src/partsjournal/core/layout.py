@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from partsjournal.core import paths, reading
-from partsjournal.core.store import is_journal_file
+from partsjournal.core.reading import is_journal_file, is_journal_name
 
 SUFFIX = ".toml"
 
@@ -31,6 +31,12 @@ def name_date(name: str) -> date | None:
         return date.fromisoformat(name_day(name))
     except ValueError:
         return None
+
+
+def dated_names(folder: Path) -> list[tuple[str, date | None]]:
+    """The journal files' names in ``folder`` in order, each with the date it starts with
+    (None for a name that does not): for sessions, numbered by date from their names."""
+    return [(n, name_date(n)) for n in sorted(reading.listing(folder)) if is_journal_name(n)]
 
 
 def month_of(entry_id: str) -> tuple[int, int]:

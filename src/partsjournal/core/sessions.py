@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from partsjournal.core import idfiles, layout, paths, reading
 from partsjournal.core.errors import UsageError
-from partsjournal.core.reading import is_journal_name
 from partsjournal.core.store import (
     UnreadableFile,
     read_toml,
@@ -39,6 +38,7 @@ class Session:
     label: str = ""
     created: datetime | None = None
     number: int = 0
+    time: time | None = None  # when it starts, on the clock of the place it happens, if known
 
     @property
     def name(self) -> str:
@@ -46,6 +46,8 @@ class Session:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "date": self.date, "kind": self.kind}
+        if self.time is not None:
+            out["time"] = self.time
         if self.label:
             out["label"] = self.label
         if self.created is not None:
@@ -69,12 +71,16 @@ def _from_dict(data: dict[str, Any], path: Path) -> Session:
         raise UnreadableFile(path, "'kind' and 'label' must be text")
     if created is not None and not (isinstance(created, datetime) and created.tzinfo):
         raise UnreadableFile(path, "'created' must be a date and time with its UTC offset")
+    starts = data.get("time")
+    if starts is not None and not (isinstance(starts, time) and starts.tzinfo is None):
+        raise UnreadableFile(path, "'time' must be a time of day, like 14:00:00")
     return Session(
         id=idfiles.file_id(data, path),
         date=day,
         kind=kind,
         label=label,
         created=created,
+        time=starts,
     )
 
 
@@ -121,25 +127,11 @@ def _load(
     folder = paths.sessions_dir()
     if not folder.is_dir():
         return []
-
-    def within(day: date) -> bool:
-        return span is not None and span[0] <= day <= span[1]
-
+    within = (lambda day: span[0] <= day <= span[1]) if span else (lambda day: False)
     found = reading.made_from(
-        folder,
-        ("sessions", span, frozenset(ids or ())),
-        lambda: _numbered(within, ids, warn=warn)[0],
+        folder, (span, frozenset(ids or ())), lambda: _numbered(within, ids, warn=warn)[0]
     )
     return [replace(s) for s in found]  # each caller's own copies
-
-
-def _by_name(folder: Path) -> tuple[list[tuple[str, date | None]], Counter[date | None]]:
-    """The session files' names in order, each with the date it starts with, and how
-    many names start with each date."""
-    listing = [
-        (n, layout.name_date(n)) for n in sorted(reading.listing(folder)) if is_journal_name(n)
-    ]
-    return listing, Counter(day for _, day in listing)
 
 
 def _numbered(
@@ -162,7 +154,8 @@ def _numbered(
     stamp = idfiles.stamp_before_reading(folder)
     # names, not paths, until a file is to be read: a save looks at the sessions five
     # times, and ten years hold over a hundred of them
-    listing, per_day = reading.made_from(folder, "sessions by name", lambda: _by_name(folder))
+    listing = reading.made_from(folder, "dated names", lambda: layout.dated_names(folder))
+    per_day = Counter(day for _, day in listing)
     # an id starts with its session's date, and so does the name of its file
     id_days = {layout.name_date(i) for i in ids}
     parsed: dict[str, Session] = {}
@@ -198,15 +191,34 @@ def _numbered(
     return found, [day for day, _, _ in ordered]
 
 
+def dates(*, warn: Any = None) -> list[date]:
+    """Every session's date in number order (session n is ``dates()[n - 1]``), from the
+    folder listing: only a file whose name has no date, or shares its date, is parsed."""
+    return _numbered(lambda day: False, warn=warn)[1]
+
+
 def count() -> int:
     """How many session files there are, from the folder listing alone."""
     folder = paths.sessions_dir()
     if not folder.is_dir():
         return 0
-    return sum(1 for n in reading.listing(folder) if is_journal_name(n))
+    return sum(1 for n in reading.listing(folder) if reading.is_journal_name(n))
 
 
-def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime) -> Session:
+def still_ahead(session: Session, now: datetime) -> bool:
+    """Whether ``session`` has not started yet at ``now``: a later day, or today at a time
+    still to come. A session on today's date with no time recorded counts as started."""
+    return _coming(session, now.date(), now.time())
+
+
+def add(
+    day: date,
+    *,
+    kind: str = "ketamine",
+    label: str = "",
+    created: datetime,
+    starts: time | None = None,
+) -> Session:
     """Record a new session; its id is its date alone (``-2``, ``-3`` ... when taken).
 
     The kind stays inside the file, never in its name, so a folder listing or a
@@ -222,7 +234,9 @@ def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime
         if idfiles.taken(folder, session_id):
             n += 1
             continue
-        session = Session(id=session_id, date=day, kind=kind, label=label.strip(), created=created)
+        session = Session(
+            id=session_id, date=day, kind=kind, label=label.strip(), created=created, time=starts
+        )
         try:
             write_toml(folder / f"{session_id}.toml", session.to_dict(), exclusive=True)
         except FileExistsError:
@@ -280,20 +294,30 @@ def find(ref: str, sessions: list[Session] | None = None) -> Session:
     )
 
 
+def _coming(session: Session, day: date, clock: time | None) -> bool:
+    """Whether ``session`` is still to come for an entry on ``day`` at ``clock``."""
+    if session.date != day:
+        return session.date > day
+    return session.time is not None and clock is not None and clock < session.time
+
+
 def link(
     day: date,
     *,
     explicit: str | None = None,
     phase: str | None = None,
     sessions: list[Session] | None = None,
+    clock: time | None = None,
 ) -> tuple[Session | None, str | None]:
     """The session an entry on ``day`` belongs to, and its phase.
 
     ``explicit`` (``--session``) wins. Otherwise the nearest session is taken:
     one coming within 14 days makes the entry "before", one that happened within
     the last 60 days (including the same day) makes it "after"; at equal
-    distance the upcoming one wins. ``phase`` (``--before``/``--after``)
-    overrides the phase and limits the search to that side.
+    distance the upcoming one wins. A session on the entry's own day with a time
+    still to come at ``clock`` (the entry's time of day) is coming, not past.
+    ``phase`` (``--before``/``--after``) overrides the phase and limits the
+    search to that side.
     """
     if sessions is None:
         # a number ("2") can only be found among all sessions; otherwise only
@@ -301,11 +325,11 @@ def link(
         sessions = load_all() if explicit is not None else around(day, day)
     if explicit is not None:
         chosen = find(explicit, sessions)
-        return chosen, phase or ("before" if day < chosen.date else "after")
+        return chosen, phase or ("before" if _coming(chosen, day, clock) else "after")
     candidates: list[tuple[int, int, Session, str]] = []
     for s in sessions:
         delta = (s.date - day).days
-        if 0 < delta <= BEFORE_WINDOW_DAYS and phase in (None, "before"):
+        if _coming(s, day, clock) and delta <= BEFORE_WINDOW_DAYS and phase in (None, "before"):
             candidates.append((delta, 0, s, "before"))
         elif -AFTER_WINDOW_DAYS <= delta <= 0 and phase in (None, "after"):
             candidates.append((-delta, 1, s, "after"))
@@ -370,4 +394,4 @@ def placement(item: Entry, sessions: list[Session]) -> tuple[Session | None, str
             if s.id == item.session:
                 return s, item.phase or ("before" if item.day < s.date else "after")
         return None, item.phase
-    return link(item.day, phase=item.phase, sessions=sessions)
+    return link(item.day, phase=item.phase, sessions=sessions, clock=item.created.time())

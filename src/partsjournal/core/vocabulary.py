@@ -88,6 +88,10 @@ SESSION_PART = "session-part"
 FOR_THERAPIST = "for-therapist"
 TRAILHEAD = "trailhead"
 PROMISE = "promise"
+PART_HOPES = "part-hopes"
+SESSION_CONSENT = "session-consent"
+SESSION_PLAN = "session-plan"
+FLASHBACKS = "flashbacks"
 URGES = "urges"
 
 # Every plain role, with what its answer means (docs/format.md lists the same).
@@ -122,6 +126,13 @@ ROLES: dict[str, str] = {
     FOR_THERAPIST: "a note to bring to the therapist",
     TRAILHEAD: "a quick one-line note of something that stirred a part",
     PROMISE: "yes/no: a promise to the part to check in with it after the session",
+    PART_HOPES: "what the part hopes for the person when it does its job",
+    SESSION_CONSENT: (
+        "yes/no: whether the part is all right with the session going ahead (no is kept for "
+        "the therapist; postponing is the person's and the clinic's call)"
+    ),
+    SESSION_PLAN: "an item of the plan for the day of a session (prepare's checklist)",
+    FLASHBACKS: "whether flashbacks or nightmares came lately, and on how many days",
     URGES: "a choice: what a part does when it steps in; its risky choices bring care",
 }
 
@@ -208,6 +219,31 @@ def problem(role: str) -> str | None:
     )
 
 
+# --------------------------------------------------------------------------- measure results
+
+# The answers a questionnaire measure's result is saved with (flow/measure_run.py). They
+# are written by partsjournal when a measure is taken, never asked by an exercise step, so
+# they are not in ROLES and exercise files cannot use them.
+MEASURE_ITEM = "measure-item"  # one item's answer: one of the scale's values
+MEASURE_SAFETY = "measure-safety"  # the answer to a safety item (PHQ-9's item 9)
+MEASURE_TOTAL = "measure-total"  # the total score
+MEASURE_LOWEST = "measure-lowest"  # the lowest and highest totals the measure can have
+MEASURE_HIGHEST = "measure-highest"
+MEASURE_BAND = "measure-band"  # the band the instrument states for the total ("" if none)
+MEASURE_BAND_RANGE = "measure-band-range"  # the totals that band covers ("10-14")
+MEASURE_SUBSCALE = "measure-subscale"  # one subscale's score; its name is the prompt
+MEASURE_ROLES: dict[str, str] = {
+    MEASURE_ITEM: "one item's answer, as the scale's value",
+    MEASURE_SAFETY: "the answer to a safety item, as the scale's value",
+    MEASURE_TOTAL: "the total score",
+    MEASURE_LOWEST: "the lowest total the measure can have",
+    MEASURE_HIGHEST: "the highest total the measure can have",
+    MEASURE_BAND: "the band the instrument states for the total",
+    MEASURE_BAND_RANGE: "the totals that band covers",
+    MEASURE_SUBSCALE: "one subscale's score",
+}
+
+
 # --------------------------------------------------------------------------- what roles are for
 
 # Ratings that bring the grounding offer and the support card when high.
@@ -225,9 +261,11 @@ ABOUT_PART = frozenset(
         FEEL_TOWARD,
         UNBLEND,
         CONSENT,
+        SESSION_CONSENT,
         PROMISE,
         FEEL_TOWARD_AFTER,
         PART_PURPOSE,
+        PART_HOPES,
         PART_PROTECTS_FROM,
         PART_FEELINGS,
         PART_FEARS,
@@ -264,12 +302,24 @@ TIMELINE = (
 
 # Answers kept by ``export --only-highlights``.
 HIGHLIGHTS = frozenset(
-    {PART_NEEDS, PART_NEW_ROLE, REFLECTION, NEXT_STEP, INTENTION, FOR_THERAPIST, TRAILHEAD}
+    {
+        PART_NEEDS,
+        PART_NEW_ROLE,
+        REFLECTION,
+        NEXT_STEP,
+        INTENTION,
+        FOR_THERAPIST,
+        TRAILHEAD,
+    }
 )
 HIGHLIGHT_FAMILIES = frozenset({REALM_REFLECTION, PRACTICE, PRACTICE_OUTCOME, PRACTICE_NOTE})
 
 
-def is_highlight(role: str | None) -> bool:
+def is_highlight(role: str | None, value: object = None) -> bool:
+    """Whether an answer is kept by ``export --only-highlights``: a part's no to the
+    session going ahead is (for the therapist to hear before the session), its yes is not."""
+    if role == SESSION_CONSENT:
+        return value is False
     family, _ = split(role)
     return role in HIGHLIGHTS or family in HIGHLIGHT_FAMILIES
 
