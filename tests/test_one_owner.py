@@ -2,7 +2,13 @@
 
 Which session an entry belongs to, a realm's label, activation at the end, an
 entry's first words, close names, and the save order: each is decided in one
-place, and these tests check that the commands that show it agree.
+place, and these tests check that the commands that show it agree. The rules of
+docs/ARCHITECTURE.md's table that drifted before (the options a date hint names,
+date words, showing a date, user text in a message, which part an answer is about,
+matching names, the day a file name starts with, listing limits, plurals, reading a
+period, the review's sections) each have a test here that fails when a second owner
+comes back: a table over every command that takes such a value, or a scan of the
+source for the rule written out again.
 """
 
 from __future__ import annotations
