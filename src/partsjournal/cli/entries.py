@@ -75,13 +75,13 @@ def entries(
     ] = "rich",
     number: Annotated[
         int | None,
-        typer.Option("--number", "-n", metavar="N", help="Show the latest N (default 20)."),
+        typer.Option("--number", "-n", metavar="N", help="Show the latest N (default {latest})."),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Show every entry that matches.")] = False,
 ) -> None:
     """List entries: date, exercise, parts and first words, oldest first.
 
-    Shows the latest 20 that match (--all for every one, -n N for N); --format json
+    Shows the latest {latest} that match (--all for every one, -n N for N); --format json
     gives every match unless -n is given.
 
     Example: partsjournal entries --since 2026-11-01 --part "The Critic"
@@ -98,7 +98,7 @@ def entries(
         session=session_id,
         grep=grep,
     )
-    limit = options.how_many(number, all_, default=None if fmt == "json" else options.LATEST)
+    limit = options.how_many(number, all_, every=fmt == "json")
     every, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
     shown = found[-limit:] if limit is not None else found
     names = parts.current_names(pid for row in shown for pid, _ in row.parts)

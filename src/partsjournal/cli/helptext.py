@@ -4,6 +4,8 @@ Typer labels each value by its Python type (``<str>``, ``<list[str]>``, ``<bool>
 ``<int range> [x>=1]``). Here every option that takes a value shows a word
 instead (its own metavar, else TEXT, NUMBER, FILE or FOLDER), flags show none,
 arguments are named in capitals, and limits are said in the option's own help.
+``{latest}`` in a help text is how many entries a listing shows
+(:data:`options.LATEST`), so the number is written in one place.
 Applied to each command when it is built, before its help can be shown.
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+from partsjournal.cli import options
 
 _WORDS: dict[Any, str] = {str: "TEXT", list[str]: "TEXT", int: "NUMBER", Path: "FILE"}
 
@@ -28,7 +32,12 @@ def _word(param: Any) -> str | None:
     return _WORDS.get(annotation, "TEXT")
 
 
+def _filled(text: str | None) -> str | None:
+    return text.replace("{latest}", str(options.LATEST)) if text else text
+
+
 def _polish_param(param: Any) -> None:
+    param.help = _filled(getattr(param, "help", None))
     if param.param_type_name == "argument":
         if param.metavar is None:
             param.metavar = param.name.upper()
@@ -43,6 +52,7 @@ def polish(command: Any) -> Any:
     """Give ``command`` (and the commands under it) plain value words; returns it."""
     if getattr(command, "_polished", False):
         return command
+    command.help = _filled(command.help)
     for param in getattr(command, "params", []):
         _polish_param(param)
     made = command.get_help_option  # --help is made when first asked for

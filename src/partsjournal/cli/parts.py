@@ -76,13 +76,15 @@ def show(
     name: Annotated[str, typer.Argument(help="The part's name or one of its aliases.")],
     number: Annotated[
         int | None,
-        typer.Option("--number", "-n", metavar="N", help="The latest N entries (default 20)."),
+        typer.Option(
+            "--number", "-n", metavar="N", help="The latest N entries (default {latest})."
+        ),
     ] = None,
     all_: Annotated[bool, typer.Option("--all", help="Every entry in the time line.")] = False,
 ) -> None:
     """Show one part's record and a time line of the entries it appears in.
 
-    The time line shows the latest 20 entries; --all shows every one, -n N the latest N.
+    The time line shows the latest {latest} entries; --all shows every one, -n N the latest N.
 
     Example: partsjournal parts show "The Critic"
     """

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.cli.plain import PlainCommand
-from partsjournal.core import dates
+from partsjournal.core import dates, reading
 from partsjournal.core.errors import UsageError
 from partsjournal.render import charts, output, review_md, review_rich, ui
 from partsjournal.render import review as render_review
@@ -20,6 +20,7 @@ def register(app: typer.Typer) -> None:
     app.command("review", cls=PlainCommand)(review)
 
 
+@reading.each_file_once  # each file read and each folder listed once
 def review(
     week: Annotated[
         bool, typer.Option("--week", help="The seven days ending today (the default).")

@@ -24,7 +24,7 @@ from partsjournal.cli.plain import prepare
 from partsjournal.core import crypt, matching, paths, progress
 from partsjournal.core.errors import JournalError
 from partsjournal.render import ui
-from partsjournal.render.text import visible, wrap
+from partsjournal.render.text import sentence, wrap
 
 DISCLAIMER = (
     "partsjournal is a self-practice journal, not therapy, medical advice or a crisis service."
@@ -33,7 +33,7 @@ DISCLAIMER = (
 _debug = {"on": bool(os.environ.get("PARTSJOURNAL_DEBUG"))}
 
 # Every command, in the order --help lists them: the module under
-# partsjournal.commands that defines it, and the line the top-level --help shows
+# partsjournal.cli that defines it, and the line the top-level --help shows
 # (the first paragraph of its help; tests/test_cli_lazy.py keeps them equal).
 # Building every Typer command costs ~20 ms at each start, so only the command
 # being run is built; the top-level --help lists these lines instead.
@@ -193,7 +193,7 @@ class JournalGroup(TyperGroup):
                 if ctx is not None:
                     end = "" if message.endswith((".", "?", "!")) else "."
                     message += f"{end} See '{ctx.command_path} --help'."
-                typer.echo(_fitted(f"partsjournal: {visible(message)}"), err=True)
+                typer.echo(_fitted(f"partsjournal: {sentence(message)}"), err=True)
             sys.exit(exc.exit_code)
         except typer.Abort:
             typer.echo("partsjournal: stopped.", err=True)
@@ -209,7 +209,7 @@ class JournalGroup(TyperGroup):
         except JournalError as exc:
             if _debug["on"]:
                 raise
-            typer.echo(_fitted(f"partsjournal: {visible(exc.message)}"), err=True)
+            typer.echo(_fitted(f"partsjournal: {sentence(exc.message)}"), err=True)
             raise typer.Exit(exc.exit_code) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
@@ -228,7 +228,7 @@ class JournalGroup(TyperGroup):
         except OSError as exc:  # a folder or file the system would not let us use
             if _debug["on"]:
                 raise
-            typer.echo(_fitted(f"partsjournal: {visible(os_error_sentence(exc))}"), err=True)
+            typer.echo(_fitted(f"partsjournal: {sentence(os_error_sentence(exc))}"), err=True)
             raise typer.Exit(1) from None
         except Exception as exc:
             if _debug["on"]:

@@ -68,7 +68,7 @@ def show(
 ) -> None:
     """Show a session's arc: preparation entries, the session, then integration entries.
 
-    Lists the first 20 entries in time order (--all for every one, -n N for N); the
+    Lists the first {latest} entries in time order (--all for every one, -n N for N); the
     integration arc below counts them all.
     """
     limit = options.how_many(number, all_)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal import prompts
-from partsjournal.core import crypt, dates, drafts, parts, paths, sessions
+from partsjournal.core import crypt, dates, drafts, parts, paths, reading, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
@@ -62,6 +62,7 @@ def terminal() -> prompts.InteractiveAsker:
     return prompts.InteractiveAsker()
 
 
+@reading.each_file_once
 def run_exercise(
     name: str,
     *,
@@ -125,7 +126,9 @@ def run_exercise(
         return None
     if chosen == session_day.CAPTURE:
         capture = session_day.capture_exercise()
-        return run_exercise(capture.name, at=at, session=session, exercise=capture, asker=asker)
+        return run_exercise(
+            capture.name, at=at, future=future, session=session, exercise=capture, asker=asker
+        )
     # from the first word of the exercise on, a Ctrl-C is kept for the next question
     with interrupts.kept_for_the_next_prompt(asking=asker.interactive):
         if asker.interactive:
@@ -264,6 +267,7 @@ def _where(entry: Entry) -> str | None:
     return sessions.describe(entry.day, found, phase) if found is not None else None
 
 
+@reading.each_file_once
 def resume(
     ref: str | None, *, answers: str | None = None, asker: Asker | None = None
 ) -> Entry | None:
@@ -309,6 +313,6 @@ def resume(
         with interrupts.kept_for_the_next_prompt(asking=asker.interactive):
             if asker.interactive:
                 screens.welcome_back(
-                    f"{draft.created:%A %d %B, %H:%M}", draft.answered, ex.title, len(current.kept)
+                    dates.moment_text(draft.created), draft.answered, ex.title, len(current.kept)
                 )
             return walk_and_save(current, asker, draft.created, draft=draft)

@@ -13,6 +13,9 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from partsjournal.core.wording import one_or_many as one_or_many
+from partsjournal.core.wording import plural as plural
+
 if TYPE_CHECKING:
     from rich.text import Text
 
@@ -36,6 +39,12 @@ def visible(text: str, *, one_line: bool = False) -> str:
     if one_line:
         shown = shown.replace("\r", "\\r").replace("\n", "\\n").replace("\t", " ")
     return shown
+
+
+def sentence(text: str) -> str:
+    """A message on one line, as the one catch point prints it: every control character,
+    line break and tab written out (``\\x1b``, ``\\n``, ``\\t``), letters kept ("Café")."""
+    return visible(text).replace("\n", "\\n").replace("\t", "\\t")
 
 
 def literal(text: str, style: str = "", *, one_line: bool = False) -> Text:
@@ -173,8 +182,3 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = len) -> str:
     for at in break_points(text, width, measure):
         chars[at] = "\n"
     return "".join(chars)
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """ "1 practice", "3 practices" ("1 entry", "2 entries" with ``many``)."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"
