@@ -239,9 +239,9 @@ class YesNo(Kind):
     written = "true"
 
     def read(self, step: Step, value: Any) -> AnswerValue:
-        if isinstance(value, str) and value.strip().casefold() in YES:
+        if isinstance(value, str) and value.strip().lower() in YES:
             return True
-        if isinstance(value, str) and value.strip().casefold() in NO:
+        if isinstance(value, str) and value.strip().lower() in NO:
             return False
         if not isinstance(value, bool):
             raise ValueError("true or false")
