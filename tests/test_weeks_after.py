@@ -6,6 +6,7 @@ each stage's words hold for the days they appear on, and a practice that works c
 from __future__ import annotations
 
 import json
+import tomllib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ from partsjournal.render import card
 from partsjournal.views import patterns
 from partsjournal.views import practices as practice_log
 from tests.askers import AutoAsker
-from tests.conftest import Cli
+from tests.conftest import Cli, entry_files
+from tests.helpers import RATINGS
 from tests.journal_fixtures import at, write
 
 PARIS = timezone(timedelta(hours=1))
@@ -218,6 +220,39 @@ def test_each_stages_words_hold_on_the_days_they_are_shown(day_after: int) -> No
         assert not any("no session" in t for t in texts), ids
     if day_after == 0:  # the day itself is not "a day or two" from the session
         assert not any("a day or two" in t for t in texts), ids
+
+
+INTEGRATE_DAYS = {
+    s.id: c.days
+    for s in exercises.get("integrate").steps
+    for c in s.conditions
+    if c.days is not None and s.kind != "guide"
+}
+
+
+def test_integrate_says_no_session_is_near_only_beyond_the_arcs_reach(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    """A table of days 0-130 after a session: the check-in's own sentence and the arc's
+    questions come from one rule, so on days 61-120, where the 90-day look back is
+    asked, nothing says there is no session (one journal, a check-in on each day)."""
+    session = NOW.date() - timedelta(days=130)
+    sessions.add(session, created=NOW)
+    f = tmp_path / "a.toml"
+    f.write_text(RATINGS, encoding="utf-8")
+    for day_after in range(0, 131):
+        at = f"{session + timedelta(days=day_after)} 10:00"
+        result = cli("integrate", "--answers", str(f), "--at", at)
+        assert result.exit_code == 0, result.output
+        said = " ".join(result.output.split())
+        beyond = day_after > sessions.ARC_REACH_DAYS
+        assert ("No session is within" in said) == beyond, (day_after, said)
+        if beyond:  # and the sentence names the reach it keeps to
+            assert f"{sessions.ARC_REACH_DAYS} days back" in said
+        saved = tomllib.loads(entry_files(home)[-1].read_text(encoding="utf-8"))
+        asked = {a["step"] for a in saved["answers"]} & set(INTEGRATE_DAYS)
+        due = {s for s, (first, last) in INTEGRATE_DAYS.items() if first <= day_after <= last}
+        assert asked == due, day_after
 
 
 # --------------------------------------------------------------------------- practices
