@@ -78,6 +78,11 @@ def print_entry(
         value = _value_text(a)
         console.print(literal(value) if value.strip() else Text("(left empty)", style="dim"))
         console.print()
+    if e.care:  # kept for the therapist, as the export lists it
+        console.print(Text(care_lines.SECTION, style="bold"))
+        for item in e.care:
+            console.print(literal("• " + care_lines.dated(item.at, care_lines.item_words(item))))
+        console.print()
     console.print(Text(f"id {e.id}", style="dim"), soft_wrap=True)
 
 
@@ -331,8 +336,7 @@ def _markdown_item(item: dict[str, Any]) -> list[str]:
     if item.get("care"):
         out += [f"**{care_lines.SECTION}**", ""]
         for c in item["care"]:
-            at = care_lines.day_and_time(datetime.fromisoformat(c["at"]))
             said = md(c["said"], one_line=True)
-            out.append(f"- {at}: {said} ({care_lines.NOT_SEEN})")
+            out.append(f"- {care_lines.dated(datetime.fromisoformat(c['at']), said)}")
         out.append("")
     return out
