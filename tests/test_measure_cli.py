@@ -15,6 +15,7 @@ from partsjournal.flow.engine import Paused
 from partsjournal.views import measures
 from tests.askers import BACK, PAUSE, FakeAsker, Turns
 from tests.conftest import Cli, entry_files
+from tests.helpers import flat_screen
 from tests.journal_fixtures import PLACEHOLDER_LABELS, placeholder_items, set_up_measure
 
 
@@ -245,6 +246,9 @@ def test_item_9_above_its_lowest_answer_brings_care_s_plain_question_and_the_pre
     assert asker.questions == [care_words.THOUGHTS_ASK]
     out = capsys.readouterr().out
     assert "tell your prescriber about this answer before your next dose" in out
+    # opened with the questionnaire's own reason, the answer as chosen; not "after a session"
+    opening = care_words.THOUGHTS_QUESTIONNAIRE.format(answer=PLACEHOLDER_LABELS[1])
+    assert opening in flat_screen(out) and care_words.THOUGHTS_DAILY not in flat_screen(out)
     assert [(i.kind, i.value, i.moment) for i in taken.entry.care] == [
         ("thoughts", kept, measures_asked.QUESTIONNAIRE)
     ]  # and no card: only "yes, right now" shows the whole card

@@ -9,7 +9,7 @@ from partsjournal.core import care_record as rec
 from partsjournal.core import dates, sessions
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError
-from partsjournal.flow import care, measure_file, measure_run
+from partsjournal.flow import care, care_words, measure_file, measure_run
 from partsjournal.flow.care_state import SafetyState
 from partsjournal.flow.engine import Asker, Paused, Run
 from partsjournal.flow.measure_file import Measure
@@ -45,8 +45,14 @@ def safety_answered(measure: Measure, asker: Asker) -> SafetyHook | None:
         return None
 
     def heard(current: Run, item: int, value: int) -> None:
+        answer = str(current.answers[measure_run.step_id(item)])  # the words as chosen
         try:
-            care.ask_plainly(asker, current, moment=QUESTIONNAIRE)
+            care.ask_plainly(
+                asker,
+                current,
+                moment=QUESTIONNAIRE,
+                opening=care_words.THOUGHTS_QUESTIONNAIRE.format(answer=answer),
+            )
         finally:
             ui.say(PRESCRIBER)
 
