@@ -140,6 +140,50 @@ def test_a_flare_up_is_only_in_days_1_to_14_and_more_than_once(
     assert bool(found) is flare
 
 
+ALL_LOW = {r: patterns.REALM_LOW for r in vocab.REALM_KEYS}
+
+
+@pytest.mark.parametrize(
+    ("check_ins", "flare_days", "low_days"),
+    [
+        # (day after the session, every realm low?) -> days named a flare-up, days named low
+        (((1, True), (4, True)), (1, 4), ()),  # both in a flare-up: said once, as the flare-up
+        (((1, True), (4, False)), (1, 4), ()),  # emotion low twice: the all-low day is in it
+        (((1, True), (4, True), (20, True)), (1, 4), (20,)),  # day 20 is past the flare days
+        (((1, True), (20, False)), (), (1,)),  # low once in the first weeks: no flare-up
+        (((16, True), (20, True)), (), (16, 20)),
+        (((1, False), (4, False)), (1, 4), ()),
+    ],
+)
+def test_a_check_in_in_a_flare_up_is_not_named_again_for_low_realms(
+    home: Path, check_ins: tuple[tuple[int, bool], ...], flare_days: tuple[int, ...],
+    low_days: tuple[int, ...],
+) -> None:  # fmt: skip
+    start = date(2026, 11, 1)
+    s = sessions.add(start, created=NOW)
+    for d, all_low in check_ins:
+        rated(start + timedelta(days=d), s.id, **(ALL_LOW if all_low else {"emotion": 0}))
+    from partsjournal.core.entry import load_range
+
+    every = sorted(load_range(start, start + timedelta(days=30)), key=lambda e: e.created)
+    day_of = {e.id: (e.day - start).days for e in every}
+    found = patterns.find(every, [s])
+    named = {p.kind: tuple(day_of[i] for i in p.entries) for p in found}
+    assert named.get(patterns.FLARE_UP, ()) == flare_days
+    assert named.get(patterns.LOW_REALMS, ()) == low_days
+    listed = [i for p in found for i in p.entries]
+    assert len(listed) == len(set(listed))  # each check-in said once
+
+
+def test_the_review_says_a_flare_up_once(cli: Cli, home: Path) -> None:
+    s = sessions.add(date(2026, 11, 17), created=NOW)
+    rated(date(2026, 11, 18), s.id, **ALL_LOW)  # days 1 and 4, every realm at 1
+    rated(date(2026, 11, 21), s.id, **ALL_LOW)
+    shown = " ".join(cli("review", "--week").stdout.split())
+    assert flare_words("Body, Mind, Emotion, Spirit and Work/life balance", 2) in shown
+    assert "with every realm at" not in shown
+
+
 # --------------------------------------------------------------------------- flashbacks
 
 

@@ -125,17 +125,21 @@ def _after_one_session(found: list[Entry], sessions: list[Session]) -> str | Non
 
 
 def find(entries: Sequence[Entry], sessions: list[Session]) -> list[Pattern]:
-    """The patterns among ``entries`` (one period), each with its entries."""
+    """The patterns among ``entries`` (one period), each with its entries. A check-in that
+    is part of a flare-up is named there only, the stronger of the two (worth telling the
+    therapist now), not again among the check-ins with every realm low."""
     ordered = sorted(entries, key=lambda e: (e.created, e.id))
+    flares = flare_ups(ordered, sessions)
+    in_flare = {i for p in flares for i in p.entries}
     out = []
     for kind, test in ((LOW_REALMS, low_realms), (LOW_SELF, low_self)):
-        found = [e for e in ordered if test(e)]
+        found = [e for e in ordered if test(e) and not (kind == LOW_REALMS and e.id in in_flare)]
         if found:
             out.append(Pattern(kind, [e.id for e in found], _after_one_session(found, sessions)))
     run = high_run(ordered)
     if run:
         out.append(Pattern(HIGH_ACTIVATION, [e.id for e in run], _after_one_session(run, sessions)))
-    return out + flare_ups(ordered, sessions)
+    return out + flares
 
 
 def in_entry(entry: Entry) -> list[str]:
