@@ -83,10 +83,10 @@ def test_a_check_in_on_some_realms_asks_nothing_that_belongs_to_the_others() -> 
 # --------------------------------------------------------------------------- a flare-up
 
 
-def rated(day: date, session: str, **low: int) -> None:
+def rated(day: date, session: str, hour: int = 21, **low: int) -> None:
     ratings = {r: 5 for r in vocab.REALM_KEYS} | low
     write(
-        at(day), "integrate",
+        at(day, hour), "integrate",
         [(vocab.realm_role(vocab.REALM_RATING, r), n) for r, n in ratings.items()],
         session=session, phase="after",
     )  # fmt: skip
@@ -182,6 +182,22 @@ def test_the_review_says_a_flare_up_once(cli: Cli, home: Path) -> None:
     shown = " ".join(cli("review", "--week").stdout.split())
     assert flare_words("Body, Mind, Emotion, Spirit and Work/life balance", 2) in shown
     assert "with every realm at" not in shown
+
+
+@pytest.mark.parametrize(("hour", "flare"), [(1, False), (5, False), (6, True), (23, True)])
+def test_the_night_after_the_session_is_its_day_for_a_flare_up_too(
+    home: Path, hour: int, flare: bool
+) -> None:
+    """Days 1-14 are counted as care and the saved entry count them (sessions.days_after):
+    a check-in before 6 in the morning after the session belongs to the session's day."""
+    start = date(2026, 11, 1)
+    s = sessions.add(start, created=NOW)
+    rated(start + timedelta(days=1), s.id, hour=hour, spirit=1)
+    rated(start + timedelta(days=4), s.id, spirit=1)
+    from partsjournal.core.entry import load_range
+
+    found = patterns.flare_ups(list(load_range(start, start + timedelta(days=30))), [s])
+    assert bool(found) is flare
 
 
 # --------------------------------------------------------------------------- flashbacks

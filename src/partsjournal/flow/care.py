@@ -230,7 +230,7 @@ class Care:
             step.role == vocab.ACTIVATION_BEFORE
             and current.exercise.ask_thoughts
             and not self.state.has(rec.THOUGHTS)
-            and session_day.weeks_after(dates.now().date())
+            and session_day.weeks_after(dates.now())
             and not asked_today()
         ):
             self.talk.ask_thoughts(rec.DAILY, opening=words.THOUGHTS_DAILY)

@@ -109,7 +109,7 @@ def run_exercise(
         current.pending.update(starting)
     if linked is not None:
         current.context["session"] = linked.id
-    day = sessions.arc_day(created.date(), linked, phase)
+    day = sessions.arc_day(created, linked, phase)  # the night after a session is its day
     if day is not None:
         current.context["day"] = str(day)
     if asker.interactive and ex.name != care.GROUNDING:
@@ -261,7 +261,7 @@ def _where(entry: Entry) -> str | None:
         return None
     near = sessions.around(entry.day, entry.day, ids=[entry.session])
     found, phase = sessions.placement(entry, near)
-    return sessions.describe(entry.day, found, phase) if found is not None else None
+    return sessions.describe(entry.created, found, phase) if found is not None else None
 
 
 @reading.each_file_once

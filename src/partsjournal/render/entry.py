@@ -34,7 +34,7 @@ LIST_FORMATS = ("rich", "json")
 def when_line(e: Entry, sessions: list[Session]) -> str | None:
     """ "3 days before session 2", or None when the entry belongs to no session."""
     s, phase = placement(e, sessions)
-    return describe(e.day, s, phase) if s is not None else None
+    return describe(e.created, s, phase) if s is not None else None
 
 
 def _value_text(a: Answer) -> str:
@@ -217,7 +217,7 @@ def export_item(
             else None
         ),
         "phase": phase if s else e.phase,
-        "when": describe(e.day, s, phase) if s else None,
+        "when": describe(e.created, s, phase) if s else None,
         "parts": [
             {"id": p.id, "name": n} for p, n in zip(e.parts, part_names(e, names), strict=True)
         ],

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
-from partsjournal.core.sessions import Session, placement
+from partsjournal.core.sessions import Session, days_after, placement
 
 REALM_LOW = 1
 SELF_LOW = 2
@@ -96,7 +96,7 @@ def flare_ups(entries: Sequence[Entry], sessions: list[Session]) -> list[Pattern
     found: dict[str, tuple[Session, dict[str, list[str]]]] = {}
     for e in sorted(entries, key=lambda e: (e.created, e.id)):
         s, phase = placement(e, sessions)
-        if s is None or phase != "after" or not first <= (e.day - s.date).days <= last:
+        if s is None or phase != "after" or not first <= days_after(s.date, e.created) <= last:
             continue
         for realm in low_realms_in(e):
             found.setdefault(s.id, (s, {}))[1].setdefault(realm, []).append(e.id)
