@@ -208,12 +208,13 @@ def test_at_a_terminal_each_item_offers_the_scale_and_going_back_changes_an_answ
     assert entry.path is not None and entry.path.exists()
 
 
-def test_a_measure_stopped_part_way_saves_nothing(cli: Cli, home: Path) -> None:
+def test_a_measure_stopped_part_way_saves_no_result_and_keeps_a_draft(cli: Cli, home: Path) -> None:
     m = set_up_measure("gad-7")
     asker = FakeAsker({"item_1": PLACEHOLDER_LABELS[0], "item_2": PAUSE})
     with pytest.raises(Paused):
         measure_run.take(m, asker)
     assert asker.asked == ["item_1", "item_2"] and entry_files(home) == []
+    assert len(list((home / "drafts").glob("*.toml"))) == 1  # tests/test_measure_drafts.py
 
 
 def test_the_safety_item_is_heard_the_moment_it_is_answered(home: Path) -> None:

@@ -19,6 +19,7 @@ from partsjournal.flow import (
     exercises,
     integration,
     journal,
+    measure_run,
     measures_asked,
     promises,
     scripted,
@@ -295,6 +296,11 @@ def resume(
             "'partsjournal resume 1' (see 'partsjournal drafts')."
         )
     paths.check_folders()
+    if measure_run.MEASURE in draft.context:  # a questionnaire paused part-way
+        measures_asked.check_resumable(
+            draft, answers, terminal=asker is not None or ui.can_prompt()
+        )
+        return measures_asked.resume(draft, asker if asker is not None else terminal())
     try:
         ex = _exercise_of(draft)
     except UsageError:
