@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import sys
 import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -105,6 +106,41 @@ def test_reading_asks_for_the_passphrase_once_per_command(
     result = cli("parts", "show", "The Critic")
     assert result.exit_code == 0, result.stderr
     assert "The Critic" in result.stdout and len(asked.asked) == 1
+
+
+def test_unlocking_is_said_after_the_passphrase_and_before_the_key_is_derived(
+    home: Path, cli: Cli, locked_journal: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deriving the key from a passphrase takes a second or two: the person sees why."""
+    use_secrets(monkeypatch, ("Passphrase", PASSPHRASE))
+    said_before: list[str] = []
+    derive = pyrage.passphrase.decrypt
+
+    def watched(raw: bytes, passphrase: str) -> bytes:
+        sys.stderr.flush()
+        said_before.append(sys.stderr.buffer.getvalue().decode())  # CliRunner's stderr so far
+        return bytes(derive(raw, passphrase))
+
+    monkeypatch.setattr(pyrage.passphrase, "decrypt", watched)
+    result = cli("entries")
+    assert result.exit_code == 0, result.stderr
+    assert said_before == [crypt.UNLOCKING + "\n"]
+    assert result.stderr == crypt.UNLOCKING + "\n"
+
+
+def test_an_identity_file_unlocks_without_a_word(
+    home: Path,
+    cli: Cli,
+    locked_journal: pyrage.x25519.Identity,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    key = tmp_path / "key.txt"
+    key.write_text(str(locked_journal) + "\n", encoding="utf-8")
+    monkeypatch.setenv(crypt.IDENTITY_ENV, str(key))
+    result = cli("entries")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
 
 
 def test_saving_never_asks_for_the_passphrase(home: Path, locked_journal: object) -> None:

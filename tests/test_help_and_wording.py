@@ -81,13 +81,27 @@ def _all_strings() -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------- export
 
 
-def test_export_with_no_options_stops_and_says_what_to_give(cli: Cli, home: Path) -> None:
-    protector(at(day(20)), make_part("The Critic", day(1)))
-    result = cli("export")
-    assert result.exit_code == 2
-    assert "--since DATE" in result.stderr and "partsjournal export --since" in result.stderr
-    assert result.stdout == ""
+@pytest.mark.parametrize("fmt", ["json", "markdown"])
+def test_export_with_no_since_takes_the_whole_journal(cli: Cli, home: Path, fmt: str) -> None:
+    """As jrnl does: no --since is every entry, from the first one (here over a year back)."""
+    first = protector(at(day(20).replace(year=2025)), make_part("The Critic", day(1)))
+    last = protector(at(day(20)), make_part("The Critic", day(1)))
+    result = cli("export", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        data = json.loads(result.stdout)
+        assert [e["id"] for e in data["entries"]] == [first.id, last.id]
+        assert data["since"] == first.created.date().isoformat()
+    else:
+        headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
+        assert len(headings) == 2 and "2025" in headings[0] and "2026" in headings[1]
     assert "[required]" not in cli("export", "--help").stdout
+
+
+def test_export_of_an_empty_journal_is_an_empty_document(cli: Cli, home: Path) -> None:
+    data = json.loads(cli("export", "--format", "json").stdout)
+    assert data["count"] == 0 and data["entries"] == []
+    assert data["since"] == data["until"] == TODAY.date().isoformat()
 
 
 def test_export_exclude_with_an_id_start_that_fits_several_is_refused(

@@ -134,7 +134,9 @@ def show(
 def export(
     since: Annotated[
         str | None,
-        typer.Option("--since", metavar="DATE", help="The first day to include (export needs it)."),
+        typer.Option(
+            "--since", metavar="DATE", help="The first day to include (default: the first entry)."
+        ),
     ] = None,
     until: Annotated[
         str | None, typer.Option("--until", metavar="DATE", help="Last day (default today).")
@@ -168,22 +170,20 @@ def export(
     """Write the entries of a period, in order with phases and parts, for you to share
     with your therapist if you choose. Nothing is sent anywhere.
 
+    With no --since the export starts at the first entry: the whole journal.
+
     Example: partsjournal export --since 2026-11-01 --output brief.md
     """
-    if since is None:
-        raise UsageError(
-            "Say which day the export starts with --since DATE (and --until DATE for its "
-            "last day), for example: partsjournal export --since 2026-11-01"
-        )
     fmt = output.choose_format(format, output_file, render_entry.EXPORT_FORMATS, default="markdown")
     lo, hi = _dates(since, until)
-    assert lo is not None
     hi = hi or dates.now().date()
-    if hi < lo:
+    if lo is not None and hi < lo:
         raise UsageError(f"--since ({lo}) is after today; give a day that has passed.")
     excluded = search.exclude_ids(exclude or [])
     selection = search.Selection(parts=part or [], exercises=exercise or [], exclude=excluded)
     everything, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
+    if lo is None:  # the whole journal: from its first entry (today's date when it has none)
+        lo = min((row.day for row in everything.rows), default=hi)
     if excluded:
         for x in excluded:
             if not any(e.id == x for e in everything.rows):

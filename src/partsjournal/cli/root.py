@@ -117,6 +117,8 @@ def ask_secret(question: str) -> str:
 
     prompts = importlib.import_module("partsjournal.prompts")
     answer: str = prompts.ask_secret(question)
+    if question == crypt.UNLOCK_QUESTION:  # the key is derived next: say so, not silence
+        ui.say(crypt.UNLOCKING, to_stderr=True)
     return answer
 
 
@@ -268,7 +270,7 @@ def _root(
     ] = False,
     version: Annotated[
         bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
     paths.set_home(home)

@@ -49,6 +49,12 @@ NO_TERMINAL = (
 )
 
 
+# The question that unlocks the journal's key, and what is said while the key is derived from
+# the answer (scrypt: a second or two, which would otherwise pass in silence).
+UNLOCK_QUESTION = "Passphrase for your journal:"
+UNLOCKING = "Unlocking your journal..."
+
+
 def _no_terminal(question: str) -> str:
     raise JournalError(NO_TERMINAL)
 
@@ -192,7 +198,7 @@ def _decrypt_with_passphrase(where: Path, raw: bytes) -> bytes:
 
     if not is_sealed(raw) or b"\n-> scrypt " not in raw.split(b"\n---", 1)[0]:
         raise JournalError(f"The key file {where} is damaged; {RECOVER_HINT}.")
-    passphrase = ask_secret("Passphrase for your journal:")
+    passphrase = ask_secret(UNLOCK_QUESTION)
     try:
         return bytes(pyrage.passphrase.decrypt(raw, passphrase))
     except pyrage.DecryptError as exc:
