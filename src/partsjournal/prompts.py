@@ -17,7 +17,7 @@ from partsjournal.core import crypt, parts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import care, care_words
-from partsjournal.flow.drafting import STOPPING_SIGNALS, TerminalGone
+from partsjournal.flow.drafting import STOPPING_SIGNALS, TerminalGone, hangup
 from partsjournal.flow.engine import GoBack, Paused, check_value
 from partsjournal.flow.exercises import Step
 from partsjournal.render import screens, ui
@@ -331,7 +331,7 @@ def _terminal_gone(exc: OSError) -> TerminalGone:
     Any other error is not ours to name, and is raised as it is."""
     if exc.errno not in _GONE_ERRNOS:
         raise exc
-    return TerminalGone(signal.SIGHUP)
+    return TerminalGone(hangup())
 
 
 def _validator(step: Step) -> Any:

@@ -73,12 +73,33 @@ def ensure_dir(path: Path) -> Path:
 
 
 def _make_private(folder: Path) -> None:
-    """chmod 0700 the folder just created, never following a symlink put in its place."""
+    """chmod 0700 the folder just created, never following a symlink put in its place.
+
+    Where the system has no ``O_DIRECTORY``, ``O_NOFOLLOW`` or ``fchmod`` (Windows; on
+    Python 3.12 and before it lacks all three), the folder is checked not to be a link and
+    given the mode by name: Windows keeps only the read-only bit of a mode, and a folder
+    under the person's own profile is private to them by its permissions already.
+    """
+    if not all(hasattr(os, name) for name in ("O_DIRECTORY", "O_NOFOLLOW", "fchmod")):
+        if not os.path.islink(folder):
+            os.chmod(folder, DIR_MODE)
+        return
     fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
     try:
         os.fchmod(fd, DIR_MODE)
     finally:
         os.close(fd)
+
+
+# POSIX calls that Windows lacks are looked up where they are used, so that a system without
+# them takes the closest way that keeps the same promise (tests/test_windows.py removes them).
+# Windows opens files in text mode unless told otherwise, which would turn every "\n"
+# written into "\r\n": journal files are bytes, written exactly as given.
+_BINARY = getattr(os, "O_BINARY", 0)
+# On Windows a file another program has open (a reader, a virus scanner, a sync client) cannot
+# be replaced for a moment: the replace is tried again a few times before it is given up.
+REPLACE_TRIES = 10 if os.name == "nt" else 1
+REPLACE_PAUSE = 0.05  # seconds between tries
 
 
 def remove_stale_temporaries(
@@ -139,10 +160,13 @@ def atomic_write_chunks(
     if private_dir:
         ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, FILE_MODE)
     try:
         try:
-            os.fchmod(fd, FILE_MODE)
+            if hasattr(os, "fchmod"):  # whatever the umask (Windows: Python 3.13 on)
+                os.fchmod(fd, FILE_MODE)
+            else:
+                os.chmod(tmp, FILE_MODE)
             for chunk in chunks:
                 view = memoryview(chunk)
                 while view:
@@ -157,7 +181,7 @@ def atomic_write_chunks(
             os.link(tmp, path)
             os.unlink(tmp)
         else:
-            os.replace(tmp, path)
+            _replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -166,6 +190,18 @@ def atomic_write_chunks(
         _fsync_dir(path.parent)
     if private_dir:
         remove_stale_temporaries(path.parent, now=written_at)
+
+
+def _replace(tmp: Path, path: Path) -> None:
+    """``os.replace``, tried again for a moment where an open file cannot be replaced."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(tmp, path)
+            return
+        except PermissionError:
+            if attempt == REPLACE_TRIES - 1:
+                raise
+            time.sleep(REPLACE_PAUSE)
 
 
 def rename(path: Path, new: Path) -> None:
@@ -288,33 +324,42 @@ def locked(path: Path, *, wait: bool = True) -> Iterator[None]:
     leaves one held. With ``wait=False`` a lock held elsewhere raises
     :class:`Busy` at once. Read-modify-write under this lock is how two
     commands changing the same file never lose each other's change.
+
+    The locking itself is filelock's (``flock`` on Linux and macOS, ``LockFileEx`` on
+    Windows). Its lock files stay in place on POSIX; ours go on release, so that no lock
+    file outlives the name it tells (a part renamed, a journal encrypted). A waiter that
+    gets a lock file removed meanwhile by the holder before it sees so (its inode is no
+    longer the file's) and takes the new one.
     """
-    import fcntl
+    import filelock
 
     ensure_dir(path.parent)
     lock = path.with_name(f".{path.name}.lock")
     while True:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, FILE_MODE)
+        inodes: list[bool] = []
+
+        def same_file(fd: int, lock: Path = lock, inodes: list[bool] = inodes) -> None:
+            try:
+                inodes.append(os.stat(lock).st_ino == os.fstat(fd).st_ino)
+            except FileNotFoundError:
+                inodes.append(False)
+
+        held = filelock.FileLock(
+            lock, mode=FILE_MODE, blocking=wait, thread_local=False, on_acquired=same_file
+        )
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-            same = os.stat(lock).st_ino == os.fstat(fd).st_ino
-        except BlockingIOError:
-            os.close(fd)
+            held.acquire()
+        except filelock.Timeout:
             raise Busy(path) from None
-        except FileNotFoundError:
-            same = False
-        except BaseException:
-            os.close(fd)
-            raise
-        if same:
+        if all(inodes):
             break
-        os.close(fd)  # the holder before us removed this lock file: take the new one
+        held.release()  # the holder before us removed this lock file: take the new one
     try:
         yield
     finally:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):  # Windows removes its lock files itself
             os.unlink(lock)
-        os.close(fd)
+        held.release()
 
 
 def is_journal_file(path: Path) -> bool:
