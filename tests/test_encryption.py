@@ -28,6 +28,7 @@ from tests.crypt_helpers import (
     use_secrets,
     write_journal,
 )
+from tests.helpers import fake_terminal
 
 
 @pytest.fixture(autouse=True)
@@ -111,7 +112,9 @@ def test_reading_asks_for_the_passphrase_once_per_command(
 def test_unlocking_is_said_after_the_passphrase_and_before_the_key_is_derived(
     home: Path, cli: Cli, locked_journal: object, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Deriving the key from a passphrase takes a second or two: the person sees why."""
+    """Deriving the key from a passphrase takes a second or two: the person sees why (on the
+    terminal they typed it in; a script reading stderr gets errors only)."""
+    fake_terminal(monkeypatch, stdin_tty=True, stderr_tty=True)
     use_secrets(monkeypatch, ("Passphrase", PASSPHRASE))
     said_before: list[str] = []
     derive = pyrage.passphrase.decrypt

@@ -21,7 +21,7 @@ from partsjournal.core import index, indexfile, indexrows, parts, paths, session
 from partsjournal.core.entry import Entry
 from partsjournal.views import search
 from tests.conftest import Cli
-from tests.helpers import TODAY
+from tests.helpers import TODAY, fake_terminal
 from tests.journal_fixtures import at, make_part, protector, write
 
 
@@ -330,7 +330,7 @@ def test_a_sealed_index_is_kept_whole_and_never_plain_on_disk(
 def test_a_rebuild_of_many_files_shows_its_progress(
     cli: Cli, journal: dict[str, Entry], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from partsjournal.core import progress
+    from partsjournal.render import ui
 
     shown: list[str] = []
 
@@ -338,13 +338,45 @@ def test_a_rebuild_of_many_files_shows_its_progress(
         shown.append(description)
         return items
 
-    monkeypatch.setattr(progress, "bar", bar)
+    fake_terminal(monkeypatch, stderr_tty=True)  # the bar is drawn on stderr
+    monkeypatch.setattr(ui, "track", bar)
     monkeypatch.setattr(indexrows, "PARALLEL_FROM", 2)
     monkeypatch.setattr(indexrows.os, "cpu_count", lambda: 1)  # the one-process path
     assert cli("parts").exit_code == 0
     assert shown == ["Indexing your journal"]
     assert cli("parts").exit_code == 0
     assert shown == ["Indexing your journal"]  # a fresh index is not read again
+
+
+@pytest.mark.parametrize(
+    ("where", "bars"),
+    [
+        ({"stderr_tty": True}, ["bar"]),
+        ({"stderr_tty": True, "stdout_tty": True}, ["bar"]),
+        ({"stdout_tty": True}, []),
+        ({"stderr_tty": True, "plain": True}, []),
+        ({}, []),
+    ],
+    ids=str,
+)
+def test_a_progress_bar_only_where_stderr_is_a_terminal_and_output_is_not_plain(
+    cli: Cli,
+    journal: dict[str, Entry],
+    monkeypatch: pytest.MonkeyPatch,
+    where: dict[str, bool],
+    bars: list[str],
+) -> None:
+    """A bar drawn on stderr is decided by stderr (not stdout: `parts | less`), and never
+    drawn in plain output, which a screen reader would read out at every step."""
+    from rich import progress as rich_progress
+
+    drawn: list[str] = []
+    monkeypatch.setattr(rich_progress, "track", lambda items, **kw: drawn.append("bar") or items)
+    fake_terminal(monkeypatch, **where)
+    monkeypatch.setattr(indexrows, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(indexrows.os, "cpu_count", lambda: 1)
+    assert cli("parts").exit_code == 0
+    assert drawn == bars
 
 
 def test_the_index_works_in_a_folder_whose_name_looks_like_a_uri(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
@@ -39,8 +38,8 @@ def _dates(since: str | None, until: str | None) -> tuple[date | None, date | No
 
 
 def _progress(names: list[Path]) -> Iterable[Path]:
-    """A progress bar on a terminal when there are many files to read."""
-    if len(names) >= PROGRESS_FROM and sys.stdout.isatty():
+    """A progress bar (on stderr, when that is a terminal) when there are many files to read."""
+    if len(names) >= PROGRESS_FROM:
         return ui.track(names, "Reading entries")
     return names
 

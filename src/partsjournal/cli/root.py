@@ -22,7 +22,7 @@ from partsjournal.cli import helptext
 from partsjournal.cli.plain import prepare
 from partsjournal.core import crypt, matching, paths, progress
 from partsjournal.core.errors import JournalError
-from partsjournal.render import ui
+from partsjournal.render import terminal, ui
 from partsjournal.render.text import visible, wrap
 
 DISCLAIMER = (
@@ -117,8 +117,8 @@ def ask_secret(question: str) -> str:
 
     prompts = importlib.import_module("partsjournal.prompts")
     answer: str = prompts.ask_secret(question)
-    if question == crypt.UNLOCK_QUESTION:  # the key is derived next: say so, not silence
-        ui.say(crypt.UNLOCKING, to_stderr=True)
+    if question == crypt.UNLOCK_QUESTION and terminal.current().stderr_tty:
+        ui.say(crypt.UNLOCKING, to_stderr=True)  # the key is derived next: say so, not silence
     return answer
 
 
@@ -272,10 +272,18 @@ def _root(
         bool,
         typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Plain text: ASCII only, no boxes, colour or progress bars (for screen "
+            f"readers; also ${terminal.PLAIN_VAR}=1; on its own for TERM=dumb).",
+        ),
+    ] = False,
 ) -> None:
     paths.set_home(home)
-    if sys.stderr.isatty():
-        progress.bar = _progress
+    term = ui.begin(plain=plain)
+    progress.bar = _progress if term.shows_progress() else None
     if debug:
         _debug["on"] = True
 
@@ -288,11 +296,10 @@ def _progress(items: Any, description: str) -> Any:
 def _fitted(message: str) -> str:
     """An error for a terminal, broken between words to fit it (never inside a
     command or a path); for a pipe or a file, one line, unless COLUMNS is set."""
-    if not (sys.stderr.isatty() or os.environ.get("COLUMNS")):
+    term = terminal.current()
+    if not term.fits_lines(stderr=True):
         return message
-    import shutil
-
-    return wrap(message, shutil.get_terminal_size().columns)
+    return wrap(message, term.width)
 
 
 def os_error_sentence(exc: OSError) -> str:
