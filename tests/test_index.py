@@ -264,32 +264,6 @@ def test_export_pieces_make_the_same_document_as_one_dump(count: int) -> None:
     assert "".join(render_entry.export_json_chunks(head, iter(items))) == whole
 
 
-def test_a_long_listing_goes_through_the_pager_only_on_a_terminal(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from rich.console import Console
-
-    from partsjournal.render import ui
-
-    paged: list[bool] = []
-
-    class Pager:
-        def __enter__(self) -> None:
-            paged.append(True)
-
-        def __exit__(self, *exc: object) -> None:
-            return None
-
-    for terminal, lines, expected in [(True, 100, [True]), (True, 3, []), (False, 100, [])]:
-        paged.clear()
-        console = Console(force_terminal=terminal, height=24)
-        monkeypatch.setattr(console, "pager", lambda **kw: Pager())
-        monkeypatch.setattr(ui, "out", lambda console=console: console)
-        with ui.paged(lines):
-            pass
-        assert paged == expected
-
-
 def test_a_parts_time_line_shows_the_latest_twenty_unless_asked_for_all(
     cli: Cli, home: Path
 ) -> None:

@@ -69,6 +69,7 @@ def test_plain_output_is_ascii_without_boxes_or_colour(
 ) -> None:
     small_journal(cli)
     fake_terminal(monkeypatch, stdout_tty=True, stderr_tty=True, colour=True)  # would colour
+    monkeypatch.setenv("PAGER", "")  # everything on this screen, none in a pager
     if how.startswith("--"):
         shown = run_all(cli, how)
     else:
@@ -93,6 +94,7 @@ def test_the_same_commands_draw_boxes_and_marks_when_not_plain(
     """The other side of the test above, so it cannot pass by showing nothing."""
     small_journal(cli)
     fake_terminal(monkeypatch, stdout_tty=True, stderr_tty=True)
+    monkeypatch.setenv("PAGER", "")
     shown = run_all(cli)
     assert BOXES.search(shown["parts"]) and BOXES.search(shown["show last"])
     assert "→" in shown["review"] and "█" in shown["review"]

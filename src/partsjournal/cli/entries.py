@@ -110,7 +110,7 @@ def entries(
     elif not found:
         ui.say(search.nothing_found(selection, period=lo is not None or hi is not None))
     else:
-        with ui.paged(len(shown)):
+        with ui.paged():
             render_entry.print_entries(
                 list(every.entries(shown)), ui.out(), more=len(found) - len(shown), names=names
             )
@@ -127,7 +127,8 @@ def show(
     """
     e = entry.load(search.find_entry(entry_id))
     near = sessions.around(e.day, e.day, ids=[e.session] if e.session else [], warn=ui.warn)
-    render_entry.print_entry(e, near, ui.out(), parts.current_names(p.id for p in e.parts))
+    with ui.paged():
+        render_entry.print_entry(e, near, ui.out(), parts.current_names(p.id for p in e.parts))
 
 
 def export(
@@ -203,7 +204,13 @@ def export(
         render_entry.export_item(e, near, only_highlights=only_highlights, names=names)
         for e in everything.entries(found)
     )
-    if fmt == "json":
-        output.stream(render_entry.export_json_chunks(head, items), output_file)
-    else:
-        output.stream(render_entry.export_markdown_chunks(head, items), output_file)
+    chunks = (
+        render_entry.export_json_chunks(head, items)
+        if fmt == "json"
+        else render_entry.export_markdown_chunks(head, items)
+    )
+    if output_file is not None:
+        output.stream(chunks, output_file)
+        return
+    with ui.paged():  # on a terminal a long export is read in the pager, as git log is
+        output.stream(chunks, None)

@@ -17,7 +17,7 @@ from partsjournal.cli.options import (
 )
 from partsjournal.core import dates, sessions
 from partsjournal.flow import exercises, notes, promises, runner
-from partsjournal.render import screens
+from partsjournal.render import screens, ui
 
 
 def register(app: typer.Typer) -> None:
@@ -54,7 +54,9 @@ def exercise(
     Example: partsjournal exercise protector --from 2026-11-20T2115
     """
     if name is None:
-        screens.exercise_list(exercises.load_all())
+        found = exercises.load_all()
+        with ui.paged():
+            screens.exercise_list(found)
         return
     phase = sessions.phase_from_flags(before, after)
     if name == "integrate":  # needs its follow-up steps and phase choice: same as the command

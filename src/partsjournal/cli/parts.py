@@ -66,7 +66,8 @@ def parts_list(ctx: typer.Context) -> None:
         key=lambda p: p.name.casefold(),
     )
     met = partlog.counts(index, warn=ui.warn) if live else {}
-    render_parts.print_list(live, met)
+    with ui.paged():
+        render_parts.print_list(live, met)
 
 
 @parts_app.command("show", cls=PlainCommand)
@@ -93,7 +94,7 @@ def show(
     meetings, total = partlog.meetings(part.id, index, latest=latest, warn=ui.warn)
     met_in = {m.entry.session for m in meetings if m.entry.session}
     names = {s.id: s.name for s in sessions.with_ids(met_in, warn=ui.warn)} if met_in else {}
-    with ui.paged(20 + 4 * len(meetings)):  # a long time line goes through the pager
+    with ui.paged():  # a long time line goes through the pager
         render_parts.print_part(part, index, meetings, names, total=total)
 
 
@@ -170,4 +171,6 @@ def parts_map() -> None:
 
     Say who protects whom with: partsjournal parts edit NAME --protects OTHER
     """
-    render_parts.print_map(*partmap.protection_map(parts.everything(warn=ui.warn)))
+    found = partmap.protection_map(parts.everything(warn=ui.warn))
+    with ui.paged():
+        render_parts.print_map(*found)

@@ -51,7 +51,7 @@ def practices(
     created = dates.entry_time(at, future=future)
     found = practice_log.history(created.date() - timedelta(weeks=weeks), warn=ui.warn)
     shown = found[-limit:] if limit is not None else found
-    with ui.paged(6 + 2 * len(shown)):
+    with ui.paged():
         render_practices.print_list(shown, weeks, more=len(found) - len(shown))
     source, waiting = practice_log.pending(created)
     pending = practice_log.due(source, waiting, created)

@@ -68,6 +68,7 @@ def review(
     elif output_file is not None:
         text = review_rich.to_plain_text(result)
     else:
-        review_rich.print_rich(result, ui.out())
+        with ui.paged():
+            review_rich.print_rich(result, ui.out())
         return
     output.emit(text, output_file)

@@ -53,7 +53,9 @@ def list_() -> None:
     if not found:
         ui.say("No sessions yet. Add one with: partsjournal session add DATE")
         return
-    render_sessions.print_list(found, arcs.arcs(found, search.history(warn=ui.warn).rows))
+    counted = arcs.arcs(found, search.history(warn=ui.warn).rows)
+    with ui.paged():
+        render_sessions.print_list(found, counted)
 
 
 @sub.command("show", cls=PlainCommand)
@@ -81,5 +83,5 @@ def show(
     )
     arc = arcs.with_notes(arc, found, near)
     stages = arcs.stages(session, every.rows)
-    with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
+    with ui.paged():
         render_sessions.print_arc(arc, stages, more=more)

@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, redirect_stdout
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from partsjournal.render import plainly, terminal
+from partsjournal.render import pager, plainly, terminal
 from partsjournal.render.text import break_points, literal
 
 
@@ -134,12 +134,19 @@ def track(items: Sequence[T], description: str) -> Iterable[T]:
 
 
 @contextmanager
-def paged(lines: int) -> Iterator[None]:
-    """Output printed inside goes through a pager ($PAGER, else less) when it is
-    longer than the terminal; anywhere else it is printed as usual."""
-    console = out()
-    if console.is_terminal and lines > console.height:
-        with console.pager(styles=True):
-            yield
-    else:
+def paged() -> Iterator[None]:
+    """Whatever is printed to stdout inside goes through a pager when stdout is a terminal and
+    the output, as drawn, is taller than the screen (:mod:`render.pager`, as git does it);
+    anywhere else it is printed as usual. Nothing inside may ask a question."""
+    term = terminal.current()
+    if not term.stdout_tty:
         yield
+        return
+    import io
+
+    captured = io.StringIO()
+    try:
+        with redirect_stdout(captured):
+            yield
+    finally:
+        pager.page(captured.getvalue(), term)
