@@ -3,11 +3,19 @@ must be expected, so a flow that asks something new fails loudly instead of gues
 
 from __future__ import annotations
 
+import tomllib
+from pathlib import Path
 from typing import Any
 
+import pytest
+
+from partsjournal import prompts
 from partsjournal.core.answers import AnswerValue
-from partsjournal.flow.engine import GoBack, check_value
+from partsjournal.flow.engine import GoBack, Paused, check_value
 from partsjournal.flow.exercises import Step
+from partsjournal.render import ui
+from tests.conftest import PROTECTOR_ANSWERS
+from tests.helpers import draft_answers
 
 BACK = "<go back>"  # an answer that asks to go back one step (Ctrl-B, "Go back one step")
 
@@ -80,3 +88,85 @@ class FakeAsker:
         reply = self._reply(question)
         assert reply in choices, f"{reply!r} is not among {choices}"
         return str(reply)
+
+
+class PauseAtOnce:
+    """A terminal where the person pauses at the first question."""
+
+    interactive = True
+
+    def ask(self, *args: Any, **kwargs: Any) -> Any:
+        raise Paused
+
+    def confirm(self, question: str, *, default: bool = True) -> bool:
+        raise Paused
+
+    def select(self, question: str, choices: list[str]) -> str:
+        raise Paused
+
+
+class Answering:
+    """A terminal where every question gets a plain answer; ``pause_after`` answers."""
+
+    interactive = True
+    pause_after: int | None = None
+
+    def __init__(self) -> None:
+        self.given = 0
+
+    def ask(self, step: Any, text: str, number: int, total: int, typed: str = "", **_: Any) -> Any:
+        if self.pause_after is not None and self.given >= self.pause_after:
+            raise Paused
+        self.given += 1
+        if step.kind == "guide":
+            return True
+        value: Any = {"scale": 5, "yes_no": True}.get(step.kind, "words")
+        return step.choices[0] if step.choices else value
+
+    def confirm(self, question: str, *, default: bool = True) -> bool:
+        return False
+
+    def select(self, question: str, choices: list[str]) -> str:
+        return choices[0]
+
+
+class Terminal:
+    """A terminal whose yes/no answers are given in order; the questions are kept."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, *replies: bool) -> None:
+        self.replies = list(replies)
+        self.questions: list[str] = []
+        monkeypatch.setattr(ui, "can_prompt", lambda: True)
+        monkeypatch.setattr(prompts, "confirm", self.confirm)
+
+    def confirm(self, question: str, *, default: bool = True) -> bool:
+        assert default is False  # hard to take back: no is the default
+        self.questions.append(question)
+        return self.replies.pop(0)
+
+
+class StopAfter(FakeAsker):
+    """Answers from PROTECTOR_ANSWERS, checking the draft on disk before every question,
+    and pauses (as Ctrl-C would) at ``stop_at``."""
+
+    def __init__(self, home: Path, stop_at: str | None = None) -> None:
+        super().__init__()
+        self.given = tomllib.loads(PROTECTOR_ANSWERS)
+        self.home = home
+        self.stop_at = stop_at
+        self.asked: list[str] = []
+
+    def ask(
+        self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
+    ) -> AnswerValue:
+        if step.id == "stirred_now":
+            return ""  # the optional check in the middle, not an exercise step: skipped
+        on_disk = draft_answers(self.home)
+        assert set(on_disk) == set(self.asked), "every earlier answer is on disk before the next"
+        if step.id == self.stop_at:
+            raise Paused(step=step.id, partial="half a sen")
+        self.asked.append(step.id)
+        if step.kind == "guide":
+            return True
+        left_out = False if step.kind == "yes_no" else ""  # optional yes/no: declined
+        return check_value(step, self.given.get(step.id, left_out))

@@ -20,6 +20,9 @@ from tests.helpers import TODAY, freeze_today
 
 OFFER_SETUP = support.offer_setup  # the real one, before any test replaces it
 
+# fixtures shared by several test modules that build on the small journals
+pytest_plugins = ["tests.journal_fixtures"]
+
 
 def compiled_modules_outside_the_tree() -> None:
     """Where PYTHONDONTWRITEBYTECODE asks for no ``__pycache__`` beside the sources, keep
@@ -81,6 +84,25 @@ def clock(
     freeze_today(monkeypatch, marker.args[0] if marker else TODAY)
 
 
+SLOW_FIXTURES = {"built_wheel", "readme_install"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that builds the wheel or pays age's real scrypt must say it is slow, so the
+    README's quick line stays quick and the slow stage of .ci/run still runs it."""
+    unmarked = [
+        item.nodeid
+        for item in items
+        if not item.get_closest_marker("slow")
+        and (
+            item.get_closest_marker("real_scrypt")
+            or SLOW_FIXTURES & set(getattr(item, "fixturenames", ()))
+        )
+    ]
+    if unmarked:
+        raise pytest.UsageError(f"mark these @pytest.mark.slow: {', '.join(unmarked)}")
+
+
 @pytest.fixture(autouse=True)
 def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, environment: None) -> Iterator[Path]:
     journal = tmp_path / "journal"
@@ -101,6 +123,16 @@ def support_offer_already_made(monkeypatch: pytest.MonkeyPatch) -> None:
 def support_offer(monkeypatch: pytest.MonkeyPatch) -> None:
     """Bring back the one-time offer to fill in the support card (see above)."""
     monkeypatch.setattr(support, "offer_setup", OFFER_SETUP)
+
+
+@pytest.fixture(autouse=True)
+def fresh_unlock() -> Iterator[None]:
+    """No test starts or leaves with a journal key unlocked by another test."""
+    from partsjournal.core import crypt
+
+    crypt.begin_command(None)
+    yield
+    crypt.begin_command(None)
 
 
 @pytest.fixture(autouse=True)

@@ -7,7 +7,12 @@ A test module imports helpers from here (or from the other helper modules: ``ask
 
 from __future__ import annotations
 
+import stat
+import sys
+import tomllib
+from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -26,6 +31,100 @@ def freeze_today(monkeypatch: pytest.MonkeyPatch, when: datetime = TODAY) -> Non
     """Make ``when`` the time partsjournal takes as now, in process and in every program
     the test starts from here on (the clock fixture does this for every test)."""
     monkeypatch.setenv(dates.NOW_VAR, when.isoformat())
+
+
+WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))
+
+
+def by_step(data: dict[str, Any]) -> dict[str, Any]:
+    return {a["step"]: a for a in data["answers"]}
+
+
+def answers_of(path: Path) -> dict[str, object]:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {a["step"]: a["value"] for a in data["answers"]}
+
+
+def flat(text: str) -> str:
+    """Rich wraps long lines at the console width; compare words, not line breaks."""
+    return " ".join(text.split())
+
+
+def stop_after(k: int) -> Callable[[Path], None]:
+    """The conversion seam: stop (as Ctrl-C would) right after the k-th file (or step)."""
+    done: list[Path] = []
+
+    def after(path: Path) -> None:
+        done.append(path)
+        if len(done) == k:
+            raise KeyboardInterrupt
+
+    return after
+
+
+def mode(p: Path) -> int:
+    return stat.S_IMODE(p.stat().st_mode)
+
+
+def one_line_error(result: object, code: int, needle: str) -> None:
+    assert result.exit_code == code  # type: ignore[attr-defined]
+    err: str = result.stderr  # type: ignore[attr-defined]
+    assert needle in err
+    assert len(err.strip().splitlines()) == 1
+    assert "Traceback" not in result.output  # type: ignore[attr-defined]
+
+
+def fake_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
+    """$EDITOR becomes a small Python script that rewrites the file it is given."""
+    script = tmp_path / "fake-editor"
+    script.write_text(
+        f"#!{sys.executable}\nimport sys\nfrom pathlib import Path\n"
+        f"p = Path(sys.argv[1])\ntext = p.read_text(encoding='utf-8')\n{body}\n",
+        encoding="utf-8",
+    )
+    script.chmod(0o755)
+    monkeypatch.setenv("EDITOR", str(script))
+    monkeypatch.delenv("VISUAL", raising=False)
+
+
+RATINGS = """
+body_rating = 5
+mind_rating = 6
+emotion_rating = 4
+spirit_rating = 7
+balance_rating = 3
+"""
+
+
+PREPARE_ANSWERS = """
+session_thoughts = "I picture the room and my chest goes tight."
+activation_before = 6
+name_part = "The Worrier"
+feel_toward = "curious"
+part_feeling = "afraid of losing control"
+part_fears = "That I will say something I regret."
+part_purpose = "From being judged."
+part_needs = "To know I can ask to stop."
+intention = "Meet what is under the tiredness, knowing I can stop."
+support_people = "Anna, 0123 456"
+grounding = "Peppermint tea and the heavy blanket"
+activation_after = 4
+"""
+
+
+def write_file(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def draft_answers(home: Path) -> dict[str, Any]:
+    files = sorted((home / "drafts").glob("*.toml")) if (home / "drafts").is_dir() else []
+    if not files:
+        return {}
+    assert len(files) == 1
+    data = tomllib.loads(files[0].read_text(encoding="utf-8"))
+    return {a["step"]: a["value"] for a in data["answers"]}
 
 
 def fake_terminal(monkeypatch: pytest.MonkeyPatch, **answers: Any) -> Terminal:

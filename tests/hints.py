@@ -3,6 +3,8 @@ and checking each one names a real command, real options and a real exercise."""
 
 from __future__ import annotations
 
+import ast
+import functools
 import re
 import shlex
 from typing import Any
@@ -12,6 +14,7 @@ from typer.core import TyperGroup as Group
 
 from partsjournal.cli.root import app
 from partsjournal.flow import exercises
+from tests.conftest import ROOT
 
 # "partsjournal <word>" in prose: the program's name, not a command to run
 PROSE = {"is", "will", "does", "needs", "builds", "writes", "draft", "entry", "asks", "keeps"}
@@ -108,3 +111,49 @@ def problems(hint: str) -> list[str]:
             except Exception:
                 out.append(f"there is no exercise '{name}': {hint}")
     return out
+
+
+SRC = ROOT / "src" / "partsjournal"
+
+
+def node_text(node: ast.AST) -> str:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return node.value
+    if isinstance(node, ast.JoinedStr):
+        return "".join(v.value if isinstance(v, ast.Constant) else PLACEHOLDER for v in node.values)
+    return ""
+
+
+def docstring_nodes(tree: ast.Module, keep_functions: bool) -> set[int]:
+    """ids of docstring nodes to leave out: the module's and classes', and functions'
+    outside cli/ (a command's docstring is its help page, so those stay in)."""
+    skip = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef):
+            body = node.body
+            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+                if isinstance(node, ast.FunctionDef) and keep_functions:
+                    continue
+                skip.add(id(body[0].value))
+    return skip
+
+
+@functools.cache  # parsed once for the tests that read it
+def source_texts() -> tuple[tuple[str, str], ...]:
+    """(where, text) for every string the program can show: literals and f-strings
+    (joined across implicit concatenation), command help; not module or code docs."""
+    found = []
+    for path in sorted(SRC.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        skip = docstring_nodes(tree, keep_functions=path.parent.name == "cli")
+        inner = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.JoinedStr):
+                inner.update(id(v) for v in node.values)
+        for node in ast.walk(tree):
+            if id(node) in skip or id(node) in inner:
+                continue
+            text = node_text(node)
+            if "partsjournal " in text:
+                found.append((f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}", text))
+    return tuple(found)

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 
-from partsjournal.core import parts
+import pytest
+
+from partsjournal.core import drafts, entry, parts, sessions
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
 from partsjournal.core.vocabulary import SELF_QUALITIES
+from partsjournal.flow import exercises, runner
+from partsjournal.flow.engine import Run
+from partsjournal.views.period import Period
+from tests.askers import StopAfter
+from tests.conftest import PROTECTOR_ANSWERS, Cli
+from tests.helpers import TODAY, WHEN
 
 AnswerSpec = tuple[str, str | int | bool | list[str]]
 
@@ -88,3 +97,103 @@ def self_check(created: datetime, score: int) -> Entry:
 
 def make_part(name: str, met: date) -> Part:
     return parts.create(name, met=met)
+
+
+D = date(2026, 11, 1)
+
+
+def day(n: int) -> date:
+    """``day(17)`` is 17 November 2026."""
+    return D.replace(day=n)
+
+
+WEEK = Period(date(2026, 11, 17), date(2026, 11, 23), "week")
+
+
+def full_journal() -> dict[str, str]:
+    """Three weeks around session 2 (Thu 19 Nov), with every kind of entry."""
+    critic = make_part("The Critic", date(2026, 10, 1))
+    bee = make_part("Busy Bee", day(19))
+    for when in (date(2026, 9, 1), day(19), date(2026, 12, 1)):
+        sessions.add(when, created=TODAY)
+    ids = {}
+    # previous week
+    self_check(at(day(12), 8), 4)
+    write(at(day(14), 10), "integrate", [("realm-rating:body", 5), ("realm-rating:spirit", 3)])
+    # this week (18 Nov left empty)
+    ids["first"] = protector(at(day(17)), critic, 8, 5, needs="Rest", reflection="It works hard").id
+    protector(at(day(19)), bee, 6, 6, needs="To slow down", reflection="It works hard")
+    protector(at(day(20)), critic, 7, 3, needs="To be taken seriously", reflection="It is scared")
+    self_check(at(day(21), 9), 6)
+    write(
+        at(day(22), 10),
+        "integrate",
+        [
+            ("realm-rating:body", 6),
+            ("realm-reflection:body", "Tired legs"),
+            ("practice:body", "A ten-minute walk after lunch"),
+            ("realm-rating:mind", 4),
+        ],
+    )
+    ids["last"] = write(
+        at(day(23), 8),
+        "integrate",
+        [
+            ("practice-outcome:body", "partly"),
+            ("practice-note:body", "Walked twice"),
+            ("realm-rating:body", 7),
+        ],
+    ).id
+    return ids
+
+
+IN_MARCH = datetime(2026, 3, 4, 21, 30, 5, tzinfo=timezone(timedelta(hours=2)))
+
+
+def make_entry(text: str = "hello", *, entry_id: str | None = None, prompt: str = "What?") -> Entry:
+    return Entry(
+        id=entry_id or entry.new_id(IN_MARCH),
+        created=IN_MARCH,
+        exercise="protector",
+        exercise_version=1,
+        title="Meeting a protector part",
+        answers=[
+            Answer(step="situation", kind="long_text", prompt=prompt, value=text, role="situation")
+        ],
+        parts=[PartRef(id="the-critic", name="The Critic")],
+    )
+
+
+def protector_by_cli(cli: Cli, tmp_path: Path, at: str, name: str, **more: str) -> None:
+    text = PROTECTOR_ANSWERS.replace('name_part = "The Critic"', f'name_part = "{name}"')
+    for key, value in more.items():
+        text = "\n".join(ln for ln in text.splitlines() if not ln.startswith(f"{key} ="))
+        text += f'\n{key} = "{value}"\n'
+    f = tmp_path / "answers.toml"
+    f.write_text(text, encoding="utf-8")
+    result = cli("exercise", "protector", "--answers", str(f), "--at", at)
+    assert result.exit_code == 0, result.output
+
+
+@pytest.fixture
+def three_dialogues(cli: Cli, tmp_path: Path) -> Cli:
+    """Three protector dialogues: The Critic twice (once in other letters), Busy Bee once."""
+    protector_by_cli(cli, tmp_path, "2026-03-01 09:00", "The Critic")
+    protector_by_cli(
+        cli,
+        tmp_path,
+        "2026-03-03 20:00",
+        "Busy Bee",
+        needs="A proper rest after lunch",
+        fears="Idle",
+    )
+    protector_by_cli(cli, tmp_path, "2026-03-05 21:00", "the critic", fears="Being found out")
+    return cli
+
+
+def paused_protector(home: Path, stop_at: str = "purpose") -> drafts.Draft:
+    ex = exercises.get("protector")
+    asker = StopAfter(home, stop_at)
+    assert runner.walk_and_save(Run(exercise=ex), asker, WHEN) is None
+    [draft] = drafts.load_all()
+    return draft

@@ -4,7 +4,6 @@ the part is open to it; a tender part that comes close is held for therapy."""
 from __future__ import annotations
 
 import tomllib
-from datetime import datetime, timedelta, timezone
 from typing import Any
 
 from partsjournal.core import parts, paths
@@ -12,8 +11,7 @@ from partsjournal.flow import exercises, runner
 from partsjournal.flow.engine import Run
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
-
-WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))
+from tests.helpers import WHEN
 
 BASE: dict[str, Any] = {
     "self_check": False,

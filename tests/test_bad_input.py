@@ -143,7 +143,7 @@ def _fill(arg: str, files: dict[str, str]) -> str:
 @pytest.fixture
 def paused_draft(home: Path) -> Path:
     """One paused protector draft, as a terminal run would leave it."""
-    from tests.test_drafts import paused_protector
+    from tests.journal_fixtures import paused_protector
 
     draft = paused_protector(home)
     assert draft.path is not None

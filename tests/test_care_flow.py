@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +15,9 @@ from partsjournal.flow.drafting import run_from_draft
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import Step
 from tests.askers import FakeAsker
+from tests.helpers import WHEN
 from tests.pty_helpers import write_exercise
 
-WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))
 STEPS = [
     {"id": "level", "kind": "scale", "role": "activation-before", "text": "Level?"},
     {"id": "part", "kind": "part", "role": "part", "text": "Who?"},

@@ -12,14 +12,7 @@ import pytest
 from partsjournal.core import entry
 from partsjournal.views import practices
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-
-RATINGS = """
-body_rating = 5
-mind_rating = 6
-emotion_rating = 4
-spirit_rating = 7
-balance_rating = 3
-"""
+from tests.helpers import RATINGS, by_step
 
 AFTER = (
     RATINGS
@@ -55,10 +48,6 @@ def write(tmp_path: Path, text: str, name: str = "answers.toml") -> Path:
 
 def saved(home: Path) -> list[dict[str, Any]]:
     return [tomllib.loads(f.read_text(encoding="utf-8")) for f in entry_files(home)]
-
-
-def by_step(data: dict[str, Any]) -> dict[str, Any]:
-    return {a["step"]: a for a in data["answers"]}
 
 
 def run(cli: Cli, tmp_path: Path, text: str, *args: str, name: str = "a.toml") -> Any:

@@ -11,42 +11,8 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import parts, paths
-from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-
-
-def protector(cli: Cli, tmp_path: Path, at: str, name: str, **more: str) -> None:
-    text = PROTECTOR_ANSWERS.replace('name_part = "The Critic"', f'name_part = "{name}"')
-    for key, value in more.items():
-        text = "\n".join(ln for ln in text.splitlines() if not ln.startswith(f"{key} ="))
-        text += f'\n{key} = "{value}"\n'
-    f = tmp_path / "answers.toml"
-    f.write_text(text, encoding="utf-8")
-    result = cli("exercise", "protector", "--answers", str(f), "--at", at)
-    assert result.exit_code == 0, result.output
-
-
-@pytest.fixture
-def journal(cli: Cli, tmp_path: Path) -> Cli:
-    """Three protector dialogues: The Critic twice (once in other letters), Busy Bee once."""
-    protector(cli, tmp_path, "2026-03-01 09:00", "The Critic")
-    protector(
-        cli,
-        tmp_path,
-        "2026-03-03 20:00",
-        "Busy Bee",
-        needs="A proper rest after lunch",
-        fears="Idle",
-    )
-    protector(cli, tmp_path, "2026-03-05 21:00", "the critic", fears="Being found out")
-    return cli
-
-
-def one_line_error(result: object, code: int, needle: str) -> None:
-    assert result.exit_code == code  # type: ignore[attr-defined]
-    err: str = result.stderr  # type: ignore[attr-defined]
-    assert needle in err
-    assert len(err.strip().splitlines()) == 1
-    assert "Traceback" not in result.output  # type: ignore[attr-defined]
+from tests.conftest import Cli, entry_files
+from tests.helpers import one_line_error
 
 
 def test_listing_with_no_parts_says_how_to_start(cli: Cli) -> None:
@@ -55,8 +21,8 @@ def test_listing_with_no_parts_says_how_to_start(cli: Cli) -> None:
     assert "No parts yet" in result.stdout and "exercise protector" in result.stdout
 
 
-def test_listing_counts_meetings_and_shows_needs(journal: Cli) -> None:
-    result = journal("parts")
+def test_listing_counts_meetings_and_shows_needs(three_dialogues: Cli) -> None:
+    result = three_dialogues("parts")
     assert result.exit_code == 0, result.output
     rows = [ln for ln in result.stdout.splitlines() if "Critic" in ln or "Busy Bee" in ln]
     assert len(rows) == 2
@@ -67,8 +33,8 @@ def test_listing_counts_meetings_and_shows_needs(journal: Cli) -> None:
     assert "To be taken seriously" in critic
 
 
-def test_show_has_the_record_and_a_time_line(journal: Cli) -> None:
-    result = journal("parts", "show", "THE CRITIC")
+def test_show_has_the_record_and_a_time_line(three_dialogues: Cli) -> None:
+    result = three_dialogues("parts", "show", "THE CRITIC")
     assert result.exit_code == 0, result.output
     out = result.stdout
     assert "Time line (2 entries)" in out
@@ -80,27 +46,29 @@ def test_show_has_the_record_and_a_time_line(journal: Cli) -> None:
     assert "Busy Bee" not in out
 
 
-def test_show_skips_unreadable_entries_with_a_warning(journal: Cli, home: Path) -> None:
+def test_show_skips_unreadable_entries_with_a_warning(three_dialogues: Cli, home: Path) -> None:
     broken = home / "entries" / "2026" / "03" / "2026-03-04T100000-abcdef.toml"
     broken.write_text("not = [toml", encoding="utf-8")
-    result = journal("parts", "show", "The Critic")
+    result = three_dialogues("parts", "show", "The Critic")
     assert result.exit_code == 0
     assert "Skipped" in result.stderr and str(broken.name) in result.stderr
     assert "Time line (2 entries)" in result.stdout
 
 
 @pytest.mark.parametrize("command", ["show", "edit", "rename", "merge"])
-def test_an_unknown_part_is_one_sentence_with_suggestions(journal: Cli, command: str) -> None:
+def test_an_unknown_part_is_one_sentence_with_suggestions(
+    three_dialogues: Cli, command: str
+) -> None:
     args = {"show": [], "edit": ["--role", "manager"], "rename": ["X"], "merge": ["Busy Bee"]}
     before = sorted(p.read_bytes() for p in paths.parts_dir().iterdir())
-    result = journal("parts", command, "critc", *args[command])
+    result = three_dialogues("parts", command, "critc", *args[command])
     one_line_error(result, 2, "There is no part called 'critc'. Did you mean 'The Critic'?")
     assert sorted(p.read_bytes() for p in paths.parts_dir().iterdir()) == before
 
 
-def test_edit_sets_fields_aliases_and_protects(journal: Cli, home: Path) -> None:
+def test_edit_sets_fields_aliases_and_protects(three_dialogues: Cli, home: Path) -> None:
     parts.create("Little One")
-    result = journal(
+    result = three_dialogues(
         "parts",
         "edit",
         "busy bee",
@@ -128,7 +96,7 @@ def test_edit_sets_fields_aliases_and_protects(journal: Cli, home: Path) -> None
     assert data["aliases"] == ["the busy one", "Buzz"]
     assert data["protects"] == ["little-one", "the-critic"]
     assert data["needs"] == "A proper rest after lunch"  # untouched fields stay
-    assert journal("parts", "show", "buzz").exit_code == 0
+    assert three_dialogues("parts", "show", "buzz").exit_code == 0
 
 
 @pytest.mark.parametrize(
@@ -139,10 +107,12 @@ def test_edit_sets_fields_aliases_and_protects(journal: Cli, home: Path) -> None
         (["--protects", "Nobody"], "no part called 'Nobody'"),
     ],
 )
-def test_edit_refuses_bad_options(journal: Cli, home: Path, args: list[str], needle: str) -> None:
+def test_edit_refuses_bad_options(
+    three_dialogues: Cli, home: Path, args: list[str], needle: str
+) -> None:
     f = home / "parts" / "busy-bee.toml"
     before = f.read_bytes()
-    one_line_error(journal("parts", "edit", "Busy Bee", *args), 2, needle)
+    one_line_error(three_dialogues("parts", "edit", "Busy Bee", *args), 2, needle)
     assert f.read_bytes() == before
 
 
@@ -157,7 +127,7 @@ def fake_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> N
 
 
 def test_edit_in_editor_saves_a_valid_edit(
-    journal: Cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    three_dialogues: Cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake_editor(
         tmp_path,
@@ -165,7 +135,7 @@ def test_edit_in_editor_saves_a_valid_edit(
         "assert path.name.startswith('.')\n"
         "path.write_text(path.read_text() + '# mine\\nrole = \"manager\"\\n')",
     )
-    result = journal("parts", "edit", "The Critic")
+    result = three_dialogues("parts", "edit", "The Critic")
     assert result.exit_code == 0, result.output
     f = home / "parts" / "the-critic.toml"
     assert tomllib.loads(f.read_text(encoding="utf-8"))["role"] == "manager"
@@ -184,7 +154,7 @@ def test_edit_in_editor_saves_a_valid_edit(
     ],
 )
 def test_a_broken_edit_is_refused_and_the_part_kept(
-    journal: Cli,
+    three_dialogues: Cli,
     home: Path,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -195,7 +165,7 @@ def test_a_broken_edit_is_refused_and_the_part_kept(
     f = home / "parts" / "the-critic.toml"
     before = f.read_bytes()
     fake_editor(tmp_path, monkeypatch, body)
-    result = journal("parts", "edit", "The Critic")
+    result = three_dialogues("parts", "edit", "The Critic")
     one_line_error(result, code, needle)
     assert f.read_bytes() == before
     visible = sorted(p.name for p in f.parent.iterdir() if not p.name.startswith("."))
@@ -209,55 +179,57 @@ def test_a_broken_edit_is_refused_and_the_part_kept(
 
 
 def test_edit_without_an_editor_says_what_to_set(
-    journal: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    three_dialogues: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.delenv("EDITOR", raising=False)
     monkeypatch.setenv("PATH", str(tmp_path / "no-editors-here"))  # no editor/nano/vi either
-    one_line_error(journal("parts", "edit", "The Critic"), 2, "$EDITOR")
+    one_line_error(three_dialogues("parts", "edit", "The Critic"), 2, "$EDITOR")
 
 
 def test_edit_with_no_changes_says_so(
-    journal: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    three_dialogues: Cli, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     fake_editor(tmp_path, monkeypatch, "pass")
-    result = journal("parts", "edit", "The Critic")
+    result = three_dialogues("parts", "edit", "The Critic")
     assert result.exit_code == 0 and "No changes" in result.stdout
 
 
-def test_rename_keeps_every_entry_attached(journal: Cli, home: Path) -> None:
+def test_rename_keeps_every_entry_attached(three_dialogues: Cli, home: Path) -> None:
     before = [p.read_bytes() for p in entry_files(home)]
-    result = journal("parts", "rename", "the critic", "Inner Coach")
+    result = three_dialogues("parts", "rename", "the critic", "Inner Coach")
     assert result.exit_code == 0, result.output
     assert "Inner Coach" in result.stdout
     assert [p.read_bytes() for p in entry_files(home)] == before  # entries untouched
-    shown = journal("parts", "show", "Inner Coach")
+    shown = three_dialogues("parts", "show", "Inner Coach")
     assert "Time line (2 entries)" in shown.stdout
-    assert journal("parts", "show", "The Critic").stdout == shown.stdout
-    listing = journal("parts").stdout
+    assert three_dialogues("parts", "show", "The Critic").stdout == shown.stdout
+    listing = three_dialogues("parts").stdout
     assert "Inner Coach" in listing and "The Critic" not in listing
-    one_line_error(journal("parts", "rename", "Inner Coach", "busy bee"), 2, "parts merge")
+    one_line_error(three_dialogues("parts", "rename", "Inner Coach", "busy bee"), 2, "parts merge")
 
 
-def test_merge_moves_the_entries_over_and_loses_nothing(journal: Cli, home: Path) -> None:
-    result = journal("parts", "merge", "Busy Bee", "The Critic", "--yes")
+def test_merge_moves_the_entries_over_and_loses_nothing(three_dialogues: Cli, home: Path) -> None:
+    result = three_dialogues("parts", "merge", "Busy Bee", "The Critic", "--yes")
     assert result.exit_code == 0, result.output
-    listing = journal("parts").stdout
+    listing = three_dialogues("parts").stdout
     assert "Busy Bee" not in listing and " 3 " in listing
-    shown = journal("parts", "show", "busy bee").stdout  # the old name finds the new home
+    shown = three_dialogues("parts", "show", "busy bee").stdout  # the old name finds the new home
     assert shown.startswith("The Critic") and "Time line (3 entries)" in shown
     assert "A proper rest after lunch" in shown
     old = tomllib.loads((home / "parts" / "busy-bee.toml").read_text(encoding="utf-8"))
     assert old["merged_into"] == "the-critic" and old["needs"] == "A proper rest after lunch"
-    one_line_error(journal("parts", "merge", "busy bee", "the critic"), 2, "already the same")
+    one_line_error(
+        three_dialogues("parts", "merge", "busy bee", "the critic"), 2, "already the same"
+    )
 
 
-def test_map_draws_self_protectors_and_the_unconnected(journal: Cli) -> None:
+def test_map_draws_self_protectors_and_the_unconnected(three_dialogues: Cli) -> None:
     parts.create("Little One")
     parts.create("Loner")
-    assert journal("parts", "edit", "Busy Bee", "--protects", "The Critic").exit_code == 0
-    assert journal("parts", "edit", "The Critic", "--protects", "Little One").exit_code == 0
-    result = journal("parts", "map")
+    assert three_dialogues("parts", "edit", "Busy Bee", "--protects", "The Critic").exit_code == 0
+    assert three_dialogues("parts", "edit", "The Critic", "--protects", "Little One").exit_code == 0
+    result = three_dialogues("parts", "map")
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "Self"
@@ -271,21 +243,21 @@ def test_map_draws_self_protectors_and_the_unconnected(journal: Cli) -> None:
     assert any("Loner" in ln for ln in after) and not any("Busy Bee" in ln for ln in after)
 
 
-def test_map_with_a_cycle_and_a_missing_part(journal: Cli, home: Path) -> None:
+def test_map_with_a_cycle_and_a_missing_part(three_dialogues: Cli, home: Path) -> None:
     critic = parts.get("the-critic")
     bee = parts.get("busy-bee")
     assert critic is not None and bee is not None
     critic.protects, bee.protects = ["busy-bee", "vanished"], ["the-critic"]
     parts.save(critic)
     parts.save(bee)
-    result = journal("parts", "map")
+    result = three_dialogues("parts", "map")
     assert result.exit_code == 0, result.output
     assert "see above" in result.stdout
     assert "vanished (no longer in the registry)" in result.stdout
 
 
-def test_map_with_parts_but_no_relations_says_how_to_add_one(journal: Cli) -> None:
-    result = journal("parts", "map")
+def test_map_with_parts_but_no_relations_says_how_to_add_one(three_dialogues: Cli) -> None:
+    result = three_dialogues("parts", "map")
     assert result.exit_code == 0
     assert "--protects" in result.stdout and "Not yet connected" in result.stdout
 
@@ -301,7 +273,9 @@ def test_names_with_brackets_are_shown_as_typed(cli: Cli) -> None:
     assert "[bold]Shouty[/bold]" in cli("parts", "map").stdout
 
 
-def test_listing_parts_loads_neither_exercises_nor_questionary(journal: Cli, home: Path) -> None:
+def test_listing_parts_loads_neither_exercises_nor_questionary(
+    three_dialogues: Cli, home: Path
+) -> None:
     # (typer itself may load pydantic; partsjournal's exercise models must not be)
     code = (
         "import sys\nfrom partsjournal.cli import app\n"

@@ -14,23 +14,7 @@ import pytest
 
 from partsjournal.render import ics
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-from tests.helpers import freeze_today
-
-PREPARE_ANSWERS = """
-session_thoughts = "I picture the room and my chest goes tight."
-activation_before = 6
-name_part = "The Worrier"
-feel_toward = "curious"
-part_feeling = "afraid of losing control"
-part_fears = "That I will say something I regret."
-part_purpose = "From being judged."
-part_needs = "To know I can ask to stop."
-intention = "Meet what is under the tiredness, knowing I can stop."
-support_people = "Anna, 0123 456"
-grounding = "Peppermint tea and the heavy blanket"
-activation_after = 4
-"""
-
+from tests.helpers import PREPARE_ANSWERS, freeze_today
 
 # These journals run into early 2027, and "today" comes after all of them: --at more
 # than a day ahead is refused.

@@ -11,8 +11,10 @@ import pytest
 from partsjournal.core import drafts, entry, store
 from partsjournal.flow import exercises, journal, runner
 from partsjournal.flow.engine import Run
+from tests.askers import StopAfter
 from tests.conftest import Cli, entry_files
-from tests.test_drafts import WHEN, StopAfter, paused_protector
+from tests.helpers import WHEN
+from tests.journal_fixtures import paused_protector
 
 REST = (
     'purpose = "Keep me prepared"\nfeelings = "Tense"\nfears = "Laughter"\n'

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import stat
 import tomllib
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -13,56 +13,12 @@ import pytest
 from partsjournal.core import drafts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.flow import exercises, runner
-from partsjournal.flow.engine import Paused, Run, check_value
+from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import Step
-from tests.askers import FakeAsker
-from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-
-WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))
-
-
-class StopAfter(FakeAsker):
-    """Answers from PROTECTOR_ANSWERS, checking the draft on disk before every question,
-    and pauses (as Ctrl-C would) at ``stop_at``."""
-
-    def __init__(self, home: Path, stop_at: str | None = None) -> None:
-        super().__init__()
-        self.given = tomllib.loads(PROTECTOR_ANSWERS)
-        self.home = home
-        self.stop_at = stop_at
-        self.asked: list[str] = []
-
-    def ask(
-        self, step: Step, text: str, number: int, total: int, typed: str = "", **_: Any
-    ) -> AnswerValue:
-        if step.id == "stirred_now":
-            return ""  # the optional check in the middle, not an exercise step: skipped
-        on_disk = draft_answers(self.home)
-        assert set(on_disk) == set(self.asked), "every earlier answer is on disk before the next"
-        if step.id == self.stop_at:
-            raise Paused(step=step.id, partial="half a sen")
-        self.asked.append(step.id)
-        if step.kind == "guide":
-            return True
-        left_out = False if step.kind == "yes_no" else ""  # optional yes/no: declined
-        return check_value(step, self.given.get(step.id, left_out))
-
-
-def draft_answers(home: Path) -> dict[str, Any]:
-    files = sorted((home / "drafts").glob("*.toml")) if (home / "drafts").is_dir() else []
-    if not files:
-        return {}
-    assert len(files) == 1
-    data = tomllib.loads(files[0].read_text(encoding="utf-8"))
-    return {a["step"]: a["value"] for a in data["answers"]}
-
-
-def paused_protector(home: Path, stop_at: str = "purpose") -> drafts.Draft:
-    ex = exercises.get("protector")
-    asker = StopAfter(home, stop_at)
-    assert runner.walk_and_save(Run(exercise=ex), asker, WHEN) is None
-    [draft] = drafts.load_all()
-    return draft
+from tests.askers import FakeAsker, StopAfter
+from tests.conftest import Cli, entry_files
+from tests.helpers import WHEN, draft_answers
+from tests.journal_fixtures import paused_protector
 
 
 def test_the_draft_is_rewritten_after_every_answered_step(home: Path) -> None:

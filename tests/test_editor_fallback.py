@@ -10,8 +10,7 @@ import pytest
 
 from partsjournal.core import entry, parts
 from tests.conftest import Cli
-from tests.journal_fixtures import at, protector
-from tests.test_review import day
+from tests.journal_fixtures import at, day, protector
 
 
 def install(folder: Path, name: str, body: str) -> None:

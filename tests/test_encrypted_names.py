@@ -8,7 +8,7 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -18,19 +18,12 @@ import pytest
 from partsjournal.core import crypt, encryption, idfiles, parts, sessions
 from tests.conftest import PROTECTOR_ANSWERS, Cli
 from tests.crypt_helpers import key_file, paths_telling
-from tests.helpers import TODAY
+from tests.helpers import TODAY, write_file
 
 # Words of the names and kinds below; none is made of hex digits only, so a random
 # name can never contain one by chance.
 TOLD = ("critic", "planner", "night", "owl", "busy", "doer", "watcher", "ketamine", "ifs")
 ENTRY_ID = re.compile(r"\d{4}-\d{2}-\d{2}T\d{6}-[0-9a-f]{6}")
-
-
-@pytest.fixture(autouse=True)
-def fresh_unlock() -> Iterator[None]:
-    crypt.begin_command(None)
-    yield
-    crypt.begin_command(None)
 
 
 def answers(tmp_path: Path, part: str) -> Path:
@@ -63,19 +56,9 @@ def build(home: Path, cli: Cli, tmp_path: Path) -> None:
     ok(cli("note", "the planner keeps me up", "--part", "Night Owl", "--at", "2026-11-21 08:00"))
 
 
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def ok(result: Any) -> Any:
     assert result.exit_code == 0, result.output
     return result
-
-
-def told(home: Path) -> list[str]:
-    return paths_telling(home, TOLD)
 
 
 def run(cli: Cli, where: Path, *args: str) -> str:
@@ -128,10 +111,10 @@ def test_after_encrypt_no_path_tells_a_name_and_every_command_answers_the_same(
     cli: Cli, twins: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     home, plain = twins
-    assert told(home)  # the plain journal does tell
+    assert paths_telling(home, TOLD)  # the plain journal does tell
     result = ok(cli("encrypt"))
     assert "Renamed 5 part and session files" in result.stdout
-    assert told(home) == []
+    assert paths_telling(home, TOLD) == []
     for args in READING:
         assert run(cli, home, *args) == run(cli, plain, *args), args
     created = watch_created(monkeypatch)
@@ -144,7 +127,7 @@ def test_after_encrypt_no_path_tells_a_name_and_every_command_answers_the_same(
         assert run(cli, home, *new) == run(cli, plain, *new)
     for args in [*READING, ("parts", "show", "The Watcher")]:
         assert run(cli, home, *args) == run(cli, plain, *args), args
-    assert told(home) == []
+    assert paths_telling(home, TOLD) == []
     created = [p for p in created if Path(p).is_relative_to(home)]
     assert [p for p in created if any(word in p.lower() for word in TOLD)] == []
     assert any(p.endswith(".lock") for p in created)  # the watch saw the locks
@@ -210,11 +193,11 @@ def test_a_half_converted_journal_answers_as_the_plain_one(
 def test_sessions_on_one_day_keep_their_numbers_whatever_their_new_names(home: Path) -> None:
     """Sessions are numbered by date, then id: a file's random name does not move it."""
     for name, kind in (("000000000000", "ketamine"), ("ffffffffffff", "ifs")):
-        write(
+        write_file(
             home / "sessions" / f"2026-11-10-{name}.toml",
             f'id = "2026-11-10-{kind}"\ndate = 2026-11-10\nkind = "{kind}"\n',
         )
-    write(home / "sessions" / "2026-11-24.toml", 'id = "2026-11-24"\ndate = 2026-11-24\n')
+    write_file(home / "sessions" / "2026-11-24.toml", 'id = "2026-11-24"\ndate = 2026-11-24\n')
     every = [(1, "2026-11-10-ifs"), (2, "2026-11-10-ketamine"), (3, "2026-11-24")]
     assert [(s.number, s.id) for s in sessions.load_all()] == every
     window = sessions.load_window(date(2026, 11, 10), date(2026, 11, 10))
@@ -227,7 +210,7 @@ def test_sessions_on_one_day_keep_their_numbers_whatever_their_new_names(home: P
 
 
 def test_a_part_is_known_by_the_id_inside_its_file(home: Path, cli: Cli) -> None:
-    write(home / "parts" / "p-0123456789ab.toml", 'id = "the-critic"\nname = "The Critic"\n')
+    write_file(home / "parts" / "p-0123456789ab.toml", 'id = "the-critic"\nname = "The Critic"\n')
     assert [p.id for p in parts.load_all()] == ["the-critic"]
     assert parts.part_path("the-critic") == home / "parts" / "p-0123456789ab.toml"
     renamed = parts.rename(parts.resolve("The Critic"), "The Judge")
@@ -237,7 +220,7 @@ def test_a_part_is_known_by_the_id_inside_its_file(home: Path, cli: Cli) -> None
 
 
 def test_a_hand_made_part_file_without_an_id_is_known_by_its_name(home: Path) -> None:
-    write(home / "parts" / "inner-child.toml", 'name = "Inner Child"\n')
+    write_file(home / "parts" / "inner-child.toml", 'name = "Inner Child"\n')
     found = parts.find("inner child")
     assert found is not None and found.id == "inner-child"
     parts.update("inner-child", lambda p: setattr(p, "needs", "play"))
@@ -248,7 +231,7 @@ def test_encrypt_writes_the_id_into_a_hand_made_file_keeping_what_was_there(
     home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     text = '# my own notes\nname = "Inner Child"   # found in therapy\n\n[extra]\nmood = "shy"\n'
-    write(home / "parts" / "inner-child.toml", text)
+    write_file(home / "parts" / "inner-child.toml", text)
     identity = key_file(tmp_path, monkeypatch)
     encryption.encrypt()
     (path,) = (home / "parts").glob("*.toml")
@@ -261,10 +244,10 @@ def test_encrypt_writes_the_id_into_a_hand_made_file_keeping_what_was_there(
 def test_two_files_claiming_one_id_count_once_with_one_warning_and_both_stay(
     home: Path, cli: Cli
 ) -> None:
-    write(home / "parts" / "p-0123456789ab.toml", 'id = "the-critic"\nname = "The Critic"\n')
-    write(home / "parts" / "the-critic.toml", 'id = "the-critic"\nname = "The Critic"\n')
-    write(home / "parts" / "p-aaaaaaaaaaaa.toml", 'id = "busy-bee"\nname = "Busy Bee"\n')
-    write(home / "parts" / "p-bbbbbbbbbbbb.toml", 'id = "busy-bee"\nname = "Busy Bee 2"\n')
+    write_file(home / "parts" / "p-0123456789ab.toml", 'id = "the-critic"\nname = "The Critic"\n')
+    write_file(home / "parts" / "the-critic.toml", 'id = "the-critic"\nname = "The Critic"\n')
+    write_file(home / "parts" / "p-aaaaaaaaaaaa.toml", 'id = "busy-bee"\nname = "Busy Bee"\n')
+    write_file(home / "parts" / "p-bbbbbbbbbbbb.toml", 'id = "busy-bee"\nname = "Busy Bee 2"\n')
     result = ok(cli("parts"))
     assert result.stdout.count("The Critic") == 1 and "Busy Bee 2" not in result.stdout
     warnings = [line for line in result.stderr.splitlines() if "same id" in line]
@@ -285,8 +268,8 @@ def test_encrypt_leaves_the_name_of_a_copy_so_the_part_that_counted_still_counts
 ) -> None:
     """A copy (a sync conflict, say) carries the id of the file that counts. Renaming
     both would leave the choice to chance; the copy keeps its name and is encrypted."""
-    write(home / "parts" / "the-critic.toml", 'id = "the-critic"\nname = "The Critic"\n')
-    copy = write(
+    write_file(home / "parts" / "the-critic.toml", 'id = "the-critic"\nname = "The Critic"\n')
+    copy = write_file(
         home / "parts" / "00 the-critic copy.toml", 'id = "the-critic"\nname = "Old Critic"\n'
     )
     key_file(tmp_path, monkeypatch)
@@ -300,12 +283,12 @@ def test_encrypt_leaves_the_name_of_a_copy_so_the_part_that_counted_still_counts
 
 def test_two_session_files_claiming_one_id_count_once(home: Path, cli: Cli) -> None:
     text = 'id = "2026-11-10-ketamine"\ndate = 2026-11-10\nkind = "ketamine"\n'
-    write(home / "sessions" / "2026-11-10-0123456789ab.toml", text)
-    write(
+    write_file(home / "sessions" / "2026-11-10-0123456789ab.toml", text)
+    write_file(
         home / "sessions" / "2026-11-10-ketamine.toml",
         text.replace('kind = "ketamine"', 'kind = "k"'),
     )
-    write(home / "sessions" / "2026-11-24.toml", 'id = "2026-11-24"\ndate = 2026-11-24\n')
+    write_file(home / "sessions" / "2026-11-24.toml", 'id = "2026-11-24"\ndate = 2026-11-24\n')
     result = ok(cli("session", "list"))
     assert "same id" in result.stderr and result.stderr.count("same id") == 1
     every = sessions.load_all()
@@ -328,11 +311,11 @@ def test_a_new_part_in_an_encrypted_journal_gets_a_random_id_in_a_plain_one_its_
     watcher = parts.find("The Watcher")
     assert watcher is not None and idfiles.PART_NAME.fullmatch(watcher.id)
     assert parts.part_path(watcher.id) == home / "parts" / f"{watcher.id}.toml"
-    assert told(home) == []
+    assert paths_telling(home, TOLD) == []
 
 
 def test_editing_a_renamed_part_cannot_drop_its_id(home: Path) -> None:
-    write(home / "parts" / "p-0123456789ab.toml", 'id = "the-critic"\nname = "The Critic"\n')
+    write_file(home / "parts" / "p-0123456789ab.toml", 'id = "the-critic"\nname = "The Critic"\n')
     critic = parts.read_one("the-critic")
     with pytest.raises(Exception, match="no id line"):
         parts.check_edit({"name": "The Critic"}, critic)
@@ -360,11 +343,11 @@ def test_a_part_renamed_by_encrypt_while_another_command_waits_for_its_lock_is_f
     parts.update(critic.id, lambda p: setattr(p, "needs", "rest"))
     assert not old.exists()
     assert parts.read_one(critic.id).needs == "rest"
-    assert told(home) == []
+    assert paths_telling(home, TOLD) == []
 
 
 def test_session_edits_and_removal_find_a_renamed_file(home: Path, cli: Cli) -> None:
-    write(
+    write_file(
         home / "sessions" / "2026-11-10-0123456789ab.toml",
         'id = "2026-11-10-ketamine"\ndate = 2026-11-10\nkind = "ketamine"\n',
     )
@@ -378,7 +361,7 @@ def test_session_edits_and_removal_find_a_renamed_file(home: Path, cli: Cli) -> 
 
 
 def test_a_new_session_never_takes_an_id_carried_inside_another_file(home: Path) -> None:
-    write(
+    write_file(
         home / "sessions" / "2026-11-10-0123456789ab.toml",
         'id = "2026-11-10"\ndate = 2026-11-10\nkind = "ketamine"\n',
     )

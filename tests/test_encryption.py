@@ -5,7 +5,6 @@ from __future__ import annotations
 import stat
 import sys
 import tomllib
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyrage
@@ -28,14 +27,7 @@ from tests.crypt_helpers import (
     use_secrets,
     write_journal,
 )
-from tests.helpers import fake_terminal
-
-
-@pytest.fixture(autouse=True)
-def fresh_unlock() -> Iterator[None]:
-    crypt.begin_command(None)
-    yield
-    crypt.begin_command(None)
+from tests.helpers import fake_terminal, stop_after
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +58,7 @@ def sealed_files(home: Path) -> list[Path]:
 # --- encrypt: every file, readable with the identity alone ------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.real_scrypt  # crypt.protect as it is, with the work factor age chooses
 def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
     home: Path, cli: Cli, protector_answers: Path, monkeypatch: pytest.MonkeyPatch
@@ -230,18 +223,6 @@ def test_a_mixed_journal_reads_every_file(
     assert cli("session", "list").exit_code == 0
     assert "Sam" in cli("config").stdout
     assert "protector" in cli("drafts").stdout
-
-
-def stop_after(k: int) -> Callable[[Path], None]:
-    """The conversion seam: stop (as Ctrl-C would) right after the k-th file."""
-    done: list[Path] = []
-
-    def after(path: Path) -> None:
-        done.append(path)
-        if len(done) == k:
-            raise KeyboardInterrupt
-
-    return after
 
 
 # --- bad input -------------------------------------------------------------------------

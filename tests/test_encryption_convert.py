@@ -9,7 +9,7 @@ import os
 import subprocess
 import sys
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +19,7 @@ import pytest
 from partsjournal.core import crypt, encryption
 from tests.conftest import Cli
 from tests.crypt_helpers import by_record, key_file, paths_telling, use_secrets, write_journal
+from tests.helpers import stop_after
 
 # the test journal: an entry, two parts, two sessions, a draft and the settings
 FILES = 7
@@ -27,13 +28,6 @@ FILES = 7
 NAMING_STEPS = 4
 # words in names that must not show on disk once encrypted (none of them is hex)
 TOLD = ("critic", "planner", "busy", "ketamine")
-
-
-@pytest.fixture(autouse=True)
-def fresh_unlock() -> Iterator[None]:
-    crypt.begin_command(None)
-    yield
-    crypt.begin_command(None)
 
 
 def hand_made(home: Path) -> None:
@@ -71,18 +65,6 @@ def records(home: Path) -> dict[str, dict[str, Any]]:
     return found
 
 
-def stop_after(k: int) -> Callable[[Path], None]:
-    """The conversion seam: stop (as Ctrl-C would) right after the k-th file (or step)."""
-    done: list[Path] = []
-
-    def after(path: Path) -> None:
-        done.append(path)
-        if len(done) == k:
-            raise KeyboardInterrupt
-
-    return after
-
-
 def reads_back(home: Path, plain: dict[str, dict[str, Any]]) -> None:
     """Every file reads, through partsjournal, as what was written, each part and session
     once; no temporaries."""
@@ -95,10 +77,6 @@ def sealed(home: Path) -> int:
     return sum(crypt.is_sealed(p.read_bytes()) for p in encryption.journal_files(home))
 
 
-def names_told(home: Path) -> list[str]:
-    return paths_telling(home, TOLD)
-
-
 def finishes_on_rerun(
     home: Path, cli: Cli, journal: dict[str, dict[str, Any]], command: str = "encrypt"
 ) -> str:
@@ -109,7 +87,7 @@ def finishes_on_rerun(
     assert result.exit_code == 0, result.stderr
     assert sealed(home) == (FILES if command == "encrypt" else 0)
     reads_back(home, journal)
-    assert names_told(home) == []  # after decrypt too: the random names stay, and read
+    assert paths_telling(home, TOLD) == []  # after decrypt too: the random names stay, and read
     return result.stdout
 
 
@@ -228,7 +206,7 @@ def test_a_killed_conversion_leaves_every_file_readable(
     assert cli("encrypt").exit_code == 0
     assert sealed(home) == FILES
     reads_back(home, journal)
-    assert names_told(home) == []  # the lock file the killed run left is gone too
+    assert paths_telling(home, TOLD) == []  # the lock file the killed run left is gone too
 
 
 def test_saving_during_a_stopped_conversion_encrypts_the_new_file(
@@ -302,4 +280,4 @@ def test_a_lock_file_left_under_an_old_name_goes_when_encrypt_finishes(
     assert not (home / "parts" / "the-critic.toml").exists()
     (home / "parts" / ".the-critic.toml.lock").write_bytes(b"")
     assert cli("encrypt").exit_code == 0
-    assert names_told(home) == []
+    assert paths_telling(home, TOLD) == []

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import re
 import stat
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,9 +12,8 @@ import pytest
 from partsjournal.core import entry, sessions
 from partsjournal.core.entry import Entry
 from tests.conftest import Cli
-from tests.helpers import TODAY
-from tests.journal_fixtures import at, make_part, protector, write
-from tests.test_review import day
+from tests.helpers import TODAY, fake_editor
+from tests.journal_fixtures import at, day, make_part, protector, write
 
 
 @pytest.fixture
@@ -123,24 +121,13 @@ def test_show_bad_ids_are_one_sentence_exit_2(
 # --------------------------------------------------------------------------- edit
 
 
-def editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
-    """$EDITOR becomes a small Python script that rewrites the file it is given."""
-    script = tmp_path / "fake-editor"
-    script.write_text(
-        f"#!{sys.executable}\nimport sys\nfrom pathlib import Path\n"
-        f"p = Path(sys.argv[1])\ntext = p.read_text(encoding='utf-8')\n{body}\n",
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
-    monkeypatch.setenv("EDITOR", str(script))
-    monkeypatch.delenv("VISUAL", raising=False)
-
-
 def test_edit_saves_a_valid_change(
     cli: Cli, journal: dict[str, Entry], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     e = journal["bee"]
-    editor(tmp_path, monkeypatch, "p.write_text(text.replace('Too many lists', 'Lists, lists'))")
+    fake_editor(
+        tmp_path, monkeypatch, "p.write_text(text.replace('Too many lists', 'Lists, lists'))"
+    )
     result = cli("edit", e.id[:15])
     assert result.exit_code == 0, result.output
     assert "Saved your changes" in result.stdout
@@ -179,7 +166,7 @@ def test_a_broken_edit_is_refused_and_the_original_kept(
     e = journal["bee"]
     assert e.path is not None
     before = e.path.read_bytes()
-    editor(tmp_path, monkeypatch, body)
+    fake_editor(tmp_path, monkeypatch, body)
     result = cli("edit", e.id)
     assert result.exit_code == 1
     assert message in result.stderr and "unchanged" in result.stderr
@@ -198,7 +185,7 @@ def test_a_broken_edit_is_refused_and_the_original_kept(
 def test_edit_without_changes_and_without_an_editor(
     cli: Cli, journal: dict[str, Entry], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    editor(tmp_path, monkeypatch, "pass")
+    fake_editor(tmp_path, monkeypatch, "pass")
     assert "No changes" in cli("edit", journal["bee"].id).stdout
     monkeypatch.delenv("EDITOR")
     monkeypatch.setenv("PATH", str(tmp_path / "no-editors-here"))

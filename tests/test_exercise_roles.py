@@ -8,7 +8,7 @@ from pathlib import Path
 
 from partsjournal.flow import exercises
 from tests.conftest import Cli, entry_files
-from tests.test_cli_sessions import PREPARE_ANSWERS
+from tests.helpers import PREPARE_ANSWERS
 
 
 def role_of(exercise: str, step: str) -> str | None:

@@ -4,7 +4,6 @@ reader would skip, keeping what was typed."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -15,6 +14,7 @@ from partsjournal.core import drafts, entry, sessions
 from partsjournal.core.entry import Entry
 from partsjournal.flow import editing
 from tests.conftest import Cli
+from tests.helpers import fake_editor
 from tests.journal_fixtures import at, make_part, protector
 
 DAY = date(2026, 11, 20)
@@ -82,18 +82,6 @@ def test_an_entry_with_a_wrong_type_is_skipped_by_every_command_with_one_warning
     assert [e.id for e in entry.load_range()] == [good.id]
 
 
-def _editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
-    script = tmp_path / "fake-editor"
-    script.write_text(
-        f"#!{sys.executable}\nimport sys\nfrom pathlib import Path\n"
-        f"p = Path(sys.argv[1])\ntext = p.read_text(encoding='utf-8')\n{body}\n",
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
-    monkeypatch.setenv("EDITOR", str(script))
-    monkeypatch.delenv("VISUAL", raising=False)
-
-
 @pytest.mark.parametrize(("old", "new", "needle"), BAD_ENTRY_FIELDS)
 def test_edit_refuses_exactly_what_the_reader_would_skip(
     cli: Cli,
@@ -107,7 +95,7 @@ def test_edit_refuses_exactly_what_the_reader_would_skip(
     _, e = two_entries
     assert e.path is not None
     before = e.path.read_bytes()
-    _editor(tmp_path, monkeypatch, f"p.write_text(text.replace({old!r}, {new!r}, 1))")
+    fake_editor(tmp_path, monkeypatch, f"p.write_text(text.replace({old!r}, {new!r}, 1))")
     result = cli("edit", e.id)
     assert result.exit_code == 1
     assert needle in result.stderr and "unchanged" in result.stderr
@@ -123,7 +111,7 @@ def test_a_refused_edit_can_be_opened_again_and_fixed(
     _, e = two_entries
     assert e.path is not None
     count = tmp_path / "count"
-    _editor(
+    fake_editor(
         tmp_path,
         monkeypatch,
         f"c = Path({str(count)!r})\nn = int(c.read_text()) if c.exists() else 0\n"
@@ -159,7 +147,7 @@ def test_a_file_changed_during_an_edit_is_not_overwritten_and_the_edit_is_kept(
     target = e.path if what == "entry" else home / "parts" / "the-critic.toml"
     assert target is not None
     old, new = ("About to break", "Mine") if what == "entry" else ("The Critic", "Mine")
-    _editor(
+    fake_editor(
         tmp_path,
         monkeypatch,
         f"other = Path({str(target)!r})\n"

@@ -15,8 +15,8 @@ from partsjournal.flow import exercises, runner
 from partsjournal.flow.engine import Run
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
+from tests.helpers import WHEN
 from tests.pty_helpers import press_on, spawn, write_exercise
-from tests.test_protector_depth import WHEN
 
 CARD = "You do not have to hold this alone."
 

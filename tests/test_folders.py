@@ -4,7 +4,6 @@ creates, never through a symlink; stale temporaries cleaned; --output never insi
 from __future__ import annotations
 
 import os
-import stat
 from pathlib import Path
 
 import pytest
@@ -12,11 +11,8 @@ import pytest
 from partsjournal.core import store
 from partsjournal.core.entry import save_new
 from tests.conftest import Cli
-from tests.test_hardening import make_entry
-
-
-def mode(p: Path) -> int:
-    return stat.S_IMODE(p.stat().st_mode)
+from tests.helpers import mode
+from tests.journal_fixtures import make_entry
 
 
 def test_an_existing_home_keeps_its_mode_and_new_folders_are_private(home: Path) -> None:

@@ -54,3 +54,23 @@ def test_future_allows_a_date_ahead_on_purpose(cli: Cli, home: Path) -> None:
     assert result.exit_code == 0, result.stderr
     (saved,) = entry_files(home)
     assert saved.name.startswith("2027-01-01T0900")
+
+
+@pytest.mark.parametrize("value", ["not a date", "2026-13-01", "tomorrow"])
+def test_a_now_that_is_not_a_time_is_one_sentence_and_exit_2(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("PARTSJOURNAL_NOW", value)
+    result = cli("note", "A thought")
+    assert result.exit_code == 2
+    assert "PARTSJOURNAL_NOW" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_a_now_without_a_zone_is_taken_as_local_time(
+    cli: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PARTSJOURNAL_NOW", "2027-07-14T09:30")
+    assert cli("note", "A summer thought").exit_code == 0
+    (saved,) = (home / "entries" / "2027" / "07").glob("*.toml")
+    assert "created = 2027-07-14 09:30:00+02:00" in saved.read_text(encoding="utf-8")  # Paris

@@ -11,7 +11,7 @@ import subprocess
 import sys
 import textwrap
 from collections.abc import Callable
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,24 +21,9 @@ from hypothesis import strategies as st
 
 from partsjournal.core import config, drafts, entry, layout, parts, paths, sessions, store
 from partsjournal.core.answers import Answer
-from partsjournal.core.entry import Entry, PartRef, load, load_range, save_new
+from partsjournal.core.entry import load, load_range, save_new
 from partsjournal.core.errors import UsageError
-
-WHEN = datetime(2026, 3, 4, 21, 30, 5, tzinfo=timezone(timedelta(hours=2)))
-
-
-def make_entry(text: str = "hello", *, entry_id: str | None = None, prompt: str = "What?") -> Entry:
-    return Entry(
-        id=entry_id or entry.new_id(WHEN),
-        created=WHEN,
-        exercise="protector",
-        exercise_version=1,
-        title="Meeting a protector part",
-        answers=[
-            Answer(step="situation", kind="long_text", prompt=prompt, value=text, role="situation")
-        ],
-        parts=[PartRef(id="the-critic", name="The Critic")],
-    )
+from tests.journal_fixtures import IN_MARCH, make_entry
 
 
 def visible(folder: Path) -> list[str]:
@@ -259,8 +244,8 @@ def test_awkward_text_round_trips_in_drafts_and_parts(home: Path, text: str) -> 
         exercise="protector",
         exercise_version=1,
         title="t",
-        created=WHEN,
-        updated=WHEN,
+        created=IN_MARCH,
+        updated=IN_MARCH,
         answers=[Answer(step="situation", kind="long_text", prompt=text, value=text)],
         part_name=text if text.strip() else None,
         pending={"purpose": text},
@@ -336,13 +321,13 @@ def _write_entry() -> Path:
 
 
 def _write_part() -> Path:
-    part = parts.create("The Critic", met=WHEN.date())
-    parts.record_meeting(part, WHEN.date() + timedelta(days=1))
+    part = parts.create("The Critic", met=IN_MARCH.date())
+    parts.record_meeting(part, IN_MARCH.date() + timedelta(days=1))
     return parts.part_path(part.id)
 
 
 def _write_session() -> Path:
-    return sessions.session_path(sessions.add(date(2026, 3, 10), created=WHEN).id)
+    return sessions.session_path(sessions.add(date(2026, 3, 10), created=IN_MARCH).id)
 
 
 def _write_draft() -> Path:
@@ -351,8 +336,8 @@ def _write_draft() -> Path:
         exercise="protector",
         exercise_version=1,
         title="t",
-        created=WHEN,
-        updated=WHEN,
+        created=IN_MARCH,
+        updated=IN_MARCH,
     )
     drafts.save(d)
     return drafts.save(d)  # the rewrite after the next step

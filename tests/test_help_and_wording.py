@@ -15,11 +15,11 @@ from partsjournal.cli.root import COMMANDS, app
 from partsjournal.core import vocabulary as vocab
 from partsjournal.flow import integration, runner
 from partsjournal.render import ui
+from tests.askers import Answering, PauseAtOnce
 from tests.conftest import Cli, entry_files
 from tests.helpers import TODAY
-from tests.journal_fixtures import at, make_part, protector
-from tests.test_hints import Answering, PauseAtOnce, source_texts
-from tests.test_review import day
+from tests.hints import source_texts
+from tests.journal_fixtures import at, day, make_part, protector
 
 RAW = re.compile(r"<(str|int|bool|path|dir|file|float|list\[[^>]*\]|int range)>|x>=|\(required\)")
 
@@ -68,12 +68,12 @@ def test_no_message_writes_a_plural_with_parentheses() -> None:
 def _all_strings() -> list[tuple[str, str]]:
     import ast
 
-    from tests.test_hints import SRC, _text
+    from tests.hints import SRC, node_text
 
     out = []
     for path in SRC.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if text := _text(node):
+            if text := node_text(node):
                 out.append((str(path), text))
     return out
 

@@ -4,8 +4,6 @@ says to start again with."""
 
 from __future__ import annotations
 
-import ast
-import functools
 import re
 import tomllib
 from pathlib import Path
@@ -14,55 +12,10 @@ from typing import Any
 import pytest
 
 from partsjournal.flow import exercises, runner
-from partsjournal.flow.engine import Paused
 from partsjournal.render import ui
+from tests.askers import Answering, PauseAtOnce
 from tests.conftest import ROOT, Cli
-from tests.hints import PLACEHOLDER, hints_in, problems
-
-SRC = ROOT / "src" / "partsjournal"
-
-
-def _text(node: ast.AST) -> str:
-    if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return node.value
-    if isinstance(node, ast.JoinedStr):
-        return "".join(v.value if isinstance(v, ast.Constant) else PLACEHOLDER for v in node.values)
-    return ""
-
-
-def _docstrings(tree: ast.Module, keep_functions: bool) -> set[int]:
-    """ids of docstring nodes to leave out: the module's and classes', and functions'
-    outside cli/ (a command's docstring is its help page, so those stay in)."""
-    skip = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef):
-            body = node.body
-            if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
-                if isinstance(node, ast.FunctionDef) and keep_functions:
-                    continue
-                skip.add(id(body[0].value))
-    return skip
-
-
-@functools.cache  # parsed once for the tests that read it
-def source_texts() -> tuple[tuple[str, str], ...]:
-    """(where, text) for every string the program can show: literals and f-strings
-    (joined across implicit concatenation), command help; not module or code docs."""
-    found = []
-    for path in sorted(SRC.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        skip = _docstrings(tree, keep_functions=path.parent.name == "cli")
-        inner = set()
-        for node in ast.walk(tree):
-            if isinstance(node, ast.JoinedStr):
-                inner.update(id(v) for v in node.values)
-        for node in ast.walk(tree):
-            if id(node) in skip or id(node) in inner:
-                continue
-            text = _text(node)
-            if "partsjournal " in text:
-                found.append((f"{path.relative_to(ROOT)}:{getattr(node, 'lineno', 0)}", text))
-    return tuple(found)
+from tests.hints import hints_in, problems, source_texts
 
 
 def _strings(value: Any) -> list[str]:
@@ -122,21 +75,6 @@ def test_every_command_in_the_readme_works() -> None:
     assert problems('config crisis-line "a line, with a comma"') == []
 
 
-class PauseAtOnce:
-    """A terminal where the person pauses at the first question."""
-
-    interactive = True
-
-    def ask(self, *args: Any, **kwargs: Any) -> Any:
-        raise Paused
-
-    def confirm(self, question: str, *, default: bool = True) -> bool:
-        raise Paused
-
-    def select(self, question: str, choices: list[str]) -> str:
-        raise Paused
-
-
 FOLLOWED_UP = 'body_rating = 5\nbody_practice = "Walk after lunch"\n'
 
 
@@ -169,31 +107,6 @@ def test_a_pause_before_the_first_answer_names_a_command_that_starts_it_again(
 def test_the_start_command_of_every_built_exercise_is_not_exercise_name() -> None:
     assert runner.start_command("practice-check") == "partsjournal practices"
     assert runner.start_command("protector") == "partsjournal exercise protector"
-
-
-class Answering:
-    """A terminal where every question gets a plain answer; ``pause_after`` answers."""
-
-    interactive = True
-    pause_after: int | None = None
-
-    def __init__(self) -> None:
-        self.given = 0
-
-    def ask(self, step: Any, text: str, number: int, total: int, typed: str = "", **_: Any) -> Any:
-        if self.pause_after is not None and self.given >= self.pause_after:
-            raise Paused
-        self.given += 1
-        if step.kind == "guide":
-            return True
-        value: Any = {"scale": 5, "yes_no": True}.get(step.kind, "words")
-        return step.choices[0] if step.choices else value
-
-    def confirm(self, question: str, *, default: bool = True) -> bool:
-        return False
-
-    def select(self, question: str, choices: list[str]) -> str:
-        return choices[0]
 
 
 class PauseAfterOne(Answering):

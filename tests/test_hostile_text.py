@@ -122,6 +122,7 @@ def test_markdown_structure_is_always_the_programs(
     result = cli(*args)
     assert result.exit_code == 0, result.stderr
     text = result.stdout
+    assert "Not a heading" in text  # the answer is there, so every line below is checked
     for line in text.splitlines():
         assert not line.startswith("# Not"), line  # no heading made by the person's text
         assert not re.match(r"\s*(\+ |=== ?$|1\. )", line), line

@@ -22,11 +22,7 @@ from partsjournal.core.entry import Entry
 from partsjournal.views import search
 from tests.conftest import Cli
 from tests.helpers import TODAY, fake_terminal
-from tests.journal_fixtures import at, make_part, protector, write
-
-
-def day(n: int) -> date:
-    return date(2026, 11, n)
+from tests.journal_fixtures import at, day, make_part, protector, write
 
 
 @pytest.fixture

@@ -9,9 +9,8 @@ import pytest
 
 from partsjournal.core import entry
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-from tests.journal_fixtures import at, make_part, protector
-from tests.test_entries_cli import editor
-from tests.test_review import day
+from tests.helpers import fake_editor
+from tests.journal_fixtures import at, day, make_part, protector
 
 
 def test_show_last_is_the_entry_with_the_latest_date(cli: Cli, home: Path) -> None:
@@ -30,7 +29,7 @@ def test_edit_last_opens_the_newest_entry(
     critic = make_part("The Critic", day(1))
     old = protector(at(day(3)), critic, situation="October feelings")
     new = protector(at(day(22)), critic, situation="Sunday dread")
-    editor(tmp_path, monkeypatch, "p.write_text(text.replace('Sunday dread', 'Sunday calm'))")
+    fake_editor(tmp_path, monkeypatch, "p.write_text(text.replace('Sunday dread', 'Sunday calm'))")
     result = cli("edit", "last")
     assert result.exit_code == 0, result.stderr
     assert entry.load(new.path).answer("situation").value == "Sunday calm"  # type: ignore[arg-type,union-attr]

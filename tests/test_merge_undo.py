@@ -9,12 +9,9 @@ from typing import Any
 
 import pytest
 
-from partsjournal import prompts
-from partsjournal.render import ui
+from tests.askers import Terminal
 from tests.conftest import Cli
-from tests.test_cli_parts import journal, one_line_error
-
-__all__ = ["journal"]  # the three-dialogue journal fixture
+from tests.helpers import one_line_error
 
 
 def files(home: Path) -> dict[str, dict[str, Any]]:
@@ -24,47 +21,34 @@ def files(home: Path) -> dict[str, dict[str, Any]]:
     }
 
 
-class Terminal:
-    """A terminal whose yes/no answers are given in order; the questions are kept."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, *replies: bool) -> None:
-        self.replies = list(replies)
-        self.questions: list[str] = []
-        monkeypatch.setattr(ui, "can_prompt", lambda: True)
-        monkeypatch.setattr(prompts, "confirm", self.confirm)
-
-    def confirm(self, question: str, *, default: bool = True) -> bool:
-        assert default is False  # hard to take back: no is the default
-        self.questions.append(question)
-        return self.replies.pop(0)
-
-
-def test_merge_without_a_terminal_needs_yes_and_changes_nothing(journal: Cli, home: Path) -> None:
+def test_merge_without_a_terminal_needs_yes_and_changes_nothing(
+    three_dialogues: Cli, home: Path
+) -> None:
     before = files(home)
-    one_line_error(journal("parts", "merge", "Busy Bee", "The Critic"), 2, "add --yes")
+    one_line_error(three_dialogues("parts", "merge", "Busy Bee", "The Critic"), 2, "add --yes")
     assert files(home) == before
 
 
 def test_merge_asks_first_in_a_terminal(
-    journal: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
+    three_dialogues: Cli, home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     before = files(home)
     terminal = Terminal(monkeypatch, False, True)
-    declined = journal("parts", "merge", "Busy Bee", "The Critic")
+    declined = three_dialogues("parts", "merge", "Busy Bee", "The Critic")
     assert declined.exit_code == 0 and "Nothing was merged" in declined.stdout
     assert files(home) == before
-    agreed = journal("parts", "merge", "Busy Bee", "The Critic")
+    agreed = three_dialogues("parts", "merge", "Busy Bee", "The Critic")
     assert agreed.exit_code == 0, agreed.stderr
     assert 'partsjournal parts unmerge "Busy Bee"' in agreed.stdout
     assert files(home)["busy-bee"]["merged_into"] == "the-critic"
     assert all("Merge Busy Bee into The Critic?" in q for q in terminal.questions)
 
 
-def test_unmerge_gives_back_both_parts_as_they_were(journal: Cli, home: Path) -> None:
-    assert journal("parts", "edit", "The Critic", "--protects", "Busy Bee").exit_code == 0
-    assert journal("parts", "add", "Little One").exit_code == 0
+def test_unmerge_gives_back_both_parts_as_they_were(three_dialogues: Cli, home: Path) -> None:
+    assert three_dialogues("parts", "edit", "The Critic", "--protects", "Busy Bee").exit_code == 0
+    assert three_dialogues("parts", "add", "Little One").exit_code == 0
     assert (
-        journal(
+        three_dialogues(
             "parts",
             "edit",
             "Busy Bee",
@@ -80,21 +64,25 @@ def test_unmerge_gives_back_both_parts_as_they_were(journal: Cli, home: Path) ->
         == 0
     )
     before = files(home)
-    shown = journal("parts", "show", "Busy Bee").stdout
-    assert journal("parts", "merge", "Busy Bee", "The Critic", "--yes").exit_code == 0
+    shown = three_dialogues("parts", "show", "Busy Bee").stdout
+    assert three_dialogues("parts", "merge", "Busy Bee", "The Critic", "--yes").exit_code == 0
     merged = files(home)["the-critic"]
     assert "Buzz" in merged["aliases"] and merged["body"] == "restless legs"
-    result = journal("parts", "unmerge", "buzz")
+    result = three_dialogues("parts", "unmerge", "buzz")
     assert result.exit_code == 0, result.stderr
     assert "two parts again, as before the merge" in result.stdout
     assert files(home) == before
-    assert journal("parts", "show", "Busy Bee").stdout == shown  # its entries are its own again
+    assert (
+        three_dialogues("parts", "show", "Busy Bee").stdout == shown
+    )  # its entries are its own again
 
 
-def test_unmerge_keeps_what_was_written_since_the_merge(journal: Cli, home: Path) -> None:
-    assert journal("parts", "merge", "Busy Bee", "The Critic", "--yes").exit_code == 0
-    assert journal("parts", "edit", "The Critic", "--needs", "Quiet evenings").exit_code == 0
-    assert journal("parts", "unmerge", "Busy Bee").exit_code == 0
+def test_unmerge_keeps_what_was_written_since_the_merge(three_dialogues: Cli, home: Path) -> None:
+    assert three_dialogues("parts", "merge", "Busy Bee", "The Critic", "--yes").exit_code == 0
+    assert (
+        three_dialogues("parts", "edit", "The Critic", "--needs", "Quiet evenings").exit_code == 0
+    )
+    assert three_dialogues("parts", "unmerge", "Busy Bee").exit_code == 0
     after = files(home)
     assert after["the-critic"]["needs"] == "Quiet evenings"
     assert "Busy Bee" not in after["the-critic"].get("aliases", [])
@@ -102,21 +90,21 @@ def test_unmerge_keeps_what_was_written_since_the_merge(journal: Cli, home: Path
 
 
 def test_a_merge_made_before_undo_was_recorded_gives_back_the_names(
-    journal: Cli, home: Path
+    three_dialogues: Cli, home: Path
 ) -> None:
-    assert journal("parts", "merge", "Busy Bee", "The Critic", "--yes").exit_code == 0
+    assert three_dialogues("parts", "merge", "Busy Bee", "The Critic", "--yes").exit_code == 0
     path = home / "parts" / "busy-bee.toml"
     old = tomllib.loads(path.read_text(encoding="utf-8"))
     del old["merge_undo"]
     import tomli_w
 
     path.write_text(tomli_w.dumps(old), encoding="utf-8")
-    result = journal("parts", "unmerge", "Busy Bee")
+    result = three_dialogues("parts", "unmerge", "Busy Bee")
     assert result.exit_code == 0, result.stderr
     assert "keeps anything else it took" in result.stdout
     assert "Busy Bee" not in files(home)["the-critic"].get("aliases", [])
-    assert "Busy Bee" in journal("parts").stdout
+    assert "Busy Bee" in three_dialogues("parts").stdout
 
 
-def test_unmerge_of_a_part_never_merged_is_refused(journal: Cli) -> None:
-    one_line_error(journal("parts", "unmerge", "The Critic"), 2, "nothing to unmerge")
+def test_unmerge_of_a_part_never_merged_is_refused(three_dialogues: Cli) -> None:
+    one_line_error(three_dialogues("parts", "unmerge", "The Critic"), 2, "nothing to unmerge")

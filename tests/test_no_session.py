@@ -12,8 +12,8 @@ import pytest
 from partsjournal.flow import exercises
 from partsjournal.flow.exercises import ExerciseFileError
 from tests.conftest import Cli, entry_files
+from tests.helpers import PREPARE_ANSWERS
 from tests.pty_helpers import write_exercise
-from tests.test_cli_sessions import PREPARE_ANSWERS
 
 
 def prepare(cli: Cli, home: Path, tmp_path: Path, at: str) -> tuple[str, dict[str, Any]]:

@@ -25,18 +25,13 @@ from partsjournal.flow.exercises import ExerciseFileError, Step
 from partsjournal.views import practices
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
+from tests.helpers import write_file
 
 GROUNDING_ANSWERS = "distress = 3\nsafe = true\n"
 
 
-def write(path: Path, text: str) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
-
-
 def user_exercise(home: Path, name: str, steps: str) -> None:
-    write(
+    write_file(
         home / "exercises" / f"{name}.toml",
         f'name = "{name}"\ntitle = "Test {name}"\nsummary = "s"\nminutes = 1\n{steps}',
     )
@@ -48,7 +43,7 @@ def test_an_entry_marked_before_with_no_session_coming_belongs_to_no_session(
     """The architecture issue's example: `grounding --before` three days after session 1,
     none coming. Every command places it nowhere."""
     assert cli("session", "add", "2026-11-10").exit_code == 0
-    answers = write(tmp_path / "g.toml", GROUNDING_ANSWERS)
+    answers = write_file(tmp_path / "g.toml", GROUNDING_ANSWERS)
     saved = cli(
         "exercise", "grounding", "--before", "--at", "2026-11-13 09:00", "--answers", str(answers)
     )
@@ -78,7 +73,7 @@ def test_an_entry_saved_before_its_session_was_added_is_placed_alike_everywhere(
     """An entry with no session stored, and a session added afterwards two days
     earlier: `entries --format json` and `export` both place it after that session
     (the file itself is never rewritten)."""
-    answers = write(tmp_path / "g.toml", GROUNDING_ANSWERS)
+    answers = write_file(tmp_path / "g.toml", GROUNDING_ANSWERS)
     saved = cli("exercise", "grounding", "--at", "2026-11-12 09:00", "--answers", str(answers))
     assert saved.exit_code == 0, saved.output
     assert cli("session", "add", "2026-11-10").exit_code == 0
@@ -99,7 +94,7 @@ def test_a_realm_has_one_label_in_review_follow_up_and_practices(
     cli: Cli, home: Path, tmp_path: Path
 ) -> None:
     label = vocab.realm_label("balance")
-    integrate = write(
+    integrate = write_file(
         tmp_path / "i.toml",
         'balance_rating = 4\nbalance_practice = "Leave on time"\n',
     )
@@ -126,7 +121,7 @@ def test_activation_at_the_end_is_the_last_after_rating_everywhere(
         '[[steps]]\nid = "mid"\nkind = "scale"\nrole = "activation-after"\ntext = "After?"\n'
         '[[steps]]\nid = "end"\nkind = "scale"\nrole = "activation-after"\ntext = "Again?"\n',
     )
-    answers = write(tmp_path / "a.toml", "start = 7\nmid = 6\nend = 3\n")
+    answers = write_file(tmp_path / "a.toml", "start = 7\nmid = 6\nend = 3\n")
     saved = cli("exercise", "twice", "--at", "2026-11-20 09:00", "--answers", str(answers))
     assert saved.exit_code == 0, saved.output
     assert "Activation: 7 → 3" in saved.stdout

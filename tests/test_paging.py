@@ -18,8 +18,7 @@ from partsjournal.render import pager
 from partsjournal.render.terminal import Terminal
 from tests.conftest import Cli
 from tests.helpers import fake_terminal
-from tests.journal_fixtures import at, make_part, protector, write
-from tests.test_review import day
+from tests.journal_fixtures import at, day, make_part, protector, write
 
 # Every command whose output grows with the journal, on a journal long enough for each.
 LONG = [

@@ -21,8 +21,7 @@ import pytest
 from partsjournal.render import terminal
 from tests.conftest import Cli
 from tests.helpers import fake_terminal
-from tests.journal_fixtures import at, make_part, protector, write
-from tests.test_review import day
+from tests.journal_fixtures import at, day, make_part, protector, write
 
 # Every reading command, each of which may show a table, a panel, a tree, a bar or a mark.
 READING = [

@@ -14,6 +14,7 @@ from partsjournal.core import dates, parts, paths, sessions
 from partsjournal.flow import promises, runner
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
+from tests.helpers import by_step
 
 PREPARE: dict[str, Any] = {
     "session_thoughts": "The room, the chair",
@@ -74,10 +75,6 @@ def run(name: str, answers: dict[str, Any], at: str) -> tuple[list[str], dict[st
     )
     assert saved is not None and saved.path is not None
     return asker.asked, tomllib.loads(Path(saved.path).read_text(encoding="utf-8"))
-
-
-def by_step(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {a["step"]: a for a in data["answers"]}
 
 
 def test_prepare_asks_known_parts_with_fears_and_records_a_promise(cli: Cli) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import tomllib
-from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +16,7 @@ from partsjournal.flow.engine import Run
 from partsjournal.flow.exercises import ExerciseFileError
 from tests.askers import FakeAsker
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-
-WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))
+from tests.helpers import WHEN, by_step
 
 
 def given(**changes: Any) -> dict[str, Any]:
@@ -48,10 +46,6 @@ def entry_files_of_home() -> list[Path]:
     from partsjournal.core import paths
 
     return entry_files(paths.home())
-
-
-def by_step(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    return {a["step"]: a for a in data["answers"]}
 
 
 # --------------------------------------------------------------------------- consent

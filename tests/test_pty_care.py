@@ -8,12 +8,12 @@ behaviours, not shipped wording, are tested here.
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 
 import pexpect
 
 from tests.conftest import Cli, entry_files
+from tests.helpers import answers_of
 from tests.pty_helpers import (
     ENTER,
     answer_part,
@@ -76,11 +76,6 @@ def start(home: Path, rating: int) -> pexpect.spawn:
     answer_text(child, Hard.SITUATION, "The phone call")
     answer_scale(child, Hard.RATING, rating)
     return child
-
-
-def answers_of(path: Path) -> dict[str, object]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {a["step"]: a["value"] for a in data["answers"]}
 
 
 def end(child: pexpect.spawn) -> str:

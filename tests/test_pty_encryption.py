@@ -5,11 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from tests.conftest import Cli, entry_files
 from tests.pty_helpers import ENTER, spawn, transcript
 
 PASSPHRASE = "quiet morning tea"
+
+# the program in a terminal derives its key with age's own scrypt work factor, twice
+pytestmark = pytest.mark.slow
 
 
 def test_passphrase_is_asked_twice_never_shown_and_once_per_reading_command(

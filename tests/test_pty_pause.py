@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import signal
 import tomllib
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from partsjournal.flow.engine import Paused, Run, check_value
 from partsjournal.flow.exercises import Step
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
+from tests.helpers import WHEN, answers_of
 from tests.pty_helpers import (
     ENTER,
     FINISH_LONG,
@@ -48,11 +49,6 @@ def start_tiny(child: pexpect.spawn, rating: int = 6) -> None:
     answer_part(child, Tiny.PART, "The Planner")
     answer_text(child, f"{Tiny.BODY} The Planner?", "shoulders")
     choose(child, f"{Tiny.FEEL} The Planner?", 1)
-
-
-def answers_of(path: Path) -> dict[str, object]:
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    return {a["step"]: a["value"] for a in data["answers"]}
 
 
 def test_ctrl_c_in_the_middle_then_resume_keeps_every_answer(home: Path) -> None:
@@ -182,9 +178,6 @@ def test_pause_choice_offers_grounding_and_keeps_the_draft(home: Path) -> None:
     assert "Pause here" not in draft.read_text(encoding="utf-8")
     assert "distress" not in got
     assert entry_files(home) == []
-
-
-WHEN = datetime(2026, 11, 20, 21, 15, tzinfo=timezone(timedelta(hours=1)))
 
 
 class PauseAt(FakeAsker):

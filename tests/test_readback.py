@@ -16,7 +16,7 @@ from partsjournal.core import dates, store
 from partsjournal.core.entry import load, load_range, save_new
 from partsjournal.core.errors import UsageError
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-from tests.test_hardening import make_entry
+from tests.journal_fixtures import make_entry
 
 
 @pytest.fixture

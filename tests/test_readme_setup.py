@@ -96,6 +96,7 @@ def test_ci_runs_the_readme_first_line_as_written(
     assert readme_first_line.main() == 1
 
 
+@pytest.mark.slow
 def test_first_line_steps_install_the_wheel_and_start_the_protector_dialogue(
     readme_install: Path,
 ) -> None:

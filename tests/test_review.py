@@ -8,58 +8,21 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal.core import layout, sessions
+from partsjournal.core import layout
 from partsjournal.core.errors import UsageError
 from partsjournal.views import period, review
 from partsjournal.views.period import Period, period_for
 from partsjournal.views.review import collect
-from tests.helpers import TODAY
-from tests.journal_fixtures import at, make_part, protector, self_check, write
-
-WEEK = Period(date(2026, 11, 17), date(2026, 11, 23), "week")
-D = date(2026, 11, 1)
-
-
-def day(n: int) -> date:
-    """``day(17)`` is 17 November 2026."""
-    return D.replace(day=n)
-
-
-def full_journal() -> dict[str, str]:
-    """Three weeks around session 2 (Thu 19 Nov), with every kind of entry."""
-    critic = make_part("The Critic", date(2026, 10, 1))
-    bee = make_part("Busy Bee", day(19))
-    for when in (date(2026, 9, 1), day(19), date(2026, 12, 1)):
-        sessions.add(when, created=TODAY)
-    ids = {}
-    # previous week
-    self_check(at(day(12), 8), 4)
-    write(at(day(14), 10), "integrate", [("realm-rating:body", 5), ("realm-rating:spirit", 3)])
-    # this week (18 Nov left empty)
-    ids["first"] = protector(at(day(17)), critic, 8, 5, needs="Rest", reflection="It works hard").id
-    protector(at(day(19)), bee, 6, 6, needs="To slow down", reflection="It works hard")
-    protector(at(day(20)), critic, 7, 3, needs="To be taken seriously", reflection="It is scared")
-    self_check(at(day(21), 9), 6)
-    write(
-        at(day(22), 10),
-        "integrate",
-        [
-            ("realm-rating:body", 6),
-            ("realm-reflection:body", "Tired legs"),
-            ("practice:body", "A ten-minute walk after lunch"),
-            ("realm-rating:mind", 4),
-        ],
-    )
-    ids["last"] = write(
-        at(day(23), 8),
-        "integrate",
-        [
-            ("practice-outcome:body", "partly"),
-            ("practice-note:body", "Walked twice"),
-            ("realm-rating:body", 7),
-        ],
-    ).id
-    return ids
+from tests.journal_fixtures import (
+    WEEK,
+    at,
+    day,
+    full_journal,
+    make_part,
+    protector,
+    self_check,
+    write,
+)
 
 
 def test_every_section_has_the_numbers_in_the_files(home: Path) -> None:

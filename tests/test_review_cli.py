@@ -15,9 +15,8 @@ import pytest
 
 from partsjournal.core import entry, sessions
 from tests.conftest import Cli, entry_files
-from tests.helpers import TODAY
-from tests.journal_fixtures import at, make_part, protector, self_check
-from tests.test_review import day, full_journal
+from tests.helpers import TODAY, flat
+from tests.journal_fixtures import at, day, full_journal, make_part, protector, self_check
 
 SECTIONS = ["Sessions", "Exercises", "Parts met", "Activation", "Grounding", "Self-energy",
             "Realms", "Practices", "Highlights"]  # fmt: skip
@@ -100,11 +99,6 @@ def test_json_review_is_stable_and_matches_the_files(home: Path, cli: Cli) -> No
     quality = data["self_energy"]["qualities"][0]
     assert quality == {"name": "calm", "average": 6.0, "previous": 4.0, "change": 2.0}
     assert data["practices"]["outcomes"][0]["outcome"] == "partly"
-
-
-def flat(text: str) -> str:
-    """Rich wraps long lines at the console width; compare words, not line breaks."""
-    return " ".join(text.split())
 
 
 def test_empty_week_says_so_kindly_and_suggests_an_exercise(home: Path, cli: Cli) -> None:

@@ -10,12 +10,8 @@ from pathlib import Path
 from partsjournal.render.review import sparkline
 from partsjournal.views.review import collect
 from tests.conftest import Cli
-from tests.journal_fixtures import at, make_part, protector, write
-from tests.test_review import WEEK, day, full_journal
-
-
-def flat(text: str) -> str:
-    return " ".join(text.split())
+from tests.helpers import flat
+from tests.journal_fixtures import WEEK, at, day, full_journal, make_part, protector, write
 
 
 def grounding_week() -> None:

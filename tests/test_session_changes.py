@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.askers import Terminal
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-from tests.test_cli_parts import one_line_error
-from tests.test_merge_undo import Terminal
+from tests.helpers import one_line_error
 
 pytestmark = pytest.mark.now(datetime(2027, 1, 5, 12, 0, tzinfo=timezone(timedelta(hours=1))))
 

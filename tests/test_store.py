@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import os
-import stat
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -11,10 +10,7 @@ from partsjournal.core import store
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, load, new_id, save_new
 from partsjournal.core.layout import entry_files
-
-
-def mode(p: Path) -> int:
-    return stat.S_IMODE(p.stat().st_mode)
+from tests.helpers import mode
 
 
 def test_atomic_write_creates_private_file_and_folders_whatever_the_umask(home: Path) -> None:

@@ -7,7 +7,11 @@ import subprocess
 import zipfile
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import PROTECTOR_ANSWERS
+
+pytestmark = pytest.mark.slow  # builds the wheel and installs it into a new environment
 
 ROOT = Path(__file__).resolve().parents[1]
 

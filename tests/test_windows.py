@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import os
 import signal
-import stat
 import sys
 import tomllib
 import types
@@ -33,7 +32,7 @@ from partsjournal.flow.engine import Paused, Run, check_value
 from partsjournal.flow.exercises import Step
 from tests.askers import FakeAsker
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-from tests.helpers import TODAY
+from tests.helpers import TODAY, mode
 
 POSIX_ONLY = ("O_DIRECTORY", "O_NOFOLLOW", "fchmod")
 
@@ -74,10 +73,6 @@ def test_the_simulation_takes_the_posix_calls_away(windows: None) -> None:
     assert not hasattr(signal, "SIGHUP")
     with pytest.raises(ImportError):
         import fcntl  # noqa: F401
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.stat().st_mode)
 
 
 def test_saving_and_reading_work_and_files_stay_private(
