@@ -38,6 +38,10 @@ READING = [
     ["exercise"],
     ["drafts"],
     ["config"],
+    ["--help"],
+    ["review", "--help"],
+    ["exercise", "protector", "--help"],
+    ["parts", "edit", "--help"],
 ]
 BOXES = re.compile("[\u2500-\u259f]")  # box drawing and block elements
 ESCAPE = "\x1b"

@@ -6,27 +6,20 @@ Kept apart from ``entries`` so listing entries never loads the editing flow
 
 from __future__ import annotations
 
-from typing import Annotated
+import click
 
-import typer
-
-from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import entry
 from partsjournal.flow import editing
 from partsjournal.render import ui
 from partsjournal.views import search
 
 
-def register(app: typer.Typer) -> None:
-    app.command("edit", cls=PlainCommand)(edit)
-
-
-def edit(
-    entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The entry's id, or its start; last for the newest.")
-    ],
-) -> None:
+@click.command("edit")
+@click.argument("entry_id", metavar="ID")
+def edit(entry_id: str) -> None:
     """Open one entry in $EDITOR; it is checked before it is saved.
+
+    ID is the entry's id, or its start; last for the newest.
 
     An edit that no longer reads as an entry is refused and the original kept;
     what you typed is kept too, in a copy whose place is named.
@@ -39,3 +32,6 @@ def edit(
         ui.say("No changes; the entry is as it was.")
     else:
         ui.say(f"Saved your changes to {edited.id}.")
+
+
+COMMANDS = {"edit": edit}

@@ -5,12 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from partsjournal.cli import options
-from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import dates, entry, parts, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import entry as render_entry
@@ -18,15 +16,6 @@ from partsjournal.render import output, ui
 from partsjournal.views import search
 
 PROGRESS_FROM = 300  # files; below this, reading is over before a bar would help
-
-
-def register(app: typer.Typer) -> None:
-    for name, function in (
-        ("entries", entries),
-        ("show", show),
-        ("export", export),
-    ):
-        app.command(name, cls=PlainCommand)(function)
 
 
 def _dates(since: str | None, until: str | None) -> tuple[date | None, date | None]:
@@ -44,39 +33,28 @@ def _progress(names: list[Path]) -> Iterable[Path]:
     return names
 
 
+@click.command("entries")
+@click.option("--since", metavar="DATE", help="From this day.")
+@click.option("--until", metavar="DATE", help="Up to this day.")
+@click.option("--part", metavar="NAME", help="Only entries with this part.")
+@click.option("--exercise", metavar="NAME", help="Only this exercise.")
+@click.option("--session", metavar="ID", help="Only entries around this session (id or number).")
+@click.option("--grep", metavar="TEXT", help="Only entries with TEXT in an answer (any case).")
+@click.option(
+    "--format", "format_", metavar="FORMAT", default="rich", help="rich (default) or json."
+)
+@click.option("--number", "-n", type=int, metavar="N", help="Show the latest N (default 20).")
+@click.option("--all", "all_", is_flag=True, help="Show every entry that matches.")
 def entries(
-    since: Annotated[
-        str | None, typer.Option("--since", metavar="DATE", help="From this day.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="DATE", help="Up to this day.")
-    ] = None,
-    part: Annotated[
-        str | None, typer.Option("--part", metavar="NAME", help="Only entries with this part.")
-    ] = None,
-    exercise: Annotated[
-        str | None, typer.Option("--exercise", metavar="NAME", help="Only this exercise.")
-    ] = None,
-    session: Annotated[
-        str | None,
-        typer.Option(
-            "--session", metavar="ID", help="Only entries around this session (id or number)."
-        ),
-    ] = None,
-    grep: Annotated[
-        str | None,
-        typer.Option(
-            "--grep", metavar="TEXT", help="Only entries with TEXT in an answer (any case)."
-        ),
-    ] = None,
-    format: Annotated[
-        str, typer.Option("--format", metavar="FORMAT", help="rich (default) or json.")
-    ] = "rich",
-    number: Annotated[
-        int | None,
-        typer.Option("--number", "-n", metavar="N", help="Show the latest N (default 20)."),
-    ] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Show every entry that matches.")] = False,
+    since: str | None,
+    until: str | None,
+    part: str | None,
+    exercise: str | None,
+    session: str | None,
+    grep: str | None,
+    format_: str,
+    number: int | None,
+    all_: bool,
 ) -> None:
     """List entries: date, exercise, parts and first words, oldest first.
 
@@ -86,7 +64,7 @@ def entries(
     Example: partsjournal entries --since 2026-11-01 --part "The Critic"
     """
 
-    fmt = output.choose_format(format, None, render_entry.LIST_FORMATS, default="rich")
+    fmt = output.choose_format(format_, None, render_entry.LIST_FORMATS, default="rich")
     lo, hi = _dates(since, until)
     session_id = sessions.find(session).id if session is not None else None
     if grep is not None and not grep.strip():
@@ -116,12 +94,12 @@ def entries(
             )
 
 
-def show(
-    entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The entry's id, or its start; last for the newest.")
-    ],
-) -> None:
+@click.command("show")
+@click.argument("entry_id", metavar="ID")
+def show(entry_id: str) -> None:
     """Show one entry with every question and answer.
+
+    ID is the entry's id, or its start; last for the newest.
 
     Example: partsjournal show last (the newest entry), or partsjournal show 2026-11-20T2115
     """
@@ -131,41 +109,35 @@ def show(
         render_entry.print_entry(e, near, ui.out(), parts.current_names(p.id for p in e.parts))
 
 
+@click.command("export")
+@click.option(
+    "--since", metavar="DATE", help="The first day to include (default: the first entry)."
+)
+@click.option("--until", metavar="DATE", help="Last day (default today).")
+@click.option("--format", "format_", metavar="FORMAT", help="markdown (default) or json.")
+@click.option(
+    "--part", multiple=True, metavar="NAME", help="Only entries with this part (repeatable)."
+)
+@click.option("--exercise", multiple=True, metavar="NAME", help="Only this exercise (repeatable).")
+@click.option("--exclude", multiple=True, metavar="ID", help="Leave out this entry (repeatable).")
+@click.option(
+    "--only-highlights",
+    is_flag=True,
+    help="Only needs, new roles, reflections, intentions, next steps and practices.",
+)
+@click.option(
+    "--output", "-o", "output_file", type=click.Path(path_type=Path), metavar="FILE",
+    help="Write to this file.",
+)  # fmt: skip
 def export(
-    since: Annotated[
-        str | None,
-        typer.Option(
-            "--since", metavar="DATE", help="The first day to include (default: the first entry)."
-        ),
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="DATE", help="Last day (default today).")
-    ] = None,
-    format: Annotated[
-        str | None, typer.Option("--format", metavar="FORMAT", help="markdown (default) or json.")
-    ] = None,
-    part: Annotated[
-        list[str] | None,
-        typer.Option("--part", metavar="NAME", help="Only entries with this part (repeatable)."),
-    ] = None,
-    exercise: Annotated[
-        list[str] | None,
-        typer.Option("--exercise", metavar="NAME", help="Only this exercise (repeatable)."),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option("--exclude", metavar="ID", help="Leave out this entry (repeatable)."),
-    ] = None,
-    only_highlights: Annotated[
-        bool,
-        typer.Option(
-            "--only-highlights",
-            help="Only needs, new roles, reflections, intentions, next steps and practices.",
-        ),
-    ] = False,
-    output_file: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
+    since: str | None,
+    until: str | None,
+    format_: str | None,
+    part: tuple[str, ...],
+    exercise: tuple[str, ...],
+    exclude: tuple[str, ...],
+    only_highlights: bool,
+    output_file: Path | None,
 ) -> None:
     """Write the entries of a period, in order with phases and parts, for you to share
     with your therapist if you choose. Nothing is sent anywhere.
@@ -174,13 +146,15 @@ def export(
 
     Example: partsjournal export --since 2026-11-01 --output brief.md
     """
-    fmt = output.choose_format(format, output_file, render_entry.EXPORT_FORMATS, default="markdown")
+    fmt = output.choose_format(
+        format_, output_file, render_entry.EXPORT_FORMATS, default="markdown"
+    )
     lo, hi = _dates(since, until)
     hi = hi or dates.now().date()
     if lo is not None and hi < lo:
         raise UsageError(f"--since ({lo}) is after today; give a day that has passed.")
-    excluded = search.exclude_ids(exclude or [])
-    selection = search.Selection(parts=part or [], exercises=exercise or [], exclude=excluded)
+    excluded = search.exclude_ids(list(exclude))
+    selection = search.Selection(parts=list(part), exercises=list(exercise), exclude=excluded)
     everything, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
     if lo is None:  # the whole journal: from its first entry (today's date when it has none)
         lo = min((row.day for row in everything.rows), default=hi)
@@ -197,7 +171,7 @@ def export(
         since=lo,
         until=hi,
         only_highlights=only_highlights,
-        selection={"parts": part or [], "exercises": exercise or [], "excluded": excluded},
+        selection={"parts": list(part), "exercises": list(exercise), "excluded": excluded},
     )
     names = parts.current_names(pid for row in found for pid, _ in row.parts)
     items = (
@@ -214,3 +188,6 @@ def export(
         return
     with ui.paged():  # on a terminal a long export is read in the pager, as git log is
         output.stream(chunks, None)
+
+
+COMMANDS = {"entries": entries, "show": show, "export": export}

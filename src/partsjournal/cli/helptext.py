@@ -54,6 +54,11 @@ def polish(command: Any) -> Any:
         return option
 
     command.get_help_option = help_option
+    # -h as well as --help, as at the top (a command run from Click starts its own context)
+    command.context_settings = {
+        **(command.context_settings or {}),
+        "help_option_names": ["-h", "--help"],
+    }
     command._polished = True
     for sub in getattr(command, "commands", {}).values():
         polish(sub)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from partsjournal.cli.options import AtOption
+from partsjournal.cli.typer_options import AtOption
 from partsjournal.flow import notes
 from partsjournal.render import ui
 

@@ -3,20 +3,19 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import ClassVar
 
-import typer
+import click
 
 from partsjournal.cli import options
 from partsjournal.cli.lazy import LazyGroup
-from partsjournal.cli.plain import PlainCommand, PlainGroup
 from partsjournal.core import sessions
 from partsjournal.render import sessions as render_sessions
 from partsjournal.render import ui
 from partsjournal.views import arcs, search
 
 
-class SessionGroup(LazyGroup, PlainGroup):
+class SessionGroup(LazyGroup):
     order = ("add", "list", "show", "edit", "remove")
     lazy: ClassVar[dict[str, tuple[str, str]]] = {  # they may ask first: built when run
         "add": (
@@ -35,18 +34,17 @@ class SessionGroup(LazyGroup, PlainGroup):
     }
 
 
-sub = typer.Typer(
+@click.group(
+    "session",
     cls=SessionGroup,
-    help="Record your sessions and see the entries before and after each one.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+def sub() -> None:
+    """Record your sessions and see the entries before and after each one."""
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(sub, name="session")
-
-
-@sub.command("list", cls=PlainCommand)
+@sub.command("list")
 def list_() -> None:
     """List your sessions with how many entries prepare for and integrate each."""
     found = sessions.load_all(warn=ui.warn)
@@ -58,13 +56,14 @@ def list_() -> None:
         render_sessions.print_list(found, counted)
 
 
-@sub.command("show", cls=PlainCommand)
-def show(
-    ref: Annotated[str, typer.Argument(metavar="ID", help="The session's number, id or date.")],
-    number: options.NumberOption = None,
-    all_: options.AllOption = False,
-) -> None:
+@sub.command("show")
+@click.argument("ref", metavar="ID")
+@click.option("--number", "-n", type=int, metavar="N", help="Show N entries (default 20).")
+@click.option("--all", "all_", is_flag=True, help="Show every entry.")
+def show(ref: str, number: int | None, all_: bool) -> None:
     """Show a session's arc: preparation entries, the session, then integration entries.
+
+    ID is the session's number, id or date.
 
     Lists the first 20 entries in time order (--all for every one, -n N for N); the
     integration arc below counts them all.
@@ -85,3 +84,6 @@ def show(
     stages = arcs.stages(session, every.rows)
     with ui.paged():
         render_sessions.print_arc(arc, stages, more=more)
+
+
+COMMANDS = {"session": sub}
