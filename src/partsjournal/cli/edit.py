@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from partsjournal.cli.completion import entry_refs
 from partsjournal.core import entry
 from partsjournal.flow import editing
 from partsjournal.render import ui
@@ -15,7 +16,7 @@ from partsjournal.views import search
 
 
 @click.command("edit")
-@click.argument("entry_id", metavar="ID")
+@click.argument("entry_id", metavar="ID", shell_complete=entry_refs)
 def edit(entry_id: str) -> None:
     """Open one entry in $EDITOR; it is checked before it is saved.
 

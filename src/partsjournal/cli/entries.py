@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from partsjournal.cli import options
+from partsjournal.cli.completion import entry_refs, exercise_names, part_names, session_numbers
 from partsjournal.core import dates, entry, parts, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import entry as render_entry
@@ -36,9 +37,18 @@ def _progress(names: list[Path]) -> Iterable[Path]:
 @click.command("entries")
 @click.option("--since", metavar="DATE", help="From this day.")
 @click.option("--until", metavar="DATE", help="Up to this day.")
-@click.option("--part", metavar="NAME", help="Only entries with this part.")
-@click.option("--exercise", metavar="NAME", help="Only this exercise.")
-@click.option("--session", metavar="ID", help="Only entries around this session (id or number).")
+@click.option(
+    "--part", metavar="NAME", help="Only entries with this part.", shell_complete=part_names
+)
+@click.option(
+    "--exercise", metavar="NAME", help="Only this exercise.", shell_complete=exercise_names
+)
+@click.option(
+    "--session",
+    metavar="ID",
+    help="Only entries around this session (id or number).",
+    shell_complete=session_numbers,
+)
 @click.option("--grep", metavar="TEXT", help="Only entries with TEXT in an answer (any case).")
 @click.option(
     "--format", "format_", metavar="FORMAT", default="rich", help="rich (default) or json."
@@ -95,7 +105,7 @@ def entries(
 
 
 @click.command("show")
-@click.argument("entry_id", metavar="ID")
+@click.argument("entry_id", metavar="ID", shell_complete=entry_refs)
 def show(entry_id: str) -> None:
     """Show one entry with every question and answer.
 
@@ -116,9 +126,19 @@ def show(entry_id: str) -> None:
 @click.option("--until", metavar="DATE", help="Last day (default today).")
 @click.option("--format", "format_", metavar="FORMAT", help="markdown (default) or json.")
 @click.option(
-    "--part", multiple=True, metavar="NAME", help="Only entries with this part (repeatable)."
+    "--part",
+    multiple=True,
+    metavar="NAME",
+    help="Only entries with this part (repeatable).",
+    shell_complete=part_names,
 )
-@click.option("--exercise", multiple=True, metavar="NAME", help="Only this exercise (repeatable).")
+@click.option(
+    "--exercise",
+    multiple=True,
+    metavar="NAME",
+    help="Only this exercise (repeatable).",
+    shell_complete=exercise_names,
+)
 @click.option("--exclude", multiple=True, metavar="ID", help="Leave out this entry (repeatable).")
 @click.option(
     "--only-highlights",

@@ -19,13 +19,15 @@ from typing import Any, ClassVar, Literal
 
 import click
 
-from partsjournal.cli import completion, helptext
+from partsjournal.cli import helptext
 from partsjournal.render import terminal
 
 LISTING = "partsjournal.listing"  # in ctx.meta while --help lists the commands
 
 # the modules whose commands are written in plain Click (the rest use Typer)
-CLICK_MODULES = frozenset({"entries", "review", "practices", "edit", "parts", "session"})
+CLICK_MODULES = frozenset(
+    {"entries", "review", "practices", "edit", "parts", "session", "completion"}
+)
 
 
 def command_from(module_name: str, name: str) -> click.Command:
@@ -90,6 +92,7 @@ class TyperCommand(click.Command):
             raise click.ClickException(exc.format_message()) from None
 
     def shell_complete(self, ctx: click.Context, incomplete: str) -> list[Any]:
+        completion = importlib.import_module("partsjournal.cli.completion")  # only on <TAB>
         found: list[Any] = completion.for_typer_command(self, ctx, incomplete)
         return found
 

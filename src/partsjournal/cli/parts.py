@@ -7,6 +7,7 @@ from typing import ClassVar
 import click
 
 from partsjournal.cli import options
+from partsjournal.cli.completion import part_names
 from partsjournal.cli.lazy import LazyGroup
 from partsjournal.core import parts, sessions
 from partsjournal.core.errors import UsageError
@@ -63,7 +64,7 @@ def parts_list(ctx: click.Context) -> None:
 
 
 @parts_list.command("show", short_help="Show one part's record and the entries it appears in.")
-@click.argument("name")
+@click.argument("name", shell_complete=part_names)
 @click.option("--number", "-n", type=int, metavar="N", help="The latest N entries (default 20).")
 @click.option("--all", "all_", is_flag=True, help="Every entry in the time line.")
 def show(name: str, number: int | None, all_: bool) -> None:
@@ -131,7 +132,7 @@ def add(name: str, role: str | None, protects: tuple[str, ...], alias: tuple[str
 
 
 @parts_list.command("rename")
-@click.argument("old")
+@click.argument("old", shell_complete=part_names)
 @click.argument("new")
 def rename(old: str, new: str) -> None:
     """Give a part a new name; the old one still finds it.

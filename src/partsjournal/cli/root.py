@@ -94,6 +94,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "encryption",
         "Change the passphrase that protects the journal's key; entries are not rewritten.",
     ),
+    "completion": (
+        "completion",
+        "Print the script that completes partsjournal's commands, exercise names, part names "
+        "and session numbers in your shell (bash, zsh or fish).",
+    ),
 }
 
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 import click
 
 from partsjournal.cli import options
+from partsjournal.cli.completion import session_numbers
 from partsjournal.cli.lazy import LazyGroup
 from partsjournal.core import sessions
 from partsjournal.render import sessions as render_sessions
@@ -57,7 +58,7 @@ def list_() -> None:
 
 
 @sub.command("show")
-@click.argument("ref", metavar="ID")
+@click.argument("ref", metavar="ID", shell_complete=session_numbers)
 @click.option("--number", "-n", type=int, metavar="N", help="Show N entries (default 20).")
 @click.option("--all", "all_", is_flag=True, help="Show every entry.")
 def show(ref: str, number: int | None, all_: bool) -> None:

@@ -170,6 +170,12 @@ def _numbered(
     return found, [day for day, _, _ in ordered]
 
 
+def days() -> list[date]:
+    """Every session's date, in the order that numbers them (session 1 first), from the
+    folder listing (a file is read only when its name does not tell its date)."""
+    return _numbered(lambda day: False, warn=None)[1]
+
+
 def count() -> int:
     """How many session files there are, from the folder listing alone."""
     folder = paths.sessions_dir()

@@ -8,15 +8,16 @@ user script with the same name replaces the built-in one.
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from partsjournal.core import matching, paths
+from partsjournal.core import exercise_files, matching
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.core.exercise_files import builtin_dir as builtin_dir
+from partsjournal.core.exercise_files import names as names
 from partsjournal.core.store import UnreadableFile, read_toml
 
 StepKind = Literal["guide", "text", "long_text", "scale", "choice", "yes_no", "part"]
@@ -227,15 +228,6 @@ class ExerciseFileError(JournalError):
     pass
 
 
-def builtin_dir() -> Path:
-    """Where the shipped exercise scripts are: inside the package when installed,
-    the repository's ``exercises/`` folder when run from a checkout."""
-    packaged = Path(str(resources.files("partsjournal"))) / "exercises"
-    if packaged.is_dir():
-        return packaged
-    return Path(__file__).resolve().parents[3] / "exercises"
-
-
 def load_file(path: Path) -> Exercise:
     """Read and validate one exercise script; errors name the file and the problem."""
     try:
@@ -319,15 +311,7 @@ def _describe(exc: ValidationError) -> str:
 
 
 def _files() -> dict[str, Path]:
-    files = {p.stem: p for p in sorted(builtin_dir().glob("*.toml"))}
-    user = paths.user_exercises_dir()
-    if user.is_dir():
-        files.update({p.stem: p for p in sorted(user.glob("*.toml")) if not p.name.startswith(".")})
-    return files
-
-
-def names() -> list[str]:
-    return sorted(_files())
+    return exercise_files.files()
 
 
 def load_all() -> list[Exercise]:
