@@ -90,6 +90,48 @@ class FakeAsker:
         return str(reply)
 
 
+class PausesAt(FakeAsker):
+    """A :class:`FakeAsker` that pauses, as Ctrl-C does, at the step whose id is ``at`` or at
+    the first confirm or select question containing ``at``; everything before is answered
+    as ``FakeAsker`` answers it."""
+
+    def __init__(
+        self,
+        at: str,
+        answers: dict[str, Any] | None = None,
+        replies: list[tuple[str, bool | str]] | None = None,
+    ) -> None:
+        super().__init__(answers, replies)
+        self.at = at
+
+    def ask(
+        self,
+        step: Step,
+        text: str,
+        number: int,
+        total: int,
+        typed: str = "",
+        *,
+        about: bool = False,
+    ) -> AnswerValue:
+        if step.id == self.at:
+            self.asked.append(step.id)
+            raise Paused(step=step.id)
+        return super().ask(step, text, number, total, typed, about=about)
+
+    def confirm(self, question: str, *, default: bool | None = True) -> bool:
+        if self.at in question:
+            self.questions.append(question)
+            raise Paused
+        return super().confirm(question, default=default)
+
+    def select(self, question: str, choices: list[str]) -> str:
+        if self.at in question:
+            self.questions.append(question)
+            raise Paused
+        return super().select(question, choices)
+
+
 class PauseAtOnce:
     """A terminal where the person pauses at the first question."""
 

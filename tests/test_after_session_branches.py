@@ -30,8 +30,10 @@ BASE: dict[str, Any] = {
 }
 
 
-def walk(**changes: Any) -> tuple[list[str], dict[str, Any]]:
-    asker = FakeAsker({**BASE, "hard_session": False, **changes})
+def walk(
+    replies: list[tuple[str, bool | str]] | None = None, **changes: Any
+) -> tuple[list[str], dict[str, Any]]:
+    asker = FakeAsker({**BASE, "hard_session": False, **changes}, replies)
     entry = runner.walk_and_save(Run(exercise=exercises.get("after-session")), asker, WHEN)
     assert entry is not None
     [file] = entry_files(paths.home())
@@ -61,7 +63,14 @@ def test_a_hard_session_asks_what_the_part_needs_and_what_to_bring() -> None:
 
 
 def test_a_tender_part_after_a_session_is_held_for_therapy() -> None:
-    asked, got = walk(new_role="Rest", tender=True, tender_part="The Kid", tender_note="Crying")
+    asked, got = walk(
+        [("What would you like now?", "Go back to The Worrier, gently")],
+        new_role="Rest",
+        tender=True,
+        tender_part="The Kid",
+        tender_note="Crying",
+        stirred_after_tender=4,  # settled enough to go back to the protector
+    )
     assert asked.index("tender_witness") < asked.index("tender_part") < asked.index("reassure")
     assert got["tender_note"]["part"] == "the-kid"
     assert got["part_needs"]["part"] == "the-worrier"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import config
-from partsjournal.flow import care
+from partsjournal.flow import care, care_words
 from partsjournal.render import card
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 
@@ -71,9 +71,10 @@ def test_card_shows_the_configured_contacts_and_crisis_line(
     assert "Night line 0800 000" in result.stderr
 
 
-def test_default_card_names_no_number_and_says_how_to_add_contacts(home: Path) -> None:
-    text = card.card_text(config.Config()).plain
-    assert not any(ch.isdigit() for ch in text)
+def test_an_empty_card_names_a_directory_no_number_and_how_to_add_people(home: Path) -> None:
+    text = card.card_text(config.Config(), care_words.CARD).plain
+    assert not any(ch.isdigit() for ch in text)  # no country's number is built in
+    assert "findahelpline.com" in text and "Befrienders Worldwide" in text
     assert "config contact add" in text and CARD in text
 
 

@@ -56,9 +56,11 @@ def test_going_on_by_the_shorter_way_is_kept_when_paused_and_resumed(home: Path)
     [draft] = drafts.load_all()
     resumed = run_from_draft(draft, ex)
     assert [s.id for s in resumed.visible_steps()] == ["level", "thanks", "after"]
-    entry = runner.walk_and_save(resumed, FakeAsker({"after": 5}), WHEN, draft=draft)
+    back = FakeAsker({"stirred_on_return": 3, "after": 5})  # paused at 8: how is it now?
+    entry = runner.walk_and_save(resumed, back, WHEN, draft=draft)
     assert entry is not None
     assert [a.step for a in entry.answers] == ["level", "after"]
+    assert back.asked[0] == "stirred_on_return"
 
 
 def test_stopping_for_today_saves_what_is_there(home: Path) -> None:

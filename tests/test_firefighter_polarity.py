@@ -11,7 +11,7 @@ import pexpect
 import pytest
 
 from partsjournal.core import parts, paths
-from partsjournal.flow import exercises, runner
+from partsjournal.flow import care_words, exercises, runner
 from partsjournal.flow.engine import Run
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
@@ -69,12 +69,18 @@ def test_a_risky_way_of_helping_points_to_care_and_shows_the_card(
 
 
 def test_not_feeling_safe_stops_the_firefighter_dialogue(home: Path) -> None:
-    asked, got = walk(
-        "firefighter",
+    asker = FakeAsker(
         {**FIRE, "what_it_does": "urges to hurt myself", "safe_now": False},
+        [
+            ("What is going on", "I would rather not say"),
+            ("What would help now?", care_words.HOLD_STOP),
+        ],
     )
-    assert asked[asked.index("safe_now") + 1 :] == ["stop_here", "closing"]
-    assert got["safe_now"]["value"] is False and "name_part" not in got
+    entry = runner.walk_and_save(Run(exercise=exercises.get("firefighter")), asker, WHEN)
+    assert entry is not None and asker.replies == []
+    assert asker.asked[asker.asked.index("safe_now") + 1 :] == []  # no more dialogue
+    got = {a.step: a.value for a in entry.answers}
+    assert got["safe_now"] is False and "name_part" not in got
 
 
 def test_a_scripted_risky_run_puts_the_card_on_stderr(cli: Cli, tmp_path: Path) -> None:

@@ -271,7 +271,7 @@ def test_a_newer_entry_is_read_and_never_downgraded(home: Path) -> None:
     path.write_text(
         textwrap.dedent(
             """
-            schema = 2
+            schema = 3
             id = "2026-03-04T213005-bbbbbb"
             created = 2026-03-04T21:30:05+02:00
             exercise = "protector"
@@ -295,10 +295,10 @@ def test_a_newer_entry_is_read_and_never_downgraded(home: Path) -> None:
         encoding="utf-8",
     )
     [e] = load_range()
-    assert e.schema == 2 and e.answers[0].value == "Monday"
+    assert e.schema == 3 and e.answers[0].value == "Monday"
     store.write_toml(path, e.to_dict())  # what any later rewrite of the entry does
     again = store.read_toml(path)
-    assert again["schema"] == 2
+    assert again["schema"] == 3
     assert again["mood_colour"] == "teal" and again["sync"] == {"device": "laptop"}
     assert again["answers"][0]["audio"] == "clip-1.ogg"
     assert again["answers"][0]["value"] == "Monday"

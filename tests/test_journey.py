@@ -110,7 +110,10 @@ def test_the_day_of_a_session_offers_the_shipped_journey_capture(home: Path) -> 
     sessions.add(now.date(), created=now)
     asker = FakeAsker(
         {"activation_before": 4, "fragments": "Light", "activation_after": 3},
-        [("What would you like to do?", care_words.CAPTURE_JOURNEY)],
+        [
+            ("What would you like to do?", care_words.CAPTURE_JOURNEY),
+            ("thoughts of ending your life", "No"),  # asked once a day after a session
+        ],
     )
     for step in exercises.get("journey").steps:  # optional questions left empty or declined
         if step.optional:

@@ -85,7 +85,7 @@ def test_a_self_check_with_everything_low_is_said_gently_with_grounding_and_the_
     ]
     write_exercise(home, "little", steps)
     answers = {f"self_{q}": 1 for q in SELF_QUALITIES}
-    asker = FakeAsker(answers, [("Would something help", care_words.CARD)])
+    asker = FakeAsker(answers, [("Would something help", care_words.CARD_CHOICE)])
     assert runner.run_exercise("little", asker=asker) is not None
     assert asker.replies == []
 

@@ -25,8 +25,17 @@ def given(**changes: Any) -> dict[str, Any]:
     return answers
 
 
-def walk(answers: dict[str, Any], part: str | None = None) -> tuple[FakeAsker, dict[str, Any]]:
-    asker = FakeAsker({"stirred_now": "", **answers})  # the optional check in the middle
+# after a tender part came close: how stirred up now (settled), then back to the protector
+SETTLED_AFTER_TENDER = {"stirred_after_tender": 3}
+BACK_TO_CRITIC = [("What would you like now?", "Go back to The Critic, gently")]
+
+
+def walk(
+    answers: dict[str, Any],
+    part: str | None = None,
+    replies: list[tuple[str, bool | str]] | None = None,
+) -> tuple[FakeAsker, dict[str, Any]]:
+    asker = FakeAsker({"stirred_now": "", **answers}, replies)  # the optional check in the middle
     for step in exercises.get("protector").steps:  # optional yes/no left out: declined
         if step.kind == "yes_no" and step.optional:
             asker.answers.setdefault(step.id, False)
@@ -122,11 +131,16 @@ def test_closing_gently_when_another_part_stays_close(home: Path) -> None:
 
 def test_a_tender_part_is_greeted_from_a_distance_and_kept_for_therapy(home: Path) -> None:
     asker, data = walk(
-        given(tender=True, tender_part="Little One", tender_note="A small scared feeling")
-    )
+        given(
+            tender=True, tender_part="Little One", tender_note="A small scared feeling",
+            **SETTLED_AFTER_TENDER,
+        ),
+        replies=BACK_TO_CRITIC,
+    )  # fmt: skip
     i = asker.asked.index("tender")
-    assert asker.asked[i + 1 : i + 6] == [
-        "tender_witness", "tender_part", "tender_note", "tender_settle", "tender_back",
+    assert asker.asked[i + 1 : i + 7] == [
+        "tender_witness", "tender_part", "tender_note", "tender_settle",
+        "stirred_after_tender", "tender_back",
     ]  # fmt: skip
     got = by_step(data)
     assert got["tender_part"]["role"] == "exile"
@@ -145,7 +159,7 @@ def test_a_known_part_keeps_its_own_role_when_named_as_tender(home: Path) -> Non
     known = parts.create("Little One")
     known.role = "unsure"
     parts.save(known)
-    walk(given(tender=True, tender_part="little one"))
+    walk(given(tender=True, tender_part="little one", **SETTLED_AFTER_TENDER), None, BACK_TO_CRITIC)
     found = parts.find("Little One")
     assert found is not None and found.role == "unsure"
 
@@ -233,8 +247,9 @@ def test_a_tender_part_and_the_protected_part_with_one_name_are_one_part(home: P
     _, data = walk(
         given(
             tender=True, tender_part="Little One", protects_someone=True,
-            protected_part="little one",
-        )
+            protected_part="little one", **SETTLED_AFTER_TENDER,
+        ),
+        replies=BACK_TO_CRITIC,
     )  # fmt: skip
     assert [p["id"] for p in data["parts"]] == ["the-critic", "little-one"]
     critic = parts.find("The Critic")

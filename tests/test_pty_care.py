@@ -8,6 +8,7 @@ behaviours, not shipped wording, are tested here.
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pexpect
@@ -103,18 +104,21 @@ def test_at_9_grounding_comes_first_and_no_card_when_safe_and_calmer(home: Path)
     assert got == {"situation": "The phone call", "level": 9, "after": 4}
 
 
-def test_still_9_after_grounding_shows_the_card(home: Path) -> None:
+def test_still_9_after_grounding_shows_the_card_and_care_holds_the_run(home: Path) -> None:
     child = start(home, 9)
     pick(child, OFFER, 0)
     ground_tiny(child, distress=9)
-    pick(child, GO_ON_OR_STOP, 1)  # still 9: stopping comes first; go on is second
-    press_on(child, Hard.THANKS)
-    answer_scale(child, Hard.AFTER, 7)
-    press_on(child, Hard.CLOSING)
+    child.expect_exact(CARD)
+    pick(child, "What would help now?", 3)  # only grounding, people, a note or stopping
+    child.expect_exact("Before you close this")  # the care ending, not the exercise's close
+    child.expect_exact("Nothing you wrote here is sent to anyone")
     child.expect_exact("Saved.")
     shown = end(child)
     assert shown.count(CARD) == 1 and "emergency" in shown
-    assert shown.index(CARD) < shown.index(GO_ON_OR_STOP)
+    assert GO_ON_OR_STOP not in shown and Hard.PART not in shown and Hard.CLOSING not in shown
+    data = tomllib.loads(entry_files(home)[0].read_text(encoding="utf-8"))
+    kept = [(c["kind"], c["value"]) for c in data["care"]]
+    assert ("rating", 9) in kept and ("grounding", "done") in kept and ("stop", "stopped") in kept
 
 
 def test_the_safety_question_needs_an_explicit_answer_and_no_shows_the_card(
@@ -132,11 +136,15 @@ def test_the_safety_question_needs_an_explicit_answer_and_no_shows_the_card(
     child.send("no" + ENTER)
     child.expect_exact(CARD)
     child.expect_exact("Robin")
-    child.expect_exact(GO_ON_OR_STOP)
+    child.expect_exact("What is going on right now?")
+    child.expect_exact("Pause here")
     child.sendcontrol("c")
     child.expect_exact("Paused.")
-    end(child)
-    assert answers_of(draft_files(home)[0])["level"] == 8
+    child.expect_exact("Robin: text 555 0199")  # paused at 8 or more: the people first
+    assert GO_ON_OR_STOP not in end(child)
+    draft = tomllib.loads(draft_files(home)[0].read_text(encoding="utf-8"))
+    assert {a["step"]: a["value"] for a in draft["answers"]}["level"] == 8
+    assert [c["value"] for c in draft["care"] if c["kind"] == "safe"] == [False]
 
 
 def test_the_card_comes_whenever_it_is_asked_for(home: Path) -> None:
@@ -209,3 +217,90 @@ def test_every_screen_says_ctrl_c_pauses_and_every_list_offers_pause_here(home: 
     assert shown.count("Ctrl-C pauses") >= 2
     assert answers_of(draft_files(home)[0]) == {"situation": "The phone call", "level": 8}
     assert "a few minutes of grounding" not in shown  # grounding was just offered
+
+
+# --- observations of issue 22, in a real terminal ------------------------------------------
+
+HOLD = "What would help now?"
+GOING_ON = "What is going on right now?"
+
+
+def test_ctrl_c_at_9_shows_the_people_and_resume_asks_how_it_is_now(home: Path, cli: Cli) -> None:
+    assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
+    child = start(home, 9)
+    pick(child, OFFER, 1)  # not now
+    child.expect_exact(SAFE)
+    child.sendcontrol("c")
+    child.expect_exact("Paused.")
+    child.expect_exact("If it is still a lot right now:")
+    child.expect_exact("Robin: text 555 0199")
+    child.expect_exact("partsjournal ground")
+    end(child)
+
+    child = spawn(home, "resume")
+    child.expect_exact("Welcome back")
+    answer_scale(child, "How stirred up are you now?", 3)  # asked before anything else
+    answer_part(child, Hard.PART, "The Guard")
+    child.sendcontrol("c")
+    child.expect_exact("Paused.")
+    shown = end(child)
+    assert shown.index("How stirred up are you now?") < shown.index(Hard.PART)
+    assert "If it is still a lot right now:" not in shown  # 3 now: no card's people
+    care = tomllib.loads(draft_files(home)[0].read_text(encoding="utf-8"))["care"]
+    assert [(c["kind"], c["value"], c.get("moment")) for c in care][-1] == ("rating", 3, "resume")
+
+
+def test_not_safe_twice_is_held_to_the_end_with_one_line_after_the_card(
+    home: Path, cli: Cli
+) -> None:
+    assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
+    child = start(home, 10)
+    pick(child, OFFER, 1)  # not now
+    child.expect_exact(SAFE)
+    child.send("no" + ENTER)
+    child.expect_exact(CARD)
+    pick(child, GOING_ON, 0)  # it is too much right now: grounding
+    press_on(child, "Feel both feet on the floor")
+    answer_scale(child, "How much distress is here now?", 9)
+    child.expect_exact("Safe enough to go on right now?")
+    child.send("no" + ENTER)  # "no" a second time
+    child.expect_exact("If you need someone: Robin: text 555 0199")
+    pick(child, HOLD, 3)  # stop here for today
+    child.expect_exact("Before you close this")
+    child.expect_exact("reach out to Robin")
+    child.expect_exact("Saved.")
+    shown = end(child)
+    later = shown[shown.rindex("Safe enough to go on right now?") :]
+    assert CARD not in later and GOING_ON not in later  # the card once, the follow-up once
+    assert Hard.PART not in shown and Hard.CLOSING not in shown
+    assert shown.rstrip().endswith("partsjournal ground")  # the one line, at the close
+    data = tomllib.loads(entry_files(home)[0].read_text(encoding="utf-8"))
+    assert [c["value"] for c in data["care"] if c["kind"] == "safe"] == [False, False]
+
+
+def test_ctrl_c_at_the_card_offer_pauses_and_the_offer_comes_again(home: Path, cli: Cli) -> None:
+    assert cli("note", "snapped at J; chest tight").exit_code == 0  # the README's first step
+    write_hard(home)
+    child = spawn(home, "exercise", "hard", support_offer=True)
+    child.expect_exact("set up your support card?")
+    child.sendcontrol("c")
+    child.expect_exact("Nothing was started")
+    assert Hard.SITUATION not in end(child)
+    child = spawn(home, "exercise", "hard", support_offer=True)
+    child.expect_exact("set up your support card?")  # not taken as a no: asked again
+    child.send("y")
+    child.expect_exact("Your clinic or therapist")
+    child.send("Riverside clinic" + ENTER)
+    child.expect_exact("after hours")
+    child.send("012 345 999" + ENTER)
+    child.expect_exact("office hours")
+    child.send(ENTER)
+    child.expect_exact("A crisis line you would call")
+    child.send(ENTER)
+    child.expect_exact("Who would you like on your card?")
+    child.send(ENTER)
+    child.expect_exact(Hard.SITUATION)
+    child.sendcontrol("c")
+    end(child)
+    shown = cli("config").stdout
+    assert "Riverside clinic" in shown and "012 345 999" in shown

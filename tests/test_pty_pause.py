@@ -142,14 +142,16 @@ def test_not_safe_shows_the_card_with_the_configured_contact(home: Path, cli: Cl
     child.expect_exact("not a crisis service")
     child.expect_exact("Robin")
     child.expect_exact("text 555 0199")
-    pick(child, "Go on, or stop here for today?", 1)  # at 9 stopping comes first; go on
-    child.expect_exact(Tiny.PART)
-    child.expect_exact("The part's name")
+    child.expect_exact("What is going on right now?")  # never "go on" to the part after a no
+    child.expect_exact("Pause here")
     child.sendcontrol("d")
     child.expect_exact("Paused.")
+    child.expect_exact("If it is still a lot right now:")  # a pause at 9: the people first
+    child.expect_exact("Robin: text 555 0199")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
+    assert Tiny.PART not in transcript(child)
     assert answers_of(draft_files(home)[0])["activation"] == 9
 
 

@@ -72,7 +72,7 @@ def test_json_review_is_stable_and_matches_the_files(home: Path, cli: Cli) -> No
     assert list(data) == [
         "schema_version", "today", "period", "previous_period", "empty", "summary", "sessions",
         "exercises", "parts", "activation", "grounding", "self_energy", "realms", "practices",
-        "highlights", "patterns", "for_therapist", "trailheads", "feel_toward",
+        "highlights", "patterns", "care", "for_therapist", "trailheads", "feel_toward",
     ]  # fmt: skip
     assert data["schema_version"] == 1
     assert data["period"] == {

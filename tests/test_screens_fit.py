@@ -27,7 +27,7 @@ HINTS = {
     ("session", "list"): "partsjournal session show NUMBER",
     ("drafts",): "partsjournal resume NUMBER",
     ("exercise",): "partsjournal exercise NAME",
-    ("config",): 'partsjournal config contact add "NAME" "HOW TO REACH"',
+    ("config",): 'partsjournal config contact add "Sam" "call or text"',
     ("review", "--since", "2026-11-01"): "partsjournal parts show NAME",
 }
 

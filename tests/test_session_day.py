@@ -11,7 +11,7 @@ import pytest
 
 from partsjournal.core import drafts, sessions
 from partsjournal.core.answers import AnswerValue
-from partsjournal.flow import care, care_words, runner
+from partsjournal.flow import care_words, runner, session_day
 from partsjournal.flow.engine import Paused
 from partsjournal.flow.exercises import Step
 from tests.askers import FakeAsker
@@ -31,19 +31,21 @@ def add_session(days_ago: int) -> None:
 def test_the_day_of_a_session_lasts_until_the_next_morning(home: Path) -> None:
     day = datetime(2026, 11, 19, 10, 0).astimezone()
     sessions.add(day.date(), created=day)
-    assert care.recent_session(day)[1] == 0
-    assert care.recent_session(day.replace(hour=23))[1] == 0
+    assert session_day.recent_session(day)[1] == 0
+    assert session_day.recent_session(day.replace(hour=23))[1] == 0
     next_day = day + timedelta(days=1)
-    assert care.recent_session(next_day.replace(hour=5))[1] == 0
-    assert care.recent_session(next_day.replace(hour=7))[1] == 1
-    assert care.recent_session(day + timedelta(days=2))[0] is None
-    assert care.recent_session(day - timedelta(days=1))[0] is None  # a coming one is not counted
+    assert session_day.recent_session(next_day.replace(hour=5))[1] == 0
+    assert session_day.recent_session(next_day.replace(hour=7))[1] == 1
+    assert session_day.recent_session(day + timedelta(days=2))[0] is None
+    assert (
+        session_day.recent_session(day - timedelta(days=1))[0] is None
+    )  # a coming one is not counted
 
 
 def test_a_deep_exercise_on_the_day_offers_a_short_note_instead(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(care, "JOURNEY", "not-installed")  # the note is the fallback
+    monkeypatch.setattr(session_day, "JOURNEY", "not-installed")  # the note is the fallback
     write_exercise(home, "deep", DEEP, deep=True)
     add_session(0)
     asker = FakeAsker(
@@ -51,7 +53,7 @@ def test_a_deep_exercise_on_the_day_offers_a_short_note_instead(
         [("What would you like to do?", care_words.CAPTURE_NOTE)],
     )
     entry = runner.run_exercise("deep", asker=asker)
-    assert entry is not None and entry.exercise == care.SESSION_NOTE
+    assert entry is not None and entry.exercise == session_day.SESSION_NOTE
     assert entry.answers[0].value == "Colours, and my grandmother's kitchen"
     assert entry.session == sessions.load_all()[0].id and "talk" not in asker.asked
 
@@ -140,13 +142,13 @@ class PauseAt(FakeAsker):
 def test_a_paused_session_day_note_can_be_resumed(
     home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(care, "JOURNEY", "not-installed")  # the note is the fallback
+    monkeypatch.setattr(session_day, "JOURNEY", "not-installed")  # the note is the fallback
     write_exercise(home, "deep", DEEP, deep=True)
     add_session(0)
     paused = PauseAt("what_came_up", [("What would you like to do?", care_words.CAPTURE_NOTE)])
     assert runner.run_exercise("deep", asker=paused) is None
-    assert [d.exercise for d in drafts.load_all()] == [care.SESSION_NOTE]
+    assert [d.exercise for d in drafts.load_all()] == [session_day.SESSION_NOTE]
     entry = runner.resume(None, asker=FakeAsker({"what_came_up": "Colours, and light"}))
-    assert entry is not None and entry.exercise == care.SESSION_NOTE
+    assert entry is not None and entry.exercise == session_day.SESSION_NOTE
     assert entry.answers[0].value == "Colours, and light"
     assert drafts.load_all() == []

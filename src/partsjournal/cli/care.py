@@ -9,7 +9,7 @@ import typer
 from partsjournal.cli.typer_options import AnswersOption, AtOption, FutureOption
 from partsjournal.core import config, paths
 from partsjournal.core.errors import UsageError
-from partsjournal.flow import runner
+from partsjournal.flow import care_words, runner
 from partsjournal.render import card, ui
 
 
@@ -61,7 +61,7 @@ def show(ctx: typer.Context) -> None:
         ui.say(f"Therapist or clinic: {t.name}: {t.reach}{after}")
     else:
         ui.say("Therapist or clinic: (not set)")
-    ui.out().print(card.crisis_card(cfg, console=ui.out()))
+    ui.out().print(card.crisis_card(cfg, care_words.CARD, console=ui.out()))
 
 
 def contact_add(

@@ -143,7 +143,13 @@ def show(entry_id: str) -> None:
 @click.option(
     "--only-highlights",
     is_flag=True,
-    help="Only needs, new roles, reflections, intentions, next steps and practices.",
+    help="Only needs, new roles, reflections, intentions, next steps, practices "
+    "and what care noticed.",
+)
+@click.option(
+    "--without-care",
+    is_flag=True,
+    help="Leave out what care noticed (high ratings, not feeling safe); kept by default.",
 )
 @click.option(
     "--output", "-o", "output_file", type=click.Path(path_type=Path), metavar="FILE",
@@ -157,6 +163,7 @@ def export(
     exercise: tuple[str, ...],
     exclude: tuple[str, ...],
     only_highlights: bool,
+    without_care: bool,
     output_file: Path | None,
 ) -> None:
     """Write the entries of a period, in order with phases and parts, for you to share
@@ -192,10 +199,13 @@ def export(
         until=hi,
         only_highlights=only_highlights,
         selection={"parts": list(part), "exercises": list(exercise), "excluded": excluded},
+        care=not without_care,
     )
     names = parts.current_names(pid for row in found for pid, _ in row.parts)
     items = (
-        render_entry.export_item(e, near, only_highlights=only_highlights, names=names)
+        render_entry.export_item(
+            e, near, only_highlights=only_highlights, names=names, care=not without_care
+        )
         for e in everything.entries(found)
     )
     chunks = (

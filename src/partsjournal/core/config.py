@@ -42,6 +42,21 @@ class Therapist:
     after_hours: str = ""
 
 
+# The kinds of way to reach someone on the card, in the order the card lists them: the
+# clinic's after-hours line and the crisis line first (what set-up asks first), then people.
+AFTER_HOURS, CRISIS_LINE, PERSON, THERAPIST = "after-hours", "crisis-line", "person", "therapist"
+ORDER = (AFTER_HOURS, CRISIS_LINE, PERSON, THERAPIST)
+
+
+@dataclass
+class Reach:
+    """One way to reach someone on the card: its kind (see ORDER), who, and how."""
+
+    kind: str
+    name: str
+    how: str
+
+
 @dataclass
 class Config:
     contacts: list[Contact] = field(default_factory=list)
@@ -49,6 +64,25 @@ class Config:
     therapist: Therapist | None = None
     support_offered: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
+
+    def reach_in_order(self, first: str | None = None) -> list[Reach]:
+        """Everyone on the card in the card's order (:data:`ORDER`); ``first`` (a kind)
+        moves those of that kind to the top, as when the crisis line matters most."""
+        found: list[Reach] = []
+        t = self.therapist
+        if t is not None and t.after_hours:
+            found.append(Reach(AFTER_HOURS, t.name, t.after_hours))
+        if self.crisis_line:
+            found.append(Reach(CRISIS_LINE, "", self.crisis_line))
+        found += [Reach(PERSON, c.name, c.reach) for c in self.contacts]
+        if t is not None and t.reach:
+            found.append(Reach(THERAPIST, t.name, t.reach))
+        return sorted(found, key=lambda r: r.kind != first) if first else found
+
+    @property
+    def empty(self) -> bool:
+        """Nobody to reach on the card yet."""
+        return not self.reach_in_order()
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = dict(self.extra)
@@ -58,7 +92,9 @@ class Config:
             out["support_offered"] = True
         out["contacts"] = [{"name": c.name, "reach": c.reach} for c in self.contacts]
         if self.therapist is not None:
-            t = {"name": self.therapist.name, "reach": self.therapist.reach}
+            t = {"name": self.therapist.name}
+            if self.therapist.reach:
+                t["reach"] = self.therapist.reach
             if self.therapist.after_hours:
                 t["after_hours"] = self.therapist.after_hours
             out["therapist"] = t
@@ -108,10 +144,12 @@ def _therapist(raw: Any) -> Therapist | None:
     name, reach, after = raw.get("name"), raw.get("reach"), raw.get("after_hours", "")
     if not isinstance(name, str) or not name.strip():
         raise ValueError("the therapist has no name")
-    if not isinstance(reach, str) or not reach.strip():
-        raise ValueError("the therapist has no 'reach' (how to reach them)")
-    if not isinstance(after, str):
-        raise ValueError("the therapist's 'after_hours' must be text")
+    if reach is None:
+        reach = ""
+    if not isinstance(reach, str) or not isinstance(after, str):
+        raise ValueError("the therapist's 'reach' and 'after_hours' must be text")
+    if not reach.strip() and not after.strip():
+        raise ValueError("the therapist has no 'reach' or 'after_hours' (how to reach them)")
     return Therapist(name=name.strip(), reach=reach.strip(), after_hours=after.strip())
 
 
@@ -199,7 +237,7 @@ def set_therapist(name: str | None, reach: str = "", after_hours: str = "") -> T
         cfg.therapist = None
     else:
         name, reach = name.strip(), reach.strip()
-        if not name or not reach:
+        if not name or not (reach or after_hours.strip()):
             raise UsageError(
                 "Give the therapist or clinic and how to reach them, for example: "
                 'config therapist "Dr. Lee" "012 345 678" --after-hours "012 345 999".'

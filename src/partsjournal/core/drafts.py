@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from partsjournal.core import answers as answers_mod
-from partsjournal.core import paths
+from partsjournal.core import care_record, paths
 from partsjournal.core.answers import Answer
+from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import new_id as entry_id
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import (
@@ -49,6 +50,7 @@ class Draft:
     phase: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
     pending: dict[str, str] = field(default_factory=dict)
+    care: list[CareItem] = field(default_factory=list)  # the run's safety state so far
     schema: int = SCHEMA_VERSION
     path: Path | None = None
 
@@ -76,6 +78,8 @@ class Draft:
         if self.pending:
             out["pending"] = dict(self.pending)
         out["answers"] = [a.to_dict() for a in self.answers]
+        if self.care:
+            out["care"] = [c.to_dict() for c in self.care]
         return out
 
 
@@ -168,6 +172,10 @@ def _from_dict(data: dict[str, Any], path: Path) -> Draft:
     if phase not in (None, "before", "after"):
         raise bad("'phase' must be before or after")
     part = opt("part", str, "")
+    try:
+        care = care_record.from_list(data.get("care", []), allow_unknown=True)
+    except ValueError as exc:
+        raise bad(str(exc)) from None
     return Draft(
         id=path.stem,
         exercise=data["exercise"],
@@ -180,6 +188,7 @@ def _from_dict(data: dict[str, Any], path: Path) -> Draft:
         phase=phase,
         context=context,
         pending=pending,
+        care=care,
         schema=schema,
         path=path,
     )

@@ -17,13 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from partsjournal.core import answers as answers_mod
+from partsjournal.core import care_record
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
+from partsjournal.core.care_record import CareItem
 from partsjournal.core.errors import JournalError
 from partsjournal.core.layout import entry_files, entry_path
 from partsjournal.core.store import UnreadableFile, read_toml, write_toml
 
-SCHEMA_VERSION = 1
+# The newest format this version reads and writes: 2 added the ``care`` record. An entry
+# is written with the lowest schema that holds it (1 without a care record), so older
+# versions of partsjournal read every entry they can.
+SCHEMA_VERSION = 2
+CARE_SCHEMA = 2
+FIRST_SCHEMA = 1
 
 _KNOWN_KEYS = {
     "schema",
@@ -36,6 +43,7 @@ _KNOWN_KEYS = {
     "session",
     "phase",
     "answers",
+    "care",
 }
 
 
@@ -58,7 +66,9 @@ class Entry:
     parts: list[PartRef] = field(default_factory=list)
     session: str | None = None
     phase: str | None = None
-    schema: int = SCHEMA_VERSION
+    schema: int = FIRST_SCHEMA
+    # what care saw and did during the run (see core/care_record), kept for the therapist
+    care: list[CareItem] = field(default_factory=list)
     extra: dict[str, Any] = field(default_factory=dict)
     path: Path | None = None
 
@@ -88,7 +98,7 @@ class Entry:
         out: dict[str, Any] = dict(self.extra)
         out.update(
             {
-                "schema": self.schema,
+                "schema": max(self.schema, CARE_SCHEMA) if self.care else self.schema,
                 "id": self.id,
                 "created": self.created,
                 "exercise": self.exercise,
@@ -102,6 +112,8 @@ class Entry:
         if self.phase:
             out["phase"] = self.phase
         out["answers"] = [a.to_dict() for a in self.answers]
+        if self.care:
+            out["care"] = [c.to_dict() for c in self.care]
         return out
 
 
@@ -214,6 +226,10 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
     phase = opt("phase", str, "") or None
     if phase not in (None, "before", "after"):
         raise bad("'phase' must be before or after")
+    try:
+        care = care_record.from_list(data.get("care", []), allow_unknown=schema > SCHEMA_VERSION)
+    except ValueError as exc:
+        raise bad(str(exc)) from None
     return Entry(
         id=entry_id,
         created=created,
@@ -225,6 +241,7 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
         session=opt("session", str, "") or None,
         phase=phase,
         schema=schema,
+        care=care,
         extra=extra,
         path=path,
     )

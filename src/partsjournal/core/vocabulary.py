@@ -14,6 +14,8 @@ them; nothing else slices role strings.
 
 from __future__ import annotations
 
+from partsjournal.core import care_record
+
 # --------------------------------------------------------------------------- realms
 
 # The five integration realms, in the order they are asked and shown, with the
@@ -86,6 +88,7 @@ SESSION_PART = "session-part"
 FOR_THERAPIST = "for-therapist"
 TRAILHEAD = "trailhead"
 PROMISE = "promise"
+URGES = "urges"
 
 # Every plain role, with what its answer means (docs/format.md lists the same).
 ROLES: dict[str, str] = {
@@ -119,6 +122,15 @@ ROLES: dict[str, str] = {
     FOR_THERAPIST: "a note to bring to the therapist",
     TRAILHEAD: "a quick one-line note of something that stirred a part",
     PROMISE: "yes/no: a promise to the part to check in with it after the session",
+    URGES: "a choice: what a part does when it steps in; its risky choices bring care",
+}
+
+# The choices an ``urges`` step must offer, word for word, and the risk each names: choosing
+# one shows the support card (and, for thoughts of ending one's life, care holds the run).
+URGE_RISKS: dict[str, str] = {
+    "urges to hurt myself": care_record.SELF_HARM,
+    "wanting more of a substance or medicine": care_record.SUBSTANCE,
+    "thoughts of ending my life": care_record.ENDING_LIFE,
 }
 
 # Roles a "part" step may have: ``part`` makes the part the focus of the questions

@@ -1,66 +1,82 @@
-"""Looking after the person while they write: when to offer grounding, and the card.
+"""Looking after the person while they write: the one owner of care during a run.
 
-The one owner of these rules. In a terminal, a rating whose role is one of
-:data:`vocabulary.RATINGS` (activation at the start or end, distress) of 8 or
-more, or the optional "How stirred up are you now?" check in the middle, brings:
+Every step boundary of a run asks :class:`Care` what may come next (``after``), and
+the run's one safety state (:class:`~partsjournal.flow.care_state.SafetyState`, kept in
+the run, its draft and its entry) remembers everything care saw. No exercise decides
+this itself. In a terminal:
 
-1. an offer to ground first (the grounding exercise, inside this one);
-2. "Do you feel safe right now?", with no default answer (the grounding
-   exercise asks it itself, so it is not asked twice);
-3. the support card, only when the answer is no, when distress is still 9-10
-   after grounding, or whenever the person asks for it;
-4. when more of the exercise is left: "Go on, or stop here for today?" (at 8 or
-   more, stopping comes first). Stopping saves the entry as it is, with a
-   closing that thanks the part; going on takes the exercise's shorter way to a
-   gentle close (``close_from``) when it has one.
+1. a rating of 8 or more (activation at the start or end, distress, or the optional
+   "How stirred up are you now?" in the middle) brings an offer to ground first,
+   then "Do you feel safe right now?" with no default answer, then, when more is
+   left, "Go on, or stop here for today?" (at 8 or more, stopping comes first);
+2. "not safe" brings the support card (whole the first time in a run, then one line
+   with the first person to reach and the grounding command) and, once a run, "what
+   is going on?", each answer routed to what may help;
+3. after "not safe", thoughts of ending one's life or distress still 9-10 after
+   grounding, care holds the run: only grounding, the card's people, a free note or
+   stopping, and an ending of its own (:class:`Ended`), never the ordinary closing;
+4. an ``urges`` choice naming a risk is kept; thoughts of ending one's life bring the
+   card, crisis line first (self-harm and a substance bring it through the exercise's
+   own ``card = true`` step and its "safe enough to go on?");
+5. after a session (``ask_thoughts`` exercises, see ``session_day.weeks_after``) one
+   plain question about thoughts of ending one's life, at most once a day; and once
+   a run when the person writes such words themselves, showing them which words;
+6. after a tender part came close, a distress check with stopping listed first: back
+   to the part in focus only when settled (5 or below), otherwise a gentle close;
+7. a pause at 8 or more shows the card's people; a resumed run that stopped there
+   first asks how stirred up the person is now.
 
-With ``--answers`` nobody can be asked: 8 or more prints a short note on stderr
-and 9-10 (or "not safe") prints the card there. The card's wording names no
-country-specific number: the person adds their own in ``config.toml``. A step marked
-``card = true`` (a firefighter that involves a substance or self-harm) shows the card too.
+With ``--answers`` nobody can be asked: what care saw is still kept, 8 or more prints
+a short note on stderr, and 9-10, "not safe", a risk or explicit words print the card.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import re
+from collections.abc import Callable
 from typing import Any
 
-from partsjournal.core import dates, sessions
+from partsjournal.core import care_record as rec
+from partsjournal.core import config, dates
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import as_number
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError
-from partsjournal.core.sessions import Session
+from partsjournal.flow import care_tender, exercises, session_day
 from partsjournal.flow import care_words as words
-from partsjournal.flow import exercises
-from partsjournal.flow.engine import Asker, Paused, Run, run
-from partsjournal.flow.exercises import Exercise, Step
+from partsjournal.flow.care_state import CRISIS_CARD_AT, OFFER_GROUNDING_AT, SafetyState
+from partsjournal.flow.care_talk import (
+    GROUNDING,
+    Ended,
+    StopHere,
+    Talk,
+    asked_today,
+    ground_inline,
+)
+from partsjournal.flow.engine import Asker, Paused, Run, check_value
+from partsjournal.flow.exercises import Step
 from partsjournal.render import card, screens, ui
 from partsjournal.views import patterns
 
-OFFER_GROUNDING_AT = 8
-CRISIS_CARD_AT = 9
-GROUNDING = "grounding"
-JOURNEY = "journey"  # the capture offered on the day of a session, when it is installed
-SESSION_NOTE = "session-note"  # exercises/templates/session-note.toml otherwise
-MORNING = 6  # until 6 in the morning, the day before still counts as the day of a session
+__all__ = ["GROUNDING", "Care", "Ended", "StopHere", "ground_inline"]
 
-# what to do on the day of a session (see session_day)
-GO_ON, CAPTURE, STOP = "go on", "capture", "stop"
+TENDER = "tender-part"  # the steps of a tender part coming close (included by others)
 
 MIDWAY_STEP = Step(
     id="stirred_now",
     kind="scale",
     text=words.MIDWAY,
-    hint=words.MIDWAY_HINT,
     low=words.MIDWAY_LOW,
     high=words.MIDWAY_HIGH,
     optional=True,
 )
-
-
-class StopHere(Exception):
-    """The person chose to stop for today: the entry is saved as it is, with a closing."""
+RESUME_STEP = Step(
+    id="stirred_on_return",
+    kind="scale",
+    text=words.RESUME_LEVEL,
+    low=words.MIDWAY_LOW,
+    high=words.MIDWAY_HIGH,
+)
 
 
 def is_rating(role: str | None) -> bool:
@@ -89,45 +105,144 @@ def needs_explicit_answer(role: str | None) -> bool:
     return role == vocab.SAFETY
 
 
+def explicit_words(value: Any) -> str | None:
+    """The words of :data:`care_words.EXPLICIT_WORDS` the person wrote, as they wrote them."""
+    if not isinstance(value, str):
+        return None
+    flat = " ".join(value.replace("\u2019", "'").split())  # a typographic apostrophe too
+    for said in words.EXPLICIT_WORDS:
+        found = re.search(r"\b" + re.escape(said) + r"\b", flat, flags=re.IGNORECASE)
+        if found:
+            return found.group(0)
+    return None
+
+
 def _still_to_ask(current: Run) -> list[Step]:
-    return [s for s in current.visible_steps() if s.id not in current.answers and s.asks]
+    return care_tender.still_to_ask(current)
+
+
+def _tender_ids() -> frozenset[str]:
+    try:
+        return frozenset(s.id for s in exercises.get(TENDER).steps)
+    except JournalError:
+        return frozenset()
 
 
 class Care:
-    """After each answer: grounding first at 8+, then safety, the card when needed, and the
-    choice to go on or stop (see the module's description)."""
+    """The care of one run: asked at every step boundary (see the module's description)."""
 
-    def __init__(self, asker: Asker, *, offer: bool) -> None:
+    def __init__(
+        self,
+        asker: Asker,
+        current: Run,
+        *,
+        offer: bool,
+        on_note: Callable[[], None] | None = None,
+    ) -> None:
         self.asker = asker
         self.offer = offer
-        self.card_shown = False
+        self.state = SafetyState(current, on_note)
+        self.talk = Talk(asker, self.state)
         self.checked_midway = False
+        self.words_read = False  # explicit words seen in a run with nobody to ask
+        self.tender = _tender_ids()
 
-    def show_card(self, *, asked: bool = False) -> None:
-        """The card, once on its own accord; as often as the person asks for it."""
-        if self.card_shown and not asked:
+    # ----------------------------------------------------------------- the hooks
+
+    def begin(self, current: Run, *, resumed: bool) -> None:
+        """Before the steps are asked (again): a run resumed after a pause at 8 or more
+        first asks how stirred up the person is now; a run care holds goes back to what
+        care offers, never to the exercise."""
+        if not self.asker.interactive:
             return
-        card.show_crisis_card(to_stderr=not self.asker.interactive)
-        self.card_shown = True
+        if resumed and self.state.high:
+            self.resume_check()
+        if self.state.holding:
+            self.talk.hold(current)
 
     def after(self, current: Run, step: Step) -> None:
-        value = current.answers.get(step.id)
-        if step.card:
-            self.show_card()
-        if not (self.offer and self.asker.interactive):
-            if needs_crisis_card(step.role, value):
-                self.show_card()
-            if self.offer and offers_grounding(step.role, value):
-                screens.rating_note(step.id, value)
+        """After each answer: keep what it means, then whatever care it calls for."""
+        value = current.answers.get(step.id, "")
+        self.state.saw(step, value)
+        if not self.asker.interactive:
+            self._scripted(step, value)
             return
+        if step.card:
+            self.talk.show_card()
+        risk = vocab.URGE_RISKS.get(str(value)) if step.role == vocab.URGES else None
         if step.role == vocab.SAFETY and value is False:
-            self.show_card()
-        elif offers_grounding(step.role, value):
+            self.talk.not_safe()
+        elif risk == rec.ENDING_LIFE:
+            self.talk.show_card(lead=words.URGE_ENDING_LEAD, first=config.CRISIS_LINE)
+        elif self.offer and offers_grounding(step.role, value):
             self.hard_moment(
                 current, _number(value) or 0, at_end=step.role == vocab.ACTIVATION_AFTER
             )
-        elif step.role in vocab.PAIN_RISES:
+        if not self.state.holding:
+            self._plain_question(current, step, value)  # their own words come first
+        if not self.state.holding and step.role in vocab.PAIN_RISES:
             self.midway(current)
+        if not self.state.holding:
+            care_tender.after(self.talk, current, step, self.tender)
+        if self.state.holding:
+            self.talk.hold(current)
+        if current.next_step() is not None:
+            self.talk.reminder()
+
+    def paused(self) -> None:
+        """A pause at 8 or more (or while care held the run): the card's people first."""
+        if self.state.high:
+            card.show_people(words.CARD)
+
+    def ending(self) -> None:
+        """The close of a run care ended (:class:`Ended`)."""
+        self.talk.ending(session_day=session_day.is_session_day(dates.now()))
+
+    def close(self) -> None:
+        """After the entry is saved: the one line, when the card was shown in this run."""
+        self.talk.reminder()
+
+    def kept(self) -> None:
+        """Before saving: the run keeps its care record only when care had something to do."""
+        self.state.current.care = self.state.kept()
+
+    # ----------------------------------------------------------------- what each calls for
+
+    def _scripted(self, step: Step, value: Any) -> None:
+        said = explicit_words(value) if step.kind in ("text", "long_text") else None
+        risky = step.role == vocab.URGES and value in vocab.URGE_RISKS
+        if said and not self.words_read:
+            self.words_read = True
+            ui.say(words.THOUGHTS_SCRIPTED.format(words=said), to_stderr=True)
+            self.talk.show_card(asked=True)
+        elif step.card or risky or needs_crisis_card(step.role, value):
+            self.talk.show_card(asked=not self.state.card_shown)
+        if self.offer and offers_grounding(step.role, value):
+            screens.rating_note(step.id, value)
+        if self.state.holding:
+            raise Ended  # the file's later answers are kept all the same (keep_answers)
+
+    def _plain_question(self, current: Run, step: Step, value: Any) -> None:
+        said = explicit_words(value) if step.kind in ("text", "long_text") else None
+        if said and not self.state.has(rec.THOUGHTS, moment=rec.WORDS):
+            self.talk.ask_thoughts(rec.WORDS, written=said)
+        elif (
+            step.role == vocab.ACTIVATION_BEFORE
+            and current.exercise.ask_thoughts
+            and not self.state.has(rec.THOUGHTS)
+            and session_day.weeks_after(dates.now().date())
+            and not asked_today()
+        ):
+            self.talk.ask_thoughts(rec.DAILY)
+
+    def hard_moment(self, current: Run, level: int, *, at_end: bool) -> None:
+        """Ground first, then ask about safety, then go on or stop (raises :class:`StopHere`)."""
+        try:
+            level = self.talk.ground_and_check(level)
+            if not self.state.holding and not at_end and _still_to_ask(current):
+                self.go_on_or_stop(current, level)
+        except Paused:
+            raise Paused() from None  # grounding was just offered: do not offer it again
 
     def midway(self, current: Run) -> None:
         """The optional check after the last of the steps where pain often rises."""
@@ -135,43 +250,11 @@ class Care:
         if self.checked_midway or not left or any(s.role in vocab.PAIN_RISES for s in left):
             return
         self.checked_midway = True
-        answer = self.asker.ask(MIDWAY_STEP, words.MIDWAY, 0, 0)
-        level = _number(answer)
+        level = _number(self.asker.ask(MIDWAY_STEP, words.MIDWAY, 0, 0))
+        if level is not None:
+            self.state.note(rec.RATING, level, moment=rec.MIDDLE, step=MIDWAY_STEP.id)
         if level is not None and level >= OFFER_GROUNDING_AT:
             self.hard_moment(current, level, at_end=False)
-
-    def hard_moment(self, current: Run, level: int, *, at_end: bool) -> None:
-        """Ground first, then ask about safety, then go on or stop (raises :class:`StopHere`)."""
-        try:
-            level = self.ground_and_check(level)
-            if not at_end and _still_to_ask(current):
-                self.go_on_or_stop(current, level)
-        except Paused:
-            raise Paused() from None  # grounding was just offered: do not offer it again
-
-    def ground_and_check(self, level: int) -> int:
-        """The grounding offer and the safety question; returns the distress after grounding."""
-        screens.blank()
-        choice = self.asker.select(words.OFFER, [words.GROUND, words.NOT_NOW, words.CARD])
-        while choice == words.CARD:
-            self.show_card(asked=True)
-            choice = self.asker.select(words.OFFER_AGAIN, [words.GROUND, words.NOT_NOW])
-        safe: bool | None = None
-        if choice == words.GROUND:
-            inner = ground_inline(self.asker)
-            if inner is not None:
-                for s in inner.exercise.steps:
-                    answer = inner.answers.get(s.id)
-                    if s.role == vocab.DISTRESS and _number(answer) is not None:
-                        level = _number(answer) or 0
-                    if s.role == vocab.SAFETY and isinstance(answer, bool):
-                        safe = answer
-        if safe is None:
-            screens.blank()
-            safe = self.asker.confirm(words.SAFE, default=None)
-            if not safe:
-                self.show_card()
-        return level
 
     def go_on_or_stop(self, current: Run, level: int) -> None:
         both = [words.STOP, words.GO_ON]
@@ -179,13 +262,42 @@ class Care:
             both.reverse()
         screens.blank()
         while True:
-            choice = self.asker.select(words.GO_ON_OR_STOP, [*both, words.CARD])
-            if choice != words.CARD:
+            choice = self.asker.select(words.GO_ON_OR_STOP, [*both, words.CARD_CHOICE])
+            if choice != words.CARD_CHOICE:
                 break
-            self.show_card(asked=True)
+            self.talk.show_card(asked=True)
         if choice == words.STOP:
+            self.state.note(rec.STOP, rec.STOPPED)
             raise StopHere
         ui.say(words.GENTLE_CLOSE if current.close_gently() else words.GOING_ON)
+
+    def resume_check(self) -> None:
+        level = _number(self.asker.ask(RESUME_STEP, words.RESUME_LEVEL, 0, 0)) or 0
+        self.state.note(rec.RATING, level, moment=rec.RESUME, step=RESUME_STEP.id)
+        if level >= OFFER_GROUNDING_AT and self.offer:
+            self.talk.ground_and_check(level, moment=rec.RESUME)
+        elif self.state.holding:
+            safe = self.asker.confirm(words.SAFE, default=None)
+            self.state.note(rec.SAFE, safe, moment=rec.RESUME)
+            if not safe:
+                self.talk.not_safe()
+
+
+def ask_plainly(asker: Asker, current: Run, *, moment: str) -> str:
+    """The graded question about thoughts of ending one's life, for any run (a questionnaire's
+    safety item too): "no", "in passing" or "yes, right now" (``care_record.THOUGHTS_ANSWERS``),
+    kept in ``current.care`` with ``moment``. "In passing" says to tell the clinic or
+    therapist; "yes, right now" shows the card, crisis line first, and raises :class:`Ended`,
+    which the runner ends the run with (its care ending, then saving)."""
+    return Talk(asker, SafetyState(current)).ask_thoughts(moment)
+
+
+def keep_answers(current: Run, answers: dict[str, Any]) -> None:
+    """A run care ended with nobody to ask (``--answers``): the file's answers to the steps
+    not reached are kept all the same, so no written word is lost."""
+    for step in current.exercise.steps:
+        if step.asks and step.id in answers and step.id not in current.answers:
+            current.answers[step.id] = check_value(step, answers[step.id])
 
 
 def stopped_closing(current: Run, asker: Asker) -> None:
@@ -195,20 +307,6 @@ def stopped_closing(current: Run, asker: Asker) -> None:
         asker.ask(Step(id="stopped_closing", kind="guide", text=text), text, 0, 0)
     option = f' --part "{current.part_name}"' if current.part_name else ""
     ui.say(words.STOPPED_HOW.format(exercise=current.exercise.name, part_option=option))
-
-
-def ground_inline(asker: Asker) -> Run | None:
-    """Walk through the grounding exercise inside another one (not saved as an entry)."""
-    try:
-        ex = exercises.get(GROUNDING)
-    except JournalError as exc:
-        ui.warn(f"The grounding exercise could not be opened ({exc.message}).")
-        return None
-    screens.intro(ex)
-    inner = Run(exercise=ex)
-    looking_after = Care(asker, offer=False)
-    run(inner, asker, on_answer=looking_after.after)
-    return inner
 
 
 def notice(entry: Entry, asker: Asker) -> None:
@@ -224,87 +322,25 @@ def notice(entry: Entry, asker: Asker) -> None:
     if not asker.interactive:
         return
     try:
-        choice = asker.select(words.NOTICED_ASK, [words.GROUND_NOW, words.CARD, words.NOT_NOW])
+        choice = asker.select(
+            words.NOTICED_ASK, [words.GROUND_NOW, words.CARD_CHOICE, words.NOT_NOW]
+        )
         if choice == words.GROUND_NOW:
             ground_inline(asker)
-        elif choice == words.CARD:
-            card.show_crisis_card(to_stderr=False)
+        elif choice == words.CARD_CHOICE:
+            card.show_crisis_card(words.CARD, to_stderr=False)
     except Paused:
         return
 
 
-def recent_session(now: datetime) -> tuple[Session | None, int]:
-    """The latest session today or yesterday, and the days since it: 0 on its day and
-    until :data:`MORNING` the next morning, then 1."""
-    today = now.date()
-    near = [s for s in sessions.load_window(today - timedelta(days=1), today) if s.date <= today]
-    if not near:
-        return None, -1
-    found = max(near, key=lambda s: (s.date, s.id))
-    days = (today - found.date).days
-    return found, 0 if days == 1 and now.hour < MORNING else days
-
-
-def session_day(ex: Exercise, asker: Asker) -> str:
-    """Before an exercise starts: care on the day of a session and the day after.
-
-    A ``deep`` exercise on the day of a session (until the next morning) opens
-    with a short note and offers a capture (the ``journey`` exercise if it is
-    installed, else a short note), grounding, or going on anyway. An exercise
-    with ``ground_after_session`` offers grounding first on days 0 and 1.
-    Returns :data:`GO_ON`, :data:`CAPTURE` or :data:`STOP`.
-    """
-    if not (ex.deep or ex.ground_after_session):
-        return GO_ON
-    found, days = recent_session(dates.now())
-    if found is None or days not in (0, 1):
-        return GO_ON
-    try:
-        if ex.deep and days == 0:
-            if not asker.interactive:
-                ui.say(words.SESSION_DAY_NOTE.format(session=found.name), to_stderr=True)
-                return GO_ON
-            return _guard(ex, asker, found)
-        if ex.ground_after_session and asker.interactive:
-            when = sessions.describe(dates.now().date(), found, "after")
-            screens.blank()
-            if asker.confirm(words.GROUND_FIRST.format(when=when)):
-                ground_inline(asker)
-    except Paused:
-        return STOP
-    return GO_ON
-
-
-def _guard(ex: Exercise, asker: Asker, found: Session) -> str:
-    screens.note_panel(
-        words.SESSION_DAY_TITLE.format(session=found.name),
-        words.SESSION_DAY.format(session=found.name),
-    )
-    capture = words.CAPTURE_JOURNEY if JOURNEY in exercises.names() else words.CAPTURE_NOTE
-    go_on = words.GO_ON_ANYWAY.format(title=ex.title)
-    offered = [capture, words.GROUND_NOW, go_on]
-    while True:
-        choice = asker.select(words.SESSION_DAY_ASK, offered)
-        if choice == words.GROUND_NOW:
-            ground_inline(asker)
-            offered = [capture, go_on]
-            continue
-        return CAPTURE if choice == capture else GO_ON
-
-
-def capture_exercise() -> Exercise:
-    """The capture for the day of a session: ``journey`` if installed, else a short note."""
-    if JOURNEY in exercises.names():
-        return exercises.get(JOURNEY)
-    return exercises.template(SESSION_NOTE)
-
-
-def ground_from_pause(asker: Asker) -> bool:
+def ground_from_pause(asker: Asker, looking_after: Care) -> bool:
     """After "Pause here": offer grounding, then the way back. True to go on with the exercise."""
     try:
         if not asker.confirm(words.PAUSE_GROUNDING):
             return False
-        ground_inline(asker)
+        ground_inline(asker, looking_after.state)
+        if looking_after.state.holding:
+            return True  # the run goes on only to what care offers now
         return asker.confirm(words.PAUSE_BACK, default=False)
     except Paused:
         return False

@@ -1,17 +1,63 @@
 """Every sentence the care flow says, in one place, so the wording stays calm and consistent.
 
 Kept apart from the logic in :mod:`partsjournal.flow.care`; ``{part}`` is filled
-with the part's name as in exercise files.
+with the part's name as in exercise files. The support card's words are here too
+(:data:`CARD`), handed to :mod:`partsjournal.render.card`.
 """
 
 from __future__ import annotations
+
+from partsjournal.core import care_record as rec
+from partsjournal.core import config
+from partsjournal.render.card import CardWords
+
+GROUND_COMMAND = "partsjournal ground"
+DIRECTORY = (
+    "findahelpline.com lists crisis lines in many countries, and Befrienders Worldwide "
+    "(befrienders.org) lists support centres around the world."
+)
+
+# --------------------------------------------------------------------------- the card
+
+CARD = CardWords(
+    title="If it is too much right now",
+    opening="You do not have to hold this alone.",
+    not_a_service=(
+        "partsjournal is a journal, not a crisis service, and it cannot help in an emergency. "
+        "If you might harm yourself or you are not safe, please call your local emergency "
+        "number now, or go to the nearest emergency department."
+    ),
+    reach_out="Who you can reach:",
+    labels={
+        config.AFTER_HOURS: "Your clinic after hours ({name})",
+        config.CRISIS_LINE: "Your crisis line",
+        config.PERSON: "{name}",
+        config.THERAPIST: "Your therapist or clinic ({name})",
+    },
+    empty="Nobody is on this card yet. " + DIRECTORY,
+    no_crisis_line="No crisis line is on this card yet. " + DIRECTORY,
+    how_to_add=(
+        "When you feel ready, you can put someone you trust on this card: give their name and "
+        "how to reach them, each in quotes, like this: "
+        'partsjournal config contact add "Sam" "call or text"'
+    ),
+    during_exercise=(
+        "Your answers are kept. It is fine to stop here (Ctrl-C) and come back another time."
+    ),
+    reminder="If you need someone: {who} · a few slow minutes: " + GROUND_COMMAND,
+    nobody="findahelpline.com",
+    people_title="If it is still a lot right now:",
+    ground_line="A few slow minutes of grounding: " + GROUND_COMMAND,
+)
+
+# --------------------------------------------------------------------------- a hard moment
 
 # the offer at 8 or more
 OFFER = "That is a lot to be holding. Would you like to pause and ground yourself first?"
 OFFER_AGAIN = "Would you like to ground yourself now?"
 GROUND = "Yes, ground first (a few slow minutes)"
 NOT_NOW = "Not now"
-CARD = "Show me the support card"
+CARD_CHOICE = "Show me the support card"
 
 # asked after grounding, or when it was declined; it has no default answer
 SAFE = "Do you feel safe right now?"
@@ -34,7 +80,6 @@ STOPPED_HOW = "To come back to it later: partsjournal exercise {exercise}{part_o
 
 # the optional check in the middle, after the steps where pain often rises
 MIDWAY = "How stirred up are you now?"
-MIDWAY_HINT = "Optional: press Enter to skip."
 MIDWAY_LOW = "settled"
 MIDWAY_HIGH = "overwhelmed"
 
@@ -42,22 +87,177 @@ MIDWAY_HIGH = "overwhelmed"
 PAUSE_GROUNDING = "Would you like a few minutes of grounding before you decide what to do next?"
 PAUSE_BACK = "Would you like to go back to the exercise now?"
 
-# setting up the support card (the first exercise of a new journal; after `prepare`)
+# --------------------------------------------------------------------------- not safe
+
+GOING_ON_ASK = (
+    "Thank you for saying so. What is going on right now? "
+    "Whatever you choose, you will see what may help."
+)
+GOING_ON_CHOICES: dict[str, str] = {  # as shown -> as kept in the care record
+    "It is too much right now": rec.TOO_MUCH,
+    "Thoughts of ending my life": rec.THOUGHTS_OF_ENDING,
+    "I am not safe from someone": rec.SOMEONE,
+    "My body feels wrong": rec.BODY,
+    "I would rather not say": rec.RATHER_NOT_SAY,
+}
+TOO_MUCH_LEAD = "Then let us slow everything down first, together."
+CRISIS_LEAD = (
+    "Please reach out now, while this is here. You do not need to be sure it is serious "
+    "enough: a crisis line is there for exactly this."
+)
+RATHER_NOT_LEAD = (
+    "You do not have to say. Please reach out to someone now, so you are not alone with it."
+)
+SOMEONE_LEAD = (
+    "If someone could hurt you, please call your local emergency number now, or go where "
+    "other people are. Nothing here needs finishing first."
+)
+BODY_LEAD = (
+    "Please call your clinic now and tell them what you feel in your body. If it is severe "
+    "(pain in your chest, trouble breathing, fainting), call your local emergency number."
+)
+URGE_ENDING_LEAD = (
+    "Thank you for naming it. Thoughts of ending your life are too heavy to hold alone: "
+    "please reach out now."
+)
+
+# --------------------------------------------------------------------------- holding the run
+
+HOLD_INTRO = (
+    "For the rest of today, this is about you, not the exercise: no more questions to a part. "
+    "You can ground, reach out, write a few words, or stop. Everything so far is saved."
+)
+HOLD_ASK = "What would help now?"
+HOLD_GROUND = "A few slow minutes of grounding"
+HOLD_PEOPLE = "Show me who I can reach"
+HOLD_NOTE = "Write a few words (kept for you and your therapist)"
+HOLD_STOP = "Stop here for today (everything is saved)"
+HOLD_NOTE_ASK = (
+    "Write whatever is here, as much or as little as you like. It is kept with this entry."
+)
+HOLD_NOTE_KEPT = "Kept with this entry."
+
+# the ending of a run care held: never the exercise's ordinary closing
+ENDING_TITLE = "Before you close this"
+NEXT_STEP = {
+    config.AFTER_HOURS: "call your clinic's after-hours line ({name}): {how}",
+    config.CRISIS_LINE: "call your crisis line: {how}",
+    config.PERSON: "reach out to {name}: {how}",
+    config.THERAPIST: "contact {name}: {how}",
+}
+ENDING_NEXT = "One next step, right now: {step}."
+ENDING_NOBODY = (
+    "One next step, right now: call your local emergency number, or a crisis line "
+    "(findahelpline.com lists them for many countries)."
+)
+ENDING_EMERGENCY = (
+    "One next step, right now: call your local emergency number, or go where other people are."
+)
+ENDING_PRIVATE = (
+    "Nothing you wrote here is sent to anyone: nobody knows unless you tell them, "
+    "and it is all right to tell them."
+)
+ENDING_DRIVE = (
+    "Today is a session day and the medicine may still be in your body: please do not drive "
+    "yourself. Ask someone to come to you, or take a taxi."
+)
+
+# --------------------------------------------------------------------------- thoughts of dying
+
+# the graded question (after a session, at most once a day; and after explicit words)
+THOUGHTS_DAILY = "One plain question, asked at most once a day in the weeks after a session."
+THOUGHTS_WORDS = "You wrote “{words}”. So we ask plainly, once:"
+THOUGHTS_ASK = "Have thoughts of ending your life been with you lately?"
+THOUGHTS_CHOICES: dict[str, str] = {  # as shown -> as kept in the care record
+    "No": rec.NO,
+    "In passing: they came and went": rec.IN_PASSING,
+    "Yes, right now": rec.RIGHT_NOW,
+}
+THOUGHTS_NO = "Thank you for answering."
+THOUGHTS_IN_PASSING = (
+    "Thank you for saying so. Please tell your clinic or therapist about it, at your next "
+    "contact or sooner if they come back."
+)
+THOUGHTS_RIGHT_NOW = (
+    "Thank you for saying so. Please reach out now. The exercise stops here; "
+    "what you wrote is saved."
+)
+# explicit words in a run with no one to ask (``--answers``): said on stderr, with the card
+THOUGHTS_SCRIPTED = (
+    "You wrote “{words}”. If thoughts of ending your life are with you, please reach out now."
+)
+# what "explicit words" are; the person always sees which words were read
+EXPLICIT_WORDS = (
+    "kill myself",
+    "killing myself",
+    "end my life",
+    "ending my life",
+    "take my life",
+    "taking my life",
+    "suicide",
+    "suicidal",
+    "want to die",
+    "wish i was dead",
+    "wish i were dead",
+    "better off dead",
+    "not be here anymore",
+    "not to be here anymore",
+    "not be here any more",
+    "not to be here any more",
+    "don't want to live",
+    "do not want to live",
+    "don't want to be alive",
+    "do not want to be alive",
+)
+
+# --------------------------------------------------------------------------- a tender part
+
+TENDER_LEVEL = "A tender part came close. Before anything else: how stirred up are you now?"
+TENDER_ASK = "What would you like now?"
+TENDER_STOP = "Stop here for today (what you wrote is saved)"
+TENDER_GROUND = "A few slow minutes of grounding first"
+TENDER_BACK = "Go back to {part}, gently"
+TENDER_ON = "Go on with the last questions, gently"
+TENDER_CLOSE = "Go on to a gentle close: only the last few questions"
+TENDER_NOT_SETTLED = (
+    "It is still a lot ({level} of 10). Going back to {part} can wait for a calmer day."
+)
+
+# --------------------------------------------------------------------------- pause and resume
+
+RESUME_LEVEL = "Last time you stopped when it was a lot. How stirred up are you now?"
+
+# --------------------------------------------------------------------------- setting up the card
+
 SETUP_OFFER = (
-    "Before you begin: would you like to put one or two people you trust, and your therapist "
-    "or clinic, on your support card? It is shown only when things get hard. You can skip this."
+    "Before you begin: would you like to set up your support card? It holds your clinic's "
+    "after-hours line, a crisis line you choose, and one or two people you trust, and it is "
+    "shown only when things get hard. You can skip this."
 )
 SETUP_LATER = "That is fine. You can add people any time with: partsjournal config"
+SETUP_PAUSED = (
+    "Nothing was started. Your support card is as you left it (to see it: partsjournal config)."
+)
+CLINIC_NAME = "Your clinic or therapist, if you have one (a name; press Enter to skip):"
+CLINIC_AFTER_HOURS = (
+    "Their line for after hours, for when something feels wrong outside office hours "
+    "(press Enter if there is none):"
+)
+CLINIC_REACH = "And how do you reach them in office hours? (press Enter to skip)"
+CRISIS_LINE = (
+    "A crisis line you would call, with its number (press Enter to skip). "
+    "findahelpline.com lists lines in many countries."
+)
+CRISIS_LINE_ADDED = "The crisis line is on your support card."
 CONTACT_NAME = "Who would you like on your card? (a name; press Enter when there is no one more)"
 CONTACT_REACH = "How can you reach {name}? (a phone number, or how you would contact them)"
 CONTACT_ADDED = "{name} is on your support card."
-THERAPIST_NAME = "Your therapist or clinic, if you have one (press Enter to skip):"
-THERAPIST_REACH = "How do you reach them in office hours?"
-THERAPIST_AFTER_HOURS = "A line for after hours, if they have one (press Enter to skip):"
 PLAN_OFFER = (
     'You wrote who you will contact: "{plan}". '
     "Would you like to put them on your support card, so they are there when it gets hard?"
 )
+
+# --------------------------------------------------------------------------- the day of a session
 
 # on the day of a session (until the next morning), before a deep exercise
 SESSION_DAY_TITLE = "The day of {session}"

@@ -166,6 +166,7 @@ def draft_from_run(current: Run, created: datetime) -> Draft:
         phase=current.phase,
         context=dict(current.context),
         pending=dict(current.pending),
+        care=list(current.care),
     )
 
 
@@ -177,6 +178,7 @@ def run_from_draft(draft: Draft, ex: Exercise) -> Run:
         phase=draft.phase,
         context=dict(draft.context),
         pending=dict(draft.pending),
+        care=list(draft.care),
     )
     for a in draft.answers:
         step = ex.step(a.step)

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 
 from partsjournal.core import dates, parts
 from partsjournal.core.answers import Answer, AnswerValue
+from partsjournal.core.care_record import CareItem
 from partsjournal.flow.exercises import Exercise, Step
 
 
@@ -91,6 +92,8 @@ class Run:
     kept: list[Answer] = field(default_factory=list)
     # unfinished text typed before a pause, by step id, offered again on resume
     pending: dict[str, str] = field(default_factory=dict)
+    # the run's safety state, written only by flow/care (see core/care_record)
+    care: list[CareItem] = field(default_factory=list)
     # the step counter's total and whether it is an estimate, fixed the first time it
     # is shown so it never changes during a run; steps answered without asking
     counter: tuple[int, bool] | None = None

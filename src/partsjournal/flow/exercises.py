@@ -127,6 +127,12 @@ class Step(_Strict):
                 f"step '{self.id}' is a part step with the role '{self.role}'; "
                 f"use one of: {', '.join(vocab.PART_STEP_ROLES)}"
             )
+        missing = [c for c in vocab.URGE_RISKS if c not in (self.choices or [])]
+        if self.role == vocab.URGES and (self.kind != "choice" or missing):
+            raise ValueError(
+                f"step '{self.id}' asks about urges, so it is a choice that offers "
+                + ", ".join(f'"{c}"' for c in vocab.URGE_RISKS)
+            )
         role_realm = vocab.realm_of(self.role)
         if role_realm is not None and self.realm is not None and role_realm != self.realm:
             raise ValueError(
@@ -192,6 +198,9 @@ class Exercise(_Strict):
     deep: bool = False
     # offer grounding before the first step on the day of a session and the day after
     ground_after_session: bool = False
+    # after a session: the plain question about thoughts of ending one's life, asked by
+    # care after the start rating, at most once a day (see flow/session_day.weeks_after)
+    ask_thoughts: bool = False
     steps: Annotated[list[Step], Field(min_length=1)]
 
     @model_validator(mode="after")

@@ -103,6 +103,7 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
         parts=[n.ref for n in named],
         phase=current.phase,
         session=current.context.get("session"),
+        care=list(current.care),
     )
     return entry, named
 

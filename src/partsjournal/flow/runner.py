@@ -21,6 +21,7 @@ from partsjournal.flow import (
     journal,
     promises,
     scripted,
+    session_day,
     support,
 )
 from partsjournal.flow.drafting import (
@@ -101,14 +102,19 @@ def run_exercise(
     day = sessions.arc_day(created.date(), linked, phase)
     if day is not None:
         current.context["day"] = str(day)
-    if asker.interactive:
-        support.offer_setup(asker)
-    chosen = care.session_day(ex, asker)
-    if chosen == care.STOP:
+    if asker.interactive and ex.name != care.GROUNDING:
+        try:
+            support.offer_setup(asker)
+        except Paused:
+            screens.blank()
+            ui.say(care_words.SETUP_PAUSED, lead="Paused.")
+            return None
+    chosen = session_day.session_day(ex, asker)
+    if chosen == session_day.STOP:
         ui.say(care_words.NOTHING_STARTED)
         return None
-    if chosen == care.CAPTURE:
-        capture = care.capture_exercise()
+    if chosen == session_day.CAPTURE:
+        capture = session_day.capture_exercise()
         return run_exercise(capture.name, at=at, session=session, exercise=capture, asker=asker)
     if asker.interactive:
         screens.intro(ex)
@@ -130,28 +136,47 @@ def walk_and_save(
     """
     crypt.unlock_if_encrypted()  # now, not when the support card needs the settings
     keeper = DraftKeeper(current, created, draft, enabled=asker.interactive or draft is not None)
-    looking_after = care.Care(asker, offer=current.exercise.name != care.GROUNDING)
+    looking_after = care.Care(
+        asker, current, offer=current.exercise.name != care.GROUNDING, on_note=keeper.save
+    )
     try:
-        return _walk(current, asker, created, keeper, looking_after)
+        return _walk(current, asker, created, keeper, looking_after, resumed=draft is not None)
     finally:
         keeper.release()
 
 
 def _walk(
-    current: Run, asker: Asker, created: datetime, keeper: DraftKeeper, looking_after: care.Care
+    current: Run,
+    asker: Asker,
+    created: datetime,
+    keeper: DraftKeeper,
+    looking_after: care.Care,
+    *,
+    resumed: bool,
 ) -> Entry | None:
     def on_answer(cur: Run, step: Step) -> None:
         keeper.save()
         looking_after.after(cur, step)
 
+    ended = False
     with stopping_signals_pause():
         while True:
             try:
+                # care first: a resumed run that stopped at 8 or more, or one care holds
+                looking_after.begin(current, resumed=resumed)
+                resumed = False
                 run(current, asker, on_answer=on_answer, on_back=lambda _: keeper.save())
                 break
             except care.StopHere:
                 # stopping for today saves what is there, with a closing that thanks the part
                 care.stopped_closing(current, asker)
+                break
+            except care.Ended:
+                # care held the run: its own ending, never the exercise's closing
+                if isinstance(asker, scripted.ScriptedAsker):
+                    care.keep_answers(current, asker.answers)
+                looking_after.ending()
+                ended = True
                 break
             except (Paused, KeyboardInterrupt) as stop:
                 # Ctrl-C between two prompts (while text is printed) is a pause too;
@@ -164,7 +189,9 @@ def _walk(
                 if isinstance(stop, TerminalGone):
                     raise
                 chosen = isinstance(stop, Paused) and stop.chosen
-                if asker.interactive and chosen and care.ground_from_pause(asker):
+                if asker.interactive and chosen and care.ground_from_pause(asker, looking_after):
+                    with signals_held():
+                        keeper.save()
                     continue
                 screens.blank()
                 if keeper.draft is None:
@@ -172,7 +199,9 @@ def _walk(
                 else:
                     answered, typed = keeper.draft.answered, bool(current.pending)
                     screens.paused(keeper.draft.id, answered, typed=typed)
+                looking_after.paused()
                 return None
+    looking_after.kept()
     draft = keeper.draft
     fixed = draft.id if draft is not None and is_entry_id(draft.id) else None
     try:
@@ -186,8 +215,10 @@ def _walk(
     keeper.discard()
     names = parts.current_names(p.id for p in entry.parts)
     screens.saved(entry, _where(entry), search.reference(entry.id), names)
-    care.notice(entry, asker)
-    support.offer_plan_contacts(entry, asker)
+    looking_after.close()
+    if not ended:
+        care.notice(entry, asker)
+        support.offer_plan_contacts(entry, asker)
     return entry
 
 

@@ -1,14 +1,17 @@
-"""Setting up the people behind the support card before they are needed.
+"""Setting up the support card before it is needed.
 
-The first exercise in a new journal offers, once, to add one or two people and
-a therapist or clinic; declining is remembered and never asked again. After a
-``prepare`` entry, the people named in its support plan can be put on the card.
-Only in a terminal: scripted runs are never asked anything.
+The first exercise of a journal (whatever else the journal holds: notes, older
+entries) offers, once, to fill in the card: first the clinic's after-hours line
+and a crisis line the person chooses, then one or two people. An answer, yes or
+no, is remembered and the offer is not made again; Ctrl-C at the offer pauses
+(:class:`Paused` is raised, nothing starts) and the offer comes again next time.
+After a ``prepare`` entry, the people named in its support plan can be put on the
+card. Only in a terminal: scripted runs are never asked anything.
 """
 
 from __future__ import annotations
 
-from partsjournal.core import config, layout
+from partsjournal.core import config
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.config import BrokenConfig
 from partsjournal.core.entry import Entry
@@ -40,32 +43,39 @@ def _add_people(asker: Asker, most: int) -> int:
 
 
 def offer_setup(asker: Asker) -> None:
-    """On the first exercise of a new journal: offer, once, to fill in the support card."""
+    """On the first exercise of a journal: offer, once, to fill in the support card.
+
+    Raises :class:`Paused` when the person presses Ctrl-C at the offer or while
+    filling it in (what was given is kept); the exercise does not start then."""
     if not asker.interactive:
         return
     try:
         cfg = config.read()
     except BrokenConfig:
         return  # the card warns about it; never block an exercise on settings
-    if cfg.support_offered or cfg.contacts or cfg.therapist is not None:
+    if cfg.support_offered or not cfg.empty:
         return
-    if layout.first_year() is not None:
-        return  # not a new journal
-    config.mark_support_offered()
     screens.blank()
-    try:
-        if not asker.confirm(words.SETUP_OFFER, default=False):
-            ui.say(words.SETUP_LATER)
-            return
-        _add_people(asker, PEOPLE_AT_SETUP)
-        name = _text(asker, "therapist_name", words.THERAPIST_NAME)
-        if name:
-            reach = _text(asker, "therapist_reach", words.THERAPIST_REACH, optional=False)
-            after = _text(asker, "therapist_after_hours", words.THERAPIST_AFTER_HOURS)
-            config.set_therapist(name, reach, after)
-            ui.say(words.CONTACT_ADDED.format(name=name))
-    except Paused:
+    wanted = asker.confirm(words.SETUP_OFFER, default=False)  # Ctrl-C: Paused, not a no
+    if not wanted:
+        config.mark_support_offered()
         ui.say(words.SETUP_LATER)
+        return
+    try:
+        name = _text(asker, "clinic_name", words.CLINIC_NAME)
+        if name:
+            after = _text(asker, "clinic_after_hours", words.CLINIC_AFTER_HOURS)
+            reach = _text(asker, "clinic_reach", words.CLINIC_REACH)
+            if after or reach:
+                config.set_therapist(name, reach, after)
+                ui.say(words.CONTACT_ADDED.format(name=name))
+        line = _text(asker, "crisis_line", words.CRISIS_LINE)
+        if line:
+            config.set_crisis_line(line)
+            ui.say(words.CRISIS_LINE_ADDED)
+        _add_people(asker, PEOPLE_AT_SETUP)
+    finally:
+        config.mark_support_offered()
 
 
 def offer_plan_contacts(entry: Entry, asker: Asker) -> None:

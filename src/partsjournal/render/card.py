@@ -1,15 +1,18 @@
 """The support card: shown when it is too much right now.
 
-It names no country-specific number: the person's own crisis line and contacts
-come from ``config.toml``.
+It names no country's number: the person's own lines and people come from
+``config.toml``, in the order :meth:`Config.reach_in_order` gives, and an empty
+card names an international directory of helplines instead. Every sentence comes
+from a :class:`CardWords` (the care words, ``flow/care_words.CARD``).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from partsjournal.core import config
-from partsjournal.core.config import Config
+from partsjournal.core.config import Config, Reach
 from partsjournal.render import ui
 from partsjournal.render.text import visible
 
@@ -19,63 +22,130 @@ if TYPE_CHECKING:
     from rich.text import Text
 
 
-def card_text(cfg: Config, *, during_exercise: bool = False) -> Text:
+@dataclass(frozen=True)
+class CardWords:
+    """The card's sentences; ``labels`` names each kind of reach (``config.ORDER``)."""
+
+    title: str
+    opening: str
+    not_a_service: str
+    reach_out: str
+    labels: dict[str, str]
+    empty: str
+    no_crisis_line: str
+    how_to_add: str
+    during_exercise: str
+    reminder: str  # one line: {who} and the grounding command
+    nobody: str  # {who} in the reminder when the card is empty
+    people_title: str  # above the people alone (a pause at 8 or more)
+    ground_line: str
+
+
+def reach_line(r: Reach, words: CardWords) -> str:
+    """ "Your clinic after hours (Riverside): 012 345 999", "Sam: call or text 555 0100"."""
+    label = words.labels[r.kind].format(name=visible(r.name, one_line=True))
+    return f"{label}: {visible(r.how, one_line=True)}"
+
+
+def card_text(
+    cfg: Config,
+    words: CardWords,
+    *,
+    lead: str = "",
+    first: str | None = None,
+    during_exercise: bool = False,
+    focus: bool = False,
+) -> Text:
+    """The card's text; ``lead`` is said first (what matters now), ``first`` is the kind
+    of reach listed first (the crisis line after thoughts of ending one's life). ``focus``
+    is the card shown again right after the whole of it: the lead and the people only."""
     from rich.text import Text
 
     text = Text()
-    text.append("You do not have to hold this alone.\n\n", style="bold")
-    text.append(
-        "partsjournal is a journal, not a crisis service, and it cannot help in an emergency.\n"
-        "If you might harm yourself or you do not feel safe, please contact your local "
-        "emergency number or a crisis line now, or go to the nearest emergency department.\n"
-    )
-    if cfg.crisis_line:
-        text.append("\nCrisis line: ")
-        text.append(visible(cfg.crisis_line, one_line=True), style="bold")
-        text.append("\n")
-    text.append("\n")
-    if cfg.contacts:
-        text.append("People you chose to reach out to:")
-        for c in cfg.contacts:
+    if not focus:
+        text.append(words.opening + "\n\n", style="bold")
+    if lead:
+        text.append(lead + "\n" + ("" if focus else "\n"), style="bold")
+    if not focus:
+        text.append(words.not_a_service + "\n")
+    people = cfg.reach_in_order(first)
+    if people:
+        text.append("\n" + words.reach_out)
+        for r in people:
             text.append("\n  • ")
-            text.append(visible(c.name, one_line=True), style="bold")
-            text.append(": " + visible(c.reach, one_line=True))
+            text.append(reach_line(r, words), style="bold" if r is people[0] else "")
+        if not cfg.crisis_line:
+            text.append("\n\n" + words.no_crisis_line)
+    elif focus:
+        text.append("\n" + words.empty)
     else:
-        text.append(
-            "You can add people you trust to this card with: "
-            'partsjournal config contact add "NAME" "HOW TO REACH"'
-        )
-    if cfg.therapist is not None:
-        t = cfg.therapist
-        text.append("\n\nYour therapist or clinic: ")
-        text.append(visible(t.name, one_line=True), style="bold")
-        text.append(": " + visible(t.reach, one_line=True))
-        if t.after_hours:
-            text.append("\n  After hours: " + visible(t.after_hours, one_line=True))
+        text.append("\n" + words.empty + "\n\n" + words.how_to_add)
     if during_exercise:
-        text.append(
-            "\n\nYour answers are kept. "
-            "It is fine to stop here (Ctrl-C) and come back another time."
-        )
+        text.append("\n\n" + words.during_exercise)
     return text
 
 
 def crisis_card(
-    cfg: Config, *, during_exercise: bool = False, console: Console | None = None
+    cfg: Config,
+    words: CardWords,
+    *,
+    lead: str = "",
+    first: str | None = None,
+    during_exercise: bool = False,
+    focus: bool = False,
+    console: Console | None = None,
 ) -> Panel:
     """The card as a panel; given the ``console`` it goes to, its lines are broken
     between words to fit inside the border, so no command on it is split."""
     from rich.panel import Panel
 
-    text = card_text(cfg, during_exercise=during_exercise)
+    text = card_text(
+        cfg, words, lead=lead, first=first, during_exercise=during_exercise, focus=focus
+    )
     if console is not None:
         text = ui.fitted(text, console, width=console.width - 4)  # border and padding
-    return Panel(text, title="If it is too much right now", border_style="magenta")
+    return Panel(text, title=words.title, border_style="magenta")
 
 
-def show_crisis_card(*, to_stderr: bool) -> None:
+def show_crisis_card(
+    words: CardWords,
+    *,
+    to_stderr: bool,
+    lead: str = "",
+    first: str | None = None,
+    focus: bool = False,
+) -> None:
     """Print the card with the person's own contacts (a broken config falls back to defaults)."""
     cfg = config.load(warn=ui.warn)
     console = ui.err() if to_stderr else ui.out()
     console.print()
-    console.print(crisis_card(cfg, during_exercise=not to_stderr, console=console))
+    during = not to_stderr and not focus
+    panel = crisis_card(
+        cfg, words, lead=lead, first=first, during_exercise=during, focus=focus, console=console
+    )
+    console.print(panel)
+
+
+def reminder(words: CardWords, *, to_stderr: bool = False) -> None:
+    """One line once the card has been shown: the first one to reach, and grounding."""
+    people = config.load().reach_in_order()
+    who = reach_line(people[0], words) if people else words.nobody
+    ui.say(words.reminder.format(who=who), to_stderr=to_stderr)
+
+
+def show_people(words: CardWords) -> None:
+    """The people on the card and the grounding command, without the rest of the card."""
+    from rich.padding import Padding
+    from rich.text import Text
+
+    cfg = config.load(warn=ui.warn)
+    lines = [reach_line(r, words) for r in cfg.reach_in_order()]
+    if cfg.empty:
+        lines.append(words.empty)
+    lines.append(words.ground_line)
+    console = ui.out()
+    console.print()
+    console.print(Text(words.people_title, style="bold"))
+    for line in lines:  # each kept whole, indented under the title however it wraps
+        text = ui.fitted(Text(line), console, width=console.width - 2)
+        console.print(Padding(text, (0, 0, 0, 2)))

@@ -14,9 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer, as_text, first_words
+from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session, describe, placement
-from partsjournal.render import ui
+from partsjournal.render import care_lines, ui
 from partsjournal.render.review import span
 from partsjournal.render.text import literal, md, visible
 
@@ -167,14 +168,22 @@ def print_entries(
 
 
 def export_head(
-    count: int, *, since: date, until: date, only_highlights: bool, selection: dict[str, Any]
+    count: int,
+    *,
+    since: date,
+    until: date,
+    only_highlights: bool,
+    selection: dict[str, Any],
+    care: bool = True,
 ) -> dict[str, Any]:
-    """The export document without its entries (they are written one at a time)."""
+    """The export document without its entries (they are written one at a time);
+    ``care`` is False when the person chose to leave the care records out."""
     return {
         "schema_version": EXPORT_SCHEMA_VERSION,
         "since": since.isoformat(),
         "until": until.isoformat(),
         "only_highlights": only_highlights,
+        "care": care,
         "selection": selection,
         "count": count,
         "entries": [],
@@ -187,8 +196,10 @@ def export_item(
     *,
     only_highlights: bool,
     names: dict[str, str] | None = None,
+    care: bool = True,
 ) -> dict[str, Any]:
-    """One entry as the export shows it (the shape is in docs/format.md)."""
+    """One entry as the export shows it (the shape is in docs/format.md); its care record,
+    each item dated and marked as seen by nobody at the time, unless ``care`` is False."""
     s, phase = placement(e, sessions)
     answers = [a for a in e.answers if vocab.is_highlight(a.role)] if only_highlights else e.answers
     act = e.activation()
@@ -209,6 +220,19 @@ def export_item(
             {"step": a.step, "prompt": a.prompt, "value": a.value, "role": a.role, "part": a.part}
             for a in answers
         ],
+        "care": [_care_item(i) for i in e.care] if care else [],
+    }
+
+
+def _care_item(item: CareItem) -> dict[str, Any]:
+    return {
+        "at": item.at.isoformat(),
+        "kind": item.kind,
+        "value": item.value,
+        "moment": item.moment,
+        "step": item.step,
+        "said": care_lines.item_words(item),
+        "seen_in_real_time": False,
     }
 
 
@@ -264,11 +288,13 @@ def export_markdown_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]
         f"{n} {'entry' if n == 1 else 'entries'}, chosen to share"
         + (
             ", showing needs, reflections, intentions, next steps, notes for your therapist "
-            "and trailheads only"
+            "and trailheads only" + (", with what care noticed" if head.get("care", True) else "")
             if head["only_highlights"]
             else ""
         )
         + ". Written with partsjournal, a self-practice journal.",
+        "",
+        care_lines.EXPORT_NOTE if head.get("care", True) else care_lines.EXPORT_LEFT_OUT,
         "",
     ]
     if not n:
@@ -300,5 +326,12 @@ def _markdown_item(item: dict[str, Any]) -> list[str]:
         out.append("")
         lines = md(text).splitlines() or [""]
         out += [f"> {line}".rstrip() for line in lines] if text.strip() else ["> (left empty)"]
+        out.append("")
+    if item.get("care"):
+        out += [f"**{care_lines.SECTION}**", ""]
+        for c in item["care"]:
+            at = care_lines.day_and_time(datetime.fromisoformat(c["at"]))
+            said = md(c["said"], one_line=True)
+            out.append(f"- {at}: {said} ({care_lines.NOT_SEEN})")
         out.append("")
     return out

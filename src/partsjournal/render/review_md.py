@@ -3,8 +3,8 @@ as the screen (:mod:`partsjournal.render.review`); user text is escaped."""
 
 from __future__ import annotations
 
+from partsjournal.render import care_lines, review_notes
 from partsjournal.render import patterns as pattern_words
-from partsjournal.render import review_notes
 from partsjournal.render.review import (
     NOT_RATED,
     activation_summary,
@@ -53,9 +53,10 @@ def to_markdown(review: Review) -> str:
     if review.empty:
         return "\n".join(out).rstrip() + "\n"
 
-    if review.patterns:
+    if review.patterns or review.care:
         out += [f"## {pattern_words.HEADING}", ""]
         out += [f"- {md(pattern_words.line(p, this_period(review)))}" for p in review.patterns]
+        out += [f"- {md(care_lines.summary(n))}" for n in review.care]
         out += [""]
 
     out += ["## Exercises", "", "| Exercise | Times |", "| --- | ---: |"]

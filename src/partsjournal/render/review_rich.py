@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from partsjournal.render import care_lines, review_notes, ui
 from partsjournal.render import patterns as pattern_words
-from partsjournal.render import review_notes, ui
 from partsjournal.render.review import (
     NOT_RATED,
     TIMES,
@@ -99,10 +99,12 @@ def rich_renderables(review: Review) -> list[RenderableType]:
     if review.empty:
         return out
 
-    if review.patterns:
+    if review.patterns or review.care:
         heading(pattern_words.HEADING)
         for pattern in review.patterns:
             out.append(Text("• " + pattern_words.line(pattern, this_period(review))))
+        for kept in review.care:
+            out.append(Text("• " + visible(care_lines.summary(kept))))
 
     heading("Exercises")
     table = Table(show_header=False, box=None, pad_edge=False)

@@ -8,9 +8,11 @@ from partsjournal.core.answers import first_words
 from partsjournal.core.entry import Entry
 from partsjournal.core.indexrows import Row
 from partsjournal.core.sessions import Session, describe
-from partsjournal.render import ui
+from partsjournal.render import care_lines, ui
 from partsjournal.render.text import literal, plural
+from partsjournal.views import care_notes
 from partsjournal.views.arcs import Arc, Note, Stage
+from partsjournal.views.care_notes import CareNote
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -87,6 +89,18 @@ def print_arc(arc: Arc[Entry], stages: list[Stage] | None = None, *, more: int =
     _stages(stages or [])
     _notes(f"For your therapist, to bring to {session.name}:", arc.bring)
     _notes("For your therapist, to bring next time:", arc.bring_next)
+    _care(care_notes.notable([*arc.before, *arc.after]))
+
+
+def _care(notes: list[CareNote]) -> None:
+    """What care noticed in the entries listed, kept for the therapist."""
+    if not notes:
+        return
+    from rich.text import Text
+
+    ui.out().print(Text(care_lines.SESSION_TITLE, style="bold"))
+    for note in notes:
+        ui.out().print(literal("• " + care_lines.summary(note)))
 
 
 def _stages(stages: list[Stage]) -> None:

@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
+from partsjournal.core import care_record as rec
 from partsjournal.core import entry, parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import shorten
 from partsjournal.core.entry import Entry
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link, placement
-from partsjournal.views import patterns, practices
+from partsjournal.views import care_notes, patterns, practices
 from partsjournal.views.period import Period, recent_days, recent_days_back, streak, streak_back
 from partsjournal.views.review_data import (
     Activation,
@@ -119,6 +120,7 @@ def build(
     _highlights(review, current, parts)
     _notes(review, current, parts)
     review.patterns = patterns.find(current, sessions)
+    review.care = care_notes.notable(current)
     return review
 
 
@@ -197,11 +199,19 @@ def _activation(review: Review, current: list[Entry]) -> None:
 
 
 def _grounding(review: Review, current: list[Entry]) -> None:
-    """Every entry with a distress rating or a "do you feel safe" answer, in order."""
+    """Every entry with a distress rating or a "do you feel safe" answer, in order: its own
+    answers, and those its care record kept (grounding inside an exercise, the safety
+    question care asked). ``safe`` is False when any answer in the entry was no."""
     for e in current:
         distress = next((a.number for a in e.answers if a.role == vocab.DISTRESS), None)
-        safety = [a.value for a in e.answers if a.role == vocab.SAFETY]
-        safe = safety[-1] if safety and isinstance(safety[-1], bool) else None
+        if distress is None:
+            grounded = [
+                n for i in e.care if i.moment == rec.IN_GROUNDING and (n := i.number) is not None
+            ]
+            distress = grounded[-1] if grounded else None
+        said = [i.value for i in e.care if i.kind == rec.SAFE and isinstance(i.value, bool)]
+        said = said or [a.value for a in e.by_role(vocab.SAFETY) if isinstance(a.value, bool)]
+        safe = (False not in said) if said else None
         if distress is not None or safe is not None:
             review.grounding.append(CheckIn(e.id, e.day, e.title or e.exercise, distress, safe))
 

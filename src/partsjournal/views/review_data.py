@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from partsjournal.views.care_notes import CareNote
 from partsjournal.views.patterns import Pattern
 from partsjournal.views.period import Period
 
@@ -154,6 +155,7 @@ class Review:
     trailheads: list[Quote] = field(default_factory=list)
     feel_toward: list[FeelToward] = field(default_factory=list)
     patterns: list[Pattern] = field(default_factory=list)  # worth telling a therapist
+    care: list[CareNote] = field(default_factory=list)  # entries whose care is worth noticing
 
     @property
     def empty(self) -> bool:
@@ -230,12 +232,23 @@ class Review:
                     "reflections": [asdict(q) for q in self.reflections],
                 },
                 "patterns": [asdict(p) for p in self.patterns],
+                "care": [care_json(n) for n in self.care],
                 "for_therapist": [asdict(q) for q in self.for_therapist],
                 "trailheads": [asdict(q) for q in self.trailheads],
                 "feel_toward": [asdict(f) for f in self.feel_toward],
             }
         )
         return data
+
+
+def care_json(note: CareNote) -> dict[str, Any]:
+    """One entry's care in the review's JSON (docs/format.md): the sum and every item."""
+    out = {k: v for k, v in asdict(note).items() if k != "items"}
+    out["items"] = [
+        {"at": i.at.isoformat(), "kind": i.kind, "value": i.value, "moment": i.moment}
+        for i in note.items
+    ]
+    return out
 
 
 def _jsonable(value: Any) -> Any:

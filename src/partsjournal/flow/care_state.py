@@ -1,0 +1,140 @@
+"""The one safety state of a run: everything care saw and did, and what follows from it.
+
+The state lives in the run (``Run.care``, a list of :class:`CareItem`), so it goes
+into the draft at a pause and into the entry when the run is saved. Only
+:mod:`partsjournal.flow.care` writes it, through :class:`SafetyState`; every rule
+about what may come next is a property here, read from the items in order:
+
+- **holding**: after "not safe", thoughts of ending one's life (a risk chosen, the
+  plain question answered "yes, right now", or named after "not safe"), or
+  distress still 9-10 after grounding, the run offers only grounding, the card's
+  people, a free note or stopping. A resumed run lifts it when the person says they
+  feel safe at a rating below 9: a later sitting is never locked out.
+- **asked**: the follow-up after "not safe", and the plain question after explicit
+  words, are asked once a run.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from partsjournal.core import care_record as rec
+from partsjournal.core import dates
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.answers import AnswerValue, as_number
+from partsjournal.core.care_record import CareItem, CareValue
+from partsjournal.flow.engine import Run
+from partsjournal.flow.exercises import Step
+
+OFFER_GROUNDING_AT = 8
+CRISIS_CARD_AT = 9
+
+# the moment a rating with each role is given at
+MOMENT_OF_ROLE = {
+    vocab.ACTIVATION_BEFORE: rec.START,
+    vocab.ACTIVATION_AFTER: rec.END,
+    vocab.DISTRESS: rec.IN_GROUNDING,
+}
+
+
+def holds(item: CareItem) -> bool:
+    """Whether this item makes care hold the run (see the module's description)."""
+    if item.kind == rec.SAFE:
+        return item.value is False
+    if item.kind == rec.RISK:
+        return item.value == rec.ENDING_LIFE
+    if item.kind == rec.THOUGHTS:
+        return item.value == rec.RIGHT_NOW
+    if item.kind == rec.GOING_ON:
+        return item.value in (rec.THOUGHTS_OF_ENDING, rec.RATHER_NOT_SAY)
+    n = item.number
+    return item.moment == rec.IN_GROUNDING and n is not None and n >= CRISIS_CARD_AT
+
+
+class SafetyState:
+    """The run's care items, and the rules read from them."""
+
+    def __init__(self, current: Run, on_note: Callable[[], None] | None = None) -> None:
+        self.current = current
+        self.on_note = on_note  # the run's draft follows at once: nothing said is lost
+
+    @property
+    def items(self) -> list[CareItem]:
+        return self.current.care
+
+    def note(
+        self, kind: str, value: CareValue, *, moment: str | None = None, step: str | None = None
+    ) -> CareItem:
+        """Keep one moment of care, dated now."""
+        item = CareItem(at=dates.now(), kind=kind, value=value, moment=moment, step=step)
+        self.items.append(item)
+        if self.on_note is not None:
+            self.on_note()
+        return item
+
+    def saw(self, step: Step, value: AnswerValue) -> None:
+        """Keep what an answer means for care: a rating, a safety answer, a risk chosen."""
+        number = as_number(value) if isinstance(value, int) else None
+        if step.role in vocab.RATINGS and number is not None:
+            self.note(rec.RATING, number, moment=MOMENT_OF_ROLE[step.role], step=step.id)
+        elif step.role == vocab.SAFETY and isinstance(value, bool):
+            self.note(rec.SAFE, value, step=step.id)
+        elif step.role == vocab.URGES and isinstance(value, str) and value in vocab.URGE_RISKS:
+            self.note(rec.RISK, vocab.URGE_RISKS[value], step=step.id)
+
+    # ----------------------------------------------------------------- what follows
+
+    @property
+    def holding(self) -> bool:
+        holding = calm_again = False
+        for item in self.items:
+            if holds(item):
+                holding, calm_again = True, False
+            elif item.kind == rec.RATING and item.moment == rec.RESUME:
+                calm_again = (item.number or 0) < CRISIS_CARD_AT
+            elif item.kind == rec.SAFE and item.value is True and calm_again:
+                holding = False
+        return holding
+
+    @property
+    def level(self) -> int | None:
+        """The latest rating of the run."""
+        return next((n for i in reversed(self.items) if (n := i.number) is not None), None)
+
+    @property
+    def high(self) -> bool:
+        """It was a lot when last rated (8 or more), or care holds the run."""
+        return self.holding or (self.level or 0) >= OFFER_GROUNDING_AT
+
+    @property
+    def card_shown(self) -> bool:
+        return any(i.kind == rec.CARD for i in self.items)
+
+    def has(self, kind: str, *, moment: str | None = None) -> bool:
+        return any(i.kind == kind and (moment is None or i.moment == moment) for i in self.items)
+
+    @property
+    def safe_asked_since_rating(self) -> bool:
+        """A safety answer came after the latest rating."""
+        for item in reversed(self.items):
+            if item.kind == rec.SAFE:
+                return True
+            if item.kind == rec.RATING:
+                return False
+        return False
+
+    @property
+    def going_on(self) -> str | None:
+        """What the person said is going on, after "not safe"."""
+        found = [i.value for i in self.items if i.kind == rec.GOING_ON]
+        return str(found[-1]) if found else None
+
+    def kept(self) -> list[CareItem]:
+        """What the entry keeps: everything, unless all there was is calm ratings at the start
+        and the end (those are the entry's own answers already)."""
+        plain = (rec.START, rec.END)
+        for item in self.items:
+            calm = item.number is not None and item.number < OFFER_GROUNDING_AT
+            if not (calm and item.moment in plain):
+                return list(self.items)
+        return []

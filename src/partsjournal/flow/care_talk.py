@@ -1,0 +1,249 @@
+"""What care says and asks at the hardest moments: grounding and the safety question,
+"not safe" and its one follow-up, holding the run, the plain question about thoughts of
+ending one's life, and the ending of a run care held.
+
+Every answer is kept in the run's :class:`~partsjournal.flow.care_state.SafetyState`;
+:mod:`partsjournal.flow.care` decides when each of these is asked.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from partsjournal.core import care_record as rec
+from partsjournal.core import config, dates, drafts, entry
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.answers import as_number
+from partsjournal.core.errors import JournalError
+from partsjournal.flow import care_words as words
+from partsjournal.flow import exercises
+from partsjournal.flow.care_state import CRISIS_CARD_AT, SafetyState
+from partsjournal.flow.engine import Asker, Run, run
+from partsjournal.flow.exercises import Step
+from partsjournal.render import card, screens, ui
+
+GROUNDING = "grounding"
+
+THOUGHTS_STEP = "thoughts"
+NOTE_STEP = "hold_note"
+_NOTE = Step(id=NOTE_STEP, kind="long_text", text=words.HOLD_NOTE_ASK, optional=True)
+
+# the kind of reach listed first after each answer to "what is going on?"
+_FIRST = {
+    rec.THOUGHTS_OF_ENDING: config.CRISIS_LINE,
+    rec.RATHER_NOT_SAY: config.CRISIS_LINE,
+    rec.BODY: config.AFTER_HOURS,
+}
+_LEAD = {
+    rec.THOUGHTS_OF_ENDING: words.CRISIS_LEAD,
+    rec.RATHER_NOT_SAY: words.RATHER_NOT_LEAD,
+    rec.SOMEONE: words.SOMEONE_LEAD,
+    rec.BODY: words.BODY_LEAD,
+}
+
+
+class StopHere(Exception):
+    """The person chose to stop for today: the entry is saved as it is, with a closing."""
+
+
+class Ended(Exception):
+    """Care ends the run: it is saved with the care ending, never the ordinary closing."""
+
+
+class _NotSafeInside(Exception):
+    """ "Not safe" inside a grounding pause: the outer run takes it from here."""
+
+
+def ground_inline(asker: Asker, state: SafetyState | None = None) -> Run | None:
+    """Walk through the grounding exercise inside another one (not saved as an entry).
+
+    With ``state``, what it showed is kept: grounding done, its distress rating and the
+    answer to "do you feel safe?"; a "no" ends the pause there, for the outer run to answer.
+    """
+    try:
+        ex = exercises.get(GROUNDING)
+    except JournalError as exc:
+        ui.warn(f"The grounding exercise could not be opened ({exc.message}).")
+        return None
+    screens.intro(ex)
+    inner = Run(exercise=ex)
+
+    def not_safe_ends_it(cur: Run, step: Step) -> None:
+        if step.role == vocab.SAFETY and cur.answers.get(step.id) is False:
+            raise _NotSafeInside
+
+    if state is not None:
+        state.note(rec.GROUNDING, rec.DONE)
+    with contextlib.suppress(_NotSafeInside):
+        run(inner, asker, on_answer=not_safe_ends_it)
+    if state is not None:
+        for s in inner.exercise.steps:
+            answer = inner.answers.get(s.id)
+            if s.role == vocab.DISTRESS and isinstance(answer, int):
+                level = as_number(answer)
+                if level is not None:
+                    state.note(rec.RATING, level, moment=rec.IN_GROUNDING, step=s.id)
+            if s.role == vocab.SAFETY and isinstance(answer, bool):
+                state.note(rec.SAFE, answer, moment=rec.IN_GROUNDING, step=s.id)
+    return inner
+
+
+class Talk:
+    """The conversations of care, each keeping what was said in ``state``."""
+
+    def __init__(self, asker: Asker, state: SafetyState) -> None:
+        self.asker = asker
+        self.state = state
+
+    # ----------------------------------------------------------------- the card
+
+    def show_card(self, *, asked: bool = False, lead: str = "", first: str | None = None) -> None:
+        """The whole card the first time in a run (and whenever asked for); after that one
+        line with the first person to reach and the grounding command."""
+        shown = self.state.card_shown
+        if shown and not (asked or lead):
+            self.reminder()
+            return
+        to_stderr = not self.asker.interactive
+        focus = shown and not asked  # the whole card was just shown: what matters now
+        card.show_crisis_card(words.CARD, to_stderr=to_stderr, lead=lead, first=first, focus=focus)
+        if not shown:
+            self.state.note(rec.CARD, rec.SHOWN)
+
+    def reminder(self) -> None:
+        if self.state.card_shown:
+            card.reminder(words.CARD, to_stderr=not self.asker.interactive)
+
+    # ----------------------------------------------------------------- a hard moment
+
+    def ground_and_check(self, level: int, *, moment: str | None = None) -> int:
+        """The grounding offer and the safety question; returns the distress after grounding.
+        "No" brings the card and the follow-up; still 9-10 after grounding brings the card."""
+        screens.blank()
+        choice = self.asker.select(words.OFFER, [words.GROUND, words.NOT_NOW, words.CARD_CHOICE])
+        while choice == words.CARD_CHOICE:
+            self.show_card(asked=True)
+            choice = self.asker.select(words.OFFER_AGAIN, [words.GROUND, words.NOT_NOW])
+        if choice == words.GROUND:
+            before = len(self.state.items)
+            ground_inline(self.asker, self.state)
+            for item in self.state.items[before:]:
+                level = item.number if item.number is not None else level
+        else:
+            self.state.note(rec.GROUNDING, rec.DECLINED)
+        if not self.state.safe_asked_since_rating or choice != words.GROUND:
+            screens.blank()
+            safe = self.asker.confirm(words.SAFE, default=None)
+            self.state.note(rec.SAFE, safe, moment=moment)
+        last_safe = next(i.value for i in reversed(self.state.items) if i.kind == rec.SAFE)
+        if last_safe is False:
+            self.not_safe()
+        elif choice == words.GROUND and level >= CRISIS_CARD_AT:
+            self.show_card()
+        return level
+
+    # ----------------------------------------------------------------- not safe
+
+    def not_safe(self) -> None:
+        """The card (whole the first time), and once a run: "what is going on?", routed."""
+        self.show_card()
+        if self.state.has(rec.GOING_ON):
+            return
+        screens.blank()
+        shown = self.asker.select(words.GOING_ON_ASK, list(words.GOING_ON_CHOICES))
+        said = words.GOING_ON_CHOICES[shown]
+        self.state.note(rec.GOING_ON, said)
+        if said == rec.TOO_MUCH:
+            ui.say(words.TOO_MUCH_LEAD)
+            ground_inline(self.asker, self.state)
+        else:
+            self.show_card(lead=_LEAD[said], first=_FIRST.get(said))
+
+    # ----------------------------------------------------------------- holding the run
+
+    def hold(self, current: Run) -> None:
+        """Only grounding, the card's people, a free note or stopping; raises :class:`Ended`."""
+        if not self.state.safe_asked_since_rating:
+            screens.blank()
+            safe = self.asker.confirm(words.SAFE, default=None)
+            self.state.note(rec.SAFE, safe)
+            if not safe:
+                self.not_safe()
+        if not self.state.card_shown:
+            self.show_card()
+        screens.blank()
+        ui.say(words.HOLD_INTRO)
+        while True:
+            self.reminder()
+            choices = [words.HOLD_GROUND, words.HOLD_PEOPLE, words.HOLD_NOTE, words.HOLD_STOP]
+            choice = self.asker.select(words.HOLD_ASK, choices)
+            if choice == words.HOLD_GROUND:
+                before = len(self.state.items)
+                ground_inline(self.asker, self.state)
+                if any(i.kind == rec.SAFE and i.value is False for i in self.state.items[before:]):
+                    self.not_safe()
+            elif choice == words.HOLD_PEOPLE:
+                self.show_card(asked=True)
+            elif choice == words.HOLD_NOTE:
+                self.note(current)
+            else:
+                self.state.note(rec.STOP, rec.STOPPED)
+                raise Ended
+
+    def note(self, current: Run) -> None:
+        typed = current.pending.get(NOTE_STEP, "")
+        text = self.asker.ask(_NOTE, words.HOLD_NOTE_ASK, 0, 0, typed)
+        current.pending.pop(NOTE_STEP, None)
+        if isinstance(text, str) and text.strip():
+            self.state.note(rec.NOTE, text)
+            ui.say(words.HOLD_NOTE_KEPT)
+
+    def ending(self, *, session_day: bool) -> None:
+        """The close of a run care held: one next step from the card, nothing is sent
+        anywhere, and on the day of a session: do not drive yourself."""
+        said = self.state.going_on
+        people = config.load().reach_in_order(_FIRST.get(said or ""))
+        if said == rec.SOMEONE:
+            step = words.ENDING_EMERGENCY
+        elif people:
+            first = people[0]
+            how = words.NEXT_STEP[first.kind].format(name=first.name, how=first.how)
+            step = words.ENDING_NEXT.format(step=how)
+        else:
+            step = words.ENDING_NOBODY
+        body = [step, words.ENDING_PRIVATE]
+        if session_day:
+            body.append(words.ENDING_DRIVE)
+        if self.asker.interactive:
+            screens.note_panel(words.ENDING_TITLE, "\n\n".join(body))
+        else:
+            for line in body:
+                ui.say(line, to_stderr=True)
+
+    # ----------------------------------------------------------------- thoughts of dying
+
+    def ask_thoughts(self, moment: str, *, written: str = "") -> str:
+        """The plain question (no / in passing / yes, right now), kept with ``moment``;
+        ``written`` are the person's own words that brought it, shown to them.
+        "Yes, right now" shows the card, crisis line first, and ends the run."""
+        screens.blank()
+        ui.say(words.THOUGHTS_WORDS.format(words=written) if written else words.THOUGHTS_DAILY)
+        shown = self.asker.select(words.THOUGHTS_ASK, list(words.THOUGHTS_CHOICES))
+        said = words.THOUGHTS_CHOICES[shown]
+        self.state.note(rec.THOUGHTS, said, moment=moment)
+        if said == rec.NO:
+            ui.say(words.THOUGHTS_NO)
+        elif said == rec.IN_PASSING:
+            ui.say(words.THOUGHTS_IN_PASSING)
+        else:
+            ui.say(words.THOUGHTS_RIGHT_NOW)
+            self.show_card(lead=words.CRISIS_LEAD, first=config.CRISIS_LINE)
+            raise Ended
+        return said
+
+
+def asked_today() -> bool:
+    """The plain question was answered today, in a saved entry or a paused one."""
+    today = dates.now().date()
+    kept = [e.care for e in entry.load_range(today, today)] + [d.care for d in drafts.load_all()]
+    return any(i.kind == rec.THOUGHTS and i.at.date() == today for care in kept for i in care)

@@ -1,0 +1,98 @@
+"""The care record in words, for the person's review, ``session show`` and the export they
+may share: what was said and when, never a label or a risk level."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from partsjournal.core import care_record as rec
+from partsjournal.core.care_record import CareItem
+from partsjournal.render.review_notes import short_day
+from partsjournal.render.text import plural
+from partsjournal.views.care_notes import CareNote
+
+NOT_SEEN = "not seen by anyone at the time"
+SECTION = "What care noticed during this entry"
+SESSION_TITLE = "What care noticed around this session (kept for your therapist; " + NOT_SEEN + "):"
+EXPORT_NOTE = (
+    "Where care noticed something during an entry (a high rating, not feeling safe), it is "
+    "listed with its date and time. Nothing is sent anywhere by partsjournal: nobody saw "
+    "these at the time they were written."
+)
+EXPORT_LEFT_OUT = "What care noticed during these entries is left out, as you chose."
+BRING_IT = "this may be worth bringing to your therapist, or to someone you trust."
+
+RISK_WORDS = {
+    rec.SELF_HARM: "urges to hurt yourself",
+    rec.SUBSTANCE: "wanting more of a substance or medicine",
+    rec.ENDING_LIFE: "thoughts of ending your life",
+}
+THOUGHTS_WORDS = {rec.IN_PASSING: "in passing", rec.RIGHT_NOW: "right then"}
+MOMENT_WORDS = {
+    rec.START: "at the start",
+    rec.MIDDLE: "in the middle",
+    rec.END: "at the end",
+    rec.IN_GROUNDING: "after grounding",
+    rec.TENDER: "after a tender part came close",
+    rec.RESUME: "on coming back to it",
+    rec.WORDS: "after writing such words",
+    rec.DAILY: "asked after a session",
+}
+GOING_ON_WORDS = {
+    rec.TOO_MUCH: "it was too much",
+    rec.THOUGHTS_OF_ENDING: "thoughts of ending my life",
+    rec.SOMEONE: "not safe from someone",
+    rec.BODY: "my body felt wrong",
+    rec.RATHER_NOT_SAY: "rather not say",
+}
+
+
+def summary(note: CareNote) -> str:
+    """One sentence for the review and ``session show``: what was said, gently."""
+    said = []
+    if note.not_safe:
+        times = "" if note.not_safe == 1 else f" ({plural(note.not_safe, 'time')})"
+        said.append(f"you said you did not feel safe{times}")
+    if note.peak is not None:
+        said.append(f"at its hardest it was {note.peak} of 10")
+    if note.flooded:
+        said.append("a tender part came close and it was a lot")
+    said += [f"you named {RISK_WORDS.get(r, r)}" for r in note.risks]
+    for t in note.thoughts:
+        said.append(f"thoughts of ending your life came up ({THOUGHTS_WORDS.get(t, t)})")
+    return f"{short_day(note.day)}, {note.exercise}: {'; '.join(said)}. {BRING_IT.capitalize()}"
+
+
+def item_words(item: CareItem) -> str:
+    """One item of the record as words, without its time."""
+    where = MOMENT_WORDS.get(item.moment or "", "")
+    if item.kind == rec.RATING:
+        return f"stirred up: {item.value} of 10" + (f", {where}" if where else "")
+    if item.kind == rec.SAFE:
+        felt = "felt safe" if item.value else "did not feel safe"
+        return felt + (f" ({where})" if item.moment in (rec.RESUME, rec.IN_GROUNDING) else "")
+    if item.kind == rec.GROUNDING:
+        return (
+            "took a few minutes of grounding"
+            if item.value == rec.DONE
+            else "grounding offered, not taken"
+        )
+    if item.kind == rec.CARD:
+        return "the support card was shown"
+    if item.kind == rec.GOING_ON:
+        return f"what was going on: {GOING_ON_WORDS.get(str(item.value), str(item.value))}"
+    if item.kind == rec.RISK:
+        return f"named {RISK_WORDS.get(str(item.value), str(item.value))}"
+    if item.kind == rec.THOUGHTS:
+        answer = str(item.value) or "the plain question could not be asked"
+        return f"thoughts of ending one's life ({where}): {answer}"
+    if item.kind == rec.NOTE:
+        return f"wrote: “{' '.join(str(item.value).split())}”"
+    if item.kind == rec.STOP:
+        return "stopped for today" if item.value == rec.STOPPED else "went on to a gentle close"
+    return f"{item.kind}: {item.value}"
+
+
+def day_and_time(at: datetime) -> str:
+    """ "Tue 24 Nov 21:03": when an item of the record was kept."""
+    return f"{short_day(at.date())} {at:%H:%M}"

@@ -1,0 +1,105 @@
+"""The support card (observation 6): an empty card still gives something to act on, the lines
+set-up asks for first come first, and grounding promises only what the card holds."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from partsjournal.core import config
+from partsjournal.flow import care_words, exercises
+from partsjournal.render import card
+from tests.conftest import Cli
+from tests.helpers import flat_screen
+
+WORDS = care_words.CARD
+
+FULL = config.Config(
+    contacts=[config.Contact("Sam", "call 555 0100"), config.Contact("Ana", "text 555 0111")],
+    crisis_line="Night line 0800 111",
+    therapist=config.Therapist("Riverside clinic", "012 345 678", "012 345 999"),
+)
+
+
+def plain(cfg: config.Config, **how: object) -> str:
+    return flat_screen(card.card_text(cfg, WORDS, **how).plain)  # type: ignore[arg-type]
+
+
+def test_an_empty_card_names_a_directory_and_says_in_words_how_to_add_people() -> None:
+    shown = plain(config.Config())
+    assert "findahelpline.com" in shown and "Befrienders Worldwide" in shown
+    assert "put someone you trust on this card: give their name and how to reach them" in shown
+    assert not any(ch.isdigit() for ch in shown)  # no country's number is built in
+
+
+def test_the_card_lists_the_clinic_line_and_the_crisis_line_before_people() -> None:
+    shown = plain(FULL)
+    order = [
+        "Your clinic after hours (Riverside clinic): 012 345 999",
+        "Your crisis line: Night line 0800 111",
+        "Sam: call 555 0100",
+        "Ana: text 555 0111",
+        "Your therapist or clinic (Riverside clinic): 012 345 678",
+    ]
+    at = [shown.index(line) for line in order]
+    assert at == sorted(at)
+    assert "findahelpline" not in shown  # a crisis line is there: no directory needed
+
+
+@pytest.mark.parametrize(
+    ("first", "top"),
+    [
+        (config.CRISIS_LINE, "Your crisis line"),
+        (config.PERSON, "Sam"),
+        (config.THERAPIST, "Your therapist or clinic"),
+        (config.AFTER_HOURS, "Your clinic after hours"),
+        (None, "Your clinic after hours"),
+    ],
+)
+def test_what_matters_now_is_listed_first(first: str | None, top: str) -> None:
+    people = FULL.reach_in_order(first)
+    assert card.reach_line(people[0], WORDS).startswith(top)
+    assert len(people) == 5  # nobody is left out
+
+
+def test_people_but_no_crisis_line_still_names_the_directory() -> None:
+    cfg = config.Config(contacts=[config.Contact("Sam", "call 555 0100")])
+    assert "findahelpline.com" in plain(cfg)
+
+
+def test_a_focused_card_is_the_lead_and_the_people_only() -> None:
+    shown = plain(FULL, lead="Please reach out now.", first=config.CRISIS_LINE, focus=True)
+    assert shown.startswith("Please reach out now. Who you can reach: • Your crisis line")
+    assert WORDS.opening not in shown and "not a crisis service" not in shown
+
+
+def test_the_reminder_names_the_first_to_reach_or_the_directory(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    card.reminder(WORDS)
+    assert cli("config", "contact", "add", "Sam", "call 555 0100").exit_code == 0
+    card.reminder(WORDS)
+    lines = capsys.readouterr().out.splitlines()
+    assert lines == [
+        "If you need someone: findahelpline.com · a few slow minutes: partsjournal ground",
+        "If you need someone: Sam: call 555 0100 · a few slow minutes: partsjournal ground",
+    ]
+
+
+def test_grounding_promises_only_what_the_card_holds() -> None:
+    safe = exercises.load_file(exercises.builtin_dir() / "grounding.toml").step("safe")
+    assert safe is not None and safe.hint is not None
+    assert "who you can reach" not in safe.hint and "support card" in safe.hint
+
+
+def test_a_clinic_with_only_an_after_hours_line_is_kept(cli: Cli, home: Path) -> None:
+    assert config.set_therapist("Riverside clinic", "", "012 345 999") is not None
+    data = tomllib.loads((home / "config.toml").read_text(encoding="utf-8"))
+    assert data["therapist"] == {"name": "Riverside clinic", "after_hours": "012 345 999"}
+    assert config.read().therapist == config.Therapist("Riverside clinic", "", "012 345 999")
+    shown = plain(config.read())
+    assert "Your clinic after hours (Riverside clinic): 012 345 999" in shown
+    assert "Your therapist or clinic" not in shown  # no office line to list
+    assert cli("config", "therapist", "Riverside clinic").exit_code == 2  # still needs a way

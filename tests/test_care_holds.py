@@ -1,0 +1,419 @@
+"""Care that holds to the end of a run: after "not safe", thoughts of ending one's life or
+distress still 9-10 after grounding, no more dialogue with a part, only grounding, the card's
+people, a free note or stopping, and an ending of its own. In process, with the small
+exercise the tests write (``helpers.write_dialogue``)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partsjournal.core import care_record as rec
+from partsjournal.core import drafts, sessions
+from partsjournal.core.care_record import CareItem
+from partsjournal.core.entry import load_range
+from partsjournal.flow import care_words, exercises, runner
+from partsjournal.flow.engine import Run
+from tests.askers import FakeAsker, PausesAt
+from tests.conftest import Cli
+from tests.helpers import DIALOGUE_CLOSING, TODAY, flat_screen, write_dialogue
+from tests.pty_helpers import write_exercise
+
+CARD = care_words.CARD.opening
+OFFER = "ground yourself first"
+HOLD = care_words.HOLD_ASK
+DIALOGUE_AFTER_MIDDLE = ("deeper", "thanks", "after", "closing")
+
+UP_TO_THE_MIDDLE = {"level": 5, "part": "The Watcher", "feelings": "Heavy", "fears": "Falling"}
+
+
+def walk(asker: FakeAsker, name: str = "dialogue") -> Any:
+    return runner.walk_and_save(Run(exercise=exercises.get(name)), asker, TODAY)
+
+
+def kinds(items: list[CareItem]) -> list[tuple[str, object]]:
+    return [(i.kind, i.value) for i in items]
+
+
+def test_not_safe_in_the_middle_holds_the_run_to_an_ending_of_its_own(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Observation 1: mid-check 10, grounding "not now", "not safe": the card, one follow-up,
+    never "go on, gently", and at the end no ordinary closing."""
+    assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
+    write_dialogue(home)
+    asker = FakeAsker(
+        {**UP_TO_THE_MIDDLE, "stirred_now": 10},
+        [
+            (OFFER, care_words.NOT_NOW),
+            (care_words.SAFE, False),
+            ("What is going on", "I would rather not say"),
+            (HOLD, care_words.HOLD_STOP),
+        ],
+    )
+    entry = walk(asker)
+    assert entry is not None and asker.replies == []
+    assert care_words.GO_ON_OR_STOP not in asker.questions
+    assert not set(DIALOGUE_AFTER_MIDDLE) & set(asker.asked)
+    shown = flat_screen(capsys.readouterr().out)
+    assert shown.count(CARD) == 1  # the whole card once; what follows is the focused part
+    assert care_words.ENDING_TITLE in shown and care_words.ENDING_PRIVATE in shown
+    assert "reach out to Robin: text 555 0199" in shown  # one concrete next step
+    assert DIALOGUE_CLOSING not in shown
+    assert kinds(entry.care) == [
+        ("rating", 5), ("rating", 10), ("grounding", "declined"), ("safe", False),
+        ("card", "shown"), ("going-on", "rather not say"), ("stop", "stopped"),
+    ]  # fmt: skip
+    assert [i.moment for i in entry.care if i.kind == "rating"] == ["start", "middle"]
+
+
+def test_a_second_not_safe_shows_one_line_and_asks_nothing_twice(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
+    write_dialogue(home)
+    asker = FakeAsker(
+        {**UP_TO_THE_MIDDLE, "stirred_now": 9, "distress": 6, "safe": False},
+        [
+            (OFFER, care_words.NOT_NOW),
+            (care_words.SAFE, False),
+            ("What is going on", "I am not safe from someone"),
+            (HOLD, care_words.HOLD_GROUND),  # grounding again: "no" a second time
+            (HOLD, care_words.HOLD_STOP),
+        ],
+    )
+    entry = walk(asker)
+    assert entry is not None and asker.replies == []
+    assert sum("What is going on" in q for q in asker.questions) == 1
+    out = capsys.readouterr().out
+    shown = flat_screen(out)
+    assert shown.count(CARD) == 1
+    reminder = care_words.CARD.reminder.format(who="Robin: text 555 0199")
+    assert out.count(reminder) >= 3  # on each screen care shows, and at the close
+    assert out.rstrip().endswith(reminder)
+    assert care_words.ENDING_EMERGENCY in shown  # not safe from someone: emergency first
+    assert [i.value for i in entry.care if i.kind == "safe"] == [False, False]
+
+
+def trigger_safe_step(home: Path) -> tuple[str, FakeAsker]:
+    steps = [
+        {"id": "level", "kind": "scale", "role": "activation-before", "text": "Level?"},
+        {"id": "safe_now", "kind": "yes_no", "role": "safety", "text": "Safe enough to go on?"},
+        *HARD_STEPS_AFTER,
+    ]
+    write_exercise(home, "stepped", steps)
+    return "stepped", FakeAsker(
+        {"level": 3, "safe_now": False},
+        [("What is going on", "I would rather not say"), (HOLD, care_words.HOLD_STOP)],
+    )
+
+
+def trigger_still_9_after_grounding(home: Path) -> tuple[str, FakeAsker]:
+    return write_dialogue(home), FakeAsker(
+        {"level": 9, "distress": 9, "safe": True},
+        [(OFFER, care_words.GROUND), (HOLD, care_words.HOLD_STOP)],
+    )
+
+
+def trigger_urges(home: Path) -> tuple[str, FakeAsker]:
+    steps = [
+        {"id": "level", "kind": "scale", "role": "activation-before", "text": "Level?"},
+        {
+            "id": "urges",
+            "kind": "choice",
+            "role": "urges",
+            "text": "What does it do?",
+            "choices": [
+                "urges to hurt myself",
+                "wanting more of a substance or medicine",
+                "thoughts of ending my life",
+                "numbs me out",
+            ],
+        },
+        *HARD_STEPS_AFTER,
+    ]
+    write_exercise(home, "urged", steps)
+    return "urged", FakeAsker(
+        {"level": 4, "urges": "thoughts of ending my life"},
+        [(care_words.SAFE, True), (HOLD, care_words.HOLD_STOP)],
+    )
+
+
+def trigger_thoughts_after_not_safe(home: Path) -> tuple[str, FakeAsker]:
+    return write_dialogue(home), FakeAsker(
+        {"level": 8},
+        [
+            (OFFER, care_words.NOT_NOW),
+            (care_words.SAFE, False),
+            ("What is going on", "Thoughts of ending my life"),
+            (HOLD, care_words.HOLD_STOP),
+        ],
+    )
+
+
+HARD_STEPS_AFTER: list[dict[str, object]] = [
+    {"id": "part", "kind": "part", "role": "part", "text": "Which part?"},
+    {"id": "closing", "kind": "guide", "text": "Thank {part}. " + DIALOGUE_CLOSING},
+]
+
+
+@pytest.mark.parametrize(
+    "trigger",
+    [
+        trigger_safe_step,
+        trigger_still_9_after_grounding,
+        trigger_urges,
+        trigger_thoughts_after_not_safe,
+    ],
+    ids=lambda t: t.__name__.removeprefix("trigger_"),
+)
+def test_every_way_into_holding_ends_the_dialogue_with_care(
+    home: Path, capsys: pytest.CaptureFixture[str], trigger: Any
+) -> None:
+    name, asker = trigger(home)
+    entry = walk(asker, name)
+    assert entry is not None and asker.replies == []
+    assert "part" not in asker.asked and "closing" not in asker.asked
+    shown = flat_screen(capsys.readouterr().out)
+    assert care_words.ENDING_TITLE in shown and DIALOGUE_CLOSING not in shown
+    assert care_words.HOLD_INTRO in shown
+    assert ("stop", "stopped") in kinds(entry.care)
+
+
+def test_the_urge_of_ending_ones_life_shows_the_crisis_line_first(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
+    assert cli("config", "crisis-line", "Night line 0800 111").exit_code == 0
+    name, asker = trigger_urges(home)
+    walk(asker, name)
+    shown = flat_screen(capsys.readouterr().out)
+    card = shown[shown.index(care_words.URGE_ENDING_LEAD) :]
+    assert card.index("Night line") < card.index("Robin")
+    assert "call your crisis line: Night line 0800 111" in shown  # the ending's next step
+
+
+def test_the_holding_menu_offers_only_grounding_people_a_note_or_stopping(home: Path) -> None:
+    write_dialogue(home)
+    asker = FakeAsker(
+        {"level": 8, "hold_note": "I am scared and I called my sister"},
+        [
+            (OFFER, care_words.NOT_NOW),
+            (care_words.SAFE, False),
+            ("What is going on", "I would rather not say"),
+            (HOLD, care_words.HOLD_PEOPLE),
+            (HOLD, care_words.HOLD_NOTE),
+            (HOLD, care_words.HOLD_STOP),
+        ],
+    )
+    offered: list[list[str]] = []
+    real = asker.select
+
+    def select(question: str, choices: list[str]) -> str:
+        if question == HOLD:
+            offered.append(choices)
+        return real(question, choices)
+
+    asker.select = select  # type: ignore[method-assign]
+    entry = walk(asker)
+    only = [care_words.HOLD_GROUND, care_words.HOLD_PEOPLE, care_words.HOLD_NOTE]
+    assert len(offered) == 3 and all(c == [*only, care_words.HOLD_STOP] for c in offered)
+    notes = [i.value for i in entry.care if i.kind == rec.NOTE]
+    assert notes == ["I am scared and I called my sister"]  # never a word lost
+
+
+def test_on_the_day_of_a_session_the_ending_says_do_not_drive(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sessions.add(TODAY.date(), created=TODAY)
+    name, asker = trigger_safe_step(home)
+    assert runner.run_exercise(name, asker=asker) is not None
+    shown = flat_screen(capsys.readouterr().out)
+    assert care_words.ENDING_DRIVE in shown
+    assert care_words.ENDING_NOBODY in shown  # an empty card: the emergency number, a directory
+
+
+def test_the_day_after_a_session_the_ending_does_not_speak_of_driving(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    sessions.add(TODAY.date() - timedelta(days=2), created=TODAY)
+    name, asker = trigger_safe_step(home)
+    assert runner.run_exercise(name, asker=asker) is not None
+    shown = flat_screen(capsys.readouterr().out)
+    assert care_words.ENDING_TITLE in shown and care_words.ENDING_DRIVE not in shown
+
+
+def test_a_later_run_is_never_locked_out(home: Path) -> None:
+    name, asker = trigger_safe_step(home)
+    assert walk(asker, name) is not None
+    again = FakeAsker({"level": 2, "safe_now": True, "part": "The Watcher"})
+    entry = walk(again, name)
+    assert entry is not None and again.asked[-1] == "closing" and again.questions == []
+
+
+def test_pausing_at_9_shows_the_people_and_resume_asks_how_it_is_now(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Observation 5: activation 9, grounding "not now", Ctrl-C at the safety question."""
+    assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
+    write_dialogue(home)
+    paused = PausesAt(care_words.SAFE, {"level": 9}, [(OFFER, care_words.NOT_NOW)])
+    assert walk(paused) is None
+    out = capsys.readouterr().out
+    assert "Paused." in out and care_words.CARD.people_title in out
+    assert out.index("Paused.") < out.index("Robin: text 555 0199")
+    assert care_words.CARD.ground_line in out
+    [draft] = drafts.load_all()
+    assert kinds(draft.care) == [("rating", 9), ("grounding", "declined")]
+
+    back = FakeAsker(
+        {
+            **{k: v for k, v in UP_TO_THE_MIDDLE.items() if k != "level"},
+            "stirred_on_return": 4,
+            "stirred_now": "",
+            "deeper": "Old grief",
+            "after": 3,
+        }
+    )
+    entry = runner.resume(None, asker=back)
+    assert entry is not None and back.asked[0] == "stirred_on_return"
+    assert ("rating", 4) in kinds(entry.care)
+
+
+def test_resume_at_8_or_more_grounds_first_and_keeps_what_it_saw(home: Path) -> None:
+    write_dialogue(home)
+    first = PausesAt(
+        "after",
+        {"level": 8},
+        [(OFFER, care_words.NOT_NOW), (care_words.SAFE, True), ("Go on", care_words.GO_ON)],
+    )
+    assert walk(first) is None
+    back = FakeAsker(
+        {"stirred_on_return": 9, "distress": 4, "safe": True, "after": 3},
+        [(OFFER, care_words.GROUND)],
+    )
+    entry = runner.resume(None, asker=back)
+    assert entry is not None and back.asked[:2] == ["stirred_on_return", "feet"]
+    said = [(i.kind, i.value, i.moment) for i in entry.care]
+    at = said.index(("rating", 9, "resume"))
+    assert said[at:] == [
+        ("rating", 9, "resume"), ("grounding", "done", None), ("rating", 4, "grounding"),
+        ("safe", True, "grounding"), ("rating", 3, "end"),
+    ]  # fmt: skip
+
+
+NOT_SAFE_THEN_PAUSE = [
+    (OFFER, care_words.NOT_NOW),
+    (care_words.SAFE, False),
+    ("What is going on", "I would rather not say"),
+]
+
+
+def test_a_run_paused_while_care_held_it_comes_back_to_care_not_to_the_part(home: Path) -> None:
+    write_dialogue(home)
+    assert walk(PausesAt(HOLD, {"level": 8}, NOT_SAFE_THEN_PAUSE)) is None
+    still = FakeAsker(
+        {"stirred_on_return": 7}, [(care_words.SAFE, False), (HOLD, care_words.HOLD_STOP)]
+    )
+    assert runner.resume(None, asker=still) is not None
+    assert "part" not in still.asked and still.replies == []
+
+
+def test_a_later_sitting_that_feels_safe_goes_on_with_the_exercise(home: Path) -> None:
+    write_dialogue(home)
+    assert walk(PausesAt(HOLD, {"level": 8}, NOT_SAFE_THEN_PAUSE)) is None
+    calm = FakeAsker(
+        {**UP_TO_THE_MIDDLE, "stirred_on_return": 3, "stirred_now": "", "deeper": "x", "after": 2},
+        [(care_words.SAFE, True)],
+    )
+    entry = runner.resume(None, asker=calm)
+    assert entry is not None and "part" in calm.asked and calm.asked[-1] == "closing"
+
+
+def test_grounding_on_its_own_at_9_holds_the_run_too(home: Path) -> None:
+    write_exercise(
+        home,
+        "grounding",
+        [
+            {"id": "feet", "kind": "guide", "text": "Feet."},
+            {"id": "distress", "kind": "scale", "role": "distress", "text": "Distress?"},
+            {"id": "safe", "kind": "yes_no", "role": "safety", "text": "Safe?"},
+            {"id": "closing", "kind": "guide", "text": "Thank yourself."},
+        ],
+    )
+    asker = FakeAsker({"distress": 10}, [(care_words.SAFE, True), (HOLD, care_words.HOLD_STOP)])
+    entry = runner.walk_and_save(Run(exercise=exercises.get("grounding")), asker, TODAY)
+    assert entry is not None and "closing" not in asker.asked
+
+
+def test_a_scripted_run_that_is_not_safe_keeps_every_answer_of_the_file(
+    cli: Cli, tmp_path: Path, home: Path
+) -> None:
+    name, _ = trigger_safe_step(home)
+    f = tmp_path / "a.toml"
+    f.write_text('level = 3\nsafe_now = false\npart = "The Watcher"\n', encoding="utf-8")
+    result = cli("exercise", name, "--answers", str(f))
+    assert result.exit_code == 0, result.output
+    assert CARD in result.stderr and care_words.ENDING_PRIVATE in flat_screen(result.stderr)
+    [entry] = load_range()
+    assert {a.step: a.value for a in entry.answers} == {
+        "level": 3, "safe_now": False, "part": "The Watcher",
+    }  # fmt: skip
+    assert ("safe", False) in kinds(entry.care)
+
+
+@pytest.mark.parametrize(
+    ("said", "lead", "first"),
+    [
+        ("Thoughts of ending my life", care_words.CRISIS_LEAD, "Night line"),
+        ("I would rather not say", care_words.RATHER_NOT_LEAD, "Night line"),
+        ("I am not safe from someone", care_words.SOMEONE_LEAD, None),
+        ("My body feels wrong", care_words.BODY_LEAD, "Your clinic after hours"),
+    ],
+)
+def test_each_answer_to_what_is_going_on_is_routed(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str], said: str, lead: str, first: str
+) -> None:
+    assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
+    assert cli("config", "crisis-line", "Night line 0800 111").exit_code == 0
+    assert cli("config", "therapist", "Riverside", "012", "--after-hours", "013").exit_code == 0
+    name, asker = trigger_safe_step(home)
+    asker.replies[0] = ("What is going on", said)
+    assert walk(asker, name) is not None
+    shown = flat_screen(capsys.readouterr().out)
+    after = shown[shown.index(lead) :]
+    if first is not None:  # the line that matters is listed first after the lead
+        assert after.index(first) < after.index("Robin")
+    assert rec.GOING_ON in dict(kinds(load_range()[0].care))
+
+
+def test_too_much_right_now_grounds_first(home: Path) -> None:
+    name, asker = trigger_safe_step(home)
+    write_dialogue(home)  # the small grounding pause
+    asker.replies[0] = ("What is going on", "It is too much right now")
+    asker.answers.update({"distress": 5, "safe": True})
+    entry = walk(asker, name)
+    assert entry is not None and asker.asked[-3:] == ["feet", "distress", "safe"]
+    assert ("grounding", "done") in kinds(entry.care)
+
+
+def test_each_moment_of_care_is_in_the_draft_as_soon_as_it_is_said(home: Path) -> None:
+    """Closing the terminal while care holds the run loses nothing that was said."""
+    write_dialogue(home)
+    seen: list[list[tuple[str, object]]] = []
+
+    class Looking(FakeAsker):
+        def select(self, question: str, choices: list[str]) -> str:
+            if question == HOLD:
+                seen.append(kinds(drafts.load_all()[0].care))
+            return super().select(question, choices)
+
+    asker = Looking({"level": 8}, [*NOT_SAFE_THEN_PAUSE, (HOLD, care_words.HOLD_STOP)])
+    assert walk(asker) is not None
+    assert seen == [
+        [("rating", 8), ("grounding", "declined"), ("safe", False), ("card", "shown"),
+         ("going-on", "rather not say")],
+    ]  # fmt: skip
