@@ -17,10 +17,14 @@ from partsjournal.views import search
 
 @click.command("edit")
 @click.argument("entry_id", metavar="ID", shell_complete=entry_refs)
-def edit(entry_id: str) -> None:
+@click.option(
+    "--raw", is_flag=True, help="Edit the entry's file itself (TOML), with its dates and ids."
+)
+def edit(entry_id: str, raw: bool) -> None:
     """Open one entry in $EDITOR; it is checked before it is saved.
 
-    ID is the entry's id, or its start; last for the newest.
+    Your answers are shown as plain text under their questions; --raw opens the file
+    itself. ID is the entry's id, or its start; last for the newest.
 
     An edit that no longer reads as an entry is refused and the original kept;
     what you typed is kept too, in a copy whose place is named.
@@ -28,7 +32,8 @@ def edit(entry_id: str) -> None:
     Example: partsjournal edit last (the newest entry)
     """
     path = search.find_entry(entry_id)
-    edited = editing.edit_entry(path, entry.load(path))
+    edit_as = editing.edit_entry if raw else editing.edit_entry_text
+    edited = edit_as(path, entry.load(path))
     if edited is None:
         ui.say("No changes; the entry is as it was.")
     else:

@@ -19,14 +19,23 @@ import subprocess
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from partsjournal import prompts
 from partsjournal.core import index, parts
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.parts import Part
-from partsjournal.core.store import UnreadableFile, locked, read_file, read_toml, write_file
+from partsjournal.core.store import (
+    UnreadableFile,
+    dump_toml,
+    loads_toml,
+    locked,
+    read_file,
+    read_toml,
+    write_file,
+)
+from partsjournal.flow import entry_text
 from partsjournal.flow.engine import Paused
 from partsjournal.render import ui
 
@@ -69,6 +78,9 @@ def edit_file(
     *,
     kept: str,
     again: Callable[[str], bool] | None = None,
+    shown: Callable[[bytes], bytes] | None = None,
+    saved: Callable[[bytes], bytes] | None = None,
+    suffix: str = ".edit.toml",
 ) -> T | None:
     """Open a copy of ``path`` in the editor; if it changed and ``check(copy)``
     accepts it, the copy replaces ``path``. ``None`` when nothing changed.
@@ -79,10 +91,15 @@ def edit_file(
     the copy again to fix it, and otherwise the copy is kept and its place said.
     If the file changed on disk while the editor was open (another ``edit``, a
     rename), the copy is kept and nothing is overwritten.
+
+    ``shown`` turns the file into what the editor shows (the answers as text), and
+    ``saved`` turns what was edited back into the file (``check`` sees the copy as edited);
+    by default the editor has the file itself.
     """
     command = editor_command()
-    original = read_file(path)
-    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=".edit.toml", dir=path.parent)
+    on_disk = read_file(path)
+    original = shown(on_disk) if shown is not None else on_disk
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}.", suffix=suffix, dir=path.parent)
     copy = Path(name)
     with os.fdopen(fd, "wb") as f:
         f.write(original)
@@ -112,12 +129,12 @@ def edit_file(
             break
         keep = True
         with locked(path):
-            if read_file(path) != original:
+            if read_file(path) != on_disk:
                 raise BrokenEdit(
                     f"{path} was changed by another command while you were editing it, so "
                     f"your edit was not saved over that change; what you typed is kept in {copy}."
                 )
-            write_file(path, edited)
+            write_file(path, saved(edited) if saved is not None else edited)
         keep = False
         return result
     finally:
@@ -170,7 +187,16 @@ ENTRY_KEPT = "your entry is unchanged"
 def check_entry(original: Entry, copy: Path, path: Path) -> Entry:
     """The entry the edited copy describes, or :class:`BrokenEdit` saying why not."""
     try:
-        edited = from_dict(read_toml(copy), path)
+        data = read_toml(copy)
+    except UnreadableFile as exc:
+        raise BrokenEdit(f"The edit was not saved because {exc.reason}; {ENTRY_KEPT}.") from None
+    return check_entry_data(original, data, path)
+
+
+def check_entry_data(original: Entry, data: dict[str, Any], path: Path) -> Entry:
+    """The entry ``data`` describes, if it may replace ``original``; else :class:`BrokenEdit`."""
+    try:
+        edited = from_dict(data, path)
     except UnreadableFile as exc:
         raise BrokenEdit(f"The edit was not saved because {exc.reason}; {ENTRY_KEPT}.") from None
     if edited.id != original.id:
@@ -195,6 +221,43 @@ def edit_entry(
     )
     if edited is not None:
         index.note_saved()  # after the file is in place; never fails the edit
+    return edited
+
+
+def edit_entry_text(
+    path: Path, original: Entry, *, again: Callable[[str], bool] | None = None
+) -> Entry | None:
+    """Edit an entry's answers as plain text under their questions (:mod:`flow.entry_text`);
+    everything else in the file stays as it was. A refused edit keeps the person's text."""
+    data = read_toml(path)
+
+    def back(edited: bytes) -> bytes:
+        try:
+            text = edited.decode("utf-8")
+        except UnicodeDecodeError:
+            raise BrokenEdit(f"The edit is not UTF-8 text; {ENTRY_KEPT}.") from None
+        try:
+            return dump_toml(entry_text.from_text(text, data), path)
+        except entry_text.TextRefused as exc:
+            why = exc.message
+            raise BrokenEdit(f"The edit was not saved because {why}; {ENTRY_KEPT}.") from None
+
+    def check(copy: Path) -> Entry:
+        return check_entry_data(original, loads_toml(back(copy.read_bytes()).decode()), path)
+
+    when = original.created
+    heading = f"{original.title}, {when:%A} {when.day} {when:%B %Y, %H:%M}"
+    edited = edit_file(
+        path,
+        check,
+        kept=ENTRY_KEPT,
+        again=again,
+        shown=lambda raw: entry_text.to_text(data, heading).encode("utf-8"),
+        saved=back,
+        suffix=".edit.txt",
+    )
+    if edited is not None:
+        index.note_saved()
     return edited
 
 
