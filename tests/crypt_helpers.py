@@ -147,6 +147,11 @@ def journal_bytes(home: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for p in sorted(home.rglob("*")) if p.is_file()}
 
 
+def plain_anywhere(home: Path, words: bytes) -> list[Path]:
+    """Every file under ``home``, hidden ones included, whose bytes hold ``words``."""
+    return [p for p in home.rglob("*") if p.is_file() and words in p.read_bytes()]
+
+
 def paths_telling(home: Path, words: tuple[str, ...]) -> list[str]:
     """Every path under ``home`` (hidden ones included) whose name contains one of
     ``words`` (part names, session kinds), in lower case."""
@@ -157,3 +162,35 @@ def paths_telling(home: Path, words: tuple[str, ...]) -> list[str]:
             if any(word in rel for word in words):
                 found.append(rel)
     return found
+
+
+_TEMPLATES: dict[str, Path] = {}
+
+
+def copy_sealed_journal(
+    home: Path,
+    cli: Cli,
+    answers: Path,
+    factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> pyrage.x25519.Identity:
+    """An encrypted journal in ``home``: :func:`write_journal` and a second part ("Little
+    One"), encrypted to an identity file that ``PARTSJOURNAL_IDENTITY`` names. Made once
+    per test process and copied for each test (making it is most of a test's time).
+    Returns the identity."""
+    import shutil
+
+    if "sealed" not in _TEMPLATES:
+        folder = factory.mktemp("sealed-template")
+        with monkeypatch.context() as patch:
+            patch.setenv("PARTSJOURNAL_HOME", str(folder / "journal"))
+            key_file(folder, patch)
+            write_journal(cli, answers)
+            assert cli("parts", "add", "Little One").exit_code == 0
+            assert cli("encrypt").exit_code == 0
+        _TEMPLATES["sealed"] = folder
+    folder = _TEMPLATES["sealed"]
+    shutil.copytree(folder / "journal", home, symlinks=True)
+    monkeypatch.setenv(crypt.IDENTITY_ENV, str(folder / "key.txt"))
+    text = (folder / "key.txt").read_text(encoding="ascii")
+    return pyrage.x25519.Identity.from_str(text.split()[-1])

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -17,6 +18,7 @@ from partsjournal.flow.engine import Run
 from partsjournal.views.period import Period
 from tests.askers import StopAfter
 from tests.conftest import PROTECTOR_ANSWERS, Cli
+from tests.crypt_helpers import copy_sealed_journal
 from tests.helpers import TODAY, WHEN
 
 AnswerSpec = tuple[str, str | int | bool | list[str]]
@@ -197,3 +199,15 @@ def paused_protector(home: Path, stop_at: str = "purpose") -> drafts.Draft:
     assert runner.walk_and_save(Run(exercise=ex), asker, WHEN) is None
     [draft] = drafts.load_all()
     return draft
+
+
+@pytest.fixture
+def sealed(
+    home: Path,
+    cli: Cli,
+    protector_answers: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Any:
+    """An encrypted journal (:func:`crypt_helpers.copy_sealed_journal`); its identity."""
+    return copy_sealed_journal(home, cli, protector_answers, tmp_path_factory, monkeypatch)

@@ -132,7 +132,9 @@ def test_edit_in_editor_saves_a_valid_edit(
     fake_editor(
         tmp_path,
         monkeypatch,
-        "assert path.name.startswith('.')\n"
+        # the copy is in a folder of its own, the person's only, outside the journal
+        f"assert not path.resolve().is_relative_to({str(home.resolve())!r})\n"
+        "assert path.parent.stat().st_mode & 0o777 == 0o700\n"
         "path.write_text(path.read_text() + '# mine\\nrole = \"manager\"\\n')",
     )
     result = three_dialogues("parts", "edit", "The Critic")

@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from partsjournal.cli import root
 from partsjournal.core import crypt, drafts, encryption, entry, store
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry
@@ -20,6 +21,7 @@ from tests.crypt_helpers import (
     PASSPHRASE,
     SECRET_WORDS,
     WHEN,
+    Secrets,
     by_record,
     journal_bytes,
     key_file,
@@ -39,13 +41,18 @@ def protected() -> tuple[str, bytes]:
 
 
 @pytest.fixture
-def locked_journal(home: Path, cli: Cli, protector_answers: Path, protected: tuple[str, bytes]):
+def locked_journal(
+    home: Path,
+    cli: Cli,
+    protector_answers: Path,
+    protected: tuple[str, bytes],
+):
     """A journal encrypted to the protected identity; reading it needs the passphrase."""
     write_journal(cli, protector_answers)
     secret, blob = protected
     identity = pyrage.x25519.Identity.from_str(secret)
     (home / crypt.IDENTITY_FILE).write_bytes(blob)
-    (home / crypt.RECIPIENT_FILE).write_text(f"{identity.to_public()}\n")
+    crypt.begin_command(Secrets(("Passphrase", PASSPHRASE)))  # encrypt checks the keys with it
     encryption.encrypt()
     crypt.begin_command(None)
     return identity
@@ -80,7 +87,16 @@ def test_encrypt_asks_twice_prints_a_recovery_key_and_covers_every_file(
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert all(PASSPHRASE.encode() not in b for b in journal_bytes(home).values())  # never stored
     assert sorted(p.name for p in home.iterdir()) == sorted(
-        ["config.toml", "drafts", "entries", "identity.age", "parts", "recipient.txt", "sessions"]
+        [
+            "config.toml",
+            "drafts",
+            "entries",
+            "identity.age",
+            "identity.pub",
+            "parts",
+            "recipient.txt",
+            "sessions",
+        ]
     )
     # the recovery key on screen is the identity: age opens every file with it, outside
     # partsjournal (pyrage's own decrypt, no partsjournal code on the path)
@@ -120,8 +136,8 @@ def test_unlocking_is_said_after_the_passphrase_and_before_the_key_is_derived(
     monkeypatch.setattr(pyrage.passphrase, "decrypt", watched)
     result = cli("entries")
     assert result.exit_code == 0, result.stderr
-    assert said_before == [crypt.UNLOCKING + "\n"]
-    assert result.stderr == crypt.UNLOCKING + "\n"
+    assert said_before == [root.UNLOCKING + "\n"]
+    assert result.stderr == root.UNLOCKING + "\n"
 
 
 def test_an_identity_file_unlocks_without_a_word(

@@ -121,8 +121,11 @@ def test_decrypt_stopped_after_file_k_reads_and_finishes_on_rerun(
     with pytest.raises(KeyboardInterrupt):
         encryption.decrypt(after_file=stop_after(k))
     assert sealed(home) == FILES - k
-    assert not (home / crypt.RECIPIENT_FILE).exists()  # new files are plain already
+    # the keys stay until every file is plain: a file saved now is encrypted, never left
+    # encrypted with its key gone, and the rerun converts it with the rest
+    assert (home / crypt.RECIPIENT_FILE).exists() and crypt.is_encrypted()
     finishes_on_rerun(home, cli, journal, "decrypt")
+    assert not crypt.is_encrypted()
 
 
 # os.replace: recipient.txt, the id written into the-planner, then each file encrypted

@@ -81,7 +81,7 @@ READING = [
     ("parts",),
     ("parts", "show", MARKUP_NAME),
     ("parts", "show", ESCAPED_NAME),
-    ("parts", "show", "pwned"),  # not a name: the error suggests the escaped one
+    ("parts", "show", "pwne"),  # not a name nor an id: the error suggests the escaped one
     ("parts", "map"),
     ("review",),
     ("review", "--format", "markdown"),
@@ -102,12 +102,12 @@ def test_every_screen_shows_hostile_text_literally_and_without_escapes(
     argv = [a.format(**hostile) for a in args]
     result = cli.runner.invoke(app, argv, env={"COLUMNS": columns})
     shown = result.stdout + result.stderr
-    assert result.exit_code == (2 if argv[-1] == "pwned" else 0), shown
+    assert result.exit_code == (2 if argv[-1] == "pwne" else 0), shown
     assert "something went wrong" not in shown
     for control in TERMINAL_CONTROLS:
         assert control not in shown, f"{control!r} reached the terminal from {argv}"
     lists = {"entries", "parts", "review", "export", "drafts"}
-    if columns == "200" and argv[-1] != "pwned" and args[0] in lists:
+    if columns == "200" and argv[-1] != "pwne" and args[0] in lists:
         # names survive whole, brackets and all (rich would eat "[old]" as markup)
         flat = " ".join(shown.split())
         assert "Critic [old]" in flat or "Critic \\[old\\]" in flat, shown

@@ -25,7 +25,7 @@ import pyrage
 import pytest
 
 from partsjournal import prompts
-from partsjournal.core import crypt, drafts, store
+from partsjournal.core import crypt, drafts, filesys, store
 from partsjournal.core.answers import AnswerValue
 from partsjournal.flow import drafting, exercises, runner
 from partsjournal.flow.engine import Paused, Run, check_value
@@ -66,7 +66,7 @@ def windows(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 def test_the_simulation_takes_the_posix_calls_away(windows: None) -> None:
     using_os = [m for m in ours() if isinstance(getattr(m, "os", None), types.ModuleType)]
-    assert store in using_os
+    assert filesys in using_os and store in using_os
     for module in using_os:
         assert not any(hasattr(module.os, name) for name in POSIX_ONLY), module
         assert module.os.replace is os.replace  # everything else is the real thing
@@ -186,8 +186,8 @@ def test_a_file_held_open_is_replaced_once_it_is_let_go(
         real(src, dst)
 
     monkeypatch.setattr(os, "replace", replace)
-    monkeypatch.setattr(store, "REPLACE_TRIES", 3)
-    monkeypatch.setattr(store, "REPLACE_PAUSE", 0)
+    monkeypatch.setattr(filesys, "REPLACE_TRIES", 3)
+    monkeypatch.setattr(filesys, "REPLACE_PAUSE", 0)
     store.atomic_write(target, b"new = 2\n")
     assert target.read_bytes() == b"new = 2\n" and refusals == []
 
@@ -204,8 +204,8 @@ def test_a_file_held_open_too_long_keeps_the_old_one_and_no_temporary(
         raise PermissionError(errno.EACCES, "in use")
 
     monkeypatch.setattr(os, "replace", replace)
-    monkeypatch.setattr(store, "REPLACE_TRIES", 3)
-    monkeypatch.setattr(store, "REPLACE_PAUSE", 0)
+    monkeypatch.setattr(filesys, "REPLACE_TRIES", 3)
+    monkeypatch.setattr(filesys, "REPLACE_PAUSE", 0)
     with pytest.raises(PermissionError):
         store.atomic_write(target, b"new = 2\n")
     assert len(tries) == 3

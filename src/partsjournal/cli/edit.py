@@ -10,7 +10,7 @@ import click
 
 from partsjournal.cli.completion import entry_refs
 from partsjournal.core import entry
-from partsjournal.flow import editing
+from partsjournal.flow import editing, entry_text
 from partsjournal.render import ui
 from partsjournal.views import search
 
@@ -32,7 +32,7 @@ def edit(entry_id: str, raw: bool) -> None:
     Example: partsjournal edit last (the newest entry)
     """
     path = search.find_entry(entry_id)
-    edit_as = editing.edit_entry if raw else editing.edit_entry_text
+    edit_as = editing.edit_entry if raw else entry_text.edit_entry
     edited = edit_as(path, entry.load(path))
     if edited is None:
         ui.say("No changes; the entry is as it was.")

@@ -6,8 +6,9 @@ from typing import Annotated
 
 import typer
 
-from partsjournal.core import crypt, encryption
+from partsjournal.core import encryption, keyfiles
 from partsjournal.core.errors import UsageError
+from partsjournal.flow import editing
 from partsjournal.render import ui
 
 
@@ -23,7 +24,8 @@ def encrypt() -> None:
     The first time, you choose a passphrase (asked twice, never shown) and are given a
     recovery key to keep. Running it again finishes a conversion that was stopped.
     """
-    result = encryption.encrypt(on_new_key=_show_recovery_key)
+    editing.remove_stale_edit_folders()  # a killed edit's plain copy, kept encrypted if changed
+    result = encryption.encrypt(on_new_key=_show_recovery_key, on_wait=ui.warn)
     ui.say(
         f"Encrypted {_files(len(result.converted))}"
         + (f" ({result.unchanged} already were)" if result.unchanged else "")
@@ -47,6 +49,21 @@ def encrypt() -> None:
             )
             + ", so its name was kept; fix or move it, then run 'partsjournal encrypt' again."
         )
+    if result.keys_written:
+        ui.say(
+            f"Wrote {' and '.join(str(p) for p in result.keys_written)} again from your "
+            "journal's key; saving works again."
+        )
+    if result.strays_removed:
+        ui.say(
+            f"Removed {_files(result.strays_removed)} a stopped command had left half-written "
+            "(plain copies of journal files)."
+        )
+    if result.edits_sealed:
+        ui.say(
+            f"Encrypted {_files(len(result.edits_sealed))} of edits kept for you to fix (first: "
+            f"{result.edits_sealed[0]})."
+        )
     for other in result.same_id:
         ui.warn(
             f"{other} carries the same id as another file, so it kept its name (it is not "
@@ -69,13 +86,17 @@ def decrypt() -> None:
     if not result.converted and not result.unreadable:
         ui.say("The journal is plain text; there was nothing to decrypt.")
         return
-    ui.say(f"Decrypted {_files(len(result.converted))}; the journal is plain text again.")
-    if result.unreadable:
-        first = result.unreadable[0]
-        ui.warn(
-            f"{_files(len(result.unreadable))} could not be opened with this key (first: "
-            f"{first}) and stayed encrypted, so the key file {crypt.identity_path()} was kept."
-        )
+    if not result.unreadable:
+        ui.say(f"Decrypted {_files(len(result.converted))}; the journal is plain text again.")
+        return
+    ui.say(f"Decrypted {_files(len(result.converted))}.")
+    first = result.unreadable[0]
+    ui.warn(
+        f"{_files(len(result.unreadable))} could not be opened with this key (first: {first}) "
+        f"and stayed encrypted, so the journal stays encrypted and its key files are kept; move "
+        "those files out of the journal if they are not yours, then run 'partsjournal decrypt' "
+        "again."
+    )
 
 
 def passphrase(
@@ -103,7 +124,7 @@ def passphrase(
     if sum((recover, remember, forget)) > 1:
         raise UsageError("Give one of --recover, --remember or --forget at a time.")
     if remember:
-        encryption.remember_in_keyring()
+        keyfiles.remember_in_keyring()
         ui.say(
             "Your journal's key is now kept in your system keyring, so the passphrase is not "
             "asked. The trade: while you are logged in, anyone or any program using your "
@@ -111,7 +132,7 @@ def passphrase(
         )
         return
     if forget:
-        had = encryption.forget_keyring()
+        had = keyfiles.forget_keyring()
         ui.say(
             "The key is out of the system keyring; the passphrase will be asked again."
             if had

@@ -54,7 +54,7 @@ def exercise(
     Example: partsjournal exercise protector --from 2026-11-20T2115
     """
     if name is None:
-        found = exercises.load_all()
+        found = exercises.load_all(warn=ui.warn)
         with ui.paged():
             screens.exercise_list(found)
         return

@@ -7,8 +7,9 @@ from typing import Annotated
 import typer
 
 from partsjournal.cli.typer_options import AtOption
-from partsjournal.flow import notes
-from partsjournal.render import ui
+from partsjournal.core.errors import UsageError
+from partsjournal.flow import editing, notes
+from partsjournal.render import terminal, ui
 
 
 def register(app: typer.Typer) -> None:
@@ -16,7 +17,15 @@ def register(app: typer.Typer) -> None:
 
 
 def note(
-    text: Annotated[str, typer.Argument(help="One line about the moment, in quotes.")],
+    text: Annotated[
+        str | None,
+        typer.Argument(
+            help="One line about the moment, in quotes; leave it out (or give -) to type it "
+            "in your editor or pass it on standard input, out of the process list and your "
+            "shell's history.",
+            show_default=False,
+        ),
+    ] = None,
     part: Annotated[
         str | None, typer.Option("--part", help="The part that was stirred, if you know.")
     ] = None,
@@ -26,8 +35,25 @@ def note(
 
     Example: partsjournal note "snapped at J; chest tight" --part "The Critic"
     """
-    saved = notes.save_note(text, part=part, at=at)
+    saved = notes.save_note(_words(text), part=part, at=at)
     ui.say(
         f"Noted ({saved.id}). Explore it later with: "
         f"partsjournal exercise protector --from {saved.id}"
+    )
+
+
+def _words(text: str | None) -> str:
+    """The note as given; ``-`` reads standard input; nothing opens the editor in a
+    terminal, and reads standard input when it is a pipe or a file."""
+    if text == "-":
+        return editing.read_stdin()
+    if text is not None:
+        return text
+    if ui.can_prompt():
+        return editing.new_text("note.txt")
+    if not terminal.current().stdin_tty:
+        return editing.read_stdin()
+    raise UsageError(
+        "Give the note in quotes, with -, or on standard input, for example: "
+        'partsjournal note "chest tight".'
     )

@@ -61,6 +61,8 @@ def parts_list(ctx: click.Context) -> None:
     met = partlog.counts(index, warn=ui.warn) if live else {}
     with ui.paged():
         render_parts.print_list(live, met)
+    for group in partlog.sharing_names(live):
+        ui.warn(partlog.sharing_hint(group))
 
 
 @parts_list.command("show", short_help="Show one part's record and the entries it appears in.")
@@ -79,6 +81,10 @@ def show(name: str, number: int | None, all_: bool) -> None:
     latest = options.how_many(number, all_)
     part = parts.resolve(name)
     index = parts.everything(warn=ui.warn)
+    live = [p for p in index.values() if parts.live_id(p.id, index) == p.id]
+    for group in partlog.sharing_names(live):
+        if part.id in {p.id for p in group}:
+            ui.warn(partlog.sharing_hint(group))
     if parts.in_circle(part.id, index):
         part = index[part.id] = parts.undo_merge(part)
         ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)

@@ -8,6 +8,7 @@ so ``--help`` and the reading commands stay fast. Errors are caught in exactly o
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import sys
@@ -108,6 +109,10 @@ def build_command(name: str) -> Any:
     return made.target() if isinstance(made, TyperCommand) else made
 
 
+# said while the key is derived from the passphrase (scrypt: a second or two of silence)
+UNLOCKING = "Unlocking your journal..."
+
+
 def ask_secret(question: str) -> str:
     """Ask for a passphrase through prompts.py, loaded only when a file needs it."""
     import importlib
@@ -115,7 +120,7 @@ def ask_secret(question: str) -> str:
     prompts = importlib.import_module("partsjournal.prompts")
     answer: str = prompts.ask_secret(question)
     if question == crypt.UNLOCK_QUESTION and terminal.current().stderr_tty:
-        ui.say(crypt.UNLOCKING, to_stderr=True)  # the key is derived next: say so, not silence
+        ui.say(UNLOCKING, to_stderr=True)  # the key is derived next: say so, not silence
     return answer
 
 
@@ -139,6 +144,7 @@ class JournalGroup(LazyGroup):
             raise
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        args = as_typed(args)
         # error messages say "run the same command with --debug": accept it anywhere
         # before a lone "--" (after which everything is the person's own text)
         end = args.index("--") if "--" in args else len(args)
@@ -162,7 +168,7 @@ class JournalGroup(LazyGroup):
             if ctx is not None:
                 end = "" if message.endswith((".", "?", "!")) else "."
                 message += f"{end} See '{ctx.command_path} --help'."
-            click.echo(_fitted(f"partsjournal: {message}"), err=True)
+            click.echo(_fitted(f"partsjournal: {visible(message)}"), err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("partsjournal: stopped.", err=True)
@@ -173,6 +179,7 @@ class JournalGroup(LazyGroup):
         crypt.begin_command(ask_secret)  # an encrypted journal is unlocked once per command
         try:
             super().invoke(ctx)
+            _link_waiting_notes()
             return None  # a command's return value is never an exit code
         except JournalError as exc:
             if _debug["on"]:
@@ -265,6 +272,20 @@ def _progress(items: Any, description: str) -> Any:
     return ui.track(items, description)
 
 
+def _link_waiting_notes() -> None:
+    """Notes saved while the journal's key was not at hand get their parts linked at the
+    end of the first command that has it (flow/notes loads only when there are some)."""
+    if not crypt.unlocked() or not paths.waiting_dir().is_dir():
+        return
+    import importlib
+
+    notes = importlib.import_module("partsjournal.flow.notes")
+    try:
+        notes.link_waiting()
+    except JournalError as exc:  # the notes are saved; linking is tried again next time
+        ui.warn(f"A note's part could not be linked yet: {exc.message}")
+
+
 def _fitted(message: str) -> str:
     """An error for a terminal, broken between words to fit it (never inside a
     command or a path); for a pipe or a file, one line, unless COLUMNS is set."""
@@ -298,6 +319,33 @@ def os_error_sentence(exc: OSError) -> str:
         return f"{where} is on a read-only disk; nothing was changed. Choose another --home."
     reason = exc.strerror or type(exc).__name__
     return f"Could not use {where} ({reason}); nothing was changed. Check it and try again."
+
+
+# Options whose value names a file: kept as the system gave it, for the system to find.
+PATH_OPTIONS = ("--home", "--answers", "--output", "-o", "--ics")
+
+
+def as_typed(args: list[str]) -> list[str]:
+    """The arguments as the person typed them, whatever the locale says.
+
+    Under the C or POSIX locale with Python's UTF-8 mode off (``LC_ALL=C PYTHONUTF8=0``)
+    the words of ``note "Zoë"`` arrive with stand-ins (surrogates) for the bytes the
+    locale could not read, which no file can hold: they are read as UTF-8 again, as
+    every file is. Values of :data:`PATH_OPTIONS` stay as they came, since the system
+    finds files by those very bytes; text that is not UTF-8 stays too (saving it is
+    then refused with a sentence, never written half).
+    """
+    typed: list[str] = []
+    a_path = False
+    for arg in args:
+        name = arg.split("=", 1)[0]
+        stand_ins = any("\udc80" <= c <= "\udcff" for c in arg)
+        if stand_ins and not a_path and name not in PATH_OPTIONS:
+            with contextlib.suppress(UnicodeDecodeError):
+                arg = os.fsencode(arg).decode("utf-8")
+        typed.append(arg)
+        a_path = arg in PATH_OPTIONS
+    return typed
 
 
 def main() -> None:

@@ -1,19 +1,29 @@
 """Encryption at rest, optional, in the age format (age-encryption.org/v1).
 
-Two small files in ``<home>`` say how a journal is encrypted:
+Three small files in ``<home>`` say how a journal is encrypted:
 
 - ``identity.age``: the journal's X25519 identity (an ``AGE-SECRET-KEY-1...``
   line, as ``age-keygen`` writes it), itself encrypted with the person's
   passphrase (age's scrypt recipient). ``age -d -i identity.age FILE`` opens
   any journal file without partsjournal.
-- ``recipient.txt``: the public key (``age1...``). While it exists, every file
-  partsjournal writes is encrypted to it, so saving never needs the passphrase.
+- ``recipient.txt``: the public key (``age1...``). Every file partsjournal
+  writes is encrypted to it, so saving never needs the passphrase.
+- ``identity.pub``: a second copy of the same public key. A ``recipient.txt``
+  that is lost, emptied or replaced by another key is noticed against it
+  without the passphrase (and against the identity itself whenever it is
+  unlocked), and nothing is saved until ``encrypt`` has set it right.
+
+:func:`is_encrypted` is the one answer to "is this journal encrypted": any of
+the three files says yes, so a journal whose ``recipient.txt`` went missing is
+never written in plain text; :func:`sealing_key` refuses instead, saying how to
+repair it.
 
 Reading a file that starts with the age header needs the identity: from the
 file named by ``PARTSJOURNAL_IDENTITY`` (unprotected, as ``age -i``), else
 ``identity.age`` unlocked with the passphrase, asked once per command through
 the function the command layer installs (:func:`begin_command`), unless the person chose
-to keep it in the system keyring (:mod:`core.keychain`).
+to keep it in the system keyring (:mod:`core.keychain`). While a secret key or a
+passphrase is in memory the process writes no core file (:func:`no_core_files`).
 
 pyrage is imported only when an encrypted file or command needs it, so plain
 journals start as fast as before.
@@ -21,6 +31,7 @@ journals start as fast as before.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -32,12 +43,18 @@ from partsjournal.core.errors import JournalError
 IDENTITY_ENV = "PARTSJOURNAL_IDENTITY"
 IDENTITY_FILE = "identity.age"
 RECIPIENT_FILE = "recipient.txt"
+PUBLIC_FILE = "identity.pub"
+KEY_FILES = (IDENTITY_FILE, RECIPIENT_FILE, PUBLIC_FILE)
 _HEADERS = (b"age-encryption.org/v1\n", b"-----BEGIN AGE ENCRYPTED FILE-----")
 _SECRET_PREFIX = "AGE-SECRET-KEY-1"
 
 RECOVER_HINT = (
     "restore it from a backup, or run 'partsjournal passphrase --recover' and type the "
     "recovery key you kept when you encrypted the journal"
+)
+REPAIR_HINT = (
+    "run 'partsjournal encrypt' to write it again from your journal's key (it asks for "
+    "your passphrase)"
 )
 
 AskSecret = Callable[[str], str]
@@ -47,12 +64,7 @@ NO_TERMINAL = (
     "This needs your journal's passphrase and there is no terminal to ask for it; "
     f"run the command in a terminal, or set {IDENTITY_ENV} to your identity file."
 )
-
-
-# The question that unlocks the journal's key, and what is said while the key is derived from
-# the answer (scrypt: a second or two, which would otherwise pass in silence).
-UNLOCK_QUESTION = "Passphrase for your journal:"
-UNLOCKING = "Unlocking your journal..."
+UNLOCK_QUESTION = "Passphrase for your journal:"  # the key is derived from the answer next
 
 
 def _no_terminal(question: str) -> str:
@@ -67,6 +79,10 @@ class WrongKey(Exception):
     """The file is encrypted, but not to the identity at hand (or it is damaged)."""
 
 
+class KeysBroken(JournalError):
+    """The journal is encrypted, but its key files do not say safely whom to encrypt to."""
+
+
 def begin_command(ask_secret: AskSecret | None) -> None:
     """Forget any unlocked identity and install how to ask for the passphrase."""
     _unlocked.clear()
@@ -79,7 +95,21 @@ def never_ask() -> None:
 
 
 def ask_secret(question: str) -> str:
+    no_core_files()  # the passphrase is about to be in memory
     return _ask["secret"](question)
+
+
+def no_core_files() -> None:
+    """Write no core file from now on: one would hold the secret key or the passphrase
+    (a crash, or SIGQUIT, while the journal is unlocked). The process ends with the
+    command, so the limit ends with it; systems without core files have no such limit."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows writes no core files
+        return
+    with contextlib.suppress(ValueError, OSError):
+        hard = resource.getrlimit(resource.RLIMIT_CORE)[1]
+        resource.setrlimit(resource.RLIMIT_CORE, (0, hard))
 
 
 def identity_path() -> Path:
@@ -90,46 +120,150 @@ def recipient_path() -> Path:
     return paths.home() / RECIPIENT_FILE
 
 
+def public_path() -> Path:
+    return paths.home() / PUBLIC_FILE
+
+
 def is_sealed(raw: bytes) -> bool:
     """True when ``raw`` is an age file (binary or armored), judged by its header."""
     return raw.startswith(_HEADERS)
 
 
-def recipient() -> str | None:
-    """The public key new files are encrypted to, or None for a plain journal."""
+def is_encrypted() -> bool:
+    """Whether the journal is encrypted: the one owner of the question.
+
+    Any of the three key files says yes, so a journal whose ``recipient.txt`` was
+    lost or emptied still counts as encrypted and is never written in plain text.
+    A ``PARTSJOURNAL_IDENTITY`` set in the environment says nothing by itself (it
+    may be set for every journal); no file is opened and pyrage is not loaded.
+    """
+    home = paths.home()
+    return any(os.path.lexists(home / name) for name in KEY_FILES)
+
+
+def read_public(path: Path) -> tuple[str | None, str]:
+    """The public key ``path`` holds, and ""; or None and what is wrong with the file."""
     try:
-        text = recipient_path().read_text(encoding="ascii").strip()
-    except (FileNotFoundError, NotADirectoryError):
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None, "is missing"
+    except OSError as exc:
+        return None, f"could not be read ({exc.strerror or type(exc).__name__})"
+    text = raw.decode("ascii", "replace").strip()
+    if not text:
+        return None, "is empty"
+    if "\n" in text or not valid_public(text):
+        return None, "does not hold a public key (one line starting with age1)"
+    return text, ""
+
+
+def valid_public(text: str) -> bool:
+    import pyrage
+
+    try:
+        pyrage.x25519.Recipient.from_str(text)
+    except pyrage.RecipientError:
+        return False
+    return True
+
+
+def journal_public_key() -> str | None:
+    """The journal's public key as ``identity.pub`` keeps it, else as ``recipient.txt``
+    holds it (a journal encrypted before there was ``identity.pub``); None when neither
+    holds one. Unchecked: :func:`sealing_key` is the check."""
+    if not is_encrypted():
         return None
-    except (OSError, UnicodeDecodeError):
-        raise JournalError(
-            f"The file {recipient_path()} could not be read; it should hold one line "
-            "starting with age1 (the journal's public key)."
-        ) from None
-    return text or None
+    copy, _ = read_public(public_path())
+    return copy if copy is not None else read_public(recipient_path())[0]
+
+
+def sealing_key() -> str | None:
+    """The public key a new file is encrypted to; None for a plain journal.
+
+    Raises :class:`KeysBroken`, saying how to repair it, when the journal is
+    encrypted and ``recipient.txt`` is missing, empty or garbled, or holds another key
+    than ``identity.pub`` or than the identity unlocked in this command: a file is
+    never written in plain text into an encrypted journal, nor to a stranger's key.
+    """
+    if not is_encrypted():
+        return None
+    where = recipient_path()
+    key, wrong = read_public(where)
+    if key is None:
+        raise KeysBroken(
+            f"This journal is encrypted, but {where} {wrong}, so nothing was saved "
+            f"(never as plain text); {REPAIR_HINT}."
+        )
+    copy, copy_wrong = read_public(public_path())
+    if copy is None and copy_wrong != "is missing":
+        raise KeysBroken(
+            f"This journal is encrypted, but {public_path()} {copy_wrong}, so {where} cannot "
+            f"be checked and nothing was saved; {REPAIR_HINT}."
+        )
+    if copy is not None and copy != key:
+        raise KeysBroken(
+            f"This journal is encrypted, but {where} holds another key than the journal's "
+            f"own (kept in {public_path()}), so nothing was saved to it; {REPAIR_HINT}."
+        )
+    if not _unlocked and _identity_file_at_hand():
+        identities()  # no question: check against the identity file the environment names
+    if any(public_key(identity) != key for identity in _unlocked.values()):
+        raise KeysBroken(
+            f"This journal is encrypted, but {where} holds another key than the one that "
+            f"unlocks your journal, so nothing was saved to it; {REPAIR_HINT}."
+        )
+    return key
+
+
+def check_can_save() -> None:
+    """Refuse now, before anything is asked or typed, when a save would be refused."""
+    sealing_key()
 
 
 def seal(data: bytes, to: str | None = None) -> bytes:
-    """``data`` encrypted to the journal's recipient (``to``), unchanged when there is none."""
-    key = to if to is not None else recipient()
+    """``data`` encrypted to ``to``, else to the journal's key (:func:`sealing_key`);
+    unchanged in a plain journal."""
+    key = to if to is not None else sealing_key()
     if key is None:
         return data
     import pyrage
 
-    try:
-        parsed = pyrage.x25519.Recipient.from_str(key)
-    except pyrage.RecipientError:
-        raise JournalError(
-            f"The file {recipient_path()} does not hold a public key starting with age1; "
-            "run 'partsjournal encrypt' again to write it."
-        ) from None
+    parsed = pyrage.x25519.Recipient.from_str(key)
     return bytes(pyrage.encrypt(data, [parsed]))
 
 
 def unlock_if_encrypted() -> None:
     """Unlock the identity now when the journal is encrypted (asks at most once)."""
-    if recipient() is not None:
+    if is_encrypted():
         identities()
+
+
+def unlocked() -> bool:
+    """True once this command has the journal's identity in memory."""
+    return bool(_unlocked)
+
+
+def key_at_hand() -> bool:
+    """True when reading needs no question: a plain journal, or the identity is unlocked
+    already, named by ``PARTSJOURNAL_IDENTITY`` (unprotected), or kept in the keyring."""
+    if not is_encrypted() or _unlocked or _identity_file_at_hand():
+        return True
+    if os.environ.get(IDENTITY_ENV) or not keychain.marker_path().exists():
+        return False
+    return _from_keyring() is not None
+
+
+def _identity_file_at_hand() -> bool:
+    """True when ``PARTSJOURNAL_IDENTITY`` names a readable identity file that needs no
+    passphrase."""
+    env = os.environ.get(IDENTITY_ENV)
+    if not env:
+        return False
+    try:
+        with open(Path(env).expanduser(), "rb") as f:
+            return not is_sealed(f.read(64))
+    except OSError:
+        return False
 
 
 def open_sealed(raw: bytes) -> bytes:
@@ -151,6 +285,7 @@ def identities() -> list[Any]:
     env = os.environ.get(IDENTITY_ENV)
     where = Path(env).expanduser() if env else identity_path()
     if where not in _unlocked:
+        no_core_files()  # the secret key is about to be in memory
         _unlocked[where] = _load_from_env(where) if env else _from_keyring() or unlock(where)
     return [_unlocked[where]]
 
@@ -159,7 +294,7 @@ def _from_keyring() -> Any | None:
     """The identity kept in the system keyring (opt-in), if it belongs to this journal."""
     secret = keychain.load()
     identity = parse_secret(secret) if secret else None
-    if identity is None or public_key(identity) != recipient():
+    if identity is None or public_key(identity) != journal_public_key():
         return None
     return identity
 
@@ -241,6 +376,7 @@ def public_key(identity: Any) -> str:
 def new_identity() -> Any:
     import pyrage
 
+    no_core_files()
     return pyrage.x25519.Identity.generate()
 
 
@@ -258,4 +394,6 @@ def protect(identity: Any, passphrase: str) -> bytes:
 
 def remember(identity: Any) -> None:
     """Keep ``identity`` unlocked for the rest of this command."""
+    no_core_files()
+    _unlocked.clear()  # the one key of this journal from now on
     _unlocked[identity_path()] = identity

@@ -5,11 +5,17 @@ Conversion goes file by file, each one written atomically through
 whole, either plain or encrypted; running the command again finishes the job.
 The key files are ordered so that a stop between any two steps is safe:
 
-- ``encrypt``: ``identity.age`` first, then ``recipient.txt`` (from then on new
-  files are encrypted), then the files. A recipient never exists without the
-  identity that opens what is encrypted to it.
-- ``decrypt``: ``recipient.txt`` is removed first (new files are plain again),
-  then the files, then ``identity.age`` last, only when no encrypted file is left.
+- ``encrypt``: ``identity.age`` first, then ``identity.pub`` and ``recipient.txt``
+  (from then on new files are encrypted), then the files. A recipient never exists
+  without the identity that opens what is encrypted to it.
+- ``decrypt``: the files first, while new ones are still encrypted; then, with no
+  encrypted file left, ``recipient.txt``, ``identity.pub`` and ``identity.age``.
+
+Only one conversion runs at a time (:func:`keyfiles.one_change_at_a_time`), and
+each file is converted under :func:`store.key_lock`, which every save holds too:
+a file saved while a conversion runs is never missed, and never written over.
+Plain temporaries a stopped process left (a killed ``decrypt``, an ``edit``) are
+removed by ``encrypt``, and a refused edit kept for the person is encrypted.
 
 A part's or a session's file whose name tells something (``the-critic.toml``,
 ``2016-12-16-ketamine.toml``) is given a random one before it is encrypted, in
@@ -20,14 +26,14 @@ other), then it is encrypted. ``decrypt`` keeps the random names; they read as w
 
 from __future__ import annotations
 
-import os
+import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import crypt, idfiles, indexfile, keychain, paths, sessions, store
+from partsjournal.core import crypt, idfiles, indexfile, keychain, keyfiles, paths, sessions, store
 from partsjournal.core.errors import JournalError, UsageError
 
 FOLDERS = ("entries", "parts", "sessions", "drafts")
@@ -47,6 +53,9 @@ class Conversion:
     renamed: list[Path] = field(default_factory=list)  # the new names
     names_kept: list[Path] = field(default_factory=list)  # could not be read, so not renamed
     same_id: list[Path] = field(default_factory=list)  # another file has its id: not renamed
+    strays_removed: int = 0  # plain temporaries a stopped command left
+    edits_sealed: list[Path] = field(default_factory=list)  # kept edit copies, now encrypted
+    keys_written: list[Path] = field(default_factory=list)  # public key files set right again
 
 
 def journal_files(home: Path | None = None) -> Iterator[Path]:
@@ -64,52 +73,42 @@ def journal_files(home: Path | None = None) -> Iterator[Path]:
             yield home / name
 
 
-def is_encrypted() -> bool:
-    """True when new files are encrypted (the journal has a recipient)."""
-    return crypt.recipient() is not None
-
-
-def choose_passphrase() -> str:
-    """A new passphrase, asked twice, never echoed; refused when empty or different."""
-    first = crypt.ask_secret("Choose a passphrase for your journal:")
-    if not first.strip():
-        raise UsageError("The passphrase cannot be empty; nothing was changed.")
-    second = crypt.ask_secret("Type the same passphrase again:")
-    if first != second:
-        raise JournalError("The two passphrases were not the same; nothing was changed.")
-    return first
-
-
 def encrypt(
     after_file: AfterFile | None = None,
     on_new_key: Callable[[str], None] | None = None,
     after_naming: AfterFile | None = None,
+    on_wait: Callable[[str], None] | None = None,
 ) -> Conversion:
-    """Encrypt the journal, making its identity the first time.
+    """Encrypt the journal, making its identity the first time, setting its key files
+    right when one is missing, damaged or replaced.
 
     With ``PARTSJOURNAL_IDENTITY`` set, that identity is the journal's key and
     no passphrase or ``identity.age`` is made: the file it names is the only key.
     ``on_new_key`` is given the recovery key of a new identity before any file
     is converted. ``after_naming`` is called after each step of giving a file a
     random name (the id written in, the rename), as ``after_file`` after each
-    file is encrypted.
+    file is encrypted. ``on_wait`` is told, in a sentence, what the conversion waits
+    for when another command holds a file it must rename.
     """
     result = Conversion()
-    to = crypt.recipient()
-    if to is None:
-        if crypt.identity_path().exists() or os.environ.get(crypt.IDENTITY_ENV):
-            identity = crypt.identities()[0]  # an earlier run stopped before the recipient
-        else:
-            passphrase = choose_passphrase()
-            identity = crypt.new_identity()
-            store.atomic_write(crypt.identity_path(), crypt.protect(identity, passphrase))
-            result.recovery_key = str(identity)
-            if on_new_key is not None:  # shown before any file changes
-                on_new_key(result.recovery_key)
-        crypt.remember(identity)
-        to = crypt.public_key(identity)
-        store.atomic_write(crypt.recipient_path(), f"{to}\n".encode("ascii"))
-    indexfile.remove()  # a plain index would be a plaintext copy; it is rebuilt encrypted
+    with keyfiles.one_change_at_a_time():
+        to, result.recovery_key, result.keys_written = keyfiles.key_for_encrypt(
+            on_new_key, _opens_journal
+        )
+        with store.key_lock():
+            indexfile.remove()  # a plain index would be a plaintext copy; rebuilt encrypted
+            _strays(to, result)
+        _encrypt_files(to, result, after_file, after_naming, on_wait)
+    return result
+
+
+def _encrypt_files(
+    to: str,
+    result: Conversion,
+    after_file: AfterFile | None,
+    after_naming: AfterFile | None,
+    on_wait: Callable[[str], None] | None,
+) -> None:
     home = paths.home()
     records = (home / "parts", home / "sessions")
     # a file left out because another carries its id keeps its name, so that the
@@ -119,12 +118,15 @@ def encrypt(
         if path in doubles and not idfiles.says_nothing(path):
             result.same_id.append(path)  # encrypted, but its name stays
         elif path.parent in records and not idfiles.says_nothing(path):
-            named = _random_name(path, to, result, after_naming)
+            named = _random_name(path, to, result, after_naming, on_wait)
             if named is None:
                 continue  # removed meanwhile
             path = named
-        with store.locked(path):  # never between another command's read and its write
-            raw = path.read_bytes()
+        with store.key_lock():  # never between another command's read and its write
+            try:
+                raw = path.read_bytes()
+            except FileNotFoundError:
+                continue  # removed meanwhile
             if crypt.is_sealed(raw):
                 result.unchanged += 1
                 continue
@@ -132,9 +134,34 @@ def encrypt(
         result.converted.append(path)
         if after_file is not None:
             after_file(path)
-    for folder in (home / "parts", home / "sessions"):
+    for folder in records:
         _old_locks_away(folder)
-    return result
+
+
+# Hidden files a stopped command may leave in the journal's folders with plain text in
+# them: a write's temporary, and the swap and backup files an editor keeps beside an
+# edit copy. No journal write is under way while the key lock is held.
+_EDIT_COPY = ".edit.toml"
+
+
+def _strays(to: str, result: Conversion) -> None:
+    """Remove every plain temporary in the journal's folders, and encrypt every edit copy
+    kept there (what a person typed is never thrown away). Called under the key lock."""
+    home = paths.home()
+    folders = [home, *(home / name for name in FOLDERS)]
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in folder.rglob(".*") if folder != home else folder.glob(".*"):
+            name = path.name
+            if path.is_symlink() or not path.is_file():
+                continue
+            if name.endswith(".tmp") or (_EDIT_COPY in name and not name.endswith(_EDIT_COPY)):
+                path.unlink(missing_ok=True)
+                result.strays_removed += 1
+            elif name.endswith(_EDIT_COPY) and not crypt.is_sealed(path.read_bytes()):
+                store.atomic_write(path, crypt.seal(path.read_bytes(), to))
+                result.edits_sealed.append(path)
 
 
 def _old_locks_away(folder: Path) -> None:
@@ -149,12 +176,16 @@ def _old_locks_away(folder: Path) -> None:
 
 
 def _random_name(
-    path: Path, to: str, result: Conversion, after_step: AfterFile | None
+    path: Path,
+    to: str,
+    result: Conversion,
+    after_step: AfterFile | None,
+    on_wait: Callable[[str], None] | None,
 ) -> Path | None:
     """Give a part's or session's file a random name: the id written in first (when the
     file has none, as a hand-made one may not), then the rename. The new path; the old
     one when the file cannot be read (its id is unknown), None when it is gone."""
-    with store.locked(path):
+    with _waiting_for(path, on_wait):
         if not path.exists():
             return None
         try:
@@ -203,8 +234,9 @@ def _write_id(path: Path, data: dict[str, Any], to: str) -> None:
                 text = top
         except (UnicodeDecodeError, store.TOMLError):
             pass
-    sealed = crypt.is_sealed(path.read_bytes())
-    store.atomic_write(path, crypt.seal(text, to) if sealed else text)
+    with store.key_lock():
+        sealed = crypt.is_sealed(path.read_bytes())
+        store.atomic_write(path, crypt.seal(text, to) if sealed else text)
 
 
 def _session_day(data: dict[str, Any]) -> date | None:
@@ -214,55 +246,141 @@ def _session_day(data: dict[str, Any]) -> date | None:
     return day if isinstance(day, date) else None
 
 
+@contextlib.contextmanager
+def _waiting_for(path: Path, on_wait: Callable[[str], None] | None) -> Iterator[None]:
+    """Hold ``path``'s lock; when another command holds it, say so and wait for it."""
+    with contextlib.ExitStack() as stack:
+        try:
+            stack.enter_context(store.locked(path, wait=False))
+        except store.Busy:
+            if on_wait is not None:
+                on_wait(
+                    f"Waiting for another partsjournal command to finish with {path} "
+                    "(Ctrl-C stops here; running this again finishes the job)."
+                )
+            stack.enter_context(store.locked(path))
+        yield
+
+
+def _sealed_files() -> list[Path]:
+    return [p for p in journal_files() if _starts_sealed(p)]
+
+
+def _starts_sealed(path: Path) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return crypt.is_sealed(f.read(64))
+    except OSError:
+        return False
+
+
 def decrypt(after_file: AfterFile | None = None) -> Conversion:
-    """Write every file as plain text again; remove the keys when none is left encrypted."""
-    files = list(journal_files())
-    sealed = [p for p in files if crypt.is_sealed(p.read_bytes())]
-    result = Conversion(unchanged=len(files) - len(sealed))
-    if not sealed and not is_encrypted() and not crypt.identity_path().exists():
-        return result  # plain already (or an earlier run finished): nothing to do
-    if sealed:
-        crypt.identities()  # unlock before anything changes (a wrong passphrase stops here)
-    crypt.recipient_path().unlink(missing_ok=True)
-    indexfile.remove()  # rebuilt plain when next needed
-    for path in sealed:
-        with store.locked(path):
-            raw = path.read_bytes()
-            if not crypt.is_sealed(raw):  # rewritten plain meanwhile
-                continue
-            try:
-                plain = crypt.open_sealed(raw)
-            except crypt.WrongKey:
-                result.unreadable.append(path)
-                continue
-            store.atomic_write(path, plain)
-        result.converted.append(path)
-        if after_file is not None:
-            after_file(path)
-    if not result.unreadable:
-        keychain.forget()
-        crypt.identity_path().unlink(missing_ok=True)
+    """Write every file as plain text again; remove the keys when none is left encrypted.
+
+    The key at hand must open at least one encrypted file, or nothing changes. Files
+    go first, while new ones are still encrypted; the last are converted under the key
+    lock (no save can land in between), and only then are the key files removed: a
+    file saved while ``decrypt`` runs is converted too, never left encrypted with its
+    key gone.
+    """
+    with keyfiles.one_change_at_a_time():
+        result = Conversion()
+        sealed = _sealed_files()
+        if not sealed and not crypt.is_encrypted():
+            result.unchanged = sum(1 for _ in journal_files())
+            return result  # plain already (or an earlier run finished): nothing to do
+        if sealed:
+            _opens_one(sealed)  # unlock, and check the key, before anything changes
+        for path in sealed:
+            _decrypt_one(path, result, after_file)
+        with store.key_lock():
+            for path in _sealed_files():  # saved while the others were converted
+                if path not in result.unreadable:
+                    _decrypt_one(path, result, after_file)
+            if not result.unreadable:
+                keychain.forget()
+                keyfiles.remove_all()
+            indexfile.remove()  # rebuilt as the journal now is when next needed
+        result.unchanged = sum(1 for _ in journal_files()) - len(set(result.converted))
+        result.unchanged -= len(result.unreadable)
     return result
+
+
+def _opens_one(sealed: list[Path]) -> None:
+    """Unlock the identity; refuse, changing nothing, when it opens none of ``sealed``."""
+    crypt.identities()
+    for path in sealed:
+        try:
+            crypt.open_sealed(path.read_bytes())
+            return
+        except (crypt.WrongKey, OSError):
+            continue
+    raise JournalError(
+        f"The key at hand opens none of the journal's {len(sealed)} encrypted "
+        f"{'file' if len(sealed) == 1 else 'files'}, so nothing was changed; check "
+        f"{crypt.IDENTITY_ENV}, or run 'partsjournal passphrase --recover' with your "
+        "recovery key."
+    )
+
+
+def _decrypt_one(path: Path, result: Conversion, after_file: AfterFile | None) -> None:
+    with store.key_lock():  # never between another command's read and its write
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return  # removed meanwhile
+        if not crypt.is_sealed(raw):  # rewritten plain meanwhile
+            return
+        try:
+            plain = crypt.open_sealed(raw)
+        except crypt.WrongKey:
+            if path not in result.unreadable:
+                result.unreadable.append(path)
+            return
+        store.atomic_write(path, plain)
+    if path not in result.converted:
+        result.converted.append(path)
+    if after_file is not None:
+        after_file(path)
 
 
 def change_passphrase(*, recover: bool = False) -> None:
     """Protect the identity with a new passphrase; entries are not touched.
 
     ``recover`` asks for the recovery key instead of the old passphrase (for a
-    forgotten passphrase, or a missing or damaged ``identity.age``).
+    forgotten passphrase, or a missing or damaged ``identity.age``). A recovery key
+    is taken when it is the journal's key, or when it opens one of the journal's
+    files (the key files may be the ones that are wrong); ``identity.pub`` and
+    ``recipient.txt`` are then written again from it.
     """
-    to = crypt.recipient()
-    if not recover and to is None and not crypt.identity_path().exists():
-        raise UsageError("This journal is not encrypted; run 'partsjournal encrypt' first.")
-    identity = _recovered() if recover else crypt.identities()[0]
-    if to is not None and crypt.public_key(identity) != to:
-        raise JournalError(
-            "That key does not belong to this journal (its public key differs from "
-            f"{crypt.recipient_path()}); nothing was changed."
-        )
-    passphrase = choose_passphrase()
-    store.atomic_write(crypt.identity_path(), crypt.protect(identity, passphrase))
-    crypt.remember(identity)
+    with keyfiles.one_change_at_a_time():
+        if not crypt.is_encrypted() and not (recover and _sealed_files()):
+            raise UsageError("This journal is not encrypted; run 'partsjournal encrypt' first.")
+        identity = _recovered() if recover else crypt.identities()[0]
+        known = crypt.journal_public_key()
+        belongs = known is None or crypt.public_key(identity) == known
+        if not belongs and not (recover and _opens_journal(identity)):
+            raise JournalError(
+                "That key does not belong to this journal (its public key differs from "
+                f"{crypt.public_path()} and it opens none of its files); nothing was changed."
+            )
+        passphrase = keyfiles.choose_passphrase()
+        keyfiles.protect_again(identity, passphrase)
+
+
+def _opens_journal(identity: Any) -> bool:
+    """True when ``identity`` opens one of the journal's encrypted files."""
+    return any(_opens(identity, path) for path in _sealed_files())
+
+
+def _opens(identity: Any, path: Path) -> bool:
+    import pyrage
+
+    try:
+        pyrage.decrypt(path.read_bytes(), [identity])
+    except (pyrage.DecryptError, OSError):
+        return False
+    return True
 
 
 def _recovered() -> Any:
@@ -274,17 +392,3 @@ def _recovered() -> Any:
             "spaces); check it and try again, nothing was changed."
         )
     return identity
-
-
-def remember_in_keyring() -> None:
-    """Keep the unlocked key in the system keyring, so the passphrase is not asked."""
-    if not is_encrypted():
-        raise UsageError("This journal is not encrypted; run 'partsjournal encrypt' first.")
-    identity = crypt.identities()[0]
-    keychain.keep(str(identity))
-    store.atomic_write(keychain.marker_path(), b"the journal's key is kept in the system keyring\n")
-
-
-def forget_keyring() -> bool:
-    """Take the key out of the system keyring; True if it had been kept there."""
-    return keychain.forget()

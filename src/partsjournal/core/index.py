@@ -38,7 +38,9 @@ from partsjournal.core.store import UnreadableFile, is_journal_file
 # Raise FORMAT whenever what a row holds, or how it is made, changes: an index
 # with another version is rebuilt. The entry schema and the placement windows
 # are part of it, so changing either rebuilds too.
-FORMAT = 3  # 2: bulky tables in files of their own when kept whole; 3: titles
+# 2: bulky tables in files of their own when kept whole; 3: titles; 4: searched text in
+# one Unicode form (matching.fold)
+FORMAT = 4
 VERSION = f"{FORMAT}:{SCHEMA_VERSION}:{sessions.BEFORE_WINDOW_DAYS}:{sessions.AFTER_WINDOW_DAYS}"
 
 # Entries read from their own files before an encrypted index's copies are loaded.

@@ -77,7 +77,7 @@ def index_path() -> Path:
 
 def _whole() -> bool:
     """Load and save the index as one block: asked for, or the journal is encrypted."""
-    return mode == "whole" or crypt.recipient() is not None
+    return mode == "whole" or crypt.is_encrypted()
 
 
 def bulk_path(table: str) -> Path:
@@ -99,7 +99,7 @@ def open_db() -> sqlite3.Connection | None:
     path = index_path()
     if not keep_on_disk or not path.is_file():
         return None
-    encrypted = crypt.recipient() is not None
+    encrypted = crypt.is_encrypted()
     try:
         if encrypted or mode == "whole":
             data = _load(path, encrypted)
@@ -130,7 +130,7 @@ def need(conn: sqlite3.Connection, *tables: str) -> None:
     missing = [t for t in tables if t not in _attached(conn)]
     if not missing or not _whole_conn(conn):
         return
-    encrypted = crypt.recipient() is not None
+    encrypted = crypt.is_encrypted()
     expected = dict(conn.execute("SELECT key, value FROM main.meta WHERE key LIKE 'gen:%'"))
     for table in missing:
         try:
@@ -192,6 +192,7 @@ def save(conn: sqlite3.Connection, *, whole: bool) -> None:
     conn.commit()
     if not (whole or _whole()):
         return
+    files: list[tuple[Path, bytes]] = []
     for table in BULK:
         if table in _attached(conn):
             gen = secrets.token_hex(8)
@@ -199,9 +200,14 @@ def save(conn: sqlite3.Connection, *, whole: bool) -> None:
             conn.execute(f"INSERT INTO {table}.gen VALUES (?)", (gen,))
             conn.execute("INSERT OR REPLACE INTO main.meta VALUES (?, ?)", (f"gen:{table}", gen))
             conn.commit()
-            data = seal(conn.serialize(name=table))
-            store.atomic_write(bulk_path(table), data, durable=False)
-    store.atomic_write(index_path(), seal(conn.serialize()), durable=False)
+            files.append((bulk_path(table), conn.serialize(name=table)))
+    files.append((index_path(), conn.serialize()))
+    try:
+        with store.key_lock():  # plain or encrypted is chosen as every journal file's is
+            for path, data in files:
+                store.atomic_write(path, seal(data), durable=False)
+    except crypt.KeysBroken:
+        return  # never a plaintext copy: kept in memory until the key files are set right
 
 
 def deferred() -> bool:
@@ -212,7 +218,9 @@ def deferred() -> bool:
 
 
 def remove() -> None:
-    """Delete the saved index (it is rebuilt when next needed)."""
+    """Delete the saved index (it is rebuilt when next needed), with any journal file
+    SQLite left beside it (a process stopped in the middle of a change)."""
     for path in (index_path(), *(bulk_path(t) for t in BULK)):
-        with contextlib.suppress(OSError):
-            os.unlink(path)
+        for suffix in ("", "-journal", "-wal"):
+            with contextlib.suppress(OSError):
+                os.unlink(path.with_name(path.name + suffix))

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import crypt, paths
+from partsjournal.core import crypt, matching, paths
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.progress import Progress
 from partsjournal.core.store import UnreadableFile, read_toml
@@ -55,7 +55,7 @@ class Row:
             phase=phase,
             parts=[(p.id, p.name) for p in e.parts],
             answer_parts=[a.part for a in e.answers if a.part],
-            search="\0".join(a.text.casefold() for a in e.answers),
+            search="\0".join(matching.fold(a.text) for a in e.answers),
         )
 
 

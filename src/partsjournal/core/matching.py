@@ -3,19 +3,30 @@
 Names are compared without case, extra spaces or a leading "the", "a", "an" or
 "my"; a similar spelling (difflib's ratio) or one name containing the other
 counts as close. One cut-off for everything, so every command suggests alike.
+
+Names and searched text are compared in one Unicode form (:func:`fold`): "Zoë"
+typed as one character (NFC, most keyboards) or as "e" and a combining mark (NFD,
+as macOS file names and some keyboards give it) is one name, and ``--grep`` finds
+either in either. What is stored stays exactly as it was typed.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 CUTOFF = 0.7
 ARTICLES = ("the ", "a ", "an ", "my ")
 
 
+def fold(text: str) -> str:
+    """``text`` as compared: one Unicode form (NFC), no case. Never stored."""
+    return unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).casefold())
+
+
 def key(name: str) -> str:
-    """A name as compared: no case, single spaces."""
-    return " ".join(name.split()).casefold()
+    """A name as compared: :func:`fold`, single spaces."""
+    return " ".join(fold(name).split())
 
 
 def bare(name: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from partsjournal.core import encryption, idfiles, paths
+from partsjournal.core import crypt, idfiles, paths
 from partsjournal.core.errors import UsageError
 
 # Line breaks, tabs, other control characters and the invisible marks that reorder
@@ -51,7 +51,7 @@ def free_id(name: str, taken: set[str] | None = None) -> str:
     (which is its id) says nothing about the part.
     """
     folder = paths.parts_dir()
-    if encryption.is_encrypted():
+    if crypt.is_encrypted():
         part_id = idfiles.random_part_id()
         while (taken is not None and part_id in taken) or idfiles.taken(folder, part_id):
             part_id = idfiles.random_part_id()

@@ -11,7 +11,8 @@ what a name may be and a new part's id in :mod:`partsjournal.core.part_names`
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import contextlib
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from datetime import date
@@ -101,11 +102,14 @@ def suggest(name: str, *, limit: int = 3) -> list[Part]:
 
 
 def resolve(name: str, *, to_add: bool = False) -> Part:
-    """The part called ``name`` (or one of its aliases); a usage error naming close ones.
+    """The part called ``name`` (or one of its aliases, or with that id); a usage error
+    naming close ones.
 
     ``to_add``: the name may be a part not met yet, so the error says how to add it.
     """
     part = find(name)
+    if part is None and name.strip():  # two parts with one name are told apart by id
+        part = get(name.strip())
     if part is not None:
         return part
     close = suggest(name)
@@ -269,15 +273,20 @@ def merge(source: Part, target: Part) -> Part:
     earlier first meeting and the later last one, and any field it had left
     empty. The source file stays, marked ``merged_into``, so entries that point
     at it still find the part. Merging two parts merged into each other in a
-    circle repairs the circle: ``target`` lives on.
+    circle repairs the circle: ``target`` lives on. Both files are changed under
+    both parts' locks, taken in one order, and refused when either was merged
+    since the caller read it: two crossing merges (A into B, B into A) never
+    both happen and never leave a circle.
     """
     if source.id == target.id:
         raise UsageError(f"'{source.name}' and '{target.name}' are already the same part.")
-    src = read_one(source.id)
-
-    undo: dict[str, Any] = {}
-
-    def fold(fresh: Part) -> None:
+    with _both_locked(source.id, target.id):
+        src, fresh = read_one(source.id), read_one(target.id)
+        if (src.merged_into, fresh.merged_into) != (source.merged_into, target.merged_into):
+            raise JournalError(
+                f"{source.name} or {target.name} was merged by another command a moment ago, "
+                "so nothing was merged; see them with: partsjournal parts"
+            )
         before = replace(fresh, aliases=[*fresh.aliases], protects=[*fresh.protects])
         fresh.merged_into = None
         fresh.aliases = _unique([*fresh.aliases, src.name, *src.aliases], exclude=[fresh.name])
@@ -290,16 +299,26 @@ def merge(source: Part, target: Part) -> Part:
         for met in (src.first_met, src.last_met):
             if met is not None:
                 _note_meeting(fresh, met)
-        undo.update(_gained(before, fresh))
+        write_toml(part_path(fresh.id), fresh.to_dict())
+        src.merged_into = target.id
+        src.merge_undo = _gained(before, fresh)  # for `parts unmerge` (core/unmerge.py)
+        write_toml(part_path(src.id), src.to_dict())
+    return fresh
 
-    merged = update(target.id, fold)
 
-    def mark(fresh: Part) -> None:
-        fresh.merged_into = target.id
-        fresh.merge_undo = undo  # for `parts unmerge` (core/unmerge.py)
-
-    update(source.id, mark)
-    return merged
+@contextlib.contextmanager
+def _both_locked(one: str, other: str) -> Iterator[None]:
+    """Hold both parts' locks, taken in the order of their paths (so two commands
+    wanting the same two never wait for each other); again where they are now if
+    encrypt renamed one meanwhile."""
+    while True:
+        wanted = sorted({part_path(one), part_path(other)})
+        with contextlib.ExitStack() as held:
+            for path in wanted:
+                held.enter_context(locked(path))
+            if sorted({part_path(one), part_path(other)}) == wanted:
+                yield
+                return
 
 
 def _gained(before: Part, after: Part) -> dict[str, Any]:

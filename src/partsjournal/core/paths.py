@@ -99,6 +99,11 @@ def drafts_dir() -> Path:
     return _inside("drafts", "paused exercises")
 
 
+def waiting_dir() -> Path:
+    """Notes whose parts wait to be linked until the key is at hand (``flow/notes``)."""
+    return _inside("waiting", "notes waiting for their parts")
+
+
 def user_exercises_dir() -> Path:
     return _inside("exercises", "own exercises")
 

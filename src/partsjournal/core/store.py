@@ -9,10 +9,13 @@ that start with a dot, so a half-written temporary is never read; one left by
 a killed process is removed the next time its folder is written.
 
 Every read goes through :func:`read_toml`, which turns any problem (missing,
-empty, not UTF-8, not TOML) into :class:`UnreadableFile` naming the file.
+empty, not UTF-8, not TOML, nested deeper than any journal file is, a number too
+long to read) into :class:`UnreadableFile` naming the file. Files are bytes on
+disk, always UTF-8, whatever the locale says.
 Encryption at rest (:mod:`core.crypt`) hooks in here in two places only:
-:func:`write_file` encrypts to the journal's recipient when there is one, and
-:func:`read_file` decrypts any file that starts with the age header.
+:func:`write_file` encrypts to the journal's recipient when there is one (under
+:func:`key_lock`, so ``encrypt`` and ``decrypt`` never miss a file written while
+they run), and :func:`read_file` decrypts any file that starts with the age header.
 """
 
 from __future__ import annotations
@@ -30,11 +33,20 @@ from typing import Any
 # a ten-year index spends most of its time on (benchmarks/README.md).
 import tomli
 
-from partsjournal.core import crypt
+from partsjournal.core import crypt, paths
 from partsjournal.core.errors import JournalError
+from partsjournal.core.filesys import (
+    BINARY,
+    DIR_MODE,
+    FILE_MODE,
+    Busy,
+    ensure_dir,
+    locked,
+    make_private_file,
+    replace,
+)
 
-DIR_MODE = 0o700
-FILE_MODE = 0o600
+__all__ = ["DIR_MODE", "FILE_MODE", "Busy", "ensure_dir", "locked"]  # kept here for callers
 
 
 class UnreadableFile(JournalError):
@@ -47,59 +59,6 @@ class UnreadableFile(JournalError):
 
 
 STALE_TMP_SECONDS = 300  # a temporary file older than this was left by a killed writer
-
-
-def ensure_dir(path: Path) -> Path:
-    """Create ``path`` (and missing parents) with mode 0700; return it.
-
-    Only folders this call creates are given 0700: folders that already exist
-    (``~/.local/share``, or a journal folder the person made read-only on
-    purpose) keep their mode, and nothing is ever changed through a symlink.
-    """
-    missing: list[Path] = []
-    p = path
-    while not os.path.lexists(p):
-        missing.append(p)
-        if p.parent == p:
-            break
-        p = p.parent
-    for d in reversed(missing):
-        try:
-            os.mkdir(d, DIR_MODE)
-        except FileExistsError:
-            continue  # made by someone else meanwhile: theirs, leave its mode alone
-        _make_private(d)
-    return path
-
-
-def _make_private(folder: Path) -> None:
-    """chmod 0700 the folder just created, never following a symlink put in its place.
-
-    Where the system has no ``O_DIRECTORY``, ``O_NOFOLLOW`` or ``fchmod`` (Windows; on
-    Python 3.12 and before it lacks all three), the folder is checked not to be a link and
-    given the mode by name: Windows keeps only the read-only bit of a mode, and a folder
-    under the person's own profile is private to them by its permissions already.
-    """
-    if not all(hasattr(os, name) for name in ("O_DIRECTORY", "O_NOFOLLOW", "fchmod")):
-        if not os.path.islink(folder):
-            os.chmod(folder, DIR_MODE)
-        return
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-    try:
-        os.fchmod(fd, DIR_MODE)
-    finally:
-        os.close(fd)
-
-
-# POSIX calls that Windows lacks are looked up where they are used, so that a system without
-# them takes the closest way that keeps the same promise (tests/test_windows.py removes them).
-# Windows opens files in text mode unless told otherwise, which would turn every "\n"
-# written into "\r\n": journal files are bytes, written exactly as given.
-_BINARY = getattr(os, "O_BINARY", 0)
-# On Windows a file another program has open (a reader, a virus scanner, a sync client) cannot
-# be replaced for a moment: the replace is tried again a few times before it is given up.
-REPLACE_TRIES = 10 if os.name == "nt" else 1
-REPLACE_PAUSE = 0.05  # seconds between tries
 
 
 def remove_stale_temporaries(
@@ -160,13 +119,10 @@ def atomic_write_chunks(
     if private_dir:
         ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, FILE_MODE)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, FILE_MODE)
     try:
         try:
-            if hasattr(os, "fchmod"):  # whatever the umask (Windows: Python 3.13 on)
-                os.fchmod(fd, FILE_MODE)
-            else:
-                os.chmod(tmp, FILE_MODE)
+            make_private_file(fd, tmp)
             for chunk in chunks:
                 view = memoryview(chunk)
                 while view:
@@ -181,7 +137,7 @@ def atomic_write_chunks(
             os.link(tmp, path)
             os.unlink(tmp)
         else:
-            _replace(tmp, path)
+            replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -190,18 +146,6 @@ def atomic_write_chunks(
         _fsync_dir(path.parent)
     if private_dir:
         remove_stale_temporaries(path.parent, now=written_at)
-
-
-def _replace(tmp: Path, path: Path) -> None:
-    """``os.replace``, tried again for a moment where an open file cannot be replaced."""
-    for attempt in range(REPLACE_TRIES):
-        try:
-            os.replace(tmp, path)
-            return
-        except PermissionError:
-            if attempt == REPLACE_TRIES - 1:
-                raise
-            time.sleep(REPLACE_PAUSE)
 
 
 def rename(path: Path, new: Path) -> None:
@@ -256,13 +200,44 @@ def dump_toml(data: Mapping[str, Any], path: Path | None = None) -> bytes:
     return text.encode("utf-8")
 
 
-def write_file(path: Path, data: bytes, *, exclusive: bool = False) -> None:
-    """Write a journal file: encrypted to the journal's key when it has one."""
-    atomic_write(path, crypt.seal(data), exclusive=exclusive)
+def write_file(path: Path, data: bytes, *, exclusive: bool = False, durable: bool = True) -> None:
+    """Write a journal file: encrypted to the journal's key when it has one, never in
+    plain text into an encrypted journal (:func:`crypt.sealing_key` refuses instead)."""
+    with key_lock():
+        atomic_write(path, crypt.seal(data), exclusive=exclusive, durable=durable)
 
 
 def write_toml(path: Path, data: Mapping[str, Any], *, exclusive: bool = False) -> None:
     write_file(path, dump_toml(data, path), exclusive=exclusive)
+
+
+_key_lock_depth = {"n": 0}
+
+
+@contextlib.contextmanager
+def key_lock() -> Iterator[None]:
+    """Hold the journal's key lock (``<home>/.journal.lock``) for the ``with`` block.
+
+    Every journal write holds it from choosing plain or encrypted to the file being in
+    place, and ``encrypt`` and ``decrypt`` hold it while they change the key files and
+    while they convert each file. So a conversion never misses a file written while it
+    runs, never writes over one written between its read and its write, and a writer
+    never sees the key files half changed. Held by a process already, it is not taken
+    again (a conversion writes through :func:`write_file` too).
+    """
+    if _key_lock_depth["n"]:
+        _key_lock_depth["n"] += 1
+        try:
+            yield
+        finally:
+            _key_lock_depth["n"] -= 1
+        return
+    with locked(paths.home() / "journal"):
+        _key_lock_depth["n"] = 1
+        try:
+            yield
+        finally:
+            _key_lock_depth["n"] = 0
 
 
 def read_file(path: Path) -> bytes:
@@ -283,12 +258,55 @@ def read_file(path: Path) -> bytes:
     return raw
 
 
+# No journal, exercise or answers file nests tables or lists this deep; one that does was
+# made by hand or by mistake, and is refused like any unreadable file (data this deep
+# would also be too deep for Python to compare or copy).
+MAX_DEPTH = 32
+_TOO_DEEP = f"it nests tables or lists more than {MAX_DEPTH} levels deep"
+
+
+class TOMLError(ValueError):
+    """Text that is not TOML partsjournal reads. ``reason`` says why in words that
+    follow "because": not valid TOML (and where), nested deeper than :data:`MAX_DEPTH`,
+    or holding an integer too long to read."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
 def loads_toml(text: str) -> dict[str, Any]:
     """Parse TOML text (raises :class:`TOMLError`); the one parser every read uses."""
-    return tomli.loads(text)
+    try:
+        data = tomli.loads(text)
+    except tomli.TOMLDecodeError as exc:
+        raise TOMLError(f"it is not valid TOML ({exc})") from None
+    except RecursionError:  # tomli's own limit: inline tables and lists 400 deep
+        raise TOMLError(_TOO_DEEP) from None
+    except ValueError:  # an integer longer than Python reads (4,300 digits)
+        raise TOMLError("it holds a number with more digits than can be read") from None
+    if _too_deep(data):
+        raise TOMLError(_TOO_DEEP)
+    return data
 
 
-TOMLError = tomli.TOMLDecodeError
+def _too_deep(data: dict[str, Any]) -> bool:
+    """True when tables and lists in ``data`` nest more than :data:`MAX_DEPTH` levels
+    (walked level by level, without recursion, so any depth is measured safely; about
+    4 % of the time it takes to parse a typical entry)."""
+    level: list[Any] = [data]
+    for _ in range(MAX_DEPTH):
+        nested: list[Any] = []
+        add = nested.append
+        for item in level:
+            for value in item.values() if type(item) is dict else item:
+                kind = type(value)
+                if kind is dict or kind is list:
+                    add(value)
+        if not nested:
+            return False
+        level = nested
+    return True
 
 
 def read_toml(path: Path) -> dict[str, Any]:
@@ -303,63 +321,7 @@ def read_toml(path: Path) -> dict[str, Any]:
     try:
         return loads_toml(text)
     except TOMLError as exc:
-        raise UnreadableFile(path, f"it is not valid TOML ({exc})") from None
-
-
-class Busy(JournalError):
-    """Another partsjournal process holds the lock on this file right now."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} is in use by another partsjournal command; try again after it.")
-        self.path = path
-
-
-@contextlib.contextmanager
-def locked(path: Path, *, wait: bool = True) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` for the ``with`` block.
-
-    The lock is taken on a hidden ``.<name>.lock`` file beside ``path`` (the file
-    itself is replaced on every write, so it cannot carry the lock), removed
-    again on release. Locks end with the process, so a killed command never
-    leaves one held. With ``wait=False`` a lock held elsewhere raises
-    :class:`Busy` at once. Read-modify-write under this lock is how two
-    commands changing the same file never lose each other's change.
-
-    The locking itself is filelock's (``flock`` on Linux and macOS, ``LockFileEx`` on
-    Windows). Its lock files stay in place on POSIX; ours go on release, so that no lock
-    file outlives the name it tells (a part renamed, a journal encrypted). A waiter that
-    gets a lock file removed meanwhile by the holder before it sees so (its inode is no
-    longer the file's) and takes the new one.
-    """
-    import filelock
-
-    ensure_dir(path.parent)
-    lock = path.with_name(f".{path.name}.lock")
-    while True:
-        inodes: list[bool] = []
-
-        def same_file(fd: int, lock: Path = lock, inodes: list[bool] = inodes) -> None:
-            try:
-                inodes.append(os.stat(lock).st_ino == os.fstat(fd).st_ino)
-            except FileNotFoundError:
-                inodes.append(False)
-
-        held = filelock.FileLock(
-            lock, mode=FILE_MODE, blocking=wait, thread_local=False, on_acquired=same_file
-        )
-        try:
-            held.acquire()
-        except filelock.Timeout:
-            raise Busy(path) from None
-        if all(inodes):
-            break
-        held.release()  # the holder before us removed this lock file: take the new one
-    try:
-        yield
-    finally:
-        with contextlib.suppress(OSError):  # Windows removes its lock files itself
-            os.unlink(lock)
-        held.release()
+        raise UnreadableFile(path, exc.reason) from None
 
 
 def is_journal_file(path: Path) -> bool:

@@ -29,10 +29,15 @@ from __future__ import annotations
 
 import re
 import textwrap
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import Any
 
+from partsjournal.core import index
+from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError
+from partsjournal.core.store import dump_toml, loads_toml, read_toml
+from partsjournal.flow import editing
 
 HEADING = re.compile(r"## (\S+)\Z")
 ESCAPE = "\\"
@@ -164,3 +169,39 @@ def from_text(text: str, data: dict[str, Any]) -> dict[str, Any]:
         for a in data.get("answers", [])
     ]
     return {**data, "answers": answers}
+
+
+def edit_entry(
+    path: Path, original: Entry, *, again: Callable[[str], bool] | None = None
+) -> Entry | None:
+    """Edit an entry's answers as text under their questions (``partsjournal edit``); the
+    rest of the file stays as it was. A refused edit keeps the person's text, as any does."""
+    data = read_toml(path)
+    kept = editing.ENTRY_KEPT
+
+    def back(edited: bytes) -> bytes:
+        try:
+            return dump_toml(from_text(edited.decode("utf-8"), data), path)
+        except UnicodeDecodeError:
+            raise editing.BrokenEdit(f"The edit is not UTF-8 text; {kept}.") from None
+        except TextRefused as exc:
+            why = exc.message
+            raise editing.BrokenEdit(f"The edit was not saved because {why}; {kept}.") from None
+
+    def check(copy: Path) -> Entry:
+        return editing.check_entry(original, loads_toml(back(copy.read_bytes()).decode()), path)
+
+    when = original.created
+    heading = f"{original.title}, {when:%A} {when.day} {when:%B %Y, %H:%M}"
+    edited = editing.edit_file(
+        path,
+        check,
+        kept=kept,
+        again=again,
+        shown=lambda raw: to_text(data, heading).encode("utf-8"),
+        saved=back,
+        suffix=".txt",
+    )
+    if edited is not None:
+        index.note_saved()  # after the file is in place; never fails the edit
+    return edited

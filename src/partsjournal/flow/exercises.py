@@ -8,6 +8,7 @@ user script with the same name replaces the built-in one.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
@@ -323,8 +324,19 @@ def _files() -> dict[str, Path]:
     return exercise_files.files()
 
 
-def load_all() -> list[Exercise]:
-    return [load_file(p) for _, p in sorted(_files().items())]
+def load_all(warn: Callable[[str], None] | None = None) -> list[Exercise]:
+    """Every exercise, built-in and the person's own. With ``warn``, a file that cannot
+    be read or is not valid is named through it and left out, so the list shows every
+    good one; without, the first such file is an :class:`ExerciseFileError`."""
+    found: list[Exercise] = []
+    for _, path in sorted(_files().items()):
+        try:
+            found.append(load_file(path))
+        except ExerciseFileError as exc:
+            if warn is None:
+                raise
+            warn(exc.message)
+    return found
 
 
 def get(name: str) -> Exercise:

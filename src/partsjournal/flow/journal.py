@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
+from pathlib import Path
 
 from partsjournal.core import index, matching, parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
-from partsjournal.core.entry import Entry, PartRef, new_id, save_new
+from partsjournal.core.entry import Entry, PartRef, load, new_id, save_new
 from partsjournal.core.parts import Part
-from partsjournal.core.store import UnreadableFile
+from partsjournal.core.store import UnreadableFile, locked, write_toml
 from partsjournal.flow.engine import Run
 from partsjournal.render import ui
 
@@ -27,7 +28,9 @@ class Named:
     protected_by: list[str] = field(default_factory=list)  # ids of parts said to protect it
 
 
-def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Entry, list[Named]]:
+def build_entry(
+    current: Run, created: datetime, known: list[Part], *, link: bool = True
+) -> tuple[Entry, list[Named]]:
     """The entry for ``current``: every answered question with the prompt as shown.
 
     Guidance steps are not answers and are left out. Parts named in "part"
@@ -52,7 +55,9 @@ def build_entry(current: Run, created: datetime, known: list[Part]) -> tuple[Ent
             continue
         value = current.answers[step.id]
         part_id = None
-        if step.kind == "part" and isinstance(value, str) and value.strip():
+        if not link:
+            pass  # names stay in the answers only, linked later (link_parts)
+        elif step.kind == "part" and isinstance(value, str) and value.strip():
             found = parts.find(value, known)
             if found is None:
                 found_new = next((n for n in named if n.part is None and _same(n, value)), None)
@@ -156,7 +161,9 @@ def part_facts(entry: Entry, part_id: str) -> dict[str, str]:
     return facts
 
 
-def save_run(current: Run, created: datetime, *, entry_id: str | None = None) -> Entry:
+def save_run(
+    current: Run, created: datetime, *, entry_id: str | None = None, link_parts: bool = True
+) -> Entry:
     """Save the entry first (it is what matters), then the parts it names.
 
     ``entry_id`` is the id fixed in the run's draft: saving the same draft
@@ -169,7 +176,15 @@ def save_run(current: Run, created: datetime, *, entry_id: str | None = None) ->
     showing up in the session (``session-part``) is counted as met on the session's
     day; a tender part (``exile``) gets the role exile when it has none; a part named
     as protected is added to whom the part in focus protects.
+
+    ``link_parts=False`` saves the entry without reading the registry (a note in an
+    encrypted journal whose key is not at hand: saving never asks for the passphrase);
+    the names stay in its answers, and :func:`link_parts` links them later.
     """
+    if not link_parts:
+        entry, _ = build_entry(current, created, [], link=False)
+        save_new(entry)
+        return entry
     with parts.registry_lock():
         # read under the lock, so a part another run created a moment ago is found by name
         known = parts.load_all(include_merged=True, warn=ui.warn)
@@ -177,20 +192,42 @@ def save_run(current: Run, created: datetime, *, entry_id: str | None = None) ->
         if entry_id is not None:
             entry.id = entry_id
         save_new(entry, once=entry_id is not None)
-        session_day = _session_day(entry) if any(n.in_session for n in named) else None
-        for n in named:
-            part = n.part
-            if part is None:
-                part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
-            try:
-                parts.learn(part, part_facts(entry, part.id), created.date())
-                if n.in_session and session_day is not None:
-                    parts.record_meeting(part, session_day)
-                if n.tender:
-                    parts.update(part.id, _mark_tender)
-                for protector in n.protected_by:
-                    parts.update(protector, partial(_add_protected, protected_id=part.id))
-            except UnreadableFile as exc:  # broken by hand meanwhile: the entry has the text
-                ui.warn(f"Could not add this entry to {exc.path}: {exc.reason}.")
+        _take_parts(entry, named, created)
     index.note_saved()  # after the files are in place; never fails the save
     return entry
+
+
+def link_parts(path: Path, current: Run) -> Entry:
+    """Give the saved entry at ``path`` (whose answers ``current`` holds again) the parts
+    its answers name, as :func:`save_run` would have, and take them into their records."""
+    with parts.registry_lock():
+        known = parts.load_all(include_merged=True, warn=ui.warn)
+        with locked(path):
+            saved = load(path)
+            linked, named = build_entry(current, saved.created, known)
+            by_step = {a.step: a.part for a in linked.answers}
+            for answer in saved.answers:
+                answer.part = by_step.get(answer.step, answer.part)
+            saved.parts = linked.parts
+            write_toml(path, saved.to_dict())
+        _take_parts(saved, named, saved.created)
+    index.note_saved()
+    return saved
+
+
+def _take_parts(entry: Entry, named: list[Named], created: datetime) -> None:
+    session_day = _session_day(entry) if any(n.in_session for n in named) else None
+    for n in named:
+        part = n.part
+        if part is None:
+            part = parts.create(n.ref.name, met=created.date(), part_id=n.ref.id)
+        try:
+            parts.learn(part, part_facts(entry, part.id), created.date())
+            if n.in_session and session_day is not None:
+                parts.record_meeting(part, session_day)
+            if n.tender:
+                parts.update(part.id, _mark_tender)
+            for protector in n.protected_by:
+                parts.update(protector, partial(_add_protected, protected_id=part.id))
+        except UnreadableFile as exc:  # broken by hand meanwhile: the entry has the text
+            ui.warn(f"Could not add this entry to {exc.path}: {exc.reason}.")

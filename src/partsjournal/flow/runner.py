@@ -83,6 +83,7 @@ def run_exercise(
     files that leave the step out.
     """
     paths.check_folders()
+    crypt.check_can_save()  # refused now, before a word is typed, never after
     ex = exercise if exercise is not None else exercises.get(name)
     created = dates.entry_time(at, future=future)
     if part is not None and not part.strip():
@@ -135,6 +136,7 @@ def walk_and_save(
     finishing saves the entry and removes the draft.
     """
     crypt.unlock_if_encrypted()  # now, not when the support card needs the settings
+    crypt.check_can_save()  # and against the key just unlocked, before the next answer
     keeper = DraftKeeper(current, created, draft, enabled=asker.interactive or draft is not None)
     looking_after = care.Care(
         asker, current, offer=current.exercise.name != care.GROUNDING, on_note=keeper.save

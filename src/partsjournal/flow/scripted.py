@@ -56,7 +56,7 @@ def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
         raise UsageError(f"Could not read the answers file {where}: {reason}.") from None
     except store.TOMLError as exc:
         raise UsageError(
-            f"The answers file {where} is not valid TOML ({exc}); "
+            f"The answers file {where} could not be read because {exc.reason}; "
             'write one line per step, like: situation = "...".'
         ) from None
     known = {s.id for s in exercise.steps}

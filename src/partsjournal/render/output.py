@@ -43,7 +43,7 @@ def stream(chunks: Iterable[str], output: Path | None) -> None:
         return
     target = _target(output)
     store.atomic_write_chunks(target, (c.encode("utf-8") for c in chunks), private_dir=False)
-    if crypt.recipient() is not None:
+    if crypt.is_encrypted():
         ui.say(
             f"Written to {target} as plain text, readable by you only; unlike your journal "
             "it is not encrypted.",

@@ -161,7 +161,7 @@ def saved(entry: Entry, where: str | None, ref: str, names: dict[str, str] | Non
     act = entry.activation()
     if act is not None:
         console.print(f"Activation: {act[0]} → {act[1]}")
-    ui.show(Text.assemble("Entry ", (entry.id, "bold"), f" saved in {entry.path}"))
+    ui.show(Text.assemble("Entry ", (entry.id, "bold"), literal(f" saved in {entry.path}")))
     if where:
         ui.say(f"This entry is {where}.")
     ui.say(

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from partsjournal.core import parts
+from partsjournal.core import matching, parts
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry
@@ -29,6 +29,25 @@ class Meeting:
     def key_answers(self) -> list[Answer]:
         found = [a for a in self.answers if a.role in vocab.TIMELINE and _said(a)]
         return sorted(found, key=lambda a: vocab.TIMELINE.index(a.role or ""))
+
+
+def sharing_names(live: list[parts.Part]) -> list[list[parts.Part]]:
+    """Groups of two or more of the ``live`` parts called by one name (compared as every
+    name is: :mod:`matching`), in the order given. Two devices that each met "The
+    Critic" in an encrypted journal, where new parts get random ids, make such a pair."""
+    groups: dict[str, list[parts.Part]] = {}
+    for part in live:
+        groups.setdefault(matching.key(part.name), []).append(part)
+    return [group for group in groups.values() if len(group) > 1]
+
+
+def sharing_hint(group: list[parts.Part]) -> str:
+    """What to say about parts that share a name: which, and how to make them one."""
+    ids = [p.id for p in group]
+    return (
+        f"{len(group)} parts are called {group[0].name} ({', '.join(ids)}); if they are one "
+        f"part, fold one into the other with: partsjournal parts merge {ids[1]} {ids[0]}"
+    )
 
 
 def _said(answer: Answer) -> bool:

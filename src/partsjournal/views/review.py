@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 from partsjournal.core import care_record as rec
-from partsjournal.core import entry, parts, sessions
+from partsjournal.core import entry, matching, parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import shorten
 from partsjournal.core.entry import Entry
@@ -174,7 +174,7 @@ def _parts(review: Review, current: list[Entry], known: list[Part]) -> None:
         seen_here: set[str] = set()
         for ref in e.parts:
             part = parts.live(ref.id, registry) if ref.id else None
-            key = part.id if part else (ref.id or ref.name.casefold())
+            key = part.id if part else (ref.id or matching.key(ref.name))
             if key in seen_here:
                 continue
             seen_here.add(key)
@@ -319,7 +319,7 @@ def _distinct(quotes: list[Quote], *, by_part: bool) -> list[Quote]:
     """Keep the latest of quotes with the same words (and, for needs, the same part)."""
     latest: dict[tuple[str, str | None], Quote] = {}
     for q in quotes:
-        key = (q.text.casefold(), q.part if by_part else None)
+        key = (matching.fold(q.text), q.part if by_part else None)
         latest.pop(key, None)
         latest[key] = q
     return list(latest.values())

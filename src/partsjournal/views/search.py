@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from partsjournal.core import index, layout, parts, paths, sessions
+from partsjournal.core import index, layout, matching, parts, paths, sessions
 from partsjournal.core.entry import Entry, load
 from partsjournal.core.errors import UsageError
 from partsjournal.core.indexrows import Row
@@ -106,16 +106,14 @@ class Selection:
     def resolve_parts(self, registry: list[Part]) -> tuple[set[str], set[str]]:
         """Registry ids (after merges) and plain names that count as the wanted parts."""
         by_id = {p.id: p for p in registry}
-        wanted = {n.strip().casefold() for n in self.parts}
+        wanted = {matching.key(n) for n in self.parts}
         ids: set[str] = set()
         for p in registry:
-            if any(n.casefold() in wanted for n in p.names()):
+            if any(matching.key(n) in wanted for n in p.names()):
                 live = parts.live(p.id, by_id)
                 ids.add(live.id if live else p.id)
         for name in self.parts:
-            if not any(
-                name.strip().casefold() == n.casefold() for p in registry for n in p.names()
-            ):
+            if not any(matching.key(name) == matching.key(n) for p in registry for n in p.names()):
                 # "critic" for "The Critic", or a typo: the same answer as the parts commands
                 found = parts.resolve(name)
                 live = parts.live(found.id, by_id)
@@ -130,13 +128,13 @@ class Selection:
         part_ids, part_names = self.resolve_parts(registry)
         exercises = {x.strip().casefold() for x in self.exercises}
         # answers are joined by NUL in Row.search; a command-line needle has none
-        needle = self.grep.casefold() if self.grep else None
+        needle = matching.fold(self.grep) if self.grep else None
         excluded = [x.strip() for x in self.exclude if x.strip()]
 
         def has_part(e: Row) -> bool:
             for ref_id, name in e.parts:
                 live = parts.live(ref_id, by_id) if ref_id else None
-                if (live and live.id in part_ids) or name.casefold() in part_names:
+                if (live and live.id in part_ids) or matching.key(name) in part_names:
                     return True
             for ref_id in e.answer_parts:
                 live = parts.live(ref_id, by_id)
