@@ -316,7 +316,7 @@ def readme_install(tmp_path_factory: pytest.TempPathFactory, built_wheel: Path) 
         here = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
         (site / "borrowed-dependencies.pth").write_text("\n".join(sorted(here)) + "\n")
         shown = run_to_first_step(
-            ". .venv/bin/activate && partsjournal exercise protector", work, timeout=60
+            ". .venv/bin/activate && partsjournal exercise primer", work, timeout=60
         )
         (work / "transcript.txt").write_text(shown, encoding="utf-8")
 

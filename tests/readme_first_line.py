@@ -1,8 +1,8 @@
-"""The README's first set-up line, run in a pseudo-terminal up to the protector dialogue.
+"""The README's first set-up line, run in a pseudo-terminal up to the primer's first step.
 
 ``python -m tests.readme_first_line`` runs the line exactly as the README writes it, in a
 fresh copy of the project: a new ``.venv``, ``pip install .`` from the package index, then
-``partsjournal exercise protector``, stopped with Ctrl-C at its first step. That takes
+``partsjournal exercise primer``, stopped with Ctrl-C at its first step. That takes
 10-15 seconds, so ``.ci/run`` runs it once per CI run rather than the test suite every
 time; the suite checks the same steps the cheap way (``tests/test_readme_setup.py``).
 """
@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-STARTED = "step 1 of"  # what the protector dialogue shows first
+STARTED = "step 1 of"  # what the primer shows first
 
 
 def quick_start_lines() -> list[str]:
@@ -38,7 +38,7 @@ def copy_project(work: Path) -> None:
 
 
 def run_to_first_step(line: str, work: Path, timeout: float) -> str:
-    """Run ``line`` with bash in a pseudo-terminal in ``work`` until the protector dialogue
+    """Run ``line`` with bash in a pseudo-terminal in ``work`` until the exercise it starts
     shows its first step, then press Ctrl-C; returns what the terminal showed."""
     import pexpect
 
@@ -83,9 +83,9 @@ def main() -> int:
         installed = (work / ".venv" / "bin" / "partsjournal").exists()
         if STARTED not in shown or not installed:
             print(shown[-2000:], file=sys.stderr)
-            print("README first line did not reach the protector dialogue", file=sys.stderr)
+            print("README first line did not reach the primer", file=sys.stderr)
             return 1
-    print("README first line: installed, and the protector dialogue started", flush=True)
+    print("README first line: installed, and the primer started", flush=True)
     return 0
 
 

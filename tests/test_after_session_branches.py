@@ -1,5 +1,5 @@
 """After-session: a hard session or "nothing changed" asks no new role; a new role only when
-the part is open to it; a tender part that comes close is held for therapy."""
+the part is open to it; a tender part that comes close is greeted from a distance."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ BASE: dict[str, Any] = {
     "since_session": "Tired, a lot came up",
     "activation_before": 5,
     "name_part": "The Worrier",
+    "willing": True,
     "feel_toward": "curious",
     "part_since": "On edge",
     "part_worry": "That we will fall apart",
@@ -82,7 +83,8 @@ def test_a_scripted_hard_session_leaves_the_new_role_out(cli: Cli, tmp_path: Any
     f = tmp_path / "a.toml"
     f.write_text(
         'since_session = "Hard"\nhard_session = true\nactivation_before = 6\n'
-        'name_part = "The Worrier"\nfeel_toward = "curious"\npart_since = "Tense"\n'
+        'name_part = "The Worrier"\nwilling = true\nfeel_toward = "curious"\n'
+        'part_since = "Tense"\n'
         'part_worry = "Falling apart"\nreassured = "it is listening but unsure"\n'
         'bring_to_therapist = "Day 2 panic"\nwhat_changed = "Nothing yet"\n'
         "activation_after = 5\n",

@@ -61,7 +61,12 @@ TABLE: list[tuple[list[str], str | None, int, str]] = [
     (["exercise", "protector", "--answers", "-"], "activation_before = 7.5", 2, "0 to 10"),
     (["exercise", "protector", "--answers", "-"], 'activation_before = "seven"', 2, "0 to 10"),
     (["exercise", "protector", "--answers", "-"], 'next_step = "Pause here"', 2, "one of"),
-    (["exercise", "protector", "--answers", "-"], 'name_part = "  "', 2, "part's name"),
+    (
+        ["exercise", "protector", "--answers", "-"],
+        'name_part = "The\\tCritic"',
+        2,
+        "a name on one line",
+    ),
     (["exercise", "protector"], None, 2, "--answers"),
     # ground --at / --answers
     (["ground", "--at", "soon", "--answers", "-"], GROUND_OK, 2, "--at"),

@@ -16,12 +16,14 @@ def _all_text(name: str) -> str:
 def test_prepare_does_not_promise_a_session_can_be_stopped() -> None:
     text = _all_text("prepare")
     assert "stop whenever" not in text and "call a pause" not in text
-    assert "signal my guide" in text and "within the hour" in text
+    # nor what the tool cannot know: who will be there, how long the effects last
+    assert "guide" not in text and "within the hour" not in text and "an hour" not in text
+    assert "who will be with you" in text and "how long the effects" in text
 
 
 def test_after_session_says_when_a_flare_needs_the_therapist_now() -> None:
     text = _all_text("after-session")
-    assert "not a sign that you went backwards" in text
+    assert "does not undo what you have done" in text
     assert "lasts more than a few days" in text and "harming yourself" in text
     assert "therapist or prescriber now" in text
 

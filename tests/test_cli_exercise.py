@@ -76,14 +76,14 @@ def test_unblending_step_is_asked_only_when_not_curious(
 ) -> None:
     answers = tmp_path / "a.toml"
     answers.write_text(
-        PROTECTOR_ANSWERS.replace('"curious"', '"irritated or critical"'), encoding="utf-8"
+        PROTECTOR_ANSWERS.replace('"curious"', '"irritated, critical or angry"'), encoding="utf-8"
     )
     result = cli("exercise", "protector", "--answers", str(answers))
     assert result.exit_code == 2
     assert "unblend_check" in result.stderr
     assert entry_files(home) == []
     with answers.open("a", encoding="utf-8") as f:
-        f.write('unblend_check = "more curious or open"\n')
+        f.write('unblend_check = "more open: curious, calm or warm"\n')
     assert cli("exercise", "protector", "--answers", str(answers)).exit_code == 0
     data = tomllib.loads(entry_files(home)[0].read_text(encoding="utf-8"))
     assert "unblend_check" in {a["step"] for a in data["answers"]}

@@ -99,9 +99,13 @@ POLARITY: dict[str, Any] = {
     "situation": "Go to the session or cancel it",
     "activation_before": 6,
     "part_a": "The Brave One",
+    "a_willing": True,
+    "a_feel_toward": "curious",
     "a_wants": "Go",
     "a_fears": "Staying stuck forever",
     "part_b": "The Guard",
+    "b_willing": True,
+    "b_feel_toward": "calm and open",
     "b_wants": "Cancel",
     "b_fears": "Being flooded",
     "common": "",
@@ -121,6 +125,12 @@ def test_polarity_hears_each_part_in_turn(home: Path) -> None:
     assert brave is not None and brave.fears == "Staying stuck forever"
     assert guard is not None and guard.fears == "Being flooded"
     assert not brave.protects and not guard.protects  # neither is sided with or ranked
+    # each is asked whether it is willing, and how you feel toward it, in its own turn
+    assert asked.index("a_willing") < asked.index("a_feel_toward") < asked.index("a_wants")
+    assert asked.index("part_b") < asked.index("b_willing") < asked.index("b_feel_toward")
+    assert got["a_willing"]["role"] == "consent" and got["a_willing"]["part"] == "the-brave-one"
+    assert got["b_feel_toward"]["role"] == "feel-toward"
+    assert got["b_feel_toward"]["part"] == "the-guard"
 
 
 def test_the_new_exercises_are_listed_with_their_purpose(

@@ -184,7 +184,7 @@ def test_waiting_practices_are_counted_with_proper_plurals(
 
 def test_an_empty_journal_says_so_without_suggesting_filters(cli: Cli) -> None:
     shown = cli("entries").stdout
-    assert "No entries yet" in shown and "partsjournal exercise protector" in shown
+    assert "No entries yet" in shown and "partsjournal exercise primer" in shown
     assert "filter" not in shown
 
 

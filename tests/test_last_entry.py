@@ -41,7 +41,7 @@ def test_last_in_an_empty_journal_says_how_to_write_one(cli: Cli) -> None:
         result = cli(command, "last")
         assert result.exit_code == 2
         assert "no entries yet" in result.stderr
-        assert "partsjournal exercise protector" in result.stderr
+        assert "partsjournal exercise primer" in result.stderr
 
 
 def test_the_end_of_an_exercise_names_show_last_and_edit_last(cli: Cli, home: Path) -> None:

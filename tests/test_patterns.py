@@ -48,7 +48,8 @@ def test_review_names_low_realms_after_a_session_and_suggests_a_person(
     assert "## Worth noticing" in md and "every realm at 1 or below" in md
     data = json.loads(cli("review", "--week", "--format", "json").stdout)
     assert [(p["kind"], len(p["entries"]), p["session"]) for p in data["patterns"]] == [
-        ("low-realms", 3, "session 1")
+        ("low-realms", 3, "session 1"),
+        ("flare-up", 3, "session 1"),  # days 1-3 after it: worth telling the therapist now
     ]
 
 

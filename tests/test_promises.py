@@ -1,5 +1,6 @@
-"""Protectors before a session: prepare asks the known parts with recorded fears for consent and
-records a promise; after-session opens by keeping it."""
+"""Protectors before a session: prepare asks the known parts with recorded fears whether they are
+willing to talk and all right with the session going ahead, and records a promise;
+after-session opens by keeping it."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ import pytest
 
 from partsjournal.core import dates, parts, paths, sessions
 from partsjournal.flow import promises, runner
-from tests.askers import FakeAsker
+from tests.askers import AutoAsker, FakeAsker
 from tests.conftest import Cli, entry_files
 from tests.helpers import by_step
 
@@ -20,10 +21,12 @@ PREPARE: dict[str, Any] = {
     "session_thoughts": "The room, the chair",
     "activation_before": 5,
     "name_part": "The Nervous One",
+    "willing": True,
     "feel_toward": "curious",
     "part_feeling": "nervous",
     "part_fears": "Losing control",
     "part_purpose": "Keep me safe",
+    "session_ok": True,
     "part_needs": "A pause signal",
     "other_parts": "",
     "intention": "Meet what is under the tiredness",
@@ -39,6 +42,7 @@ AFTER: dict[str, Any] = {
     "hard_session": False,
     "activation_before": 4,
     "name_part": "The Worrier",
+    "willing": True,
     "feel_toward": "curious",
     "part_since": "Quiet",
     "part_worry": "Change",
@@ -69,7 +73,9 @@ def run(name: str, answers: dict[str, Any], at: str) -> tuple[list[str], dict[st
     created = dates.entry_time(at)
     linked, _ = sessions.link(created.date())
     # prepare offers to put the support plan's people on the card: not now
-    asker = FakeAsker(answers, replies=[("support card", False)] if name == "prepare" else [])
+    # (prepare's own optional questions, its day plan among them, are left empty)
+    ask = AutoAsker if name == "prepare" else FakeAsker
+    asker = ask(answers, replies=[("support card", False)] if name == "prepare" else [])
     saved = runner.run_exercise(
         name, at=at, asker=asker, exercise=promises.exercise_for(name, linked)
     )
@@ -84,6 +90,7 @@ def test_prepare_asks_known_parts_with_fears_and_records_a_promise(cli: Cli) -> 
         **PREPARE,
         "check_the_critic": True,
         "consent_the_critic": True,
+        "session_ok_the_critic": True,
         "needs_the_critic": "Know I can stop",
         "promise_the_critic": True,
     }
@@ -93,6 +100,7 @@ def test_prepare_asks_known_parts_with_fears_and_records_a_promise(cli: Cli) -> 
     got = by_step(data)
     assert got["check_the_critic"]["prompt"].count("That I will be laughed at") == 1
     assert got["consent_the_critic"]["role"] == "consent"
+    assert got["session_ok_the_critic"]["role"] == "session-consent"
     assert got["promise_the_critic"]["role"] == "promise"
     assert {got[s]["part"] for s in ("consent_the_critic", "promise_the_critic")} == {"the-critic"}
     assert got["part_needs"]["part"] == "the-nervous-one"
@@ -127,15 +135,16 @@ def test_scripted_prepare_and_after_session_keep_the_promise(cli: Cli, tmp_path:
     before = tmp_path / "before.toml"
     lines = [f"{k} = {v!r}".replace("'", '"') for k, v in PREPARE.items() if v != ""]
     before.write_text(
-        "\n".join(lines).replace("= True", "= true")
-        + "\ncheck_the_critic = true\nconsent_the_critic = false\npromise_the_critic = true\n",
+        "\n".join(lines).replace("= True", "= true").replace("= False", "= false")
+        + "\ncheck_the_critic = true\nconsent_the_critic = true\nsession_ok_the_critic = true\n"
+        + "promise_the_critic = true\n",
         encoding="utf-8",
     )
     result = cli("exercise", "prepare", "--answers", str(before), "--at", "2026-11-20 10:00")
     assert result.exit_code == 0, result.output
     after = tmp_path / "after.toml"
     lines = [f"{k} = {v!r}".replace("'", '"') for k, v in AFTER.items() if v != ""]
-    text = "\n".join(lines).replace("= False", "= false")
+    text = "\n".join(lines).replace("= False", "= false").replace("= True", "= true")
     after.write_text(text + '\nhow_the_critic = "Relieved"\n', encoding="utf-8")
     result = cli("exercise", "after-session", "--answers", str(after), "--at", "2026-11-26 10:00")
     assert result.exit_code == 0, result.output

@@ -1,5 +1,5 @@
 """The protector dialogue going slowly: consent, a part that will not step back, a tender
-part held for therapy, whom the part protects, and reflecting back before the thanks."""
+part greeted from a distance, whom the part protects, and reflecting back before the thanks."""
 
 from __future__ import annotations
 
@@ -95,7 +95,7 @@ def test_a_scripted_no_saves_a_short_entry(cli: Cli, tmp_path: Path, home: Path)
 
 def stuck(**more: Any) -> dict[str, Any]:
     return given(
-        feel_toward="irritated or critical",
+        feel_toward="irritated, critical or angry",
         unblend_check="the other part will not step back",
         **more,
     )
@@ -104,25 +104,30 @@ def stuck(**more: Any) -> dict[str, Any]:
 def test_the_part_that_stays_close_becomes_the_focus(home: Path) -> None:
     asker, data = walk(
         stuck(
-            unblend_stuck="get to know the part that stays close",
-            stuck_part="The Skeptic",
-            stuck_feel="curious",
+            unblend_turn="turn toward the part that stays close",
+            blended_part="The Skeptic",
+            blended_willing=True,
+            blended_feel="curious",
         ),
         part="The Critic",  # --part fills the first part step only
     )
-    assert "stuck_part" in asker.asked and "name_part" not in asker.asked
+    assert "blended_part" in asker.asked and "name_part" not in asker.asked
+    # it is asked for its consent before anything else
+    i = asker.asked.index("blended_part")
+    assert asker.asked[i + 1 : i + 3] == ["blended_willing", "blended_feel"]
     got = by_step(data)
     assert got["image"]["part"] == "the-critic"
+    assert got["blended_willing"]["part"] == "the-skeptic"
     assert got["purpose"]["part"] == "the-skeptic" and got["needs"]["part"] == "the-skeptic"
-    assert "The Skeptic" in got["purpose"]["prompt"] or "Skeptic" in got["stuck_feel"]["prompt"]
+    assert "The Skeptic" in got["purpose"]["prompt"]
     assert [p["name"] for p in data["parts"]] == ["The Critic", "The Skeptic"]
     skeptic = parts.find("The Skeptic")
     assert skeptic is not None and skeptic.needs == "To be taken seriously"
 
 
 def test_closing_gently_when_another_part_stays_close(home: Path) -> None:
-    asker, data = walk(stuck(unblend_stuck="close gently for today"))
-    assert asker.asked[asker.asked.index("unblend_stuck") + 1 :] == ["stuck_close", "closing"]
+    asker, data = walk(stuck(unblend_turn="close gently for today"))
+    assert asker.asked[asker.asked.index("unblend_turn") + 1 :] == ["unblend_close", "closing"]
     assert "purpose" not in by_step(data)
 
 

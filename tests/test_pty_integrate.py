@@ -38,6 +38,7 @@ BALANCE_RATING = "Work and play, from 0 to 10 today?"
 BALANCE_AFTER = "What could you say no to this week?"
 BALANCE_PRACTICE = "One small change to your week?"
 CLOSING = "Thank you for checking in."
+CLEAR_LINE = "\x15"  # Ctrl-U: clear the text offered in an answer
 
 
 def step(step_id: str, kind: str, text: str, **more: object) -> dict[str, object]:
@@ -103,16 +104,21 @@ def test_integrate_after_in_a_real_terminal(cli: Cli, home: Path, tmp_path: Path
     choose(child, "Walk after lunch", 1)  # partly
     child.expect_exact("Your answer")  # a note about it
     child.send("It rained twice." + ENTER)
+    child.expect_exact('keep "Walk after lunch" going')  # offered as it was: cleared, not kept
+    child.expect_exact("Your answer")
+    child.send(CLEAR_LINE + ENTER)
     choose(child, "Leave work on time on Wednesday", 2)  # not yet
     child.expect_exact("Your answer")
     child.send(ENTER)
+    child.expect_exact('keep "Leave work on time on Wednesday" going')
+    child.expect_exact("Your answer")
+    child.send(ENTER)  # kept as it was, so its realm asks for no new practice
 
     answer_scale(child, BODY_RATING, 6)
     answer_long(child, BODY_AFTER, "Lighter in the chest.")
     answer_text(child, BODY_PRACTICE, "Swim on Saturday")
     answer_scale(child, BALANCE_RATING, 4)
     answer_long(child, BALANCE_AFTER, "Saying no to Saturday overtime.")
-    answer_text(child, BALANCE_PRACTICE, "")
     press_on(child, CLOSING)
     child.expect_exact("Saved.")
     child.expect_exact("4 → 6")  # body since the last check-in
@@ -131,5 +137,8 @@ def test_integrate_after_in_a_real_terminal(cli: Cli, home: Path, tmp_path: Path
     assert got["body_rating"] == 6 and got["balance_rating"] == 4
     assert got["body_after_noticed"] == "Lighter in the chest."
     assert got["balance_after_noticed"] == "Saying no to Saturday overtime."
-    assert got["body_practice"] == "Swim on Saturday" and got["balance_practice"] == ""
+    assert got["body_practice"] == "Swim on Saturday" and got["followup_body_keep"] == ""
+    assert got["followup_balance_keep"] == "Leave work on time on Wednesday"
+    assert "balance_practice" not in got
+    assert BALANCE_PRACTICE not in transcript(child)
     assert "body_before_needs" not in got

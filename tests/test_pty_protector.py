@@ -33,16 +33,19 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("Which part of me")
     child.expect_exact("The part's name")
     child.send("The Critic" + ENTER)
+    press_on(child, "Let your attention rest on The Critic")
     child.expect_exact("willing to talk with me today")
     child.expect_exact("Yes or no?")
     child.send("y")
     answer_text(child, "Invite The Critic", "a grey owl")
     answer_text(child, "in your body", "")
-    choose(child, "how do you feel toward it", 3)  # irritated or critical
+    choose(child, "how do you feel toward it", 3)  # irritated, critical or angry
     press_on(child, "step back a little")
-    choose(child, "how do you feel toward The Critic now", 0)
+    choose(child, "how do you feel toward The Critic now", 0)  # more open
     answer_long(child, "What is your job here", "To keep me from being hurt.")
+    answer_long(child, "What are you hoping for", "")
     answer_long(child, "How do you feel about this situation", "Worried.")
+    answer_long(child, "strengths", "Loyal.")
     answer_long(child, "afraid would happen", "They would laugh.")
     child.expect_exact("How stirred up are you now?")  # the optional check in the middle
     child.expect_exact("Enter to skip")
@@ -53,11 +56,10 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     child.expect_exact("that you are protecting")
     child.expect_exact("Yes or no?")
     child.send("n")
-    answer_long(child, "strengths", "Loyal.")
     answer_long(child, "What do you need from me", "Patience.")
     answer_long(child, "Did I understand you", "You keep watch so I am not laughed at.")
     press_on(child, "thank The Critic")
-    choose(child, "at the end of this conversation", 1)  # warm or compassionate
+    choose(child, "at the close", 1)  # warm or compassionate
     answer_long(child, "what did you learn", "It is young.")
     answer_scale(child, "Thinking of the same situation now", 5)
     choose(child, "What would you like to do with this next", 1)
@@ -75,11 +77,11 @@ def test_protector_in_a_real_terminal(home: Path) -> None:
     assert got["activation_before"] == 7 and got["activation_after"] == 5
     assert got["name_part"] == "The Critic"
     assert got["image"] == "a grey owl" and got["body"] == ""
-    assert got["feel_toward"] == "irritated or critical"
-    assert got["unblend_check"] == "more curious or open"
+    assert got["feel_toward"] == "irritated, critical or angry"
+    assert got["unblend_check"] == "more open: curious, calm or warm"
     assert got["needs"] == "Patience."
     assert got["next_step"] == "bring it to my therapist"
-    assert "unblend_stuck" not in got
+    assert "unblend_turn" not in got and got["hopes"] == ""
     assert got["willing"] is True and got["feel_toward_end"] == "warm or compassionate"
     assert got["self_check"] is False
     assert not any(step.startswith("self_") and step != "self_check" for step in got)

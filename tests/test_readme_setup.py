@@ -1,5 +1,5 @@
 """The README's two set-up lines: what they do, that CI runs both as written, and that
-the first one's steps install partsjournal and start the protector dialogue.
+the first one's steps install partsjournal and start the primer.
 
 The lines are read from the README each time, so the README, CI and these
 tests cannot drift apart.
@@ -43,10 +43,10 @@ def test_quick_start_lines_install_into_a_virtual_environment_never_the_system(
     assert not any("--break-system-packages" in s or "--user" in s for s in parts)
 
 
-def test_first_line_installs_and_starts_the_protector_dialogue() -> None:
+def test_first_line_installs_and_starts_the_primer() -> None:
     parts = steps(quick_start_lines()[0])
     assert parts[2] == "python -m pip install ."
-    assert parts[-1] == "partsjournal exercise protector"
+    assert parts[-1] == "partsjournal exercise primer"
 
 
 def test_readme_offers_pipx_for_everyday_use() -> None:
@@ -87,7 +87,7 @@ def test_ci_runs_the_readme_first_line_as_written(
         ran.append((line, sorted(p.name for p in work.iterdir())))
         (work / ".venv" / "bin").mkdir(parents=True)
         (work / ".venv" / "bin" / "partsjournal").touch()
-        return "Meeting a protector part, step 1 of 20"
+        return "Starting here: five minutes on parts, step 1 of 7"
 
     monkeypatch.setattr(readme_first_line, "run_to_first_step", run)
     assert readme_first_line.main() == 0
@@ -97,13 +97,13 @@ def test_ci_runs_the_readme_first_line_as_written(
 
 
 @pytest.mark.slow
-def test_first_line_steps_install_the_wheel_and_start_the_protector_dialogue(
+def test_first_line_steps_install_the_wheel_and_start_the_primer(
     readme_install: Path,
 ) -> None:
     """``readme_install`` (conftest) made a new ``.venv``, installed the wheel into it and
-    ran ``partsjournal exercise protector`` after activating it, in a pseudo-terminal."""
+    ran ``partsjournal exercise primer`` after activating it, in a pseudo-terminal."""
     assert (readme_install / ".venv" / "bin" / "partsjournal").exists()
     [package] = (readme_install / ".venv").glob("lib/python3*/site-packages/partsjournal")
-    assert (package / "exercises" / "protector.toml").exists()  # the wheel, not a link
+    assert (package / "exercises" / "primer.toml").exists()  # the wheel, not a link
     shown = (readme_install / "transcript.txt").read_text(encoding="utf-8")
     assert "step 1 of" in shown

@@ -106,7 +106,7 @@ def test_empty_week_says_so_kindly_and_suggests_an_exercise(home: Path, cli: Cli
     assert result.exit_code == 0
     out = flat(result.stdout)
     assert "Nothing was written this week, and that is all right" in out
-    assert "partsjournal exercise protector" in out
+    assert "partsjournal exercise unblend" in out
     assert "No sessions recorded yet" in out
     md = cli("review", "--format", "markdown").stdout
     assert "## Sessions" in md and "## Activation" not in md

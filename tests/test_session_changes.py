@@ -91,7 +91,7 @@ def test_edit_date_moves_the_session_and_its_linked_entries_follow(cli: Cli, hom
 
 def test_edit_with_nothing_to_change_says_what_to_give(cli: Cli) -> None:
     assert cli("session", "add", "2026-11-19").exit_code == 0
-    one_line_error(cli("session", "edit", "1"), 2, "--date, --kind or --label")
+    one_line_error(cli("session", "edit", "1"), 2, "--date, --time, --kind or --label")
 
 
 def test_remove_asks_first_keeps_every_entry_and_counts_lost_links(

@@ -38,8 +38,16 @@ def test_integrate_has_rating_questions_and_practice_per_realm(realm: str) -> No
     assert [s.kind for s in steps if s.role == f"practice:{realm}"] == ["text"]
 
 
-def test_integrate_steps_without_a_realm_are_only_guidance() -> None:
-    assert all(s.kind == "guide" for s in exercises.get("integrate").steps if s.realm is None)
+def test_integrate_steps_without_a_realm_are_guidance_a_realms_grounding_or_flashbacks() -> None:
+    steps = exercises.get("integrate").steps
+    realm_of = {s.id: s.realm for s in steps}
+    for s in steps:
+        if s.realm is not None or s.kind == "guide":
+            continue
+        # the grounding offer follows a realm's own rating; flashbacks are asked after every
+        # session, whatever realms are chosen
+        follows_a_realm = any(c.step is not None and realm_of.get(c.step) for c in s.conditions)
+        assert follows_a_realm or s.id.startswith("flashback"), s.id
 
 
 def test_prepare_meets_a_part_and_sets_intention_and_support_plan() -> None:
@@ -106,8 +114,8 @@ def test_realm_filter_and_follow_up_placement() -> None:
     ex = integration.integrate_exercise(["mind"], [Practice("body", "Walk", chosen, "x")])
     ids = [s.id for s in ex.steps]
     assert ids[:4] == ["arrive", "before_frame", "after_frame", "after_frame_lately"]
-    assert ids[4:7] == ["followup", "followup_body", "followup_body_note"]
-    assert {s.realm for s in ex.steps[7:]} <= {"mind", None}
+    assert ids[4:8] == ["followup", "followup_body", "followup_body_note", "followup_body_keep"]
+    assert {s.realm for s in ex.steps[8:]} <= {"mind", None}
     assert ids[-1] == "closing"
 
 

@@ -12,7 +12,7 @@ from partsjournal.core import config
 from partsjournal.flow import care_words, runner
 from partsjournal.flow.engine import Paused
 from partsjournal.render import card
-from tests.askers import FakeAsker, Turns
+from tests.askers import AutoAsker, FakeAsker, Turns
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 from tests.pty_helpers import write_exercise
 
@@ -155,7 +155,7 @@ PREPARE = {
 
 def test_prepare_offers_its_people_for_the_card_when_saved(home: Path) -> None:
     answers = dict(PREPARE, contact_name="Anna", contact_reach="0123 456")
-    asker = FakeAsker(answers, [("Anna, my sister", True)])
+    asker = AutoAsker(answers, [("Anna, my sister", True)])  # prepare's other questions: defaults
     names = iter(["Anna", ""])
     real_ask = asker.ask
 

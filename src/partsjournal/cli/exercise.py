@@ -15,9 +15,11 @@ from partsjournal.cli.typer_options import (
     FutureOption,
     SessionOption,
 )
-from partsjournal.core import dates, sessions
+from partsjournal.core import dates, layout, sessions, shipped
 from partsjournal.flow import exercises, notes, promises, runner
 from partsjournal.render import screens, ui
+
+PRIMER = "primer"  # five minutes on parts, Self, blending, stopping, what this is not
 
 
 def register(app: typer.Typer) -> None:
@@ -53,10 +55,10 @@ def exercise(
 
     Example: partsjournal exercise protector --from 2026-11-20T2115
     """
-    if name is None:
+    if name is None:  # the primer first: it is where a new journal starts
         found = exercises.load_all(warn=ui.warn)
         with ui.paged():
-            screens.exercise_list(found)
+            screens.exercise_list(sorted(found, key=lambda ex: ex.name != PRIMER))
         return
     phase = sessions.phase_from_flags(before, after)
     if name == "integrate":  # needs its follow-up steps and phase choice: same as the command
@@ -64,13 +66,14 @@ def exercise(
             before=before, after=after, session=session, at=at, future=future, answers=answers
         )
         return
-    linked, _ = sessions.link(
-        dates.entry_time(at, future=future).date(), explicit=session, phase=phase
-    )
+    created = dates.entry_time(at, future=future)
+    linked, _ = sessions.link(created.date(), explicit=session, phase=phase, clock=created.time())
     situation = None
     if from_note is not None:
         situation, noted_part = notes.trailhead(from_note)
         part = part if part is not None else noted_part
+    if name != PRIMER and answers is None and ui.can_prompt() and layout.first_year() is None:
+        ui.say(shipped.words("first-steps")["primer_first"])
     runner.run_exercise(
         name,
         part=part,

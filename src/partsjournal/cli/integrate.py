@@ -52,7 +52,9 @@ def integrate(
     phase = sessions.phase_from_flags(before, after)
     realms = integration.check_realms(realm or [])
     created = dates.entry_time(at, future=future)
-    linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
+    linked, phase = sessions.link(
+        created.date(), explicit=session, phase=phase, clock=created.time()
+    )
     if phase is None:
         ui.say(
             "No session is within 14 days ahead or 60 days back, so these are the "
@@ -70,6 +72,7 @@ def integrate(
         session=linked.id if linked else None,
         phase=phase,
         exercise=exercise,
+        starting=integration.starting_text(pending),
     )
     if saved is not None and source is not None:
         changes = practice_log.rating_changes(source, saved)

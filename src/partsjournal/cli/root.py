@@ -233,7 +233,7 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
         "session preparation and integration, and a weekly look back. Everything stays in "
         "plain TOML files on this computer.\n\n" + DISCLAIMER
     ),
-    epilog="Start with: partsjournal exercise protector",
+    epilog="Start with: partsjournal exercise primer",
     no_args_is_help=True,
     context_settings={"help_option_names": ["-h", "--help"]},
 )

@@ -17,7 +17,7 @@ from partsjournal.views import arcs, search
 
 
 class SessionGroup(LazyGroup):
-    order = ("add", "list", "show", "edit", "remove")
+    order = ("add", "list", "show", "plan", "edit", "remove")
     lazy: ClassVar[dict[str, tuple[str, str]]] = {  # they may ask first: built when run
         "add": (
             "session_change",
@@ -26,11 +26,15 @@ class SessionGroup(LazyGroup):
         ),
         "edit": (
             "session_change",
-            "Correct a session's date, kind or label; linked entries stay linked.",
+            "Correct a session's date, time, kind or label; linked entries stay linked.",
         ),
         "remove": (
             "session_change",
             "Remove a recorded session (asks first); your entries are all kept.",
+        ),
+        "plan": (  # its words are read and checked with the exercise models
+            "session_plan",
+            "Show the plan for a session's day, made when you prepared.",
         ),
     }
 

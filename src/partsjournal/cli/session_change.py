@@ -59,6 +59,14 @@ def add(
         str, typer.Option("--kind", help="What kind of session (free text).")
     ] = "ketamine",
     label: Annotated[str, typer.Option("--label", help="A few words of your own about it.")] = "",
+    starts: Annotated[
+        str | None,
+        typer.Option(
+            "--time",
+            metavar="HH:MM",
+            help="When it starts; until then, the day reads as the day your session is coming.",
+        ),
+    ] = None,
     ics_file: Annotated[
         Path | None,
         typer.Option(
@@ -73,15 +81,16 @@ def add(
 
     If a session is already recorded on that day, asks first (--yes for scripts).
 
-    Example: partsjournal session add 2026-11-19 --label "first session" --ics checkins.ics
+    Example: partsjournal session add 2026-11-19 --time 14:00 --label "first session"
     """
     when = dates.parse_date(day, option="DATE")
+    at = sessions.parse_time(starts) if starts is not None else None
     target = ics.ics_target(ics_file, when) if ics_file is not None else None
     if not _another_on_the_same_day(when, yes):
         ui.say("Nothing was added.")
         return
     created = dates.now()
-    session = sessions.add(when, kind=kind, label=label, created=created)
+    session = sessions.add(when, kind=kind, label=label, created=created, starts=at)
     if target is not None:
         try:
             ics.write_ics(target, session, created)
@@ -91,8 +100,9 @@ def add(
                 f"Could not write the calendar file {target} ({exc.strerror or exc}), so the "
                 "session was not recorded either; choose another --ics path and run it again."
             ) from None
+    clock = f" at {at:%H:%M}" if at is not None else ""
     ui.say(
-        f"Added {session.name} ({session.kind}) on {when:%A} {when.day} {when:%B %Y}, "
+        f"Added {session.name} ({session.kind}) on {when:%A} {when.day} {when:%B %Y}{clock}, "
         f"id {session.id}."
     )
     if target is not None:
@@ -112,21 +122,28 @@ def edit(
     label: Annotated[
         str | None, typer.Option("--label", help="Your words about it ('' clears them).")
     ] = None,
+    starts: Annotated[
+        str | None,
+        typer.Option("--time", metavar="HH:MM", help="When it starts ('' clears it)."),
+    ] = None,
     yes: YesOption = False,
 ) -> None:
-    """Correct a session's date, kind or label; linked entries stay linked.
+    """Correct a session's date, time, kind or label; linked entries stay linked.
 
-    Example: partsjournal session edit 1 --date 2026-11-20
+    Example: partsjournal session edit 1 --date 2026-11-20 --time 14:00
     """
     session = sessions.find(ref, sessions.load_all(warn=ui.warn))
-    if day is None and kind is None and label is None:
+    if day is None and kind is None and label is None and starts is None:
         raise UsageError(
-            "Say what to change: --date, --kind or --label, for example "
+            "Say what to change: --date, --time, --kind or --label, for example "
             f"partsjournal session edit {session.number} --date {session.date}"
         )
+    at = sessions.parse_time(starts) if starts else None
     followed = 0
-    if kind is not None or label is not None:
-        session = session_edits.relabel(session, kind=kind, label=label)
+    if kind is not None or label is not None or starts is not None:
+        session = session_edits.relabel(
+            session, kind=kind, label=label, starts=at, clear_time=starts == ""
+        )
     if day is not None:
         when = dates.parse_date(day, option="--date")
         if when != session.date:

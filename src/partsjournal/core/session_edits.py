@@ -10,17 +10,28 @@ Removing a session leaves every entry as it is.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from partsjournal.core import layout, sessions
 from partsjournal.core.sessions import Session
 from partsjournal.core.store import UnreadableFile, read_toml, write_toml
 
 
-def relabel(session: Session, *, kind: str | None = None, label: str | None = None) -> Session:
-    """Change a session's kind or label in its own file; the id stays."""
+def relabel(
+    session: Session,
+    *,
+    kind: str | None = None,
+    label: str | None = None,
+    starts: time | None = None,
+    clear_time: bool = False,
+) -> Session:
+    """Change a session's kind, label or time of day in its own file; the id stays."""
     path = sessions.session_path(session.id)
     data = read_toml(path)
+    if starts is not None:
+        data["time"] = starts
+    elif clear_time:
+        data.pop("time", None)
     if kind is not None:
         data["kind"] = kind.strip() or "ketamine"
     if label is not None:
@@ -36,7 +47,11 @@ def move(session: Session, day: date, *, now: datetime) -> tuple[Session, int]:
     that carries the old id carries the new one, then the old file goes. Returns the
     moved session and how many entries were rewritten to follow it."""
     moved = sessions.add(
-        day, kind=session.kind, label=session.label, created=session.created or now
+        day,
+        kind=session.kind,
+        label=session.label,
+        created=session.created or now,
+        starts=session.time,
     )
     followed = relink(session.id, moved.id)
     sessions.session_path(session.id).unlink()

@@ -7,10 +7,11 @@ course is often 4-6), so they are always read in full; a session's ``number``
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -38,6 +39,7 @@ class Session:
     label: str = ""
     created: datetime | None = None
     number: int = 0
+    time: time | None = None  # when it starts, on the clock of the place it happens, if known
 
     @property
     def name(self) -> str:
@@ -45,6 +47,8 @@ class Session:
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"id": self.id, "date": self.date, "kind": self.kind}
+        if self.time is not None:
+            out["time"] = self.time
         if self.label:
             out["label"] = self.label
         if self.created is not None:
@@ -68,12 +72,16 @@ def _from_dict(data: dict[str, Any], path: Path) -> Session:
         raise UnreadableFile(path, "'kind' and 'label' must be text")
     if created is not None and not (isinstance(created, datetime) and created.tzinfo):
         raise UnreadableFile(path, "'created' must be a date and time with its UTC offset")
+    starts = data.get("time")
+    if starts is not None and not (isinstance(starts, time) and starts.tzinfo is None):
+        raise UnreadableFile(path, "'time' must be a time of day, like 14:00:00")
     return Session(
         id=idfiles.file_id(data, path),
         date=day,
         kind=kind,
         label=label,
         created=created,
+        time=starts,
     )
 
 
@@ -192,7 +200,33 @@ def name_date(stem: str) -> date | None:
         return None
 
 
-def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime) -> Session:
+_CLOCK = re.compile(r"([01]?\d|2[0-3])[:.h]([0-5]\d)")
+
+
+def parse_time(text: str, *, option: str = "--time") -> time:
+    """A session's time of day, ``HH:MM`` (``14:00``, ``9:30``)."""
+    found = _CLOCK.fullmatch(text.strip().lower())
+    if found is None:
+        raise UsageError(
+            f"Could not read {option} '{text}' as a time; give it as HH:MM, like 14:00."
+        )
+    return time(int(found.group(1)), int(found.group(2)))
+
+
+def still_ahead(session: Session, now: datetime) -> bool:
+    """Whether ``session`` has not started yet at ``now``: a later day, or today at a time
+    still to come. A session on today's date with no time recorded counts as started."""
+    return _coming(session, now.date(), now.time())
+
+
+def add(
+    day: date,
+    *,
+    kind: str = "ketamine",
+    label: str = "",
+    created: datetime,
+    starts: time | None = None,
+) -> Session:
     """Record a new session; its id is its date alone (``-2``, ``-3`` ... when taken).
 
     The kind stays inside the file, never in its name, so a folder listing or a
@@ -208,7 +242,9 @@ def add(day: date, *, kind: str = "ketamine", label: str = "", created: datetime
         if idfiles.taken(folder, session_id):
             n += 1
             continue
-        session = Session(id=session_id, date=day, kind=kind, label=label.strip(), created=created)
+        session = Session(
+            id=session_id, date=day, kind=kind, label=label.strip(), created=created, time=starts
+        )
         try:
             write_toml(folder / f"{session_id}.toml", session.to_dict(), exclusive=True)
         except FileExistsError:
@@ -266,20 +302,30 @@ def find(ref: str, sessions: list[Session] | None = None) -> Session:
     )
 
 
+def _coming(session: Session, day: date, clock: time | None) -> bool:
+    """Whether ``session`` is still to come for an entry on ``day`` at ``clock``."""
+    if session.date != day:
+        return session.date > day
+    return session.time is not None and clock is not None and clock < session.time
+
+
 def link(
     day: date,
     *,
     explicit: str | None = None,
     phase: str | None = None,
     sessions: list[Session] | None = None,
+    clock: time | None = None,
 ) -> tuple[Session | None, str | None]:
     """The session an entry on ``day`` belongs to, and its phase.
 
     ``explicit`` (``--session``) wins. Otherwise the nearest session is taken:
     one coming within 14 days makes the entry "before", one that happened within
     the last 60 days (including the same day) makes it "after"; at equal
-    distance the upcoming one wins. ``phase`` (``--before``/``--after``)
-    overrides the phase and limits the search to that side.
+    distance the upcoming one wins. A session on the entry's own day with a time
+    still to come at ``clock`` (the entry's time of day) is coming, not past.
+    ``phase`` (``--before``/``--after``) overrides the phase and limits the
+    search to that side.
     """
     if sessions is None:
         # a number ("2") can only be found among all sessions; otherwise only
@@ -287,11 +333,11 @@ def link(
         sessions = load_all() if explicit is not None else around(day, day)
     if explicit is not None:
         chosen = find(explicit, sessions)
-        return chosen, phase or ("before" if day < chosen.date else "after")
+        return chosen, phase or ("before" if _coming(chosen, day, clock) else "after")
     candidates: list[tuple[int, int, Session, str]] = []
     for s in sessions:
         delta = (s.date - day).days
-        if 0 < delta <= BEFORE_WINDOW_DAYS and phase in (None, "before"):
+        if _coming(s, day, clock) and delta <= BEFORE_WINDOW_DAYS and phase in (None, "before"):
             candidates.append((delta, 0, s, "before"))
         elif -AFTER_WINDOW_DAYS <= delta <= 0 and phase in (None, "after"):
             candidates.append((-delta, 1, s, "after"))
@@ -356,4 +402,4 @@ def placement(item: Entry, sessions: list[Session]) -> tuple[Session | None, str
             if s.id == item.session:
                 return s, item.phase or ("before" if item.day < s.date else "after")
         return None, item.phase
-    return link(item.day, phase=item.phase, sessions=sessions)
+    return link(item.day, phase=item.phase, sessions=sessions, clock=item.created.time())

@@ -88,6 +88,10 @@ SESSION_PART = "session-part"
 FOR_THERAPIST = "for-therapist"
 TRAILHEAD = "trailhead"
 PROMISE = "promise"
+PART_HOPES = "part-hopes"
+SESSION_CONSENT = "session-consent"
+SESSION_PLAN = "session-plan"
+FLASHBACKS = "flashbacks"
 URGES = "urges"
 
 # Every plain role, with what its answer means (docs/format.md lists the same).
@@ -122,6 +126,13 @@ ROLES: dict[str, str] = {
     FOR_THERAPIST: "a note to bring to the therapist",
     TRAILHEAD: "a quick one-line note of something that stirred a part",
     PROMISE: "yes/no: a promise to the part to check in with it after the session",
+    PART_HOPES: "what the part hopes for the person when it does its job",
+    SESSION_CONSENT: (
+        "yes/no: whether the part is all right with the session going ahead (no is kept for "
+        "the therapist; postponing is the person's and the clinic's call)"
+    ),
+    SESSION_PLAN: "an item of the plan for the day of a session (prepare's checklist)",
+    FLASHBACKS: "whether flashbacks or nightmares came lately, and on how many days",
     URGES: "a choice: what a part does when it steps in; its risky choices bring care",
 }
 
@@ -225,9 +236,11 @@ ABOUT_PART = frozenset(
         FEEL_TOWARD,
         UNBLEND,
         CONSENT,
+        SESSION_CONSENT,
         PROMISE,
         FEEL_TOWARD_AFTER,
         PART_PURPOSE,
+        PART_HOPES,
         PART_PROTECTS_FROM,
         PART_FEELINGS,
         PART_FEARS,
@@ -264,12 +277,24 @@ TIMELINE = (
 
 # Answers kept by ``export --only-highlights``.
 HIGHLIGHTS = frozenset(
-    {PART_NEEDS, PART_NEW_ROLE, REFLECTION, NEXT_STEP, INTENTION, FOR_THERAPIST, TRAILHEAD}
+    {
+        PART_NEEDS,
+        PART_NEW_ROLE,
+        REFLECTION,
+        NEXT_STEP,
+        INTENTION,
+        FOR_THERAPIST,
+        TRAILHEAD,
+    }
 )
 HIGHLIGHT_FAMILIES = frozenset({REALM_REFLECTION, PRACTICE, PRACTICE_OUTCOME, PRACTICE_NOTE})
 
 
-def is_highlight(role: str | None) -> bool:
+def is_highlight(role: str | None, value: object = None) -> bool:
+    """Whether an answer is kept by ``export --only-highlights``: a part's no to the
+    session going ahead is (for the therapist to hear before the session), its yes is not."""
+    if role == SESSION_CONSENT:
+        return value is False
     family, _ = split(role)
     return role in HIGHLIGHTS or family in HIGHLIGHT_FAMILIES
 

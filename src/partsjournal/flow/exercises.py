@@ -8,18 +8,21 @@ user script with the same name replaces the built-in one.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from partsjournal.core import exercise_files, matching
+from partsjournal.core import exercise_files, matching, shipped
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.core.exercise_files import builtin_dir as builtin_dir
 from partsjournal.core.exercise_files import names as names
 from partsjournal.core.store import UnreadableFile, read_toml
+from partsjournal.flow import includes
+
+_NAME = re.compile(r"[a-z][a-z0-9-]*")
 
 StepKind = Literal["guide", "text", "long_text", "scale", "choice", "yes_no", "part"]
 Phase = Literal["before", "after"]
@@ -238,6 +241,11 @@ class ExerciseFileError(JournalError):
     pass
 
 
+def builtin_dir() -> Path:
+    """Where the shipped exercise scripts are (:func:`partsjournal.core.shipped.builtin_dir`)."""
+    return shipped.builtin_dir()
+
+
 def load_file(path: Path) -> Exercise:
     """Read and validate one exercise script; errors name the file and the problem."""
     try:
@@ -246,7 +254,10 @@ def load_file(path: Path) -> Exercise:
         raise ExerciseFileError(
             f"The exercise file {path} could not be read: {exc.reason}."
         ) from None
-    data = _expand_includes(data, path)
+    try:
+        data = includes.expand(data, path, lambda name: _includable(name, path))
+    except includes.BadInclude as exc:
+        raise ExerciseFileError(f"The exercise file {path} is not valid: {exc}.") from None
     try:
         exercise = Exercise.model_validate(data)
     except ValidationError as exc:
@@ -261,53 +272,21 @@ def load_file(path: Path) -> Exercise:
     return exercise
 
 
-def _expand_includes(data: dict[str, Any], path: Path) -> dict[str, Any]:
-    """Replace ``{ include = "other", only = [...], when = ... }`` steps by the named
-    steps of another exercise, each given the include's ``when``.
-
-    This lets one set of questions (the Self-energy ratings) live in one file and
-    be offered inside other exercises. Included files cannot include in turn.
-    """
-    steps = data.get("steps")
-    if not isinstance(steps, list) or not any(
-        isinstance(s, dict) and "include" in s for s in steps
-    ):
-        return data
-    expanded: list[Any] = []
-    for step in steps:
-        if not (isinstance(step, dict) and "include" in step):
-            expanded.append(step)
-            continue
-
-        def bad(reason: str) -> ExerciseFileError:
-            return ExerciseFileError(f"The exercise file {path} is not valid: {reason}.")
-
-        extra = set(step) - {"include", "only", "when"}
-        if extra:
-            raise bad(f"an include step cannot have {', '.join(sorted(extra))}")
-        name, only = step["include"], step.get("only")
-        source = _files().get(name) if isinstance(name, str) else None
-        if source is None or source == path:
-            raise bad(f"it includes '{name}', which is not another exercise")
-        try:
-            theirs = read_toml(source).get("steps", [])
-        except UnreadableFile as exc:
-            raise bad(f"the included exercise {source} could not be read: {exc.reason}") from None
-        by_id = {s.get("id"): s for s in theirs if isinstance(s, dict)}
-        if any(isinstance(s, dict) and "include" in s for s in theirs):
-            raise bad(f"the included exercise '{name}' includes another one itself")
-        wanted = only if isinstance(only, list) else list(by_id)
-        for step_id in wanted:
-            if step_id not in by_id:
-                raise bad(f"the included exercise '{name}' has no step '{step_id}'")
-            copy = dict(by_id[step_id])
-            if "when" in step:
-                own = copy.get("when", [])
-                own = own if isinstance(own, list) else [own]
-                outer = step["when"] if isinstance(step["when"], list) else [step["when"]]
-                copy["when"] = [*outer, *own]
-            expanded.append(copy)
-    return {**data, "steps": expanded}
+def _includable(name: str, into: Path) -> Path | None:
+    """The file an include in ``into`` names: a listed exercise (for a built-in exercise
+    the built-in one, whose step ids it was written against, even when your own exercise
+    of that name replaces it in the list), else a built-in template
+    (``exercises/templates/NAME.toml``) that holds steps."""
+    if not _NAME.fullmatch(name):
+        return None
+    shipped_file = builtin_dir() / f"{name}.toml"
+    if into.parent in (builtin_dir(), builtin_dir() / "templates") and shipped_file.is_file():
+        return shipped_file
+    found = _files().get(name)
+    if found is not None:
+        return found
+    template_file = builtin_dir() / "templates" / f"{name}.toml"
+    return template_file if template_file.is_file() else None
 
 
 def _describe(exc: ValidationError) -> str:

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import exercises
-from partsjournal.flow.exercises import Exercise, Step
+from partsjournal.flow.exercises import Condition, Exercise, Step
 from partsjournal.views.practices import CHECK, INTEGRATE, Practice
 
 TEMPLATE = "practice-followup.toml"
@@ -33,6 +33,7 @@ class FollowupTemplate(BaseModel):
     intro: Annotated[str, Field(min_length=1)]
     outcome: Annotated[str, Field(min_length=1)]
     note: Annotated[str, Field(min_length=1)]
+    keep: Annotated[str, Field(min_length=1)]
 
 
 def template_path() -> str:
@@ -58,8 +59,16 @@ def check_realms(chosen: list[str]) -> list[str]:
     return [r for r in vocab.REALMS if r in wanted] if wanted else list(vocab.REALMS)
 
 
-def followup_steps(practices: list[Practice]) -> list[Step]:
-    """One guide, then per practice a "how did it go" choice and an optional note."""
+def keep_id(realm: str) -> str:
+    """The step that offers to keep a practice going (``followup_<realm>_keep``)."""
+    return f"followup_{realm}_keep"
+
+
+def followup_steps(practices: list[Practice], *, keep: bool = False) -> list[Step]:
+    """One guide, then per practice a "how did it go" choice and an optional note, and
+    with ``keep`` (a check-in, which chooses practices) an offer to keep it going: its
+    answer is this check-in's practice for the realm, so it is followed up next time
+    without being chosen again (:func:`starting_text` offers the practice as it was)."""
     if not practices:
         return []
     words = template()
@@ -89,7 +98,46 @@ def followup_steps(practices: list[Practice]) -> list[Step]:
                 text=words.note.replace("{realm}", vocab.realm_label(realm)),
             )
         )
+        if keep:
+            steps.append(
+                Step(
+                    id=keep_id(realm),
+                    kind="text",
+                    realm=realm,
+                    role=vocab.realm_role(vocab.PRACTICE, realm),
+                    optional=True,
+                    text=words.keep.replace("{practice}", p.text),
+                )
+            )
     return steps
+
+
+def starting_text(practices: list[Practice]) -> dict[str, str]:
+    """Each practice as the starting text of its offer to keep it: in a terminal, Enter
+    keeps it as it was (an answers file says so itself, with the words)."""
+    return {keep_id(p.realm): p.text for p in practices}
+
+
+def _without_orphans(steps: list[Step]) -> list[Step]:
+    """``steps`` less those whose conditions name a step that is not there (left out with
+    its realm), and so on down the line: such a step could never be shown."""
+    kept: list[Step] = []
+    ids: set[str] = set()
+    for step in steps:
+        if all(c.step is None or c.step in ids for c in step.conditions):
+            kept.append(step)
+            ids.add(step.id)
+    return kept
+
+
+def _chosen_anew(step: Step, pending: list[Practice]) -> Step:
+    """A realm's practice question, asked only when its open practice was not kept."""
+    if step.realm is None or vocab.realm_of(step.role, vocab.PRACTICE) is None:
+        return step
+    if not any(p.realm == step.realm for p in pending):
+        return step
+    anew = Condition(step=keep_id(step.realm), equals="")
+    return step.model_copy(update={"when": [*step.conditions, anew]})
 
 
 def integrate_exercise(realms: list[str], pending: list[Practice]) -> Exercise:
@@ -102,12 +150,13 @@ def integrate_exercise(realms: list[str], pending: list[Practice]) -> Exercise:
     """
     base = exercises.get(INTEGRATE)
     kept = [s for s in base.steps if s.realm is None or s.realm in realms]
+    kept = [_chosen_anew(s, pending) for s in _without_orphans(kept)]
     # before the first realm, or the integration arc's word on the day that leads into them
     first_realm = next(
         (i for i, s in enumerate(kept) if s.realm is not None or any(c.days for c in s.conditions)),
         len(kept),
     )
-    steps = [*kept[:first_realm], *followup_steps(pending), *kept[first_realm:]]
+    steps = [*kept[:first_realm], *followup_steps(pending, keep=True), *kept[first_realm:]]
     summary = base.summary
     if set(realms) != set(vocab.REALM_KEYS):  # say what this run is about, and its time
         labels = [vocab.realm_label(r) for r in vocab.REALM_KEYS if r in realms]

@@ -39,7 +39,7 @@ def save_note(text: str, *, part: str | None = None, at: str | None = None) -> E
     ex = exercises.get(NOTE)
     created = dates.entry_time(at)
     at_hand = crypt.key_at_hand()  # else nothing encrypted is read: no question is asked
-    linked, phase = sessions.link(created.date()) if at_hand else (None, None)
+    linked, phase = sessions.link(created.date(), clock=created.time()) if at_hand else (None, None)
     current = Run(exercise=ex, phase=phase)
     for step in ex.steps:
         if step.role == vocab.TRAILHEAD:

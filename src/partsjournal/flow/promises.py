@@ -1,5 +1,6 @@
 """The parts you already know, around a session: ``prepare`` asks those with recorded
-fears whether they consent and records a promise to check in afterwards;
+fears whether they are willing to talk and all right with the session going ahead, and
+records a promise to check in afterwards;
 ``after-session`` opens by keeping the promises made before its session.
 
 The steps are built here as ordinary engine steps (each ``about`` its part, so the
@@ -27,6 +28,7 @@ PREPARE = "prepare"
 AFTER = "after-session"
 ASKED_BEFORE = 3  # parts asked in prepare: those met most recently
 INSERT_BEFORE = {PREPARE: "intention", AFTER: "since_session"}
+SESSION_NO = "session_not_ok"  # prepare's words for a part's no to the session going ahead
 
 
 class KnownPartsWords(BaseModel):
@@ -34,6 +36,8 @@ class KnownPartsWords(BaseModel):
 
     check: Annotated[str, Field(min_length=1)]
     consent: Annotated[str, Field(min_length=1)]
+    declined: Annotated[str, Field(min_length=1)]
+    session_ok: Annotated[str, Field(min_length=1)]
     needs: Annotated[str, Field(min_length=1)]
     promise: Annotated[str, Field(min_length=1)]
     kept: Annotated[str, Field(min_length=1)]
@@ -56,22 +60,37 @@ def with_fears(known: list[Part]) -> list[Part]:
     return found[:ASKED_BEFORE]
 
 
-def prepare_steps(known: list[Part]) -> list[Step]:
-    """Per part: may I ask you? then consent, needs and the promise (only after a yes)."""
+def prepare_steps(known: list[Part], session_no: str | None = None) -> list[Step]:
+    """Per part: may I ask you? then whether it is willing to talk (a no is thanked), and
+    after a yes whether it is all right with the session going ahead (a no is answered with
+    ``session_no``, prepare's own words for it), its needs and the promise."""
     w = words()
     steps: list[Step] = []
     for p in known:
         key = p.id.replace("-", "_")
         asked = Condition(step=f"check_{key}", equals=True)
+        willing = Condition(step=f"consent_{key}", equals=True)
         steps += [
             Step(id=f"check_{key}", kind="yes_no", optional=True, about=p.name,
                  text=_fill(w.check, p)),
             Step(id=f"consent_{key}", kind="yes_no", role=vocab.CONSENT, about=p.name,
                  when=asked, text=_fill(w.consent, p)),
+            Step(id=f"declined_{key}", kind="guide", about=p.name,
+                 when=Condition(step=f"consent_{key}", equals=False), text=_fill(w.declined, p)),
+            Step(id=f"session_ok_{key}", kind="yes_no", role=vocab.SESSION_CONSENT,
+                 about=p.name, when=willing, text=_fill(w.session_ok, p)),
+        ]  # fmt: skip
+        if session_no:
+            steps.append(
+                Step(id=f"session_no_{key}", kind="guide", about=p.name,
+                     when=Condition(step=f"session_ok_{key}", equals=False),
+                     text=_fill(session_no, p))
+            )  # fmt: skip
+        steps += [
             Step(id=f"needs_{key}", kind="long_text", role=vocab.PART_NEEDS, optional=True,
-                 about=p.name, when=asked, text=_fill(w.needs, p)),
+                 about=p.name, when=willing, text=_fill(w.needs, p)),
             Step(id=f"promise_{key}", kind="yes_no", role=vocab.PROMISE, about=p.name,
-                 when=asked, text=_fill(w.promise, p)),
+                 when=willing, text=_fill(w.promise, p)),
         ]  # fmt: skip
     return steps
 
@@ -114,13 +133,14 @@ def exercise_for(name: str, session: Session | None) -> Exercise | None:
     ``name`` is another exercise or there is nothing to add."""
     if name not in INSERT_BEFORE:
         return None
+    base = exercises.get(name)
     if name == PREPARE:
-        added = prepare_steps(with_fears(parts.load_all()))
+        said = base.step(SESSION_NO)
+        added = prepare_steps(with_fears(parts.load_all()), said.text if said else None)
     else:
         added = after_steps(promised(session)) if session is not None else []
     if not added:
         return None
-    base = exercises.get(name)
     at = next((i for i, s in enumerate(base.steps) if s.id == INSERT_BEFORE[name]), None)
     if at is None:  # a user's own version without that step: add nothing
         return None

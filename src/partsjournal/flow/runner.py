@@ -22,6 +22,7 @@ from partsjournal.flow import (
     promises,
     scripted,
     session_day,
+    session_plan,
     support,
 )
 from partsjournal.flow.drafting import (
@@ -71,6 +72,7 @@ def run_exercise(
     exercise: Exercise | None = None,
     asker: Asker | None = None,
     situation: str | None = None,
+    starting: dict[str, str] | None = None,
 ) -> Entry | None:
     """Run one exercise and save it; ``exercise`` is for scripts built in code
     (``integrate`` adds its follow-up steps), otherwise ``name`` is looked up.
@@ -80,7 +82,8 @@ def run_exercise(
     ``asker`` replaces the one ``answers`` would choose (tests use it).
     ``situation`` is the starting text of the exercise's situation step (a
     trailhead note): offered to edit in a terminal, used as it is by ``--answers``
-    files that leave the step out.
+    files that leave the step out. ``starting`` gives other steps (by id) a starting text
+    in a terminal (``integrate`` offers a practice to keep as it was).
     """
     paths.check_folders()
     crypt.check_can_save()  # refused now, before a word is typed, never after
@@ -90,7 +93,9 @@ def run_exercise(
         raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
     if part is not None:
         part = parts.check_name(part)
-    linked, phase = sessions.link(created.date(), explicit=session, phase=phase or ex.phase)
+    linked, phase = sessions.link(
+        created.date(), explicit=session, phase=phase or ex.phase, clock=created.time()
+    )
     asker = asker if asker is not None else make_asker(ex, answers)
     current = Run(exercise=ex, part_name=part.strip() if part else None, phase=phase)
     if situation:
@@ -98,6 +103,8 @@ def run_exercise(
         if step is None:
             raise UsageError(f"The {ex.name} exercise has no situation to start from a note.")
         current.pending[step.id] = situation
+    if starting and asker.interactive:
+        current.pending.update(starting)
     if linked is not None:
         current.context["session"] = linked.id
     day = sessions.arc_day(created.date(), linked, phase)
@@ -217,6 +224,7 @@ def _walk(
     keeper.discard()
     names = parts.current_names(p.id for p in entry.parts)
     screens.saved(entry, _where(entry), search.reference(entry.id), names)
+    session_plan.show_after(entry)
     looking_after.close()
     if not ended:
         care.notice(entry, asker)

@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from partsjournal.core import dates, sessions
 from partsjournal.core.sessions import Session
 from partsjournal.flow import care_words as words
-from partsjournal.flow import exercises
+from partsjournal.flow import exercises, session_plan
 from partsjournal.flow.care_talk import ground_inline
 from partsjournal.flow.engine import Asker, Paused
 from partsjournal.flow.exercises import Exercise
@@ -28,10 +28,15 @@ GO_ON, CAPTURE, STOP = "go on", "capture", "stop"
 
 
 def recent_session(now: datetime) -> tuple[Session | None, int]:
-    """The latest session today or yesterday, and the days since it: 0 on its day and
-    until :data:`MORNING` the next morning, then 1."""
+    """The latest session today or yesterday that has started, and the days since it: 0 on
+    its day and until :data:`MORNING` the next morning, then 1. A session later today (its
+    time still to come) has not happened yet."""
     today = now.date()
-    near = [s for s in sessions.load_window(today - timedelta(days=1), today) if s.date <= today]
+    near = [
+        s
+        for s in sessions.load_window(today - timedelta(days=1), today)
+        if s.date <= today and not sessions.still_ahead(s, now)
+    ]
     if not near:
         return None, -1
     found = max(near, key=lambda s: (s.date, s.id))
@@ -66,6 +71,14 @@ def session_day(ex: Exercise, asker: Asker) -> str:
     """
     if not (ex.deep or ex.ground_after_session):
         return GO_ON
+    if ex.deep and (later := _later_today(dates.now())) is not None:
+        said = session_plan.words().coming_today
+        time = f"{later.time:%H:%M}" if later.time else ""
+        ui.say(
+            " ".join(said.format(session=later.name, time=time).split()),
+            to_stderr=not asker.interactive,
+        )
+        return GO_ON
     found, days = recent_session(dates.now())
     if found is None or days not in (0, 1):
         return GO_ON
@@ -83,6 +96,14 @@ def session_day(ex: Exercise, asker: Asker) -> str:
     except Paused:
         return STOP
     return GO_ON
+
+
+def _later_today(now: datetime) -> Session | None:
+    """A session today whose time is still to come: the day reads "your session is today"."""
+    today = now.date()
+    return next(
+        (s for s in sessions.load_window(today, today) if sessions.still_ahead(s, now)), None
+    )
 
 
 def _guard(ex: Exercise, asker: Asker, found: Session) -> str:

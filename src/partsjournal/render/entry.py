@@ -201,7 +201,11 @@ def export_item(
     """One entry as the export shows it (the shape is in docs/format.md); its care record,
     each item dated and marked as seen by nobody at the time, unless ``care`` is False."""
     s, phase = placement(e, sessions)
-    answers = [a for a in e.answers if vocab.is_highlight(a.role)] if only_highlights else e.answers
+    answers = (
+        [a for a in e.answers if vocab.is_highlight(a.role, a.value)]
+        if only_highlights
+        else e.answers
+    )
     act = e.activation()
     return {
         **_heading(e),

@@ -100,7 +100,7 @@ def empty_line(review: Review) -> str:
     return (
         f"Nothing was written {this_period(review)}, and that is all right. "
         "When you have a quiet moment, a short exercise is a gentle way back in: "
-        "partsjournal exercise protector (to see them all: partsjournal exercise)."
+        "partsjournal exercise unblend (to see them all: partsjournal exercise)."
     )
 
 

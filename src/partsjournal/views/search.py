@@ -42,9 +42,7 @@ def find_entry(ref: str) -> Path:
     if ref.casefold() == LAST:
         newest = layout.last_id()
         if newest is None:
-            raise UsageError(
-                "There are no entries yet; write one with: partsjournal exercise protector"
-            )
+            raise UsageError("There are no entries yet; start with: partsjournal exercise primer")
         return layout.entry_path(newest)
     if ref.endswith(".toml"):
         ref = ref[:-5]
@@ -246,7 +244,7 @@ def select(
 def nothing_found(selection: Selection, *, period: bool) -> str:
     """Why a listing is empty, suggesting only what was actually asked for."""
     if layout.last_id() is None:
-        return "No entries yet. Write your first with: partsjournal exercise protector"
+        return "No entries yet. Start with: partsjournal exercise primer"
     filtered = bool(selection.parts or selection.exercises or selection.session or selection.grep)
     if filtered and period:
         return "No entries match. Try a wider period, or leave out a filter."

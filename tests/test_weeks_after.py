@@ -1,0 +1,266 @@
+"""The weeks after a session: one low realm is heard at once (grounding offered), a realm low
+again and again in the first two weeks is named in the review as a flare-up worth telling the
+therapist, flashbacks on two days or more bring the suggestion to contact the therapist now,
+each stage's words hold for the days they appear on, and a practice that works carries on."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partsjournal.core import sessions
+from partsjournal.core import vocabulary as vocab
+from partsjournal.flow import exercises, integration, runner
+from partsjournal.flow.engine import Run
+from partsjournal.render import card
+from partsjournal.views import patterns
+from partsjournal.views import practices as practice_log
+from tests.askers import AutoAsker
+from tests.conftest import Cli
+from tests.journal_fixtures import at, write
+
+PARIS = timezone(timedelta(hours=1))
+NOW = datetime(2026, 11, 23, 20, 0, tzinfo=PARIS)
+
+
+def check_in(answers: dict[str, Any], *, realms: list[str] | None = None) -> AutoAsker:
+    """An integrate run after the session (if any), answered by an AutoAsker."""
+    pending = practice_log.pending(NOW)[1]
+    ex = integration.integrate_exercise(realms or list(vocab.REALM_KEYS), pending)
+    asker = AutoAsker(dict(answers))
+    saved = runner.run_exercise(
+        practice_log.INTEGRATE, exercise=ex, asker=asker, phase="after",
+        starting=integration.starting_text(pending),
+    )  # fmt: skip
+    assert saved is not None
+    return asker
+
+
+# --------------------------------------------------------------------------- one low realm
+
+
+@pytest.mark.parametrize("realm", vocab.REALM_KEYS)
+def test_a_realm_at_0_or_1_is_answered_with_grounding_at_once(home: Path, realm: str) -> None:
+    asker = check_in({f"{realm}_rating": 1, f"{realm}_low": True})
+    i = asker.asked.index(f"{realm}_rating")
+    grounding = exercises.get("grounding")
+    offered = asker.asked[i + 1 : i + 5]
+    assert offered[0] == f"{realm}_low"
+    assert offered[1:] == [f"{realm}_{s}" for s in ("feet", "breath", "see")]
+    texts = [grounding.step(s).text.strip() for s in ("feet", "breath", "see")]  # type: ignore[union-attr]
+    assert asker.texts[i + 2 : i + 5] == texts  # the grounding exercise's own words
+    # the other realms, at 3, are not
+    assert [s for s in asker.asked if s.endswith("_low")] == [f"{realm}_low"]
+
+
+def test_saying_no_to_grounding_goes_on_with_the_realm(home: Path) -> None:
+    asker = check_in({"emotion_rating": 0, "emotion_low": False})
+    i = asker.asked.index("emotion_low")
+    assert not asker.asked[i + 1].startswith("emotion_feet")
+
+
+@pytest.mark.parametrize("rating", [2, 10])
+def test_a_realm_above_1_is_not_asked_about(home: Path, rating: int) -> None:
+    asker = check_in({"body_rating": rating})
+    assert "body_low" not in asker.asked
+
+
+def test_a_check_in_on_some_realms_asks_nothing_that_belongs_to_the_others() -> None:
+    ex = integration.integrate_exercise(["body"], [])
+    ids = {s.id for s in ex.steps}
+    assert not any(s.startswith(("mind_", "emotion_", "spirit_", "balance_")) for s in ids)
+    for step in ex.steps:
+        assert all(c.step is None or c.step in ids for c in step.conditions), step.id
+    assert {"body_low", "body_feet", "flashbacks"} <= ids
+
+
+# --------------------------------------------------------------------------- a flare-up
+
+
+def rated(day: date, session: str, **low: int) -> None:
+    ratings = {r: 5 for r in vocab.REALM_KEYS} | low
+    write(
+        at(day), "integrate",
+        [(vocab.realm_role(vocab.REALM_RATING, r), n) for r, n in ratings.items()],
+        session=session, phase="after",
+    )  # fmt: skip
+
+
+def flare_words(realms: str, count: int, session: str = "session 1") -> str:
+    from partsjournal.core import shipped
+
+    first, last = patterns.FLARE_DAYS
+    return shipped.words("weeks-after")["flare_up"].format(
+        realms=realms, low=patterns.REALM_LOW, count=count, session=session, first=first, last=last
+    )
+
+
+def test_a_realm_low_in_two_check_ins_of_the_first_two_weeks_is_named_a_flare_up(
+    cli: Cli, home: Path
+) -> None:
+    s = sessions.add(date(2026, 11, 17), created=NOW)
+    rated(date(2026, 11, 18), s.id, emotion=0)  # day 1
+    rated(date(2026, 11, 21), s.id, emotion=1, body=1)  # day 4
+    rated(date(2026, 11, 22), s.id)  # day 5: no realm low
+    data = json.loads(cli("review", "--week", "--format", "json").stdout)
+    flares = [p for p in data["patterns"] if p["kind"] == patterns.FLARE_UP]
+    assert [(len(p["entries"]), p["session"], p["realms"]) for p in flares] == [
+        (2, "session 1", ["emotion"])
+    ]
+    shown = " ".join(cli("review", "--week").stdout.split())
+    assert flare_words("Emotion", 2) in shown
+    assert flare_words("Emotion", 2) in cli("review", "--week", "--format", "markdown").stdout
+
+
+@pytest.mark.parametrize(
+    ("days", "flare"),
+    [
+        ((1, 4), True),
+        ((1, 14), True),
+        ((0, 4), False),  # the session's own day is not counted
+        ((4, 15), False),  # past the first two weeks
+        ((3,), False),  # once is not again and again
+    ],
+)
+def test_a_flare_up_is_only_in_days_1_to_14_and_more_than_once(
+    home: Path, days: tuple[int, ...], flare: bool
+) -> None:
+    s = sessions.add(date(2026, 11, 1), created=NOW)
+    for d in days:
+        rated(date(2026, 11, 1) + timedelta(days=d), s.id, spirit=1)
+    from partsjournal.core.entry import load_range
+
+    found = patterns.flare_ups(list(load_range(date(2026, 11, 1), date(2026, 11, 30))), [s])
+    assert bool(found) is flare
+
+
+# --------------------------------------------------------------------------- flashbacks
+
+
+@pytest.fixture
+def cards(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
+    shown: list[bool] = []
+
+    def seen(*_: Any, to_stderr: bool, **__: Any) -> None:
+        shown.append(to_stderr)
+
+    monkeypatch.setattr(card, "show_crisis_card", seen)
+    return shown
+
+
+def test_flashbacks_on_two_days_or_more_suggest_the_therapist_now(
+    home: Path, cards: list[bool]
+) -> None:
+    days = exercises.get("integrate").step("flashback_days")
+    assert days is not None and days.role == vocab.FLASHBACKS and days.choices
+    asker = check_in(
+        {"flashbacks": True, "flashback_days": days.choices[-1], "flashbacks_note": "Every night"}
+    )
+    i = asker.asked.index("flashback_days")
+    assert asker.asked[i + 1 : i + 3] == ["flashbacks_now", "flashbacks_note"]
+    now = exercises.get("integrate").step("flashbacks_now")
+    assert now is not None and now.card and "therapist now" in " ".join(now.text.split())
+    assert cards == [False]
+    note = exercises.get("integrate").step("flashbacks_note")
+    assert note is not None and note.role == vocab.FOR_THERAPIST
+
+
+@pytest.mark.parametrize("answers", [{"flashbacks": False}, {"flashbacks": True}])
+def test_no_flashbacks_or_one_day_asks_nothing_more(
+    home: Path, cards: list[bool], answers: dict[str, Any]
+) -> None:
+    asker = check_in(answers)  # a yes picks the first choice: one day
+    assert "flashbacks_now" not in asker.asked and cards == []
+
+
+def test_flashbacks_are_asked_only_after_a_session() -> None:
+    step = exercises.get("integrate").step("flashbacks")
+    assert step is not None and step.realm is None and step.optional
+    assert step.shown({}, "after") and not step.shown({}, "before")
+
+
+# --------------------------------------------------------------------------- words that fit
+
+
+ARC_GUIDES = [s for s in exercises.get("integrate").steps if s.kind == "guide" and s.realm is None]
+
+
+def shown_words(day_after: int) -> tuple[list[str], list[str]]:
+    """The guides (ids, texts) integrate shows with a session ``day_after`` days back."""
+    today = NOW.date()
+    session = sessions.Session(id="s", date=today - timedelta(days=day_after), number=1)
+    linked, phase = sessions.link(today, phase="after", sessions=[session])
+    run = Run(exercise=exercises.get("integrate"), phase=phase)
+    if linked is not None:
+        run.context["session"] = linked.id
+    run.context["day"] = str(day_after) if day_after <= sessions.ARC_REACH_DAYS else ""
+    shown = [s for s in ARC_GUIDES if s.shown({}, run.phase, run.day, run.linked)]
+    return [s.id for s in shown], [" ".join(s.text.split()).lower() for s in shown]
+
+
+@pytest.mark.parametrize("day_after", range(0, 130))
+def test_each_stages_words_hold_on_the_days_they_are_shown(day_after: int) -> None:
+    ids, texts = shown_words(day_after)
+    stages = [
+        s.id
+        for s in ARC_GUIDES
+        for c in s.conditions
+        if c.days is not None and c.days[0] <= day_after <= c.days[1]
+    ]
+    assert [i for i in ids if i.startswith("arc_")] == stages  # one stage's words, its own days
+    assert len([i for i in ids if i.startswith("after_frame")]) == 1
+    # no word says a session is missing while one is within the arc's reach
+    if day_after <= sessions.ARC_REACH_DAYS:
+        assert not any("no session" in t for t in texts), ids
+    if day_after == 0:  # the day itself is not "a day or two" from the session
+        assert not any("a day or two" in t for t in texts), ids
+
+
+# --------------------------------------------------------------------------- practices
+
+
+def test_a_practice_that_works_is_kept_and_followed_up_without_choosing_it_again(
+    home: Path,
+) -> None:
+    first = datetime(2026, 11, 20, 20, 0, tzinfo=PARIS)
+    write(first, "integrate", [("practice:body", "Walk after dinner")])
+    asker = check_in({"followup_body": "did it", "followup_body_keep": "Walk after dinner"})
+    # in a terminal the practice is offered as it was: Enter keeps it
+    assert ("followup_body_keep", "Walk after dinner") in asker.offered
+    assert "body_practice" not in asker.asked and "mind_practice" in asker.asked
+    source, waiting = practice_log.pending(NOW + timedelta(days=3))
+    assert source is not None and source.day == NOW.date()
+    assert [(p.realm, p.text) for p in waiting] == [("body", "Walk after dinner")]
+
+
+def test_clearing_a_kept_practice_asks_for_a_new_one(home: Path) -> None:
+    write(datetime(2026, 11, 20, 20, 0, tzinfo=PARIS), "integrate", [("practice:body", "Walk")])
+    asker = check_in(
+        {"followup_body": "not yet", "followup_body_keep": "", "body_practice": "Swim"}
+    )
+    assert asker.asked.index("followup_body_keep") < asker.asked.index("body_practice")
+    _, waiting = practice_log.pending(NOW + timedelta(days=3))
+    assert [(p.realm, p.text) for p in waiting] == [("body", "Swim")]
+
+
+def test_an_answers_file_that_leaves_it_out_chooses_as_before(cli: Cli, tmp_path: Path) -> None:
+    write(datetime(2026, 11, 20, 20, 0, tzinfo=PARIS), "integrate", [("practice:body", "Walk")])
+    f = tmp_path / "a.toml"
+    f.write_text(
+        'followup_body = "partly"\nbody_rating = 5\nmind_rating = 5\nemotion_rating = 5\n'
+        'spirit_rating = 5\nbalance_rating = 5\nbody_practice = "Swim"\n',
+        encoding="utf-8",
+    )
+    assert cli("integrate", "--after", "--answers", str(f)).exit_code == 0
+    _, waiting = practice_log.pending(NOW + timedelta(days=3))
+    assert [(p.realm, p.text) for p in waiting] == [("body", "Swim")]
+
+
+def test_the_practices_command_asks_how_it_went_but_chooses_nothing() -> None:
+    practice = practice_log.Practice("body", "Walk", NOW, "x")
+    ids = [s.id for s in integration.check_exercise([practice]).steps]
+    assert "followup_body" in ids and integration.keep_id("body") not in ids
