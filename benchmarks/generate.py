@@ -22,10 +22,11 @@ from pathlib import Path
 from partsjournal.core import parts, paths, sessions
 from partsjournal.core.entry import Answer, Entry, PartRef, new_id, save_new
 from partsjournal.core.vocabulary import SELF_QUALITIES
+from partsjournal.flow import measure_run, measure_setup
 
 SEED = 20261123
 # Part of each journal's stamp: bump it when build() changes, so old journals are rebuilt.
-VERSION = 2
+VERSION = 3
 # The part, session number and word the whole-history cases ask for (see check()).
 PART = "Busy Bee"
 SESSION = 100
@@ -139,6 +140,14 @@ def build(home: Path, days: int, *, end: date) -> int:
     paths.set_home(home)
     start = end - timedelta(days=days - 1)
     made = [parts.create(name, met=start) for name in PARTS]
+    # PHQ-9 and GAD-7 set up with placeholder words (this project ships no instrument's words)
+    labels = ["not at all (placeholder)", "some days", "most days", "every day"]
+    measures = [
+        measure_setup.install(name, [f"placeholder item {n}" for n in range(1, size + 1)], labels)[
+            1
+        ]
+        for name, size in (("phq-9", 9), ("gad-7", 7))
+    ]
     day = start + timedelta(days=20)
     while day <= end + timedelta(days=10):
         for k in range(4):  # a course of four sessions a week apart, every ~4 months
@@ -186,8 +195,26 @@ def build(home: Path, days: int, *, end: date) -> int:
                     "Self-energy check-in",
                     _self_check(rng),
                 )
+            if hour == 21 and offset % 9 == 4:  # now and then, a note for the therapist
+                entry.answers.append(
+                    Answer("note", "long_text", "For your therapist?", _text(rng, 12),
+                           "for-therapist", entry.parts[0].id if entry.parts else None)
+                )  # fmt: skip
             save_new(entry)
             count += 1
+        if offset % 14 == 0:  # the clinic's questionnaires every two weeks
+            for measure in measures:
+                top = measure.scale.highest
+                # a safety item is answered above its lowest answer now and then
+                values = [
+                    rng.choice([0, 0, 0, 1]) if item.safety else rng.randint(0, top)
+                    for item in measure.items
+                ]
+                result, _ = measure_run.result_entry(
+                    measure, values, datetime(d.year, d.month, d.day, 12, 0).astimezone()
+                )
+                save_new(result)
+                count += 1
     for part, day in last_met.values():  # as the exercise flow would have, once per part
         parts.record_meeting(part, day)
     paths.set_home(None)
@@ -208,6 +235,18 @@ def ensure(root: Path, name: str, days: int, *, end: date) -> Path:
     build(home, days, end=end)
     stamp.write_text(f"{SEED} {VERSION} {days} {end}")
     return home
+
+
+def last_course_start(home: Path) -> date:
+    """The first day of the latest course's preparation window: 14 days before the first of
+    the sessions (from the session files' names) that follow each other within 60 days."""
+    days = sorted(date.fromisoformat(f.name[:10]) for f in (home / "sessions").glob("*.toml"))
+    first = days[-1]
+    for earlier, later in zip(reversed(days[:-1]), reversed(days[1:]), strict=True):
+        if (later - earlier).days > 60:
+            break
+        first = earlier
+    return first - timedelta(days=14)
 
 
 def check(home: Path) -> list[str]:

@@ -46,6 +46,7 @@ JRNL_REQUIREMENTS = ("jrnl~=4.6.0", "jrnl>=4,<5")
 # The issue's "full rebuild of the ten-year index <= 3 s": `parts` right after the
 # index file is deleted (see rebuild_cases()).
 REBUILD = "rebuild index (decade)"
+BRIEF = "brief --format html, the last course (decade)"
 
 
 @dataclass
@@ -292,6 +293,9 @@ def main() -> int:
     history = whole_history_cases(pj, decade, today)
     cases += history
     cases += rebuild_cases(pj, decade)
+    if has_command("brief"):
+        since = generate.last_course_start(decade).isoformat()
+        cases.append(Case(BRIEF, [*pj, "brief", "--since", since, "--format", "html"], decade))
     if jrnl is not None:
         cases += jrnl.cases(since)
     twins = encrypted_cases(pj, cases, args.journals, decade)
@@ -383,6 +387,8 @@ def main() -> int:
     targets.ratio(AFTER_NEW, "floor table", 1.4)
     targets.ratio(AFTER_SYNC, "floor table", 1.4)
     targets.seconds(REBUILD, 3.0, missing="no rebuild case (see rebuild_cases)")
+    # Issue 28: the HTML brief of the ten-year journal's last course, charts and all
+    targets.seconds(BRIEF, 1.0, missing="no brief command in this build")
     targets.extra_rss(EXPORT, "floor table", 40.0)
     # Encryption at rest: the same command on the encrypted twin of the journal.
     for plain, twin in twins:

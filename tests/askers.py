@@ -18,6 +18,7 @@ from tests.conftest import PROTECTOR_ANSWERS
 from tests.helpers import draft_answers
 
 BACK = "<go back>"  # an answer that asks to go back one step (Ctrl-B, "Go back one step")
+PAUSE = "<pause>"  # an answer that pauses at this step (Ctrl-C)
 
 
 class Turns:
@@ -71,6 +72,8 @@ class FakeAsker:
             value = value.values.pop(0)
         if value == BACK:
             raise GoBack
+        if value == PAUSE:
+            raise Paused(step=step.id)
         return check_value(step, value)
 
     def _reply(self, question: str) -> bool | str:

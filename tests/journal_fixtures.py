@@ -13,8 +13,9 @@ from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
 from partsjournal.core.vocabulary import SELF_QUALITIES
-from partsjournal.flow import exercises, runner
+from partsjournal.flow import exercises, measure_file, measure_run, measure_setup, runner
 from partsjournal.flow.engine import Run
+from partsjournal.flow.measure_file import Measure
 from partsjournal.views.period import Period
 from tests.askers import StopAfter
 from tests.conftest import PROTECTOR_ANSWERS, Cli
@@ -211,3 +212,29 @@ def sealed(
 ) -> Any:
     """An encrypted journal (:func:`crypt_helpers.copy_sealed_journal`); its identity."""
     return copy_sealed_journal(home, cli, protector_answers, tmp_path_factory, monkeypatch)
+
+
+# --------------------------------------------------------------------------- measures
+
+# Placeholder words: the tests never need (and this project never ships) an instrument's words.
+PLACEHOLDER_LABELS = ["answer zero", "answer one", "answer two", "answer three"]
+
+
+def placeholder_items(count: int) -> list[str]:
+    return [f"placeholder item {n}" for n in range(1, count + 1)]
+
+
+def set_up_measure(name: str, items: list[str] | None = None) -> Measure:
+    """A published measure (``phq-9``, ``gad-7``) set up with placeholder words."""
+    count = len(measure_file.template(name).items)
+    _, found = measure_setup.install(
+        name, items if items is not None else placeholder_items(count), PLACEHOLDER_LABELS
+    )
+    return found
+
+
+def measure_result(created: datetime, measure: Measure, values: list[int]) -> Entry:
+    """Save a measure's result as ``measure take`` does, dated ``created``."""
+    found, _ = measure_run.result_entry(measure, values, created)
+    save_new(found)
+    return found

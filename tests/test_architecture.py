@@ -24,6 +24,7 @@ HEAVY = {
     "prompt_toolkit",
     "pyrage",
     "keyring",
+    "leather",
 }
 MAX_LINES = 400
 

@@ -49,7 +49,7 @@ def test_markdown_review_is_a_clean_document(home: Path, cli: Cli) -> None:
     assert result.exit_code == 0, result.output
     md = result.stdout
     headings = re.findall(r"^## (.+)$", md, flags=re.M)
-    assert headings == SECTIONS
+    assert headings == [*SECTIONS, "Charts"]
     assert md.startswith("# Review: 17 – 23 November 2026\n")  # noqa: RUF001
     assert "\x1b[" not in md and "[bold" not in md and "[/" not in md
     assert "| The Critic | 2 |  |" in md and "| Busy Bee | 1 | new |" in md
@@ -58,7 +58,7 @@ def test_markdown_review_is_a_clean_document(home: Path, cli: Cli) -> None:
     assert "| Spirit | not rated | nothing earlier | none |" in md
     # the charts are plain text inside fenced blocks
     blocks = re.findall(r"```text\n(.*?)```", md, flags=re.S)
-    assert len(blocks) == 2
+    assert len(blocks) == 3  # activation, Self-energy, and the charts of the two weeks
     assert "before  8 ########..  after  5 #####.....   -3" in blocks[0]
     assert "courage        ######....  6.0  +2" in blocks[1]
     assert "> Rest\n> — what The Critic needs, Tue 17 Nov in Meeting a protector part" in md
@@ -267,6 +267,7 @@ def test_review_and_listing_paths_never_import_pydantic_or_questionary(
         ["parts", "show", "The Critic"],
         ["session", "list"],
         ["practices"],
+        ["brief", "--format", "html"],
     ]
     # one program runs the commands in turn and notes, after each, every module loaded so
     # far whose name says pydantic or questionary: a module once loaded stays loaded, so

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal.core import sessions
+from partsjournal.core import dates, sessions
 from partsjournal.flow import care_words, exercises, runner, session_day, session_plan
 from tests.askers import AutoAsker, FakeAsker
 from tests.conftest import Cli
@@ -42,7 +42,7 @@ def test_a_session_can_be_recorded_with_its_time(cli: Cli, home: Path) -> None:
 
 @pytest.mark.parametrize("given", ["9:30", "09:30", "9.30", "9h30"])
 def test_a_time_is_read_the_ways_people_write_it(given: str) -> None:
-    assert sessions.parse_time(given) == time(9, 30)
+    assert dates.parse_time(given) == time(9, 30)
 
 
 @pytest.mark.parametrize("given", ["25:00", "14", "2pm", "14:60", ""])

@@ -48,7 +48,7 @@ def _parts(incomplete: str) -> list[CompletionItem]:
 def _sessions(incomplete: str) -> list[CompletionItem]:
     return [
         CompletionItem(str(n), help=day.isoformat())
-        for n, day in enumerate(sessions.days(), start=1)
+        for n, day in enumerate(sessions.dates(), start=1)
         if str(n).startswith(incomplete)
     ]
 

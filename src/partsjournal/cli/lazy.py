@@ -26,7 +26,7 @@ LISTING = "partsjournal.listing"  # in ctx.meta while --help lists the commands
 
 # the modules whose commands are written in plain Click (the rest use Typer)
 CLICK_MODULES = frozenset(
-    {"entries", "review", "practices", "edit", "parts", "session", "completion"}
+    {"entries", "review", "practices", "edit", "parts", "session", "completion", "brief"}
 )
 
 

@@ -8,7 +8,7 @@ import click
 
 from partsjournal.core import dates
 from partsjournal.core.errors import UsageError
-from partsjournal.render import output, review_md, review_rich, ui
+from partsjournal.render import charts, output, review_md, review_rich, ui
 from partsjournal.render import review as render_review
 from partsjournal.views import period as periods
 from partsjournal.views import review as review_mod
@@ -56,12 +56,13 @@ def review(
     if fmt == "json":
         text = render_review.to_json(result)
     elif fmt == "markdown":
-        text = review_md.to_markdown(result)
+        text = review_md.to_markdown(result) + charts.markdown_text(result.course)
     elif output_file is not None:
-        text = review_rich.to_plain_text(result)
+        text = review_rich.to_plain_text(result) + charts.plain_text(result.course)
     else:
         with ui.paged():
             review_rich.print_rich(result, ui.out())
+            charts.print_course(result.course)
         return
     output.emit(text, output_file)
 

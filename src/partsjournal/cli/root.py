@@ -65,6 +65,16 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Look back over a period: sessions, exercises, parts, activation, Self-energy, "
         "realms, practices and a few of your own words.",
     ),
+    "measure": (
+        "measure",
+        "Questionnaires your clinic asks (PHQ-9, GAD-7): set them up, take them, see results.",
+    ),
+    "brief": (
+        "brief",
+        "Gather a brief for your therapist: safety record, notes, parts, promises, measures, "
+        "practices and flare-ups; you see each item and leave out what you want before it is "
+        "written.",
+    ),
     "entries": ("entries", "List entries: date, exercise, parts and first words, oldest first."),
     "show": ("entries", "Show one entry with every question and answer."),
     "edit": ("edit", "Open one entry in $EDITOR; it is checked before it is saved."),

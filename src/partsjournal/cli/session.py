@@ -10,10 +10,10 @@ import click
 from partsjournal.cli import options
 from partsjournal.cli.completion import session_numbers
 from partsjournal.cli.lazy import LazyGroup
-from partsjournal.core import sessions
+from partsjournal.core import dates, sessions
+from partsjournal.render import charts, ui
 from partsjournal.render import sessions as render_sessions
-from partsjournal.render import ui
-from partsjournal.views import arcs, search
+from partsjournal.views import arcs, course, search
 
 
 class SessionGroup(LazyGroup):
@@ -87,8 +87,10 @@ def show(ref: str, number: int | None, all_: bool) -> None:
     )
     arc = arcs.with_notes(arc, found, near)
     stages = arcs.stages(session, every.rows)
+    pictures = course.collect(session.date, until=dates.now().date(), history=every)
     with ui.paged():
         render_sessions.print_arc(arc, stages, more=more)
+        charts.print_course(pictures)
 
 
 COMMANDS = {"session": sub}

@@ -84,7 +84,7 @@ def add(
     Example: partsjournal session add 2026-11-19 --time 14:00 --label "first session"
     """
     when = dates.parse_date(day, option="DATE")
-    at = sessions.parse_time(starts) if starts is not None else None
+    at = dates.parse_time(starts) if starts is not None else None
     target = ics.ics_target(ics_file, when) if ics_file is not None else None
     if not _another_on_the_same_day(when, yes):
         ui.say("Nothing was added.")
@@ -138,7 +138,7 @@ def edit(
             "Say what to change: --date, --time, --kind or --label, for example "
             f"partsjournal session edit {session.number} --date {session.date}"
         )
-    at = sessions.parse_time(starts) if starts else None
+    at = dates.parse_time(starts) if starts else None
     followed = 0
     if kind is not None or label is not None or starts is not None:
         session = session_edits.relabel(

@@ -51,7 +51,8 @@ KINDS: dict[str, str] = {
 # where a rating or a safety answer was given
 START, MIDDLE, END = "start", "middle", "end"
 IN_GROUNDING, TENDER, RESUME, WORDS, DAILY = "grounding", "tender", "resume", "words", "daily"
-MOMENTS = (START, MIDDLE, END, IN_GROUNDING, TENDER, RESUME, WORDS, DAILY)
+QUESTIONNAIRE = "questionnaire"  # a measure's safety item answered above its lowest answer
+MOMENTS = (START, MIDDLE, END, IN_GROUNDING, TENDER, RESUME, WORDS, DAILY, QUESTIONNAIRE)
 
 DONE, DECLINED = "done", "declined"
 SHOWN = "shown"

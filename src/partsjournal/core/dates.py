@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from datetime import date, datetime, timedelta, timezone
+import re
+from datetime import date, datetime, time, timedelta, timezone
 
 from partsjournal.core.errors import UsageError
 
@@ -120,3 +121,16 @@ def parse_date(text: str, *, option: str = "--since") -> date:
     if not 1900 <= day.year <= 9998:  # the days around it (reviews, check-ins) must exist
         raise UsageError(f"{option} '{text}' is out of range; give a date between 1900 and 9998.")
     return day
+
+
+_CLOCK = re.compile(r"([01]?\d|2[0-3])[:.h]([0-5]\d)")
+
+
+def parse_time(text: str, *, option: str = "--time") -> time:
+    """A time of day as people type it (a session's), ``HH:MM`` (``14:00``, ``9:30``)."""
+    found = _CLOCK.fullmatch(text.strip().lower())
+    if found is None:
+        raise UsageError(
+            f"Could not read {option} '{text}' as a time; give it as HH:MM, like 14:00."
+        )
+    return time(int(found.group(1)), int(found.group(2)))

@@ -7,7 +7,6 @@ course is often 4-6), so they are always read in full; a session's ``number``
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -178,10 +177,10 @@ def _numbered(
     return found, [day for day, _, _ in ordered]
 
 
-def days() -> list[date]:
-    """Every session's date, in the order that numbers them (session 1 first), from the
-    folder listing (a file is read only when its name does not tell its date)."""
-    return _numbered(lambda day: False, warn=None)[1]
+def dates(*, warn: Any = None) -> list[date]:
+    """Every session's date in number order (session n is ``dates()[n - 1]``), from the
+    folder listing: only a file whose name has no date, or shares its date, is parsed."""
+    return _numbered(lambda day: False, warn=warn)[1]
 
 
 def count() -> int:
@@ -198,19 +197,6 @@ def name_date(stem: str) -> date | None:
         return date.fromisoformat(stem[:10])
     except ValueError:
         return None
-
-
-_CLOCK = re.compile(r"([01]?\d|2[0-3])[:.h]([0-5]\d)")
-
-
-def parse_time(text: str, *, option: str = "--time") -> time:
-    """A session's time of day, ``HH:MM`` (``14:00``, ``9:30``)."""
-    found = _CLOCK.fullmatch(text.strip().lower())
-    if found is None:
-        raise UsageError(
-            f"Could not read {option} '{text}' as a time; give it as HH:MM, like 14:00."
-        )
-    return time(int(found.group(1)), int(found.group(2)))
 
 
 def still_ahead(session: Session, now: datetime) -> bool:

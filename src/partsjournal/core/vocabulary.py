@@ -219,6 +219,31 @@ def problem(role: str) -> str | None:
     )
 
 
+# --------------------------------------------------------------------------- measure results
+
+# The answers a questionnaire measure's result is saved with (flow/measure_run.py). They
+# are written by partsjournal when a measure is taken, never asked by an exercise step, so
+# they are not in ROLES and exercise files cannot use them.
+MEASURE_ITEM = "measure-item"  # one item's answer: one of the scale's values
+MEASURE_SAFETY = "measure-safety"  # the answer to a safety item (PHQ-9's item 9)
+MEASURE_TOTAL = "measure-total"  # the total score
+MEASURE_LOWEST = "measure-lowest"  # the lowest and highest totals the measure can have
+MEASURE_HIGHEST = "measure-highest"
+MEASURE_BAND = "measure-band"  # the band the instrument states for the total ("" if none)
+MEASURE_BAND_RANGE = "measure-band-range"  # the totals that band covers ("10-14")
+MEASURE_SUBSCALE = "measure-subscale"  # one subscale's score; its name is the prompt
+MEASURE_ROLES: dict[str, str] = {
+    MEASURE_ITEM: "one item's answer, as the scale's value",
+    MEASURE_SAFETY: "the answer to a safety item, as the scale's value",
+    MEASURE_TOTAL: "the total score",
+    MEASURE_LOWEST: "the lowest total the measure can have",
+    MEASURE_HIGHEST: "the highest total the measure can have",
+    MEASURE_BAND: "the band the instrument states for the total",
+    MEASURE_BAND_RANGE: "the totals that band covers",
+    MEASURE_SUBSCALE: "one subscale's score",
+}
+
+
 # --------------------------------------------------------------------------- what roles are for
 
 # Ratings that bring the grounding offer and the support card when high.

@@ -24,6 +24,8 @@ from partsjournal.flow import includes
 
 _NAME = re.compile(r"[a-z][a-z0-9-]*")
 
+MEASURE_SUFFIX = exercise_files.MEASURE_SUFFIX
+
 StepKind = Literal["guide", "text", "long_text", "scale", "choice", "yes_no", "part"]
 Phase = Literal["before", "after"]
 
@@ -262,7 +264,7 @@ def load_file(path: Path) -> Exercise:
         exercise = Exercise.model_validate(data)
     except ValidationError as exc:
         raise ExerciseFileError(
-            f"The exercise file {path} is not valid: {_describe(exc)}. Fix it or move it away."
+            f"The exercise file {path} is not valid: {describe(exc)}. Fix it or move it away."
         ) from None
     if exercise.name != path.stem:
         raise ExerciseFileError(
@@ -289,7 +291,7 @@ def _includable(name: str, into: Path) -> Path | None:
     return template_file if template_file.is_file() else None
 
 
-def _describe(exc: ValidationError) -> str:
+def describe(exc: ValidationError) -> str:
     problems = []
     for err in exc.errors()[:3]:
         where = ".".join(str(p) for p in err["loc"])

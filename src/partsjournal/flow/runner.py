@@ -19,6 +19,7 @@ from partsjournal.flow import (
     exercises,
     integration,
     journal,
+    measures_asked,
     promises,
     scripted,
     session_day,
@@ -229,6 +230,7 @@ def _walk(
     if not ended:
         care.notice(entry, asker)
         support.offer_plan_contacts(entry, asker)
+        measures_asked.offer(entry, current, asker)
     return entry
 
 

@@ -37,6 +37,7 @@ MOMENT_WORDS = {
     rec.RESUME: "on coming back to it",
     rec.WORDS: "after writing such words",
     rec.DAILY: "asked after a session",
+    rec.QUESTIONNAIRE: "after a questionnaire's safety question",
 }
 GOING_ON_WORDS = {
     rec.TOO_MUCH: "it was too much",
@@ -85,7 +86,7 @@ def item_words(item: CareItem) -> str:
         return f"named {RISK_WORDS.get(str(item.value), str(item.value))}"
     if item.kind == rec.THOUGHTS:
         answer = str(item.value) or "the plain question could not be asked"
-        return f"thoughts of ending one's life ({where}): {answer}"
+        return f"thoughts of ending one's life{f' ({where})' if where else ''}: {answer}"
     if item.kind == rec.NOTE:
         return f"wrote: “{' '.join(str(item.value).split())}”"
     if item.kind == rec.STOP:

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from partsjournal.views.care_notes import CareNote
 from partsjournal.views.patterns import Pattern
 from partsjournal.views.period import Period
+
+if TYPE_CHECKING:
+    from partsjournal.views.course import Course
 
 JSON_SCHEMA_VERSION = 1
 
@@ -156,6 +159,7 @@ class Review:
     feel_toward: list[FeelToward] = field(default_factory=list)
     patterns: list[Pattern] = field(default_factory=list)  # worth telling a therapist
     care: list[CareNote] = field(default_factory=list)  # entries whose care is worth noticing
+    course: Course | None = None  # the charts of the days read (views/course.py)
 
     @property
     def empty(self) -> bool:

@@ -1,0 +1,48 @@
+"""Before a brief is written the person sees every item and leaves out what they want.
+
+In a terminal: the whole list is shown, then one list of choices that writes the brief,
+leaves an item or a section out, or puts one back, until the person chooses to write
+(or stops: then nothing is written). Scripts name what to leave out with ``--exclude``.
+"""
+
+from __future__ import annotations
+
+from partsjournal.core.answers import shorten
+from partsjournal.flow.engine import Asker, Paused
+from partsjournal.render import brief_screen, brief_words
+from partsjournal.views.brief import SECTIONS, Brief, leave_out
+
+WRITE = "Write the brief with what is listed"
+QUESTION = (
+    "Is there anything you would rather leave out? Choose one to leave it out or put it back."
+)
+LABEL = 70  # characters of an item shown in the list of choices
+
+
+def choose(brief: Brief, asker: Asker) -> Brief | None:
+    """Let the person leave items out (and put them back); None when they stop."""
+    everything = brief.items + brief.left_out
+    out = {i.key for i in brief.left_out}
+    brief_screen.print_items(everything, out)
+    while True:
+        labels: dict[str, tuple[frozenset[str], bool]] = {}
+        for item in everything:
+            leaving = item.key not in out
+            verb = "Leave out" if leaving else "Put back"
+            labels[f"{verb} {item.key}: {shorten(brief_words.item_text(item), LABEL)}"] = (
+                frozenset({item.key}),
+                leaving,
+            )
+        for key, heading in SECTIONS:
+            inside = frozenset(i.key for i in everything if i.section == key)
+            if len(inside) > 1 and not inside <= out:
+                labels[f"Leave out all of {heading.lower()} ({key})"] = (inside, True)
+        try:
+            picked = asker.select(QUESTION, [WRITE, *labels])
+        except Paused:
+            return None
+        if picked == WRITE:
+            return leave_out(brief, out)
+        keys, leaving = labels[picked]
+        out = out | keys if leaving else out - keys
+        brief_screen.print_left_out([i for i in everything if i.key in out])

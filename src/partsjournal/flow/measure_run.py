@@ -1,0 +1,265 @@
+"""Taking a measure: its items asked one by one, scored, saved as a dated entry.
+
+The result is an ordinary entry (``exercise`` is the measure's name), linked to its
+session by the same rule as every entry (:func:`sessions.link`) and written by
+:func:`entry.save_new`; besides each item's answer it keeps the total, the range and
+the band, so a result reads the same even if the measure's file changes later.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from partsjournal.core import dates, index, paths, sessions, store
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.answers import Answer
+from partsjournal.core.care_record import CareItem
+from partsjournal.core.entry import Entry, new_id, save_new
+from partsjournal.core.errors import UsageError
+from partsjournal.flow.care_talk import Ended
+from partsjournal.flow.engine import Asker, Run, run
+from partsjournal.flow.exercises import Exercise, Step
+from partsjournal.flow.measure_file import Measure
+from partsjournal.flow.measure_score import Score, score
+
+ANSWERS_LIMIT = 2**20  # an answers file for one questionnaire is a few lines
+
+
+def step_id(item: int) -> str:
+    return f"item_{item}"
+
+
+def as_exercise(measure: Measure) -> Exercise:
+    """The measure as steps the engine can ask: one list of the scale's answers per item."""
+    steps = [
+        Step(
+            id=step_id(n),
+            kind="choice",
+            text=f"Over {measure.period}: {item.text.strip()}",
+            choices=[label.strip() for label in measure.scale.labels],
+        )
+        for n, item in enumerate(measure.items, 1)
+    ]
+    return Exercise(
+        name=measure.name,
+        title=measure.title,
+        summary=measure.summary or measure.title,
+        minutes=max(1, len(steps) // 4),
+        version=measure.version,
+        steps=steps,
+    )
+
+
+def value_of(measure: Measure, label: object) -> int:
+    """The scale's value of the answer chosen (its label, as listed)."""
+    labels = [x.strip() for x in measure.scale.labels]
+    return measure.scale.values[labels.index(str(label).strip())]
+
+
+def read_answers(source: str, measure: Measure) -> dict[str, str]:
+    """An answers file (``-``: standard input): ``item_1 = 2``, one line per item, each the
+    scale's value or its label; returned as labels, as a person would have chosen them."""
+    where = "standard input" if source == "-" else source
+    try:
+        if source == "-":
+            raw = sys.stdin.buffer.read(ANSWERS_LIMIT + 1)
+        else:
+            with open(source, "rb") as f:
+                raw = f.read(ANSWERS_LIMIT + 1)
+        if len(raw) > ANSWERS_LIMIT:
+            raise UsageError(f"The answers file {where} is far longer than a measure needs.")
+        data = store.loads_toml(raw.decode("utf-8"))
+    except FileNotFoundError:
+        raise UsageError(f"The answers file {where} does not exist; check the path.") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
+        raise UsageError(f"Could not read the answers file {where}: {reason}.") from None
+    except store.TOMLError as exc:
+        raise UsageError(
+            f"The answers file {where} is not valid TOML ({exc}); write one line per item, "
+            "like: item_1 = 2"
+        ) from None
+    expected = [step_id(n) for n in range(1, len(measure.items) + 1)]
+    unknown = sorted(set(data) - set(expected))
+    if unknown:
+        raise UsageError(
+            f"The answers file names '{unknown[0]}', which {measure.title} does not have; "
+            f"its items are item_1 to item_{len(expected)}."
+        )
+    missing = [k for k in expected if k not in data]
+    if missing:
+        raise UsageError(
+            f"The answers file has no answer for {missing[0]}; every item of {measure.title} "
+            f"needs one, like: {missing[0]} = {measure.scale.lowest}"
+        )
+    labels = [label.strip() for label in measure.scale.labels]
+    out: dict[str, str] = {}
+    for key in expected:
+        given = data[key]
+        if type(given) is int and given in measure.scale.values:
+            out[key] = labels[measure.scale.values.index(given)]
+        elif isinstance(given, str) and given.strip() in labels:
+            out[key] = given.strip()
+        else:
+            allowed = ", ".join(str(v) for v in measure.scale.values)
+            raise UsageError(
+                f"The answer for {key} in {where} should be one of {allowed} (or its words "
+                f"as the measure lists them), not {given!r}."
+            )
+    return out
+
+
+SafetyHook = Callable[[Run, int, int], None]
+
+
+def ask(
+    measure: Measure, asker: Asker, current: Run, *, on_safety: SafetyHook | None = None
+) -> None:
+    """Every item not answered yet, asked in turn into ``current`` (going back works as in any
+    exercise); ``on_safety`` hears of a safety item answered above the lowest answer as soon as
+    it is answered (it may end the run: :class:`care.Ended`)."""
+    safety = {step_id(n): n for n, item in enumerate(measure.items, 1) if item.safety}
+
+    def answered(cur: Run, step: Step) -> None:
+        if step.id in safety and on_safety is not None:
+            value = value_of(measure, cur.answers[step.id])
+            if value > measure.scale.lowest:
+                on_safety(cur, safety[step.id], value)
+
+    run(current, asker, on_answer=answered)
+
+
+def values(measure: Measure, current: Run) -> list[int] | None:
+    """The scale's value of every item, or None while some are not answered."""
+    keys = [step_id(n) for n in range(1, len(measure.items) + 1)]
+    if any(k not in current.answers for k in keys):
+        return None
+    return [value_of(measure, current.answers[k]) for k in keys]
+
+
+def result_entry(
+    measure: Measure,
+    values: list[int],
+    created: datetime,
+    *,
+    session: str | None = None,
+    phase: str | None = None,
+    care: list[CareItem] | None = None,
+) -> tuple[Entry, Score]:
+    """The entry that keeps a result: each item's answer, then the score (nothing is written)."""
+    result = score(measure, values)
+    answers = [
+        Answer(
+            step=step_id(n),
+            kind="choice",
+            prompt=item.text.strip(),
+            value=value,
+            role=vocab.MEASURE_SAFETY if item.safety else vocab.MEASURE_ITEM,
+        )
+        for n, (item, value) in enumerate(zip(measure.items, values, strict=True), 1)
+    ]
+
+    def derived(step: str, prompt: str, value: int | str, role: str) -> Answer:
+        return Answer(step=step, kind="score", prompt=prompt, value=value, role=role)
+
+    answers += [
+        derived("total", "Total score", result.total, vocab.MEASURE_TOTAL),
+        derived("lowest", "Lowest possible total", result.lowest, vocab.MEASURE_LOWEST),
+        derived("highest", "Highest possible total", result.highest, vocab.MEASURE_HIGHEST),
+        derived("band", f"The band {measure.title} states", result.band_label, vocab.MEASURE_BAND),
+        derived("band_range", "Totals in that band", result.band_range, vocab.MEASURE_BAND_RANGE),
+    ]
+    answers += [
+        derived(f"subscale_{n}", name, value, vocab.MEASURE_SUBSCALE)
+        for n, (name, value, _) in enumerate(result.subscales, 1)
+    ]
+    entry = Entry(
+        id=new_id(created),
+        created=created,
+        exercise=measure.name,
+        exercise_version=measure.version,
+        title=measure.title,
+        answers=answers,
+        session=session,
+        phase=phase,
+        care=list(care or []),
+    )
+    return entry, result
+
+
+def unfinished_entry(
+    measure: Measure,
+    current: Run,
+    created: datetime,
+    *,
+    session: str | None = None,
+    phase: str | None = None,
+) -> Entry:
+    """What was answered when care ended the run before the last item: the answers given
+    and the care record, with no score (a measure counts only whole)."""
+    answers = [
+        Answer(
+            step=step_id(n),
+            kind="choice",
+            prompt=item.text.strip(),
+            value=value_of(measure, current.answers[step_id(n)]),
+            role=vocab.MEASURE_SAFETY if item.safety else vocab.MEASURE_ITEM,
+        )
+        for n, item in enumerate(measure.items, 1)
+        if step_id(n) in current.answers
+    ]
+    return Entry(
+        id=new_id(created),
+        created=created,
+        exercise=measure.name,
+        exercise_version=measure.version,
+        title=measure.title,
+        answers=answers,
+        session=session,
+        phase=phase,
+        care=list(current.care),
+    )
+
+
+@dataclass
+class Taken:
+    entry: Entry
+    score: Score | None  # None when care ended the run before the last item
+    ended: bool  # care ended the run ("yes, right now"): its card and words have been shown
+
+
+def take(
+    measure: Measure,
+    asker: Asker,
+    *,
+    at: str | None = None,
+    future: bool = False,
+    session: str | None = None,
+    phase: str | None = None,
+    on_safety: SafetyHook | None = None,
+) -> Taken:
+    """Ask every item, score the answers and save the result as an entry with what care
+    kept. When care ends the run (thoughts of ending one's life, "yes, right now"), what was
+    answered is saved all the same: scored when every item was answered, else unscored."""
+    paths.check_folders()
+    created = dates.entry_time(at, future=future)
+    linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
+    current = Run(exercise=as_exercise(measure))
+    ended = False
+    try:
+        ask(measure, asker, current, on_safety=on_safety)
+    except Ended:  # care has said what it says; what was answered is kept
+        ended = True
+    where = {"session": linked.id if linked else None, "phase": phase}
+    given = values(measure, current)
+    result: Score | None = None
+    if given is None:
+        entry = unfinished_entry(measure, current, created, **where)
+    else:
+        entry, result = result_entry(measure, given, created, care=current.care, **where)
+    save_new(entry)
+    index.note_saved()
+    return Taken(entry, result, ended)
