@@ -3,9 +3,10 @@ work, and keep their promises (atomic replace, private files, one writer at a ti
 
 Windows is simulated the way it differs for partsjournal: every partsjournal module sees an
 ``os`` without ``O_DIRECTORY``, ``O_NOFOLLOW`` and ``fchmod`` (Windows has ``fchmod`` from
-Python 3.13 only), ``signal.SIGHUP`` is taken away and ``import fcntl`` fails. filelock, the
-lock library, is cross-platform by its own tests (on Windows it takes its Windows way, not the
-one loaded here, which keeps its ``os``); partsjournal must need none of these itself.
+Python 3.13 only), ``signal.SIGHUP`` is taken away and ``import fcntl`` fails, so locks are
+taken through filelock, as on Windows. filelock is cross-platform by its own tests (on Windows
+it takes its Windows way, not the one loaded here); partsjournal must need none of the
+POSIX-only calls itself.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 import errno
 import os
 import signal
+import subprocess
 import sys
 import tomllib
 import types
@@ -20,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import filelock  # noqa: F401 - loaded before fcntl is taken away, as on Windows
+import filelock  # loaded before fcntl is taken away, as on Windows
 import pyrage
 import pytest
 
@@ -97,13 +99,36 @@ def test_saving_and_reading_work_and_files_stay_private(
     assert [p.name for p in (home / "parts").iterdir() if p.name.endswith(".lock")] == []
 
 
-def test_a_locked_file_is_busy_for_a_second_writer(windows: None, home: Path) -> None:
+def test_a_locked_file_is_busy_for_a_second_writer(
+    windows: None, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[object] = []
+    real = filelock.FileLock
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        made.append(args[0])
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(filelock, "FileLock", counted)  # without fcntl, filelock locks
     path = home / "parts" / "x.toml"
     with store.locked(path), pytest.raises(store.Busy), store.locked(path, wait=False):
         pass  # pragma: no cover - the lock is held, so this is never reached
     with store.locked(path, wait=False):  # released: free again
         pass
     assert list(path.parent.iterdir()) == []
+    assert made and all(str(m).endswith(".x.toml.lock") for m in made)
+
+
+def test_linux_and_macos_lock_with_flock_without_filelock(home: Path) -> None:
+    """Where there is flock, it is the lock: filelock is not even imported (its machinery
+    made a Ctrl-C between two prompts get lost now and then)."""
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom partsjournal.core import store\n"
+        f"with store.locked(Path({str(home / 'x.toml')!r})):\n    pass\n"
+        "print('filelock' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
 
 
 class PauseAt(FakeAsker):

@@ -104,16 +104,50 @@ def locked(path: Path, *, wait: bool = True) -> Iterator[None]:
     :class:`Busy` at once. Read-modify-write under this lock is how two
     commands changing the same file never lose each other's change.
 
-    The locking itself is filelock's (``flock`` on Linux and macOS, ``LockFileEx`` on
-    Windows). Its lock files stay in place on POSIX; ours go on release, so that no lock
-    file outlives the name it tells (a part renamed, a journal encrypted). A waiter that
-    gets a lock file removed meanwhile by the holder before it sees so (its inode is no
-    longer the file's) and takes the new one.
+    Linux and macOS: the system's ``flock``. Windows (no ``fcntl``): filelock's
+    ``LockFileEx``. A waiter that gets a lock file the holder removed meanwhile sees so
+    (its inode is no longer the file's) and takes the new one.
     """
-    import filelock
-
     ensure_dir(path.parent)
     lock = path.with_name(f".{path.name}.lock")
+    try:
+        import fcntl
+    except ImportError:  # Windows
+        with _locked_elsewhere(path, lock, wait):
+            yield
+        return
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT | BINARY, FILE_MODE)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            same = os.stat(lock).st_ino == os.fstat(fd).st_ino
+        except BlockingIOError:
+            os.close(fd)
+            raise Busy(path) from None
+        except FileNotFoundError:
+            same = False
+        except BaseException:
+            os.close(fd)
+            raise
+        if same:
+            break
+        os.close(fd)  # the holder before us removed this lock file: take the new one
+    try:
+        yield
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(lock)
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def _locked_elsewhere(path: Path, lock: Path, wait: bool) -> Iterator[None]:
+    """:func:`locked` where the system has no ``flock``: filelock, a well-kept lock for every
+    system (``LockFileEx`` on Windows). Not used on Linux and macOS, where ``flock`` is the
+    system's own and filelock's machinery made a Ctrl-C between two prompts get lost now and
+    then (a KeyboardInterrupt landing in a clean-up callback is dropped by Python)."""
+    import filelock
+
     while True:
         inodes: list[bool] = []
 
@@ -132,7 +166,7 @@ def locked(path: Path, *, wait: bool = True) -> Iterator[None]:
             raise Busy(path) from None
         if all(inodes):
             break
-        held.release()  # the holder before us removed this lock file: take the new one
+        held.release()
     try:
         yield
     finally:
