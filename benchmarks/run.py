@@ -223,6 +223,11 @@ def main() -> int:
         "on first use)",
     )
     parser.add_argument(
+        "--save-only",
+        action="store_true",
+        help="run only the cases of saving into a new and into a ten-year journal",
+    )
+    parser.add_argument(
         "--encryption-only",
         action="store_true",
         help="run only the encrypted cases and the plain cases they are compared with",
@@ -237,7 +242,7 @@ def main() -> int:
     args.journals = args.journals.resolve()
     if args.startup:
         return startup(args)
-    if args.encryption_only:
+    if args.encryption_only or args.save_only:
         args.no_jrnl = True
 
     today = date.today()
@@ -298,12 +303,27 @@ def main() -> int:
         cases.append(Case(BRIEF, [*pj, "brief", "--since", since, "--format", "html"], decade))
     if jrnl is not None:
         cases += jrnl.cases(since)
-    twins = encrypted_cases(pj, cases, args.journals, decade)
+    twins = [] if args.save_only else encrypted_cases(pj, cases, args.journals, decade)
     if args.encryption_only:
         keep = {"floor table", *(plain for plain, _ in twins)}
         cases = [c for c in cases if c.key in keep]
     cases += [twin for _, twin in twins]
-    if has_command("parts") and not args.encryption_only:
+    # Saving into a new journal and into a ten-year one, each a fresh copy (with its
+    # index) that gains one entry a round: the target is that they cost the same. The
+    # new journal has the same parts and the sessions of this season (so the save names
+    # an existing part and links to the same session), and no earlier history.
+    save_homes = {
+        SAVE_NEW: fresh_season(decade, args.journals / "save-new", today),
+        SAVE_DECADE: fresh_copy(decade, args.journals / "save-decade"),
+    }
+    save_cases = [
+        Case(key, [*pj, "exercise", "protector", "--answers", "-"], home, ANSWERS)
+        for key, home in save_homes.items()
+    ]
+    if args.save_only:
+        cases = [c for c in cases if c.key == "floor table"]
+    cases += save_cases
+    if has_command("parts") and not (args.encryption_only or args.save_only):
         save_argv = [*pj, "exercise", "protector", "--answers", "-"]
         save = Case("(save one entry)", save_argv, appended, ANSWERS)
         cases.append(Case(AFTER_NEW, [*pj, "parts"], appended, prepare=save))
@@ -313,6 +333,8 @@ def main() -> int:
     if args.baseline:
         src = str(args.baseline.resolve())
         before_home = {scratch: args.journals / "scratch-before"}
+        for home in save_homes.values():
+            before_home[home] = fresh_copy(home, home.with_name(f"{home.name}-before"))
         if any(c.home == appended for c in cases):
             before_home[appended] = fresh_copy(decade, args.journals / "decade-append-before")
 
@@ -330,6 +352,9 @@ def main() -> int:
             if c.argv[:3] == pj and encrypted.IDENTITY_ENV not in c.extra_env
         ]
 
+    for c in cases:  # each save home's index made by its own code, as a reading command does
+        if c in save_cases or (c.key.startswith("before: ") and c.key[8:] in save_homes):
+            Case(f"(index {c.home})", [*pj, "parts"], c.home, None, c.pythonpath).run()
     print(f"{len(cases)} cases, {args.runs} rounds after a warm-up, then 3 for memory")
     try:
         for c in cases:  # warm-up round (not counted): fill the OS file cache, compile
@@ -340,9 +365,17 @@ def main() -> int:
         for _ in range(3):
             for c in cases:
                 c.peak()
+        # in-process too (no start-up: far less noise), before and after when asked
+        save_ms = {"": in_process_save(save_homes, args.runs, None)}
+        if args.baseline:
+            before = {k: before_home[h] for k, h in save_homes.items()}
+            save_ms["before: "] = in_process_save(before, args.runs, str(args.baseline.resolve()))
     finally:
         for copy in (appended, args.journals / "decade-append-before"):
             shutil.rmtree(copy, ignore_errors=True)
+        for home in save_homes.values():
+            shutil.rmtree(home, ignore_errors=True)
+            shutil.rmtree(home.with_name(f"{home.name}-before"), ignore_errors=True)
     unchanged = fingerprint(decade) == decade_before
     print(f"\ndecade journal unchanged by the run: {'yes' if unchanged else 'NO'}")
 
@@ -357,39 +390,57 @@ def main() -> int:
     # (no interpreter start-up, so far less noise): reading and aggregating.
     collect_ms = {}
     for name, home in (("week", week), ("year", year), ("decade", decade)):
-        collect_ms[name] = collect_median_ms(home, today)
+        if not args.save_only:
+            collect_ms[name] = collect_median_ms(home, today)
     if twins:  # the same on the encrypted ten-year journal (decrypting each file read)
         with encrypted.identity_from(args.journals / "decade-encrypted.key"):
             collect_ms["decade [encrypted]"] = collect_median_ms(
                 args.journals / "decade-encrypted", today
             )
-    print()
-    print("review.collect for one week, in-process (median of 31):")
+    if collect_ms:
+        print()
+        print("review.collect for one week, in-process (median of 31):")
     for name, ms in collect_ms.items():
         print(f"  {name:<18} {ms:7.2f} ms")
     if "decade [encrypted]" in collect_ms:  # the whole-process targets are below
         ratio = collect_ms["decade [encrypted]"] / collect_ms["decade"]
         print(f"  encrypted / plain decade: {ratio:.2f} x (reading only, no start-up)")
 
+    print()
+    print("saving one entry, in-process (median of the rounds):")
+    for label, ms in save_ms.items():
+        ratio = ms["decade"] / ms["new"]
+        print(f"  {label}new {ms['new']:.1f} ms, decade {ms['decade']:.1f} ms: {ratio:.3f} x")
+
     targets = Targets(by)
-    # Issue 7: start-up, the weekly review (which must keep these figures), saving.
-    targets.ratio("review --week (decade)", "review --week (week)", 1.10)
-    targets.ratio("review --week (decade)", "floor table", 1.25)
-    targets.ratio("partsjournal --help", "floor --help", 1.15)
-    targets.ratio("exercise protector --answers (save)", "floor table", 1.5)
-    targets.extra_rss("review --week (decade)", "floor table", 8.0)
-    # Fast over the whole history: each command that reads every entry, index warm,
-    # against the framework and against jrnl searching the same-size journal.
-    for key in WARM:
-        targets.ratio(key, "floor table", 1.25)
-    for key in WARM:
-        targets.ratio(key, JRNL_CONTAINS, 0.35, missing=jrnl_missing if jrnl is None else "")
-    targets.ratio(AFTER_NEW, "floor table", 1.4)
-    targets.ratio(AFTER_SYNC, "floor table", 1.4)
-    targets.seconds(REBUILD, 3.0, missing="no rebuild case (see rebuild_cases)")
-    # Issue 28: the HTML brief of the ten-year journal's last course, charts and all
-    targets.seconds(BRIEF, 1.0, missing="no brief command in this build")
-    targets.extra_rss(EXPORT, "floor table", 40.0)
+    # Issue 25: saving into ten years of history costs what saving into a new journal does.
+    targets.ratio(SAVE_DECADE, SAVE_NEW, 1.05)
+    targets._add(
+        "save in-process: decade / new journal",
+        round(save_ms[""]["decade"] / save_ms[""]["new"], 3),
+        1.05,
+        "",
+    )
+    targets.ratio(SAVE_DECADE, "floor table", 1.5)
+    if not args.save_only:
+        # Issue 7: start-up, the weekly review (which must keep these figures), saving.
+        targets.ratio("review --week (decade)", "review --week (week)", 1.10)
+        targets.ratio("review --week (decade)", "floor table", 1.25)
+        targets.ratio("partsjournal --help", "floor --help", 1.15)
+        targets.ratio("exercise protector --answers (save)", "floor table", 1.5)
+        targets.extra_rss("review --week (decade)", "floor table", 8.0)
+        # Fast over the whole history: each command that reads every entry, index warm,
+        # against the framework and against jrnl searching the same-size journal.
+        for key in WARM:
+            targets.ratio(key, "floor table", 1.25)
+        for key in WARM:
+            targets.ratio(key, JRNL_CONTAINS, 0.35, missing=jrnl_missing if jrnl is None else "")
+        targets.ratio(AFTER_NEW, "floor table", 1.4)
+        targets.ratio(AFTER_SYNC, "floor table", 1.4)
+        targets.seconds(REBUILD, 3.0, missing="no rebuild case (see rebuild_cases)")
+        # Issue 28: the HTML brief of the ten-year journal's last course, charts and all
+        targets.seconds(BRIEF, 1.0, missing="no brief command in this build")
+        targets.extra_rss(EXPORT, "floor table", 40.0)
     # Encryption at rest: the same command on the encrypted twin of the journal.
     for plain, twin in twins:
         limit = 1.1 if plain == SAVE else 1.3
@@ -435,6 +486,11 @@ def main() -> int:
                 },
                 "targets": targets.rows,
                 "review_collect_week_ms": {k: round(v, 2) for k, v in collect_ms.items()},
+                "save_in_process_ms": {
+                    f"{label}{k}": round(v, 1)
+                    for label, ms in save_ms.items()
+                    for k, v in ms.items()
+                },
             },
             indent=2,
         )
@@ -446,6 +502,8 @@ def main() -> int:
 
 # Case names the targets refer to.
 SAVE = "exercise protector --answers (save)"
+SAVE_NEW = "save (new journal)"
+SAVE_DECADE = "save (ten-year journal)"
 AFTER_NEW = "parts, after one new entry (decade copy)"
 AFTER_SYNC = "parts, after one synced-in entry, index behind (decade copy)"
 EXPORT = "export --since <10 years ago> --format json (decade)"
@@ -691,6 +749,19 @@ def fresh_copy(source: Path, target: Path) -> Path:
     return target
 
 
+def fresh_season(decade: Path, target: Path, today: date) -> Path:
+    """A journal begun this season: the parts of ``decade`` and its sessions of the last
+    120 days and after (all a save today may look at), and no entries."""
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(decade / "parts", target / "parts")
+    (target / "sessions").mkdir()
+    since = (today - timedelta(days=120)).isoformat()
+    for f in (decade / "sessions").iterdir():
+        if f.name[:10] >= since:
+            shutil.copy2(f, target / "sessions" / f.name)
+    return target
+
+
 def fingerprint(home: Path) -> list[tuple[str, int, int]]:
     """Every journal file's path, size and modification time (the index, if any, aside)."""
     return sorted(
@@ -721,6 +792,20 @@ def collect_median_ms(home: Path, today: date) -> float:
         times.append(time.perf_counter() - start)
     paths.set_home(None)
     return statistics.median(times[1:]) * 1000
+
+
+def in_process_save(homes: dict[str, Path], rounds: int, src: str | None) -> dict[str, float]:
+    """Median ms of one save into each of ``homes`` (new, decade), in one process
+    (``src``: an older ``src/`` folder to run instead)."""
+    env = {**os.environ, "NO_COLOR": "1"}
+    if src:
+        env["PYTHONPATH"] = src
+    argv = [PY, str(HERE / "save_inprocess.py"), str(homes[SAVE_NEW]), str(homes[SAVE_DECADE])]
+    out = subprocess.run(
+        [*argv, str(max(rounds * 3, 15))], capture_output=True, text=True, env=env, check=True
+    )
+    found: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return found
 
 
 def count(home: Path) -> int:

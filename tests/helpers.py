@@ -10,13 +10,18 @@ from __future__ import annotations
 import stat
 import sys
 import tomllib
-from collections.abc import Callable
+import typing
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import click
 import pytest
+import typer
 
+from partsjournal.cli import root
+from partsjournal.cli.lazy import TyperCommand
 from partsjournal.core import dates
 
 if TYPE_CHECKING:
@@ -31,6 +36,36 @@ def freeze_today(monkeypatch: pytest.MonkeyPatch, when: datetime = TODAY) -> Non
     """Make ``when`` the time partsjournal takes as now, in process and in every program
     the test starts from here on (the clock fixture does this for every test)."""
     monkeypatch.setenv(dates.NOW_VAR, when.isoformat())
+
+
+def command_options() -> Iterator[tuple[str, Any, Any]]:
+    """(command as typed, its parameter, the parameter's Python type) for every option and
+    argument of every command, sub-commands included: for tables that must name every
+    command taking a file, a date, ... so a new one cannot be left out."""
+
+    def walk(command: Any, typed: str) -> Iterator[tuple[str, Any, Any]]:
+        if isinstance(command, TyperCommand):  # a Typer command run from Click: itself
+            command = command.target()
+        if hasattr(command, "list_commands"):
+            ctx: Any = (
+                click.Context(command)
+                if isinstance(command, click.Group)
+                else typer.Context(command)
+            )
+            for name in command.list_commands(ctx):
+                yield from walk(command.get_command(ctx, name), f"{typed} {name}")
+            return
+        hints = typing.get_type_hints(command.callback)
+        for param in command.params:
+            yield typed, param, hints[param.name]
+
+    for name in root.COMMANDS:
+        yield from walk(root.build_command(name), name)
+
+
+def takes_path(annotation: Any) -> bool:
+    """True for a parameter typed ``Path`` or ``Path | None``."""
+    return annotation is Path or Path in typing.get_args(annotation)
 
 
 # --- a small exercise for the care tests -----------------------------------------------

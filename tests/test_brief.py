@@ -331,11 +331,11 @@ def test_the_safety_record_comes_from_care_s_record_each_moment_dated(home: Path
     save_new(e)
     b = gathered()
     assert [item_text(i) for i in b.section("safety")] == [
-        "Tue 3 Nov 21:00, Meeting a protector part: stirred up: 9 of 10, at the start",
-        "Tue 3 Nov 21:05, Meeting a protector part: did not feel safe",
-        "Tue 3 Nov 21:07, Meeting a protector part: thoughts of ending one's life (after a "
+        "Tue 3 Nov, 21:00, Meeting a protector part: stirred up: 9 of 10, at the start",
+        "Tue 3 Nov, 21:05, Meeting a protector part: did not feel safe",
+        "Tue 3 Nov, 21:07, Meeting a protector part: thoughts of ending one's life (after a "
         "questionnaire's safety question): in passing",
     ]
     text = brief_md.to_markdown(b, encrypted=False, written="today")
-    said = "- Tue 3 Nov 21:05, Meeting a protector part: did not feel safe"
+    said = "- Tue 3 Nov, 21:05, Meeting a protector part: did not feel safe"
     assert f"{said} *(not seen by anyone at the time)*" in text

@@ -303,8 +303,8 @@ def test_export_includes_each_moment_dated_and_marked_as_unseen(
     md = cli(*args).stdout
     assert "Nothing is sent anywhere by partsjournal: nobody saw these" in flat_screen(md)
     assert "**What care noticed during this entry**" in md
-    assert "- Sun 22 Nov 21:04: did not feel safe (not seen by anyone at the time)" in md
-    assert "- Sun 22 Nov 21:03: stirred up: 10 of 10, in the middle" in md
+    assert "- Sun 22 Nov, 21:04: did not feel safe (not seen by anyone at the time)" in md
+    assert "- Sun 22 Nov, 21:03: stirred up: 10 of 10, in the middle" in md
     data = json.loads(cli(*args, "--format", "json").stdout)
     assert data["care"] is True
     [item] = data["entries"]

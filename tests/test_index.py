@@ -209,8 +209,8 @@ def test_saving_updates_the_index_after_the_file(
     saved = cli("exercise", "protector", "--answers", str(protector_answers))
     assert saved.exit_code == 0, saved.output
     read: list[str] = []
-    real = indexrows._read
-    monkeypatch.setattr(indexrows, "_read", lambda rel, s: read.append(rel) or real(rel, s))
+    real = indexrows.read_row
+    monkeypatch.setattr(indexrows, "read_row", lambda rel, s: read.append(rel) or real(rel, s))
     assert "The team meeting on" in listed(cli)
     assert read == []  # the save already took the new entry in
 

@@ -86,7 +86,7 @@ def test_plain_output_is_ascii_without_boxes_or_colour(
         assert ESCAPE not in text, command
     review = shown["review"]
     # bars stand beside their numbers; the trend is written in numbers, not shapes
-    assert re.search(r"#+-*\s+8\s+#+-*\s+3\s+-5", review), review
+    assert re.search(r"before\s+8\s+#+-*\s+after\s+3\s+#+-*\s+-5", review), review
     assert "oldest first (lower is calmer): 4 3" in review
     assert re.search(r"^Self\n- The Critic.*\n  - Little One", shown["parts map"], re.M)
 
@@ -100,7 +100,7 @@ def test_the_same_commands_draw_boxes_and_marks_when_not_plain(
     monkeypatch.setenv("PAGER", "")
     shown = run_all(cli)
     assert BOXES.search(shown["parts"]) and BOXES.search(shown["show last"])
-    assert "→" in shown["review"] and "█" in shown["review"]
+    assert "·" in shown["review"] and "█" in shown["review"]
 
 
 TERMINALS = [

@@ -59,8 +59,8 @@ def test_markdown_review_is_a_clean_document(home: Path, cli: Cli) -> None:
     # the charts are plain text inside fenced blocks
     blocks = re.findall(r"```text\n(.*?)```", md, flags=re.S)
     assert len(blocks) == 3  # activation, Self-energy, and the charts of the two weeks
-    assert "before  8 ########..  after  5 #####.....   -3" in blocks[0]
-    assert "courage        ######....  6.0  +2" in blocks[1]
+    assert "Tue 17 Nov protector before  8 ########.. after  5 #####.....  -3" in blocks[0]
+    assert "courage       ######....  6.0 +2" in blocks[1]
     assert "> Rest\n> — what The Critic needs, Tue 17 Nov in Meeting a protector part" in md
 
 

@@ -64,7 +64,7 @@ def brief(
         chosen = picked
     encrypted = crypt.is_encrypted()
     now = dates.now()
-    written = f"{now:%A} {now.day} {now:%B %Y}"
+    written = dates.day_text(now.date())
     render = brief_html.to_html if fmt == "html" else brief_md.to_markdown
     output.emit(render(chosen, encrypted=encrypted, written=written), output_file)
 

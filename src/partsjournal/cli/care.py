@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.cli.typer_options import AnswersOption, AtOption, FutureOption
-from partsjournal.core import config, paths
+from partsjournal.core import config, paths, reading
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import care_words, runner
 from partsjournal.render import card, ui
@@ -30,6 +30,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(sub, name="config")
 
 
+@reading.each_file_once  # a save reads each file once
 def ground(
     at: AtOption = None,
     future: FutureOption = False,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from partsjournal import prompts
-from partsjournal.core import drafts
+from partsjournal.core import drafts, reading
 from partsjournal.flow import runner
 from partsjournal.render import drafts as render_drafts
 from partsjournal.render import ui
@@ -27,6 +27,7 @@ def register(app: typer.Typer) -> None:
     app.add_typer(sub, name="drafts")
 
 
+@reading.each_file_once  # a save reads each file once
 def resume(
     draft: Annotated[
         str | None,

@@ -8,6 +8,7 @@ import typer
 
 from partsjournal.core import encryption, keyfiles
 from partsjournal.core.errors import UsageError
+from partsjournal.core.wording import one_or_many, plural
 from partsjournal.flow import editing
 from partsjournal.render import ui
 
@@ -35,7 +36,7 @@ def encrypt() -> None:
     if result.renamed:
         ui.say(
             f"Renamed {len(result.renamed)} part and session "
-            f"{'file' if len(result.renamed) == 1 else 'files'}: their names show only a date "
+            f"{one_or_many(len(result.renamed), 'file', 'files')}: their names show only a date "
             "or a random id now, never a part's name or a session's kind."
         )
     if result.names_kept:
@@ -43,7 +44,7 @@ def encrypt() -> None:
         ui.warn(
             f"Could not read {first}"
             + (
-                f" (and {more} more part or session {'file' if more == 1 else 'files'})"
+                f" (and {more} more part or session {one_or_many(more, 'file', 'files')})"
                 if more
                 else ""
             )
@@ -144,4 +145,4 @@ def passphrase(
 
 
 def _files(n: int) -> str:
-    return f"{n} file" if n == 1 else f"{n} files"
+    return plural(n, "file")

@@ -53,7 +53,7 @@ def _progress(names: list[Path]) -> Iterable[Path]:
 @click.option(
     "--format", "format_", metavar="FORMAT", default="rich", help="rich (default) or json."
 )
-@click.option("--number", "-n", type=int, metavar="N", help="Show the latest N (default 20).")
+@click.option("--number", "-n", type=int, metavar="N", help="Show the latest N (default {latest}).")
 @click.option("--all", "all_", is_flag=True, help="Show every entry that matches.")
 def entries(
     since: str | None,
@@ -68,7 +68,7 @@ def entries(
 ) -> None:
     """List entries: date, exercise, parts and first words, oldest first.
 
-    Shows the latest 20 that match (--all for every one, -n N for N); --format json
+    Shows the latest {latest} that match (--all for every one, -n N for N); --format json
     gives every match unless -n is given.
 
     Example: partsjournal entries --since 2026-11-01 --part "The Critic"
@@ -85,7 +85,7 @@ def entries(
         session=session_id,
         grep=grep,
     )
-    limit = options.how_many(number, all_, default=None if fmt == "json" else options.LATEST)
+    limit = options.how_many(number, all_, every=fmt == "json")
     every, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
     shown = found[-limit:] if limit is not None else found
     names = parts.current_names(pid for row in shown for pid, _ in row.parts)

@@ -15,7 +15,7 @@ from partsjournal.cli.typer_options import (
     FutureOption,
     SessionOption,
 )
-from partsjournal.core import dates, layout, sessions, shipped
+from partsjournal.core import dates, layout, reading, sessions, shipped
 from partsjournal.flow import exercises, notes, promises, runner
 from partsjournal.render import screens, ui
 
@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
     app.command("exercise")(exercise)
 
 
+@reading.each_file_once  # a save reads each file once
 def exercise(
     name: Annotated[
         str | None, typer.Argument(help="The exercise to run; leave out to list them all.")

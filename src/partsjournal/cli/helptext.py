@@ -4,6 +4,8 @@ Typer labels each value by its Python type (``<str>``, ``<list[str]>``, ``<bool>
 ``<int range> [x>=1]``). Here every option that takes a value shows a word
 instead (its own metavar, else TEXT, NUMBER, FILE or FOLDER), flags show none,
 arguments are named in capitals, and limits are said in the option's own help.
+``{latest}`` in a help text is how many entries a listing shows
+(:data:`options.LATEST`), so the number is written in one place.
 Applied to each command when it is built, before its help can be shown.
 """
 
@@ -11,6 +13,8 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+
+from partsjournal.cli import options
 
 _WORDS: dict[Any, str] = {str: "TEXT", list[str]: "TEXT", int: "NUMBER", Path: "FILE"}
 
@@ -28,6 +32,10 @@ def _word(param: Any) -> str | None:
     return _WORDS.get(annotation, "TEXT")
 
 
+def _filled(text: str | None) -> str | None:
+    return text.replace("{latest}", str(options.LATEST)) if text else text
+
+
 def _polish_param(param: Any) -> None:
     if param.param_type_name == "argument":
         if param.metavar is None:
@@ -39,8 +47,20 @@ def _polish_param(param: Any) -> None:
     param._get_number_range_help_str = lambda: None  # the help says the limit
 
 
+def _refill(command: Any) -> None:
+    """``{latest}`` filled in afresh from the help as written (a Click command lives as
+    long as its module, and the limit is read when its help is made)."""
+    for thing in (command, *getattr(command, "params", [])):
+        if not hasattr(thing, "_help_template"):
+            thing._help_template = getattr(thing, "help", None)
+        thing.help = _filled(thing._help_template)
+    for sub in getattr(command, "commands", {}).values():
+        _refill(sub)
+
+
 def polish(command: Any) -> Any:
     """Give ``command`` (and the commands under it) plain value words; returns it."""
+    _refill(command)
     if getattr(command, "_polished", False):
         return command
     for param in getattr(command, "params", []):

@@ -15,7 +15,7 @@ from partsjournal.cli.typer_options import (
     FutureOption,
     SessionOption,
 )
-from partsjournal.core import dates, sessions
+from partsjournal.core import dates, reading, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.flow import integration, runner
 from partsjournal.render import ui
@@ -26,6 +26,7 @@ def register(app: typer.Typer) -> None:
     app.command("integrate")(integrate)
 
 
+@reading.each_file_once  # a save reads each file once
 def integrate(
     realm: Annotated[
         list[str] | None,

@@ -37,7 +37,8 @@ def command_from(module_name: str, name: str) -> click.Command:
         return TyperCommand(name, module_name)
     module = importlib.import_module(f"partsjournal.cli.{module_name}")
     made: dict[str, click.Command] = module.COMMANDS
-    return made[name]
+    found: click.Command = helptext.polish(made[name])  # {latest} in its help, -h
+    return found
 
 
 def typer_command(module_name: str, name: str) -> Any:

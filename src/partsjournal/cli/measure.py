@@ -14,7 +14,7 @@ from partsjournal.cli.typer_options import (
     FutureOption,
     SessionOption,
 )
-from partsjournal.core import sessions
+from partsjournal.core import reading, sessions
 from partsjournal.flow import measure_file, measure_run, measure_setup, measures_asked, runner
 from partsjournal.flow.engine import Asker, Paused
 from partsjournal.flow.scripted import ScriptedAsker
@@ -93,6 +93,7 @@ def check(name: Annotated[str, typer.Argument(help="The measure, as set up.")]) 
 
 
 @sub.command("take")
+@reading.each_file_once  # a save reads each file once
 def take(
     name: Annotated[str, typer.Argument(help="The measure to answer, as set up.")],
     answers: AnswersOption = None,

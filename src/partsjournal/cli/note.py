@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.cli.typer_options import AtOption
+from partsjournal.core import reading
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import editing, notes
 from partsjournal.render import terminal, ui
@@ -16,6 +17,7 @@ def register(app: typer.Typer) -> None:
     app.command("note")(note)
 
 
+@reading.each_file_once  # a save reads each file once
 def note(
     text: Annotated[
         str | None,

@@ -16,16 +16,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 LATEST = 20  # entries a listing shows when neither --all nor -n is given
 
 
-def how_many(number: int | None, all_: bool, default: int | None = LATEST) -> int | None:
+def how_many(number: int | None, all_: bool, *, every: bool = False) -> int | None:
     """How many entries a listing shows: ``-n N``, every one with ``--all`` (None), else
-    ``default``."""
+    :data:`LATEST` (every one when ``every``, as JSON gives them)."""
     if all_ and number is not None:
         raise UsageError("Pass either --all or -n N, not both.")
     if number is not None and number < 1:
         raise UsageError(f"-n needs a number of entries from 1 up, not {number}.")
     if all_:
         return None
-    return number if number is not None else default
+    if number is not None:
+        return number
+    return None if every else LATEST
 
 
 def entry_time(function: F) -> F:

@@ -67,14 +67,16 @@ def parts_list(ctx: click.Context) -> None:
 
 @parts_list.command("show", short_help="Show one part's record and the entries it appears in.")
 @click.argument("name", shell_complete=part_names)
-@click.option("--number", "-n", type=int, metavar="N", help="The latest N entries (default 20).")
+@click.option(
+    "--number", "-n", type=int, metavar="N", help="The latest N entries (default {latest})."
+)
 @click.option("--all", "all_", is_flag=True, help="Every entry in the time line.")
 def show(name: str, number: int | None, all_: bool) -> None:
     """Show one part's record and a time line of the entries it appears in.
 
     NAME is the part's name or one of its aliases.
 
-    The time line shows the latest 20 entries; --all shows every one, -n N the latest N.
+    The time line shows the latest {latest} entries; --all shows every one, -n N the latest N.
 
     Example: partsjournal parts show "The Critic"
     """

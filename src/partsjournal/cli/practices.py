@@ -14,11 +14,11 @@ from datetime import timedelta
 import click
 
 from partsjournal.cli import options
-from partsjournal.core import dates
+from partsjournal.core import dates, reading
 from partsjournal.core.errors import UsageError
 from partsjournal.render import practices as render_practices
 from partsjournal.render import ui
-from partsjournal.render.text import plural
+from partsjournal.render.text import one_or_many, plural
 from partsjournal.views import practices as practice_log
 
 
@@ -29,8 +29,9 @@ from partsjournal.views import practices as practice_log
 )  # fmt: skip
 @options.entry_time
 @options.answers
-@click.option("--number", "-n", type=int, metavar="N", help="Show N entries (default 20).")
+@click.option("--number", "-n", type=int, metavar="N", help="Show N entries (default {latest}).")
 @click.option("--all", "all_", is_flag=True, help="Show every entry.")
+@reading.each_file_once  # a save reads each file once
 def practices(
     weeks: int,
     at: str | None,
@@ -41,7 +42,7 @@ def practices(
 ) -> None:
     """List the practices you chose in recent check-ins and how they went.
 
-    Shows the latest 20 of those weeks (--all for every one, -n N for N). If your last
+    Shows the latest {latest} of those weeks (--all for every one, -n N for N). If your last
     check-in's practices have not been followed up yet, asks how each went (did it,
     partly, not yet) and saves the answers.
     """
@@ -67,7 +68,7 @@ def practices(
     if answers is None and not ui.can_prompt():
         ui.say(
             f"{plural(len(pending), 'practice')} from your last check-in "
-            f"{'is' if len(pending) == 1 else 'are'} waiting for a follow-up; "
+            f"{one_or_many(len(pending), 'is', 'are')} waiting for a follow-up; "
             "run this in a terminal, or pass --answers FILE, to say how they went."
         )
         return

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from partsjournal.core import dates
+from partsjournal.core import dates, reading
 from partsjournal.core.errors import UsageError
 from partsjournal.render import charts, output, review_md, review_rich, ui
 from partsjournal.render import review as render_review
@@ -27,6 +27,7 @@ from partsjournal.views import review as review_mod
     "--output", "-o", "output_file", type=click.Path(path_type=Path), metavar="FILE",
     help="Write to this file instead of the screen.",
 )  # fmt: skip
+@reading.each_file_once  # each file read and each folder listed once
 def review(
     week: bool,
     month: bool,

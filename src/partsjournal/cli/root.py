@@ -22,7 +22,7 @@ from partsjournal.cli.lazy import LazyGroup, TyperCommand, command_from
 from partsjournal.core import crypt, matching, paths, progress
 from partsjournal.core.errors import JournalError
 from partsjournal.render import terminal, ui
-from partsjournal.render.text import visible, wrap
+from partsjournal.render.text import sentence, wrap
 
 DISCLAIMER = (
     "partsjournal is a self-practice journal, not therapy, medical advice or a crisis service."
@@ -31,7 +31,7 @@ DISCLAIMER = (
 _debug = {"on": bool(os.environ.get("PARTSJOURNAL_DEBUG"))}
 
 # Every command, in the order --help lists them: the module under
-# partsjournal.commands that defines it, and the line the top-level --help shows
+# partsjournal.cli that defines it, and the line the top-level --help shows
 # (the first paragraph of its help; tests/test_cli_lazy.py keeps them equal).
 # Building every Typer command costs ~20 ms at each start, so only the command
 # being run is built; the top-level --help lists these lines instead.
@@ -178,7 +178,7 @@ class JournalGroup(LazyGroup):
             if ctx is not None:
                 end = "" if message.endswith((".", "?", "!")) else "."
                 message += f"{end} See '{ctx.command_path} --help'."
-            click.echo(_fitted(f"partsjournal: {visible(message)}"), err=True)
+            click.echo(_fitted(f"partsjournal: {sentence(message)}"), err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
             click.echo("partsjournal: stopped.", err=True)
@@ -194,7 +194,7 @@ class JournalGroup(LazyGroup):
         except JournalError as exc:
             if _debug["on"]:
                 raise
-            click.echo(_fitted(f"partsjournal: {visible(exc.message)}"), err=True)
+            click.echo(_fitted(f"partsjournal: {sentence(exc.message)}"), err=True)
             raise click.exceptions.Exit(exc.exit_code) from None
         except (click.exceptions.Exit, click.Abort, click.ClickException):
             raise
@@ -213,7 +213,7 @@ class JournalGroup(LazyGroup):
         except OSError as exc:  # a folder or file the system would not let us use
             if _debug["on"]:
                 raise
-            click.echo(_fitted(f"partsjournal: {visible(os_error_sentence(exc))}"), err=True)
+            click.echo(_fitted(f"partsjournal: {sentence(os_error_sentence(exc))}"), err=True)
             raise click.exceptions.Exit(1) from None
         except Exception as exc:
             if _debug["on"]:

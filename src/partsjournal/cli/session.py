@@ -63,14 +63,14 @@ def list_() -> None:
 
 @sub.command("show")
 @click.argument("ref", metavar="ID", shell_complete=session_numbers)
-@click.option("--number", "-n", type=int, metavar="N", help="Show N entries (default 20).")
+@click.option("--number", "-n", type=int, metavar="N", help="Show N entries (default {latest}).")
 @click.option("--all", "all_", is_flag=True, help="Show every entry.")
 def show(ref: str, number: int | None, all_: bool) -> None:
     """Show a session's arc: preparation entries, the session, then integration entries.
 
     ID is the session's number, id or date.
 
-    Lists the first 20 entries in time order (--all for every one, -n N for N); the
+    Lists the first {latest} entries in time order (--all for every one, -n N for N); the
     integration arc below counts them all.
     """
     limit = options.how_many(number, all_)

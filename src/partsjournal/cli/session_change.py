@@ -16,6 +16,7 @@ from partsjournal import prompts
 from partsjournal.core import dates, session_edits, sessions
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.sessions import Session
+from partsjournal.core.wording import plural
 from partsjournal.render import ics, ui
 from partsjournal.views import arcs, search
 
@@ -32,7 +33,7 @@ def register(app: typer.Typer) -> None:
 
 
 def _when(session: Session) -> str:
-    return f"{session.date:%A} {session.date.day} {session.date:%B %Y}"
+    return dates.day_text(session.date)
 
 
 def _another_on_the_same_day(when_day: date, yes: bool, *, ignore: str = "") -> bool:
@@ -100,10 +101,9 @@ def add(
                 f"Could not write the calendar file {target} ({exc.strerror or exc}), so the "
                 "session was not recorded either; choose another --ics path and run it again."
             ) from None
-    clock = f" at {at:%H:%M}" if at is not None else ""
+    clock = f" at {dates.clock_text(at)}" if at is not None else ""
     ui.say(
-        f"Added {session.name} ({session.kind}) on {when:%A} {when.day} {when:%B %Y}{clock}, "
-        f"id {session.id}."
+        f"Added {session.name} ({session.kind}) on {dates.day_text(when)}{clock}, id {session.id}."
     )
     if target is not None:
         days = ", ".join(str(n) for n in ics.CHECK_IN_DAYS)
@@ -165,7 +165,7 @@ def remove(ref: RefArgument, yes: YesOption = False) -> None:
     every = search.history(warn=ui.warn)
     arc = arcs.read(arcs.arcs(found, every.rows)[session.id], every.load)
     linked = [*arc.before, *arc.after]
-    count = f"{len(linked)} {'entry is' if len(linked) == 1 else 'entries are'} linked to it"
+    count = f"{plural(len(linked), 'entry is', 'entries are')} linked to it"
     if not prompts.ask_first(
         f"Remove {session.name} on {_when(session)}? Your entries stay; {count}.",
         yes=yes,
@@ -180,9 +180,9 @@ def remove(ref: RefArgument, yes: YesOption = False) -> None:
     ui.say(f"Removed {session.name} ({session.date}); every entry is kept.")
     if linked:
         ui.say(
-            f"{lost} {'entry is' if lost == 1 else 'entries are'} no longer linked to a session"
+            f"{plural(lost, 'entry is', 'entries are')} no longer linked to a session"
             + (
-                f", and {moved} now {'belongs' if moved == 1 else 'belong'} to another session"
+                f", and {plural(moved, 'now belongs', 'now belong')} to another session"
                 if moved
                 else ""
             )

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from partsjournal.core import paths
+from partsjournal.core import matching, paths
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import UnreadableFile, read_toml, write_toml
 
@@ -198,7 +198,7 @@ def add_contact(name: str, reach: str) -> Contact:
             f'Say how to reach {name}, for example: config contact add "{name}" "call 555 0100".'
         )
     cfg = _editable()
-    found = [c for c in cfg.contacts if c.name.casefold() == name.casefold()]
+    found = [c for c in cfg.contacts if matching.key(c.name) == matching.key(name)]
     if found:
         found[0].reach = reach
         contact = found[0]
@@ -211,9 +211,9 @@ def add_contact(name: str, reach: str) -> Contact:
 
 def remove_contact(name: str) -> Contact:
     cfg = _editable()
-    wanted = name.strip().casefold()
+    wanted = matching.key(name)
     for c in cfg.contacts:
-        if c.name.casefold() == wanted:
+        if matching.key(c.name) == wanted:
             cfg.contacts.remove(c)
             save(cfg)
             return c

@@ -37,7 +37,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import keychain, paths
+from partsjournal.core import keychain, paths, reading
 from partsjournal.core.errors import JournalError
 
 IDENTITY_ENV = "PARTSJOURNAL_IDENTITY"
@@ -144,7 +144,7 @@ def is_encrypted() -> bool:
 def read_public(path: Path) -> tuple[str | None, str]:
     """The public key ``path`` holds, and ""; or None and what is wrong with the file."""
     try:
-        raw = path.read_bytes()
+        raw = reading.read_bytes(path)  # once per save (core/reading)
     except FileNotFoundError:
         return None, "is missing"
     except OSError as exc:

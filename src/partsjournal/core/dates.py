@@ -1,4 +1,5 @@
-"""Reading the dates and times people type, always into aware datetimes."""
+"""Dates and times: reading what people type (always into aware datetimes) and showing
+them, one form for each kind of thing on screen."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ from partsjournal.core.errors import UsageError
 # must look the same on any day. Like git's GIT_COMMITTER_DATE; nobody needs it day to day.
 NOW_VAR = "PARTSJOURNAL_NOW"
 
-_FORMATS_HINT = "use YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (today and yesterday work too)"
+# the words a date option takes besides YYYY-MM-DD [HH:MM]: "now", "today", "yesterday",
+# and "today"/"yesterday" with a time ("yesterday 20:30"); the same for every date option
+DAY_WORDS = {"today": 0, "yesterday": 1}
+NOW_WORD = "now"
+_FORMATS_HINT = (
+    "use YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (now, today, yesterday and 'yesterday 20:30' work too)"
+)
 
 
 def now() -> datetime:
@@ -50,16 +57,25 @@ def whole_minutes(value: datetime) -> datetime:
     return value.replace(tzinfo=timezone(timedelta(minutes=minutes)))
 
 
+def _spelled(text: str) -> str:
+    """``text`` with its date word written as a date: "now" (and "today" or "yesterday"
+    alone) as that moment, "yesterday 20:30" as "2026-11-22 20:30". The one reading of
+    date words, shared by every date option (:func:`parse_datetime`, :func:`parse_date`)."""
+    cleaned = text.strip()
+    word, _, rest = cleaned.partition(" ")
+    word = word.lower()
+    if cleaned.lower() == NOW_WORD:
+        return now().isoformat()
+    if word not in DAY_WORDS:
+        return cleaned
+    moment = now() - timedelta(days=DAY_WORDS[word])
+    return f"{moment.date()} {rest.strip()}" if rest.strip() else moment.isoformat()
+
+
 def parse_datetime(text: str, *, option: str = "--at") -> datetime:
     """Turn ``text`` into an aware datetime; naive times are taken as local."""
-    cleaned = text.strip()
-    word = cleaned.lower()
-    if word in {"now", "today"}:
-        return now()
-    if word == "yesterday":
-        return now() - timedelta(days=1)
     try:
-        value = datetime.fromisoformat(cleaned)
+        value = datetime.fromisoformat(_spelled(text))
     except ValueError:
         raise UsageError(f"Could not read {option} '{text}' as a date; {_FORMATS_HINT}.") from None
     if not 1900 <= value.year <= 9998:
@@ -85,30 +101,36 @@ def parse_datetime(text: str, *, option: str = "--at") -> datetime:
 FUTURE_SLACK = timedelta(days=1)  # a day ahead still fits any time zone's "today"
 
 
-def entry_time(at: str | None, *, future: bool = False) -> datetime:
-    """When an entry is dated: ``--at`` if given (see :func:`parse_at`), else now."""
+def entry_time(at: str | None, *, future: bool | None = None) -> datetime:
+    """When an entry is dated: ``--at`` if given (see :func:`parse_at`), else now.
+
+    ``future`` is the command's ``--future`` flag; None for a command without one.
+    """
     return parse_at(at, future=future) if at is not None else now()
 
 
-def parse_at(text: str, *, future: bool = False, option: str = "--at") -> datetime:
+def parse_at(text: str, *, future: bool | None = None, option: str = "--at") -> datetime:
     """The moment an entry is about (``--at``): more than a day ahead is refused, as a
-    mistyped year usually is, unless ``future`` (``--future``) says it is meant."""
+    mistyped year usually is, unless ``future`` (``--future``) says it is meant.
+
+    The one owner of what the refusal advises: ``--future`` only for a command that has
+    it (``future`` is then True or False, None for a command without it).
+    """
     value = parse_datetime(text, option=option)
     if not future and value - now() > FUTURE_SLACK:
-        raise UsageError(
-            f"{option} {value:%Y-%m-%d} is more than a day ahead; check the year, "
-            "or add --future to date the entry ahead on purpose."
+        advice = (
+            "check the year, or add --future to date the entry ahead on purpose"
+            if future is not None
+            else "check the year (this command takes dates up to a day ahead)"
         )
+        raise UsageError(f"{option} {value:%Y-%m-%d} is more than a day ahead; {advice}.")
     return value
 
 
 def parse_date(text: str, *, option: str = "--since") -> date:
-    """Turn ``text`` into a calendar date (``today``/``yesterday`` allowed)."""
-    cleaned = text.strip().lower()
-    if cleaned == "today":
-        return now().date()
-    if cleaned == "yesterday":
-        return now().date() - timedelta(days=1)
+    """Turn ``text`` into a calendar date: the same forms and words as
+    :func:`parse_datetime` ("now", "yesterday 20:30"), the time left aside."""
+    cleaned = _spelled(text)
     try:
         day = date.fromisoformat(cleaned)
     except ValueError:
@@ -134,3 +156,79 @@ def parse_time(text: str, *, option: str = "--time") -> time:
             f"Could not read {option} '{text}' as a time; give it as HH:MM, like 14:00."
         )
     return time(int(found.group(1)), int(found.group(2)))
+
+
+# --------------------------------------------------------------------------- showing
+#
+# One form on screen for each kind of thing, whatever command shows it. The names are
+# written here rather than taken from the C library (strftime's %A and %B follow the
+# process's locale, so a library that sets it would change half the screen).
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+DASH = "\u2013"  # en dash, between the days of a span
+
+
+def day_text(day: date, *, year: bool = True) -> str:
+    """A day in a sentence or a heading: "Sunday 6 December 2026" ("Sunday 6 December")."""
+    shown = f"{DAY_NAMES[day.weekday()]} {day.day} {MONTH_NAMES[day.month - 1]}"
+    return f"{shown} {day.year}" if year else shown
+
+
+def moment_text(when: datetime) -> str:
+    """A moment in a sentence or a heading: "Sunday 6 December 2026, 20:30"."""
+    return f"{day_text(when.date())}, {when.hour:02d}:{when.minute:02d}"
+
+
+def short_day(day: date) -> str:
+    """A day in a line of a list: "Sun 6 Dec"."""
+    return f"{DAY_NAMES[day.weekday()][:3]} {day.day} {MONTH_NAMES[day.month - 1][:3]}"
+
+
+def short_moment(when: datetime) -> str:
+    """A moment in a line of a list: "Sun 6 Dec, 20:30"."""
+    return f"{short_day(when.date())}, {when.hour:02d}:{when.minute:02d}"
+
+
+def tick_day(day: date) -> str:
+    """A day on a chart's axis: "6 Dec"."""
+    return f"{day.day} {MONTH_NAMES[day.month - 1][:3]}"
+
+
+def clock_text(at: time) -> str:
+    """A time of day: "14:00"."""
+    return f"{at.hour:02d}:{at.minute:02d}"
+
+
+def stamp(when: datetime) -> str:
+    """A moment in a table column or a time line, sortable: "2026-12-06 20:30" (a day
+    there is its ISO date, ``day.isoformat()``)."""
+    return f"{when.date().isoformat()} {when.hour:02d}:{when.minute:02d}"
+
+
+def span_text(since: date, until: date) -> str:
+    """A period: "13-19 November 2026", "30 November-6 December 2026" (an en dash, spaced)."""
+
+    def dm(d: date) -> str:
+        return f"{d.day} {MONTH_NAMES[d.month - 1]}"
+
+    if since == until:
+        return f"{dm(until)} {until.year}"
+    if since.year != until.year:
+        return f"{dm(since)} {since.year} {DASH} {dm(until)} {until.year}"
+    if since.month != until.month:
+        return f"{dm(since)} {DASH} {dm(until)} {until.year}"
+    return f"{since.day} {DASH} {dm(until)} {until.year}"

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from partsjournal.core import answers as answers_mod
-from partsjournal.core import care_record, paths
+from partsjournal.core import care_record, dates, paths
 from partsjournal.core.answers import Answer
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import new_id as entry_id
@@ -248,4 +248,4 @@ def find(ref: str, drafts: list[Draft]) -> Draft:
 
 def label(draft: Draft) -> str:
     part = f", {draft.part_name}" if draft.part_name else ""
-    return f"{draft.title}{part} (started {draft.created:%d %b %H:%M})"
+    return f"{draft.title}{part} (started {dates.short_moment(draft.created)})"

@@ -33,8 +33,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import crypt, idfiles, indexfile, keychain, keyfiles, paths, sessions, store
+from partsjournal.core import crypt, idfiles, indexfile, keychain, keyfiles, layout, paths, store
 from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.core.wording import plural
 
 FOLDERS = ("entries", "parts", "sessions", "drafts")
 ROOT_FILES = ("config.toml",)
@@ -199,7 +200,7 @@ def _random_name(
                 after_step(path)
         day = None
         if path.parent.name == "sessions":
-            day = sessions.name_date(path.stem) or _session_day(data)
+            day = layout.name_date(path.stem) or _session_day(data)
         if path.parent.name == "sessions" and day is None:
             result.names_kept.append(path)  # not a session anyone can read: its name stays
             return path
@@ -316,8 +317,8 @@ def _opens_one(sealed: list[Path]) -> None:
         except (crypt.WrongKey, OSError):
             continue
     raise JournalError(
-        f"The key at hand opens none of the journal's {len(sealed)} encrypted "
-        f"{'file' if len(sealed) == 1 else 'files'}, so nothing was changed; check "
+        f"The key at hand opens none of the journal's {plural(len(sealed), 'encrypted file')}, "
+        "so nothing was changed; check "
         f"{crypt.IDENTITY_ENV}, or run 'partsjournal passphrase --recover' with your "
         "recovery key."
     )

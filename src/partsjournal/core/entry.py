@@ -3,7 +3,7 @@
 This module deliberately uses plain dataclasses and hand-written checks rather
 than pydantic: listing and reviewing entries must start as fast as the bare
 framework does (see benchmarks/), and pydantic adds ~40 ms of imports. The
-exercise *scripts* are validated with pydantic in :mod:`partsjournal.exercises`.
+exercise *scripts* are validated with pydantic in :mod:`partsjournal.flow.exercises`.
 """
 
 from __future__ import annotations
@@ -82,6 +82,14 @@ class Entry:
             if a.step == step:
                 return a
         return None
+
+    def part_of(self, answer: Answer) -> str | None:
+        """The id of the part ``answer`` is about: the one it carries, else the entry's
+        first part (an answer saved before answers carried their part, or a file edited
+        by hand). The one rule for every reader: part logs, reviews, session notes."""
+        if answer.part is not None:
+            return answer.part
+        return self.parts[0].id if self.parts else None
 
     def by_role(self, role: str) -> list[Answer]:
         return [a for a in self.answers if a.role == role]

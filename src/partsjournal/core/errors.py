@@ -1,8 +1,9 @@
 """The one kind of error a user sees.
 
 Domain code raises :class:`JournalError` (exit 1) or :class:`UsageError` (exit 2)
-with one plain sentence that says what to do. ``cli.main`` is the only place
-that catches them and prints them to stderr.
+with one plain sentence that says what to do.
+:meth:`partsjournal.cli.root.JournalGroup.invoke` is the only place that catches
+them and prints them to stderr (through ``render/text.sentence``).
 """
 
 from __future__ import annotations

@@ -13,7 +13,9 @@ It is believed only while it matches the files: every entry file's stat data
 hashed into a fingerprint, and a command that uses the index lists the entry
 folders, stats each file and compares (no file is opened). Changed, new and deleted files are
 re-read one by one; a change to the sessions places every entry again; a
-missing, unreadable or older index is rebuilt in full. Storage is
+missing, unreadable or older index is rebuilt in full. The entries' fingerprint
+combines one hash per file (XOR), so a save takes its one new entry in
+(:func:`note_saved`) without listing or statting the others. Storage is
 :mod:`partsjournal.core.indexfile`'s business.
 """
 
@@ -30,7 +32,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import indexfile, indexrows, layout, paths, progress, sessions
+from partsjournal.core import indexfile, indexrows, layout, paths, progress, reading, sessions
 from partsjournal.core.entry import SCHEMA_VERSION, Entry, from_dict, load
 from partsjournal.core.indexrows import Row
 from partsjournal.core.store import UnreadableFile, is_journal_file
@@ -39,8 +41,9 @@ from partsjournal.core.store import UnreadableFile, is_journal_file
 # with another version is rebuilt. The entry schema and the placement windows
 # are part of it, so changing either rebuilds too.
 # 2: bulky tables in files of their own when kept whole; 3: titles; 4: searched text in
-# one Unicode form (matching.fold)
-FORMAT = 4
+# one Unicode form (matching.fold); 5: the entries' fingerprint combined per file (XOR), so a
+# save folds its one new file in without a scan
+FORMAT = 5
 VERSION = f"{FORMAT}:{SCHEMA_VERSION}:{sessions.BEFORE_WINDOW_DAYS}:{sessions.AFTER_WINDOW_DAYS}"
 
 # Entries read from their own files before an encrypted index's copies are loaded.
@@ -84,8 +87,30 @@ def _scan() -> tuple[dict[str, str], str, str]:
         stamps = {rel: _stamp(st) for rel, st in layout.entry_stats()}
     except OSError as exc:
         raise _Unlistable(exc) from None
-    lines = "\n".join(f"{rel}|{s}" for rel, s in sorted(stamps.items()))
-    return stamps, _digest(lines), _sessions_print()
+    combined = 0
+    for rel, stamp in stamps.items():
+        combined ^= _file_print(rel, stamp)
+    return stamps, _shown(combined), _sessions_print()
+
+
+def _file_print(rel: str, stamp: str) -> int:
+    """One file's share of the entries' fingerprint: two 32-bit checksums of different
+    kinds (both in C: hashing 7,300 lines costs what one digest of them all did)."""
+    line = f"{rel}|{stamp}".encode()
+    return (zlib.crc32(line) << 32) | zlib.adler32(line)
+
+
+def _shown(combined: int) -> str:
+    return f"{combined:016x}"
+
+
+def _with_file(fingerprint: str, rel: str, old: str | None, new: str) -> str:
+    """The entries' fingerprint with one file's stamp changed from ``old`` (None: a
+    new file) to ``new``, without looking at any other file."""
+    combined = int(fingerprint, 16) ^ _file_print(rel, new)
+    if old is not None:
+        combined ^= _file_print(rel, old)
+    return _shown(combined)
 
 
 def _digest(text: str) -> str:
@@ -96,7 +121,9 @@ def _sessions_print() -> str:
     folder = paths.sessions_dir()
     try:
         found = sorted(
-            f"{d.name}|{_stamp(d.stat())}" for d in os.scandir(folder) if is_journal_file(Path(d))
+            f"{name}|{_stamp(os.stat(folder / name))}"
+            for name in reading.listing(folder)
+            if is_journal_file(folder / name)
         )
     except OSError:
         return "none"
@@ -126,9 +153,14 @@ def _forget(conn: sqlite3.Connection, rels: list[str]) -> None:
         conn.executemany(f"DELETE FROM {table} WHERE rel = ?", [(r,) for r in rels])
 
 
-def _place(conn: sqlite3.Connection, rels: Iterable[str] | None = None) -> None:
-    """Session and phase for entries (all when ``rels`` is None), by the one rule."""
-    every = sessions.load_all()
+def _place(
+    conn: sqlite3.Connection,
+    rels: Iterable[str] | None = None,
+    every: list[sessions.Session] | None = None,
+) -> None:
+    """Session and phase for entries (all when ``rels`` is None), by the one rule, among
+    ``every`` session (or the sessions those entries could belong to)."""
+    every = sessions.load_all() if every is None else every
     query = "SELECT rel, id, created, exercise, own_session, own_phase FROM entries"
     found = (
         conn.execute(query).fetchall()
@@ -224,11 +256,18 @@ def current() -> Index | None:
     return None
 
 
-def note_saved() -> None:
-    """After an entry file is safely in place: take it into the index, if there is
-    one (never builds a new one), unless the index is kept whole (an encrypted
-    journal: see :func:`indexfile.deferred`). Any failure is swallowed: the entry is
-    saved, and the next command that uses the index catches up."""
+def note_saved(path: Path, written: dict[str, Any] | None = None) -> None:
+    """After an entry file is safely in place (a new entry, or one edited): take it into
+    the index, if there is one (never builds a new one), unless the index is kept whole
+    (an encrypted journal: see :func:`indexfile.deferred`).
+
+    Only this one file is looked at (its row made from ``written``, the dictionary the
+    file was just written from, when given; else read from the file), and it is placed
+    among the sessions near its day, so saving costs the same in a journal of ten
+    years as in a new one. An index that was behind the files before stays behind by
+    as much, and the next command catches up. Any failure is swallowed: the entry is
+    saved, and the next command that uses the index catches up.
+    """
     try:
         if not enabled or indexfile.deferred():
             return
@@ -236,11 +275,36 @@ def note_saved() -> None:
         if conn is None:
             return
         try:
-            _update(conn, may_rebuild=False)
+            _take(conn, path, written)
         finally:
             conn.close()
     except Exception:  # the entry is saved; the index can wait
         return
+
+
+def _take(conn: sqlite3.Connection, path: Path, written: dict[str, Any] | None) -> None:
+    meta = _meta(conn)
+    if meta.get("version") != VERSION or "entries" not in meta:
+        return  # the next command rebuilds it
+    rel = path.relative_to(paths.entries_dir()).as_posix()
+    stamp = _stamp(os.stat(path))
+    was = conn.execute(
+        "SELECT stamp FROM entries WHERE rel = ? UNION ALL SELECT stamp FROM broken WHERE rel = ?",
+        (rel, rel),
+    ).fetchone()
+    row = (
+        indexrows.read_row(rel, stamp)
+        if written is None
+        else indexrows.row(rel, stamp, written, path)
+    )
+    _store(conn, [row])
+    if len(row) > 4:  # a readable entry: placed among the sessions it could belong to
+        day = date.fromisoformat(row[6])
+        own = row[9]
+        _place(conn, [rel], sessions.around(day, day, ids=[own] if own else []))
+    fingerprint = _with_file(meta["entries"], rel, was[0] if was else None, stamp)
+    _set_meta(conn, entries=fingerprint)
+    indexfile.save(conn, whole=False)
 
 
 # --------------------------------------------------------------------------- reading

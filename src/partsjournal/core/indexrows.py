@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import crypt, matching, paths
+from partsjournal.core import crypt, layout, matching, paths
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.progress import Progress
 from partsjournal.core.store import UnreadableFile, read_toml
@@ -72,17 +72,26 @@ def untag(obj: dict[str, Any]) -> object:
     return obj
 
 
-def _read(rel: str, stamp: str) -> tuple[Any, ...]:
+def read_row(rel: str, stamp: str) -> tuple[Any, ...]:
     """One file as a row for ``entries`` (12 values) or ``broken`` (1 value), after
     ``rel`` and ``stamp``; placement is added by the caller."""
     path = paths.entries_dir() / rel
-    fday = rel.rsplit("/", 1)[-1][:10]
     try:
         raw = read_toml(path)
+    except UnreadableFile as exc:
+        return (rel, stamp, layout.name_day(rel.rsplit("/", 1)[-1]), exc.reason)
+    return row(rel, stamp, raw, path)
+
+
+def row(rel: str, stamp: str, raw: dict[str, Any], path: Path) -> tuple[Any, ...]:
+    """The row for the entry file ``rel`` whose parsed contents are ``raw`` (read from the
+    file, or the dictionary it was just written from: the same, as the writer checks)."""
+    fday = layout.name_day(rel.rsplit("/", 1)[-1])
+    try:
         e = from_dict(raw, path)
     except UnreadableFile as exc:
         return (rel, stamp, fday, exc.reason)
-    row = Row.of(e, rel, None, None)
+    made = Row.of(e, rel, None, None)
     sort = (e.created - _EPOCH) // timedelta(microseconds=1)
     data = zlib.compress(json.dumps(raw, default=tag, ensure_ascii=False).encode(), 1)
     return (
@@ -97,15 +106,15 @@ def _read(rel: str, stamp: str) -> tuple[Any, ...]:
         e.title,
         e.session,
         e.phase,
-        json.dumps(row.parts, ensure_ascii=False),
-        json.dumps(row.answer_parts, ensure_ascii=False),
-        row.search,
+        json.dumps(made.parts, ensure_ascii=False),
+        json.dumps(made.answer_parts, ensure_ascii=False),
+        made.search,
         data,
     )
 
 
 def _read_many(items: list[tuple[str, str]]) -> list[tuple[Any, ...]]:
-    return [_read(rel, stamp) for rel, stamp in items]
+    return [read_row(rel, stamp) for rel, stamp in items]
 
 
 def _init_worker(home: str) -> None:

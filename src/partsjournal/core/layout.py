@@ -13,15 +13,41 @@ from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
-from partsjournal.core import paths
-from partsjournal.core.store import is_journal_file
+from partsjournal.core import paths, reading
+from partsjournal.core.reading import is_journal_file, is_journal_name
 
 SUFFIX = ".toml"
 
 
+def name_day(name: str) -> str:
+    """The day a file name or an id starts with, as written (``2026-11-20``): entry and
+    session files are named so. The one place that knows where that day is in a name."""
+    return name[:10]
+
+
+def name_date(name: str) -> date | None:
+    """:func:`name_day` as a date, or None when the name does not start with one."""
+    try:
+        return date.fromisoformat(name_day(name))
+    except ValueError:
+        return None
+
+
+def dated_names(folder: Path) -> list[tuple[str, date | None]]:
+    """The journal files' names in ``folder`` in order, each with the date it starts with
+    (None for a name that does not): for sessions, numbered by date from their names."""
+    return [(n, name_date(n)) for n in sorted(reading.listing(folder)) if is_journal_name(n)]
+
+
+def month_of(entry_id: str) -> tuple[int, int]:
+    """The year and month of the folder an id (or the start of one) belongs in."""
+    return int(entry_id[:4]), int(entry_id[5:7])
+
+
 def entry_path(entry_id: str) -> Path:
     """``<home>/entries/YYYY/MM/<id>.toml``; the id begins with the local date."""
-    return paths.entries_dir() / entry_id[:4] / entry_id[5:7] / f"{entry_id}{SUFFIX}"
+    year, month = month_of(entry_id)
+    return month_dir(year, month) / f"{entry_id}{SUFFIX}"
 
 
 def month_dir(year: int, month: int) -> Path:
@@ -31,7 +57,7 @@ def month_dir(year: int, month: int) -> Path:
 def month_names(year: int, month: int) -> list[str]:
     """The entry file names in one month's folder, sorted (none when it is missing)."""
     try:
-        names = os.listdir(month_dir(year, month))
+        names = reading.listing(month_dir(year, month))
     except OSError:
         return []
     return sorted(n for n in names if n.endswith(SUFFIX) and not n.startswith("."))
@@ -53,15 +79,15 @@ def entry_files(since: date | None = None, until: date | None = None) -> list[Pa
     lo = since.isoformat() if since else "0000-00-00"
     hi = until.isoformat() if until else "9999-99-99"
     found: list[Path] = []
-    for year in sorted(root.iterdir()):
+    for year in sorted(root / n for n in reading.listing(root)):
         if not year.is_dir() or not (lo[:4] <= year.name <= hi[:4]):
             continue
-        for month in sorted(year.iterdir()):
+        for month in sorted(year / n for n in reading.listing(year)):
             ym = f"{year.name}-{month.name}"
             if not month.is_dir() or not (lo[:7] <= ym <= hi[:7]):
                 continue
-            for f in sorted(month.iterdir()):
-                if is_journal_file(f) and lo <= f.name[:10] <= hi:
+            for f in sorted(month / n for n in reading.listing(month)):
+                if is_journal_file(f) and lo <= name_day(f.name) <= hi:
                     found.append(f)
     return found
 
@@ -73,7 +99,7 @@ def last_id() -> str | None:
     """
     try:
         years = sorted(
-            (int(n) for n in os.listdir(paths.entries_dir()) if n.isdigit()), reverse=True
+            (int(n) for n in reading.listing(paths.entries_dir()) if n.isdigit()), reverse=True
         )
     except OSError:
         return None
@@ -89,7 +115,7 @@ def first_year() -> int | None:
     """The earliest year folder, or None for an empty journal."""
     root = paths.entries_dir()
     try:
-        years = [int(n) for n in os.listdir(root) if n.isdigit() and len(n) == 4]
+        years = [int(n) for n in reading.listing(root) if n.isdigit() and len(n) == 4]
     except OSError:
         return None
     return min(years) if years else None
@@ -104,14 +130,14 @@ def files_backwards(until: date) -> Iterator[Path]:
     year, month = until.year, until.month
     while year >= earliest:
         for name in reversed(month_names(year, month)):
-            if name[:10] <= until.isoformat():
+            if name_day(name) <= until.isoformat():
                 yield month_dir(year, month) / name
         year, month = (year, month - 1) if month > 1 else (year - 1, 12)
 
 
 def days_in_month(year: int, month: int) -> set[str]:
     """The days (``YYYY-MM-DD``) that have at least one entry in a month."""
-    return {n[:10] for n in month_names(year, month)}
+    return {name_day(n) for n in month_names(year, month)}
 
 
 def entry_stats() -> Iterator[tuple[str, os.stat_result]]:
@@ -124,23 +150,23 @@ def entry_stats() -> Iterator[tuple[str, os.stat_result]]:
     """
     root = paths.entries_dir()
     try:
-        years = sorted(os.listdir(root))
+        years = sorted(reading.listing(root))
     except FileNotFoundError:
         return
     for year in years:
         year_dir = root / year
         if not ("0000" <= year <= "9999") or not year_dir.is_dir():
             continue
-        for month in sorted(os.listdir(year_dir)):
+        for month in sorted(reading.listing(year_dir)):
             month_path = year_dir / month
             if not ("0000-00" <= f"{year}-{month}" <= "9999-99") or not month_path.is_dir():
                 continue
             folder = str(month_path)
-            for name in sorted(os.listdir(month_path)):
+            for name in sorted(reading.listing(month_path)):
                 if (
                     name.endswith(SUFFIX)
                     and not name.startswith(".")
-                    and "0000-00-00" <= name[:10] <= "9999-99-99"
+                    and "0000-00-00" <= name_day(name) <= "9999-99-99"
                 ):
                     try:
                         st = os.stat(os.path.join(folder, name))

@@ -1,8 +1,10 @@
-"""Close names: the one rule for "Did you mean ...?" (commands, exercises, parts).
+"""Names that match: the one rule for the same name and for close names ("Did you
+mean ...?") of commands, exercises and parts.
 
-Names are compared without case, extra spaces or a leading "the", "a", "an" or
-"my"; a similar spelling (difflib's ratio) or one name containing the other
-counts as close. One cut-off for everything, so every command suggests alike.
+The same name: equal without case or extra spaces, else (when no name is) equal
+without a leading "the", "a", "an" or "my" as well (:func:`same`). A close name:
+a similar spelling (difflib's ratio) or one name containing the other, above one
+cut-off for everything (:func:`ranked`), so every command suggests alike.
 
 Names and searched text are compared in one Unicode form (:func:`fold`): "Zoë"
 typed as one character (NFC, most keyboards) or as "e" and a combining mark (NFD,
@@ -13,7 +15,10 @@ either in either. What is stored stays exactly as it was typed.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+T = TypeVar("T")
 
 CUTOFF = 0.7
 ARTICLES = ("the ", "a ", "an ", "my ")
@@ -53,20 +58,52 @@ def score(wanted: str, candidate: str) -> float:
     return best
 
 
-def closest(wanted: str, candidates: Iterable[str], *, limit: int = 3) -> list[str]:
-    """The candidates close to ``wanted``, closest first (ties in alphabetical order)."""
+def same(wanted: str, items: Iterable[T], names: Callable[[T], Iterable[str]]) -> list[T]:
+    """The items one of whose ``names`` is ``wanted``: by :func:`key`, else (when none
+    is) by :func:`bare`, so "critic" finds "The Critic". A fixed rule, not a guess."""
+    target = key(wanted)
+    if not target:
+        return []
+    listed = list(items)
+    exact = [item for item in listed if any(key(n) == target for n in names(item))]
+    if exact:
+        return exact
+    short = bare(target)
+    return [item for item in listed if any(bare(n) == short for n in names(item))]
+
+
+def ranked(
+    wanted: str,
+    items: Iterable[T],
+    names: Callable[[T], Iterable[str]],
+    label: Callable[[T], str],
+    *,
+    limit: int = 3,
+) -> list[T]:
+    """The items with a name close to ``wanted`` (the best of their ``names``), closest
+    first, ties in the alphabetical order of their ``label``."""
     if not key(wanted):
         return []
-    scored = [(score(wanted, c), c) for c in candidates]
-    ranked = sorted(
-        (pair for pair in scored if pair[0] >= CUTOFF), key=lambda p: (-p[0], key(p[1]))
+    scored = [(max((score(wanted, n) for n in names(item)), default=0.0), item) for item in items]
+    kept = sorted(
+        (pair for pair in scored if pair[0] >= CUTOFF), key=lambda p: (-p[0], key(label(p[1])))
     )
-    return [c for _, c in ranked[:limit]]
+    return [item for _, item in kept[:limit]]
+
+
+def closest(wanted: str, candidates: Iterable[str], *, limit: int = 3) -> list[str]:
+    """The candidates close to ``wanted``, closest first (ties in alphabetical order)."""
+    return ranked(wanted, candidates, lambda c: [c], lambda c: c, limit=limit)
 
 
 def did_you_mean(wanted: str, candidates: Iterable[str], *, quote: bool = False) -> str:
     """ " Did you mean protector?" (empty when nothing is close)."""
-    close = closest(wanted, candidates)
+    return offer(closest(wanted, candidates), quote=quote)
+
+
+def offer(close: list[str], *, quote: bool = False) -> str:
+    """ " Did you mean 'The Critic' or 'The Judge'?" for names already found close
+    (empty for none): the one wording of the suggestion in a message."""
     if not close:
         return ""
     shown = [repr(c) if quote else c for c in close]

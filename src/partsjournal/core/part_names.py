@@ -28,10 +28,9 @@ def check_name(name: str) -> str:
     """``name`` stripped, or a :class:`UsageError` saying how a name must look."""
     problem = name_problem(name)
     if problem == NAME_RULE:
-        shown = name.encode("unicode_escape").decode("ascii")
-        raise UsageError(
+        raise UsageError(  # the one catch point shows the name's controls as \t, \x1b
             f"A part's name must be one line of text without tabs or control characters "
-            f"('{shown}' is not); type it again without them."
+            f"('{name}' is not); type it again without them."
         )
     if problem is not None:
         raise UsageError('The name is empty; give one, for example "The Inner Critic".')

@@ -50,22 +50,15 @@ def find(name: str, known: list[Part] | None = None) -> Part | None:
     so scripted runs use it too; close spellings are only ever offered, never taken.
     ``known`` is the registry when the caller has read it already.
     """
-    wanted = matching.key(name)
-    if not wanted:
+    if not matching.key(name):
         return None
     if known is None:
         known = load_all()
     else:
         index = {p.id: p for p in known}
         known = [p for p in known if p.merged_into is None or in_circle(p.id, index)]
-    for part in known:
-        if any(matching.key(n) == wanted for n in part.names()):
-            return part
-    bare = matching.bare(wanted)
-    for part in known:
-        if any(matching.bare(n) == bare for n in part.names()):
-            return part
-    return None
+    found = matching.same(name, known, Part.names)
+    return found[0] if found else None
 
 
 def shown_name(name: str, known: list[Part] | None = None) -> str:
@@ -92,13 +85,7 @@ def suggest(name: str, *, limit: int = 3) -> list[Part]:
     """Parts whose name or an alias is close to ``name`` (:mod:`matching`), closest first."""
     if not matching.key(name):
         return []
-    scored = []
-    for part in load_all():
-        best = max(matching.score(name, n) for n in part.names())
-        if best >= matching.CUTOFF:
-            scored.append((best, part))
-    scored.sort(key=lambda pair: (-pair[0], pair[1].name.casefold()))
-    return [part for _, part in scored[:limit]]
+    return matching.ranked(name, load_all(), Part.names, lambda p: p.name, limit=limit)
 
 
 def resolve(name: str, *, to_add: bool = False) -> Part:
@@ -113,7 +100,7 @@ def resolve(name: str, *, to_add: bool = False) -> Part:
     if part is not None:
         return part
     close = suggest(name)
-    hint = f" Did you mean {' or '.join(repr(p.name) for p in close)}?" if close else ""
+    hint = matching.offer([p.name for p in close], quote=True)
     then = (
         f' To record it as a new part: partsjournal parts add "{name.strip()}"'
         if to_add
@@ -374,9 +361,8 @@ def check_edit(data: dict[str, Any], original: Part) -> Part:
         ) from None
     for name in part.names():
         if name_problem(name) == NAME_RULE:
-            shown = name.encode("unicode_escape").decode("ascii")
-            raise JournalError(
-                f"The name '{shown}' has a line break, tab or control character; "
+            raise JournalError(  # the catch point shows its controls (render/text.sentence)
+                f"The name '{name}' has a line break, tab or control character; "
                 "a part's names must be one line each. The part is unchanged."
             )
         other = _taken_by_other(name, part)

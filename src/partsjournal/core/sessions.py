@@ -9,19 +9,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from partsjournal.core import idfiles, paths
+from partsjournal.core import idfiles, layout, paths, reading
 from partsjournal.core.errors import UsageError
 from partsjournal.core.store import (
     UnreadableFile,
-    is_journal_file,
     read_toml,
     write_toml,
 )
+from partsjournal.core.wording import plural
 
 if TYPE_CHECKING:
     from partsjournal.core.entry import Entry
@@ -86,7 +86,7 @@ def _from_dict(data: dict[str, Any], path: Path) -> Session:
 
 def load_all(*, warn: Any = None) -> list[Session]:
     """Every session in date order, numbered from 1; unreadable files are skipped."""
-    return _load(lambda day: True, warn=warn)
+    return _load((date.min, date.max), warn=warn)
 
 
 def load_window(
@@ -99,13 +99,13 @@ def load_window(
     come from the folder listing. A review of one week reads a handful of
     session files however many years of sessions there are.
     """
-    return _load(lambda day: start <= day <= end, set(ids), warn=warn)
+    return _load((start, end), set(ids), warn=warn)
 
 
 def with_ids(ids: Iterable[str], *, warn: Any = None) -> list[Session]:
     """The sessions whose id is in ``ids``, numbered as :func:`load_all` numbers them,
     parsing only their files (and those sharing their days)."""
-    return _load(lambda day: False, set(ids), warn=warn)
+    return _load(None, set(ids), warn=warn)
 
 
 def around(since: date, until: date, *, ids: Iterable[str] = (), warn: Any = None) -> list[Session]:
@@ -120,9 +120,18 @@ def around(since: date, until: date, *, ids: Iterable[str] = (), warn: Any = Non
 
 
 def _load(
-    within: Callable[[date], bool], ids: set[str] | None = None, *, warn: Any
+    span: tuple[date, date] | None, ids: set[str] | None = None, *, warn: Any
 ) -> list[Session]:
-    return _numbered(within, ids, warn=warn)[0]
+    """The sessions dated within ``span`` (none when None) and those with these ``ids``,
+    numbered; worked out once per save or review (:func:`reading.made_from`)."""
+    folder = paths.sessions_dir()
+    if not folder.is_dir():
+        return []
+    within = (lambda day: span[0] <= day <= span[1]) if span else (lambda day: False)
+    found = reading.made_from(
+        folder, (span, frozenset(ids or ())), lambda: _numbered(within, ids, warn=warn)[0]
+    )
+    return [replace(s) for s in found]  # each caller's own copies
 
 
 def _numbered(
@@ -143,36 +152,41 @@ def _numbered(
         return [], []
     ids = ids or set()
     stamp = idfiles.stamp_before_reading(folder)
-    listing = [(f, name_date(f.stem)) for f in sorted(folder.iterdir()) if is_journal_file(f)]
+    # names, not paths, until a file is to be read: a save looks at the sessions five
+    # times, and ten years hold over a hundred of them
+    listing = reading.made_from(folder, "dated names", lambda: layout.dated_names(folder))
     per_day = Counter(day for _, day in listing)
     # an id starts with its session's date, and so does the name of its file
-    id_days = {name_date(i) for i in ids}
-    parsed: dict[Path, Session] = {}
-    dated: list[tuple[date, Path]] = []
-    for f, day in listing:
+    id_days = {layout.name_date(i) for i in ids}
+    parsed: dict[str, Session] = {}
+    dated: list[tuple[date, str]] = []
+    for n, day in listing:
         if day is None or None in id_days or day in id_days or within(day) or per_day[day] > 1:
+            f = folder / n
             try:
-                parsed[f] = _from_dict(read_toml(f), f)
+                parsed[n] = _from_dict(read_toml(f), f)
             except UnreadableFile as exc:
                 if warn is not None:
                     warn(f"Skipped {f}: {exc.reason}.")
-        if day is None and f in parsed:
-            day = parsed[f].date
+        if day is None and n in parsed:
+            day = parsed[n].date
         if day is not None:
-            dated.append((day, f))
-    chosen, left_out = idfiles.choose((f, s.id) for f, s in parsed.items())
+            dated.append((day, n))
+    chosen, left_out = idfiles.choose((folder / n, s.id) for n, s in parsed.items())
     idfiles.warn_left_out(left_out, "session", warn)
     if len(parsed) == len(listing):
         idfiles.remember(folder, stamp, chosen)
-    out = {f for f, _ in left_out}
+    out = {f.name for f, _ in left_out}
     ordered = sorted(
-        (day, parsed[f].id if f in parsed else f.stem, f) for day, f in dated if f not in out
+        (day, parsed[n].id if n in parsed else n.removesuffix(".toml"), n)
+        for day, n in dated
+        if n not in out
     )
     found = []
-    for n, (day, _, f) in enumerate(ordered, start=1):
-        session = parsed.get(f)
+    for number, (day, _, n) in enumerate(ordered, start=1):
+        session = parsed.get(n)
         if session is not None and (within(day) or session.id in ids):
-            session.number = n
+            session.number = number
             found.append(session)
     return found, [day for day, _, _ in ordered]
 
@@ -188,15 +202,7 @@ def count() -> int:
     folder = paths.sessions_dir()
     if not folder.is_dir():
         return 0
-    return sum(1 for f in folder.iterdir() if is_journal_file(f))
-
-
-def name_date(stem: str) -> date | None:
-    """The date a session file's name (or an id) starts with, if it does."""
-    try:
-        return date.fromisoformat(stem[:10])
-    except ValueError:
-        return None
+    return sum(1 for n in reading.listing(folder) if reading.is_journal_name(n))
 
 
 def still_ahead(session: Session, now: datetime) -> bool:
@@ -250,7 +256,7 @@ def neighbourhood(ref: str, *, warn: Any = None) -> tuple[Session, list[Session]
     previous session; the latest session's go on). A ``ref`` the folder listing cannot
     place is looked up among all sessions."""
     _, days = _numbered(lambda day: False, warn=None)
-    day = name_date(ref.strip())
+    day = layout.name_date(ref.strip())
     if ref.strip().isdigit() and 1 <= int(ref) <= len(days):
         day = days[int(ref) - 1]
     if day is None or day not in days:
@@ -366,7 +372,7 @@ def describe(day: date, session: Session, phase: str | None) -> str:
         return f"the day of {session.name}"
     if phase == "before" or delta > 0:
         n = abs(delta)
-        return f"{n} day{'s' if n != 1 else ''} before {session.name}"
+        return f"{plural(n, 'day')} before {session.name}"
     return f"day {-delta} after {session.name}"
 
 

@@ -33,7 +33,7 @@ from typing import Any
 # a ten-year index spends most of its time on (benchmarks/README.md).
 import tomli
 
-from partsjournal.core import crypt, paths
+from partsjournal.core import crypt, paths, reading
 from partsjournal.core.errors import JournalError
 from partsjournal.core.filesys import (
     BINARY,
@@ -45,6 +45,7 @@ from partsjournal.core.filesys import (
     make_private_file,
     replace,
 )
+from partsjournal.core.reading import is_journal_file as is_journal_file
 
 __all__ = ["DIR_MODE", "FILE_MODE", "Busy", "ensure_dir", "locked"]  # kept here for callers
 
@@ -103,7 +104,10 @@ def atomic_write(
     left alone. ``durable=False`` skips the fsyncs, for derived files (the index)
     that are rebuilt if a crash loses them.
     """
-    atomic_write_chunks(path, [data], exclusive=exclusive, private_dir=private_dir, durable=durable)
+    st = atomic_write_chunks(
+        path, [data], exclusive=exclusive, private_dir=private_dir, durable=durable
+    )
+    reading.wrote(path, st, data)  # read back in the same save: from memory
 
 
 def atomic_write_chunks(
@@ -113,9 +117,9 @@ def atomic_write_chunks(
     exclusive: bool = False,
     private_dir: bool = True,
     durable: bool = True,
-) -> None:
-    """:func:`atomic_write` for data made piece by piece (a long export): each
-    chunk goes to the temporary file as it comes, so memory stays flat."""
+) -> os.stat_result:
+    """:func:`atomic_write` for data made piece by piece (a long export): each chunk goes
+    to the temporary file as it comes, so memory stays flat. Returns its stat data."""
     if private_dir:
         ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
@@ -130,7 +134,7 @@ def atomic_write_chunks(
                     view = view[written:]
             if durable:
                 os.fsync(fd)
-            written_at = os.fstat(fd).st_mtime
+            done = os.fstat(fd)
         finally:
             os.close(fd)
         if exclusive:
@@ -145,7 +149,8 @@ def atomic_write_chunks(
     if durable:
         _fsync_dir(path.parent)
     if private_dir:
-        remove_stale_temporaries(path.parent, now=written_at)
+        remove_stale_temporaries(path.parent, now=done.st_mtime)
+    return done
 
 
 def rename(path: Path, new: Path) -> None:
@@ -243,7 +248,7 @@ def key_lock() -> Iterator[None]:
 def read_file(path: Path) -> bytes:
     """A journal file's bytes, decrypted when it is an age file."""
     try:
-        raw = path.read_bytes()
+        raw = reading.read_bytes(path)  # once per save (core/reading)
     except FileNotFoundError:
         raise UnreadableFile(path, "the file does not exist") from None
     except OSError as exc:
@@ -322,8 +327,3 @@ def read_toml(path: Path) -> dict[str, Any]:
         return loads_toml(text)
     except TOMLError as exc:
         raise UnreadableFile(path, exc.reason) from None
-
-
-def is_journal_file(path: Path) -> bool:
-    """True for visible ``.toml`` files (temporaries and foreign files are skipped)."""
-    return path.suffix == ".toml" and not path.name.startswith(".")

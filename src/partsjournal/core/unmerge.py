@@ -20,18 +20,9 @@ from partsjournal.core.store import UnreadableFile
 def find_merged(name: str) -> Part:
     """The part that was merged away under ``name`` (its name or one of its aliases)."""
     merged = [p for p in parts.load_all(include_merged=True) if p.merged_into]
-    wanted = matching.key(name)
-    if wanted:
-        for found in (
-            [p for p in merged if any(matching.key(n) == wanted for n in p.names())],
-            [
-                p
-                for p in merged
-                if any(matching.bare(n) == matching.bare(wanted) for n in p.names())
-            ],
-        ):
-            if found:
-                return found[0]
+    found = matching.same(name, merged, Part.names)
+    if found:
+        return found[0]
     raise UsageError(
         f"No part called '{name.strip()}' was merged into another, so there is nothing to "
         "unmerge; run 'partsjournal parts' to see your parts."

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 
 from partsjournal.core import care_record as rec
-from partsjournal.core import config, dates, drafts, entry
+from partsjournal.core import config, dates, drafts
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import as_number
 from partsjournal.core.errors import JournalError
@@ -21,6 +21,7 @@ from partsjournal.flow.care_state import CRISIS_CARD_AT, SafetyState
 from partsjournal.flow.engine import Asker, Run, run
 from partsjournal.flow.exercises import Step
 from partsjournal.render import card, screens, ui
+from partsjournal.views import search
 
 GROUNDING = "grounding"
 
@@ -245,5 +246,6 @@ class Talk:
 def asked_today() -> bool:
     """The plain question was answered today, in a saved entry or a paused one."""
     today = dates.now().date()
-    kept = [e.care for e in entry.load_range(today, today)] + [d.care for d in drafts.load_all()]
+    written = search.history(today, today).entries()
+    kept = [e.care for e in written] + [d.care for d in drafts.load_all()]
     return any(i.kind == rec.THOUGHTS and i.at.date() == today for care in kept for i in care)

@@ -371,7 +371,7 @@ def edit_entry(
         path, lambda copy: check_entry(original, copy, path), kept=ENTRY_KEPT, again=again
     )
     if edited is not None:
-        index.note_saved()  # after the file is in place; never fails the edit
+        index.note_saved(path)  # after the file is in place; never fails the edit
     return edited
 
 

@@ -1,8 +1,9 @@
 """Walking through an exercise, one step at a time.
 
 The engine knows nothing about terminals: it asks an :class:`Asker` for each
-answer. :mod:`partsjournal.prompts` provides the interactive asker (questionary)
-and the scripted one (``--answers``), and tests provide their own.
+answer. :mod:`partsjournal.prompts` provides the interactive asker (questionary),
+:mod:`partsjournal.flow.scripted` the scripted one (``--answers``), and tests
+provide their own.
 """
 
 from __future__ import annotations
@@ -177,7 +178,7 @@ class Run:
         shown as "The Critic"), or "this part" before one is named, and ``{today}``
         with the date."""
         if "{today}" in text:
-            text = text.replace("{today}", f"{dates.now():%A %d %B %Y}")
+            text = text.replace("{today}", dates.day_text(dates.now().date()))
         if not self.part_name:
             return text.replace("{part}", "this part").strip()
         if self._shown_part is None or self._shown_part[0] != self.part_name:

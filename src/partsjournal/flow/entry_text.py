@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import index
+from partsjournal.core import dates, index
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError
 from partsjournal.core.store import dump_toml, loads_toml, read_toml
@@ -191,8 +191,7 @@ def edit_entry(
     def check(copy: Path) -> Entry:
         return editing.check_entry(original, loads_toml(back(copy.read_bytes()).decode()), path)
 
-    when = original.created
-    heading = f"{original.title}, {when:%A} {when.day} {when:%B %Y, %H:%M}"
+    heading = f"{original.title}, {dates.moment_text(original.created)}"
     edited = editing.edit_file(
         path,
         check,
@@ -203,5 +202,5 @@ def edit_entry(
         suffix=".txt",
     )
     if edited is not None:
-        index.note_saved()  # after the file is in place; never fails the edit
+        index.note_saved(path)  # after the file is in place; never fails the edit
     return edited

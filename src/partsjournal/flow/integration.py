@@ -14,6 +14,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from partsjournal.core import dates
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import exercises
@@ -72,7 +73,7 @@ def followup_steps(practices: list[Practice], *, keep: bool = False) -> list[Ste
     if not practices:
         return []
     words = template()
-    day = f"{practices[0].chosen:%A} {practices[0].chosen.day} {practices[0].chosen:%B}"
+    day = dates.day_text(practices[0].chosen.date(), year=False)
     steps = [Step(id="followup", kind="guide", text=words.intro.replace("{date}", day))]
     for p in practices:
         realm = p.realm

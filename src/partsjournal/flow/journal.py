@@ -92,11 +92,6 @@ def build_entry(
                 part=part_id,
             )
         )
-    if named:
-        for answer in answers:
-            about_any = answer.role in vocab.ABOUT_PART or answer.role in vocab.ABOUT_LAST_NAMED
-            if about_any and answer.part is None:
-                answer.part = named[0].ref.id
     answers.extend(k for k in current.kept if k.kind != "guide")
     entry = Entry(
         id=new_id(created),
@@ -110,6 +105,9 @@ def build_entry(
         session=current.context.get("session"),
         care=list(current.care),
     )
+    for answer in answers:  # written into the file, so it says which part without the rule
+        if answer.role in vocab.ABOUT_PART or answer.role in vocab.ABOUT_LAST_NAMED:
+            answer.part = entry.part_of(answer)
     return entry, named
 
 
@@ -193,7 +191,10 @@ def save_run(
             entry.id = entry_id
         save_new(entry, once=entry_id is not None)
         _take_parts(entry, named, created)
-    index.note_saved()  # after the files are in place; never fails the save
+    if entry.path is not None:  # after the files are in place; never fails the save
+        # the file holds what was written from entry.to_dict(), unless a retry of a draft
+        # found its entry saved already (then the index reads the file, as it is)
+        index.note_saved(entry.path, entry.to_dict() if entry_id is None else None)
     return entry
 
 
@@ -211,7 +212,7 @@ def link_parts(path: Path, current: Run) -> Entry:
             saved.parts = linked.parts
             write_toml(path, saved.to_dict())
         _take_parts(saved, named, saved.created)
-    index.note_saved()
+    index.note_saved(path, saved.to_dict())  # the file holds what was written from it
     return saved
 
 

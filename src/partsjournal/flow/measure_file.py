@@ -23,6 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from partsjournal.core import fingerprints, matching, paths
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import UnreadableFile, read_toml
+from partsjournal.core.wording import one_or_many
 from partsjournal.flow.exercises import MEASURE_SUFFIX, describe
 
 SUFFIX = MEASURE_SUFFIX
@@ -214,7 +215,7 @@ def read(path: Path, *, complete: bool = True) -> Measure:
     if complete and missing:
         raise MeasureFileError(
             f"The measure {found.name} cannot be answered yet: {_listed(missing)} "
-            f"{'has' if len(missing) == 1 else 'have'} no words. Type them from your clinic's "
+            f"{one_or_many(len(missing), 'has', 'have')} no words. Type them from your clinic's "
             f"sheet into {path}, or set it up again with: partsjournal measure new "
             f"{found.name} --items FILE --labels FILE"
         )

@@ -261,5 +261,6 @@ def take(
     else:
         entry, result = result_entry(measure, given, created, care=current.care, **where)
     save_new(entry)
-    index.note_saved()
+    if entry.path is not None:  # the file holds what was written from entry.to_dict()
+        index.note_saved(entry.path, entry.to_dict())
     return Taken(entry, result, ended)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 from partsjournal.core import care_record as rec
-from partsjournal.core import dates, entry, sessions
+from partsjournal.core import dates, sessions
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError
 from partsjournal.flow import care, measure_file, measure_run
@@ -17,7 +17,7 @@ from partsjournal.flow.measure_run import SafetyHook
 from partsjournal.flow.session_day import is_session_day
 from partsjournal.render import ui
 from partsjournal.render.measures import PRESCRIBER, print_result
-from partsjournal.views import measures
+from partsjournal.views import measures, search
 
 QUESTIONNAIRE = rec.QUESTIONNAIRE  # where the plain question was asked, in the care record
 
@@ -60,7 +60,7 @@ YES, NOT_NOW = "Yes, now", "Not now"
 
 
 def _taken_within(measure: Measure, days: int, today: date) -> bool:
-    recent = entry.load_range(today - timedelta(days=days - 1), today)
+    recent = search.history(today - timedelta(days=days - 1), today).entries()
     return any(e.exercise == measure.name and measures.is_result(e) for e in recent)
 
 

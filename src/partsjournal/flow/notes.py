@@ -16,7 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 
-from partsjournal.core import crypt, dates, entry, layout, paths, sessions, store
+from partsjournal.core import crypt, dates, entry, layout, paths, reading, sessions, store
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import UsageError
@@ -27,6 +27,7 @@ from partsjournal.views import search
 NOTE = "note"
 
 
+@reading.each_file_once
 def save_note(text: str, *, part: str | None = None, at: str | None = None) -> Entry:
     """Save ``text`` (and the part it is about) as a trailhead entry, asking nothing."""
     if not text.strip():

@@ -16,12 +16,13 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from partsjournal.core import entry, parts, sessions
+from partsjournal.core import parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import Session
 from partsjournal.flow import exercises
 from partsjournal.flow.exercises import Condition, Exercise, Step
+from partsjournal.views import search
 
 TEMPLATE = "known-parts.toml"
 PREPARE = "prepare"
@@ -101,12 +102,13 @@ def promised(session: Session) -> list[Part]:
     around = sessions.around(session.date, session.date, ids=[session.id])
     since = session.date - timedelta(days=sessions.BEFORE_WINDOW_DAYS)
     out: list[Part] = []
-    for item in entry.load_range(since, session.date):
+    for item in search.history(since, session.date).entries():
         found, phase = sessions.placement(item, around)
         if found is None or found.id != session.id or phase != "before":
             continue
         for answer in item.answers:
-            part = parts.live(answer.part, index) if answer.part else None
+            about = item.part_of(answer)
+            part = parts.live(about, index) if about else None
             if answer.role != vocab.PROMISE or answer.value is not True or part is None:
                 continue
             if all(p.id != part.id for p in out):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal import prompts
-from partsjournal.core import crypt, dates, drafts, parts, paths, sessions
+from partsjournal.core import crypt, dates, drafts, parts, paths, reading, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
@@ -61,6 +61,7 @@ def terminal() -> prompts.InteractiveAsker:
     return prompts.InteractiveAsker()
 
 
+@reading.each_file_once
 def run_exercise(
     name: str,
     *,
@@ -124,7 +125,9 @@ def run_exercise(
         return None
     if chosen == session_day.CAPTURE:
         capture = session_day.capture_exercise()
-        return run_exercise(capture.name, at=at, session=session, exercise=capture, asker=asker)
+        return run_exercise(
+            capture.name, at=at, future=future, session=session, exercise=capture, asker=asker
+        )
     if asker.interactive:
         screens.intro(ex)
     if linked is None and phase == "before" and ex.phase == "before":
@@ -261,6 +264,7 @@ def _where(entry: Entry) -> str | None:
     return sessions.describe(entry.day, found, phase) if found is not None else None
 
 
+@reading.each_file_once
 def resume(
     ref: str | None, *, answers: str | None = None, asker: Asker | None = None
 ) -> Entry | None:
@@ -305,6 +309,6 @@ def resume(
         asker = asker if asker is not None else make_asker(ex, answers)
         if asker.interactive:
             screens.welcome_back(
-                f"{draft.created:%A %d %B, %H:%M}", draft.answered, ex.title, len(current.kept)
+                dates.moment_text(draft.created), draft.answered, ex.title, len(current.kept)
             )
         return walk_and_save(current, asker, draft.created, draft=draft)

@@ -73,7 +73,7 @@ def session_day(ex: Exercise, asker: Asker) -> str:
         return GO_ON
     if ex.deep and (later := _later_today(dates.now())) is not None:
         said = session_plan.words().coming_today
-        time = f"{later.time:%H:%M}" if later.time else ""
+        time = dates.clock_text(later.time) if later.time else ""
         ui.say(
             " ".join(said.format(session=later.name, time=time).split()),
             to_stderr=not asker.interactive,

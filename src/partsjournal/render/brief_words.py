@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from partsjournal.core import dates
 from partsjournal.render import care_lines
 from partsjournal.views.brief import SECTIONS, Brief, Item
 
@@ -29,7 +30,7 @@ EMPTY = "I did not write anything in this period that fits these headings."
 
 
 def long_day(d: date) -> str:
-    return f"{d:%A} {d.day} {d:%B %Y}"
+    return dates.day_text(d)
 
 
 def period_line(brief: Brief) -> str:

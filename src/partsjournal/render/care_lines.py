@@ -7,7 +7,7 @@ from datetime import datetime
 
 from partsjournal.core import care_record as rec
 from partsjournal.core.care_record import CareItem
-from partsjournal.render.review_notes import short_day
+from partsjournal.core.dates import short_day, short_moment
 from partsjournal.render.text import plural
 from partsjournal.views.care_notes import CareNote
 
@@ -95,5 +95,5 @@ def item_words(item: CareItem) -> str:
 
 
 def day_and_time(at: datetime) -> str:
-    """ "Tue 24 Nov 21:03": when an item of the record was kept."""
-    return f"{short_day(at.date())} {at:%H:%M}"
+    """ "Tue 24 Nov, 21:03": when an item of the record was kept (core/dates.short_moment)."""
+    return short_moment(at)

@@ -13,6 +13,7 @@ import xml.etree.ElementTree as ET
 from datetime import date, timedelta
 from typing import Any
 
+from partsjournal.core import dates
 from partsjournal.render.charts import summary
 from partsjournal.views.course import Course, Series
 
@@ -98,7 +99,7 @@ def chart(course: Course, series: Series) -> str:
     drawn = leather.Chart()
     drawn.add_x_scale(since, until)
     drawn.add_y_scale(series.low, series.high)
-    drawn.add_x_axis(ticks=_ticks(since, until), tick_formatter=lambda d, i, n: f"{d.day} {d:%b}")
+    drawn.add_x_axis(ticks=_ticks(since, until), tick_formatter=lambda d, i, n: dates.tick_day(d))
     mid = (series.low + series.high) // 2
     drawn.add_y_axis(ticks=[series.low, mid, series.high])
     drawn.add_series(

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from partsjournal.core.dates import short_day
 from partsjournal.render import terminal, ui
-from partsjournal.render.review_notes import short_day
 from partsjournal.render.text import visible, wrap
 from partsjournal.views.course import Course, Series
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from partsjournal.core import dates
 from partsjournal.core.drafts import Draft
 from partsjournal.render import ui
 from partsjournal.render.text import literal
@@ -26,7 +27,7 @@ def show_list(found: list[Draft]) -> None:
             str(n),
             literal(d.title, one_line=True),
             literal(d.part_name or "", one_line=True),
-            f"{d.created:%Y-%m-%d %H:%M}",
+            dates.stamp(d.created),
             str(d.answered),
         )
     console.print(table)

@@ -12,13 +12,14 @@ from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from partsjournal.core import dates
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer, as_text, first_words
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session, describe, placement
+from partsjournal.core.wording import plural
 from partsjournal.render import care_lines, ui
-from partsjournal.render.review import span
 from partsjournal.render.text import literal, md, visible
 
 if TYPE_CHECKING:
@@ -42,10 +43,6 @@ def _value_text(a: Answer) -> str:
     return as_text(a.value)
 
 
-def long_date(created: datetime) -> str:
-    return f"{created:%A} {created.day} {created:%B %Y}, {created:%H:%M}"
-
-
 def part_names(e: Entry, names: dict[str, str] | None = None) -> list[str]:
     """The entry's parts by the name the registry knows them by now (``names``, from
     :func:`partsjournal.core.parts.current_names`), else as written in the entry."""
@@ -67,7 +64,7 @@ def print_entry(
     from rich.text import Text
 
     head = Text()
-    head.append(long_date(e.created) + "\n")
+    head.append(dates.moment_text(e.created) + "\n")
     head.append(f"exercise: {visible(e.exercise, one_line=True)}", style="dim")
     when = when_line(e, sessions)
     if when:
@@ -160,7 +157,7 @@ def print_entries(
             "-n N the latest N). Read one with: partsjournal show ID"
         )
     else:
-        said = f"{n} {'entry' if n == 1 else 'entries'}. Read one with: partsjournal show ID"
+        said = f"{plural(n, 'entry', 'entries')}. Read one with: partsjournal show ID"
     console.print(ui.fitted(Text(said, style="dim"), console), soft_wrap=True)
 
 
@@ -287,9 +284,9 @@ def export_markdown_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]
     since, until = date.fromisoformat(head["since"]), date.fromisoformat(head["until"])
     n = head["count"]
     out = [
-        f"# Journal entries, {span(since, until)}",
+        f"# Journal entries, {dates.span_text(since, until)}",
         "",
-        f"{n} {'entry' if n == 1 else 'entries'}, chosen to share"
+        f"{plural(n, 'entry', 'entries')}, chosen to share"
         + (
             ", showing needs, reflections, intentions, next steps, notes for your therapist "
             "and trailheads only" + (", with what care noticed" if head.get("care", True) else "")
@@ -313,7 +310,7 @@ def export_markdown_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]
 def _markdown_item(item: dict[str, Any]) -> list[str]:
     created = datetime.fromisoformat(item["created"])
     title = md(item["title"] or item["exercise"], one_line=True)
-    out = [f"## {long_date(created)} · {title}", ""]
+    out = [f"## {dates.moment_text(created)} · {title}", ""]
     facts = []
     if item["when"]:
         facts.append(item["when"])

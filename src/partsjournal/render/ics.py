@@ -9,9 +9,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
-from partsjournal.core.errors import UsageError
 from partsjournal.core.sessions import ARC_STAGES, Session
-from partsjournal.core.store import atomic_write
+from partsjournal.render import output
 
 CHECK_IN_DAYS = (1, 7, 30, 90)
 # Each check-in is an all-day event, so its start is midnight of the day in the calendar's own
@@ -105,20 +104,14 @@ def ics_text(session: Session, stamp: datetime) -> str:
 
 
 def ics_target(target: Path, day: date) -> Path:
-    """Where ``--ics`` will write: the file given, or a named file inside a folder.
+    """Where ``--ics`` will write: the file given, or a named file inside a folder
+    (:func:`output.place` decides where that may be).
 
     Checked before the session is recorded, so a bad path changes nothing.
     """
-    target = target.expanduser()
-    if target.is_dir():
-        target = target / f"partsjournal-check-ins-{day.isoformat()}.ics"
-    if not target.parent.is_dir():
-        raise UsageError(
-            f"The folder {target.parent} does not exist; give --ics a file in an existing folder."
-        )
-    return target
+    return output.place(target, "--ics", name_in_folder=f"partsjournal-check-ins-{day}.ics")
 
 
 def write_ics(target: Path, session: Session, stamp: datetime) -> None:
-    """Write the check-in calendar to ``target`` (outside ``<home>``: folder mode untouched)."""
-    atomic_write(target, ics_text(session, stamp).encode("utf-8"), private_dir=False)
+    """Write the check-in calendar to ``target`` (through :func:`output.write`)."""
+    output.write(target, [ics_text(session, stamp).encode("utf-8")], option="--ics")

@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from partsjournal.core.dates import short_day
+from partsjournal.core.wording import one_or_many
 from partsjournal.render import ui
-from partsjournal.render.review_notes import short_day
 from partsjournal.render.text import plural
 from partsjournal.views.measures import Result
 
@@ -73,7 +74,7 @@ def print_wording(measure: Measure, checks: list[tuple[str, bool | None]], where
         )
     elif differ:
         ui.say(
-            f"{_listed(differ)} {'is' if len(differ) == 1 else 'are'} not word for word the "
+            f"{_listed(differ)} {one_or_many(len(differ), 'is', 'are')} not word for word the "
             "published wording; a score compares with the published bands only when every "
             "word is the same."
         )

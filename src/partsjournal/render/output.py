@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -36,13 +37,13 @@ def emit(text: str, output: Path | None) -> None:
 def stream(chunks: Iterable[str], output: Path | None) -> None:
     """:func:`emit` for text made piece by piece: each piece is written as it comes."""
     if output is None:
-        write = ui.document_writer()
+        put = ui.document_writer()
         for chunk in chunks:
-            write(chunk)
+            put(chunk)
         sys.stdout.flush()
         return
-    target = _target(output)
-    store.atomic_write_chunks(target, (c.encode("utf-8") for c in chunks), private_dir=False)
+    target = place(output, "--output")
+    write(target, (c.encode("utf-8") for c in chunks), option="--output")
     if crypt.is_encrypted():
         ui.say(
             f"Written to {target} as plain text, readable by you only; unlike your journal "
@@ -53,18 +54,73 @@ def stream(chunks: Iterable[str], output: Path | None) -> None:
         ui.say(f"Written to {target}.", to_stderr=True)
 
 
-def _target(output: Path) -> Path:
-    target = output.expanduser()
-    if paths.inside_home(target):
+def place(given: Path, option: str, *, name_in_folder: str | None = None) -> Path:
+    """Where a file the person names (``--output``, ``--ics``, ...) may be written: the
+    one owner of that rule, called by every command that writes such a file.
+
+    Refused (one sentence, :class:`UsageError`) inside ``<home>`` however it is reached
+    (``..``, a symlink into it, another spelling of the same folder), over a file of the
+    journal (a hard link to it), and where the folder does not exist. A folder is
+    refused too, unless ``name_in_folder`` names the file to write inside it.
+    """
+    target = given.expanduser()
+    if target.is_dir() and name_in_folder is not None:
+        target = target / name_in_folder
+    if _in_journal(target):
         raise UsageError(
-            f"--output {output} is inside the journal folder, where it could replace your own "
+            f"{option} {given} is inside the journal folder, where it could replace your own "
             "files; choose a place outside it."
         )
     if target.is_dir():
-        raise UsageError(f"--output {output} is a folder; give a file name such as week.md.")
+        raise UsageError(f"{option} {given} is a folder; give a file name such as week.md.")
     if not target.parent.is_dir():
         raise UsageError(
-            f"The folder for --output ({target.parent}) does not exist; create it first "
+            f"The folder for {option} ({target.parent}) does not exist; create it first "
             "or choose another place."
         )
     return target
+
+
+def write(target: Path, chunks: Iterable[bytes], *, option: str) -> None:
+    """Write a file the person asked for at ``target`` (checked again by :func:`place`
+    just before, so a folder swapped in meanwhile is still refused): atomically, 0600,
+    the folder's own mode left alone."""
+    store.atomic_write_chunks(place(target, option), chunks, private_dir=False)
+
+
+def _in_journal(target: Path) -> bool:
+    """True when writing ``target`` would write inside ``<home>`` or over a journal file."""
+    home = paths.home()
+    real = Path(os.path.realpath(target))  # follows every symlink, the last one too
+    if real.is_relative_to(os.path.realpath(home)):
+        return True
+    try:
+        home_stat = os.stat(home)
+    except OSError:
+        return False  # no journal yet: nothing in it to replace
+    for folder in real.parents:  # the same folder under another name (case, bind mount)
+        try:
+            if os.path.samestat(os.stat(folder), home_stat):
+                return True
+        except OSError:
+            continue
+    return _hard_link_into(real, home, home_stat)
+
+
+def _hard_link_into(real: Path, home: Path, home_stat: os.stat_result) -> bool:
+    """True when ``real`` is a second name (a hard link) of a file inside ``home``; only a
+    file with more than one name on the journal's disk needs the journal looked through."""
+    try:
+        st = os.stat(real)
+    except OSError:
+        return False
+    if st.st_nlink < 2 or st.st_dev != home_stat.st_dev:
+        return False
+    for folder, _, names in os.walk(home):
+        for name in names:
+            try:
+                if os.path.samestat(os.stat(os.path.join(folder, name)), st):
+                    return True
+            except OSError:
+                continue
+    return False

@@ -21,6 +21,7 @@ import sys
 from collections.abc import Mapping
 
 from partsjournal.render.terminal import Terminal
+from partsjournal.render.text import UNSHOWABLE
 
 PAGER_VAR = "PARTSJOURNAL_PAGER"
 DEFAULT = "less -FRX"
@@ -79,7 +80,7 @@ def page(text: str, term: Terminal, env: Mapping[str, str] | None = None) -> Non
         return
     assert proc.stdin is not None
     try:
-        proc.stdin.write(text.encode(term.stdout_encoding or "utf-8", "backslashreplace"))
+        proc.stdin.write(text.encode(term.stdout_encoding or "utf-8", UNSHOWABLE))
         proc.stdin.close()
     except (BrokenPipeError, OSError):  # the pager was left before it read everything
         pass

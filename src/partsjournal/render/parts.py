@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from partsjournal.core import dates
 from partsjournal.core.answers import as_text
 from partsjournal.core.parts import Part
+from partsjournal.core.wording import plural
 from partsjournal.render import ui
 from partsjournal.render.text import literal, visible
 from partsjournal.views import partmap
@@ -95,9 +97,7 @@ def print_part(
         console.print("No entries name this part yet.")
         return
     count = len(meetings) if total is None else total
-    heading = Text.assemble(
-        ("Time line", "bold"), f" ({count} {'entry' if count == 1 else 'entries'}"
-    )
+    heading = Text.assemble(("Time line", "bold"), f" ({plural(count, 'entry', 'entries')}")
     if count > len(meetings):
         heading.append(f"; the latest {len(meetings)} below, --all for every one")
     heading.append(")")
@@ -105,7 +105,7 @@ def print_part(
     for meeting in meetings:
         e = meeting.entry
         line = Text("\n")
-        line.append(f"{e.created:%Y-%m-%d %H:%M}", style="bold")
+        line.append(dates.stamp(e.created), style="bold")
         line.append("  ")
         line.append_text(literal(e.title, one_line=True))
         if meeting.name_used != part.name:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from partsjournal.core import dates
 from partsjournal.render import ui
 from partsjournal.render.text import literal, md
 from partsjournal.views.plan import Item, Plan
@@ -53,11 +54,13 @@ def blocks(plan: Plan, words: DayWords) -> list[Block]:
     s = plan.session
     out: list[Block] = []
     if s is not None:
-        day = f"{s.date:%A} {s.date.day} {s.date:%B %Y}"
+        day = dates.day_text(s.date)
         fill = {"session": s.name, "number": str(s.number), "day": day}
         out.append(("title", words.title.format(**fill), ""))
         when = words.when_at if s.time is not None else words.when
-        out.append(("when", when.format(**fill, time=f"{s.time:%H:%M}" if s.time else ""), ""))
+        out.append(
+            ("when", when.format(**fill, time=dates.clock_text(s.time) if s.time else ""), "")
+        )
     if plan.intentions:
         out.append(("heading", words.intention, ""))
         out += [("item", "", text) for text in plan.intentions]

@@ -1,19 +1,20 @@
-"""Drawing a :class:`~partsjournal.review.Review`: rich, markdown or JSON.
+"""The words of a :class:`~partsjournal.views.review_data.Review`, and the review as JSON.
 
-The wording is shared by the rich and markdown renderers (the ``_..._line``
-helpers), so the screen and the document a therapist reads say the same
-things. Nothing here reads files.
+The ``..._line`` helpers say each part of a review in one wording; the sections
+(:mod:`partsjournal.render.review_sections`) put them in order, and the screen
+(:mod:`~partsjournal.render.review_rich`) and the markdown document
+(:mod:`~partsjournal.render.review_md`) draw those, so the screen and the document a
+therapist reads say the same things. Nothing here reads files.
 """
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from datetime import date
 
+from partsjournal.core.dates import short_day as short_day
 from partsjournal.core.vocabulary import REALMS, realm_label
 from partsjournal.render import terminal
-from partsjournal.render.review_notes import short_day as short_day
 from partsjournal.render.text import plural, visible
 from partsjournal.views.review_data import CheckIn, Outcome, Practice, Quote, Review, SessionNear
 
@@ -23,22 +24,10 @@ FORMATS = ("rich", "markdown", "json")
 Escape = Callable[..., str]
 
 _SPARKS = "▁▂▃▄▅▆▇█"
-DASH = "\u2013"  # en dash
 TIMES = "\u00d7"  # multiplication sign
 
 
 # --------------------------------------------------------------------------- shared words
-
-
-def span(since: date, until: date) -> str:
-    """ "13-19 November 2026" style spans, with an en dash between the days."""
-    if since == until:
-        return f"{until.day} {until:%B %Y}"
-    if since.year != until.year:
-        return f"{since.day} {since:%B %Y} {DASH} {until.day} {until:%B %Y}"
-    if since.month != until.month:
-        return f"{since.day} {since:%B} {DASH} {until.day} {until:%B %Y}"
-    return f"{since.day} {DASH} {until.day} {until:%B %Y}"
 
 
 def this_period(review: Review) -> str:

@@ -1,60 +1,37 @@
 """The review's closing sections: notes for the therapist, trailheads, and how the
-feeling toward a part moved during an entry. One wording for screen and markdown;
-a section with nothing in it is left out."""
+feeling toward a part moved during an entry. One wording for screen and markdown
+(:mod:`partsjournal.render.review_sections` places them); each gives the lines of
+its section, none when there is nothing to show."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date
-
-from partsjournal.render.text import visible
+from partsjournal.core.dates import short_day
+from partsjournal.render.review import Escape
 from partsjournal.views.review_data import Review
 
-Escape = Callable[..., str]
+
+def _about(part: str | None, esc: Escape) -> str:
+    return f" (about {esc(part, one_line=True)})" if part else ""
 
 
-def short_day(day: date) -> str:
-    """ "Thu 19 Nov": how the review names a day."""
-    return f"{day:%a} {day.day} {day:%b}"
+def for_therapist(review: Review, esc: Escape) -> list[str]:
+    return [
+        f"{short_day(q.day)}{_about(q.part, esc)}: {esc(q.text, one_line=True)}"
+        for q in review.for_therapist
+    ]
 
 
-def sections(review: Review, esc: Escape = visible) -> list[tuple[str, list[str]]]:
-    """(heading, lines) for each section that has something to show."""
-    out: list[tuple[str, list[str]]] = []
+def trailheads(review: Review, esc: Escape) -> list[str]:
+    return [
+        f"{short_day(q.day)}{_about(q.part, esc)}: {esc(q.text, one_line=True)} "
+        f"(explore: partsjournal exercise protector --from {q.entry})"
+        for q in review.trailheads
+    ]
 
-    def about(part: str | None) -> str:
-        return f" (about {esc(part, one_line=True)})" if part else ""
 
-    if review.for_therapist:
-        out.append(
-            (
-                "For your therapist",
-                [
-                    f"{short_day(q.day)}{about(q.part)}: {esc(q.text, one_line=True)}"
-                    for q in review.for_therapist
-                ],
-            )
-        )
-    if review.trailheads:
-        out.append(
-            (
-                "Trailheads",
-                [
-                    f"{short_day(q.day)}{about(q.part)}: {esc(q.text, one_line=True)} "
-                    f"(explore: partsjournal exercise protector --from {q.entry})"
-                    for q in review.trailheads
-                ],
-            )
-        )
-    if review.feel_toward:
-        out.append(
-            (
-                "Toward your parts (start → close)",
-                [
-                    f"{short_day(f.day)} {esc(f.part or 'a part', one_line=True)}: "
-                    f"{esc(f.start, one_line=True)} → {esc(f.end, one_line=True)}"
-                    for f in review.feel_toward
-                ],
-            )
-        )
-    return out
+def feel_toward(review: Review, esc: Escape) -> list[str]:
+    return [
+        f"{short_day(f.day)} {esc(f.part or 'a part', one_line=True)}: "
+        f"{esc(f.start, one_line=True)} → {esc(f.end, one_line=True)}"
+        for f in review.feel_toward
+    ]

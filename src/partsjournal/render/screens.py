@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from partsjournal.core import dates
 from partsjournal.core.entry import Entry
+from partsjournal.core.wording import one_or_many, plural
 from partsjournal.render import ui
 from partsjournal.render.text import literal, visible
 
@@ -147,7 +149,7 @@ def saved(entry: Entry, where: str | None, ref: str, names: dict[str, str] | Non
     console = ui.out()
     console.print()
     line = Text.assemble(("Saved.", "bold"), " ", literal(entry.title, one_line=True))
-    line.append(f", {entry.created:%A %d %B %Y, %H:%M}.")
+    line.append(f", {dates.moment_text(entry.created)}.")
     console.print(line)
     if entry.parts:
         console.print(
@@ -174,13 +176,13 @@ def welcome_back(started: str, answered: int, title: str, kept: int) -> None:
 
     body = (
         f"You started this on {started} and answered "
-        f"{answered} question{'s' if answered != 1 else ''}. "
+        f"{plural(answered, 'question')}. "
         "Everything you wrote is still here; we go on from the next step."
     )
     if kept:
         body += (
             f"\n\nThe exercise has changed since then: {kept} earlier "
-            f"answer{'s' if kept != 1 else ''} no longer match a step. "
+            f"{one_or_many(kept, 'answer', 'answers')} no longer match a step. "
             "They are kept and will be saved with the entry."
         )
     body += f"\n\n{PAUSE_HINT}"

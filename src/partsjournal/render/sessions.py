@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from partsjournal.core import dates
 from partsjournal.core.answers import first_words
 from partsjournal.core.entry import Entry
 from partsjournal.core.indexrows import Row
@@ -37,7 +38,7 @@ def print_list(found: list[Session], arcs: dict[str, Arc[Row]]) -> None:
         arc = arcs[s.id]
         row: list[Text | str] = [
             str(s.number),
-            f"{s.date:%a} {s.date.isoformat()}",
+            s.date.isoformat(),
             literal(s.kind, one_line=True),
             literal(s.label, one_line=True),
             str(len(arc.before)),
@@ -53,7 +54,7 @@ def print_arc(arc: Arc[Entry], stages: list[Stage] | None = None, *, more: int =
     from rich.text import Text
 
     session = arc.session
-    title = f"{session.name.capitalize()}: {session.kind}, {session.date:%A} {session.date}"
+    title = f"{session.name.capitalize()}: {session.kind}, {dates.day_text(session.date)}"
     if session.label:
         title += f", {session.label}"
     table = Table(title=literal(title, one_line=True), title_justify="left")
@@ -111,14 +112,14 @@ def _stages(stages: list[Stage]) -> None:
 
     ui.out().print(Text("Integration arc:", style="bold"))
     for stage in stages:
-        line = Text(f"• {stage.label} ({stage.first:%a %d %b}", style="")
-        line.append(f" to {stage.last:%a %d %b}): " if stage.last != stage.first else "): ")
+        line = Text(f"• {stage.label} ({dates.short_day(stage.first)}", style="")
+        line.append(f" to {dates.short_day(stage.last)}): " if stage.last != stage.first else "): ")
         line.append(stage.about)
         titles = ", ".join(sorted({e.title for e in stage.entries}))
         count = len(stage.entries)
         line.append(" — ")
         if count:
-            line.append(f"{count} {'entry' if count == 1 else 'entries'}: ")
+            line.append(f"{plural(count, 'entry', 'entries')}: ")
             line.append_text(literal(titles, one_line=True))
         else:
             line.append("nothing yet", style="dim")
@@ -132,7 +133,7 @@ def _notes(title: str, notes: list[Note]) -> None:
 
     ui.out().print(Text(title, style="bold"))
     for note in notes:
-        line = Text(f"• {note.entry.day:%a %d %b}: ")
+        line = Text(f"• {dates.short_day(note.entry.day)}: ")
         if note.part:
             line.append_text(literal(f"({note.part}) ", one_line=True))
         line.append_text(literal(note.text, one_line=True))

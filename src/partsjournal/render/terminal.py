@@ -22,6 +22,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import TextIO
 
+from partsjournal.render.text import UNSHOWABLE
+
 PLAIN_VAR = "PARTSJOURNAL_PLAIN"
 DEFAULT_SIZE = (80, 24)  # the screen assumed when there is none to measure
 
@@ -167,7 +169,7 @@ def begin(*, plain: bool = False) -> Terminal:
     for stream in (sys.stdout, sys.stderr):
         if not _is_utf8(_encoding(stream)) and hasattr(stream, "reconfigure"):
             with contextlib.suppress(ValueError, OSError):  # a stream that cannot change
-                stream.reconfigure(errors="backslashreplace")
+                stream.reconfigure(errors=UNSHOWABLE)
     fake = _current["fake"]
     if fake is not None:
         made = replace(fake, plain=fake.plain or plain)

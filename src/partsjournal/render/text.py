@@ -9,9 +9,13 @@ special characters escaped, so the document's structure is always the program's.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from partsjournal.core.wording import one_or_many as one_or_many
+from partsjournal.core.wording import plural as plural
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -25,8 +29,26 @@ _CONTROL = re.compile(
 
 
 def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return _written_out(ord(match.group()))
+
+
+def _written_out(code: int) -> str:
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _unshowable(problem: UnicodeError) -> tuple[str, int]:
+    """For a stream that cannot show a character (``PYTHONIOENCODING=ascii``): the character
+    written out as :func:`visible` writes a control one (``\\xe9``), never an error."""
+    if not isinstance(problem, UnicodeEncodeError):
+        raise problem
+    bad = problem.object[problem.start : problem.end]
+    return "".join(_written_out(ord(c)) for c in bad), problem.end
+
+
+UNSHOWABLE = "partsjournal-unshowable"  # the name of that error handler, for streams
+codecs.register_error(UNSHOWABLE, _unshowable)
 
 
 def visible(text: str, *, one_line: bool = False) -> str:
@@ -36,6 +58,12 @@ def visible(text: str, *, one_line: bool = False) -> str:
     if one_line:
         shown = shown.replace("\r", "\\r").replace("\n", "\\n").replace("\t", " ")
     return shown
+
+
+def sentence(text: str) -> str:
+    """A message on one line, as the one catch point prints it: every control character,
+    line break and tab written out (``\\x1b``, ``\\n``, ``\\t``), letters kept ("Café")."""
+    return visible(text).replace("\n", "\\n").replace("\t", "\\t")
 
 
 def literal(text: str, style: str = "", *, one_line: bool = False) -> Text:
@@ -173,8 +201,3 @@ def wrap(text: str, width: int, measure: Callable[[str], int] = len) -> str:
     for at in break_points(text, width, measure):
         chars[at] = "\n"
     return "".join(chars)
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    """ "1 practice", "3 practices" ("1 entry", "2 entries" with ``many``)."""
-    return f"{n} {word if n == 1 else (many or word + 's')}"

@@ -112,7 +112,7 @@ def notes(entries: list[Entry], since: date, before: date) -> list[Note]:
         names = {ref.id: ref.name for ref in item.parts}
         for answer in item.answers:
             if answer.role == vocab.FOR_THERAPIST and answer.text.strip():
-                out.append(Note(item, answer.text.strip(), names.get(answer.part or "")))
+                out.append(Note(item, answer.text.strip(), names.get(item.part_of(answer) or "")))
     return out
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from partsjournal.core import care_record as rec
-from partsjournal.core import entry as entry_mod
+from partsjournal.core import dates
 from partsjournal.core import parts as parts_mod
 from partsjournal.core import sessions as sessions_mod
 from partsjournal.core import vocabulary as vocab
@@ -26,7 +26,8 @@ from partsjournal.core.entry import Entry
 from partsjournal.core.errors import UsageError
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import Session
-from partsjournal.views import care_notes, measures, practices
+from partsjournal.core.wording import plural
+from partsjournal.views import care_notes, measures, practices, search
 from partsjournal.views import course as course_mod
 
 # (key, heading), in the order the brief shows them
@@ -101,7 +102,7 @@ def check_keys(brief: Brief, keys: list[str]) -> list[str]:
 
 
 def _day(d: date) -> str:
-    return f"{d:%a} {d.day} {d:%b}"
+    return dates.short_day(d)
 
 
 def _quote(text: str) -> str:
@@ -288,7 +289,7 @@ def _parts(
     out = []
     for seen in met.values():
         role = f", {seen.role}" if seen.role else ""
-        line = f"{seen.name}{role}: met {seen.times} time{'s' if seen.times != 1 else ''}"
+        line = f"{seen.name}{role}: met {plural(seen.times, 'time')}"
         if seen.changes:
             line += "; " + "; ".join(seen.changes)
         out.append(Item("", "parts", None, line))
@@ -355,7 +356,7 @@ def collect(
     start, when that is earlier), then gather."""
     marks = course_mod.around(until) or course_mod.around(since)
     start = min(course_mod.span(marks, until)[0], since) if marks else since
-    read = entry_mod.load_range(start, until, warn=warn)
+    read = list(search.history(start, until, warn=warn).entries())
     if not marks:
         marks = [s for s in sessions_mod.around(since, until) if since <= s.date <= until]
     pictures = course_mod.build(read, marks, start, until, whole=start < since)

@@ -15,7 +15,7 @@ from datetime import date, timedelta
 
 from partsjournal.core import sessions as sessions_mod
 from partsjournal.core import vocabulary as vocab
-from partsjournal.core.entry import Entry, load_range
+from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import AFTER_WINDOW_DAYS, BEFORE_WINDOW_DAYS, Session
 from partsjournal.views import measures, search
 
@@ -159,4 +159,5 @@ def collect(
     if history is not None:
         rows = [r for r in history.rows if since <= r.day <= end]
         return build(history.entries(rows), course, since, end, whole=True)
-    return build(load_range(since, end, warn=warn), course, since, end, whole=True)
+    read = search.history(since, end, warn=warn).entries()
+    return build(read, course, since, end, whole=True)

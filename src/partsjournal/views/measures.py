@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from partsjournal.core import dates
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
 
@@ -107,6 +108,7 @@ def trend(series: list[Result]) -> str:
     first, last = series[0], series[-1]
     change = last.total - first.total
     if change == 0:
-        return f"the same as on {first.day:%d %b} ({last.total})"
+        return f"the same as on {dates.short_day(first.day)} ({last.total})"
     way = "lower" if change < 0 else "higher"
-    return f"{abs(change)} {way} than on {first.day:%d %b} ({first.total} then, {last.total} now)"
+    then = dates.short_day(first.day)
+    return f"{abs(change)} {way} than on {then} ({first.total} then, {last.total} now)"

@@ -95,12 +95,7 @@ def meetings(
     for row, name in named[-latest:] if latest is not None else named:
         e = found.load(row)
         ref = next(r for r in e.parts if parts.live_id(r.id, index) == part_id)
-        about = [
-            a
-            for a in e.answers
-            if a.role in vocab.ABOUT_PART
-            and (a.part == ref.id or (a.part is None and len(e.parts) == 1))
-        ]
+        about = [a for a in e.answers if a.role in vocab.ABOUT_PART and e.part_of(a) == ref.id]
         in_session = any(a.role == vocab.SESSION_PART and a.part == ref.id for a in e.answers)
         out.append(Meeting(entry=e, name_used=name, answers=about, in_session=in_session))
     return out, len(named)

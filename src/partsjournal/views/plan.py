@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from partsjournal.core import entry, parts, sessions
+from partsjournal.core import parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session
+from partsjournal.views import search
 
 PREPARE = "prepare"
 
@@ -94,7 +95,7 @@ def for_session(session: Session) -> Plan:
     near = sessions.around(session.date, session.date, ids=[session.id])
     since = session.date - timedelta(days=sessions.BEFORE_WINDOW_DAYS)
     found = []
-    for item in entry.load_range(since, session.date):
+    for item in search.history(since, session.date).entries():
         if item.exercise != PREPARE:
             continue
         placed, phase = sessions.placement(item, near)

@@ -3,9 +3,10 @@
 :func:`build` is pure: it turns lists of entries, sessions and parts into a
 :class:`Review` (plain dataclasses, no I/O), so every number can be tested on
 small fixture journals. :func:`collect` is the only part that touches files,
-and it reads only the entry files named in the period and the one before it
-(sessions and parts are few and read in full). The result's records are in
-:mod:`partsjournal.views.review_data`; renderers live in :mod:`partsjournal.render.review`.
+and it reads only the entries of the period and the one before it, through
+:func:`search.history` (sessions and parts are few and read in full). The result's
+records are in :mod:`partsjournal.views.review_data`; renderers live in
+:mod:`partsjournal.render.review`.
 """
 
 from __future__ import annotations
@@ -14,13 +15,13 @@ from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 
 from partsjournal.core import care_record as rec
-from partsjournal.core import entry, matching, parts, sessions
+from partsjournal.core import matching, parts, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import shorten
 from partsjournal.core.entry import Entry
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link, placement
-from partsjournal.views import care_notes, course, patterns, practices
+from partsjournal.views import care_notes, course, patterns, practices, search
 from partsjournal.views.period import Period, recent_days, recent_days_back, streak, streak_back
 from partsjournal.views.review_data import (
     Activation,
@@ -275,10 +276,10 @@ def _highlights(review: Review, current: list[Entry], known: list[Part]) -> None
                 continue
             if a.role not in (vocab.PART_NEEDS, vocab.REFLECTION):
                 continue
-            # the context: which part (the answer's, else the entry's first) and which exercise
-            part_id = a.part or (e.parts[0].id if e.parts else None)
+            # the context: which part (Entry.part_of) and which exercise
+            part_id = e.part_of(a)
             part = parts.live(part_id, registry) if part_id else None
-            name = part.name if part else (e.parts[0].name if e.parts else None)
+            name = part.name if part else next((r.name for r in e.parts if r.id == part_id), None)
             quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name, e.title or e.exercise)
             (needs if a.role == vocab.PART_NEEDS else reflections).append(quote)
     # the most recent few different ones, shown oldest first
@@ -305,15 +306,16 @@ def _notes(review: Review, current: list[Entry], known: list[Part]) -> None:
             if not text:
                 continue
             if a.role == vocab.FOR_THERAPIST:
-                quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name_of(e, a.part))
+                quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name_of(e, e.part_of(a)))
                 review.for_therapist.append(quote)
             elif a.role == vocab.TRAILHEAD:
-                quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name_of(e, a.part))
+                quote = Quote(e.id, e.day, shorten(text, QUOTE_LENGTH), name_of(e, e.part_of(a)))
                 review.trailheads.append(quote)
             elif a.role == vocab.FEEL_TOWARD:
-                start[a.part] = text
-            elif a.role == vocab.FEEL_TOWARD_AFTER and a.part in start:
-                feel = FeelToward(e.id, e.day, name_of(e, a.part), start[a.part], text)
+                start[e.part_of(a)] = text
+            elif a.role == vocab.FEEL_TOWARD_AFTER and e.part_of(a) in start:
+                about = e.part_of(a)
+                feel = FeelToward(e.id, e.day, name_of(e, about), start[about], text)
                 review.feel_toward.append(feel)
 
 
@@ -336,9 +338,11 @@ def collect(
     today: date,
     warn: Callable[[str], None] | None = None,
 ) -> Review:
-    """Read what the period needs and build its review."""
+    """Read what the period needs and build its review: the entries of the period and
+    the one before it through :func:`search.history` (the one owner of reading a period:
+    from their few files, or from the index for a long period)."""
     prev = period.previous()
-    loaded = entry.load_range(prev.since, period.until, warn=warn)
+    loaded = list(search.history(prev.since, period.until, warn=warn).entries())
     current = [e for e in loaded if e.day in period]
     earlier = [e for e in loaded if e.day in prev]
     # only the sessions an entry of these two periods could belong to, and the

@@ -39,7 +39,7 @@ def find_entry(ref: str) -> Path:
     The id begins with the entry's date, so only that month's folder is listed.
     """
     ref = ref.strip()
-    if ref.casefold() == LAST:
+    if matching.key(ref) == LAST:
         newest = layout.last_id()
         if newest is None:
             raise UsageError("There are no entries yet; start with: partsjournal exercise primer")
@@ -63,7 +63,7 @@ def find_entry(ref: str) -> Path:
 
 def _fitting(ref: str) -> list[str]:
     """The ids that are ``ref`` or start with it (only that month's folder is listed)."""
-    ids = layout.ids_in_month(int(ref[:4]), int(ref[5:7]))
+    ids = layout.ids_in_month(*layout.month_of(ref))
     return [ref] if ref in ids else [i for i in ids if i.startswith(ref)]
 
 
@@ -106,16 +106,13 @@ class Selection:
         by_id = {p.id: p for p in registry}
         wanted = {matching.key(n) for n in self.parts}
         ids: set[str] = set()
-        for p in registry:
-            if any(matching.key(n) in wanted for n in p.names()):
+        for name in self.parts:
+            # every part with this very name (merged ones lead to the part they live on in);
+            # else "critic" for "The Critic", or a typo: the same answer as the parts commands
+            found = [p for p in registry if matching.key(name) in map(matching.key, p.names())]
+            for p in found or [parts.resolve(name)]:
                 live = parts.live(p.id, by_id)
                 ids.add(live.id if live else p.id)
-        for name in self.parts:
-            if not any(matching.key(name) == matching.key(n) for p in registry for n in p.names()):
-                # "critic" for "The Critic", or a typo: the same answer as the parts commands
-                found = parts.resolve(name)
-                live = parts.live(found.id, by_id)
-                ids.add(live.id if live else found.id)
         return ids, wanted
 
     def matcher(self, registry: list[Part]) -> Callable[[Row], bool]:
@@ -124,7 +121,7 @@ class Selection:
         compared with the entry's placement (:func:`sessions.placement`)."""
         by_id = {p.id: p for p in registry}
         part_ids, part_names = self.resolve_parts(registry)
-        exercises = {x.strip().casefold() for x in self.exercises}
+        exercises = {matching.key(x) for x in self.exercises}
         # answers are joined by NUL in Row.search; a command-line needle has none
         needle = matching.fold(self.grep) if self.grep else None
         excluded = [x.strip() for x in self.exclude if x.strip()]
@@ -143,7 +140,7 @@ class Selection:
         def keep(e: Row) -> bool:
             if excluded and any(e.id == x or e.id.startswith(x) for x in excluded):
                 return False
-            if exercises and e.exercise.casefold() not in exercises:
+            if exercises and matching.key(e.exercise) not in exercises:
                 return False
             if self.parts and not has_part(e):
                 return False
