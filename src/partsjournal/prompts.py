@@ -17,10 +17,10 @@ from partsjournal.core import crypt, parts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import care, care_words
-from partsjournal.flow.drafting import STOPPING_SIGNALS, TerminalGone
+from partsjournal.flow.drafting import STOPPING_SIGNALS, TerminalGone, hangup
 from partsjournal.flow.engine import GoBack, Paused, check_value
 from partsjournal.flow.exercises import Step
-from partsjournal.render import screens, ui
+from partsjournal.render import screens, terminal, ui
 from partsjournal.render.text import visible
 
 PAUSE_CHOICE = "Pause here"
@@ -32,7 +32,7 @@ def ask_secret(question: str) -> str:
     """A passphrase or key typed in the terminal, never echoed; refused without a terminal."""
     import getpass
 
-    if not sys.stdin.isatty():
+    if not terminal.current().stdin_tty:
         raise JournalError(crypt.NO_TERMINAL)
     try:
         return getpass.getpass(f"{question} ", stream=sys.stderr)
@@ -331,7 +331,7 @@ def _terminal_gone(exc: OSError) -> TerminalGone:
     Any other error is not ours to name, and is raised as it is."""
     if exc.errno not in _GONE_ERRNOS:
         raise exc
-    return TerminalGone(signal.SIGHUP)
+    return TerminalGone(hangup())
 
 
 def _validator(step: Step) -> Any:

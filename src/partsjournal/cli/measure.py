@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from partsjournal.cli.options import (
+from partsjournal.cli.typer_options import (
     AfterOption,
     AnswersOption,
     AtOption,
