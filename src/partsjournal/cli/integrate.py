@@ -59,7 +59,7 @@ def integrate(
     if phase is None:
         # the arc's own reach says whether a session is near: on days 61-120 after one,
         # the 90-day look back speaks of it, so nothing here may say there is none
-        if sessions.arc_day(created.date(), None, None) is None:
+        if sessions.arc_day(created, None, None) is None:
             ui.say(
                 f"No session is within {sessions.BEFORE_WINDOW_DAYS} days ahead or "
                 f"{sessions.ARC_REACH_DAYS} days back, so these are the integration questions. "
