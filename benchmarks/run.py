@@ -141,6 +141,70 @@ def has_command(name: str) -> bool:
     return f" {name} " in _help()
 
 
+def startup(args: argparse.Namespace) -> int:
+    """Start-up only: every quick command, each from this checkout and (with --baseline)
+    from an older one, in the same rounds; medians side by side."""
+    week = generate.ensure(args.journals.resolve(), "week", 7, end=date.today())
+    scratch = args.journals.resolve() / "scratch"
+    pj = [PY, "-m", "partsjournal"]
+    floor = [PY, str(HERE / "floor.py")]
+    since = (date.today() - timedelta(days=6)).isoformat()
+    ours = [
+        ("--help", ["--help"], week, None),
+        ("-V", ["--version"], week, None),
+        ("review --week", ["review", "--week"], week, None),
+        ("review --since DATE", ["review", "--since", since], week, None),
+        ("entries", ["entries"], week, None),
+        ("entries --part NAME", ["entries", "--part", "Busy Bee"], week, None),
+        ("show last", ["show", "last"], week, None),
+        ("parts", ["parts"], week, None),
+        ("session list", ["session", "list"], week, None),
+        ("practices", ["practices"], week, None),
+        ("exercise (the list)", ["exercise"], week, None),
+        (
+            "save (exercise --answers)",
+            ["exercise", "protector", "--answers", "-"],
+            scratch,
+            ANSWERS,
+        ),
+    ]
+    cases = [Case("floor --help", [*floor, "--help"]), Case("floor table", [*floor, "table"])]
+    pairs = []
+    for key, argv, home, stdin in ours:
+        after = Case(key, [*pj, *argv], home, stdin)
+        before = None
+        if args.baseline:
+            before_home = args.journals.resolve() / "scratch-before" if home == scratch else home
+            before = Case(f"before: {key}", [*pj, *argv], before_home, stdin,
+                          str(args.baseline.resolve()))  # fmt: skip
+        pairs.append((after, before))
+        cases += [c for c in (before, after) if c is not None]
+    print(f"{len(cases)} cases, {args.runs} rounds after a warm-up")
+    for c in cases:
+        c.run()
+    for _ in range(args.runs):
+        for c in cases:
+            c.once()
+    table = cases[1].median_s
+    print(
+        f"\n{'command':<28} {'before s':>9} {'after s':>9} {'after/before':>13} {'after/table':>12}"
+    )
+    for c in cases[:2]:
+        print(f"{c.key:<28} {'':>9} {c.median_s:>9.3f}")
+    rows = []
+    for after, before in pairs:
+        was = f"{before.median_s:>9.3f}" if before else f"{'-':>9}"
+        ratio = f"{after.median_s / before.median_s:>13.2f}" if before else f"{'-':>13}"
+        print(
+            f"{after.key:<28} {was} {after.median_s:>9.3f} {ratio} {after.median_s / table:>12.2f}"
+        )
+        rows.append({"command": after.key, "after_s": after.median_s,
+                     "before_s": before.median_s if before else None})  # fmt: skip
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"startup": rows, "runs": args.runs}, indent=2) + "\n")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9, help="timed rounds after one warm-up")
@@ -168,8 +232,16 @@ def main() -> int:
         action="store_true",
         help="run only the encrypted cases and the plain cases they are compared with",
     )
+    parser.add_argument(
+        "--startup",
+        action="store_true",
+        help="time only start-up: --help, -V and the quick commands on the one-week journal "
+        "(with --baseline, before and after side by side)",
+    )
     args = parser.parse_args()
     args.journals = args.journals.resolve()
+    if args.startup:
+        return startup(args)
     if args.encryption_only or args.save_only:
         args.no_jrnl = True
 

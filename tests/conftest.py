@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner, Result
+from click.testing import CliRunner, Result
 
 from partsjournal.cli import root
 from partsjournal.cli.root import app
@@ -206,23 +206,20 @@ def built_once(name: str) -> Any:
     return BUILT[name]
 
 
-def get_command(typer_app: Any) -> Any:
-    """typer's ``get_command``, with the top-level group made once too."""
-    import typer.main
-
-    if typer_app is not app:
-        return typer.main.get_command(typer_app)
-    if "" not in BUILT:
-        BUILT[""] = typer.main.get_command(app)
-    return BUILT[""]
-
-
 @pytest.fixture(autouse=True)
 def commands_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    import typer.testing
+    from partsjournal.cli import lazy
 
     monkeypatch.setattr(root, "build_command", built_once)
-    monkeypatch.setattr(typer.testing, "_get_command", get_command)
+    real = lazy.typer_command
+
+    def typer_once(module_name: str, name: str) -> Any:
+        key = f"typer:{module_name}:{name}:{lazy.terminal.current().plain}"
+        if key not in BUILT:
+            BUILT[key] = real(module_name, name)
+        return BUILT[key]
+
+    monkeypatch.setattr(lazy, "typer_command", typer_once)
 
 
 class Cli:

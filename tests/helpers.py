@@ -14,13 +14,18 @@ import typing
 from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import click
 import pytest
 import typer
 
 from partsjournal.cli import root
+from partsjournal.cli.lazy import TyperCommand
 from partsjournal.core import dates
+
+if TYPE_CHECKING:
+    from partsjournal.render.terminal import Terminal
 
 # "today" in every test unless it is marked ``@pytest.mark.now(...)``: Monday 23 November
 # 2026, evening, UTC+1 (the suite's time zone, Europe/Paris, in winter)
@@ -39,8 +44,14 @@ def command_options() -> Iterator[tuple[str, Any, Any]]:
     command taking a file, a date, ... so a new one cannot be left out."""
 
     def walk(command: Any, typed: str) -> Iterator[tuple[str, Any, Any]]:
+        if isinstance(command, TyperCommand):  # a Typer command run from Click: itself
+            command = command.target()
         if hasattr(command, "list_commands"):
-            ctx = typer.Context(command)
+            ctx: Any = (
+                click.Context(command)
+                if isinstance(command, click.Group)
+                else typer.Context(command)
+            )
             for name in command.list_commands(ctx):
                 yield from walk(command.get_command(ctx, name), f"{typed} {name}")
             return
@@ -184,3 +195,17 @@ def draft_answers(home: Path) -> dict[str, Any]:
     assert len(files) == 1
     data = tomllib.loads(files[0].read_text(encoding="utf-8"))
     return {a["step"]: a["value"] for a in data["answers"]}
+
+
+def fake_terminal(monkeypatch: pytest.MonkeyPatch, **answers: Any) -> Terminal:
+    """Make every command of this test see a terminal with these answers (``stdout_tty=True``,
+    ``width=60``, ``plain=True``...; the rest as for a pipe), as httpie's tests pass a
+    ``MockEnvironment``; the real one is measured again after the test."""
+    from partsjournal.render import terminal, ui
+
+    fake = terminal.Terminal(**answers)
+    monkeypatch.setitem(terminal._current, "fake", fake)
+    monkeypatch.setitem(terminal._current, "terminal", fake)
+    ui.out.cache_clear()
+    ui.err.cache_clear()
+    return fake

@@ -9,9 +9,9 @@ import re
 import shlex
 from typing import Any
 
-from typer._click.core import Context
-from typer.core import TyperGroup as Group
+import click
 
+from partsjournal.cli.lazy import TyperCommand
 from partsjournal.cli.root import app
 from partsjournal.flow import exercises
 from tests.conftest import ROOT
@@ -25,12 +25,33 @@ _START = re.compile(r"\bpartsjournal (?=[\w{\"'])")
 _END = re.compile(r"[;()`\n]|\.(?:\s|$)|,\s|:\s|\s--?\s|\s#|\sor\s")
 
 
-def _root() -> Group:
-    import typer.main
+def _root() -> click.Group:
+    return app
 
-    root = typer.main.get_command(app)
-    assert isinstance(root, Group)
-    return root
+
+def real(command: Any) -> Any:
+    """The command itself: a Typer command run from Click is built for a look at it."""
+    return command.target() if isinstance(command, TyperCommand) else command
+
+
+def is_group(command: Any) -> bool:
+    return isinstance(command, click.Group) or hasattr(command, "commands")
+
+
+def sub_names(command: Any) -> list[str]:
+    """The commands of a group, Click's (with the ones it builds lazily) or Typer's."""
+    if isinstance(command, click.Group):
+        return command.list_commands(click.Context(command))
+    return list(getattr(command, "commands", {}))
+
+
+def sub_command(command: Any, name: str) -> Any:
+    """The command ``name`` of a group, built (None when it has none of that name)."""
+    if isinstance(command, click.Group):
+        found = command.get_command(click.Context(command), name)
+    else:
+        found = getattr(command, "commands", {}).get(name)
+    return None if found is None else real(found)
 
 
 def hints_in(text: str) -> list[str]:
@@ -71,13 +92,13 @@ def problems(hint: str) -> list[str]:
     command: Any = root
     path = ["partsjournal"]
     i = 0
-    while isinstance(command, Group) and i < len(tokens):
+    while is_group(command) and i < len(tokens):
         word = tokens[i]
         if not re.fullmatch(r"[a-z][a-z-]*", word):
             if word.startswith("-"):
                 break
             return [f"'{' '.join(path)}' needs one of its commands before '{word}': {hint}"]
-        sub = command.get_command(Context(command), word)
+        sub = sub_command(command, word)
         if sub is None:
             return [f"'{' '.join(path)}' has no command '{word}': {hint}"]
         command, i = sub, i + 1

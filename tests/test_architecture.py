@@ -94,8 +94,8 @@ def test_frameworks_stay_in_their_layer(path: Path) -> None:
     me = name_of(path)
     for module, _, typing_only in imports(path):
         root = module.split(".")[0]
-        if root == "typer":
-            assert layer(me) == "cli", f"{me} imports typer"
+        if root in {"typer", "click"}:
+            assert layer(me) == "cli", f"{me} imports {root}"
         if root in {"questionary", "prompt_toolkit"}:
             assert me == "partsjournal.prompts", f"{me} imports {root}"
         if root == "rich" and not typing_only:

@@ -124,7 +124,7 @@ TABLE: list[tuple[list[str], str | None, int, str]] = [
     (["show", "2026-01-01T000000-abcdef"], None, 2, "no entry"),
     (["show", ""], None, 2, "not an entry id"),
     (["export", "--since", "2026-11-01", "--format", "docx"], None, 2, "--format"),
-    (["export", "--until", "2026-11-01"], None, 2, "--since"),
+    (["export", "--until", "nope"], None, 2, "--until"),
     (["export", "--since", "2026-11-01", "--exclude", "2026"], None, 2, "--exclude"),
     (["export", "--since", "2026-11-01", "--part", "Nobody"], None, 2, "no part called"),
     # parts NAME

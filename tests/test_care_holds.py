@@ -5,7 +5,7 @@ exercise the tests write (``helpers.write_dialogue``)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +15,11 @@ from partsjournal.core import care_record as rec
 from partsjournal.core import drafts, sessions
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import load_range
-from partsjournal.flow import care_words, exercises, runner
+from partsjournal.flow import care_words, exercises, runner, session_day
 from partsjournal.flow.engine import Run
 from tests.askers import FakeAsker, PausesAt
 from tests.conftest import Cli
-from tests.helpers import DIALOGUE_CLOSING, TODAY, flat_screen, write_dialogue
+from tests.helpers import DIALOGUE_CLOSING, TODAY, flat_screen, freeze_today, write_dialogue
 from tests.pty_helpers import write_exercise
 
 CARD = care_words.CARD.opening
@@ -244,6 +244,45 @@ def test_the_day_after_a_session_the_ending_does_not_speak_of_driving(
     assert runner.run_exercise(name, asker=asker) is not None
     shown = flat_screen(capsys.readouterr().out)
     assert care_words.ENDING_TITLE in shown and care_words.ENDING_DRIVE not in shown
+
+
+SESSION_SUNDAY = date(2026, 11, 22)
+AROUND_THE_NIGHT = [  # a moment after a session on Sunday, and the days after it
+    ("2026-11-22 10:00", 0),
+    ("2026-11-22 23:59", 0),
+    ("2026-11-23 00:00", 0),
+    ("2026-11-23 01:37", 0),  # the night after the session is still its day
+    ("2026-11-23 05:59", 0),
+    ("2026-11-23 06:00", 1),
+    ("2026-11-23 12:00", 1),
+    ("2026-11-23 23:59", 1),
+    ("2026-11-24 00:00", 2),  # only the first night: day 2 starts at midnight
+    ("2026-11-24 01:37", 2),
+    ("2026-11-24 06:00", 2),
+]
+
+
+@pytest.mark.parametrize(("at", "days"), AROUND_THE_NIGHT)
+def test_care_and_the_saved_entry_count_the_day_of_a_session_alike(
+    home: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+    at: str, days: int,
+) -> None:  # fmt: skip
+    """One count (sessions.days_after) for care's ending ("today is a session day"), the
+    day-of-session rule, the arc and the summary of the entry saved at that moment."""
+    now = datetime.fromisoformat(at).replace(tzinfo=TODAY.tzinfo)
+    freeze_today(monkeypatch, now)
+    s = sessions.add(SESSION_SUNDAY, created=now)
+    assert sessions.days_after(s.date, now) == days
+    assert session_day.is_session_day(now) is (days == 0)
+    assert sessions.arc_day(now, s, "after") == days
+    name, asker = trigger_safe_step(home)
+    entry = runner.run_exercise(name, asker=asker)
+    assert entry is not None and entry.created == now and entry.session == s.id
+    shown = flat_screen(capsys.readouterr().out)
+    assert (care_words.ENDING_DRIVE in shown) is (days == 0)
+    where = "the day of session 1" if days == 0 else f"day {days} after session 1"
+    assert f"This entry is {where}." in shown
+    assert sessions.describe(entry.created, s, "after") == where  # show, export, session show
 
 
 def test_a_later_run_is_never_locked_out(home: Path) -> None:

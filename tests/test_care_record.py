@@ -19,6 +19,7 @@ from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import Entry, new_id, save_new
 from partsjournal.flow import care_words, exercises, runner
 from partsjournal.flow.engine import Run
+from partsjournal.render import care_lines
 from partsjournal.views import care_notes
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
@@ -292,6 +293,26 @@ def test_session_show_lists_what_care_noticed(home: Path, cli: Cli) -> None:
     shown = flat_screen(cli("session", "show", "1").stdout)
     assert "What care noticed around this session" in shown
     assert "After-session check-in: you said you did not feel safe" in shown
+
+
+def test_show_lists_each_moment_of_the_record_dated_and_marked_as_unseen(
+    home: Path, cli: Cli
+) -> None:
+    """``show`` keeps nothing back that the export and session show give the therapist:
+    every item of the record, with its time, in the export's words."""
+    e = with_care([*HELD, CareItem(moment(21, 13), rec.NOTE, "[bold]too much[/bold]")])
+    shown = flat_screen(cli("show", e.id).stdout)
+    assert care_lines.SECTION in shown
+    for item in e.care:
+        assert care_lines.dated(item.at, care_lines.item_words(item)) in shown
+    assert "Sun 22 Nov, 21:04: did not feel safe (not seen by anyone at the time)" in shown
+    assert "wrote: “[bold]too much[/bold]”" in shown  # the person's words, never markup
+    calm = Entry(
+        id=new_id(moment(22, 0)), created=moment(22, 0), exercise="note", exercise_version=1,
+        title="A note",
+    )  # fmt: skip
+    save_new(calm)
+    assert care_lines.SECTION not in flat_screen(cli("show", calm.id).stdout)
 
 
 @pytest.mark.parametrize("highlights", [["--only-highlights"], []])

@@ -80,6 +80,7 @@ def test_in_passing_is_kept_with_one_line_and_the_run_goes_on(
     assert asker.questions == [ASK]  # asked right after the start rating, nothing more
     shown = flat_screen(capsys.readouterr().out)
     assert care_words.THOUGHTS_IN_PASSING in shown and care_words.CARD.opening not in shown
+    assert care_words.THOUGHTS_DAILY in shown  # the weeks after a session: said so
     assert [(i.kind, i.value, i.moment) for i in entry.care] == [  # type: ignore[attr-defined]
         ("rating", 3, "start"), ("thoughts", "in passing", "daily"),
     ]  # fmt: skip
@@ -278,6 +279,7 @@ def test_the_medicine_gets_its_own_plain_words() -> None:
 def test_care_never_asks_about_plans_or_means_and_never_labels_a_risk() -> None:
     said = [
         care_words.THOUGHTS_ASK, care_words.THOUGHTS_DAILY, care_words.THOUGHTS_WORDS,
+        care_words.THOUGHTS_QUESTIONNAIRE,
         care_words.THOUGHTS_IN_PASSING, care_words.THOUGHTS_RIGHT_NOW, care_words.GOING_ON_ASK,
         care_words.CRISIS_LEAD, care_words.RATHER_NOT_LEAD, care_words.SOMEONE_LEAD,
         care_words.BODY_LEAD, care_words.URGE_ENDING_LEAD, care_words.HOLD_INTRO,
@@ -303,11 +305,17 @@ def test_the_day_a_session_is_recorded_later_does_not_change_what_was_asked(
     ("shown", "kept"),
     [("No", rec.NO), ("In passing: they came and went", rec.IN_PASSING)],
 )
-def test_the_graded_question_can_be_asked_from_one_place(shown: str, kept: str) -> None:
-    """A questionnaire's safety item asks the same question and keeps it the same way."""
+def test_the_graded_question_can_be_asked_from_one_place(
+    shown: str, kept: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A questionnaire's safety item asks the same question and keeps it the same way,
+    opened with the caller's own sentence (never "the weeks after a session")."""
     current = Run(exercise=exercises.get("capture"))
     asker = FakeAsker(replies=[(ASK, shown)])
-    assert care.ask_plainly(asker, current, moment="questionnaire") == kept
+    opening = "An opening of the caller's own."
+    assert care.ask_plainly(asker, current, moment="questionnaire", opening=opening) == kept
+    said = flat_screen(capsys.readouterr().out)
+    assert opening in said and care_words.THOUGHTS_DAILY not in said
     assert [(i.kind, i.value, i.moment) for i in current.care] == [
         ("thoughts", kept, "questionnaire")
     ]
@@ -317,5 +325,7 @@ def test_the_graded_question_can_be_asked_from_one_place(shown: str, kept: str) 
 def test_yes_right_now_from_one_place_ends_the_run(home: Path) -> None:
     current = Run(exercise=exercises.get("capture"))
     with pytest.raises(care.Ended):
-        care.ask_plainly(FakeAsker(replies=[(ASK, "Yes, right now")]), current, moment="q")
+        care.ask_plainly(
+            FakeAsker(replies=[(ASK, "Yes, right now")]), current, moment="q", opening="Why."
+        )
     assert [i.kind for i in current.care] == ["thoughts", "card"]

@@ -12,8 +12,9 @@ from partsjournal import __version__
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 
 
-def test_version(cli: Cli) -> None:
-    result = cli("--version")
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(cli: Cli, flag: str) -> None:
+    result = cli(flag)
     assert result.exit_code == 0
     assert result.stdout.strip() == f"partsjournal {__version__}"
 

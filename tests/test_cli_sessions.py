@@ -6,12 +6,13 @@ import os
 import re
 import stat
 import tomllib
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 
 import icalendar
 import pytest
 
+from partsjournal.render import ics
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 from tests.helpers import PREPARE_ANSWERS, freeze_today
 
@@ -234,8 +235,9 @@ def test_ics_has_check_ins_one_seven_thirty_and_ninety_days_after(
     assert len({str(e["UID"]) for e in events}) == 4
     # the commas read back above were escaped as RFC 5545 asks for TEXT values
     unfolded = raw.decode("utf-8").replace("\r\n ", "")
-    descriptions = [line for line in unfolded.splitlines() if line.startswith("DESCRIPTION")]
-    assert len(descriptions) == 4
+    lines = unfolded.splitlines()
+    descriptions = [line for line in lines if line.startswith("DESCRIPTION")]
+    assert len(descriptions) == 8  # each check-in's, and its alarm's
     assert all(re.search(r"(?<!\\),", line) is None for line in descriptions)
     # the long description really was folded, and unfolds back to one line
     assert any(line.startswith(" ") for line in raw.decode("utf-8").split("\r\n"))
@@ -243,6 +245,39 @@ def test_ics_has_check_ins_one_seven_thirty_and_ninety_days_after(
     for word in ("secret", "ketamine"):
         assert word not in unfolded.lower()
     assert stat.S_IMODE(out_dir.stat().st_mode) == 0o755
+
+
+def test_every_ics_check_in_rings_in_the_morning_of_its_own_day(cli: Cli, tmp_path: Path) -> None:
+    """Without an alarm most calendars never notify: each check-in has one display alarm, at
+    nine on the day (an all-day event starts at midnight of its day, wherever the calendar is)."""
+    target = tmp_path / "c.ics"
+    assert cli("session", "add", "2026-11-19", "--ics", str(target)).exit_code == 0
+    events = read_calendar(target.read_bytes()).walk("VEVENT")
+    assert len(events) == len(ics.CHECK_IN_DAYS)
+    for event in events:
+        [alarm] = event.walk("VALARM")
+        assert str(alarm["ACTION"]) == "DISPLAY"
+        assert str(alarm["DESCRIPTION"]) == str(event["SUMMARY"])  # DISPLAY needs words
+        trigger = alarm["TRIGGER"]
+        assert trigger.params.get("RELATED", "START") == "START"
+        assert alarm.decoded("TRIGGER") == timedelta(hours=9)
+        start = event.decoded("DTSTART")
+        rings = datetime.combine(start, time()) + alarm.decoded("TRIGGER")
+        assert rings.date() == start and 6 <= rings.hour < 12  # the morning of the day itself
+
+
+@pytest.mark.parametrize(
+    ("after", "text"),
+    [
+        (timedelta(hours=9), "PT9H"),
+        (timedelta(hours=8, minutes=30), "PT8H30M"),
+        (timedelta(minutes=45), "PT45M"),
+        (timedelta(0), "PT0M"),
+    ],
+)
+def test_alarm_durations_read_back_as_the_same_time(after: timedelta, text: str) -> None:
+    assert ics._duration(after) == text
+    assert icalendar.vDuration.from_ical(text) == after
 
 
 def test_ics_into_a_folder_gets_a_file_name(cli: Cli, tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from partsjournal.render import charts, ui
 from partsjournal.views import course
 from partsjournal.views.course import Course, Series
 from tests.conftest import Cli
-from tests.helpers import TODAY
+from tests.helpers import TODAY, fake_terminal
 from tests.journal_fixtures import at, measure_result, protector, self_check, set_up_measure, write
 
 D = date(2026, 10, 1)
@@ -233,6 +233,7 @@ def test_plain_charts_for_a_terminal_that_cannot_show_blocks(
     from rich.console import Console
 
     journal_with_a_course(cli)
+    fake_terminal(monkeypatch, stdout_encoding="ascii", plain=True)  # as it measures one
     raw = io.BytesIO()
     screen = io.TextIOWrapper(raw, encoding="ascii")
     monkeypatch.setattr(ui, "out", lambda: Console(file=screen, width=80))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import stat
+import sys
 import tomllib
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from partsjournal.cli import root
 from partsjournal.core import crypt, drafts, encryption, entry, store
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry
@@ -27,7 +29,7 @@ from tests.crypt_helpers import (
     use_secrets,
     write_journal,
 )
-from tests.helpers import stop_after
+from tests.helpers import fake_terminal, stop_after
 
 
 @pytest.fixture(scope="session")
@@ -114,6 +116,43 @@ def test_reading_asks_for_the_passphrase_once_per_command(
     result = cli("parts", "show", "The Critic")
     assert result.exit_code == 0, result.stderr
     assert "The Critic" in result.stdout and len(asked.asked) == 1
+
+
+def test_unlocking_is_said_after_the_passphrase_and_before_the_key_is_derived(
+    home: Path, cli: Cli, locked_journal: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Deriving the key from a passphrase takes a second or two: the person sees why (on the
+    terminal they typed it in; a script reading stderr gets errors only)."""
+    fake_terminal(monkeypatch, stdin_tty=True, stderr_tty=True)
+    use_secrets(monkeypatch, ("Passphrase", PASSPHRASE))
+    said_before: list[str] = []
+    derive = pyrage.passphrase.decrypt
+
+    def watched(raw: bytes, passphrase: str) -> bytes:
+        sys.stderr.flush()
+        said_before.append(sys.stderr.buffer.getvalue().decode())  # CliRunner's stderr so far
+        return bytes(derive(raw, passphrase))
+
+    monkeypatch.setattr(pyrage.passphrase, "decrypt", watched)
+    result = cli("entries")
+    assert result.exit_code == 0, result.stderr
+    assert said_before == [root.UNLOCKING + "\n"]
+    assert result.stderr == root.UNLOCKING + "\n"
+
+
+def test_an_identity_file_unlocks_without_a_word(
+    home: Path,
+    cli: Cli,
+    locked_journal: pyrage.x25519.Identity,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    key = tmp_path / "key.txt"
+    key.write_text(str(locked_journal) + "\n", encoding="utf-8")
+    monkeypatch.setenv(crypt.IDENTITY_ENV, str(key))
+    result = cli("entries")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
 
 
 def test_saving_never_asks_for_the_passphrase(home: Path, locked_journal: object) -> None:

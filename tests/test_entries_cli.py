@@ -167,7 +167,7 @@ def test_a_broken_edit_is_refused_and_the_original_kept(
     assert e.path is not None
     before = e.path.read_bytes()
     fake_editor(tmp_path, monkeypatch, body)
-    result = cli("edit", e.id)
+    result = cli("edit", "--raw", e.id)
     assert result.exit_code == 1
     assert message in result.stderr and "unchanged" in result.stderr
     assert result.stderr.count("\n") == 1

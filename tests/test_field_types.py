@@ -96,7 +96,7 @@ def test_edit_refuses_exactly_what_the_reader_would_skip(
     assert e.path is not None
     before = e.path.read_bytes()
     fake_editor(tmp_path, monkeypatch, f"p.write_text(text.replace({old!r}, {new!r}, 1))")
-    result = cli("edit", e.id)
+    result = cli("edit", "--raw", e.id)
     assert result.exit_code == 1
     assert needle in result.stderr and "unchanged" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -154,7 +154,7 @@ def test_a_file_changed_during_an_edit_is_not_overwritten_and_the_edit_is_kept(
         "other.write_text(other.read_text(encoding='utf-8') + '# the other edit\\n')\n"
         f"p.write_text(text.replace({old!r}, {new!r}))\n",
     )
-    args = ["edit", e.id] if what == "entry" else ["parts", "edit", "The Critic"]
+    args = ["edit", "--raw", e.id] if what == "entry" else ["parts", "edit", "The Critic"]
     result = cli(*args)
     assert result.exit_code == 1
     assert "changed by another command" in result.stderr

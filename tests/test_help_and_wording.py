@@ -18,25 +18,21 @@ from partsjournal.render import ui
 from tests.askers import Answering, PauseAtOnce
 from tests.conftest import Cli, entry_files
 from tests.helpers import TODAY
-from tests.hints import source_texts
+from tests.hints import is_group, source_texts, sub_command, sub_names
 from tests.journal_fixtures import at, day, make_part, protector
 
 RAW = re.compile(r"<(str|int|bool|path|dir|file|float|list\[[^>]*\]|int range)>|x>=|\(required\)")
 
 
 def every_command() -> list[list[str]]:
-    import typer.main
-    from typer._click.core import Context
-
     out = []
-    root = typer.main.get_command(app)
     for name in COMMANDS:
-        command = root.get_command(Context(root), name)
+        command = sub_command(app, name)
         out.append([name])
-        for sub in getattr(command, "list_commands", lambda ctx: [])(Context(command)):
+        for sub in sub_names(command) if is_group(command) else []:
             out.append([name, sub])
-            inner = command.get_command(Context(command), sub)
-            for deeper in getattr(inner, "list_commands", lambda ctx: [])(Context(inner)):
+            inner = sub_command(command, sub)
+            for deeper in sub_names(inner) if is_group(inner) else []:
                 out.append([name, sub, deeper])
     return out
 
@@ -46,6 +42,7 @@ def test_help_pages_show_no_raw_type_labels(cli: Cli, path: list[str]) -> None:
     result = cli(*path, "--help")
     assert result.exit_code == 0, result.output
     assert "Usage: partsjournal" in result.stdout
+    assert cli(*path, "-h").stdout == result.stdout  # -h everywhere, as at the top
     assert RAW.findall(result.stdout) == []
     assert "(s)" not in result.stdout
 
@@ -81,13 +78,27 @@ def _all_strings() -> list[tuple[str, str]]:
 # --------------------------------------------------------------------------- export
 
 
-def test_export_with_no_options_stops_and_says_what_to_give(cli: Cli, home: Path) -> None:
-    protector(at(day(20)), make_part("The Critic", day(1)))
-    result = cli("export")
-    assert result.exit_code == 2
-    assert "--since DATE" in result.stderr and "partsjournal export --since" in result.stderr
-    assert result.stdout == ""
+@pytest.mark.parametrize("fmt", ["json", "markdown"])
+def test_export_with_no_since_takes_the_whole_journal(cli: Cli, home: Path, fmt: str) -> None:
+    """As jrnl does: no --since is every entry, from the first one (here over a year back)."""
+    first = protector(at(day(20).replace(year=2025)), make_part("The Critic", day(1)))
+    last = protector(at(day(20)), make_part("The Critic", day(1)))
+    result = cli("export", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    if fmt == "json":
+        data = json.loads(result.stdout)
+        assert [e["id"] for e in data["entries"]] == [first.id, last.id]
+        assert data["since"] == first.created.date().isoformat()
+    else:
+        headings = [line for line in result.stdout.splitlines() if line.startswith("## ")]
+        assert len(headings) == 2 and "2025" in headings[0] and "2026" in headings[1]
     assert "[required]" not in cli("export", "--help").stdout
+
+
+def test_export_of_an_empty_journal_is_an_empty_document(cli: Cli, home: Path) -> None:
+    data = json.loads(cli("export", "--format", "json").stdout)
+    assert data["count"] == 0 and data["entries"] == []
+    assert data["since"] == data["until"] == TODAY.date().isoformat()
 
 
 def test_export_exclude_with_an_id_start_that_fits_several_is_refused(
@@ -194,12 +205,8 @@ def test_an_empty_period_suggests_only_what_was_given(
 def test_lazy_sub_commands_are_listed_with_their_own_first_line(group: str) -> None:
     """A group lists some sub-commands without building them (cli/lazy.py): the line
     it shows is the first paragraph of the command's own help."""
-    import typer.main
-    from typer._click.core import Context
-
-    root = typer.main.get_command(app)
-    command: Any = root.get_command(Context(root), group)
+    command: Any = sub_command(app, group)
     assert command.lazy
     for name, (_module, line) in command.lazy.items():
-        built = command.get_command(Context(command), name)
+        built = sub_command(command, name)
         assert built.help.split("\n\n")[0].strip() == line, name

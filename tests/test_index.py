@@ -21,7 +21,7 @@ from partsjournal.core import index, indexfile, indexrows, parts, paths, session
 from partsjournal.core.entry import Entry
 from partsjournal.views import search
 from tests.conftest import Cli
-from tests.helpers import TODAY
+from tests.helpers import TODAY, fake_terminal
 from tests.journal_fixtures import at, day, make_part, protector, write
 
 
@@ -260,32 +260,6 @@ def test_export_pieces_make_the_same_document_as_one_dump(count: int) -> None:
     assert "".join(render_entry.export_json_chunks(head, iter(items))) == whole
 
 
-def test_a_long_listing_goes_through_the_pager_only_on_a_terminal(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    from rich.console import Console
-
-    from partsjournal.render import ui
-
-    paged: list[bool] = []
-
-    class Pager:
-        def __enter__(self) -> None:
-            paged.append(True)
-
-        def __exit__(self, *exc: object) -> None:
-            return None
-
-    for terminal, lines, expected in [(True, 100, [True]), (True, 3, []), (False, 100, [])]:
-        paged.clear()
-        console = Console(force_terminal=terminal, height=24)
-        monkeypatch.setattr(console, "pager", lambda **kw: Pager())
-        monkeypatch.setattr(ui, "out", lambda console=console: console)
-        with ui.paged(lines):
-            pass
-        assert paged == expected
-
-
 def test_a_parts_time_line_shows_the_latest_twenty_unless_asked_for_all(
     cli: Cli, home: Path
 ) -> None:
@@ -326,7 +300,7 @@ def test_a_sealed_index_is_kept_whole_and_never_plain_on_disk(
 def test_a_rebuild_of_many_files_shows_its_progress(
     cli: Cli, journal: dict[str, Entry], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from partsjournal.core import progress
+    from partsjournal.render import ui
 
     shown: list[str] = []
 
@@ -334,13 +308,45 @@ def test_a_rebuild_of_many_files_shows_its_progress(
         shown.append(description)
         return items
 
-    monkeypatch.setattr(progress, "bar", bar)
+    fake_terminal(monkeypatch, stderr_tty=True)  # the bar is drawn on stderr
+    monkeypatch.setattr(ui, "track", bar)
     monkeypatch.setattr(indexrows, "PARALLEL_FROM", 2)
     monkeypatch.setattr(indexrows.os, "cpu_count", lambda: 1)  # the one-process path
     assert cli("parts").exit_code == 0
     assert shown == ["Indexing your journal"]
     assert cli("parts").exit_code == 0
     assert shown == ["Indexing your journal"]  # a fresh index is not read again
+
+
+@pytest.mark.parametrize(
+    ("where", "bars"),
+    [
+        ({"stderr_tty": True}, ["bar"]),
+        ({"stderr_tty": True, "stdout_tty": True}, ["bar"]),
+        ({"stdout_tty": True}, []),
+        ({"stderr_tty": True, "plain": True}, []),
+        ({}, []),
+    ],
+    ids=str,
+)
+def test_a_progress_bar_only_where_stderr_is_a_terminal_and_output_is_not_plain(
+    cli: Cli,
+    journal: dict[str, Entry],
+    monkeypatch: pytest.MonkeyPatch,
+    where: dict[str, bool],
+    bars: list[str],
+) -> None:
+    """A bar drawn on stderr is decided by stderr (not stdout: `parts | less`), and never
+    drawn in plain output, which a screen reader would read out at every step."""
+    from rich import progress as rich_progress
+
+    drawn: list[str] = []
+    monkeypatch.setattr(rich_progress, "track", lambda items, **kw: drawn.append("bar") or items)
+    fake_terminal(monkeypatch, **where)
+    monkeypatch.setattr(indexrows, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(indexrows.os, "cpu_count", lambda: 1)
+    assert cli("parts").exit_code == 0
+    assert drawn == bars
 
 
 def test_the_index_works_in_a_folder_whose_name_looks_like_a_uri(

@@ -112,7 +112,10 @@ def test_each_calendar_check_in_says_what_its_stretch_is_about(cli: Cli, tmp_pat
     target = tmp_path / "c.ics"
     assert cli("session", "add", "2026-11-19", "--ics", str(target)).exit_code == 0
     text = target.read_bytes().decode("utf-8").replace("\r\n ", "")
-    descriptions = [line for line in text.splitlines() if line.startswith("DESCRIPTION")]
+    lines = text.splitlines()
+    # each check-in's own description (its alarm has one of its own, further down)
+    events = [lines[i:] for i, line in enumerate(lines) if line == "BEGIN:VEVENT"]
+    descriptions = [next(x for x in event if x.startswith("DESCRIPTION")) for event in events]
     assert len(descriptions) == 4
     assert "body and grounding first" in descriptions[0] and "journey" in descriptions[0]
     assert "parts and habits" in descriptions[1] and "journey" not in descriptions[1]

@@ -15,6 +15,7 @@ from partsjournal.flow.engine import Paused
 from partsjournal.views import measures
 from tests.askers import BACK, PAUSE, FakeAsker, Turns
 from tests.conftest import Cli, entry_files
+from tests.helpers import flat_screen
 from tests.journal_fixtures import PLACEHOLDER_LABELS, placeholder_items, set_up_measure
 
 
@@ -207,12 +208,13 @@ def test_at_a_terminal_each_item_offers_the_scale_and_going_back_changes_an_answ
     assert entry.path is not None and entry.path.exists()
 
 
-def test_a_measure_stopped_part_way_saves_nothing(cli: Cli, home: Path) -> None:
+def test_a_measure_stopped_part_way_saves_no_result_and_keeps_a_draft(cli: Cli, home: Path) -> None:
     m = set_up_measure("gad-7")
     asker = FakeAsker({"item_1": PLACEHOLDER_LABELS[0], "item_2": PAUSE})
     with pytest.raises(Paused):
         measure_run.take(m, asker)
     assert asker.asked == ["item_1", "item_2"] and entry_files(home) == []
+    assert len(list((home / "drafts").glob("*.toml"))) == 1  # tests/test_measure_drafts.py
 
 
 def test_the_safety_item_is_heard_the_moment_it_is_answered(home: Path) -> None:
@@ -245,6 +247,9 @@ def test_item_9_above_its_lowest_answer_brings_care_s_plain_question_and_the_pre
     assert asker.questions == [care_words.THOUGHTS_ASK]
     out = capsys.readouterr().out
     assert "tell your prescriber about this answer before your next dose" in out
+    # opened with the questionnaire's own reason, the answer as chosen; not "after a session"
+    opening = care_words.THOUGHTS_QUESTIONNAIRE.format(answer=PLACEHOLDER_LABELS[1])
+    assert opening in flat_screen(out) and care_words.THOUGHTS_DAILY not in flat_screen(out)
     assert [(i.kind, i.value, i.moment) for i in taken.entry.care] == [
         ("thoughts", kept, measures_asked.QUESTIONNAIRE)
     ]  # and no card: only "yes, right now" shows the whole card

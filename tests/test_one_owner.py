@@ -298,6 +298,61 @@ def test_the_close_name_offer_asks_through_the_askers_confirm(home: Path) -> Non
     assert yes.questions[0] == no.questions[0] == "Did you mean The Critic?"
 
 
+# --------------------------------------------------------------------------- is this a terminal
+
+TERMINAL_OWNER = "render/terminal.py"
+# questions about the terminal that only its one owner asks: calls, and the variables it reads
+TERMINAL_CALLS = {"isatty", "get_terminal_size", "is_terminal"}
+TERMINAL_WORDS = {"COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM"}
+# a stream that stands in for stdout must answer isatty() for the stream it writes to
+PASSES_THROUGH = {("render/plainly.py", "isatty")}
+
+
+def terminal_questions(source: str) -> list[str]:
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in TERMINAL_CALLS:
+            found.append(node.attr)
+        elif isinstance(node, ast.Name) and node.id in TERMINAL_CALLS:
+            found.append(node.id)
+        elif isinstance(node, ast.Constant) and node.value in TERMINAL_WORDS:
+            found.append(str(node.value))
+    return found
+
+
+def test_only_the_terminal_object_asks_whether_a_stream_is_a_terminal() -> None:
+    """One owner for "is this a terminal", its size, colour and plain output: a second
+    isatty() (or COLUMNS, NO_COLOR, TERM read elsewhere) is the drift issue 25 found, such as a
+    progress bar on stderr decided by stdout."""
+    src = Path(__file__).resolve().parents[1] / "src" / "partsjournal"
+    elsewhere = {}
+    for path in sorted(src.rglob("*.py")):
+        where = path.relative_to(src).as_posix()
+        asked = terminal_questions(path.read_text(encoding="utf-8"))
+        asked = [q for q in asked if (where, q) not in PASSES_THROUGH]
+        if asked and where != TERMINAL_OWNER:
+            elsewhere[where] = asked
+    assert elsewhere == {}
+    owner = terminal_questions((src / TERMINAL_OWNER).read_text(encoding="utf-8"))
+    assert {"isatty", "COLUMNS", "NO_COLOR", "TERM"} <= set(owner)  # the owner does ask
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "import sys\nif sys.stdout.isatty():\n    pass\n",
+        "import os\nwidth = os.environ.get('COLUMNS')\n",
+        "import shutil\nsize = shutil.get_terminal_size()\n",
+        "def f(console):\n    return console.is_terminal\n",
+        "import os\ncolour = 'NO_COLOR' not in os.environ\n",
+    ],
+)
+def test_a_second_terminal_check_would_be_found(second: str) -> None:
+    assert terminal_questions(second)
+
+
 def test_only_the_output_owner_writes_files_outside_the_journal() -> None:
     """``private_dir=False`` (a file the person named, outside ``<home>``) is written only by
     ``render/output.write``, which checks the place first: a second writer would skip it."""

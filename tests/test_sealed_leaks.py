@@ -62,7 +62,7 @@ def test_the_edit_copy_is_in_a_private_folder_outside_the_journal_and_then_gone(
     sealed: object, home: Path, cli: Cli, tmp_path: Path, private: Path, monkeypatch
 ) -> None:
     seen = editor(tmp_path, monkeypatch, ADD_NOTE)
-    result = cli("edit", "last")
+    result = cli("edit", "--raw", "last")
     assert result.exit_code == 0, result.stderr
     copy = Path(seen.read_text().split(" ", 1)[1])
     assert copy.parent.parent == private and not copy.is_relative_to(home)
@@ -78,7 +78,7 @@ def test_a_refused_edit_is_kept_encrypted_beside_the_entry(
     sealed: object, home: Path, cli: Cli, tmp_path: Path, private: Path, monkeypatch
 ) -> None:
     editor(tmp_path, monkeypatch, BREAK_IT)
-    result = cli("edit", "last")
+    result = cli("edit", "--raw", "last")
     assert result.exit_code == 1 and "kept, encrypted like the journal" in result.stderr
     [kept] = home.rglob(".*.edit.toml")
     assert crypt.open_sealed(kept.read_bytes()) == b"a private thought, and not TOML"
@@ -91,7 +91,7 @@ def test_in_a_plain_journal_a_refused_edit_is_kept_as_typed(
 ) -> None:
     assert cli("note", "a plain note").exit_code == 0
     editor(tmp_path, monkeypatch, BREAK_IT)
-    result = cli("edit", "last")
+    result = cli("edit", "--raw", "last")
     [kept] = home.rglob(".*.edit.toml")
     assert f"kept in {kept}" in result.stderr
     assert kept.read_bytes() == b"a private thought, and not TOML"
@@ -111,7 +111,7 @@ def start_edit(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> t
     seen = editor(tmp_path, monkeypatch, EDIT_AND_WAIT)
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "partsjournal", "edit", "last"],
+        [sys.executable, "-m", "partsjournal", "edit", "--raw", "last"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
@@ -160,7 +160,7 @@ def test_an_edit_killed_outright_is_cleaned_up_by_the_next_edit(
     os.kill(editor_pid, signal.SIGKILL)
     assert copy.exists()  # nothing could run: SIGKILL
     editor(tmp_path, monkeypatch, "")  # the next edit changes nothing
-    result = cli("edit", "last")
+    result = cli("edit", "--raw", "last")
     assert result.exit_code == 0
     assert "is not lost" in result.stderr
     assert list(private.iterdir()) == []

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partsjournal.cli import root
-from partsjournal.core import crypt, entry, matching, parts
+from partsjournal.core import config, crypt, entry, matching, parts
 from tests.conftest import ROOT, Cli, entry_files
 
 # --- files are UTF-8 whatever the locale -------------------------------------------------
@@ -127,6 +127,24 @@ def test_grep_finds_the_words_in_the_other_form(
     for _ in range(2):  # from the files, then from the index they built
         found = cli("entries", "--grep", unicodedata.normalize(typed, "TOUCHÉE, ZOË"))
         assert found.exit_code == 0 and "1 entry" in found.stdout
+
+
+@settings(max_examples=40, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=ACCENTED.filter(lambda n: n.strip()), typed=st.sampled_from(["NFC", "NFD"]))
+def test_a_contact_named_in_any_unicode_form_is_one_person_on_the_card(
+    name: str, typed: str, home: Path
+) -> None:
+    """The support card compares names as parts and searches do (core/matching): adding
+    again in the other form, another case or with extra spaces changes how to reach the
+    person; removing in any form removes them. The name stays as first typed."""
+    (home / "config.toml").unlink(missing_ok=True)
+    stored = unicodedata.normalize("NFD" if typed == "NFC" else "NFC", name).strip()
+    config.add_contact(stored, "call 555 0100")
+    again = "  " + unicodedata.normalize(typed, name).upper() + " "
+    config.add_contact(again, "text instead")
+    assert [(c.name, c.reach) for c in config.load().contacts] == [(stored, "text instead")]
+    config.remove_contact(unicodedata.normalize(typed, name).casefold())
+    assert config.load().contacts == []
 
 
 # --- crossing merges ----------------------------------------------------------------------

@@ -173,7 +173,7 @@ def test_a_broken_dated_session_file_keeps_its_number(home: Path) -> None:
 def test_saving_an_entry_reads_only_the_sessions_near_it(
     home: Path, monkeypatch: pytest.MonkeyPatch, protector_answers: Path
 ) -> None:
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from partsjournal.cli.root import app
 

@@ -6,6 +6,7 @@ each stage's words hold for the days they appear on, and a practice that works c
 from __future__ import annotations
 
 import json
+import tomllib
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,8 @@ from partsjournal.render import card
 from partsjournal.views import patterns
 from partsjournal.views import practices as practice_log
 from tests.askers import AutoAsker
-from tests.conftest import Cli
+from tests.conftest import Cli, entry_files
+from tests.helpers import RATINGS
 from tests.journal_fixtures import at, write
 
 PARIS = timezone(timedelta(hours=1))
@@ -81,10 +83,10 @@ def test_a_check_in_on_some_realms_asks_nothing_that_belongs_to_the_others() -> 
 # --------------------------------------------------------------------------- a flare-up
 
 
-def rated(day: date, session: str, **low: int) -> None:
+def rated(day: date, session: str, hour: int = 21, **low: int) -> None:
     ratings = {r: 5 for r in vocab.REALM_KEYS} | low
     write(
-        at(day), "integrate",
+        at(day, hour), "integrate",
         [(vocab.realm_role(vocab.REALM_RATING, r), n) for r, n in ratings.items()],
         session=session, phase="after",
     )  # fmt: skip
@@ -135,6 +137,66 @@ def test_a_flare_up_is_only_in_days_1_to_14_and_more_than_once(
     from partsjournal.core.entry import load_range
 
     found = patterns.flare_ups(list(load_range(date(2026, 11, 1), date(2026, 11, 30))), [s])
+    assert bool(found) is flare
+
+
+ALL_LOW = {r: patterns.REALM_LOW for r in vocab.REALM_KEYS}
+
+
+@pytest.mark.parametrize(
+    ("check_ins", "flare_days", "low_days"),
+    [
+        # (day after the session, every realm low?) -> days named a flare-up, days named low
+        (((1, True), (4, True)), (1, 4), ()),  # both in a flare-up: said once, as the flare-up
+        (((1, True), (4, False)), (1, 4), ()),  # emotion low twice: the all-low day is in it
+        (((1, True), (4, True), (20, True)), (1, 4), (20,)),  # day 20 is past the flare days
+        (((1, True), (20, False)), (), (1,)),  # low once in the first weeks: no flare-up
+        (((16, True), (20, True)), (), (16, 20)),
+        (((1, False), (4, False)), (1, 4), ()),
+    ],
+)
+def test_a_check_in_in_a_flare_up_is_not_named_again_for_low_realms(
+    home: Path, check_ins: tuple[tuple[int, bool], ...], flare_days: tuple[int, ...],
+    low_days: tuple[int, ...],
+) -> None:  # fmt: skip
+    start = date(2026, 11, 1)
+    s = sessions.add(start, created=NOW)
+    for d, all_low in check_ins:
+        rated(start + timedelta(days=d), s.id, **(ALL_LOW if all_low else {"emotion": 0}))
+    from partsjournal.core.entry import load_range
+
+    every = sorted(load_range(start, start + timedelta(days=30)), key=lambda e: e.created)
+    day_of = {e.id: (e.day - start).days for e in every}
+    found = patterns.find(every, [s])
+    named = {p.kind: tuple(day_of[i] for i in p.entries) for p in found}
+    assert named.get(patterns.FLARE_UP, ()) == flare_days
+    assert named.get(patterns.LOW_REALMS, ()) == low_days
+    listed = [i for p in found for i in p.entries]
+    assert len(listed) == len(set(listed))  # each check-in said once
+
+
+def test_the_review_says_a_flare_up_once(cli: Cli, home: Path) -> None:
+    s = sessions.add(date(2026, 11, 17), created=NOW)
+    rated(date(2026, 11, 18), s.id, **ALL_LOW)  # days 1 and 4, every realm at 1
+    rated(date(2026, 11, 21), s.id, **ALL_LOW)
+    shown = " ".join(cli("review", "--week").stdout.split())
+    assert flare_words("Body, Mind, Emotion, Spirit and Work/life balance", 2) in shown
+    assert "with every realm at" not in shown
+
+
+@pytest.mark.parametrize(("hour", "flare"), [(1, False), (5, False), (6, True), (23, True)])
+def test_the_night_after_the_session_is_its_day_for_a_flare_up_too(
+    home: Path, hour: int, flare: bool
+) -> None:
+    """Days 1-14 are counted as care and the saved entry count them (sessions.days_after):
+    a check-in before 6 in the morning after the session belongs to the session's day."""
+    start = date(2026, 11, 1)
+    s = sessions.add(start, created=NOW)
+    rated(start + timedelta(days=1), s.id, hour=hour, spirit=1)
+    rated(start + timedelta(days=4), s.id, spirit=1)
+    from partsjournal.core.entry import load_range
+
+    found = patterns.flare_ups(list(load_range(start, start + timedelta(days=30))), [s])
     assert bool(found) is flare
 
 
@@ -218,6 +280,39 @@ def test_each_stages_words_hold_on_the_days_they_are_shown(day_after: int) -> No
         assert not any("no session" in t for t in texts), ids
     if day_after == 0:  # the day itself is not "a day or two" from the session
         assert not any("a day or two" in t for t in texts), ids
+
+
+INTEGRATE_DAYS = {
+    s.id: c.days
+    for s in exercises.get("integrate").steps
+    for c in s.conditions
+    if c.days is not None and s.kind != "guide"
+}
+
+
+def test_integrate_says_no_session_is_near_only_beyond_the_arcs_reach(
+    cli: Cli, home: Path, tmp_path: Path
+) -> None:
+    """A table of days 0-130 after a session: the check-in's own sentence and the arc's
+    questions come from one rule, so on days 61-120, where the 90-day look back is
+    asked, nothing says there is no session (one journal, a check-in on each day)."""
+    session = NOW.date() - timedelta(days=130)
+    sessions.add(session, created=NOW)
+    f = tmp_path / "a.toml"
+    f.write_text(RATINGS, encoding="utf-8")
+    for day_after in range(0, 131):
+        at = f"{session + timedelta(days=day_after)} 10:00"
+        result = cli("integrate", "--answers", str(f), "--at", at)
+        assert result.exit_code == 0, result.output
+        said = " ".join(result.output.split())
+        beyond = day_after > sessions.ARC_REACH_DAYS
+        assert ("No session is within" in said) == beyond, (day_after, said)
+        if beyond:  # and the sentence names the reach it keeps to
+            assert f"{sessions.ARC_REACH_DAYS} days back" in said
+        saved = tomllib.loads(entry_files(home)[-1].read_text(encoding="utf-8"))
+        asked = {a["step"] for a in saved["answers"]} & set(INTEGRATE_DAYS)
+        due = {s for s, (first, last) in INTEGRATE_DAYS.items() if first <= day_after <= last}
+        assert asked == due, day_after
 
 
 # --------------------------------------------------------------------------- practices

@@ -30,7 +30,7 @@ from partsjournal.flow.engine import GoBack, Paused
 from partsjournal.flow.exercises import Step
 from partsjournal.flow.interrupts import run_prompt as _run
 from partsjournal.flow.interrupts import terminal_gone as _terminal_gone
-from partsjournal.render import screens, ui
+from partsjournal.render import screens, terminal, ui
 
 PAUSE_CHOICE = "Pause here"
 BACK_CHOICE = "Go back one step"
@@ -49,7 +49,7 @@ def ask_secret(question: str) -> str:
     """A passphrase or key typed in the terminal, never echoed; refused without a terminal."""
     import getpass
 
-    if not sys.stdin.isatty():
+    if not terminal.current().stdin_tty:
         raise JournalError(crypt.NO_TERMINAL)
     try:
         return getpass.getpass(f"{question} ", stream=sys.stderr)

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-import typer
+import click
 
-from partsjournal.cli.plain import PlainCommand
+from partsjournal.cli.completion import session_numbers
 from partsjournal.core import crypt, dates, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import brief_html, brief_md, output, ui
@@ -18,49 +18,44 @@ FORMATS = ("markdown", "html")
 DEFAULT_DAYS = 30  # with no session and no period: the last 30 days
 
 
-def register(app: typer.Typer) -> None:
-    app.command("brief", cls=PlainCommand)(brief)
-
-
+@click.command("brief")
+@click.option(
+    "--session",
+    metavar="ID",
+    help="The session the brief prepares for (number, id or date).",
+    shell_complete=session_numbers,
+)
+@click.option("--since", metavar="DATE", help="First day: YYYY-MM-DD.")
+@click.option("--until", metavar="DATE", help="Last day: YYYY-MM-DD (default today).")
+@click.option("--format", "format_", metavar="FORMAT", help="markdown (default) or html.")
+@click.option(
+    "--output", "-o", "output_file", type=click.Path(path_type=Path), metavar="FILE",
+    help="Write to this file (readable by you only).",
+)  # fmt: skip
+@click.option(
+    "--exclude",
+    multiple=True,
+    metavar="KEY",
+    help="Leave out an item (safety-2) or a section (safety); repeat as needed.",
+)
 def brief(
-    session: Annotated[
-        str | None,
-        typer.Option("--session", help="The session the brief prepares for (number, id or date)."),
-    ] = None,
-    since: Annotated[
-        str | None, typer.Option("--since", help="First day: YYYY-MM-DD.", metavar="DATE")
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option("--until", help="Last day: YYYY-MM-DD (default today).", metavar="DATE"),
-    ] = None,
-    format: Annotated[
-        str | None,
-        typer.Option("--format", help="markdown (default) or html.", metavar="FORMAT"),
-    ] = None,
-    output_file: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file (readable by you only)."),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--exclude",
-            metavar="KEY",
-            help="Leave out an item (safety-2) or a section (safety); repeat as needed.",
-        ),
-    ] = None,
+    session: str | None,
+    since: str | None,
+    until: str | None,
+    format_: str | None,
+    output_file: Path | None,
+    exclude: tuple[str, ...],
 ) -> None:
     """Gather a brief for your therapist: safety record, notes, parts, promises, measures,
     practices and flare-ups; you see each item and leave out what you want before it is written.
 
     Example: partsjournal brief --session 3 --format html --output brief.html
     """
-    fmt = _format(format, output_file)
+    fmt = _format(format_, output_file)
     today = dates.now().date()
     first, last, named = _period(session, since, until, today)
     gathered = brief_mod.collect(first, last, session=named, warn=ui.warn)
-    chosen = brief_mod.leave_out(gathered, brief_mod.check_keys(gathered, exclude or []))
+    chosen = brief_mod.leave_out(gathered, brief_mod.check_keys(gathered, list(exclude)))
     if ui.can_prompt():
         picked = _asking().choose(chosen)
         if picked is None:
@@ -117,3 +112,6 @@ def _period(
     if first > last:
         raise UsageError("--since is after --until; give the earlier day first.")
     return first, last, None
+
+
+COMMANDS = {"brief": brief}

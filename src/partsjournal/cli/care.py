@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from partsjournal.cli.options import AnswersOption, AtOption, FutureOption
+from partsjournal.cli.typer_options import AnswersOption, AtOption, FutureOption
 from partsjournal.core import config, paths, reading
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import care_words, runner

@@ -57,7 +57,9 @@ def drafts_list(ctx: typer.Context) -> None:
     """
     if ctx.invoked_subcommand is not None:
         return
-    render_drafts.show_list(drafts.load_all(warn=ui.warn))
+    found = drafts.load_all(warn=ui.warn)
+    with ui.paged():
+        render_drafts.show_list(found)
 
 
 def discard(

@@ -6,27 +6,25 @@ Kept apart from ``entries`` so listing entries never loads the editing flow
 
 from __future__ import annotations
 
-from typing import Annotated
+import click
 
-import typer
-
-from partsjournal.cli.plain import PlainCommand
+from partsjournal.cli.completion import entry_refs
 from partsjournal.core import entry
-from partsjournal.flow import editing
+from partsjournal.flow import editing, entry_text
 from partsjournal.render import ui
 from partsjournal.views import search
 
 
-def register(app: typer.Typer) -> None:
-    app.command("edit", cls=PlainCommand)(edit)
-
-
-def edit(
-    entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The entry's id, or its start; last for the newest.")
-    ],
-) -> None:
+@click.command("edit")
+@click.argument("entry_id", metavar="ID", shell_complete=entry_refs)
+@click.option(
+    "--raw", is_flag=True, help="Edit the entry's file itself (TOML), with its dates and ids."
+)
+def edit(entry_id: str, raw: bool) -> None:
     """Open one entry in $EDITOR; it is checked before it is saved.
+
+    Your answers are shown as plain text under their questions; --raw opens the file
+    itself. ID is the entry's id, or its start; last for the newest.
 
     An edit that no longer reads as an entry is refused and the original kept;
     what you typed is kept too, in a copy whose place is named.
@@ -34,8 +32,12 @@ def edit(
     Example: partsjournal edit last (the newest entry)
     """
     path = search.find_entry(entry_id)
-    edited = editing.edit_entry(path, entry.load(path))
+    edit_as = editing.edit_entry if raw else entry_text.edit_entry
+    edited = edit_as(path, entry.load(path))
     if edited is None:
         ui.say("No changes; the entry is as it was.")
     else:
         ui.say(f"Saved your changes to {edited.id}.")
+
+
+COMMANDS = {"edit": edit}

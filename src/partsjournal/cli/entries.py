@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
 from partsjournal.cli import options
-from partsjournal.cli.plain import PlainCommand
+from partsjournal.cli.completion import entry_refs, exercise_names, part_names, session_numbers
 from partsjournal.core import dates, entry, parts, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import entry as render_entry
@@ -19,15 +17,6 @@ from partsjournal.render import output, ui
 from partsjournal.views import search
 
 PROGRESS_FROM = 300  # files; below this, reading is over before a bar would help
-
-
-def register(app: typer.Typer) -> None:
-    for name, function in (
-        ("entries", entries),
-        ("show", show),
-        ("export", export),
-    ):
-        app.command(name, cls=PlainCommand)(function)
 
 
 def _dates(since: str | None, until: str | None) -> tuple[date | None, date | None]:
@@ -39,45 +28,43 @@ def _dates(since: str | None, until: str | None) -> tuple[date | None, date | No
 
 
 def _progress(names: list[Path]) -> Iterable[Path]:
-    """A progress bar on a terminal when there are many files to read."""
-    if len(names) >= PROGRESS_FROM and sys.stdout.isatty():
+    """A progress bar (on stderr, when that is a terminal) when there are many files to read."""
+    if len(names) >= PROGRESS_FROM:
         return ui.track(names, "Reading entries")
     return names
 
 
+@click.command("entries")
+@click.option("--since", metavar="DATE", help="From this day.")
+@click.option("--until", metavar="DATE", help="Up to this day.")
+@click.option(
+    "--part", metavar="NAME", help="Only entries with this part.", shell_complete=part_names
+)
+@click.option(
+    "--exercise", metavar="NAME", help="Only this exercise.", shell_complete=exercise_names
+)
+@click.option(
+    "--session",
+    metavar="ID",
+    help="Only entries around this session (id or number).",
+    shell_complete=session_numbers,
+)
+@click.option("--grep", metavar="TEXT", help="Only entries with TEXT in an answer (any case).")
+@click.option(
+    "--format", "format_", metavar="FORMAT", default="rich", help="rich (default) or json."
+)
+@click.option("--number", "-n", type=int, metavar="N", help="Show the latest N (default {latest}).")
+@click.option("--all", "all_", is_flag=True, help="Show every entry that matches.")
 def entries(
-    since: Annotated[
-        str | None, typer.Option("--since", metavar="DATE", help="From this day.")
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="DATE", help="Up to this day.")
-    ] = None,
-    part: Annotated[
-        str | None, typer.Option("--part", metavar="NAME", help="Only entries with this part.")
-    ] = None,
-    exercise: Annotated[
-        str | None, typer.Option("--exercise", metavar="NAME", help="Only this exercise.")
-    ] = None,
-    session: Annotated[
-        str | None,
-        typer.Option(
-            "--session", metavar="ID", help="Only entries around this session (id or number)."
-        ),
-    ] = None,
-    grep: Annotated[
-        str | None,
-        typer.Option(
-            "--grep", metavar="TEXT", help="Only entries with TEXT in an answer (any case)."
-        ),
-    ] = None,
-    format: Annotated[
-        str, typer.Option("--format", metavar="FORMAT", help="rich (default) or json.")
-    ] = "rich",
-    number: Annotated[
-        int | None,
-        typer.Option("--number", "-n", metavar="N", help="Show the latest N (default {latest})."),
-    ] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Show every entry that matches.")] = False,
+    since: str | None,
+    until: str | None,
+    part: str | None,
+    exercise: str | None,
+    session: str | None,
+    grep: str | None,
+    format_: str,
+    number: int | None,
+    all_: bool,
 ) -> None:
     """List entries: date, exercise, parts and first words, oldest first.
 
@@ -87,7 +74,7 @@ def entries(
     Example: partsjournal entries --since 2026-11-01 --part "The Critic"
     """
 
-    fmt = output.choose_format(format, None, render_entry.LIST_FORMATS, default="rich")
+    fmt = output.choose_format(format_, None, render_entry.LIST_FORMATS, default="rich")
     lo, hi = _dates(since, until)
     session_id = sessions.find(session).id if session is not None else None
     if grep is not None and not grep.strip():
@@ -111,89 +98,93 @@ def entries(
     elif not found:
         ui.say(search.nothing_found(selection, period=lo is not None or hi is not None))
     else:
-        with ui.paged(len(shown)):
+        with ui.paged():
             render_entry.print_entries(
                 list(every.entries(shown)), ui.out(), more=len(found) - len(shown), names=names
             )
 
 
-def show(
-    entry_id: Annotated[
-        str, typer.Argument(metavar="ID", help="The entry's id, or its start; last for the newest.")
-    ],
-) -> None:
+@click.command("show")
+@click.argument("entry_id", metavar="ID", shell_complete=entry_refs)
+def show(entry_id: str) -> None:
     """Show one entry with every question and answer.
+
+    ID is the entry's id, or its start; last for the newest.
 
     Example: partsjournal show last (the newest entry), or partsjournal show 2026-11-20T2115
     """
     e = entry.load(search.find_entry(entry_id))
     near = sessions.around(e.day, e.day, ids=[e.session] if e.session else [], warn=ui.warn)
-    render_entry.print_entry(e, near, ui.out(), parts.current_names(p.id for p in e.parts))
+    with ui.paged():
+        render_entry.print_entry(e, near, ui.out(), parts.current_names(p.id for p in e.parts))
 
 
+@click.command("export")
+@click.option(
+    "--since", metavar="DATE", help="The first day to include (default: the first entry)."
+)
+@click.option("--until", metavar="DATE", help="Last day (default today).")
+@click.option("--format", "format_", metavar="FORMAT", help="markdown (default) or json.")
+@click.option(
+    "--part",
+    multiple=True,
+    metavar="NAME",
+    help="Only entries with this part (repeatable).",
+    shell_complete=part_names,
+)
+@click.option(
+    "--exercise",
+    multiple=True,
+    metavar="NAME",
+    help="Only this exercise (repeatable).",
+    shell_complete=exercise_names,
+)
+@click.option("--exclude", multiple=True, metavar="ID", help="Leave out this entry (repeatable).")
+@click.option(
+    "--only-highlights",
+    is_flag=True,
+    help="Only needs, new roles, reflections, intentions, next steps, practices "
+    "and what care noticed.",
+)
+@click.option(
+    "--without-care",
+    is_flag=True,
+    help="Leave out what care noticed (high ratings, not feeling safe); kept by default.",
+)
+@click.option(
+    "--output", "-o", "output_file", type=click.Path(path_type=Path), metavar="FILE",
+    help="Write to this file.",
+)  # fmt: skip
 def export(
-    since: Annotated[
-        str | None,
-        typer.Option("--since", metavar="DATE", help="The first day to include (export needs it)."),
-    ] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", metavar="DATE", help="Last day (default today).")
-    ] = None,
-    format: Annotated[
-        str | None, typer.Option("--format", metavar="FORMAT", help="markdown (default) or json.")
-    ] = None,
-    part: Annotated[
-        list[str] | None,
-        typer.Option("--part", metavar="NAME", help="Only entries with this part (repeatable)."),
-    ] = None,
-    exercise: Annotated[
-        list[str] | None,
-        typer.Option("--exercise", metavar="NAME", help="Only this exercise (repeatable)."),
-    ] = None,
-    exclude: Annotated[
-        list[str] | None,
-        typer.Option("--exclude", metavar="ID", help="Leave out this entry (repeatable)."),
-    ] = None,
-    only_highlights: Annotated[
-        bool,
-        typer.Option(
-            "--only-highlights",
-            help=(
-                "Only needs, new roles, reflections, intentions, next steps, practices "
-                "and what care noticed."
-            ),
-        ),
-    ] = False,
-    without_care: Annotated[
-        bool,
-        typer.Option(
-            "--without-care",
-            help="Leave out what care noticed (high ratings, not feeling safe); kept by default.",
-        ),
-    ] = False,
-    output_file: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write to this file.")
-    ] = None,
+    since: str | None,
+    until: str | None,
+    format_: str | None,
+    part: tuple[str, ...],
+    exercise: tuple[str, ...],
+    exclude: tuple[str, ...],
+    only_highlights: bool,
+    without_care: bool,
+    output_file: Path | None,
 ) -> None:
     """Write the entries of a period, in order with phases and parts, for you to share
     with your therapist if you choose. Nothing is sent anywhere.
 
+    With no --since the export starts at the first entry: the whole journal.
+
     Example: partsjournal export --since 2026-11-01 --output brief.md
     """
-    if since is None:
-        raise UsageError(
-            "Say which day the export starts with --since DATE (and --until DATE for its "
-            "last day), for example: partsjournal export --since 2026-11-01"
-        )
-    fmt = output.choose_format(format, output_file, render_entry.EXPORT_FORMATS, default="markdown")
+    fmt = output.choose_format(
+        format_, output_file, render_entry.EXPORT_FORMATS, default="markdown"
+    )
     lo, hi = _dates(since, until)
-    assert lo is not None
     hi = hi or dates.now().date()
-    if hi < lo:
+    if lo is not None and hi < lo:
         raise UsageError(f"--since ({lo}) is after today; give a day that has passed.")
-    excluded = search.exclude_ids(exclude or [])
-    selection = search.Selection(parts=part or [], exercises=exercise or [], exclude=excluded)
+    excluded = search.exclude_ids(list(exclude))
+    selection = search.Selection(parts=list(part), exercises=list(exercise), exclude=excluded)
     everything, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
+    if lo is None:  # the whole journal: from its first entry (today's date when it has none)
+        lo = min((row.day for row in everything.rows), default=hi)
     if excluded:
         for x in excluded:
             if not any(e.id == x for e in everything.rows):
@@ -207,7 +198,7 @@ def export(
         since=lo,
         until=hi,
         only_highlights=only_highlights,
-        selection={"parts": part or [], "exercises": exercise or [], "excluded": excluded},
+        selection={"parts": list(part), "exercises": list(exercise), "excluded": excluded},
         care=not without_care,
     )
     names = parts.current_names(pid for row in found for pid, _ in row.parts)
@@ -217,7 +208,16 @@ def export(
         )
         for e in everything.entries(found)
     )
-    if fmt == "json":
-        output.stream(render_entry.export_json_chunks(head, items), output_file)
-    else:
-        output.stream(render_entry.export_markdown_chunks(head, items), output_file)
+    chunks = (
+        render_entry.export_json_chunks(head, items)
+        if fmt == "json"
+        else render_entry.export_markdown_chunks(head, items)
+    )
+    if output_file is not None:
+        output.stream(chunks, output_file)
+        return
+    with ui.paged():  # on a terminal a long export is read in the pager, as git log is
+        output.stream(chunks, None)
+
+
+COMMANDS = {"entries": entries, "show": show, "export": export}

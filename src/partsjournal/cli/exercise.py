@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.cli import integrate as integrate_command
-from partsjournal.cli.options import (
+from partsjournal.cli.typer_options import (
     AfterOption,
     AnswersOption,
     AtOption,
@@ -58,7 +58,8 @@ def exercise(
     """
     if name is None:  # the primer first: it is where a new journal starts
         found = exercises.load_all(warn=ui.warn)
-        screens.exercise_list(sorted(found, key=lambda ex: ex.name != PRIMER))
+        with ui.paged():
+            screens.exercise_list(sorted(found, key=lambda ex: ex.name != PRIMER))
         return
     phase = sessions.phase_from_flags(before, after)
     if name == "integrate":  # needs its follow-up steps and phase choice: same as the command

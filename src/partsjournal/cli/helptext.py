@@ -37,7 +37,6 @@ def _filled(text: str | None) -> str | None:
 
 
 def _polish_param(param: Any) -> None:
-    param.help = _filled(getattr(param, "help", None))
     if param.param_type_name == "argument":
         if param.metavar is None:
             param.metavar = param.name.upper()
@@ -48,11 +47,22 @@ def _polish_param(param: Any) -> None:
     param._get_number_range_help_str = lambda: None  # the help says the limit
 
 
+def _refill(command: Any) -> None:
+    """``{latest}`` filled in afresh from the help as written (a Click command lives as
+    long as its module, and the limit is read when its help is made)."""
+    for thing in (command, *getattr(command, "params", [])):
+        if not hasattr(thing, "_help_template"):
+            thing._help_template = getattr(thing, "help", None)
+        thing.help = _filled(thing._help_template)
+    for sub in getattr(command, "commands", {}).values():
+        _refill(sub)
+
+
 def polish(command: Any) -> Any:
     """Give ``command`` (and the commands under it) plain value words; returns it."""
+    _refill(command)
     if getattr(command, "_polished", False):
         return command
-    command.help = _filled(command.help)
     for param in getattr(command, "params", []):
         _polish_param(param)
     made = command.get_help_option  # --help is made when first asked for
@@ -64,6 +74,11 @@ def polish(command: Any) -> Any:
         return option
 
     command.get_help_option = help_option
+    # -h as well as --help, as at the top (a command run from Click starts its own context)
+    command.context_settings = {
+        **(command.context_settings or {}),
+        "help_option_names": ["-h", "--help"],
+    }
     command._polished = True
     for sub in getattr(command, "commands", {}).values():
         polish(sub)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from partsjournal.cli.options import (
+from partsjournal.cli.typer_options import (
     AfterOption,
     AnswersOption,
     AtOption,
@@ -57,11 +57,15 @@ def integrate(
         created.date(), explicit=session, phase=phase, clock=created.time()
     )
     if phase is None:
-        ui.say(
-            "No session is within 14 days ahead or 60 days back, so these are the "
-            "integration questions. To prepare for a session instead, add it with "
-            "'partsjournal session add DATE' or pass --before."
-        )
+        # the arc's own reach says whether a session is near: on days 61-120 after one,
+        # the 90-day look back speaks of it, so nothing here may say there is none
+        if sessions.arc_day(created, None, None) is None:
+            ui.say(
+                f"No session is within {sessions.BEFORE_WINDOW_DAYS} days ahead or "
+                f"{sessions.ARC_REACH_DAYS} days back, so these are the integration questions. "
+                "To prepare for a session instead, add it with 'partsjournal session add DATE' "
+                "or pass --before."
+            )
         phase = "after"
     source, pending = practice_log.pending(created)
     exercise = integration.integrate_exercise(realms, pending)

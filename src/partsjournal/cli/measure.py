@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from partsjournal.cli.options import (
+from partsjournal.cli.typer_options import (
     AfterOption,
     AnswersOption,
     AtOption,
@@ -126,13 +126,10 @@ def take(
             phase=phase,
             on_safety=measures_asked.safety_answered(measure, asker),
         )
-    except Paused:
-        ui.say(measures_asked.PAUSED.format(name=measure.name))
+    except Paused as stop:
+        measures_asked.paused(measure, stop)
         return
-    if taken.score is not None and not taken.ended:
-        render.print_result(measure, taken.score, interactive=asker.interactive)
-    where = search.reference(taken.entry.id)
-    ui.say(f"Saved as {where}.", to_stderr=not asker.interactive)
+    measures_asked.show_taken(measure, taken, asker)
 
 
 @sub.command("list")

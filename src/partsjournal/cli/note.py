@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import sys
 from typing import Annotated
 
 import typer
 
-from partsjournal.cli.options import AtOption
+from partsjournal.cli.typer_options import AtOption
 from partsjournal.core import reading
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import editing, notes
-from partsjournal.render import ui
+from partsjournal.render import terminal, ui
 
 
 def register(app: typer.Typer) -> None:
@@ -54,7 +53,7 @@ def _words(text: str | None) -> str:
         return text
     if ui.can_prompt():
         return editing.new_text("note.txt")
-    if not sys.stdin.isatty():
+    if not terminal.current().stdin_tty:
         return editing.read_stdin()
     raise UsageError(
         "Give the note in quotes, with -, or on standard input, for example: "

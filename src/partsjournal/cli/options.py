@@ -1,50 +1,19 @@
-"""Options shared by several commands (one definition each): those of the commands that write
-entries, and how many entries a listing shows."""
+"""Options shared by several commands (one definition each): how many entries a listing shows,
+and the Click options of the reading commands. The Typer commands that write entries take
+theirs from :mod:`partsjournal.cli.typer_options`."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-import typer
+import click
 
 from partsjournal.core.errors import UsageError
 
-AtOption = Annotated[
-    str | None,
-    typer.Option(
-        "--at", metavar="DATE", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."
-    ),
-]
-FutureOption = Annotated[
-    bool,
-    typer.Option("--future", help="Allow an --at date more than a day ahead (on purpose)."),
-]
-AnswersOption = Annotated[
-    str | None,
-    typer.Option(
-        "--answers",
-        metavar="FILE",
-        help="Run without prompts: a TOML file of step id = answer ('-' reads stdin).",
-    ),
-]
-SessionOption = Annotated[
-    str | None,
-    typer.Option("--session", help="Link the entry to this session (its number or id)."),
-]
-BeforeOption = Annotated[
-    bool, typer.Option("--before", help="The entry prepares for a coming session.")
-]
-AfterOption = Annotated[
-    bool, typer.Option("--after", help="The entry integrates a session that has happened.")
-]
+F = TypeVar("F", bound=Callable[..., Any])
 
 LATEST = 20  # entries a listing shows when neither --all nor -n is given
-
-NumberOption = Annotated[
-    int | None,
-    typer.Option("--number", "-n", metavar="N", help="Show N entries (default {latest})."),
-]
-AllOption = Annotated[bool, typer.Option("--all", help="Show every entry.")]
 
 
 def how_many(number: int | None, all_: bool, *, every: bool = False) -> int | None:
@@ -59,3 +28,22 @@ def how_many(number: int | None, all_: bool, *, every: bool = False) -> int | No
     if number is not None:
         return number
     return None if every else LATEST
+
+
+def entry_time(function: F) -> F:
+    """``--at`` and ``--future``, for a command that dates what it saves."""
+    function = click.option(
+        "--future", is_flag=True, help="Allow an --at date more than a day ahead (on purpose)."
+    )(function)
+    return click.option(
+        "--at", metavar="DATE", help="Date the entry for an earlier moment: YYYY-MM-DD [HH:MM]."
+    )(function)
+
+
+def answers(function: F) -> F:
+    """``--answers FILE``: no prompts."""
+    return click.option(
+        "--answers",
+        metavar="FILE",
+        help="Run without prompts: a TOML file of step id = answer ('-' reads stdin).",
+    )(function)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import ClassVar
 
-import typer
+import click
 
 from partsjournal.cli import options
+from partsjournal.cli.completion import part_names
 from partsjournal.cli.lazy import LazyGroup
-from partsjournal.cli.plain import PlainCommand, PlainGroup
 from partsjournal.core import parts, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import parts as render_parts
@@ -16,7 +16,7 @@ from partsjournal.render import ui
 from partsjournal.views import partlog, partmap
 
 
-class PartsGroup(LazyGroup, PlainGroup):
+class PartsGroup(LazyGroup):
     order = ("show", "add", "edit", "rename", "merge", "unmerge", "map")
     lazy: ClassVar[
         dict[str, tuple[str, str]]
@@ -36,25 +36,18 @@ class PartsGroup(LazyGroup, PlainGroup):
     }
 
 
-parts_app = typer.Typer(
+@click.group(
+    "parts",
     cls=PartsGroup,
-    help="The parts you have met: list them, read one's story, add, edit, rename, merge, map.",
     invoke_without_command=True,
-    no_args_is_help=False,
-    rich_markup_mode="rich",
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+@click.pass_context
+def parts_list(ctx: click.Context) -> None:
+    """The parts you have met: list them, read one's story, add, edit, rename, merge, map.
 
-
-def register(app: typer.Typer) -> None:
-    app.add_typer(parts_app, name="parts")
-
-
-@parts_app.callback()
-def parts_list(ctx: typer.Context) -> None:
-    """List every part you have met.
-
-    Shows each part's role, how often and when you last met it, and a few words
-    of what it needs.
+    With no command, lists every part you have met: each part's role, how often and when
+    you last met it, and a few words of what it needs.
 
     Example: partsjournal parts
     """
@@ -66,23 +59,22 @@ def parts_list(ctx: typer.Context) -> None:
         key=lambda p: p.name.casefold(),
     )
     met = partlog.counts(index, warn=ui.warn) if live else {}
-    render_parts.print_list(live, met)
+    with ui.paged():
+        render_parts.print_list(live, met)
     for group in partlog.sharing_names(live):
         ui.warn(partlog.sharing_hint(group))
 
 
-@parts_app.command("show", cls=PlainCommand)
-def show(
-    name: Annotated[str, typer.Argument(help="The part's name or one of its aliases.")],
-    number: Annotated[
-        int | None,
-        typer.Option(
-            "--number", "-n", metavar="N", help="The latest N entries (default {latest})."
-        ),
-    ] = None,
-    all_: Annotated[bool, typer.Option("--all", help="Every entry in the time line.")] = False,
-) -> None:
+@parts_list.command("show", short_help="Show one part's record and the entries it appears in.")
+@click.argument("name", shell_complete=part_names)
+@click.option(
+    "--number", "-n", type=int, metavar="N", help="The latest N entries (default {latest})."
+)
+@click.option("--all", "all_", is_flag=True, help="Every entry in the time line.")
+def show(name: str, number: int | None, all_: bool) -> None:
     """Show one part's record and a time line of the entries it appears in.
+
+    NAME is the part's name or one of its aliases.
 
     The time line shows the latest {latest} entries; --all shows every one, -n N the latest N.
 
@@ -101,26 +93,21 @@ def show(
     meetings, total = partlog.meetings(part.id, index, latest=latest, warn=ui.warn)
     met_in = {m.entry.session for m in meetings if m.entry.session}
     names = {s.id: s.name for s in sessions.with_ids(met_in, warn=ui.warn)} if met_in else {}
-    with ui.paged(20 + 4 * len(meetings)):  # a long time line goes through the pager
+    with ui.paged():  # a long time line goes through the pager
         render_parts.print_part(part, index, meetings, names, total=total)
 
 
-@parts_app.command("add")
-def add(
-    name: Annotated[str, typer.Argument(help="The part's name, as you call it.")],
-    role: Annotated[
-        str | None,
-        typer.Option(help="manager, firefighter, exile, unsure, or your own words."),
-    ] = None,
-    protects: Annotated[
-        list[str] | None,
-        typer.Option("--protects", help="A part it protects (repeatable)."),
-    ] = None,
-    alias: Annotated[
-        list[str] | None, typer.Option("--alias", help="Another name for it (repeatable).")
-    ] = None,
-) -> None:
+@parts_list.command("add", short_help="Record a part no exercise has named yet.")
+@click.argument("name")
+@click.option(
+    "--role", metavar="TEXT", help="manager, firefighter, exile, unsure, or your own words."
+)
+@click.option("--protects", multiple=True, metavar="TEXT", help="A part it protects (repeatable).")
+@click.option("--alias", multiple=True, metavar="TEXT", help="Another name for it (repeatable).")
+def add(name: str, role: str | None, protects: tuple[str, ...], alias: tuple[str, ...]) -> None:
     """Record a part no exercise has named yet, so you can describe it and relate others to it.
+
+    NAME is the part's name, as you call it.
 
     Example: partsjournal parts add "Little One" --role exile
     """
@@ -145,19 +132,20 @@ def add(
 
     def describe(fresh: parts.Part) -> None:
         fresh.role = (role or "").strip()
-        parts.add_aliases(fresh, alias or [])
+        parts.add_aliases(fresh, list(alias))
         parts.add_protects(fresh, protected)
 
     part = parts.update(part.id, describe)
     ui.say(f'Added {part.name}. See it with: partsjournal parts show "{part.name}"')
 
 
-@parts_app.command("rename")
-def rename(
-    old: Annotated[str, typer.Argument(help="The part's current name or an alias.")],
-    new: Annotated[str, typer.Argument(help="Its new name.")],
-) -> None:
+@parts_list.command("rename")
+@click.argument("old", shell_complete=part_names)
+@click.argument("new")
+def rename(old: str, new: str) -> None:
     """Give a part a new name; the old one still finds it.
+
+    OLD is the part's current name or an alias, NEW its new name.
 
     The old name is kept as an alias and every entry stays attached.
 
@@ -169,7 +157,7 @@ def rename(
     ui.say(f"Renamed {before} to {renamed.name}; '{before}' still finds it.")
 
 
-@parts_app.command("map")
+@parts_list.command("map")
 def parts_map() -> None:
     """Draw your parts as a tree, with the Self at the root.
 
@@ -178,4 +166,9 @@ def parts_map() -> None:
 
     Say who protects whom with: partsjournal parts edit NAME --protects OTHER
     """
-    render_parts.print_map(*partmap.protection_map(parts.everything(warn=ui.warn)))
+    found = partmap.protection_map(parts.everything(warn=ui.warn))
+    with ui.paged():
+        render_parts.print_map(*found)
+
+
+COMMANDS = {"parts": parts_list}

@@ -10,13 +10,10 @@ from __future__ import annotations
 
 import importlib
 from datetime import timedelta
-from typing import Annotated
 
-import typer
+import click
 
 from partsjournal.cli import options
-from partsjournal.cli.options import AnswersOption, AtOption, FutureOption
-from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import dates, reading
 from partsjournal.core.errors import UsageError
 from partsjournal.render import practices as render_practices
@@ -25,20 +22,23 @@ from partsjournal.render.text import one_or_many, plural
 from partsjournal.views import practices as practice_log
 
 
-def register(app: typer.Typer) -> None:
-    app.command("practices", cls=PlainCommand)(practices)
-
-
+@click.command("practices")
+@click.option(
+    "--weeks", type=int, default=8, metavar="NUMBER",
+    help="How far back to list, in weeks (1 or more).",
+)  # fmt: skip
+@options.entry_time
+@options.answers
+@click.option("--number", "-n", type=int, metavar="N", help="Show N entries (default {latest}).")
+@click.option("--all", "all_", is_flag=True, help="Show every entry.")
 @reading.each_file_once  # a save reads each file once
 def practices(
-    weeks: Annotated[
-        int, typer.Option("--weeks", min=1, help="How far back to list, in weeks (1 or more).")
-    ] = 8,
-    at: AtOption = None,
-    future: FutureOption = False,
-    answers: AnswersOption = None,
-    number: options.NumberOption = None,
-    all_: options.AllOption = False,
+    weeks: int,
+    at: str | None,
+    future: bool,
+    answers: str | None,
+    number: int | None,
+    all_: bool,
 ) -> None:
     """List the practices you chose in recent check-ins and how they went.
 
@@ -46,13 +46,13 @@ def practices(
     check-in's practices have not been followed up yet, asks how each went (did it,
     partly, not yet) and saves the answers.
     """
-    if weeks < 1:  # the plain option parsing (PlainCommand) leaves range checks to the command
+    if weeks < 1:
         raise UsageError(f"--weeks needs a number of weeks from 1 up, not {weeks}.")
     limit = options.how_many(number, all_)
     created = dates.entry_time(at, future=future)
     found = practice_log.history(created.date() - timedelta(weeks=weeks), warn=ui.warn)
     shown = found[-limit:] if limit is not None else found
-    with ui.paged(6 + 2 * len(shown)):
+    with ui.paged():
         render_practices.print_list(shown, weeks, more=len(found) - len(shown))
     source, waiting = practice_log.pending(created)
     pending = practice_log.due(source, waiting, created)
@@ -73,3 +73,6 @@ def practices(
         )
         return
     importlib.import_module("partsjournal.flow.followup").ask(pending, created, answers)
+
+
+COMMANDS = {"practices": practices}

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
 
-import typer
+import click
 
-from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import dates, reading
 from partsjournal.core.errors import UsageError
 from partsjournal.render import charts, output, review_md, review_rich, ui
@@ -16,41 +14,35 @@ from partsjournal.views import period as periods
 from partsjournal.views import review as review_mod
 
 
-def register(app: typer.Typer) -> None:
-    app.command("review", cls=PlainCommand)(review)
-
-
+@click.command("review")
+@click.option("--week", is_flag=True, help="The seven days ending today (the default).")
+@click.option("--month", is_flag=True, help="The 30 days ending today.")
+@click.option(
+    "--ago", type=int, default=0, metavar="N", help="Go back N weeks (or months with --month)."
+)
+@click.option("--since", metavar="DATE", help="First day: YYYY-MM-DD.")
+@click.option("--until", metavar="DATE", help="Last day: YYYY-MM-DD (default today).")
+@click.option("--format", "format_", metavar="FORMAT", help="rich (default), markdown or json.")
+@click.option(
+    "--output", "-o", "output_file", type=click.Path(path_type=Path), metavar="FILE",
+    help="Write to this file instead of the screen.",
+)  # fmt: skip
 @reading.each_file_once  # each file read and each folder listed once
 def review(
-    week: Annotated[
-        bool, typer.Option("--week", help="The seven days ending today (the default).")
-    ] = False,
-    month: Annotated[bool, typer.Option("--month", help="The 30 days ending today.")] = False,
-    ago: Annotated[
-        int, typer.Option("--ago", help="Go back N weeks (or months with --month).", metavar="N")
-    ] = 0,
-    since: Annotated[
-        str | None, typer.Option("--since", help="First day: YYYY-MM-DD.", metavar="DATE")
-    ] = None,
-    until: Annotated[
-        str | None,
-        typer.Option("--until", help="Last day: YYYY-MM-DD (default today).", metavar="DATE"),
-    ] = None,
-    format: Annotated[
-        str | None,
-        typer.Option("--format", help="rich (default), markdown or json.", metavar="FORMAT"),
-    ] = None,
-    output_file: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to this file instead of the screen."),
-    ] = None,
+    week: bool,
+    month: bool,
+    ago: int,
+    since: str | None,
+    until: str | None,
+    format_: str | None,
+    output_file: Path | None,
 ) -> None:
     """Look back over a period: sessions, exercises, parts, activation, Self-energy,
     realms, practices and a few of your own words.
 
     Example: partsjournal review --week --format markdown --output week.md
     """
-    fmt = output.choose_format(format, output_file, render_review.FORMATS, default="rich")
+    fmt = output.choose_format(format_, output_file, render_review.FORMATS, default="rich")
     if week and month:
         raise UsageError("Choose one of --week and --month.")
     today = dates.now().date()
@@ -69,7 +61,11 @@ def review(
     elif output_file is not None:
         text = review_rich.to_plain_text(result) + charts.plain_text(result.course)
     else:
-        review_rich.print_rich(result, ui.out())
-        charts.print_course(result.course)
+        with ui.paged():
+            review_rich.print_rich(result, ui.out())
+            charts.print_course(result.course)
         return
     output.emit(text, output_file)
+
+
+COMMANDS = {"review": review}

@@ -1,8 +1,9 @@
 """The command layer: parses options, calls the domain modules, prints.
 
-Only typer and the standard library are imported at start-up; each command
-imports what it needs when it runs, so ``--help`` and light commands stay fast.
-Errors are caught in exactly one place, :meth:`JournalGroup.invoke`.
+The root group is plain Click, and only Click and the standard library are imported at
+start-up; each command is built from its module when it runs (:mod:`partsjournal.cli.lazy`),
+so ``--help`` and the reading commands stay fast. Errors are caught in exactly one place,
+:meth:`JournalGroup.invoke`, and usage errors are printed in one place, :meth:`JournalGroup.main`.
 """
 
 from __future__ import annotations
@@ -12,18 +13,15 @@ import errno
 import os
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-import typer
-from typer._click.core import Context
-from typer.core import TyperGroup
+import click
 
 from partsjournal import __version__
-from partsjournal.cli import helptext
-from partsjournal.cli.plain import prepare
+from partsjournal.cli.lazy import LazyGroup, TyperCommand, command_from
 from partsjournal.core import crypt, matching, paths, progress
 from partsjournal.core.errors import JournalError
-from partsjournal.render import ui
+from partsjournal.render import terminal, ui
 from partsjournal.render.text import sentence, wrap
 
 DISCLAIMER = (
@@ -107,19 +105,22 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "encryption",
         "Change the passphrase that protects the journal's key; entries are not rewritten.",
     ),
+    "completion": (
+        "completion",
+        "Print the script that completes partsjournal's commands, exercise names, part names "
+        "and session numbers in your shell (bash, zsh or fish).",
+    ),
 }
 
 
 def build_command(name: str) -> Any:
-    """The real Typer command ``name``, built from its module."""
-    import importlib
+    """The real command ``name``: a Click command, or the Typer command itself."""
+    made = command_from(COMMANDS[name][0], name)
+    return made.target() if isinstance(made, TyperCommand) else made
 
-    import typer.main
 
-    module = importlib.import_module(f"partsjournal.cli.{COMMANDS[name][0]}")
-    holder = typer.Typer()
-    module.register(holder)
-    return helptext.polish(typer.main.get_group(holder).commands[name])
+# said while the key is derived from the passphrase (scrypt: a second or two of silence)
+UNLOCKING = "Unlocking your journal..."
 
 
 def ask_secret(question: str) -> str:
@@ -128,49 +129,31 @@ def ask_secret(question: str) -> str:
 
     prompts = importlib.import_module("partsjournal.prompts")
     answer: str = prompts.ask_secret(question)
+    if question == crypt.UNLOCK_QUESTION and terminal.current().stderr_tty:
+        ui.say(UNLOCKING, to_stderr=True)  # the key is derived next: say so, not silence
     return answer
 
 
-class JournalGroup(TyperGroup):
+class JournalGroup(LazyGroup):
     """Turns every :class:`JournalError` into one sentence on stderr and its exit code.
 
     Anything unexpected becomes a short message too, unless ``--debug`` is given.
     Tracebacks are never shown with local variables, which could hold journal text.
     """
 
-    _listing = False
+    order = tuple(COMMANDS)
+    lazy = COMMANDS
 
-    def list_commands(self, ctx: Context) -> list[str]:
-        return list(COMMANDS)
-
-    def get_command(self, ctx: Context, cmd_name: str) -> Any:
-        if cmd_name not in COMMANDS:
-            return None
-        if self._listing:  # the top-level --help needs only names and one line each
-            from typer.core import TyperCommand
-
-            return TyperCommand(name=cmd_name, help=COMMANDS[cmd_name][1])
-        return build_command(cmd_name)
-
-    def resolve_command(self, ctx: Context, args: list[str]) -> Any:
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> Any:
         try:
             return super().resolve_command(ctx, args)
-        except typer.TyperException as exc:  # "No such command": suggest from our table
+        except click.UsageError as exc:  # "No such command": suggest from our table
             hint = matching.did_you_mean(args[0], COMMANDS) if args else ""
             if hint and "Did you mean" not in exc.message:
-                exc.message = f"{exc.message.rstrip('.')}.{hint}"
+                raise click.UsageError(f"{exc.message.rstrip('.')}.{hint}", ctx=exc.ctx) from None
             raise
 
-    def format_help(self, ctx: Context, formatter: Any) -> None:
-        helptext.polish(self)
-        self._listing = True
-        try:
-            super().format_help(ctx, formatter)
-        finally:
-            self._listing = False
-
-    def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
-        prepare(self.get_params(ctx))  # the root options need no pydantic either
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         args = as_typed(args)
         # error messages say "run the same command with --debug": accept it anywhere
         # before a lone "--" (after which everything is the person's own text)
@@ -182,25 +165,27 @@ class JournalGroup(TyperGroup):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run, and print the framework's own usage errors in our style: one line
-        on stderr naming the help to read, exit code 2 (instead of a boxed panel)."""
+        on stderr naming the help to read, exit code 2."""
         kwargs["standalone_mode"] = False
         try:
             code = super().main(*args, **kwargs)
-        except typer.TyperException as exc:  # Missing argument, No such option, ...
-            if type(exc).__name__ != "NoArgsIsHelpError":  # that one has printed the help
-                message = " ".join(exc.format_message().split())
-                ctx = getattr(exc, "ctx", None)
-                if ctx is not None:
-                    end = "" if message.endswith((".", "?", "!")) else "."
-                    message += f"{end} See '{ctx.command_path} --help'."
-                typer.echo(_fitted(f"partsjournal: {sentence(message)}"), err=True)
+        except click.exceptions.NoArgsIsHelpError as exc:  # the help, on stdout
+            click.echo(exc.format_message())
             sys.exit(exc.exit_code)
-        except typer.Abort:
-            typer.echo("partsjournal: stopped.", err=True)
+        except click.ClickException as exc:  # Missing argument, No such option, ...
+            message = " ".join(exc.format_message().split())
+            ctx = getattr(exc, "ctx", None)
+            if ctx is not None:
+                end = "" if message.endswith((".", "?", "!")) else "."
+                message += f"{end} See '{ctx.command_path} --help'."
+            click.echo(_fitted(f"partsjournal: {sentence(message)}"), err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("partsjournal: stopped.", err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
-    def invoke(self, ctx: typer.Context) -> Any:  # type: ignore[override]
+    def invoke(self, ctx: click.Context) -> Any:
         crypt.begin_command(ask_secret)  # an encrypted journal is unlocked once per command
         try:
             super().invoke(ctx)
@@ -209,31 +194,31 @@ class JournalGroup(TyperGroup):
         except JournalError as exc:
             if _debug["on"]:
                 raise
-            typer.echo(_fitted(f"partsjournal: {sentence(exc.message)}"), err=True)
-            raise typer.Exit(exc.exit_code) from None
-        except (typer.Exit, typer.Abort, typer.TyperException):
+            click.echo(_fitted(f"partsjournal: {sentence(exc.message)}"), err=True)
+            raise click.exceptions.Exit(exc.exit_code) from None
+        except (click.exceptions.Exit, click.Abort, click.ClickException):
             raise
         except BrokenPipeError:
             # the reader went away (`partsjournal entries | head`): stop quietly
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-            raise typer.Exit(1) from None
+            raise click.exceptions.Exit(1) from None
         except KeyboardInterrupt as exc:
             # Ctrl-C: 130; a closed terminal (SIGHUP) 129 and SIGTERM 143, after the
             # exercise saved its draft; the terminal may be gone, so say nothing then
             signum = getattr(exc, "signum", None)
             if signum is None:
-                typer.echo("partsjournal: stopped.", err=True)
-            raise typer.Exit(128 + (signum or 2)) from None
+                click.echo("partsjournal: stopped.", err=True)
+            raise click.exceptions.Exit(128 + (signum or 2)) from None
         except OSError as exc:  # a folder or file the system would not let us use
             if _debug["on"]:
                 raise
-            typer.echo(_fitted(f"partsjournal: {sentence(os_error_sentence(exc))}"), err=True)
-            raise typer.Exit(1) from None
+            click.echo(_fitted(f"partsjournal: {sentence(os_error_sentence(exc))}"), err=True)
+            raise click.exceptions.Exit(1) from None
         except Exception as exc:
             if _debug["on"]:
                 raise
-            typer.echo(
+            click.echo(
                 _fitted(
                     f"partsjournal: something went wrong inside partsjournal "
                     f"({type(exc).__name__}); your saved entries are untouched. "
@@ -241,10 +226,16 @@ class JournalGroup(TyperGroup):
                 ),
                 err=True,
             )
-            raise typer.Exit(1) from None
+            raise click.exceptions.Exit(1) from None
 
 
-app = typer.Typer(
+def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        click.echo(f"partsjournal {__version__}")
+        ctx.exit()
+
+
+@click.group(
     cls=JournalGroup,
     name="partsjournal",
     help=(
@@ -254,39 +245,34 @@ app = typer.Typer(
     ),
     epilog="Start with: partsjournal exercise primer",
     no_args_is_help=True,
-    pretty_exceptions_show_locals=False,
-    rich_markup_mode="rich",
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"partsjournal {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _root(
-    home: Annotated[
-        Path | None,
-        typer.Option(
-            "--home",
-            help="Journal folder (default: $PARTSJOURNAL_HOME, else your user data folder).",
-            file_okay=False,
-        ),
-    ] = None,
-    debug: Annotated[
-        bool, typer.Option("--debug", help="Show full error details (tracebacks).")
-    ] = False,
-    version: Annotated[
-        bool,
-        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
-    ] = False,
-) -> None:
+@click.option(
+    "--home",
+    type=click.Path(path_type=Path),  # core/paths says what is wrong with it
+    metavar="FOLDER",
+    help="Journal folder (default: $PARTSJOURNAL_HOME, else your user data folder).",
+)
+@click.option("--debug", is_flag=True, help="Show full error details (tracebacks).")
+@click.option(
+    "--version",
+    "-V",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_version,
+    help="Show the version.",
+)
+@click.option(
+    "--plain",
+    is_flag=True,
+    help="Plain text: ASCII only, no boxes, colour or progress bars (for screen readers; "
+    f"also {terminal.PLAIN_VAR}=1; on its own for TERM=dumb).",
+)
+def app(home: Path | None, debug: bool, plain: bool) -> None:
     paths.set_home(home)
-    if sys.stderr.isatty():
-        progress.bar = _progress
+    term = ui.begin(plain=plain)
+    progress.bar = _progress if term.shows_progress() else None
     if debug:
         _debug["on"] = True
 
@@ -313,11 +299,10 @@ def _link_waiting_notes() -> None:
 def _fitted(message: str) -> str:
     """An error for a terminal, broken between words to fit it (never inside a
     command or a path); for a pipe or a file, one line, unless COLUMNS is set."""
-    if not (sys.stderr.isatty() or os.environ.get("COLUMNS")):
+    term = terminal.current()
+    if not term.fits_lines(stderr=True):
         return message
-    import shutil
-
-    return wrap(message, shutil.get_terminal_size().columns)
+    return wrap(message, term.width)
 
 
 def os_error_sentence(exc: OSError) -> str:
@@ -377,4 +362,4 @@ def main() -> None:
     """Console-script entry point."""
     if "--debug" in sys.argv[1:]:
         _debug["on"] = True
-    app()
+    app(prog_name="partsjournal")

@@ -3,20 +3,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated, ClassVar
+from typing import ClassVar
 
-import typer
+import click
 
 from partsjournal.cli import options
+from partsjournal.cli.completion import session_numbers
 from partsjournal.cli.lazy import LazyGroup
-from partsjournal.cli.plain import PlainCommand, PlainGroup
 from partsjournal.core import dates, sessions
 from partsjournal.render import charts, ui
 from partsjournal.render import sessions as render_sessions
 from partsjournal.views import arcs, course, search
 
 
-class SessionGroup(LazyGroup, PlainGroup):
+class SessionGroup(LazyGroup):
     order = ("add", "list", "show", "plan", "edit", "remove")
     lazy: ClassVar[dict[str, tuple[str, str]]] = {  # they may ask first: built when run
         "add": (
@@ -39,34 +39,36 @@ class SessionGroup(LazyGroup, PlainGroup):
     }
 
 
-sub = typer.Typer(
+@click.group(
+    "session",
     cls=SessionGroup,
-    help="Record your sessions and see the entries before and after each one.",
     no_args_is_help=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
+def sub() -> None:
+    """Record your sessions and see the entries before and after each one."""
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(sub, name="session")
-
-
-@sub.command("list", cls=PlainCommand)
+@sub.command("list")
 def list_() -> None:
     """List your sessions with how many entries prepare for and integrate each."""
     found = sessions.load_all(warn=ui.warn)
     if not found:
         ui.say("No sessions yet. Add one with: partsjournal session add DATE")
         return
-    render_sessions.print_list(found, arcs.arcs(found, search.history(warn=ui.warn).rows))
+    counted = arcs.arcs(found, search.history(warn=ui.warn).rows)
+    with ui.paged():
+        render_sessions.print_list(found, counted)
 
 
-@sub.command("show", cls=PlainCommand)
-def show(
-    ref: Annotated[str, typer.Argument(metavar="ID", help="The session's number, id or date.")],
-    number: options.NumberOption = None,
-    all_: options.AllOption = False,
-) -> None:
+@sub.command("show")
+@click.argument("ref", metavar="ID", shell_complete=session_numbers)
+@click.option("--number", "-n", type=int, metavar="N", help="Show N entries (default {latest}).")
+@click.option("--all", "all_", is_flag=True, help="Show every entry.")
+def show(ref: str, number: int | None, all_: bool) -> None:
     """Show a session's arc: preparation entries, the session, then integration entries.
+
+    ID is the session's number, id or date.
 
     Lists the first {latest} entries in time order (--all for every one, -n N for N); the
     integration arc below counts them all.
@@ -86,6 +88,9 @@ def show(
     arc = arcs.with_notes(arc, found, near)
     stages = arcs.stages(session, every.rows)
     pictures = course.collect(session.date, until=dates.now().date(), history=every)
-    with ui.paged(8 + 2 * (len(arc.before) + len(arc.after))):
+    with ui.paged():
         render_sessions.print_arc(arc, stages, more=more)
         charts.print_course(pictures)
+
+
+COMMANDS = {"session": sub}

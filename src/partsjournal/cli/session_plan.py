@@ -11,7 +11,6 @@ from typing import Annotated
 
 import typer
 
-from partsjournal.cli.plain import PlainCommand
 from partsjournal.core import dates, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import session_plan
@@ -21,7 +20,7 @@ from partsjournal.views import plan as plans
 
 
 def register(app: typer.Typer) -> None:
-    app.command("plan", cls=PlainCommand)(plan)
+    app.command("plan")(plan)
 
 
 def plan(
@@ -56,4 +55,6 @@ def plan(
     if fmt == "markdown" or output_file is not None:
         output.emit(render_plan.markdown(page, session_plan.words()), output_file)
         return
-    render_plan.show(page, session_plan.words())
+    words = session_plan.words()
+    with ui.paged():
+        render_plan.show(page, words)

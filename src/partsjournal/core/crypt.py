@@ -64,6 +64,7 @@ NO_TERMINAL = (
     "This needs your journal's passphrase and there is no terminal to ask for it; "
     f"run the command in a terminal, or set {IDENTITY_ENV} to your identity file."
 )
+UNLOCK_QUESTION = "Passphrase for your journal:"  # the key is derived from the answer next
 
 
 def _no_terminal(question: str) -> str:
@@ -332,7 +333,7 @@ def _decrypt_with_passphrase(where: Path, raw: bytes) -> bytes:
 
     if not is_sealed(raw) or b"\n-> scrypt " not in raw.split(b"\n---", 1)[0]:
         raise JournalError(f"The key file {where} is damaged; {RECOVER_HINT}.")
-    passphrase = ask_secret("Passphrase for your journal:")
+    passphrase = ask_secret(UNLOCK_QUESTION)
     try:
         return bytes(pyrage.passphrase.decrypt(raw, passphrase))
     except pyrage.DecryptError as exc:

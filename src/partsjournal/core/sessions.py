@@ -16,11 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from partsjournal.core import idfiles, layout, paths, reading
 from partsjournal.core.errors import UsageError
-from partsjournal.core.store import (
-    UnreadableFile,
-    read_toml,
-    write_toml,
-)
+from partsjournal.core.store import UnreadableFile, read_toml, write_toml
 from partsjournal.core.wording import plural
 
 if TYPE_CHECKING:
@@ -28,6 +24,7 @@ if TYPE_CHECKING:
 
 BEFORE_WINDOW_DAYS = 14
 AFTER_WINDOW_DAYS = 60
+MORNING = 6  # until 6 in the morning, the night after a session still counts as its day
 
 
 @dataclass
@@ -92,13 +89,10 @@ def load_all(*, warn: Any = None) -> list[Session]:
 def load_window(
     start: date, end: date, *, ids: Iterable[str] = (), warn: Any = None
 ) -> list[Session]:
-    """Sessions dated ``start``..``end`` (and any whose id is in ``ids``).
-
-    Numbers are the same as :func:`load_all` gives, but only these files are
-    parsed: a session file's name begins with its date, so order and numbers
-    come from the folder listing. A review of one week reads a handful of
-    session files however many years of sessions there are.
-    """
+    """Sessions dated ``start``..``end`` (and any whose id is in ``ids``), numbered as
+    :func:`load_all` numbers them, parsing only their files: a session file's name begins
+    with its date, so order and numbers come from the folder listing. A review of one week
+    reads a handful of session files however many years of sessions there are."""
     return _load((start, end), set(ids), warn=warn)
 
 
@@ -350,24 +344,34 @@ ARC_STAGES: tuple[tuple[int, int, str, str], ...] = (
 ARC_REACH_DAYS = ARC_STAGES[-1][1]
 
 
-def arc_day(day: date, linked: Session | None, phase: str | None) -> int | None:
-    """How many days after a session ``day`` is, for the integration arc.
+def days_after(session_day: date, when: date) -> int:
+    """The one count of days after a session's day (negative before it), for the screen, the
+    saved entry, care and the arc alike. ``when`` is a day, or a moment: then the night
+    after the session counts as its day (0) until :data:`MORNING` the next morning."""
+    if not isinstance(when, datetime):
+        return (when - session_day).days
+    days = (when.date() - session_day).days
+    return 0 if days == 1 and when.hour < MORNING else days
 
-    The linked session counts when the entry is after it; an entry linked to no
-    session (more than 60 days on) counts from the latest session up to
-    :data:`ARC_REACH_DAYS` back, so the 90-day look back finds its session.
-    """
+
+def arc_day(when: date, linked: Session | None, phase: str | None) -> int | None:
+    """How many days after a session ``when`` (a day or a moment) is, for the integration
+    arc (:func:`days_after`): from the linked session when the entry is after it; linked to
+    none (more than 60 days on), from the latest session up to :data:`ARC_REACH_DAYS` back,
+    so the 90-day look back finds its session."""
+    day = when.date() if isinstance(when, datetime) else when
     if linked is not None:
-        return (day - linked.date).days if phase == "after" and linked.date <= day else None
+        return days_after(linked.date, when) if phase == "after" and linked.date <= day else None
     if phase == "before":
         return None
     past = [s for s in load_window(day - timedelta(days=ARC_REACH_DAYS), day) if s.date <= day]
-    return (day - past[-1].date).days if past else None
+    return days_after(past[-1].date, when) if past else None
 
 
-def describe(day: date, session: Session, phase: str | None) -> str:
-    """ "3 days before session 2", "day 7 after session 2", "the day of session 2"."""
-    delta = (session.date - day).days
+def describe(when: date, session: Session, phase: str | None) -> str:
+    """ "3 days before session 2", "day 7 after session 2", "the day of session 2"; ``when``
+    is a day, or a moment (an entry's time), counted by :func:`days_after`."""
+    delta = -days_after(session.date, when)
     if delta == 0:
         return f"the day of {session.name}"
     if phase == "before" or delta > 0:
@@ -384,11 +388,9 @@ def phase_from_flags(before: bool, after: bool) -> str | None:
 
 
 def placement(item: Entry, sessions: list[Session]) -> tuple[Session | None, str | None]:
-    """Where an entry sits: its stored session and phase, or the linking rule.
-
-    Entries saved before their session was added carry no session; they are
-    placed by the same rule as new entries (:func:`link`), without rewriting them.
-    """
+    """Where an entry sits: its stored session and phase, or the linking rule. Entries
+    saved before their session was added carry no session; they are placed by the same
+    rule as new entries (:func:`link`), without rewriting them."""
     if item.session:
         for s in sessions:
             if s.id == item.session:

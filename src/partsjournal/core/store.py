@@ -35,10 +35,19 @@ import tomli
 
 from partsjournal.core import crypt, paths, reading
 from partsjournal.core.errors import JournalError
+from partsjournal.core.filesys import (
+    BINARY,
+    DIR_MODE,
+    FILE_MODE,
+    Busy,
+    ensure_dir,
+    locked,
+    make_private_file,
+    replace,
+)
 from partsjournal.core.reading import is_journal_file as is_journal_file
 
-DIR_MODE = 0o700
-FILE_MODE = 0o600
+__all__ = ["DIR_MODE", "FILE_MODE", "Busy", "ensure_dir", "locked"]  # kept here for callers
 
 
 class UnreadableFile(JournalError):
@@ -51,38 +60,6 @@ class UnreadableFile(JournalError):
 
 
 STALE_TMP_SECONDS = 300  # a temporary file older than this was left by a killed writer
-
-
-def ensure_dir(path: Path) -> Path:
-    """Create ``path`` (and missing parents) with mode 0700; return it.
-
-    Only folders this call creates are given 0700: folders that already exist
-    (``~/.local/share``, or a journal folder the person made read-only on
-    purpose) keep their mode, and nothing is ever changed through a symlink.
-    """
-    missing: list[Path] = []
-    p = path
-    while not os.path.lexists(p):
-        missing.append(p)
-        if p.parent == p:
-            break
-        p = p.parent
-    for d in reversed(missing):
-        try:
-            os.mkdir(d, DIR_MODE)
-        except FileExistsError:
-            continue  # made by someone else meanwhile: theirs, leave its mode alone
-        _make_private(d)
-    return path
-
-
-def _make_private(folder: Path) -> None:
-    """chmod 0700 the folder just created, never following a symlink put in its place."""
-    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
-    try:
-        os.fchmod(fd, DIR_MODE)
-    finally:
-        os.close(fd)
 
 
 def remove_stale_temporaries(
@@ -146,10 +123,10 @@ def atomic_write_chunks(
     if private_dir:
         ensure_dir(path.parent)
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | BINARY, FILE_MODE)
     try:
         try:
-            os.fchmod(fd, FILE_MODE)
+            make_private_file(fd, tmp)
             for chunk in chunks:
                 view = memoryview(chunk)
                 while view:
@@ -164,7 +141,7 @@ def atomic_write_chunks(
             os.link(tmp, path)
             os.unlink(tmp)
         else:
-            os.replace(tmp, path)
+            replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
@@ -350,50 +327,3 @@ def read_toml(path: Path) -> dict[str, Any]:
         return loads_toml(text)
     except TOMLError as exc:
         raise UnreadableFile(path, exc.reason) from None
-
-
-class Busy(JournalError):
-    """Another partsjournal process holds the lock on this file right now."""
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} is in use by another partsjournal command; try again after it.")
-        self.path = path
-
-
-@contextlib.contextmanager
-def locked(path: Path, *, wait: bool = True) -> Iterator[None]:
-    """Hold an exclusive lock on ``path`` for the ``with`` block.
-
-    The lock is taken on a hidden ``.<name>.lock`` file beside ``path`` (the file
-    itself is replaced on every write, so it cannot carry the lock), removed
-    again on release. Locks end with the process, so a killed command never
-    leaves one held. With ``wait=False`` a lock held elsewhere raises
-    :class:`Busy` at once. Read-modify-write under this lock is how two
-    commands changing the same file never lose each other's change.
-    """
-    import fcntl
-
-    ensure_dir(path.parent)
-    lock = path.with_name(f".{path.name}.lock")
-    while True:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, FILE_MODE)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-            same = os.stat(lock).st_ino == os.fstat(fd).st_ino
-        except BlockingIOError:
-            os.close(fd)
-            raise Busy(path) from None
-        except FileNotFoundError:
-            same = False
-        except BaseException:
-            os.close(fd)
-            raise
-        if same:
-            break
-        os.close(fd)  # the holder before us removed this lock file: take the new one
-    try:
-        yield
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(lock)
-        os.close(fd)

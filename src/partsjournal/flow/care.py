@@ -225,15 +225,15 @@ class Care:
     def _plain_question(self, current: Run, step: Step, value: Any) -> None:
         said = explicit_words(value) if step.kind in ("text", "long_text") else None
         if said and not self.state.has(rec.THOUGHTS, moment=rec.WORDS):
-            self.talk.ask_thoughts(rec.WORDS, written=said)
+            self.talk.ask_thoughts(rec.WORDS, opening=words.THOUGHTS_WORDS.format(words=said))
         elif (
             step.role == vocab.ACTIVATION_BEFORE
             and current.exercise.ask_thoughts
             and not self.state.has(rec.THOUGHTS)
-            and session_day.weeks_after(dates.now().date())
+            and session_day.weeks_after(dates.now())
             and not asked_today()
         ):
-            self.talk.ask_thoughts(rec.DAILY)
+            self.talk.ask_thoughts(rec.DAILY, opening=words.THOUGHTS_DAILY)
 
     def hard_moment(self, current: Run, level: int, *, at_end: bool) -> None:
         """Ground first, then ask about safety, then go on or stop (raises :class:`StopHere`)."""
@@ -283,13 +283,14 @@ class Care:
                 self.talk.not_safe()
 
 
-def ask_plainly(asker: Asker, current: Run, *, moment: str) -> str:
+def ask_plainly(asker: Asker, current: Run, *, moment: str, opening: str) -> str:
     """The graded question about thoughts of ending one's life, for any run (a questionnaire's
     safety item too): "no", "in passing" or "yes, right now" (``care_record.THOUGHTS_ANSWERS``),
-    kept in ``current.care`` with ``moment``. "In passing" says to tell the clinic or
+    kept in ``current.care`` with ``moment``; ``opening`` is the caller's own sentence for why
+    it is asked (words in ``care_words``). "In passing" says to tell the clinic or
     therapist; "yes, right now" shows the card, crisis line first, and raises :class:`Ended`,
     which the runner ends the run with (its care ending, then saving)."""
-    return Talk(asker, SafetyState(current)).ask_thoughts(moment)
+    return Talk(asker, SafetyState(current)).ask_thoughts(moment, opening=opening)
 
 
 def keep_answers(current: Run, answers: dict[str, Any]) -> None:

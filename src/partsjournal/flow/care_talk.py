@@ -223,12 +223,13 @@ class Talk:
 
     # ----------------------------------------------------------------- thoughts of dying
 
-    def ask_thoughts(self, moment: str, *, written: str = "") -> str:
+    def ask_thoughts(self, moment: str, *, opening: str) -> str:
         """The plain question (no / in passing / yes, right now), kept with ``moment``;
-        ``written`` are the person's own words that brought it, shown to them.
+        ``opening`` says why it is asked now, in words that are true for the caller
+        (``care_words.THOUGHTS_DAILY``, ``THOUGHTS_WORDS``, ``THOUGHTS_QUESTIONNAIRE``).
         "Yes, right now" shows the card, crisis line first, and ends the run."""
         screens.blank()
-        ui.say(words.THOUGHTS_WORDS.format(words=written) if written else words.THOUGHTS_DAILY)
+        ui.say(opening)
         shown = self.asker.select(words.THOUGHTS_ASK, list(words.THOUGHTS_CHOICES))
         said = words.THOUGHTS_CHOICES[shown]
         self.state.note(rec.THOUGHTS, said, moment=moment)

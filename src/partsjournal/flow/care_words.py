@@ -164,9 +164,12 @@ ENDING_DRIVE = (
 
 # --------------------------------------------------------------------------- thoughts of dying
 
-# the graded question (after a session, at most once a day; and after explicit words)
+# the graded question (after a session, at most once a day; after explicit words; after a
+# questionnaire's safety item): each caller opens it with its own sentence
 THOUGHTS_DAILY = "One plain question, asked at most once a day in the weeks after a session."
 THOUGHTS_WORDS = "You wrote “{words}”. So we ask plainly, once:"
+# a questionnaire's safety item (PHQ-9's item 9) answered above its lowest answer
+THOUGHTS_QUESTIONNAIRE = "You answered “{answer}” to that question. So we ask plainly, once:"
 THOUGHTS_ASK = "Have thoughts of ending your life been with you lately?"
 THOUGHTS_CHOICES: dict[str, str] = {  # as shown -> as kept in the care record
     "No": rec.NO,

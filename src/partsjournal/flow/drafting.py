@@ -29,6 +29,12 @@ STOPPING_SIGNALS = tuple(
 )
 
 
+def hangup() -> int:
+    """The signal a closed terminal sends: SIGHUP, or on Windows (which has none) SIGTERM,
+    its nearest, so that a terminal gone under a prompt is still told apart from Ctrl-C."""
+    return int(getattr(signal, "SIGHUP", signal.SIGTERM))
+
+
 class TerminalGone(KeyboardInterrupt):
     """The terminal closed (SIGHUP) or the program was asked to stop (SIGTERM).
 

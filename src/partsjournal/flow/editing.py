@@ -29,8 +29,9 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from partsjournal import prompts
 from partsjournal.core import crypt, index, parts, paths
@@ -81,6 +82,9 @@ def edit_file(
     *,
     kept: str,
     again: Callable[[str], bool] | None = None,
+    shown: Callable[[bytes], bytes] | None = None,
+    saved: Callable[[bytes], bytes] | None = None,
+    suffix: str = "",
 ) -> T | None:
     """Open a copy of ``path`` in the editor; if it changed and ``check(copy)``
     accepts it, the copy replaces ``path``. ``None`` when nothing changed.
@@ -91,23 +95,39 @@ def edit_file(
     the copy again to fix it, and otherwise the copy is kept beside the file and
     its place said. If the file changed on disk while the editor was open (another
     ``edit``, a rename), the copy is kept and nothing is overwritten.
+
+    ``shown`` turns the file into what the editor shows (an entry's answers as text, with
+    ``suffix`` for the copy's name, ``.txt``), and ``saved`` turns the edited copy back into
+    the file (``check`` reads the copy as edited); by default the editor has the file itself.
     """
     command = editor_command()
     crypt.check_can_save()  # an edit that could not be saved is refused before it is typed
     remove_stale_edit_folders()
-    original = read_file(path)
+    on_disk = read_file(path)
+    original = shown(on_disk) if shown is not None else on_disk
+    form = _Form(on_disk, saved, suffix)
     with edit_folder(path) as folder:
-        copy = folder / path.name
+        copy = folder / (path.stem + suffix if suffix else path.name)
         fd = os.open(copy, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "wb") as f:
             f.write(original)
         try:
             with stopping_signals_pause():  # a closed terminal or SIGTERM still cleans up
-                return _edit_loop(path, copy, original, command, check, kept, again)
+                return _edit_loop(path, copy, original, command, check, kept, again, form)
         except KeyboardInterrupt:
             if _changed(copy, original):
-                keep_edit(path, copy)  # saved in the editor, not yet checked: kept, never lost
+                keep_edit(path, copy, suffix)  # saved in the editor, not yet checked: kept
             raise
+
+
+@dataclass(frozen=True)
+class _Form:
+    """The file as it was on disk, how an edited copy becomes the file again, and the
+    suffix a kept copy's name gets ("" for the file's own form)."""
+
+    on_disk: bytes
+    saved: Callable[[bytes], bytes] | None
+    suffix: str
 
 
 def _edit_loop(
@@ -118,6 +138,7 @@ def _edit_loop(
     check: Callable[[Path], T],
     kept: str,
     again: Callable[[str], bool] | None,
+    form: _Form,
 ) -> T | None:
     while True:
         try:
@@ -126,7 +147,7 @@ def _edit_loop(
             if not _changed(copy, original):
                 raise
             reason = str(failed).rstrip(".")
-            raise BrokenEdit(f"{reason}; {_kept_at(keep_edit(path, copy))}.") from None
+            raise BrokenEdit(f"{reason}; {_kept_at(keep_edit(path, copy, form.suffix))}.") from None
         edited = _read_edited(copy, kept)
         if edited == original:
             return None  # changed back to the original: nothing of theirs to keep
@@ -136,15 +157,16 @@ def _edit_loop(
             reason = str(refused).rstrip(".")
             if _ask_again(again, f"{reason}. Open your edit again to fix it?"):
                 continue
-            raise BrokenEdit(f"{reason}; {_kept_at(keep_edit(path, copy))}.") from None
+            raise BrokenEdit(f"{reason}; {_kept_at(keep_edit(path, copy, form.suffix))}.") from None
         break
     with locked(path):
-        if read_file(path) != original:
+        if read_file(path) != form.on_disk:
             raise BrokenEdit(
                 f"{path} was changed by another command while you were editing it, so "
-                f"your edit was not saved over that change; {_kept_at(keep_edit(path, copy))}."
+                "your edit was not saved over that change; "
+                f"{_kept_at(keep_edit(path, copy, form.suffix))}."
             )
-        write_file(path, edited)
+        write_file(path, form.saved(edited) if form.saved is not None else edited)
     return result
 
 
@@ -155,11 +177,13 @@ def _changed(copy: Path, original: bytes) -> bool:
         return False
 
 
-def keep_edit(path: Path, copy: Path) -> Path:
+def keep_edit(path: Path, copy: Path, suffix: str = "") -> Path:
     """Keep what the person typed in ``copy`` beside ``path`` (hidden, so never read as an
-    entry or a part), written as every journal file is: encrypted in an encrypted journal."""
+    entry or a part), written as every journal file is: encrypted in an encrypted journal.
+    ``suffix`` is the copy's form (``.txt`` for answers as text; the file's own by default)."""
+    ending = f".edit{suffix}" if suffix else EDIT_SUFFIX
     while True:
-        kept = path.with_name(f".{path.stem}.{secrets.token_hex(4)}{EDIT_SUFFIX}")
+        kept = path.with_name(f".{path.stem}.{secrets.token_hex(4)}{ending}")
         try:
             write_file(kept, copy.read_bytes(), exclusive=True)
             return kept
@@ -319,10 +343,11 @@ def _ask_again(again: Callable[[str], bool] | None, question: str) -> bool:
 ENTRY_KEPT = "your entry is unchanged"
 
 
-def check_entry(original: Entry, copy: Path, path: Path) -> Entry:
-    """The entry the edited copy describes, or :class:`BrokenEdit` saying why not."""
+def check_entry(original: Entry, copy: Path | dict[str, Any], path: Path) -> Entry:
+    """The entry the edited copy (or the data made from it) describes, or :class:`BrokenEdit`
+    saying why not."""
     try:
-        edited = from_dict(read_toml(copy), path)
+        edited = from_dict(copy if isinstance(copy, dict) else read_toml(copy), path)
     except UnreadableFile as exc:
         raise BrokenEdit(f"The edit was not saved because {exc.reason}; {ENTRY_KEPT}.") from None
     if edited.id != original.id:

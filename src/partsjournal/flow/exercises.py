@@ -15,15 +15,16 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from partsjournal.core import matching, paths, shipped
+from partsjournal.core import exercise_files, matching, shipped
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.core.exercise_files import names as names
 from partsjournal.core.store import UnreadableFile, read_toml
 from partsjournal.flow import includes, kinds
 
 _NAME = re.compile(r"[a-z][a-z0-9-]*")
 
-MEASURE_SUFFIX = ".measure.toml"  # measures share the person's folder (flow/measure_file)
+MEASURE_SUFFIX = exercise_files.MEASURE_SUFFIX
 
 Phase = Literal["before", "after"]
 
@@ -304,16 +305,7 @@ def describe(exc: ValidationError) -> str:
 
 
 def _files() -> dict[str, Path]:
-    files = {p.stem: p for p in sorted(builtin_dir().glob("*.toml"))}
-    user = paths.user_exercises_dir()
-    if user.is_dir():
-        mine = [p for p in sorted(user.glob("*.toml")) if not p.name.startswith(".")]
-        files.update({p.stem: p for p in mine if not p.name.endswith(MEASURE_SUFFIX)})
-    return files
-
-
-def names() -> list[str]:
-    return sorted(_files())
+    return exercise_files.files()
 
 
 def load_all(warn: Callable[[str], None] | None = None) -> list[Exercise]:

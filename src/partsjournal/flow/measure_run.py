@@ -4,6 +4,10 @@ The result is an ordinary entry (``exercise`` is the measure's name), linked to 
 session by the same rule as every entry (:func:`sessions.link`) and written by
 :func:`entry.save_new`; besides each item's answer it keeps the total, the range and
 the band, so a result reads the same even if the measure's file changes later.
+
+At a terminal every answer is kept in a draft as it is given, as in every exercise: a
+pause (Ctrl-C, a closed terminal) keeps what was answered (:class:`Stopped`), and
+``partsjournal resume`` goes on from there (:func:`carry_on`).
 """
 
 from __future__ import annotations
@@ -13,19 +17,36 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from partsjournal.core import dates, index, paths, sessions, store
+from partsjournal.core import care_record, dates, index, paths, sessions, store
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.care_record import CareItem
-from partsjournal.core.entry import Entry, new_id, save_new
-from partsjournal.core.errors import UsageError
+from partsjournal.core.drafts import Draft
+from partsjournal.core.entry import Entry, is_entry_id, new_id, save_new
+from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow.care_talk import Ended
-from partsjournal.flow.engine import Asker, Run, run
+from partsjournal.flow.drafting import (
+    DraftKeeper,
+    TerminalGone,
+    signals_held,
+    stopping_signals_pause,
+)
+from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
 from partsjournal.flow.measure_file import Measure
 from partsjournal.flow.measure_score import Score, score
 
 ANSWERS_LIMIT = 2**20  # an answers file for one questionnaire is a few lines
+MEASURE = "measure"  # in a draft's context: the measure the draft is an answering of
+
+
+class Stopped(Paused):
+    """A measure paused before its last item; ``draft`` keeps what was answered (None when
+    nothing was answered yet, so there was nothing to keep)."""
+
+    def __init__(self, draft: Draft | None) -> None:
+        super().__init__()
+        self.draft = draft
 
 
 def step_id(item: int) -> str:
@@ -116,20 +137,34 @@ SafetyHook = Callable[[Run, int, int], None]
 
 
 def ask(
-    measure: Measure, asker: Asker, current: Run, *, on_safety: SafetyHook | None = None
+    measure: Measure,
+    asker: Asker,
+    current: Run,
+    *,
+    on_safety: SafetyHook | None = None,
+    keep: Callable[[], None] = lambda: None,
 ) -> None:
     """Every item not answered yet, asked in turn into ``current`` (going back works as in any
-    exercise); ``on_safety`` hears of a safety item answered above the lowest answer as soon as
-    it is answered (it may end the run: :class:`care.Ended`)."""
+    exercise); ``keep`` is called after every answer and every step back (the draft);
+    ``on_safety`` hears of a safety item answered above the lowest answer as soon as it is
+    answered (it may end the run: :class:`care.Ended`). A run resumed after a pause that came
+    before care's question about such an answer was answered hears of it again first."""
     safety = {step_id(n): n for n, item in enumerate(measure.items, 1) if item.safety}
 
-    def answered(cur: Run, step: Step) -> None:
-        if step.id in safety and on_safety is not None:
-            value = value_of(measure, cur.answers[step.id])
-            if value > measure.scale.lowest:
-                on_safety(cur, safety[step.id], value)
+    def heard(cur: Run, sid: str) -> None:
+        value = value_of(measure, cur.answers[sid])
+        if on_safety is not None and value > measure.scale.lowest:
+            on_safety(cur, safety[sid], value)
 
-    run(current, asker, on_answer=answered)
+    def answered(cur: Run, step: Step) -> None:
+        keep()
+        if step.id in safety:
+            heard(cur, step.id)
+
+    if not any(i.kind == care_record.THOUGHTS for i in current.care):
+        for sid in [s for s in safety if s in current.answers][:1]:
+            heard(current, sid)
+    run(current, asker, on_answer=answered, on_back=lambda _: keep())
 
 
 def values(measure: Measure, current: Run) -> list[int] | None:
@@ -243,24 +278,76 @@ def take(
 ) -> Taken:
     """Ask every item, score the answers and save the result as an entry with what care
     kept. When care ends the run (thoughts of ending one's life, "yes, right now"), what was
-    answered is saved all the same: scored when every item was answered, else unscored."""
+    answered is saved all the same: scored when every item was answered, else unscored.
+    A pause raises :class:`Stopped` (at a terminal, with the draft that keeps the answers)."""
     paths.check_folders()
     created = dates.entry_time(at, future=future)
     linked, phase = sessions.link(created.date(), explicit=session, phase=phase)
-    current = Run(exercise=as_exercise(measure))
-    ended = False
+    current = Run(exercise=as_exercise(measure), phase=phase, context={MEASURE: measure.name})
+    if linked is not None:
+        current.context["session"] = linked.id
+    return carry_on(measure, asker, current, created, on_safety=on_safety)
+
+
+def carry_on(
+    measure: Measure,
+    asker: Asker,
+    current: Run,
+    created: datetime,
+    *,
+    draft: Draft | None = None,
+    on_safety: SafetyHook | None = None,
+) -> Taken:
+    """Ask the items ``current`` has not answered (a new run, or one rebuilt from ``draft``,
+    which the caller holds), keeping a draft as they are answered at a terminal, then save
+    the result and remove the draft; see :func:`take`."""
+    keeper = DraftKeeper(current, created, draft, enabled=asker.interactive or draft is not None)
     try:
-        ask(measure, asker, current, on_safety=on_safety)
-    except Ended:  # care has said what it says; what was answered is kept
-        ended = True
-    where = {"session": linked.id if linked else None, "phase": phase}
+        return _ask_and_save(measure, asker, current, created, keeper, on_safety)
+    finally:
+        keeper.release()
+
+
+def _ask_and_save(
+    measure: Measure,
+    asker: Asker,
+    current: Run,
+    created: datetime,
+    keeper: DraftKeeper,
+    on_safety: SafetyHook | None,
+) -> Taken:
+    ended = False
+    with stopping_signals_pause():
+        try:
+            ask(measure, asker, current, on_safety=on_safety, keep=keeper.save)
+        except Ended:  # care has said what it says; what was answered is kept
+            ended = True
+        except (Paused, KeyboardInterrupt) as stop:
+            with signals_held():
+                keeper.save()
+            if isinstance(stop, TerminalGone):
+                raise
+            raise Stopped(keeper.draft) from None
+    where = {"session": current.context.get("session"), "phase": current.phase}
     given = values(measure, current)
     result: Score | None = None
     if given is None:
         entry = unfinished_entry(measure, current, created, **where)
     else:
         entry, result = result_entry(measure, given, created, care=current.care, **where)
-    save_new(entry)
+    entry.answers.extend(k for k in current.kept if k.kind != "guide")  # never dropped
+    draft = keeper.draft  # its id is the entry's, fixed when it was first saved
+    fixed = draft.id if draft is not None and is_entry_id(draft.id) else None
+    entry.id = fixed or entry.id
+    try:
+        save_new(entry, once=fixed is not None)
+    except JournalError as exc:
+        if draft is None:
+            raise
+        raise JournalError(
+            f"{exc.message.rstrip('.')}; your answers are still in the draft {draft.path}."
+        ) from None
     if entry.path is not None:  # the file holds what was written from entry.to_dict()
-        index.note_saved(entry.path, entry.to_dict())
+        index.note_saved(entry.path, entry.to_dict() if fixed is None else None)
+    keeper.discard()
     return Taken(entry, result, ended)

@@ -1,38 +1,100 @@
-"""Around taking a measure: how it is introduced, what a safety item brings, and when a
-measure is offered after another exercise."""
+"""Around taking a measure: how it is introduced, what a safety item brings, what a pause
+keeps and going on from it, and when a measure is offered after another exercise."""
 
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
 from partsjournal.core import care_record as rec
-from partsjournal.core import dates, sessions
+from partsjournal.core import dates, drafts, sessions
+from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
-from partsjournal.core.errors import JournalError
-from partsjournal.flow import care, measure_file, measure_run
+from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.flow import care, care_words, drafting, measure_file, measure_run
 from partsjournal.flow.care_state import SafetyState
 from partsjournal.flow.engine import Asker, Paused, Run
 from partsjournal.flow.measure_file import Measure
-from partsjournal.flow.measure_run import SafetyHook
+from partsjournal.flow.measure_run import SafetyHook, Taken
 from partsjournal.flow.session_day import is_session_day
-from partsjournal.render import ui
+from partsjournal.render import screens, ui
 from partsjournal.render.measures import PRESCRIBER, print_result
 from partsjournal.views import measures, search
 
 QUESTIONNAIRE = rec.QUESTIONNAIRE  # where the plain question was asked, in the care record
 
-PAUSED = (
-    "Stopped before the end: nothing was saved, since a measure counts only when every item "
-    "is answered. When you are ready: partsjournal measure take {name}"
-)
-
 
 def intro(measure: Measure) -> str:
     return (
         f"{measure.title}: {len(measure.items)} questions about {measure.period}. Choose the "
-        "answer that fits best; there are no right or wrong answers, and Ctrl-C stops without "
-        "saving anything."
+        "answer that fits best; there are no right or wrong answers. Ctrl-C pauses: your "
+        "answers so far are kept, and the result is worked out once every question is answered."
     )
+
+
+def paused(measure: Measure, stop: Paused) -> None:
+    """What a pause kept, as every exercise says it: the draft to go on from, or nothing when
+    nothing was answered yet."""
+    draft = stop.draft if isinstance(stop, measure_run.Stopped) else None
+    screens.blank()
+    if draft is None:
+        screens.paused_with_nothing(f"partsjournal measure take {measure.name}")
+    else:
+        screens.paused(draft.id, draft.answered, typed=False)
+
+
+def show_taken(measure: Measure, taken: Taken, asker: Asker) -> None:
+    """The result in the measure's own bands (unless care ended the run), and where it is."""
+    if taken.score is not None and not taken.ended:
+        print_result(measure, taken.score, interactive=asker.interactive)
+    where = search.reference(taken.entry.id)
+    ui.say(f"Saved as {where}.", to_stderr=not asker.interactive)
+
+
+def check_resumable(draft: Draft, answers: str | None, *, terminal: bool) -> None:
+    """A measure's draft goes on at a terminal only: its items are answered from a file by
+    taking the measure afresh (``measure take --answers``), which needs every item."""
+    if answers is None and terminal:
+        return
+    name = draft.context.get(measure_run.MEASURE, draft.exercise)
+    raise UsageError(
+        f"The draft {draft.id} is {draft.title}, a questionnaire part-way through: go on with "
+        f"it at a terminal (partsjournal resume {draft.id}), or answer every question from a "
+        f"file by taking it afresh: partsjournal measure take {name} --answers FILE"
+    )
+
+
+def resume(draft: Draft, asker: Asker) -> Entry | None:
+    """Go on with a measure paused part-way (``partsjournal resume``): the items not answered
+    yet, care hearing its safety item as ever, then the result saved and the draft removed."""
+    name = draft.context.get(measure_run.MEASURE, draft.exercise)
+    try:
+        measure = measure_file.load(name)
+    except JournalError:
+        raise JournalError(
+            f"The measure '{name}' this draft belongs to is not set up with all its words any "
+            f"more; your answers are still kept in {draft.path}."
+        ) from None
+    with drafts.held(draft):
+        # read again under the lock: another window may have moved it on or finished it
+        draft = drafts.reload(draft)
+        current = drafting.run_from_draft(draft, measure_run.as_exercise(measure))
+        screens.welcome_back(
+            dates.moment_text(draft.created), draft.answered, measure.title, len(current.kept)
+        )
+        try:
+            taken = measure_run.carry_on(
+                measure,
+                asker,
+                current,
+                draft.created,
+                draft=draft,
+                on_safety=safety_answered(measure, asker),
+            )
+        except Paused as stop:
+            paused(measure, stop)
+            return None
+    show_taken(measure, taken, asker)
+    return taken.entry
 
 
 def safety_answered(measure: Measure, asker: Asker) -> SafetyHook | None:
@@ -45,8 +107,14 @@ def safety_answered(measure: Measure, asker: Asker) -> SafetyHook | None:
         return None
 
     def heard(current: Run, item: int, value: int) -> None:
+        answer = str(current.answers[measure_run.step_id(item)])  # the words as chosen
         try:
-            care.ask_plainly(asker, current, moment=QUESTIONNAIRE)
+            care.ask_plainly(
+                asker,
+                current,
+                moment=QUESTIONNAIRE,
+                opening=care_words.THOUGHTS_QUESTIONNAIRE.format(answer=answer),
+            )
         finally:
             ui.say(PRESCRIBER)
 
@@ -113,8 +181,8 @@ def offer(saved: Entry, current: Run, asker: Asker) -> None:
                 return
             ui.say(intro(measure))
             taken = measure_run.take(measure, asker, on_safety=safety_answered(measure, asker))
-        except Paused:
-            ui.say(PAUSED.format(name=measure.name))
+        except Paused as stop:
+            paused(measure, stop)
             return
         if taken.ended:
             return

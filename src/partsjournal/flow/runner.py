@@ -20,6 +20,7 @@ from partsjournal.flow import (
     integration,
     interrupts,
     journal,
+    measure_run,
     measures_asked,
     promises,
     scripted,
@@ -110,7 +111,7 @@ def run_exercise(
         current.pending.update(starting)
     if linked is not None:
         current.context["session"] = linked.id
-    day = sessions.arc_day(created.date(), linked, phase)
+    day = sessions.arc_day(created, linked, phase)  # the night after a session is its day
     if day is not None:
         current.context["day"] = str(day)
     if asker.interactive and ex.name != care.GROUNDING:
@@ -264,7 +265,7 @@ def _where(entry: Entry) -> str | None:
         return None
     near = sessions.around(entry.day, entry.day, ids=[entry.session])
     found, phase = sessions.placement(entry, near)
-    return sessions.describe(entry.day, found, phase) if found is not None else None
+    return sessions.describe(entry.created, found, phase) if found is not None else None
 
 
 @reading.each_file_once
@@ -298,6 +299,11 @@ def resume(
             "'partsjournal resume 1' (see 'partsjournal drafts')."
         )
     paths.check_folders()
+    if measure_run.MEASURE in draft.context:  # a questionnaire paused part-way
+        measures_asked.check_resumable(
+            draft, answers, terminal=asker is not None or ui.can_prompt()
+        )
+        return measures_asked.resume(draft, asker if asker is not None else terminal())
     try:
         ex = _exercise_of(draft)
     except UsageError:

@@ -16,7 +16,6 @@ from partsjournal.render import screens, ui
 
 JOURNEY = "journey"  # the capture offered on the day of a session, when it is installed
 SESSION_NOTE = "session-note"  # exercises/templates/session-note.toml otherwise
-MORNING = 6  # until 6 in the morning, the day before still counts as the day of a session
 # the plain question about thoughts of ending one's life is asked on days 0-14 after a
 # session, and up to six weeks after the latest one when no later session is recorded
 # (the end of a course, when the support of sessions stops)
@@ -28,9 +27,10 @@ GO_ON, CAPTURE, STOP = "go on", "capture", "stop"
 
 
 def recent_session(now: datetime) -> tuple[Session | None, int]:
-    """The latest session today or yesterday that has started, and the days since it: 0 on
-    its day and until :data:`MORNING` the next morning, then 1. A session later today (its
-    time still to come) has not happened yet."""
+    """The latest session today or yesterday that has started, and the days since it, as
+    every count after a session has them (:func:`sessions.days_after`): 0 on its day and
+    until ``sessions.MORNING`` the next morning, then 1. A session later today (its time
+    still to come) has not happened yet."""
     today = now.date()
     near = [
         s
@@ -40,8 +40,7 @@ def recent_session(now: datetime) -> tuple[Session | None, int]:
     if not near:
         return None, -1
     found = max(near, key=lambda s: (s.date, s.id))
-    days = (today - found.date).days
-    return found, 0 if days == 1 and now.hour < MORNING else days
+    return found, sessions.days_after(found.date, now)
 
 
 def is_session_day(now: datetime) -> bool:
@@ -49,13 +48,15 @@ def is_session_day(now: datetime) -> bool:
     return recent_session(now)[1] == 0
 
 
-def weeks_after(today: date) -> bool:
-    """Days 0-14 after a session, or the six weeks after the latest one with none after it."""
+def weeks_after(now: date) -> bool:
+    """Days 0-14 after a session, or the six weeks after the latest one with none after it;
+    ``now`` is a day or a moment (counted by :func:`sessions.days_after`)."""
+    today = now.date() if isinstance(now, datetime) else now
     recorded = sessions.load_window(today - timedelta(days=QUESTION_DAYS_AFTER_LAST), date.max)
     past = [s for s in recorded if s.date <= today]
     if not past:
         return False
-    days = (today - max(s.date for s in past)).days
+    days = sessions.days_after(max(s.date for s in past), now)
     last_of_course = not any(s.date > today for s in recorded)
     return days <= QUESTION_DAYS or (last_of_course and days <= QUESTION_DAYS_AFTER_LAST)
 
@@ -89,7 +90,7 @@ def session_day(ex: Exercise, asker: Asker) -> str:
                 return GO_ON
             return _guard(ex, asker, found)
         if ex.ground_after_session and asker.interactive:
-            when = sessions.describe(dates.now().date(), found, "after")
+            when = sessions.describe(dates.now(), found, "after")
             screens.blank()
             if asker.confirm(words.GROUND_FIRST.format(when=when)):
                 ground_inline(asker)

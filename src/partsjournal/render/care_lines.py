@@ -97,3 +97,9 @@ def item_words(item: CareItem) -> str:
 def day_and_time(at: datetime) -> str:
     """ "Tue 24 Nov, 21:03": when an item of the record was kept (core/dates.short_moment)."""
     return short_moment(at)
+
+
+def dated(at: datetime, said: str) -> str:
+    """One item of the record as ``show`` and the export list it: when it was kept, what it
+    says (:func:`item_words`), and that nobody saw it at the time."""
+    return f"{day_and_time(at)}: {said} ({NOT_SEEN})"

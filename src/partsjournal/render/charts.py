@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from partsjournal.core.dates import short_day
-from partsjournal.render import ui
+from partsjournal.render import terminal, ui
 from partsjournal.render.text import visible, wrap
 from partsjournal.views.course import Course, Series
 
@@ -136,7 +136,7 @@ def print_course(course: Course | None, *, plain: bool = False) -> None:
     from rich.text import Text
 
     console = ui.out()
-    ascii_only = plain or not (console.encoding or "").lower().startswith("utf")
+    ascii_only = plain or terminal.current().plain  # the terminal object decides plain output
     found = lines(course, console.width, plain=ascii_only) if course is not None else []
     if not found:
         return

@@ -34,7 +34,7 @@ LIST_FORMATS = ("rich", "json")
 def when_line(e: Entry, sessions: list[Session]) -> str | None:
     """ "3 days before session 2", or None when the entry belongs to no session."""
     s, phase = placement(e, sessions)
-    return describe(e.day, s, phase) if s is not None else None
+    return describe(e.created, s, phase) if s is not None else None
 
 
 def _value_text(a: Answer) -> str:
@@ -77,6 +77,11 @@ def print_entry(
         console.print(literal(" ".join(a.prompt.split()), "dim"))
         value = _value_text(a)
         console.print(literal(value) if value.strip() else Text("(left empty)", style="dim"))
+        console.print()
+    if e.care:  # kept for the therapist, as the export lists it
+        console.print(Text(care_lines.SECTION, style="bold"))
+        for item in e.care:
+            console.print(literal("• " + care_lines.dated(item.at, care_lines.item_words(item))))
         console.print()
     console.print(Text(f"id {e.id}", style="dim"), soft_wrap=True)
 
@@ -212,7 +217,7 @@ def export_item(
             else None
         ),
         "phase": phase if s else e.phase,
-        "when": describe(e.day, s, phase) if s else None,
+        "when": describe(e.created, s, phase) if s else None,
         "parts": [
             {"id": p.id, "name": n} for p, n in zip(e.parts, part_names(e, names), strict=True)
         ],
@@ -331,8 +336,7 @@ def _markdown_item(item: dict[str, Any]) -> list[str]:
     if item.get("care"):
         out += [f"**{care_lines.SECTION}**", ""]
         for c in item["care"]:
-            at = care_lines.day_and_time(datetime.fromisoformat(c["at"]))
             said = md(c["said"], one_line=True)
-            out.append(f"- {at}: {said} ({care_lines.NOT_SEEN})")
+            out.append(f"- {care_lines.dated(datetime.fromisoformat(c['at']), said)}")
         out.append("")
     return out

@@ -13,6 +13,9 @@ from partsjournal.core.sessions import ARC_STAGES, Session
 from partsjournal.render import output
 
 CHECK_IN_DAYS = (1, 7, 30, 90)
+# Each check-in is an all-day event, so its start is midnight of the day in the calendar's own
+# time zone; the alarm rings this long after it: nine in the morning, on the day.
+ALARM_AFTER_MIDNIGHT = timedelta(hours=9)
 
 
 _ICS_SUMMARY = "Integration check-in: day {n} after your session of {day}"
@@ -37,6 +40,12 @@ def _ics_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
+def _duration(after: timedelta) -> str:
+    """An RFC 5545 duration (3.3.6) of whole minutes after the start: ``PT9H``, ``PT8H30M``."""
+    hours, minutes = divmod(int(after.total_seconds()) // 60, 60)
+    return "PT" + (f"{hours}H" if hours else "") + (f"{minutes}M" if minutes or not hours else "")
+
+
 def _ics_fold(line: str) -> list[str]:
     """Split a content line into pieces of at most 75 octets (RFC 5545 3.1)."""
     pieces: list[str] = []
@@ -53,7 +62,8 @@ def _ics_fold(line: str) -> list[str]:
 
 
 def ics_text(session: Session, stamp: datetime) -> str:
-    """An iCalendar file with all-day check-ins 1, 7, 30 and 90 days after ``session``.
+    """An iCalendar file with all-day check-ins 1, 7, 30 and 90 days after ``session``, each
+    with an alarm in the morning of its day.
 
     Only the session's date goes into the calendar: not its kind or label, since
     calendars are often synced to other people's servers.
@@ -81,6 +91,12 @@ def ics_text(session: Session, stamp: datetime) -> str:
             f"SUMMARY:{_ics_escape(summary)}",
             f"DESCRIPTION:{_ics_escape(_description(n))}",
             "TRANSP:TRANSPARENT",
+            # without an alarm most calendars show the day but never notify
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"TRIGGER;RELATED=START:{_duration(ALARM_AFTER_MIDNIGHT)}",
+            f"DESCRIPTION:{_ics_escape(summary)}",
+            "END:VALARM",
             "END:VEVENT",
         ]
     lines.append("END:VCALENDAR")

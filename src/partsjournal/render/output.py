@@ -37,8 +37,9 @@ def emit(text: str, output: Path | None) -> None:
 def stream(chunks: Iterable[str], output: Path | None) -> None:
     """:func:`emit` for text made piece by piece: each piece is written as it comes."""
     if output is None:
+        put = ui.document_writer()
         for chunk in chunks:
-            sys.stdout.write(chunk)
+            put(chunk)
         sys.stdout.flush()
         return
     target = place(output, "--output")

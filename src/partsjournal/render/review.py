@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 from partsjournal.core.dates import short_day as short_day
 from partsjournal.core.vocabulary import REALMS, realm_label
+from partsjournal.render import terminal
 from partsjournal.render.text import plural, visible
 from partsjournal.views.review_data import CheckIn, Outcome, Practice, Quote, Review, SessionNear
 
@@ -66,6 +67,10 @@ def bar(
 
 
 def sparkline(values: list[int], top: int = 10) -> str:
+    """The values as a line of bars; in plain output as the numbers themselves, since a
+    screen reader reads a bar as a shape, not as how high it is."""
+    if terminal.current().plain:
+        return " ".join(str(v) for v in values)
     return "".join(
         _SPARKS[min(len(_SPARKS) - 1, round(v / top * (len(_SPARKS) - 1)))] for v in values
     )
@@ -136,6 +141,8 @@ def activation_summary(review: Review) -> str:
 
 
 def sparkline_label() -> str:
+    if terminal.current().plain:  # the line is numbers then (see sparkline)
+        return "Activation after each exercise, oldest first (lower is calmer):"
     return "Activation after each exercise, oldest first (a lower bar is calmer):"
 
 

@@ -146,7 +146,7 @@ def _row(table: object, item: Entry, session: Session, phase: str, words: bool) 
     assert isinstance(table, Table)
     cells: list[Text | str] = [
         item.day.isoformat(),
-        describe(item.day, session, phase),
+        describe(item.created, session, phase),
         literal(item.title, one_line=True),
     ]
     if words:

@@ -9,6 +9,7 @@ special characters escaped, so the document's structure is always the program's.
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
@@ -28,8 +29,26 @@ _CONTROL = re.compile(
 
 
 def _escape(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+    return _written_out(ord(match.group()))
+
+
+def _written_out(code: int) -> str:
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _unshowable(problem: UnicodeError) -> tuple[str, int]:
+    """For a stream that cannot show a character (``PYTHONIOENCODING=ascii``): the character
+    written out as :func:`visible` writes a control one (``\\xe9``), never an error."""
+    if not isinstance(problem, UnicodeEncodeError):
+        raise problem
+    bad = problem.object[problem.start : problem.end]
+    return "".join(_written_out(ord(c)) for c in bad), problem.end
+
+
+UNSHOWABLE = "partsjournal-unshowable"  # the name of that error handler, for streams
+codecs.register_error(UNSHOWABLE, _unshowable)
 
 
 def visible(text: str, *, one_line: bool = False) -> str:

@@ -1,21 +1,22 @@
-"""Consoles for output, created on first use (rich honours NO_COLOR itself), and the
-one way plain messages are printed: as text, never as markup."""
+"""Consoles for output, created on first use from the one terminal object
+(:mod:`partsjournal.render.terminal`), and the one way plain messages are printed: as text,
+never as markup."""
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager, redirect_stdout
 from functools import cache
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from partsjournal.render import pager, plainly, terminal
 from partsjournal.render.text import break_points, literal
 
 
 def can_prompt() -> bool:
     """True when both ends are a terminal; we never prompt into a pipe."""
-    return sys.stdin.isatty() and sys.stdout.isatty()
+    return terminal.current().can_prompt
 
 
 if TYPE_CHECKING:
@@ -25,18 +26,42 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 
 
+def begin(*, plain: bool = False) -> terminal.Terminal:
+    """At the start of a command: measure the terminal, and make consoles for it."""
+    made = terminal.begin(plain=plain)
+    out.cache_clear()
+    err.cache_clear()
+    return made
+
+
 @cache
 def out() -> Console:
-    from rich.console import Console
-
-    return Console(highlight=False)
+    return _console(stderr=False)
 
 
 @cache
 def err() -> Console:
+    return _console(stderr=True)
+
+
+def _console(*, stderr: bool) -> Console:
+    """A console for stdout or stderr that does what the terminal object says: its width and
+    height, whether it is a terminal, colour, and plain output (:mod:`render.plainly`)."""
+    term = terminal.current()
+    options: dict[str, Any] = {
+        "stderr": stderr,
+        "width": term.width,
+        "height": term.height,
+        "force_terminal": term.is_tty(stderr=stderr) or term.force_colour,
+        "force_interactive": term.is_tty(stderr=stderr),
+    }
+    if term.plain:
+        return plainly.plain_console(**options)
     from rich.console import Console
 
-    return Console(stderr=True, highlight=False)
+    if not term.colour:
+        options.update(color_system=None, no_color=True)
+    return Console(highlight=False, emoji=False, **options)
 
 
 def say(message: str, *, style: str = "", lead: str = "", to_stderr: bool = False) -> None:
@@ -63,7 +88,7 @@ def fitted(text: Text, console: Console, width: int | None = None) -> Text:
 
     Output to a pipe or a file is left unbroken, unless COLUMNS asks for a width.
     """
-    if not (console.is_terminal or os.environ.get("COLUMNS")):
+    if not terminal.current().fits_lines(stderr=console.stderr):
         return text
     from rich.cells import cell_len
 
@@ -77,6 +102,20 @@ def fitted(text: Text, console: Console, width: int | None = None) -> Text:
     return text
 
 
+def document_writer() -> Callable[[str], object]:
+    """How a document (markdown, JSON) is written to stdout: as text on a UTF-8 stream, else
+    as UTF-8 bytes, since a document is UTF-8 whatever the stream (JSON must be, RFC 8259);
+    a non-UTF-8 stream would have to drop or garble the characters it lacks."""
+    if terminal.current().stdout_encoding_is_utf8 or not hasattr(sys.stdout, "buffer"):
+        return sys.stdout.write
+
+    def write(chunk: str) -> None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(chunk.encode("utf-8"))
+
+    return write
+
+
 def warn(message: str) -> None:
     """One warning line on stderr (for skipped files and the like)."""
     from rich.text import Text
@@ -85,19 +124,29 @@ def warn(message: str) -> None:
 
 
 def track(items: Sequence[T], description: str) -> Iterable[T]:
-    """``items``, with a progress bar on stderr while they are worked through."""
+    """``items``, with a progress bar on stderr while they are worked through, when stderr
+    is a terminal (the bar is drawn there) and output is not plain."""
+    if not terminal.current().shows_progress():
+        return items
     from rich.progress import track as rich_track
 
     return rich_track(items, description=description, transient=True, console=err())
 
 
 @contextmanager
-def paged(lines: int) -> Iterator[None]:
-    """Output printed inside goes through a pager ($PAGER, else less) when it is
-    longer than the terminal; anywhere else it is printed as usual."""
-    console = out()
-    if console.is_terminal and lines > console.height:
-        with console.pager(styles=True):
-            yield
-    else:
+def paged() -> Iterator[None]:
+    """Whatever is printed to stdout inside goes through a pager when stdout is a terminal and
+    the output, as drawn, is taller than the screen (:mod:`render.pager`, as git does it);
+    anywhere else it is printed as usual. Nothing inside may ask a question."""
+    term = terminal.current()
+    if not term.stdout_tty:
         yield
+        return
+    import io
+
+    captured = io.StringIO()
+    try:
+        with redirect_stdout(captured):
+            yield
+    finally:
+        pager.page(captured.getvalue(), term)

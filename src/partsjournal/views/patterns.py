@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
-from partsjournal.core.sessions import Session, placement
+from partsjournal.core.sessions import Session, days_after, placement
 
 REALM_LOW = 1
 SELF_LOW = 2
@@ -96,7 +96,7 @@ def flare_ups(entries: Sequence[Entry], sessions: list[Session]) -> list[Pattern
     found: dict[str, tuple[Session, dict[str, list[str]]]] = {}
     for e in sorted(entries, key=lambda e: (e.created, e.id)):
         s, phase = placement(e, sessions)
-        if s is None or phase != "after" or not first <= (e.day - s.date).days <= last:
+        if s is None or phase != "after" or not first <= days_after(s.date, e.created) <= last:
             continue
         for realm in low_realms_in(e):
             found.setdefault(s.id, (s, {}))[1].setdefault(realm, []).append(e.id)
@@ -125,17 +125,21 @@ def _after_one_session(found: list[Entry], sessions: list[Session]) -> str | Non
 
 
 def find(entries: Sequence[Entry], sessions: list[Session]) -> list[Pattern]:
-    """The patterns among ``entries`` (one period), each with its entries."""
+    """The patterns among ``entries`` (one period), each with its entries. A check-in that
+    is part of a flare-up is named there only, the stronger of the two (worth telling the
+    therapist now), not again among the check-ins with every realm low."""
     ordered = sorted(entries, key=lambda e: (e.created, e.id))
+    flares = flare_ups(ordered, sessions)
+    in_flare = {i for p in flares for i in p.entries}
     out = []
     for kind, test in ((LOW_REALMS, low_realms), (LOW_SELF, low_self)):
-        found = [e for e in ordered if test(e)]
+        found = [e for e in ordered if test(e) and not (kind == LOW_REALMS and e.id in in_flare)]
         if found:
             out.append(Pattern(kind, [e.id for e in found], _after_one_session(found, sessions)))
     run = high_run(ordered)
     if run:
         out.append(Pattern(HIGH_ACTIVATION, [e.id for e in run], _after_one_session(run, sessions)))
-    return out + flare_ups(ordered, sessions)
+    return out + flares
 
 
 def in_entry(entry: Entry) -> list[str]:
