@@ -11,6 +11,7 @@ import pytest
 
 from partsjournal import prompts
 from partsjournal.core.answers import AnswerValue
+from partsjournal.flow import kinds
 from partsjournal.flow.engine import GoBack, Paused, check_value
 from partsjournal.flow.exercises import Step
 from partsjournal.render import ui
@@ -44,7 +45,7 @@ class FakeAsker:
         self.asked: list[str] = []  # step ids, in order
         self.texts: list[str] = []  # each step's text as shown, in order
         self.questions: list[str] = []  # confirm and select questions, in order
-        self.counters: list[str] = []  # the step counter as shown: "3 of 14", "3 of about 14"
+        self.counters: list[str] = []  # the step counter as shown: "3 of 14", or "3" alone
         self.offered: list[tuple[str, str]] = []  # (step id, earlier answer offered to edit)
 
     def ask(
@@ -54,12 +55,10 @@ class FakeAsker:
         number: int,
         total: int,
         typed: str = "",
-        *,
-        about: bool = False,
     ) -> AnswerValue:
         self.asked.append(step.id)
         self.texts.append(text)
-        self.counters.append(f"{number} of {'about ' if about else ''}{total}")
+        self.counters.append(f"{number} of {total}" if total else str(number))
         if step.kind == "guide":
             return True
         if step.id not in self.answers:
@@ -84,7 +83,7 @@ class FakeAsker:
         assert words in question, f"expected a question about {words!r}, got: {question}"
         return reply
 
-    def confirm(self, question: str, *, default: bool | None = True) -> bool:
+    def confirm(self, question: str, *, default: bool | None = None) -> bool:
         return bool(self._reply(question))
 
     def select(self, question: str, choices: list[str]) -> str:
@@ -95,7 +94,8 @@ class FakeAsker:
 
 class AutoAsker(FakeAsker):
     """A :class:`FakeAsker` that also answers the steps it was not given: guides go on,
-    optional questions are left empty (a yes/no is "no"), required text gets a few words,
+    optional questions are left empty (as Enter alone leaves them, a yes/no too: it is
+    not a no), required text gets a few words,
     a scale 3, a choice its first choice, a part "Part <step id>". Dialogue tests give only
     the answers their behaviour depends on, so an added question does not break them."""
 
@@ -106,17 +106,15 @@ class AutoAsker(FakeAsker):
         number: int,
         total: int,
         typed: str = "",
-        *,
-        about: bool = False,
     ) -> AnswerValue:
         if step.id not in self.answers and step.kind != "guide":
             self.answers[step.id] = _default(step)
-        return super().ask(step, text, number, total, typed, about=about)
+        return super().ask(step, text, number, total, typed)
 
 
 def _default(step: Step) -> Any:
     if step.optional:
-        return False if step.kind == "yes_no" else ""
+        return kinds.of(step.kind).skipped(step)
     if step.kind == "scale":
         return 3
     if step.kind == "yes_no":
@@ -149,15 +147,13 @@ class PausesAt(FakeAsker):
         number: int,
         total: int,
         typed: str = "",
-        *,
-        about: bool = False,
     ) -> AnswerValue:
         if step.id == self.at:
             self.asked.append(step.id)
             raise Paused(step=step.id)
-        return super().ask(step, text, number, total, typed, about=about)
+        return super().ask(step, text, number, total, typed)
 
-    def confirm(self, question: str, *, default: bool | None = True) -> bool:
+    def confirm(self, question: str, *, default: bool | None = None) -> bool:
         if self.at in question:
             self.questions.append(question)
             raise Paused

@@ -17,6 +17,7 @@ from partsjournal.cli.root import app
 from partsjournal.core import paths
 from partsjournal.flow import support
 from tests.helpers import TODAY, freeze_today
+from tests.keys import Typing, terminal_fixture
 
 OFFER_SETUP = support.offer_setup  # the real one, before any test replaces it
 
@@ -123,6 +124,12 @@ def support_offer_already_made(monkeypatch: pytest.MonkeyPatch) -> None:
 def support_offer(monkeypatch: pytest.MonkeyPatch) -> None:
     """Bring back the one-time offer to fill in the support card (see above)."""
     monkeypatch.setattr(support, "offer_setup", OFFER_SETUP)
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> Typing:
+    """The real prompts in process, on keys typed ahead (``tests/keys.py``)."""
+    return terminal_fixture(monkeypatch)
 
 
 @pytest.fixture(autouse=True)

@@ -1,8 +1,10 @@
-"""Driving partsjournal in a real pseudo-terminal with pexpect.
+"""Driving partsjournal in a real terminal: a pseudo-terminal with pexpect, or tmux.
 
-Most pty tests drive a small exercise the test writes itself into ``<home>/exercises``
-(see :func:`write_tiny`), so their prompts belong to the tests and a change of wording in a
-shipped exercise breaks only the one end-to-end run of it (``test_pty_protector.py``).
+Only what a terminal alone can show is tested this way (signals and hang-ups, the passphrase
+never echoed, the README's first line, one whole protector run, going back under tmux); the
+rest of the dialogue is typed in process (``tests/keys.py``). The exercises written by the
+tests (:func:`write_tiny` and the others) serve both: their prompts belong to the tests, so a
+change of wording in a shipped exercise breaks only the one end-to-end run of it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import pexpect
 import tomli_w
 
 ENTER = "\r"
-FINISH_LONG = "\x1b\r"  # Esc then Enter ends a multi-line answer
+FINISH_LONG = "\r\r"  # Enter, then Enter on the empty line, ends a multi-line answer
 
 
 class Child(pexpect.spawn):  # type: ignore[misc]
@@ -90,7 +92,7 @@ def answer_text(child: pexpect.spawn, expect: str, text: str) -> None:
 
 def answer_long(child: pexpect.spawn, expect: str, text: str) -> None:
     child.expect_exact(expect)
-    child.expect_exact("Esc then Enter")
+    child.expect_exact("Enter on an empty line finishes")
     child.send(text)
     child.send(FINISH_LONG)
 
@@ -103,15 +105,16 @@ def answer_scale(child: pexpect.spawn, expect: str, value: int) -> None:
 
 def press_on(child: pexpect.spawn, expect: str) -> None:
     child.expect_exact(expect)
-    child.expect_exact("Press any key")
+    child.expect_exact("Press Enter to go on")
     child.send(ENTER)
 
 
 def choose(child: pexpect.spawn, expect: str, index: int) -> None:
-    """Pick the choice at ``index`` (0 is the first) with the arrow keys."""
+    """Pick the choice at ``index`` (0 is the first) with the arrow keys (nothing is chosen
+    until one moves)."""
     child.expect_exact(expect)
     child.expect_exact("Choose one")
-    child.send("\x1b[B" * index)
+    child.send("\x1b[B" * (index + 1))
     child.send(ENTER)
 
 
@@ -124,13 +127,6 @@ def answer_part(child: pexpect.spawn, expect: str, name: str) -> None:
 def draft_files(home: Path) -> list[Path]:
     folder = home / "drafts"
     return sorted(folder.glob("*.toml")) if folder.is_dir() else []
-
-
-def skip_self_check(child: pexpect.spawn) -> None:
-    """Decline the optional Self-energy check at the start of the protector dialogue."""
-    child.expect_exact("short Self-energy check")
-    child.expect_exact("Yes or no?")
-    child.send("n")
 
 
 # --- exercises written by the tests -----------------------------------------------
@@ -246,23 +242,6 @@ def write_tiny_grounding(home: Path) -> None:
     )
 
 
-def ground_tiny(child: pexpect.spawn, distress: int = 2) -> None:
-    """Walk through the tiny grounding pause, answering that it is safe to go on."""
-    press_on(child, TinyGrounding.FEET)
-    answer_scale(child, TinyGrounding.DISTRESS, distress)
-    child.expect_exact(TinyGrounding.SAFE)
-    child.expect_exact("type yes or no")  # no default: Enter alone is not an answer
-    child.send("yes" + ENTER)
-
-
-def pick(child: pexpect.spawn, expect: str, index: int) -> None:
-    """In a list asked outside the exercise's steps, pick the entry at ``index``."""
-    child.expect_exact(expect)
-    child.expect_exact("Pause here")  # every list offers it, last
-    child.send("\x1b[B" * index)
-    child.send(ENTER)
-
-
 def walk_tiny_to_part(child: pexpect.spawn, situation: str, rating: int) -> None:
     """From the start of the tiny exercise up to (not into) its part question.
 
@@ -274,10 +253,57 @@ def walk_tiny_to_part(child: pexpect.spawn, situation: str, rating: int) -> None
     answer_scale(child, Tiny.RATING, rating)
 
 
-def finish_tiny(child: pexpect.spawn) -> None:
-    """The closing step of the tiny exercise, then "Saved." and a clean exit."""
-    press_on(child, Tiny.CLOSING)
-    child.expect_exact("Saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+# --- a real terminal multiplexer ----------------------------------------------------
+
+
+class Tmux:
+    """partsjournal run inside tmux, as a person runs it there: keys go through tmux (which
+    takes Ctrl-B for itself), and the screen is read back from tmux's pane."""
+
+    def __init__(self, home: Path, *args: str) -> None:
+        import shlex
+        import subprocess
+        import tempfile
+
+        config = home / "config.toml"
+        if not config.exists():
+            home.mkdir(mode=0o700, parents=True, exist_ok=True)
+            config.write_text("support_offered = true\n", encoding="utf-8")
+        self.socket = Path(tempfile.mkdtemp(prefix="pj-tmux-")) / "s"  # a server of its own
+        env = {"PARTSJOURNAL_HOME": str(home), "NO_COLOR": "1", "PROMPT_TOOLKIT_NO_CPR": "1"}
+        command = " ".join(shlex.quote(a) for a in (sys.executable, "-m", "partsjournal", *args))
+        self._run = lambda *a: subprocess.run(
+            ["tmux", "-S", str(self.socket), *a], check=True, capture_output=True, text=True
+        )
+        self._run(
+            *("-f", "/dev/null", "new-session", "-d", "-x", "200", "-y", "50"),
+            *(f"-e{k}={v}" for k, v in {**os.environ, **env}.items() if "\n" not in v),
+            f"{command}; echo exit=$?; sleep 60",
+        )
+
+    def send(self, *keys: str) -> None:
+        """Keys by tmux's names (Enter, Escape, C-b) or, with ``literal=``, text."""
+        self._run("send-keys", *keys)
+
+    def type(self, text: str) -> None:
+        self._run("send-keys", "-l", text)
+
+    def screen(self) -> str:
+        return str(self._run("capture-pane", "-p", "-S", "-500").stdout)
+
+    def wait_for(self, text: str, *, after: int = 0, timeout: float = 20) -> int:
+        """Wait until ``text`` is on the screen past position ``after``; returns where it ends."""
+        deadline = time.monotonic() + timeout
+        while True:
+            found = self.screen().find(text, after)
+            if found >= 0:
+                return found + len(text)
+            assert time.monotonic() < deadline, f"{text!r} never shown:\n{self.screen()}"
+            time.sleep(0.05)
+
+    def close(self) -> None:
+        import shutil
+        import subprocess
+
+        subprocess.run(["tmux", "-S", str(self.socket), "kill-server"], capture_output=True)
+        shutil.rmtree(self.socket.parent, ignore_errors=True)

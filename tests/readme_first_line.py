@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-STARTED = "step 1 of"  # what the primer shows first
+STARTED = "step 1"  # what the primer shows first
 
 
 def quick_start_lines() -> list[str]:
@@ -60,8 +60,8 @@ def run_to_first_step(line: str, work: Path, timeout: float) -> str:
     child.logfile_read = io.StringIO()
     try:
         # a first run may offer something before the exercise (a yes/no, "no" by default)
-        while child.expect_exact([STARTED, "(y/N)"]) == 1:
-            child.send("n")
+        while child.expect_exact([STARTED, "means no)"]) == 1:
+            child.send("no\r")
         child.sendintr()
         child.expect(pexpect.EOF, timeout=30)
     except (pexpect.TIMEOUT, pexpect.EOF):

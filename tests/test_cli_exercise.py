@@ -48,8 +48,8 @@ def test_scripted_protector_run_writes_one_full_entry(
         **given,
         "image": "",
         "body": "",
-        "tender": False,
-        "protects_someone": False,
+        "tender": "",  # a yes/no left out is skipped, never taken for a no
+        "protects_someone": "",
         "heard": "",
     }
     assert data["exercise"] == "protector" and data["schema"] == 1

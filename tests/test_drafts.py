@@ -19,6 +19,7 @@ from tests.askers import FakeAsker, StopAfter
 from tests.conftest import Cli, entry_files
 from tests.helpers import WHEN, draft_answers
 from tests.journal_fixtures import paused_protector
+from tests.keys import Typing
 
 
 def test_the_draft_is_rewritten_after_every_answered_step(home: Path) -> None:
@@ -218,36 +219,31 @@ def test_a_hangup_while_a_pause_is_being_saved_waits_for_the_draft(
     assert draft.pending == {"purpose": "half a sen"}
 
 
-class ClosedTerminal:
-    """A prompt whose terminal has gone: drawing on it fails with EIO (as prompt_toolkit's
-    does when the window closes before the hangup signal arrives)."""
+def closing_under(error: int) -> Any:
+    """A terminal that goes away while "half a sen" is typed: reading from or drawing on it
+    fails with ``error`` (EIO, as prompt_toolkit's does when the window closes before the
+    hangup signal arrives)."""
+    import os
 
-    def __init__(self, error: int) -> None:
-        from types import SimpleNamespace
+    def run(question: Any) -> None:
+        question.application.current_buffer._set_text("half a sen")  # typed, not yet drawn
+        raise OSError(error, os.strerror(error))
 
-        self.application = SimpleNamespace(current_buffer=SimpleNamespace(text="half a sen"))
-        self.error = error
-
-    def unsafe_ask(self) -> None:
-        import os
-
-        raise OSError(self.error, os.strerror(self.error))
+    return run
 
 
 def test_a_terminal_failing_under_a_prompt_is_a_hangup_that_keeps_the_text(
-    monkeypatch: pytest.MonkeyPatch,
+    monkeypatch: pytest.MonkeyPatch, terminal: Typing
 ) -> None:
     import errno
-
-    import questionary
 
     from partsjournal import prompts
     from partsjournal.flow.drafting import TerminalGone
 
     step = exercises.get("protector").step("purpose")
     assert step is not None
-    monkeypatch.setattr(questionary, "text", lambda *a, **k: ClosedTerminal(errno.EIO))
-    with pytest.raises(TerminalGone) as gone:
+    monkeypatch.setattr(prompts, "_run", closing_under(errno.EIO))
+    with terminal.typing(), pytest.raises(TerminalGone) as gone:
         prompts.InteractiveAsker().ask(step, "What is it trying to do?", 3, 9)
     assert (gone.value.step, gone.value.partial, gone.value.exit_code) == (
         "purpose",
@@ -255,6 +251,6 @@ def test_a_terminal_failing_under_a_prompt_is_a_hangup_that_keeps_the_text(
         129,
     )
     # any other failure is not a closed terminal, and is not dressed up as one
-    monkeypatch.setattr(questionary, "text", lambda *a, **k: ClosedTerminal(errno.ENOSPC))
-    with pytest.raises(OSError, match="No space"):
+    monkeypatch.setattr(prompts, "_run", closing_under(errno.ENOSPC))
+    with terminal.typing(), pytest.raises(OSError, match="No space"):
         prompts.InteractiveAsker().ask(step, "What is it trying to do?", 3, 9)

@@ -7,7 +7,6 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-import pexpect
 import pytest
 
 from partsjournal.core import parts, paths
@@ -16,7 +15,8 @@ from partsjournal.flow.engine import Run
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
 from tests.helpers import WHEN
-from tests.pty_helpers import press_on, spawn, write_exercise
+from tests.keys import ENTER, Typing, shown_in_order
+from tests.pty_helpers import write_exercise
 
 CARD = "You do not have to hold this alone."
 
@@ -144,7 +144,7 @@ def test_the_new_exercises_are_listed_with_their_purpose(
         assert purpose in shown
 
 
-def test_a_card_step_shows_the_card_in_a_terminal(home: Path) -> None:
+def test_a_card_step_shows_the_card_in_a_terminal(cli: Cli, terminal: Typing, home: Path) -> None:
     write_exercise(
         home,
         "carded",
@@ -153,11 +153,7 @@ def test_a_card_step_shows_the_card_in_a_terminal(home: Path) -> None:
             {"id": "care", "kind": "guide", "text": "Please talk to someone.", "card": True},
         ],
     )
-    child = spawn(home, "exercise", "carded")
-    press_on(child, "A first step.")
-    press_on(child, "Please talk to someone.")
-    child.expect_exact(CARD)
-    child.expect_exact("Saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    with terminal.typing(ENTER, ENTER):
+        result = cli("exercise", "carded")
+    assert result.exit_code == 0, result.output
+    shown_in_order(result.stdout, "A first step.", "Please talk to someone.", CARD, "Saved.")

@@ -1,6 +1,6 @@
 """Going back one step: the previous answered question comes back with its answer ready
-to edit, the draft follows at once, and the same works in a real terminal (Ctrl-B, or
-"Go back one step" in a list)."""
+to edit, the draft follows at once, and the same works when typed (Esc, or "Go back one
+step" in a list; under tmux in ``test_pty_tmux.py``)."""
 
 from __future__ import annotations
 
@@ -14,20 +14,9 @@ from partsjournal.flow import exercises, runner
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import Step
 from tests.askers import BACK, FakeAsker, Turns
-from tests.conftest import entry_files
-from tests.pty_helpers import (
-    ENTER,
-    FINISH_LONG,
-    Tiny,
-    answer_part,
-    answer_text,
-    draft_files,
-    finish_tiny,
-    spawn,
-    walk_tiny_to_part,
-    write_exercise,
-    write_tiny,
-)
+from tests.conftest import Cli, entry_files
+from tests.keys import ENTER, ESC, Typing, line, lines, pick, shown_in_order
+from tests.pty_helpers import Tiny, draft_files, write_exercise, write_tiny
 
 WHEN = datetime(2026, 11, 20, 21, 0, tzinfo=UTC)
 
@@ -140,52 +129,50 @@ def test_the_draft_follows_a_step_back_at_once(home: Path) -> None:
     assert saved_answers(home)["level"] == 3
 
 
-# --- in a real terminal ------------------------------------------------------------
+# --- typed ---------------------------------------------------------------------------
 
 
-def test_ctrl_b_and_the_go_back_choice_in_a_terminal(home: Path) -> None:
-    child = spawn(home, "exercise", write_tiny(home))
-    walk_tiny_to_part(child, "A busy day", 5)
-    answer_part(child, Tiny.PART, "The Planner")
-    answer_text(child, f"{Tiny.BODY} The Planner?", "shoulders")
+def test_esc_and_the_go_back_choice_when_typed(cli: Cli, terminal: Typing, home: Path) -> None:
+    keys = [ENTER, lines("A busy day"), line("5"), line("The Planner"), line("shoulders")]
     # the list offers "Go back one step" at its end (after the feelings and "Pause here")
-    child.expect_exact(f"{Tiny.FEEL} The Planner?")
-    child.expect_exact("Pause here")
-    child.expect_exact("Go back one step")
-    child.send("\x1b[B" * (len(Tiny.FEELINGS) + 1) + ENTER)
-    # the body question again, its answer ready to edit: add to it
-    child.expect_exact("Ctrl-B goes back one step")
-    child.expect_exact(f"{Tiny.BODY} The Planner?")
-    child.expect_exact("shoulders")
-    # Ctrl-B from here goes back to the part's name, also ready to edit
-    child.send("\x02")
-    child.expect_exact(Tiny.PART)
-    child.expect_exact("The Planner")
-    child.send(ENTER)
-    child.expect_exact(f"{Tiny.BODY} The Planner?")
-    child.expect_exact("shoulders")
-    child.send(" and neck" + ENTER)
-    child.expect_exact(f"{Tiny.FEEL} The Planner?")
-    child.expect_exact("Choose one")
-    child.send(ENTER)
-    child.expect_exact(f"{Tiny.NEEDS} The Planner?")
-    child.expect_exact("Optional: to skip it, finish with nothing written.")
-    child.expect_exact("Esc then Enter")
-    child.send("\x1b\r")
-    # Ctrl-B on a page to read goes back to the question before it
-    child.expect_exact(Tiny.CLOSING)
-    child.expect_exact("Press any key")
-    child.send("\x02")
-    child.expect_exact(f"{Tiny.NEEDS} The Planner?")
-    child.expect_exact("Esc then Enter")
-    child.send("Some quiet" + FINISH_LONG)
-    finish_tiny(child)
+    keys += [pick(len(Tiny.FEELINGS) + 2)]
+    # the body question again, its answer ready to edit: Esc from there goes back to the
+    # part's name, also ready to edit; Enter keeps it; then add to the body's answer
+    keys += [ESC, ENTER, line(" and neck"), pick(1)]
+    keys += [ENTER]  # the optional last question, skipped
+    keys += [ESC, lines("Some quiet"), ENTER]  # Esc on a page to read: the question before it
+    with terminal.typing(*keys):
+        result = cli("exercise", write_tiny(home))
+    assert result.exit_code == 0, result.output
+    shown_in_order(
+        result.stdout,
+        f"{Tiny.FEEL} The Planner?",
+        "Esc goes back one step",
+        f"{Tiny.BODY} The Planner?",
+        Tiny.PART,
+        f"{Tiny.BODY} The Planner?",
+        f"{Tiny.NEEDS} The Planner?",
+        "Optional: press Enter with nothing written to skip it.",
+        Tiny.CLOSING,
+        f"{Tiny.NEEDS} The Planner?",
+        "Saved.",
+    )
     answers = saved_answers(home)
     assert answers["body"] == "shoulders and neck"
     assert answers["name_part"] == "The Planner"
     assert answers["feel"] == Tiny.FEELINGS[0]
     assert answers["needs"] == "Some quiet"
     assert not draft_files(home)
+
+
+def test_text_typed_before_going_back_is_offered_again_on_the_way_forward(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
+    keys = [ENTER, lines("A busy day"), line("5"), line("The Planner")]
+    keys += ["should", ESC, ENTER, line("ers")]  # back from half an answer, then forward
+    with terminal.typing(*keys, pick(1), ENTER, ENTER):
+        assert cli("exercise", write_tiny(home)).exit_code == 0
+    assert saved_answers(home)["body"] == "shoulders"
 
 
 class PauseAtTheChange(FakeAsker):
@@ -223,10 +210,10 @@ def test_going_back_past_a_gentle_close_takes_the_whole_way_again(home: Path) ->
     path = write_exercise(home, "walk", steps)
     path.write_text('close_from = "close"\n' + path.read_text(encoding="utf-8"), encoding="utf-8")
     current = Run(exercise=exercises.get("walk"), answers={"one": "a"})
-    assert current.count() == (2, 4, False)
+    assert current.count() == (2, 4)
     assert current.close_gently()
     assert [s.id for s in current.visible_steps()] == ["one", "close"]
-    assert current.count() == (2, 2, False)  # the counter counts the shorter way now
+    assert current.count() == (2, 2)  # the counter counts the shorter way now
     # back from "close" to "one", before the point where the shorter way was chosen
     assert current.go_back()
     assert "close_from" not in current.context and current.pending == {"one": "a"}

@@ -14,7 +14,6 @@ import tomllib
 from datetime import date
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from partsjournal.cli.root import app
@@ -24,20 +23,12 @@ from partsjournal.core.drafts import Draft
 from partsjournal.core.parts import Part
 from partsjournal.flow import exercises
 from partsjournal.render import screens, text
+from tests import keys
 from tests.conftest import Cli, entry_files
 from tests.helpers import TODAY
 from tests.journal_fixtures import at, protector
-from tests.pty_helpers import (
-    Tiny,
-    answer_long,
-    answer_part,
-    answer_text,
-    choose,
-    finish_tiny,
-    spawn,
-    walk_tiny_to_part,
-    write_tiny,
-)
+from tests.keys import CTRL_C, ENTER, Typing, lines, pick, shown_in_order
+from tests.pty_helpers import Tiny, write_tiny
 
 # A name that is all markup and brackets (allowed: it is one line of plain characters),
 # and one that arrived in a hand-edited part file with escape sequences in it.
@@ -214,27 +205,20 @@ def test_part_names_with_line_breaks_or_controls_are_refused(
 
 
 def test_a_markup_part_name_is_asked_about_paused_and_resumed_in_a_terminal(
-    cli: Cli, home: Path
+    cli: Cli, terminal: Typing, home: Path
 ) -> None:
     name = "[/teen] Critic [old]"
-    child = spawn(home, "exercise", write_tiny(home))
-    walk_tiny_to_part(child, "The [bold]meeting[/bold]", 5)
-    answer_part(child, Tiny.PART, name)
-    child.expect_exact(f"{Tiny.BODY} {name}?")  # the next step names it as typed
-    child.expect_exact("Your answer")
-    child.sendcontrol("c")
-    child.expect_exact("Paused.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    typed = [ENTER, lines("The [bold]meeting[/bold]"), keys.line("5"), keys.line(name), CTRL_C]
+    with terminal.typing(*typed):
+        result = cli("exercise", write_tiny(home))
+    assert result.exit_code == 0, result.output
+    shown_in_order(result.stdout, f"{Tiny.BODY} {name}?", "Paused.")  # named as typed
     assert name in " ".join(cli("drafts").stdout.split())
 
-    child = spawn(home, "resume")
-    child.expect_exact("Welcome back")
-    answer_text(child, f"{Tiny.BODY} {name}?", "shoulders")
-    choose(child, f"{Tiny.FEEL} {name}?", 0)
-    answer_long(child, f"{Tiny.NEEDS} {name}?", "")
-    finish_tiny(child)
+    with terminal.typing(keys.line("shoulders"), pick(1), ENTER, ENTER):
+        result = cli("resume")
+    assert result.exit_code == 0, result.output
+    shown_in_order(result.stdout, "Welcome back", f"{Tiny.BODY} {name}?", f"{Tiny.NEEDS} {name}?")
     assert "Critic [old]" in " ".join(cli("entries").stdout.split())
 
 

@@ -9,7 +9,8 @@ from pathlib import Path
 from partsjournal.core import parts
 from partsjournal.flow import exercises
 from tests.conftest import Cli, entry_files
-from tests.pty_helpers import answer_part, press_on, spawn, write_exercise
+from tests.keys import ENTER, Typing, line, shown_in_order
+from tests.pty_helpers import write_exercise
 
 
 def test_journey_asks_no_questions_of_parts() -> None:
@@ -80,8 +81,8 @@ def test_journey_without_a_session_still_saves(cli: Cli, tmp_path: Path, home: P
     assert guard.first_met.isoformat() == "2026-11-20"
 
 
-def test_session_parts_in_a_real_terminal_are_several_and_none_takes_the_focus(
-    home: Path,
+def test_session_parts_typed_in_a_terminal_are_several_and_none_takes_the_focus(
+    cli: Cli, terminal: Typing, home: Path
 ) -> None:
     write_exercise(
         home,
@@ -92,12 +93,11 @@ def test_session_parts_in_a_real_terminal_are_several_and_none_takes_the_focus(
             {"id": "after", "kind": "guide", "text": "Nothing about {part} here."},
         ],
     )
-    child = spawn(home, "exercise", "capture")
-    answer_part(child, "First one seen?", "The Guard")
-    answer_part(child, "Second one seen?", "The Dreamer")
-    press_on(child, "Nothing about this part here.")
-    child.expect_exact("Saved.")
-    child.close()
+    with terminal.typing(line("The Guard"), line("The Dreamer"), ENTER):
+        result = cli("exercise", "capture")
+    assert result.exit_code == 0, result.output
+    shown_in_order(result.stdout, "First one seen?", "Second one seen?")
+    shown_in_order(result.stdout, "Nothing about this part here.", "Saved.")
     assert {p.name for p in parts.load_all()} == {"The Guard", "The Dreamer"}
 
 

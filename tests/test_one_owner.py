@@ -25,7 +25,6 @@ from typing import Any
 
 import pytest
 
-from partsjournal import prompts
 from partsjournal.cli import options
 from partsjournal.core import (
     dates,
@@ -42,7 +41,7 @@ from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.wording import plural
-from partsjournal.flow import care_words, exercises, integration, journal, runner
+from partsjournal.flow import care_words, exercises, integration, journal, kinds, runner
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import ExerciseFileError, Step
 from partsjournal.render import review_sections
@@ -284,21 +283,19 @@ def test_the_format_document_lists_every_role_of_the_vocabulary() -> None:
 
 def test_the_close_name_offer_asks_through_the_askers_confirm(home: Path) -> None:
     parts.create("The Critic")
-    questions: list[str] = []
-
-    class Saying(prompts.InteractiveAsker):
-        def __init__(self, reply: bool) -> None:
-            super().__init__()
-            self.reply = reply
-
-        def confirm(self, question: str, *, default: bool = True) -> bool:
-            questions.append(question)
-            return self.reply
-
-    assert Saying(True).offer_close_part("the critc") == "The Critic"
-    assert Saying(False).offer_close_part("the critc") == "the critc"
-    assert Saying(True).offer_close_part("critic") == "critic"  # a fixed rule: not asked
-    assert questions == ["Did you mean The Critic?"] * 2
+    step = Step(id="who", kind="part", role="part", text="Which part?")
+    part = kinds.of("part")
+    yes = FakeAsker(replies=[("Did you mean The Critic?", True)])
+    assert part.settle(step, "the critc", yes) == "The Critic"
+    no = FakeAsker(
+        replies=[
+            ("Did you mean The Critic?", False),
+            ("like to do", "Start a new part called the critc"),
+        ]
+    )
+    assert part.settle(step, "the critc", no) == "the critc"
+    assert part.settle(step, "critic", FakeAsker()) == "critic"  # a fixed rule: not asked
+    assert yes.questions[0] == no.questions[0] == "Did you mean The Critic?"
 
 
 # --------------------------------------------------------------------------- is this a terminal

@@ -1,4 +1,6 @@
-"""The protector dialogue in a real terminal, read back from the saved TOML."""
+"""The whole protector dialogue in a real terminal, typed as a person types: full words, Enter
+after each answer (and Enter on the empty line after a long one). The saved entry holds
+exactly what was typed, answer for answer."""
 
 from __future__ import annotations
 
@@ -7,81 +9,84 @@ from pathlib import Path
 
 import pexpect
 
+from partsjournal.flow import exercises, kinds
 from tests.conftest import entry_files
-from tests.pty_helpers import (
-    ENTER,
-    answer_long,
-    answer_scale,
-    answer_text,
-    choose,
-    press_on,
-    skip_self_check,
-    spawn,
-)
+from tests.pty_helpers import ENTER, FINISH_LONG, spawn
 
-SITUATION = 'My sister\'s "birthday" dinner\nand the toast 🌱 \\ afterwards'
+# (step, what is typed): words for text, yes/no and numbers, a choice by its number, None
+# for a page to read (Enter goes on), "" for an optional question left out (Enter alone)
+TYPED: list[tuple[str, str | None]] = [
+    ("arrive", None),
+    ("breathe", None),
+    ("self_check", "no"),
+    ("situation", 'My sister\'s "birthday" dinner\nand the toast 🌱 \\ afterwards'),
+    ("activation_before", "7"),  # below 8: no grounding offer (see test_care_dialogue)
+    ("name_part", "The Critic"),
+    ("focus", None),
+    ("willing", "yes"),
+    ("image", "a grey owl"),
+    ("body", ""),
+    ("feel_toward", "4"),  # irritated, critical or angry
+    ("unblend", None),
+    ("unblend_check", "1"),  # more open: curious, calm or warm
+    ("purpose", "To keep me from being hurt."),
+    ("hopes", ""),
+    ("feelings", "Worried."),
+    ("strengths", "Loyal."),
+    ("fears", "They would laugh."),
+    ("stirred_now", ""),  # the optional check in the middle: not an answer, left out
+    ("tender", "No"),
+    ("protects_someone", "NO"),
+    ("needs", "Patience."),
+    ("heard", "You keep watch so I am not laughed at."),
+    ("thanks", None),
+    ("feel_toward_end", "2"),  # warm or compassionate
+    ("reflection", "It is young."),
+    ("activation_after", "5"),
+    ("next_step", "2"),  # bring it to my therapist
+    ("closing", None),
+]
+MIDWAY = "How stirred up are you now?"
 
 
-def test_protector_in_a_real_terminal(home: Path) -> None:
+def test_protector_typed_as_a_person_types_saves_exactly_what_was_typed(home: Path) -> None:
+    protector = exercises.get("protector")
     child = spawn(home, "exercise", "protector")
     child.expect_exact("Meeting a protector part")
-    press_on(child, "Find a place")
-    press_on(child, "three slow breaths")
-    skip_self_check(child)
-    answer_long(child, "step 4 of", SITUATION)
-    answer_scale(child, "how stirred up", 7)  # below 8: no grounding offer (see test_pty_care)
-    child.expect_exact("Which part of me")
-    child.expect_exact("The part's name")
-    child.send("The Critic" + ENTER)
-    press_on(child, "Let your attention rest on The Critic")
-    child.expect_exact("willing to talk with me today")
-    child.expect_exact("Yes or no?")
-    child.send("y")
-    answer_text(child, "Invite The Critic", "a grey owl")
-    answer_text(child, "in your body", "")
-    choose(child, "how do you feel toward it", 3)  # irritated, critical or angry
-    press_on(child, "step back a little")
-    choose(child, "how do you feel toward The Critic now", 0)  # more open
-    answer_long(child, "What is your job here", "To keep me from being hurt.")
-    answer_long(child, "What are you hoping for", "")
-    answer_long(child, "How do you feel about this situation", "Worried.")
-    answer_long(child, "strengths", "Loyal.")
-    answer_long(child, "afraid would happen", "They would laugh.")
-    child.expect_exact("How stirred up are you now?")  # the optional check in the middle
-    child.expect_exact("Enter to skip")
-    child.send(ENTER)
-    child.expect_exact("younger, hurt or frightened")
-    child.expect_exact("Yes or no?")
-    child.send("n")
-    child.expect_exact("that you are protecting")
-    child.expect_exact("Yes or no?")
-    child.send("n")
-    answer_long(child, "What do you need from me", "Patience.")
-    answer_long(child, "Did I understand you", "You keep watch so I am not laughed at.")
-    press_on(child, "thank The Critic")
-    choose(child, "at the close", 1)  # warm or compassionate
-    answer_long(child, "what did you learn", "It is young.")
-    answer_scale(child, "Thinking of the same situation now", 5)
-    choose(child, "What would you like to do with this next", 1)
-    press_on(child, "one more slow breath")
+    for step_id, typed in TYPED:
+        step = protector.step(step_id)
+        if step is None:  # the check in the middle, asked by the care that looks after you
+            child.expect_exact(MIDWAY)
+            child.expect_exact("A number from 0 to 10")
+            child.send(ENTER)
+            continue
+        child.expect_exact(kinds.of(step.kind).question(step, "").label)
+        if typed is None:
+            child.send(ENTER)
+        elif step.kind == "long_text":
+            child.send(typed.replace("\n", ENTER) + FINISH_LONG)
+        else:
+            child.send(typed + ENTER)
     child.expect_exact("Saved.")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
 
-    files = entry_files(home)
-    assert len(files) == 1
-    data = tomllib.loads(files[0].read_text(encoding="utf-8"))
-    got = {a["step"]: a["value"] for a in data["answers"]}
-    assert got["situation"] == SITUATION
-    assert got["activation_before"] == 7 and got["activation_after"] == 5
-    assert got["name_part"] == "The Critic"
-    assert got["image"] == "a grey owl" and got["body"] == ""
-    assert got["feel_toward"] == "irritated, critical or angry"
-    assert got["unblend_check"] == "more open: curious, calm or warm"
-    assert got["needs"] == "Patience."
-    assert got["next_step"] == "bring it to my therapist"
-    assert "unblend_turn" not in got and got["hopes"] == ""
-    assert got["willing"] is True and got["feel_toward_end"] == "warm or compassionate"
-    assert got["self_check"] is False
-    assert not any(step.startswith("self_") and step != "self_check" for step in got)
+    [file] = entry_files(home)
+    saved = {a["step"]: a["value"] for a in tomllib.loads(file.read_text("utf-8"))["answers"]}
+    expected: dict[str, object] = {}
+    for step_id, typed in TYPED:
+        step = protector.step(step_id)
+        if step is None or typed is None:
+            continue
+        if step.kind == "choice" and typed:
+            expected[step_id] = (step.choices or [])[int(typed) - 1]
+        elif step.kind in {"text", "long_text", "part"}:
+            expected[step_id] = typed  # the text exactly as typed
+        else:
+            expected[step_id] = kinds.of(step.kind).check(step, typed)
+    assert saved == expected
+    assert saved["willing"] is True and saved["tender"] is False and saved["body"] == ""
+    assert saved["feel_toward"] == "irritated, critical or angry"
+    assert saved["unblend_check"] == "more open: curious, calm or warm"
+    assert saved["next_step"] == "bring it to my therapist" and saved["self_check"] is False

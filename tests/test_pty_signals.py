@@ -19,11 +19,13 @@ import pytest
 
 from partsjournal.core import parts
 from tests.conftest import Cli, entry_files
+from tests.keys import Typing, lines
 from tests.pty_helpers import (
     ENTER,
     Tiny,
     answer_part,
     answer_text,
+    choose,
     draft_files,
     spawn,
     walk_tiny_to_part,
@@ -46,9 +48,9 @@ def typing_the_needs(home: Path) -> pexpect.spawn:
     answer_text(child, f"{Tiny.BODY} The Planner?", "shoulders")
     child.expect_exact(f"{Tiny.FEEL} The Planner?")
     child.expect_exact("Choose one")
-    child.send(ENTER)
+    child.send("1" + ENTER)
     child.expect_exact(f"{Tiny.NEEDS} The Planner?")
-    child.expect_exact("Esc then Enter")
+    child.expect_exact("Enter on an empty line finishes")
     child.send(HALF)
     child.expect_exact(HALF)  # on the screen, so in the answer's buffer
     return child
@@ -76,6 +78,34 @@ def test_a_signal_mid_answer_keeps_the_half_typed_text(
     [entry] = entry_files(home)
     saved = tomllib.loads(entry.read_text(encoding="utf-8"))
     assert {a["step"]: a["value"] for a in saved["answers"]}["needs"] == HALF
+    assert draft_files(home) == []
+
+
+def test_closing_the_terminal_mid_exercise_keeps_the_answers(
+    home: Path, cli: Cli, terminal: Typing
+) -> None:
+    child = spawn(home, "exercise", write_tiny(home))
+    walk_tiny_to_part(child, "The Monday meeting", 5)
+    answer_part(child, Tiny.PART, "The Planner")
+    answer_text(child, f"{Tiny.BODY} The Planner?", "shoulders")
+    choose(child, f"{Tiny.FEEL} The Planner?", 1)
+    child.expect_exact(f"{Tiny.NEEDS} The Planner?")
+    child.expect_exact("Enter on an empty line finishes")
+    child.kill(signal.SIGHUP)  # what closing the terminal window does
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.signalstatus == signal.SIGHUP or child.exitstatus != 0
+    answers = {a["step"]: a["value"] for a in draft_of(home)["answers"]}
+    assert answers["feel"] == "tired of it"  # the last answer before the hang-up
+    assert entry_files(home) == []
+
+    with terminal.typing(lines("Planning ahead."), ENTER):
+        result = cli("resume", "1")
+    assert "Welcome back" in result.stdout and "Saved." in result.stdout
+    [entry] = entry_files(home)
+    got = {a["step"]: a["value"] for a in tomllib.loads(entry.read_text("utf-8"))["answers"]}
+    assert got["situation"] == "The Monday meeting" and got["body"] == "shoulders"
+    assert got["needs"] == "Planning ahead."
     assert draft_files(home) == []
 
 

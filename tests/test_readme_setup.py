@@ -106,4 +106,4 @@ def test_first_line_steps_install_the_wheel_and_start_the_primer(
     [package] = (readme_install / ".venv").glob("lib/python3*/site-packages/partsjournal")
     assert (package / "exercises" / "primer.toml").exists()  # the wheel, not a link
     shown = (readme_install / "transcript.txt").read_text(encoding="utf-8")
-    assert "step 1 of" in shown
+    assert readme_first_line.STARTED in shown

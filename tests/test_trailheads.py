@@ -7,20 +7,10 @@ import json
 import tomllib
 from pathlib import Path
 
-import pexpect
-
 from partsjournal.core import parts
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
-from tests.pty_helpers import (
-    FINISH_LONG,
-    Tiny,
-    answer_scale,
-    finish_tiny,
-    press_on,
-    spawn,
-    write_exercise,
-    write_tiny,
-)
+from tests.keys import ENTER, Typing, line, lines, pick, shown_in_order
+from tests.pty_helpers import Tiny, write_exercise, write_tiny
 
 
 def only_entry(home: Path) -> dict:
@@ -95,31 +85,25 @@ def test_from_needs_a_note(cli: Cli, home: Path, protector_answers: Path) -> Non
     assert result.exit_code == 2 and "not a note" in result.stderr
 
 
-def test_from_a_note_in_a_terminal_offers_the_words_to_edit(home: Path, cli: Cli) -> None:
+def test_from_a_note_in_a_terminal_offers_the_words_to_edit(
+    home: Path, cli: Cli, terminal: Typing
+) -> None:
     cli("note", "snapped at J", "--at", "2026-11-20 18:00")
     note_id = only_entry(home)["id"]
     name = write_tiny(home)
-    child = spawn(home, "exercise", name, "--from", note_id)
-    press_on(child, Tiny.ARRIVE)
-    child.expect_exact(Tiny.SITUATION)
-    child.expect_exact("snapped at J")  # the note's words, ready to edit
-    child.send(" again" + FINISH_LONG)
-    answer_scale(child, "How stirred up are you right now?", 3)
-    child.expect_exact("The part's name")
-    child.send("The Guard\r")
-    child.expect_exact("Where in your body")
-    child.send("chest\r")
-    child.expect_exact("Choose one")
-    child.send("\r")
-    child.expect_exact("Esc then Enter")
-    child.send(FINISH_LONG)
-    finish_tiny(child)
+    keys = [ENTER, lines(" again"), line("3"), line("The Guard"), line("chest"), pick(1), ENTER]
+    with terminal.typing(*keys, ENTER):
+        result = cli("exercise", name, "--from", note_id)
+    assert result.exit_code == 0, result.output
+    shown_in_order(result.stdout, Tiny.SITUATION, "snapped at J")  # the note's words, to edit
     files = entry_files(home)
     got = {a["step"]: a["value"] for a in tomllib.loads(files[-1].read_text("utf-8"))["answers"]}
     assert got["situation"] == "snapped at J again"
 
 
-def test_an_optional_part_left_empty_in_a_terminal_names_no_part(home: Path) -> None:
+def test_an_optional_part_left_empty_in_a_terminal_names_no_part(
+    home: Path, cli: Cli, terminal: Typing
+) -> None:
     parts.create("The Critic")  # a known part: an empty answer must not be "close" to it
     write_exercise(
         home,
@@ -129,16 +113,10 @@ def test_an_optional_part_left_empty_in_a_terminal_names_no_part(home: Path) -> 
             {"id": "who", "kind": "part", "optional": True, "text": "Which part, if any?"},
         ],
     )
-    child = spawn(home, "exercise", "jot")
-    child.expect_exact("One line, please.")
-    child.expect_exact("Your answer")
-    child.send("tight chest\r")
-    child.expect_exact("Which part, if any?")
-    child.expect_exact("The part's name")
-    child.send("\r")
-    child.expect_exact("Saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    with terminal.typing(line("tight chest"), ENTER):
+        result = cli("exercise", "jot")
+    assert result.exit_code == 0, result.output
+    shown_in_order(result.stdout, "One line, please.", "Which part, if any?", "Saved.")
+    assert "Did you mean" not in result.stdout
     data = tomllib.loads(entry_files(home)[-1].read_text(encoding="utf-8"))
     assert data["parts"] == [] and "part" not in data["answers"][0]

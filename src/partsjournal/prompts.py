@@ -1,31 +1,48 @@
-"""The one place that asks the person anything.
+"""The one place that asks the person anything, in a terminal (questionary and prompt_toolkit).
 
-:class:`InteractiveAsker` uses questionary in a terminal; :class:`ScriptedAsker`
-answers from an ``--answers`` file. questionary's ``.ask()`` returns ``None`` on
-Ctrl-C or Ctrl-D: that is always taken as "pause", never as an empty answer.
+:class:`InteractiveAsker` asks each step the way its kind (:mod:`partsjournal.flow.kinds`)
+describes: a page to read, one line, several lines, or a list. The keys mean the same on
+every question:
+
+- every answer ends with Enter; a multi-line answer ends with Enter on an empty line (plain
+  keys, so it works alike in tmux, screen, macOS Terminal, iTerm2 and Windows Terminal);
+- a yes/no is a word (y, yes, n, no, in any case) and Enter; Enter alone answers nothing,
+  except that it skips an optional question; a list needs a choice (arrow keys or its
+  number) before Enter;
+- Esc goes back one step (no terminal multiplexer takes it, and line editing keeps Ctrl-B,
+  Ctrl-A and the rest); Ctrl-C pauses, and so does Ctrl-D on an empty answer.
+
+Keys typed ahead, before a question is drawn, stay for the question they were typed for:
+every question reads up to its own Enter and no further.
 """
 
 from __future__ import annotations
 
-import errno
-import signal
 import sys
-import threading
 from typing import Any
 
 from partsjournal.core import crypt, parts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, care_words
-from partsjournal.flow.drafting import STOPPING_SIGNALS, TerminalGone, hangup
-from partsjournal.flow.engine import GoBack, Paused, check_value
+from partsjournal.flow import kinds
+from partsjournal.flow.drafting import TerminalGone
+from partsjournal.flow.engine import GoBack, Paused
 from partsjournal.flow.exercises import Step
+from partsjournal.flow.interrupts import run_prompt as _run
+from partsjournal.flow.interrupts import terminal_gone as _terminal_gone
 from partsjournal.render import screens, terminal, ui
-from partsjournal.render.text import visible
 
 PAUSE_CHOICE = "Pause here"
 BACK_CHOICE = "Go back one step"
-BACK_KEY = "c-b"  # Ctrl-B, shown on screen as "Ctrl-B goes back"
+BACK_KEY = "escape"
+BACK_HINT = "Esc goes back one step"
+FINISH_HINT = "(Enter on an empty line finishes)"  # on every multi-line question, the same
+CHOOSE_HINT = "(arrow keys or a number, then Enter)"
+CHOOSE_PROBLEM = "Choose one with the arrow keys or its number, then press Enter."
+YES_NO_PROBLEM = "Please type yes or no."
+# How long a lone Esc waits for the key that may follow it (Esc then b is Alt-B, a word
+# back), in seconds; tests make it shorter.
+ESCAPE_WAIT = 0.5
 
 
 def ask_secret(question: str) -> str:
@@ -41,7 +58,7 @@ def ask_secret(question: str) -> str:
 
 
 class InteractiveAsker:
-    """Asks in a real terminal with questionary, one question at a time."""
+    """Asks in a real terminal, one question at a time."""
 
     interactive = True
 
@@ -54,129 +71,74 @@ class InteractiveAsker:
             self._known_parts = [p.name for p in parts.load_all()]
         return self._known_parts
 
-    def ask(
-        self,
-        step: Step,
-        text: str,
-        number: int,
-        total: int,
-        typed: str = "",
-        *,
-        about: bool = False,
-    ) -> AnswerValue:
-        import questionary
-
-        can_go_back = number > 1
-        screens.step_header(step, text, number, total, about=about, back=can_go_back)
-        question: Any
-        if step.kind == "guide":
-            question = questionary.press_any_key_to_continue(
-                "Press any key when you are ready to go on."
-            )
-        elif step.kind == "scale":
-            ends = (f"0 = {step.low}" if step.low else "", f"10 = {step.high}" if step.high else "")
-            anchors = " · ".join(x for x in ends if x)
-            skip = ", or Enter to skip" if step.optional else ""
-            question = questionary.text(
-                f"A number from 0 to 10{f' ({anchors})' if anchors else ''}{skip}:",
-                validate=_validator(step),
-                default=typed,
-            )
-        elif step.kind == "choice":
-            stops = [PAUSE_CHOICE, BACK_CHOICE] if can_go_back else [PAUSE_CHOICE]
-            question = _ctrl_d_pauses(
-                questionary.select(
-                    "Choose one:",
-                    choices=[*(step.choices or []), questionary.Separator(), *stops],
-                    default=typed if typed in (step.choices or []) else None,
-                )
-            )
-        elif step.kind == "yes_no" and care.needs_explicit_answer(step.role):
-            question = _explicit_yes_no("Yes or no?")
-        elif step.kind == "yes_no":
-            no = typed.strip().lower() in {"no", "n", "false"}
-            question = _ctrl_d_pauses(questionary.confirm("Yes or no?", default=not no))
-        elif step.kind == "part" and self.known_parts():
-            question = questionary.autocomplete(
-                "The part's name:",
-                choices=self.known_parts(),
-                validate=_validator(step),
-                default=typed,
-            )
-        elif step.kind == "part":
-            question = questionary.text(
-                "The part's name:", validate=_validator(step), default=typed
-            )
-        elif step.kind == "long_text":
-            question = questionary.text(
-                "Your answer:",  # questionary adds how to finish (Esc then Enter)
-                multiline=True,
-                validate=_validator(step),
-                default=typed,
-            )
-        else:
-            question = questionary.text("Your answer:", validate=_validator(step), default=typed)
-        _add_go_back_key(question)
-        try:
-            answer = _run(question)
-        except TerminalGone as gone:  # SIGHUP or SIGTERM: keep what was typed, then stop
-            gone.step, gone.partial = step.id, _typed_so_far(question, step)
-            raise
-        except (KeyboardInterrupt, EOFError):
-            raise Paused(step=step.id, partial=_typed_so_far(question, step)) from None
-        except OSError as exc:
-            closed = _terminal_gone(exc)
-            closed.step, closed.partial = step.id, _typed_so_far(question, step)
-            raise closed from None
-        if step.kind == "guide":
-            return True
-        if answer is None:
-            raise Paused(step=step.id)
-        if step.kind == "choice" and answer == PAUSE_CHOICE:
-            raise Paused(chosen=True, step=step.id)
-        if step.kind == "choice" and answer == BACK_CHOICE:
-            raise GoBack
-        if step.kind == "yes_no" and isinstance(answer, str):
-            return check_value(step, answer)
-        if step.kind == "part":
-            name = str(check_value(step, answer))
+    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+        kind = kinds.of(step.kind)
+        back = number > 1
+        screens.step_header(
+            step, text, number, total, back=BACK_HINT if back else None, skip=kind.how_to_skip(step)
+        )
+        while True:
+            value = self._answer(step, kind, kind.question(step, typed), back=back)
+            name = value if isinstance(value, str) else None
             try:
-                return self.offer_close_part(name)
+                return kind.settle(step, value, self)
+            except kinds.AskAgain as again:
+                typed = again.typed
             except TerminalGone as gone:  # stopped at "Did you mean ...?": keep the name
                 gone.step, gone.partial = step.id, name
                 raise
             except Paused:
                 raise Paused(step=step.id, partial=name) from None
-        return check_value(step, answer)
 
-    def offer_close_part(self, typed: str) -> str:
-        """When ``typed`` names no known part but is close to one, ask whether it was meant.
+    def _answer(
+        self, step: Step, kind: kinds.Kind, question: kinds.Question, *, back: bool
+    ) -> AnswerValue:
+        """One answer to ``step`` as typed, checked by its kind."""
+        names = self.known_parts() if question.names else []
+        shown = _build(question, step, kind, back=back, names=names)
+        try:
+            answer = _run(shown)
+        except TerminalGone as gone:  # SIGHUP or SIGTERM: keep what was typed, then stop
+            gone.step, gone.partial = step.id, _typed_so_far(shown, kind)
+            raise
+        except (KeyboardInterrupt, EOFError):
+            raise Paused(step=step.id, partial=_typed_so_far(shown, kind)) from None
+        except OSError as exc:
+            closed = _terminal_gone(exc)
+            closed.step, closed.partial = step.id, _typed_so_far(shown, kind)
+            raise closed from None
+        if answer == PAUSE_CHOICE and question.widget == "list":
+            raise Paused(chosen=True, step=step.id)
+        if answer == BACK_CHOICE and question.widget == "list":
+            raise GoBack
+        return kind.check(step, answer)
 
-        Returns the known part's name when the person says yes, else what they
-        typed (a new part). Only asked in a terminal; scripted runs never guess.
-        """
-        if parts.find(typed) is not None:
-            return typed
-        close = parts.suggest(typed, limit=1)
-        if not close:
-            return typed
-        meant = self.confirm(f"Did you mean {visible(close[0].name, one_line=True)}?")
-        return close[0].name if meant else typed
-
-    def confirm(self, question: str, *, default: bool | None = True) -> bool:
-        import questionary
-
+    def confirm(self, question: str, *, default: bool | None = None) -> bool:
+        """A yes/no typed as a word and Enter. With no ``default`` Enter alone is not an
+        answer; with one, Enter alone means it (said on the screen)."""
         if default is None:
             screens.pause_line()  # a text prompt: say how to pause, as every step does
-            return bool(check_value(_YES_NO, _answer(_explicit_yes_no(question))))
-        return bool(_answer(_ctrl_d_pauses(questionary.confirm(question, default=default))))
+            label = f"{question} (type yes or no)"
+        else:
+            label = f"{question} (yes or no; Enter alone means {'yes' if default else 'no'})"
+
+        def validate(text: str) -> bool | str:
+            if not text.strip() and default is not None:
+                return True
+            try:
+                kinds.of("yes_no").read(_YES_NO, text)
+            except ValueError:
+                return YES_NO_PROBLEM
+            return True
+
+        typed = _ask_plain(_line(label, validate=validate))
+        if not str(typed).strip() and default is not None:
+            return default
+        return bool(kinds.of("yes_no").read(_YES_NO, typed))
 
     def select(self, question: str, choices: list[str]) -> str:
         """One of ``choices``; every list also offers "Pause here" (raises :class:`Paused`)."""
-        import questionary
-
-        listed: list[Any] = [*choices, questionary.Separator(), PAUSE_CHOICE]
-        picked = str(_answer(_ctrl_d_pauses(questionary.select(question, choices=listed))))
+        picked = str(_ask_plain(_list(question, choices, [PAUSE_CHOICE], picked="")))
         if picked == PAUSE_CHOICE and PAUSE_CHOICE not in choices:
             raise Paused(chosen=True)
         return picked
@@ -185,54 +147,203 @@ class InteractiveAsker:
 _YES_NO = Step(id="yes_no", kind="yes_no", text="Yes or no?")
 
 
-def _explicit_yes_no(question: str) -> Any:
-    """A yes/no question with no default: Enter alone is not an answer."""
+def _build(
+    question: kinds.Question, step: Step, kind: kinds.Kind, *, back: bool, names: list[str]
+) -> Any:
+    """The prompt for one step's question, with Esc for going back when ``back``."""
+    if question.widget == "page":
+        shown = _page(question.label)
+    elif question.widget == "list":
+        extras = [PAUSE_CHOICE, BACK_CHOICE] if back else [PAUSE_CHOICE]
+        shown = _list(
+            f"{question.label}:",
+            list(question.choices),
+            extras,
+            picked=question.default,
+            optional=step.optional,
+        )
+    else:
+        shown = _line(
+            f"{question.label}:",
+            validate=_validator(step, kind),
+            default=question.default,
+            lines=question.widget == "lines",
+            names=names,
+        )
+    if back:
+        _add_keys(shown, _going_back(kind))
+    return shown
+
+
+def _line(
+    label: str,
+    *,
+    validate: Any,
+    default: str = "",
+    lines: bool = False,
+    names: list[str] | None = None,
+) -> Any:
+    """A line to type an answer into (several lines when ``lines``), finished with Enter."""
     import questionary
 
-    def validate(text: str) -> bool | str:
-        try:
-            check_value(_YES_NO, text)
-        except ValueError:
-            return care_words.SAFE_HOW
-        return True
-
-    return questionary.text(f"{question} (type yes or no)", validate=validate)
-
-
-def _add_go_back_key(question: Any) -> None:
-    """Ctrl-B on any step's prompt asks to go back one step (:class:`GoBack`)."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-
-    extra = KeyBindings()
-
-    @extra.add(BACK_KEY, eager=True)
-    def _back(event: Any) -> None:
-        event.app.exit(exception=GoBack())
-
-    app = question.application
-    current = getattr(app, "key_bindings", None)
-    app.key_bindings = merge_key_bindings([b for b in (current, extra) if b])
+    if names:
+        shown = questionary.autocomplete(label, choices=names, validate=validate, default=default)
+    else:
+        shown = questionary.text(
+            label,
+            validate=validate,
+            default=default,
+            multiline=lines,
+            instruction=FINISH_HINT if lines else None,
+        )
+    _add_keys(shown, _empty_line_finishes() if lines else None)
+    return shown
 
 
-def _ctrl_d_pauses(question: Any) -> Any:
-    """Let Ctrl-D pause at a list or a yes/no question, as it does at a text prompt
-    (questionary binds only Ctrl-C there)."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+def _page(label: str) -> Any:
+    """A page to read: Enter goes on, Ctrl-C or Ctrl-D pause, and any other key is passed
+    over (it is not an answer to anything)."""
+    import questionary
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.key_binding import KeyBindings
+    from prompt_toolkit.keys import Keys
+    from questionary.styles import merge_styles_default
 
-    extra = KeyBindings()
+    quiet = KeyBindings()
 
-    @extra.add("c-d", eager=True)
+    @quiet.add(Keys.Any)
     def _(event: Any) -> None:
+        """Typed on a page to read: nothing to answer."""
+
+    session: Any = PromptSession(
+        [("class:question", f" {label} ")],
+        key_bindings=quiet,
+        style=merge_styles_default([None]),
+    )
+    return questionary.Question(session.app)
+
+
+def _list(
+    label: str, choices: list[str], extras: list[str], *, picked: str, optional: bool = False
+) -> Any:
+    """A list to choose one from: nothing is chosen until the arrow keys or a choice's number
+    pick one (unless ``picked``, an earlier answer), so Enter alone answers nothing; it skips
+    an ``optional`` question."""
+    import questionary
+    from prompt_toolkit.key_binding import KeyBindings
+    from questionary.prompts.common import InquirerControl
+
+    shown = questionary.select(
+        label,
+        choices=[*choices, questionary.Separator(), *extras],
+        default=picked or None,
+        use_shortcuts=True,
+        use_jk_keys=False,
+        instruction=CHOOSE_HINT,
+    )
+    control: Any = next(
+        c for c in shown.application.layout.find_all_controls() if isinstance(c, InquirerControl)
+    )
+    if not picked:
+        control.pointed_at = -1
+    keys = KeyBindings()
+
+    @keys.add("enter", eager=True)
+    def _enter(event: Any) -> None:
+        if control.pointed_at >= 0:
+            control.is_answered = True
+            event.app.exit(result=control.get_pointed_at().value)
+        elif optional:
+            event.app.exit(result="")
+        else:
+            control.error_message = CHOOSE_PROBLEM
+
+    @keys.add("up", eager=True)
+    def _up(event: Any) -> None:
+        control.error_message = None
+        control.pointed_at = (control.pointed_at if control.pointed_at >= 0 else 0) - 1
+        control.pointed_at %= control.choice_count
+        while not control.is_selection_valid():
+            control.select_previous()
+
+    @keys.add("c-d", eager=True)
+    def _ctrl_d(event: Any) -> None:
         event.app.exit(exception=EOFError, style="class:aborting")
 
+    _add_keys(shown, keys)
+    return shown
+
+
+def _validator(step: Step, kind: kinds.Kind) -> Any:
+    def validate(text: str) -> bool | str:
+        try:
+            kind.check(step, text)
+        except ValueError as exc:
+            return kind.problem(str(exc))
+        return True
+
+    return validate
+
+
+def _going_back(kind: kinds.Kind) -> Any:
+    """Esc asks to go back one step (:class:`GoBack`), keeping what was typed here."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    keys = KeyBindings()
+
+    @keys.add(BACK_KEY)
+    def _back(event: Any) -> None:
+        typed = event.app.current_buffer.text if kind.keeps_typing else ""
+        event.app.exit(exception=GoBack(typed if typed.strip() else None))
+
+    return keys
+
+
+def _empty_line_finishes() -> Any:
+    """In several lines, Enter on an empty last line finishes (the empty line is not kept);
+    anywhere else Enter starts a new line."""
+    from prompt_toolkit.document import Document
+    from prompt_toolkit.filters import Condition
+    from prompt_toolkit.key_binding import KeyBindings
+
+    keys = KeyBindings()
+
+    @Condition
+    def on_an_empty_last_line() -> bool:
+        from prompt_toolkit.application.current import get_app
+
+        document = get_app().current_buffer.document
+        return document.is_cursor_at_the_end and not document.current_line.strip()
+
+    @keys.add("enter", filter=on_an_empty_last_line)
+    def _finish(event: Any) -> None:
+        buffer = event.current_buffer
+        buffer.document = Document(buffer.text.rstrip())
+        buffer.validate_and_handle()
+
+    return keys
+
+
+def _add_keys(question: Any, keys: Any) -> None:
+    """Add ``keys`` to a question's own (they win over its defaults), with the keys every
+    question shares: a SIGINT while it starts pauses (``<sigint>``), and the wait for a
+    key after Esc."""
+    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+
     app = question.application
-    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, extra) if b])
-    return question
+    shared = KeyBindings()
+
+    @shared.add("<sigint>", eager=True)
+    def _interrupt(event: Any) -> None:
+        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
+
+    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, shared, keys) if b])
+    app.timeoutlen = app.ttimeoutlen = ESCAPE_WAIT
 
 
-def _typed_so_far(question: Any, step: Step) -> str | None:
+def _typed_so_far(question: Any, kind: kinds.Kind) -> str | None:
     """The text in an unfinished answer when Ctrl-C was pressed, if any."""
-    if step.kind not in {"text", "long_text", "part"}:
+    if not kind.keeps_typing:
         return None
     try:
         text = question.application.current_buffer.text
@@ -241,16 +352,16 @@ def _typed_so_far(question: Any, step: Step) -> str | None:
     return text if isinstance(text, str) and text.strip() else None
 
 
-def confirm(question: str, *, default: bool = True) -> bool:
+def confirm(question: str, *, default: bool | None = None) -> bool:
     """A yes/no question in a terminal, outside any exercise; Ctrl-C raises :class:`Paused`."""
     return InteractiveAsker().confirm(question, default=default)
 
 
 def ask_first(question: str, *, yes: bool, without_terminal: str) -> bool:
     """Whether to go ahead with something hard to take back: ``yes`` (``--yes``) says
-    so for scripts; otherwise the person is asked in a terminal (no is the default,
-    Ctrl-C is no). Without a terminal nothing is asked: ``without_terminal`` is the
-    usage error, naming --yes."""
+    so for scripts; otherwise the person is asked in a terminal (Enter alone and Ctrl-C
+    are no). Without a terminal nothing is asked: ``without_terminal`` is the usage
+    error, naming --yes."""
     if yes:
         return True
     if not ui.can_prompt():
@@ -261,85 +372,13 @@ def ask_first(question: str, *, yes: bool, without_terminal: str) -> bool:
         return False
 
 
-def _answer(question: Any) -> Any:
-    """Ask; ``None``, Ctrl-C and Ctrl-D all mean "pause", never an empty answer."""
+def _ask_plain(question: Any) -> Any:
+    """Ask a question outside the steps; Ctrl-C and Ctrl-D mean "pause"."""
     try:
-        answer = _run(question)
+        return _run(question)
     except TerminalGone:
         raise
     except (KeyboardInterrupt, EOFError):
         raise Paused from None
     except OSError as exc:
         raise _terminal_gone(exc) from None
-    if answer is None:
-        raise Paused
-    return answer
-
-
-def _run(question: Any) -> Any:
-    """``question.unsafe_ask()``, where SIGHUP and SIGTERM end the prompt from inside its
-    event loop, with :class:`TerminalGone` as the prompt's outcome.
-
-    Raised straight from the signal handler (as outside a prompt), the exception can land in
-    one of prompt_toolkit's background tasks, whose error handler prints a traceback and waits
-    for Enter on a terminal that may be gone: the half-typed answer was lost and the program
-    never ended. Only while an exercise handles these signals (``stopping_signals_pause``).
-    """
-    handlers = {sig: signal.getsignal(sig) for sig in STOPPING_SIGNALS}
-    if threading.current_thread() is not threading.main_thread() or not any(
-        callable(h) for h in handlers.values()
-    ):
-        return question.unsafe_ask()
-    import asyncio
-
-    app = question.application
-
-    def end_prompt(signum: int, frame: Any) -> None:
-        for sig in handlers:
-            signal.signal(sig, signal.SIG_IGN)  # the first one decides; saving is not cut short
-        gone = TerminalGone(signum)
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # between the prompt's start and its loop
-            raise gone from None
-
-        def exit_app() -> None:
-            if app.is_running and app.future is not None and not app.future.done():
-                app.exit(exception=gone)
-            else:
-                raise gone
-
-        loop.call_soon_threadsafe(exit_app)
-
-    for sig in handlers:
-        signal.signal(sig, end_prompt)
-    try:
-        return question.unsafe_ask()
-    finally:
-        for sig, handler in handlers.items():
-            if signal.getsignal(sig) is end_prompt:  # after a signal they stay ignored
-                signal.signal(sig, handler)
-
-
-# Reading from or drawing on a terminal that has closed fails with these.
-_GONE_ERRNOS = {errno.EIO, errno.EBADF, errno.ENXIO}
-
-
-def _terminal_gone(exc: OSError) -> TerminalGone:
-    """A terminal that closed under a prompt (its input ends, then drawing fails before the
-    hangup signal arrives) is handled as that hangup: the draft is kept, with what was typed.
-    Any other error is not ours to name, and is raised as it is."""
-    if exc.errno not in _GONE_ERRNOS:
-        raise exc
-    return TerminalGone(hangup())
-
-
-def _validator(step: Step) -> Any:
-    def validate(text: str) -> bool | str:
-        try:
-            check_value(step, text)
-        except ValueError as exc:
-            return f"Please give {exc}."
-        return True
-
-    return validate

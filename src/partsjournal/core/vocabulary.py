@@ -151,6 +151,28 @@ PART_STEP_ROLES: tuple[str, ...] = (PART, EXILE, PROTECTED, SESSION_PART)
 # The role a part named by an ``exile`` step is given in the registry (when it has none).
 EXILE_PART_ROLE = "exile"
 
+# The two sides of the exile/protector line: a tender part is never offered as the one
+# meant when a protector was named, nor the other way round ("Did you mean ...?").
+EXILE_SIDE, PROTECTOR_SIDE = "exile", "protector"
+STEP_SIDES = {EXILE: EXILE_SIDE, PROTECTED: EXILE_SIDE}  # part steps by role; others: either
+PART_SIDES = {  # a part's role in the registry, as the person or the journal wrote it
+    "exile": EXILE_SIDE,
+    "protector": PROTECTOR_SIDE,
+    "manager": PROTECTOR_SIDE,
+    "firefighter": PROTECTOR_SIDE,
+}
+
+
+def across_the_line(step_role: str | None, part_role: str | None) -> bool:
+    """True when a part step of ``step_role`` names one side of the exile/protector line and
+    a known part of ``part_role`` stands on the other (unknown or own roles: no line)."""
+    step_side = STEP_SIDES.get(step_role or "")
+    part_side = PART_SIDES.get((part_role or "").strip().casefold())
+    if step_side is None or part_side is None:
+        return False
+    return step_side != part_side
+
+
 # --------------------------------------------------------------------------- role families
 
 REALM_RATING = "realm-rating"  # 0-10: how the realm is doing

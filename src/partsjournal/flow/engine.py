@@ -15,6 +15,7 @@ from typing import Any, Protocol
 from partsjournal.core import dates, parts
 from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.core.care_record import CareItem
+from partsjournal.flow import kinds
 from partsjournal.flow.exercises import Exercise, Step
 
 
@@ -37,7 +38,12 @@ class Paused(Exception):
 
 
 class GoBack(Exception):
-    """The person asked to return to the previous answered step and change it."""
+    """The person asked to return to the previous answered step and change it; ``partial``
+    is what they had typed into the question they left, offered again when they come back."""
+
+    def __init__(self, partial: str | None = None) -> None:
+        super().__init__("back")
+        self.partial = partial
 
 
 class Asker(Protocol):
@@ -58,19 +64,18 @@ class Asker(Protocol):
         number: int,
         total: int,
         typed: str = "",
-        *,
-        about: bool = False,
     ) -> AnswerValue:
         """Return the answer to ``step``, or raise :class:`Paused` or :class:`GoBack`;
         ``typed`` is an earlier answer (text started before a pause, or the answer
         being changed after going back), offered again ready to edit.
-        ``number`` of ``total`` is the step counter; ``about`` means the total is
-        an upper estimate (some steps depend on answers not given yet)."""
+        ``number`` of ``total`` is the step counter (:meth:`Run.count`): a total of 0
+        promises no number, and a number of 0 shows no counter."""
         ...
 
-    def confirm(self, question: str, *, default: bool | None = True) -> bool:
+    def confirm(self, question: str, *, default: bool | None = None) -> bool:
         """A yes/no question outside the exercise's steps; raises :class:`Paused`.
-        ``default=None``: no default, Enter alone is not an answer."""
+        By default Enter alone is not an answer; ``default=False`` lets Enter alone mean
+        no (for offers where no changes nothing)."""
         ...
 
     def select(self, question: str, choices: list[str]) -> str:
@@ -95,9 +100,7 @@ class Run:
     pending: dict[str, str] = field(default_factory=dict)
     # the run's safety state, written only by flow/care (see core/care_record)
     care: list[CareItem] = field(default_factory=list)
-    # the step counter's total and whether it is an estimate, fixed the first time it
-    # is shown so it never changes during a run; steps answered without asking
-    counter: tuple[int, bool] | None = None
+    # steps answered without asking (the part given on the command line)
     unasked: set[str] = field(default_factory=set)
     # the part's name as typed and as shown (the registry's name), looked up once
     _shown_part: tuple[str, str] | None = field(default=None, repr=False)
@@ -157,7 +160,6 @@ class Run:
         if target is None or target in self.answers:
             return False
         self.context["close_from"] = target
-        self.counter = None  # the way is shorter now: the counter counts what is left
         return True
 
     def skipped(self, step: Step) -> bool:
@@ -185,34 +187,24 @@ class Run:
             self._shown_part = (self.part_name, parts.shown_name(self.part_name))
         return text.replace("{part}", self._shown_part[1]).strip()
 
-    def count(self) -> tuple[int, int, bool]:
-        """The step counter: this step's number, the total and whether it is "about".
-
-        The total is every step that may yet be shown when the counter is first
-        needed, and stays the same for the rest of the run; when some of them
-        depend on answers still to come it is an estimate ("of about 14").
-        """
+    def count(self) -> tuple[int, int]:
+        """The step counter: this step's number, and how many steps the run asks in all
+        once that no longer depends on an answer still to come (before then 0: the
+        counter shows the number alone and promises no total that could change)."""
         visible = [s for s in self.visible_steps() if not self._filled_in(s)]
-        if self.counter is None:
-            estimate = any(
-                c.step is not None and c.step not in self.answers
-                for s in visible
-                for c in s.conditions
-            ) or any(s.then and s.id not in self.answers for s in visible)
-            self.counter = (len(visible), estimate)
-        total, about = self.counter
         number = 1 + sum(1 for s in visible if s.id in self.answers)
-        return number, max(total, number), about
+        still_open = any(
+            c.step is not None and c.step not in self.answers for s in visible for c in s.conditions
+        ) or any(s.then and s.id not in self.answers for s in visible)
+        return number, 0 if still_open else len(visible)
 
     def _filled_in(self, step: Step) -> bool:
         """A part step answered (or to be answered) with the known part, without asking."""
         if step.id in self.unasked:
             return True
-        if step.kind != "part" or not step.moves_focus or step.id in self.answers:
+        if not step.moves_focus or step.id in self.answers:
             return False
-        first_focus = not any(
-            s.kind == "part" and s.id in self.answers for s in self.exercise.steps
-        )
+        first_focus = not any(s.names_part and s.id in self.answers for s in self.exercise.steps)
         return first_focus and bool(self.part_name)
 
     def go_back(self) -> bool:
@@ -236,8 +228,8 @@ class Run:
             step = self.exercise.step(sid)
             if step is None or not step.asks or sid in self.unasked:
                 continue  # guidance, or the part given on the command line: not asked
-            self.pending[sid] = as_typed(value)
-            if step.kind == "part" and step.moves_focus:
+            self.pending[sid] = as_typed(step, value)
+            if step.moves_focus:
                 self.part_name = None
         # going back to before the point of a gentle close takes the whole way again
         target, back_to = self.context.get("close_from"), order[asked[-1]]
@@ -257,48 +249,14 @@ class Run:
         return all(s.id in self.answers for s in self.visible_steps())
 
 
-def as_typed(value: AnswerValue) -> str:
-    """An answer as the text a question offers to edit: "7", "yes", "curious"."""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, list):
-        return "\n".join(value)
-    return str(value)
+def as_typed(step: Step, value: AnswerValue) -> str:
+    """An answer as the text its question offers to edit: "7", "yes", "curious"."""
+    return kinds.of(step.kind).as_typed(value)
 
 
 def check_value(step: Step, value: Any) -> AnswerValue:
-    """Check that ``value`` fits ``step``; raise ``ValueError`` with a short reason."""
-    if step.kind == "guide":
-        return True
-    if step.kind == "scale":
-        if step.optional and (value is None or (isinstance(value, str) and not value.strip())):
-            return ""  # an optional scale left empty
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-            raise ValueError("a whole number from 0 to 10")
-        return value
-    if step.kind == "yes_no":
-        if isinstance(value, str) and value.strip().lower() in {"y", "yes", "true"}:
-            return True
-        if isinstance(value, str) and value.strip().lower() in {"n", "no", "false"}:
-            return False
-        if not isinstance(value, bool):
-            raise ValueError("true or false")
-        return value
-    if step.kind == "choice":
-        assert step.choices is not None
-        if value not in step.choices:
-            raise ValueError("one of: " + ", ".join(step.choices))
-        return str(value)
-    if not isinstance(value, str):
-        raise ValueError("text")
-    left_empty = step.optional and not value.strip()  # an optional part step names none
-    if step.kind == "part" and not left_empty and (problem := parts.name_problem(value)):
-        raise ValueError(problem)
-    if not step.optional and step.kind in {"text", "long_text"} and not value.strip():
-        raise ValueError("some text (this step is not optional)")
-    return value
+    """Check that ``value`` fits ``step`` (its kind's rule); ``ValueError`` with a short reason."""
+    return kinds.of(step.kind).check(step, value)
 
 
 def run(
@@ -318,24 +276,26 @@ def run(
     while (step := current.next_step()) is not None:
         text = current.render(step.text)
         first_focus = not any(
-            s.kind == "part" and s.id in current.answers for s in current.exercise.steps
+            s.names_part and s.id in current.answers for s in current.exercise.steps
         )
-        if step.kind == "part" and step.moves_focus and current.part_name and first_focus:
+        if step.moves_focus and current.part_name and first_focus:
             value: AnswerValue = current.part_name
             current.unasked.add(step.id)
         else:
-            number, total, about = current.count()
+            number, total = current.count()
             typed = current.pending.get(step.id, "")
             try:
-                value = asker.ask(step, text, number, total, typed, about=about)
-            except GoBack:
+                value = asker.ask(step, text, number, total, typed)
+            except GoBack as back:
+                if back.partial:  # what was typed here is offered again on the way forward
+                    current.pending[step.id] = back.partial
                 if current.go_back() and on_back is not None:
                     on_back(current)
                 continue
         current.answers[step.id] = value
         current.shown[step.id] = text
         current.pending.pop(step.id, None)
-        if step.kind == "part" and step.moves_focus and isinstance(value, str):
+        if step.moves_focus and isinstance(value, str):
             current.part_name = value.strip()
         if on_answer is not None:
             on_answer(current, step)

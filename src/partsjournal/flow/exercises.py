@@ -13,20 +13,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from partsjournal.core import exercise_files, matching, shipped
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.exercise_files import names as names
 from partsjournal.core.store import UnreadableFile, read_toml
-from partsjournal.flow import includes
+from partsjournal.flow import includes, kinds
 
 _NAME = re.compile(r"[a-z][a-z0-9-]*")
 
 MEASURE_SUFFIX = exercise_files.MEASURE_SUFFIX
 
-StepKind = Literal["guide", "text", "long_text", "scale", "choice", "yes_no", "part"]
 Phase = Literal["before", "after"]
 
 
@@ -102,7 +101,7 @@ class Condition(_Strict):
 
 class Step(_Strict):
     id: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]*$")]
-    kind: StepKind
+    kind: str  # a name in kinds.KINDS
     text: Annotated[str, Field(min_length=1)]
     hint: str | None = None
     choices: list[str] | None = None
@@ -128,7 +127,7 @@ class Step(_Strict):
                 f"step '{self.id}' names the realm '{self.realm}'; "
                 f"use one of: {', '.join(vocab.REALMS)}"
             )
-        if self.kind == "part" and self.role is not None and self.role not in vocab.PART_STEP_ROLES:
+        if self.names_part and self.role is not None and self.role not in vocab.PART_STEP_ROLES:
             raise ValueError(
                 f"step '{self.id}' is a part step with the role '{self.role}'; "
                 f"use one of: {', '.join(vocab.PART_STEP_ROLES)}"
@@ -146,17 +145,16 @@ class Step(_Strict):
             )
         return self
 
+    @field_validator("kind")
+    @classmethod
+    def _known_kind(cls, value: str) -> str:
+        return kinds.check_name(value)
+
     @model_validator(mode="after")
     def _kind_fields(self) -> Step:
-        if self.kind == "choice":
-            if not self.choices or len(self.choices) < 2:
-                raise ValueError(f"step '{self.id}' is a choice and needs at least two choices")
-            if len(set(self.choices)) != len(self.choices):
-                raise ValueError(f"step '{self.id}' lists the same choice twice")
-        elif self.choices is not None:
-            raise ValueError(f"step '{self.id}' has choices but is not a choice step")
-        if (self.low or self.high) and self.kind != "scale":
-            raise ValueError(f"step '{self.id}' has low/high labels but is not a scale")
+        problem = kinds.of(self.kind).check_fields(self)
+        if problem:
+            raise ValueError(problem)
         return self
 
     @property
@@ -180,12 +178,17 @@ class Step(_Strict):
     def moves_focus(self) -> bool:
         """A part step that makes its part the one the questions are about
         (``{part}``); a tender or protected part named on the way does not."""
-        return self.kind == "part" and self.role in (None, vocab.PART)
+        return self.names_part and self.role in (None, vocab.PART)
+
+    @property
+    def names_part(self) -> bool:
+        """A step whose answer names a part (its kind says so)."""
+        return kinds.of(self.kind).names_part
 
     @property
     def asks(self) -> bool:
         """False for guidance steps, which only ask the reader to continue."""
-        return self.kind != "guide"
+        return kinds.of(self.kind).asks
 
 
 class Exercise(_Strict):

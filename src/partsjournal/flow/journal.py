@@ -57,7 +57,7 @@ def build_entry(
         part_id = None
         if not link:
             pass  # names stay in the answers only, linked later (link_parts)
-        elif step.kind == "part" and isinstance(value, str) and value.strip():
+        elif step.names_part and isinstance(value, str) and value.strip():
             found = parts.find(value, known)
             if found is None:
                 found_new = next((n for n in named if n.part is None and _same(n, value)), None)

@@ -45,7 +45,7 @@ def save_note(text: str, *, part: str | None = None, at: str | None = None) -> E
     for step in ex.steps:
         if step.role == vocab.TRAILHEAD:
             current.answers[step.id] = " ".join(text.split())
-        elif step.kind == "part":
+        elif step.names_part:
             current.answers[step.id] = part.strip() if part else ""
         else:
             continue

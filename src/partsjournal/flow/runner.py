@@ -18,6 +18,7 @@ from partsjournal.flow import (
     care_words,
     exercises,
     integration,
+    interrupts,
     journal,
     measure_run,
     measures_asked,
@@ -129,11 +130,13 @@ def run_exercise(
         return run_exercise(
             capture.name, at=at, future=future, session=session, exercise=capture, asker=asker
         )
-    if asker.interactive:
-        screens.intro(ex)
-    if linked is None and phase == "before" and ex.phase == "before":
-        screens.no_session_coming(sessions.BEFORE_WINDOW_DAYS)
-    return walk_and_save(current, asker, created)
+    # from the first word of the exercise on, a Ctrl-C is kept for the next question
+    with interrupts.kept_for_the_next_prompt(asking=asker.interactive):
+        if asker.interactive:
+            screens.intro(ex)
+        if linked is None and phase == "before" and ex.phase == "before":
+            screens.no_session_coming(sessions.BEFORE_WINDOW_DAYS)
+        return walk_and_save(current, asker, created)
 
 
 def walk_and_save(
@@ -173,7 +176,7 @@ def _walk(
         looking_after.after(cur, step)
 
     ended = False
-    with stopping_signals_pause():
+    with stopping_signals_pause(), interrupts.kept_for_the_next_prompt(asking=asker.interactive):
         while True:
             try:
                 # care first: a resumed run that stopped at 8 or more, or one care holds
@@ -313,8 +316,9 @@ def resume(
         draft = drafts.reload(draft)
         current = run_from_draft(draft, ex)
         asker = asker if asker is not None else make_asker(ex, answers)
-        if asker.interactive:
-            screens.welcome_back(
-                dates.moment_text(draft.created), draft.answered, ex.title, len(current.kept)
-            )
-        return walk_and_save(current, asker, draft.created, draft=draft)
+        with interrupts.kept_for_the_next_prompt(asking=asker.interactive):
+            if asker.interactive:
+                screens.welcome_back(
+                    dates.moment_text(draft.created), draft.answered, ex.title, len(current.kept)
+                )
+            return walk_and_save(current, asker, draft.created, draft=draft)

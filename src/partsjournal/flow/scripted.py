@@ -9,6 +9,7 @@ from typing import Any
 from partsjournal.core import store
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import UsageError
+from partsjournal.flow import kinds
 from partsjournal.flow.engine import check_value
 from partsjournal.flow.exercises import Exercise, Step
 
@@ -98,13 +99,12 @@ class ScriptedAsker:
         number: int,
         total: int,
         typed: str = "",
-        *,
-        about: bool = False,
     ) -> AnswerValue:
+        kind = kinds.of(step.kind)
         if step.id in self.answers:
             return check_value(step, self.answers[step.id])
-        if step.kind == "guide":
-            return True
+        if not kind.asks:
+            return kind.check(step, True)
         if typed.strip():
             # started before a pause (or being changed after going back) and left out of
             # the file: the earlier answer is kept, never replaced by ""
@@ -112,27 +112,15 @@ class ScriptedAsker:
                 return check_value(step, typed)
             except ValueError:
                 pass
-        if step.optional and step.kind in {"text", "long_text", "part"}:
-            return ""
-        if step.optional and step.kind == "yes_no":
-            return False
+        if step.optional:
+            return kind.skipped(step)  # left out of the file, as Enter alone in a terminal
         raise UsageError(
             f"The answers file has no answer for step '{step.id}' of the {self.exercise.name} "
-            f"exercise; add a line like: {step.id} = {_example(step)}."
+            f"exercise; add a line like: {step.id} = {kind.example(step)}."
         )
 
-    def confirm(self, question: str, *, default: bool | None = True) -> bool:
+    def confirm(self, question: str, *, default: bool | None = None) -> bool:
         raise UsageError(f"'{question}' needs a terminal to answer; run this in a terminal.")
 
     def select(self, question: str, choices: list[str]) -> str:
         raise UsageError(f"'{question}' needs a terminal to answer; run this in a terminal.")
-
-
-def _example(step: Step) -> str:
-    if step.kind == "scale":
-        return "5"
-    if step.kind == "yes_no":
-        return "true"
-    if step.kind == "choice" and step.choices:
-        return f'"{step.choices[0]}"'
-    return '"..."'

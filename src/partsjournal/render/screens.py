@@ -49,38 +49,32 @@ def intro(ex: Exercise) -> None:
 
 
 def step_header(
-    step: Step, text: str, number: int, total: int, *, about: bool = False, back: bool = False
+    step: Step,
+    text: str,
+    number: int,
+    total: int,
+    *,
+    back: str | None = None,
+    skip: str | None = None,
 ) -> None:
-    """ "step 3 of 14" (or "of about 14"), how to go back, the question, and its hint."""
+    """ "step 3 of 14" (or "step 3" while the total depends on answers to come), how to
+    pause and how to go ``back`` (the asker's words for its key, when there is a step to
+    go back to), the question, its hint, and how to ``skip`` it when it is optional."""
     from rich.padding import Padding
 
     console = ui.out()
     console.print()
     # once on every screen, text prompts included: where you are, how to pause and go back
-    said = [f"step {number} of {'about ' if about else ''}{total}"] if total else []
+    said = [f"step {number} of {total}" if total else f"step {number}"] if number else []
     said.append(PAUSE_LINE)
     if back:
-        said.append("Ctrl-B goes back one step")
+        said.append(back)
     console.print(" · ".join(said), style="dim", markup=False)
     console.print(Padding(literal(text), (0, 0, 0, 2)))
     if step.hint:
         console.print(Padding(literal(step.hint, "dim"), (0, 0, 0, 2)))
-    skip = how_to_skip(step)
     if skip:
         console.print(Padding(literal(skip, "dim"), (0, 0, 0, 2)))
-
-
-def how_to_skip(step: Step) -> str | None:
-    """What an optional question says about leaving it out, on the screen that asks it."""
-    if not step.optional:
-        return None
-    if step.kind in {"text", "scale", "part"}:
-        return "Optional: press Enter with nothing written to skip it."
-    if step.kind == "long_text":
-        return "Optional: to skip it, finish with nothing written."
-    if step.kind == "yes_no":
-        return "Optional: answering no skips it."
-    return None
 
 
 def no_session_coming(days: int) -> None:

@@ -1,4 +1,5 @@
-"""``partsjournal integrate --after`` in a real terminal, following up last time's practices.
+"""``partsjournal integrate --after`` typed as a person types (in process), following up last
+time's practices.
 
 The check-in is a two-realm stand-in for the shipped ``integrate`` exercise, written into
 ``<home>/exercises`` by the test; the shipped questions are covered with ``--answers`` in
@@ -11,21 +12,10 @@ import tomllib
 from datetime import timedelta
 from pathlib import Path
 
-import pexpect
-
 from tests.conftest import Cli, entry_files
 from tests.helpers import TODAY
-from tests.pty_helpers import (
-    ENTER,
-    answer_long,
-    answer_scale,
-    answer_text,
-    choose,
-    press_on,
-    spawn,
-    transcript,
-    write_exercise,
-)
+from tests.keys import ENTER, Typing, line, lines, pick, shown_in_order
+from tests.pty_helpers import write_exercise
 
 ARRIVE = "Land here for a moment."
 BEFORE_ONLY = "Your session is coming up soon."
@@ -84,7 +74,9 @@ balance_practice = "Leave work on time on Wednesday"
 """
 
 
-def test_integrate_after_in_a_real_terminal(cli: Cli, home: Path, tmp_path: Path) -> None:
+def test_integrate_after_typed_in_a_terminal(
+    cli: Cli, terminal: Typing, home: Path, tmp_path: Path
+) -> None:
     write_small_integrate(home)
     answers = tmp_path / "first.toml"
     answers.write_text(FIRST, encoding="utf-8")
@@ -95,38 +87,23 @@ def test_integrate_after_in_a_real_terminal(cli: Cli, home: Path, tmp_path: Path
     first = cli("integrate", "--after", "--answers", str(answers), "--at", f"{first_day} 09:00")
     assert first.exit_code == 0, first.output
 
-    child = spawn(home, "integrate", "--after")
-    child.expect_exact("A small check-in")
-    press_on(child, ARRIVE)
-    press_on(child, AFTER_ONLY)
+    keys = [ENTER, ENTER, ENTER]  # the arrival, the frame after a session, the follow-up
+    keys += [pick(2), line("It rained twice."), CLEAR_LINE + ENTER]  # partly, a note; cleared
+    keys += [pick(3), ENTER, ENTER]  # not yet, no note; kept as it was: no new practice asked
+    keys += [line("6"), lines("Lighter in the chest."), line("Swim on Saturday")]
+    keys += [line("4"), lines("Saying no to Saturday overtime."), ENTER]
+    with terminal.typing(*keys):
+        result = cli("integrate", "--after")
+    assert result.exit_code == 0, result.output
+    shown = result.stdout
     # the follow-up names the day the practices were chosen, then asks about each one
-    press_on(child, f"{first_day:%A} {first_day.day} {first_day:%B}")
-    choose(child, "Walk after lunch", 1)  # partly
-    child.expect_exact("Your answer")  # a note about it
-    child.send("It rained twice." + ENTER)
-    child.expect_exact('keep "Walk after lunch" going')  # offered as it was: cleared, not kept
-    child.expect_exact("Your answer")
-    child.send(CLEAR_LINE + ENTER)
-    choose(child, "Leave work on time on Wednesday", 2)  # not yet
-    child.expect_exact("Your answer")
-    child.send(ENTER)
-    child.expect_exact('keep "Leave work on time on Wednesday" going')
-    child.expect_exact("Your answer")
-    child.send(ENTER)  # kept as it was, so its realm asks for no new practice
-
-    answer_scale(child, BODY_RATING, 6)
-    answer_long(child, BODY_AFTER, "Lighter in the chest.")
-    answer_text(child, BODY_PRACTICE, "Swim on Saturday")
-    answer_scale(child, BALANCE_RATING, 4)
-    answer_long(child, BALANCE_AFTER, "Saying no to Saturday overtime.")
-    press_on(child, CLOSING)
-    child.expect_exact("Saved.")
-    child.expect_exact("4 → 6")  # body since the last check-in
-    child.expect_exact("2 → 4")  # work and play
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-    assert BEFORE_ONLY not in transcript(child) and BODY_BEFORE not in transcript(child)
+    shown_in_order(shown, "A small check-in", ARRIVE, AFTER_ONLY, f"{first_day:%A} {first_day.day}")
+    # the practice offered as it was: cleared (not kept) for the first, kept for the second
+    shown_in_order(shown, "Walk after lunch", 'keep "Walk after lunch" going')
+    shown_in_order(shown, "Leave work on time on Wednesday", "going", BODY_RATING)
+    shown_in_order(shown, BODY_AFTER, BODY_PRACTICE, BALANCE_RATING, BALANCE_AFTER)
+    shown_in_order(shown, BALANCE_AFTER, CLOSING, "Saved.", "4 → 6", "2 → 4")
+    assert BEFORE_ONLY not in shown and BODY_BEFORE not in shown
 
     newest = entry_files(home)[-1]
     data = tomllib.loads(newest.read_text(encoding="utf-8"))
@@ -140,5 +117,5 @@ def test_integrate_after_in_a_real_terminal(cli: Cli, home: Path, tmp_path: Path
     assert got["body_practice"] == "Swim on Saturday" and got["followup_body_keep"] == ""
     assert got["followup_balance_keep"] == "Leave work on time on Wednesday"
     assert "balance_practice" not in got
-    assert BALANCE_PRACTICE not in transcript(child)
+    assert BALANCE_PRACTICE not in shown
     assert "body_before_needs" not in got

@@ -1,15 +1,14 @@
-"""In a real terminal: a part's "no" closes gently (the ``then`` key), and a tender part
-named on the way does not take the focus from the part in the dialogue."""
+"""Typed as a person types (in process): a part's "no" closes gently (the ``then`` key), and
+a tender part named on the way does not take the focus from the part in the dialogue."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
 
-import pexpect
-
-from tests.conftest import entry_files
-from tests.pty_helpers import answer_long, answer_part, press_on, spawn, write_exercise
+from tests.conftest import Cli, entry_files
+from tests.keys import ENTER, Typing, line, lines, shown_in_order
+from tests.pty_helpers import write_exercise
 
 WILLING = "Is the part willing to talk today?"
 NOT_TODAY = "Thank {part} for its honest no."
@@ -41,42 +40,32 @@ def write_consent(home: Path) -> None:
     )
 
 
-def finish(child: pexpect.spawn) -> None:
-    press_on(child, CLOSING)
-    child.expect_exact("Saved.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
-
-
 def saved(home: Path) -> dict[str, dict[str, object]]:
     [file] = entry_files(home)
     return {a["step"]: a for a in tomllib.loads(file.read_text(encoding="utf-8"))["answers"]}
 
 
-def test_a_no_goes_straight_to_a_gentle_close(home: Path) -> None:
+def test_a_no_goes_straight_to_a_gentle_close(cli: Cli, terminal: Typing, home: Path) -> None:
     write_consent(home)
-    child = spawn(home, "exercise", "consent", "--part", "The Guard")
-    child.expect_exact(WILLING)
-    child.expect_exact("Yes or no?")
-    child.send("n")
-    press_on(child, "Thank The Guard for its honest no.")
-    finish(child)
+    with terminal.typing(ENTER, line("no"), ENTER, ENTER):  # Enter alone is no answer to it
+        result = cli("exercise", "consent", "--part", "The Guard")
+    assert result.exit_code == 0, result.output
+    shown_in_order(result.stdout, WILLING, "Thank The Guard for its honest no.", CLOSING, "Saved.")
     got = saved(home)
     assert got["willing"]["value"] is False
     assert "job" not in got and "tender" not in got
 
 
-def test_a_tender_part_named_on_the_way_keeps_the_focus_on_the_first(home: Path) -> None:
+def test_a_tender_part_named_on_the_way_keeps_the_focus_on_the_first(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
     write_consent(home)
-    child = spawn(home, "exercise", "consent", "--part", "The Guard")
-    child.expect_exact(WILLING)
-    child.expect_exact("Yes or no?")
-    child.send("y")
-    answer_part(child, TENDER, "Little One")  # asked, though --part was given
-    answer_long(child, "What is The Guard trying to do?", "Keep watch")
-    answer_long(child, NOTE, "It felt small")
-    finish(child)
+    keys = [line("yes"), line("Little One"), lines("Keep watch"), lines("It felt small"), ENTER]
+    with terminal.typing(*keys):
+        result = cli("exercise", "consent", "--part", "The Guard")
+    assert result.exit_code == 0, result.output
+    # the tender part is asked for, though --part was given; the focus stays on The Guard
+    shown_in_order(result.stdout, WILLING, TENDER, "What is The Guard trying to do?", NOTE)
     got = saved(home)
     assert got["job"]["part"] == "the-guard"
     assert got["note"]["part"] == "little-one"

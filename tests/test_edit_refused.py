@@ -1,4 +1,5 @@
-"""A refused edit in a real terminal: the person is offered their edit again, not a loss."""
+"""A refused edit in a terminal (in process): the person is offered their edit again, not a
+loss."""
 
 from __future__ import annotations
 
@@ -6,15 +7,15 @@ import sys
 import tomllib
 from pathlib import Path
 
-import pexpect
 import pytest
 
 from partsjournal.core import parts
-from tests.pty_helpers import spawn
+from tests.conftest import Cli
+from tests.keys import Typing, line, shown_in_order
 
 
 def test_a_refused_part_edit_is_offered_again_and_then_saved(
-    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, cli: Cli, terminal: Typing
 ) -> None:
     parts.create("The Critic")
     count = tmp_path / "count"
@@ -30,13 +31,10 @@ def test_a_refused_part_edit_is_offered_again_and_then_saved(
     script.chmod(0o755)
     monkeypatch.setenv("EDITOR", str(script))
     monkeypatch.delenv("VISUAL", raising=False)
-    child = spawn(home, "parts", "edit", "The Critic")
-    child.expect_exact("Open your edit again to fix it?")
-    child.send("y")
-    child.expect_exact("Saved The Critic.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    with terminal.typing(line("yes")):
+        result = cli("parts", "edit", "The Critic")
+    assert result.exit_code == 0, result.output
+    shown_in_order(result.output, "Open your edit again to fix it?", "Saved The Critic.")
     f = home / "parts" / "the-critic.toml"
     assert tomllib.loads(f.read_text(encoding="utf-8"))["needs"] == "rest"
     assert [p.name for p in f.parent.iterdir() if p.name.startswith(".")] == []

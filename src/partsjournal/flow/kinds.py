@@ -1,0 +1,309 @@
+"""Step kinds: one class for each kind of step an exercise can have.
+
+Each kind says, in one place, how its answer is checked, what asks it (a page to read, a
+line, several lines or a list), how an optional one is left out, and how its answer reads
+again as text to edit. The prompts, the scripted answers, the step header and the exercise
+loader all ask the kind; none of them switches on a kind's name.
+
+A new kind is one subclass of :class:`Kind` here, listed in :data:`KINDS`: exercise files
+may then use its name, and every asker knows how to ask it. The rules every kind shares
+(Enter alone skips an optional question and never opens a branch; an answer finishes with
+Enter; nothing is asked with a default that could do harm) live in the base class and in
+the asker, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from partsjournal.core import parts
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.answers import AnswerValue
+from partsjournal.render.text import visible
+
+if TYPE_CHECKING:
+    from partsjournal.flow.engine import Asker
+    from partsjournal.flow.exercises import Step
+
+# How a question is put on the screen: a page to read (Enter goes on), one line, several
+# lines, or a list to choose from. prompts.py draws each of these one way.
+Widget = Literal["page", "line", "lines", "list"]
+
+SKIP_HINT = "Optional: press Enter with nothing written to skip it."
+CHOOSE_SKIP_HINT = "Optional: press Enter without choosing to skip it."
+
+
+@dataclass(frozen=True)
+class Question:
+    """What asks a step: the widget, the words before the answer, an earlier answer
+    offered ready to edit, the choices of a list, and whether known part names are offered."""
+
+    widget: Widget
+    label: str
+    default: str = ""
+    choices: tuple[str, ...] = ()
+    names: bool = False
+
+
+class AskAgain(Exception):
+    """The person wants to type the answer again (raised by :meth:`Kind.settle`)."""
+
+    def __init__(self, typed: str) -> None:
+        super().__init__("ask again")
+        self.typed = typed
+
+
+class Kind:
+    """The behaviour of one kind of step; subclasses override what differs."""
+
+    name: ClassVar[str]
+    widget: ClassVar[Widget] = "line"
+    # False for a page to read: nothing is answered, it is not an answer in the entry
+    asks: ClassVar[bool] = True
+    # text typed into an unfinished answer is kept (in the draft) when the person pauses
+    keeps_typing: ClassVar[bool] = False
+    # the answer names a part (met before or new), which the entry links to
+    names_part: ClassVar[bool] = False
+    # a typical time to answer, in seconds: how long an exercise takes (its ``minutes``)
+    seconds: ClassVar[int] = 30
+    written: ClassVar[str] = '"..."'  # an answer as written in an --answers file
+
+    def example(self, step: Step) -> str:
+        """An answer to ``step`` as a line of an --answers file would write it."""
+        return self.written
+
+    def check_fields(self, step: Step) -> str | None:
+        """What is wrong with a step of this kind as written in an exercise file, if anything."""
+        if step.choices is not None:
+            return f"step '{step.id}' has choices but is not a choice step"
+        if step.low or step.high:
+            return f"step '{step.id}' has low/high labels but is not a scale"
+        return None
+
+    def check(self, step: Step, value: Any) -> AnswerValue:
+        """``value`` as this step's answer; ``ValueError`` with a short reason when it does
+        not fit. An optional step left empty is :meth:`skipped`."""
+        if step.optional and _blank(value):
+            return self.skipped(step)
+        return self.read(step, value)
+
+    def read(self, step: Step, value: Any) -> AnswerValue:
+        if not isinstance(value, str):
+            raise ValueError("text")
+        return value
+
+    def skipped(self, step: Step) -> AnswerValue:
+        """The answer of an optional question left out: empty, never a yes or a no."""
+        return ""
+
+    def problem(self, reason: str) -> str:
+        """What the screen says when a typed answer does not fit (``reason`` from :meth:`check`)."""
+        return f"Please give {reason}."
+
+    def how_to_skip(self, step: Step) -> str | None:
+        """The line on an optional question's screen that says how to leave it out."""
+        return SKIP_HINT if step.optional else None
+
+    def question(self, step: Step, typed: str) -> Question:
+        """What asks this step; ``typed`` is an earlier answer offered ready to edit."""
+        return Question(self.widget, "Your answer", default=typed)
+
+    def as_typed(self, value: AnswerValue) -> str:
+        """An answer as the text a question offers to edit: "7", "yes", "curious"."""
+        if isinstance(value, bool):
+            return "yes" if value else "no"
+        if isinstance(value, list):
+            return "\n".join(value)
+        return str(value)
+
+    def settle(self, step: Step, value: AnswerValue, asker: Asker) -> AnswerValue:
+        """A last word with the person about an answer just typed in a terminal (a part's
+        name close to a known one); raises :class:`AskAgain` to ask the step again."""
+        return value
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class Guide(Kind):
+    """A page to read; Enter goes on. Not an answer."""
+
+    name = "guide"
+    widget = "page"
+    asks = False
+    seconds = 30
+    written = "true"
+
+    def check(self, step: Step, value: Any) -> AnswerValue:
+        return True
+
+    def how_to_skip(self, step: Step) -> str | None:
+        return None
+
+    def question(self, step: Step, typed: str) -> Question:
+        return Question("page", "Press Enter to go on.")
+
+
+class Text(Kind):
+    """A short answer on one line."""
+
+    name = "text"
+    keeps_typing = True
+    seconds = 45
+
+    def read(self, step: Step, value: Any) -> AnswerValue:
+        if not isinstance(value, str):
+            raise ValueError("text")
+        if not value.strip():
+            raise ValueError("some text (this step is not optional)")
+        return value
+
+
+class LongText(Text):
+    """A longer answer over several lines."""
+
+    name = "long_text"
+    widget = "lines"
+    seconds = 100
+
+
+class Scale(Kind):
+    """A whole number from 0 to 10, with words for the two ends."""
+
+    name = "scale"
+    seconds = 15
+    written = "5"
+
+    def check_fields(self, step: Step) -> str | None:
+        if step.choices is not None:
+            return f"step '{step.id}' has choices but is not a choice step"
+        return None
+
+    def read(self, step: Step, value: Any) -> AnswerValue:
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
+            raise ValueError("a whole number from 0 to 10")
+        return value
+
+    def question(self, step: Step, typed: str) -> Question:
+        ends = (f"0 = {step.low}" if step.low else "", f"10 = {step.high}" if step.high else "")
+        anchors = " · ".join(x for x in ends if x)
+        return Question("line", f"A number from 0 to 10{f' ({anchors})' if anchors else ''}", typed)
+
+
+class Choice(Kind):
+    """One of the step's choices, picked from a list."""
+
+    name = "choice"
+    widget = "list"
+    seconds = 30
+
+    def check_fields(self, step: Step) -> str | None:
+        if not step.choices or len(step.choices) < 2:
+            return f"step '{step.id}' is a choice and needs at least two choices"
+        if len(set(step.choices)) != len(step.choices):
+            return f"step '{step.id}' lists the same choice twice"
+        if step.low or step.high:
+            return f"step '{step.id}' has low/high labels but is not a scale"
+        return None
+
+    def read(self, step: Step, value: Any) -> AnswerValue:
+        if value not in (step.choices or []):
+            raise ValueError("one of: " + ", ".join(step.choices or []))
+        return str(value)
+
+    def how_to_skip(self, step: Step) -> str | None:
+        return CHOOSE_SKIP_HINT if step.optional else None
+
+    def question(self, step: Step, typed: str) -> Question:
+        picked = typed if typed in (step.choices or []) else ""
+        return Question("list", "Choose one", picked, tuple(step.choices or ()))
+
+    def example(self, step: Step) -> str:
+        return f'"{(step.choices or ["..."])[0]}"'
+
+
+YES = frozenset({"y", "yes", "true"})
+NO = frozenset({"n", "no", "false"})
+
+
+class YesNo(Kind):
+    """Yes or no, typed as a word and finished with Enter. Enter alone is never an answer:
+    it skips an optional question (no branch opens) and asks again on any other."""
+
+    name = "yes_no"
+    seconds = 15
+    written = "true"
+
+    def read(self, step: Step, value: Any) -> AnswerValue:
+        if isinstance(value, str) and value.strip().lower() in YES:
+            return True
+        if isinstance(value, str) and value.strip().lower() in NO:
+            return False
+        if not isinstance(value, bool):
+            raise ValueError("true or false")
+        return value
+
+    def problem(self, reason: str) -> str:
+        return "Please type yes or no."
+
+    def question(self, step: Step, typed: str) -> Question:
+        return Question("line", "Yes or no? (type yes or no)", typed)
+
+
+class PartName(Kind):
+    """The name of a part: known names are offered as you type, and a name close to a
+    known part's brings "Did you mean ...?" (never across the exile/protector line)."""
+
+    name = "part"
+    keeps_typing = True
+    names_part = True
+    seconds = 30
+
+    def read(self, step: Step, value: Any) -> AnswerValue:
+        if not isinstance(value, str):
+            raise ValueError("text")
+        problem = parts.name_problem(value)
+        if problem:
+            raise ValueError(problem)
+        return value
+
+    def question(self, step: Step, typed: str) -> Question:
+        return Question("line", "The part's name", typed, names=True)
+
+    def settle(self, step: Step, value: AnswerValue, asker: Asker) -> AnswerValue:
+        """A name that is no known part's but close to one: "Did you mean The Critic?", with
+        no default. After no, once: start a new part with the name as typed, or type it again."""
+        if not isinstance(value, str) or not value.strip() or parts.find(value) is not None:
+            return value
+        close = [p for p in parts.suggest(value) if not vocab.across_the_line(step.role, p.role)]
+        if not close:
+            return value
+        if asker.confirm(f"Did you mean {visible(close[0].name, one_line=True)}?", default=None):
+            return close[0].name
+        shown = visible(value.strip(), one_line=True)
+        new, again = f"Start a new part called {shown}", "Type the name again"
+        if asker.select("Then what would you like to do?", [new, again]) == again:
+            raise AskAgain(value)
+        return value
+
+
+KINDS: dict[str, Kind] = {
+    kind.name: kind
+    for kind in (Guide(), Text(), LongText(), Scale(), Choice(), YesNo(), PartName())
+}
+
+
+def of(name: str) -> Kind:
+    """The kind called ``name`` (a step's ``kind``)."""
+    return KINDS[name]
+
+
+def check_name(name: str) -> str:
+    """``name`` when it names a kind, else ``ValueError`` listing the kinds."""
+    if name not in KINDS:
+        raise ValueError(f"'{name}' is not a step kind; use one of: {', '.join(KINDS)}")
+    return name

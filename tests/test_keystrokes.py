@@ -1,0 +1,397 @@
+"""Every keystroke means what was typed, on every kind of step, through the real prompts.
+
+Driven in process (``tests/keys.py``): the keys are all typed ahead, before the first question
+is drawn, and a second question after each step shows that nothing typed for one question
+lands in the next. When the keys run out the input ends, which pauses: "paused" below means
+the step was not answered by what was typed.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from partsjournal import prompts
+from partsjournal.core.answers import AnswerValue
+from partsjournal.flow import kinds
+from partsjournal.flow.engine import GoBack, Paused
+from partsjournal.flow.exercises import Step
+from tests.conftest import Cli, entry_files
+from tests.helpers import answers_of
+from tests.keys import CTRL_A, CTRL_B, CTRL_C, CTRL_D, DOWN, ENTER, ESC, UP, Typing, line, lines
+from tests.pty_helpers import draft_files, write_exercise
+
+PAUSED = "<paused>"
+BACK = "<back>"
+NEXT = Step(id="next", kind="text", text="And the next question?")
+
+
+def step_of(kind: str, *, optional: bool = False) -> Step:
+    choices = ["curious", "tired of it", "yes"] if kind == "choice" else None
+    return Step(id="this", kind=kind, text=f"A {kind} step?", choices=choices, optional=optional)
+
+
+def asked(terminal: Typing, keys: str, *steps: Step, number: int = 2) -> list[Any]:
+    """The answers the steps get from ``keys`` typed ahead, each asked in turn; a pause or
+    a going back ends the list."""
+    got: list[Any] = []
+    with terminal.typing(keys):
+        asker = prompts.InteractiveAsker()
+        try:
+            for step in steps:
+                got.append(asker.ask(step, step.text, number, 0))
+        except Paused:
+            got.append(PAUSED)
+        except GoBack:
+            got.append(BACK)
+    return got
+
+
+# what each kind makes of a word and Enter, typed ahead of it and of the next question
+WORDS: list[tuple[str, str, AnswerValue]] = [
+    ("guide", "yes", True),  # a page to read: Enter goes on, the word is not an answer
+    ("text", "yes", "yes"),
+    ("text", "no", "no"),
+    ("text", "Y", "Y"),
+    ("part", "yes", "yes"),
+    ("part", "Y", "Y"),
+    ("yes_no", "yes", True),
+    ("yes_no", "no", False),
+    ("yes_no", "Y", True),
+    ("yes_no", "y", True),
+    ("yes_no", "n", False),
+    ("yes_no", "N", False),
+    ("yes_no", "YES", True),
+    ("yes_no", "No", False),
+    ("scale", "7", 7),
+    ("scale", "10", 10),
+    ("scale", "0", 0),
+]
+
+
+@pytest.mark.parametrize(("kind", "word", "value"), WORDS)
+def test_a_word_and_enter_answer_this_step_and_nothing_else(
+    terminal: Typing, kind: str, word: str, value: AnswerValue
+) -> None:
+    assert asked(terminal, line(word) + line("then"), step_of(kind), NEXT) == [value, "then"]
+
+
+EVERY_KIND_YES_NO_Y: dict[str, tuple[Any, Any, Any]] = {
+    "guide": (True, True, True),  # a page: Enter goes on; the word is nobody's answer
+    "text": ("yes", "no", "Y"),
+    "long_text": ("yes", "no", "Y"),
+    "part": ("yes", "no", "Y"),
+    "yes_no": (True, False, True),
+    "scale": (PAUSED, PAUSED, PAUSED),  # not a number: the question stays
+    "choice": (PAUSED, PAUSED, PAUSED),  # not a choice: nothing is chosen
+}
+
+
+def test_the_table_covers_every_kind() -> None:
+    assert set(EVERY_KIND_YES_NO_Y) == set(kinds.KINDS)
+
+
+@pytest.mark.parametrize("kind", sorted(EVERY_KIND_YES_NO_Y))
+@pytest.mark.parametrize("index", [0, 1, 2], ids=["yes", "no", "Y"])
+def test_yes_no_and_y_typed_ahead_on_every_kind(terminal: Typing, kind: str, index: int) -> None:
+    word = ("yes", "no", "Y")[index]
+    typed = lines(word) if kinds.of(kind).widget == "lines" else line(word)
+    expected = EVERY_KIND_YES_NO_Y[kind][index]
+    got = asked(terminal, typed + line("then"), step_of(kind), NEXT)
+    assert got == ([PAUSED] if expected == PAUSED else [expected, "then"])
+
+
+@pytest.mark.parametrize(
+    ("kind", "word"),
+    [(k, w) for k in ("scale", "choice") for w in ("yes", "no", "Y", "maybe")]
+    + [("scale", "11"), ("scale", "-1"), ("scale", "7.5")],
+)
+def test_words_that_do_not_fit_answer_nothing(terminal: Typing, kind: str, word: str) -> None:
+    """A scale takes only a number, a list only a choice: "yes" is not taken for anything
+    (the question stays; the keys run out, and the run pauses)."""
+    assert asked(terminal, line(word), step_of(kind), NEXT) == [PAUSED]
+
+
+@pytest.mark.parametrize("word", ["maybe", "yess", "ja", "1", "true story"])
+def test_a_yes_no_takes_only_yes_or_no(terminal: Typing, word: str) -> None:
+    assert asked(terminal, line(word), step_of("yes_no"), NEXT) == [PAUSED]
+
+
+def test_a_long_answer_finishes_with_enter_on_an_empty_line(terminal: Typing) -> None:
+    keys = "A first line" + ENTER + "and a second" + ENTER + ENTER + line("then")
+    assert asked(terminal, keys, step_of("long_text"), NEXT) == [
+        "A first line\nand a second",
+        "then",
+    ]
+    # Enter in the middle of the text starts a line there; the answer goes on
+    keys = "Ab" + "\x1b[D" + ENTER + "\x05" + ENTER + ENTER
+    assert asked(terminal, keys, step_of("long_text")) == ["A\nb"]
+
+
+def test_a_choice_is_picked_by_its_number_or_the_arrow_keys(terminal: Typing) -> None:
+    choice = step_of("choice")
+    assert asked(terminal, "2" + ENTER + line("then"), choice, NEXT) == ["tired of it", "then"]
+    assert asked(terminal, DOWN * 3 + ENTER, choice) == ["yes"]
+    assert asked(terminal, DOWN + DOWN + UP + ENTER, choice) == ["curious"]
+    assert asked(terminal, "4" + ENTER, choice) == [PAUSED]  # "Pause here", after the line
+    assert asked(terminal, "5" + ENTER, choice) == [BACK]  # "Go back one step"
+
+
+def every_kind() -> list[str]:
+    return list(kinds.KINDS)
+
+
+@pytest.mark.parametrize("kind", every_kind())
+def test_enter_alone_skips_an_optional_question_and_answers_no_other(
+    terminal: Typing, kind: str
+) -> None:
+    optional = step_of(kind, optional=True)
+    required = step_of(kind)
+    if not kinds.of(kind).asks:  # a page to read: Enter goes on
+        assert asked(terminal, ENTER + line("then"), required, NEXT) == [True, "then"]
+        return
+    assert asked(terminal, ENTER + line("then"), optional, NEXT) == ["", "then"]
+    assert asked(terminal, ENTER, required, NEXT) == [PAUSED]
+
+
+@pytest.mark.parametrize("kind", every_kind())
+def test_ctrl_c_pauses_and_keeps_what_was_typed(terminal: Typing, kind: str) -> None:
+    with terminal.typing("half an ans" + CTRL_C), pytest.raises(Paused) as paused:
+        prompts.InteractiveAsker().ask(step_of(kind), "?", 2, 0)
+    kept = "half an ans" if kinds.of(kind).keeps_typing else None
+    assert (paused.value.step, paused.value.partial, paused.value.chosen) == ("this", kept, False)
+
+
+@pytest.mark.parametrize("kind", every_kind())
+def test_ctrl_d_on_an_empty_answer_pauses(terminal: Typing, kind: str) -> None:
+    assert asked(terminal, CTRL_D + line("then"), step_of(kind), NEXT) == [PAUSED]
+
+
+@pytest.mark.parametrize("kind", every_kind())
+def test_esc_goes_back_from_every_kind_and_keeps_what_was_typed(
+    terminal: Typing, kind: str
+) -> None:
+    with terminal.typing("half" + ESC + line("then")):
+        asker = prompts.InteractiveAsker()
+        with pytest.raises(GoBack) as back:
+            asker.ask(step_of(kind), "?", 2, 0)
+        # the keys typed after Esc are for the question asked next
+        assert asker.ask(NEXT, NEXT.text, 1, 0) == "then"
+    assert back.value.partial == ("half" if kinds.of(kind).keeps_typing else None)
+
+
+def test_the_first_question_has_no_way_back_so_esc_does_nothing(terminal: Typing) -> None:
+    assert asked(terminal, "ab" + ESC + line("c"), step_of("text"), number=1) == ["abc"]
+
+
+def test_line_editing_keeps_its_keys(terminal: Typing) -> None:
+    """Ctrl-B moves one character left and Ctrl-A to the start, as everywhere (tmux takes
+    Ctrl-B for itself, so going back is Esc)."""
+    keys = "ac" + CTRL_B + "b" + CTRL_A + "(" + ENTER
+    assert asked(terminal, keys, step_of("text")) == ["(abc"]
+
+
+def test_an_earlier_answer_is_offered_ready_to_edit(terminal: Typing) -> None:
+    with terminal.typing(" and neck" + ENTER, ENTER, ENTER, "3" + ENTER):
+        asker = prompts.InteractiveAsker()
+        assert asker.ask(step_of("text"), "?", 2, 0, "shoulders") == "shoulders and neck"
+        assert asker.ask(step_of("yes_no"), "?", 2, 0, "no") is False  # Enter keeps the no
+        assert asker.ask(step_of("choice"), "?", 2, 0, "yes") == "yes"  # chosen already
+        assert asker.ask(step_of("scale"), "?", 2, 0, "") == 3
+
+
+def test_the_screen_says_how_to_finish_go_back_pause_and_skip(
+    terminal: Typing, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    labels: list[str] = []
+    real_text = prompts._line
+
+    def line_shown(label: str, **kw: Any) -> Any:
+        labels.append(label + (f" {prompts.FINISH_HINT}" if kw.get("lines") else ""))
+        return real_text(label, **kw)
+
+    monkeypatch.setattr(prompts, "_line", line_shown)
+    asked(terminal, lines("x"), step_of("long_text", optional=True), number=3)
+    shown = capsys.readouterr().out
+    assert "step 3 · Ctrl-C pauses · Esc goes back one step" in shown
+    assert "Optional: press Enter with nothing written to skip it." in shown
+    assert labels == ["Your answer: (Enter on an empty line finishes)"]
+
+
+def test_every_multi_line_question_says_how_to_finish_the_same_way() -> None:
+    """One rule, one sentence: the only multi-line kind carries it in its prompt."""
+    multi = [k for k in kinds.KINDS.values() if k.widget == "lines"]
+    assert [k.name for k in multi] == ["long_text"]
+    assert prompts.FINISH_HINT == "(Enter on an empty line finishes)"
+
+
+# --- yes/no outside the steps ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("keys", "default", "answer"),
+    [
+        ("yes", None, True),
+        ("NO", None, False),
+        ("Y", None, True),
+        ("n", None, False),
+        ("", False, False),
+        ("", True, True),
+        ("yes", False, True),
+    ],
+)
+def test_a_confirm_waits_for_enter(
+    terminal: Typing, keys: str, default: bool | None, answer: bool
+) -> None:
+    with terminal.typing(line(keys) + line("then")):
+        asker = prompts.InteractiveAsker()
+        assert asker.confirm("Go ahead?", default=default) is answer
+        assert asker.ask(NEXT, NEXT.text, 1, 0) == "then"
+
+
+def test_a_confirm_with_no_default_needs_a_word(terminal: Typing) -> None:
+    with terminal.typing(ENTER + line("sure")), pytest.raises(Paused):
+        prompts.InteractiveAsker().confirm("Safe?")
+
+
+def test_a_list_outside_the_steps_needs_a_choice(terminal: Typing) -> None:
+    with terminal.typing(ENTER + "2" + ENTER):
+        assert prompts.InteractiveAsker().select("Which?", ["one", "two"]) == "two"
+    with terminal.typing(ENTER), pytest.raises(Paused) as paused:
+        prompts.InteractiveAsker().select("Which?", ["one", "two"])
+    assert not paused.value.chosen  # the input ended; nothing was chosen
+    with terminal.typing("3" + ENTER), pytest.raises(Paused) as paused:
+        prompts.InteractiveAsker().select("Which?", ["one", "two"])
+    assert paused.value.chosen  # "Pause here"
+
+
+# --- Ctrl-C as a signal, while a prompt starts -----------------------------------------
+
+
+@pytest.mark.parametrize("kind", every_kind())
+def test_a_ctrl_c_signal_as_a_question_appears_pauses_and_is_never_lost(
+    terminal: Typing, kind: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before a prompt has the terminal in raw mode, Ctrl-C comes as SIGINT. Sent as the
+    prompt starts, before its loop runs or once it does, it pauses there: the keys in the
+    input are no answer (the terminal drops what was typed before a Ctrl-C). Handed to
+    prompt_toolkit, such a SIGINT reached an application not running yet and was lost: a page
+    to read then took the next Enter, or waited (a test that sent Ctrl-C as a page appeared
+    timed out now and then)."""
+    from prompt_toolkit.application import Application
+
+    real_run_async = Application.run_async
+
+    def interrupted_at_start(self: Application[Any], *args: Any, **kwargs: Any) -> Any:
+        os.kill(os.getpid(), signal.SIGINT)
+        return real_run_async(self, *args, **kwargs)
+
+    monkeypatch.setattr(Application, "run_async", interrupted_at_start)
+    answer = "1" if kind in {"choice", "scale"} else "yes"
+    assert asked(terminal, line(answer) + line("then"), step_of(kind), NEXT) == [PAUSED]
+
+    def interrupted_in_its_loop(self: Application[Any], *args: Any, **kwargs: Any) -> Any:
+        self.pre_run_callables.append(lambda: os.kill(os.getpid(), signal.SIGINT))
+        return real_run_async(self, *args, **kwargs)
+
+    monkeypatch.setattr(Application, "run_async", interrupted_in_its_loop)
+    assert asked(terminal, line(answer) + line("then"), step_of(kind), NEXT) == [PAUSED]
+
+
+def test_enter_alone_at_an_optional_yes_no_opens_no_branch(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
+    """Skipped, a yes/no is neither yes nor no: no step waiting for either is asked."""
+    write_exercise(
+        home,
+        "branches",
+        [
+            {"id": "open", "kind": "yes_no", "optional": True, "text": "Look closer?"},
+            {
+                "id": "if_yes",
+                "kind": "text",
+                "text": "Yes?",
+                "when": {"step": "open", "equals": True},
+            },
+            {
+                "id": "if_no",
+                "kind": "text",
+                "text": "No?",
+                "when": {"step": "open", "equals": False},
+            },
+            {"id": "end", "kind": "text", "text": "At the end?"},
+        ],
+    )
+    with terminal.typing(ENTER, line("the end")):
+        result = cli("exercise", "branches")
+    assert result.exit_code == 0, result.output
+    assert answers_of(entry_files(home)[0]) == {"open": "", "end": "the end"}
+
+
+class SignalledWhileCollected:
+    """An object whose finalizer is running when Ctrl-C's SIGINT is handled (as the event
+    loop of the prompt before may be, collected while the next prompt is built)."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(1000):  # Python runs the signal's handler here, inside the finalizer
+            pass
+
+
+def test_a_ctrl_c_between_two_questions_is_never_lost_in_a_finalizer(
+    cli: Cli, terminal: Typing, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A KeyboardInterrupt raised inside a finalizer is printed and dropped by Python: the
+    Ctrl-C was lost, and the page after it took the next Enter (the care test that timed
+    out now and then waiting for "Paused."). It is kept for the next question instead."""
+    from partsjournal.render import screens
+
+    write_exercise(
+        home,
+        "two",
+        [
+            {"id": "first", "kind": "text", "text": "First?"},
+            {"id": "page", "kind": "guide", "text": "A page to read."},
+            {"id": "last", "kind": "text", "text": "Last?"},
+        ],
+    )
+    real_header = screens.step_header
+
+    def header(step: Step, *args: Any, **kwargs: Any) -> None:
+        real_header(step, *args, **kwargs)
+        if step.id == "page":
+            SignalledWhileCollected()  # made and dropped at once: its finalizer runs now
+
+    monkeypatch.setattr(screens, "step_header", header)
+    with terminal.typing(line("one"), ENTER, line("three")):
+        result = cli("exercise", "two")
+    assert result.exit_code == 0, result.output
+    assert "Paused." in result.stdout and entry_files(home) == []
+    [draft] = draft_files(home)
+    assert answers_of(draft) == {"first": "one"}  # the page was not gone past
+
+
+def test_a_ctrl_c_as_the_exercise_opens_pauses_at_its_first_question(
+    cli: Cli, terminal: Typing, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Sent as the exercise's opening panel is drawn (test_primer's Ctrl-C), before the first
+    page: lost in a finalizer, the page then waited; kept, the first page pauses."""
+    from partsjournal.render import screens
+
+    write_exercise(home, "one", [{"id": "page", "kind": "guide", "text": "A page to read."}])
+    real_intro = screens.intro
+
+    def intro(ex: Any) -> None:
+        real_intro(ex)
+        SignalledWhileCollected()
+
+    monkeypatch.setattr(screens, "intro", intro)
+    with terminal.typing(ENTER):
+        result = cli("exercise", "one")
+    assert result.exit_code == 0, result.output
+    assert "Paused." in result.stdout and "Saved." not in result.stdout
+    assert entry_files(home) == []
