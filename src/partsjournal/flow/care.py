@@ -156,7 +156,7 @@ class Care:
         if not self.asker.interactive:
             return
         if resumed and self.state.high:
-            self.resume_check()
+            self.resume_check(current)
         if self.state.holding:
             self.talk.hold(current)
 
@@ -235,10 +235,12 @@ class Care:
         ):
             self.talk.ask_thoughts(rec.DAILY, opening=words.THOUGHTS_DAILY)
 
-    def hard_moment(self, current: Run, level: int, *, at_end: bool) -> None:
+    def hard_moment(
+        self, current: Run, level: int, *, at_end: bool, moment: str | None = None
+    ) -> None:
         """Ground first, then ask about safety, then go on or stop (raises :class:`StopHere`)."""
         try:
-            level = self.talk.ground_and_check(level)
+            level = self.talk.ground_and_check(level, moment=moment)
             if not self.state.holding and not at_end and _still_to_ask(current):
                 self.go_on_or_stop(current, level)
         except Paused:
@@ -271,11 +273,14 @@ class Care:
             raise StopHere
         ui.say(words.GENTLE_CLOSE if current.close_gently() else words.GOING_ON)
 
-    def resume_check(self) -> None:
+    def resume_check(self, current: Run) -> None:
+        """Coming back to a run paused when it was a lot: how is it now? At 8 or more, the
+        same care as in the run itself: grounding, the safety question, and stopping offered
+        first before any question of the exercise."""
         level = _number(self.asker.ask(RESUME_STEP, words.RESUME_LEVEL, 0, 0)) or 0
         self.state.note(rec.RATING, level, moment=rec.RESUME, step=RESUME_STEP.id)
         if level >= OFFER_GROUNDING_AT and self.offer:
-            self.talk.ground_and_check(level, moment=rec.RESUME)
+            self.hard_moment(current, level, at_end=False, moment=rec.RESUME)
         elif self.state.holding:
             safe = self.asker.confirm(words.SAFE, default=None)
             self.state.note(rec.SAFE, safe, moment=rec.RESUME)
