@@ -167,6 +167,7 @@ class Care:
         if not self.asker.interactive:
             self._scripted(step, value)
             return
+        cards = self.talk.cards
         if step.card:
             self.talk.show_card()
         risk = vocab.URGE_RISKS.get(str(value)) if step.role == vocab.URGES else None
@@ -186,13 +187,16 @@ class Care:
             care_tender.after(self.talk, current, step, self.tender)
         if self.state.holding:
             self.talk.hold(current)
-        if current.next_step() is not None:
-            self.talk.reminder()
+        if current.next_step() is not None and self.talk.cards == cards:
+            self.talk.reminder()  # not right under the card just shown: it says as much
 
     def paused(self) -> None:
-        """A pause at 8 or more (or while care held the run): the card's people first."""
+        """A pause at 8 or more (or while care held the run): the card's people first; a
+        pause after the card was shown in the run: its one line, as at the close."""
         if self.state.high:
             card.show_people(words.CARD)
+        else:
+            self.talk.reminder()
 
     def ending(self) -> None:
         """The close of a run care ended (:class:`Ended`)."""

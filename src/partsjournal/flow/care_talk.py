@@ -95,6 +95,7 @@ class Talk:
     def __init__(self, asker: Asker, state: SafetyState) -> None:
         self.asker = asker
         self.state = state
+        self.cards = 0  # how often the card (whole or in focus) was printed in this run
 
     # ----------------------------------------------------------------- the card
 
@@ -108,6 +109,7 @@ class Talk:
         to_stderr = not self.asker.interactive
         focus = shown and not asked  # the whole card was just shown: what matters now
         card.show_crisis_card(words.CARD, to_stderr=to_stderr, lead=lead, first=first, focus=focus)
+        self.cards += 1
         if not shown:
             self.state.note(rec.CARD, rec.SHOWN)
 
