@@ -229,7 +229,8 @@ class Care:
     def _plain_question(self, current: Run, step: Step, value: Any) -> None:
         said = explicit_words(value) if step.kind in ("text", "long_text") else None
         if said and not self.state.has(rec.THOUGHTS, moment=rec.WORDS):
-            self.talk.ask_thoughts(rec.WORDS, opening=words.THOUGHTS_WORDS.format(words=said))
+            opening = words.THOUGHTS_WORDS.format(words=said)
+            self.talk.ask_thoughts(rec.WORDS, opening=opening, ends=False)
         elif (
             step.role == vocab.ACTIVATION_BEFORE
             and current.exercise.ask_thoughts
@@ -237,7 +238,7 @@ class Care:
             and session_day.weeks_after(dates.now())
             and not asked_today()
         ):
-            self.talk.ask_thoughts(rec.DAILY, opening=words.THOUGHTS_DAILY)
+            self.talk.ask_thoughts(rec.DAILY, opening=words.THOUGHTS_DAILY, ends=False)
 
     def hard_moment(
         self, current: Run, level: int, *, at_end: bool, moment: str | None = None
@@ -338,7 +339,7 @@ def notice(entry: Entry, asker: Asker) -> None:
         if choice == words.GROUND_NOW:
             ground_inline(asker)
         elif choice == words.CARD_CHOICE:
-            card.show_crisis_card(words.CARD, to_stderr=False)
+            card.show_crisis_card(words.CARD, to_stderr=False, during=False)  # already saved
     except Paused:
         return
 
