@@ -39,3 +39,25 @@ def test_grounding_orients_to_the_date_the_place_my_age_and_something_to_touch()
     assert f"today is {dates.now():%A %d %B %Y}" in shown
     for words in ("where", "years old", "touch"):
         assert words in shown
+
+
+def test_no_care_list_speaks_of_pausing_beside_its_own_pause_here() -> None:
+    """Walked in a terminal: "Would you like to pause and ground yourself first?" above a list
+    ending in "Pause here", which saves and leaves. At 10 of 10 the two pauses read as one."""
+    from partsjournal.flow import care_words as w
+
+    lists = {
+        w.OFFER: [w.GROUND, w.NOT_NOW, w.CARD_CHOICE],
+        w.OFFER_AGAIN: [w.GROUND, w.NOT_NOW],
+        w.GO_ON_OR_STOP: [w.STOP, w.GO_ON, w.CARD_CHOICE],
+        w.GOING_ON_ASK: list(w.GOING_ON_CHOICES),
+        w.HOLD_ASK: [w.HOLD_GROUND, w.HOLD_PEOPLE, w.HOLD_NOTE, w.HOLD_STOP],
+        w.THOUGHTS_ASK: list(w.THOUGHTS_CHOICES),
+        w.TENDER_ASK: [w.TENDER_STOP, w.TENDER_GROUND, w.TENDER_BACK, w.TENDER_ON, w.TENDER_CLOSE],
+        w.SESSION_DAY_ASK: [w.CAPTURE_JOURNEY, w.CAPTURE_NOTE, w.GROUND_NOW, w.GO_ON_ANYWAY],
+        w.NOTICED_ASK: [w.GROUND_NOW, w.CARD_CHOICE, w.NOT_NOW],
+    }
+    for question, choices in lists.items():
+        for said in (question, *choices):
+            assert "pause" not in said.lower(), said
+

@@ -53,7 +53,8 @@ CARD = CardWords(
 # --------------------------------------------------------------------------- a hard moment
 
 # the offer at 8 or more
-OFFER = "That is a lot to be holding. Would you like to pause and ground yourself first?"
+# (never "pause": every list also offers "Pause here", which saves and leaves)
+OFFER = "That is a lot to be holding. Would you like to ground yourself first?"
 OFFER_AGAIN = "Would you like to ground yourself now?"
 GROUND = "Yes, ground first (a few slow minutes)"
 NOT_NOW = "Not now"
