@@ -466,6 +466,41 @@ def test_each_answer_to_what_is_going_on_is_routed(
     assert rec.GOING_ON in dict(kinds(load_range()[0].care))
 
 
+@pytest.mark.parametrize(
+    ("card", "next_step"),
+    [
+        ([], care_words.ENDING_BODY),
+        ([("contact", "add", "Robin", "text 555 0199")], care_words.ENDING_BODY),
+        ([("crisis-line", "Night line 0800 111")], care_words.ENDING_BODY),
+        (
+            [("therapist", "Riverside", "012", "--after-hours", "013")],
+            "call your clinic's after-hours line (Riverside): 013",
+        ),
+        ([("therapist", "Riverside", "012")], "contact Riverside: 012"),
+    ],
+)
+def test_a_body_that_feels_wrong_ends_with_the_clinic_or_the_emergency_number(
+    home: Path,
+    cli: Cli,
+    capsys: pytest.CaptureFixture[str],
+    card: list[tuple[str, ...]],
+    next_step: str,
+) -> None:
+    """Walked in a terminal on the evening of a session, with an empty card: "not safe", "my
+    body feels wrong", stop: the ending's next step was "call your local emergency number, or
+    a crisis line". A crisis line is for thoughts of dying, not for a body that feels wrong
+    after the medicine: without a clinic on the card, the next step is the clinic's own
+    number or the emergency number; a friend or a crisis line is not put first."""
+    for args in card:
+        assert cli("config", *args).exit_code == 0
+    name, asker = trigger_safe_step(home)
+    asker.replies[0] = ("What is going on", "My body feels wrong")
+    assert walk(asker, name) is not None
+    ending = flat_screen(capsys.readouterr().out).split(care_words.ENDING_TITLE)[1]
+    assert next_step in ending
+    assert "crisis line" not in ending.split(care_words.ENDING_PRIVATE)[0]
+
+
 def test_too_much_right_now_grounds_first(home: Path) -> None:
     name, asker = trigger_safe_step(home)
     write_dialogue(home)  # the small grounding pause

@@ -216,8 +216,11 @@ class Talk:
         anywhere, and on the day of a session: do not drive yourself."""
         said = self.state.going_on
         people = config.load().reach_in_order(_FIRST.get(said or ""))
+        clinic = (config.AFTER_HOURS, config.THERAPIST)
         if said == rec.SOMEONE:
             step = words.ENDING_EMERGENCY
+        elif said == rec.BODY and not any(p.kind in clinic for p in people):
+            step = words.ENDING_BODY
         elif people:
             first = people[0]
             how = words.NEXT_STEP[first.kind].format(name=first.name, how=first.how)

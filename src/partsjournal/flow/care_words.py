@@ -114,8 +114,9 @@ SOMEONE_LEAD = (
     "other people are. Nothing here needs finishing first."
 )
 BODY_LEAD = (
-    "Please call your clinic now and tell them what you feel in your body. If it is severe "
-    "(pain in your chest, trouble breathing, fainting), call your local emergency number."
+    "Please call your clinic now and tell them what you feel in your body. If you cannot "
+    "reach them, or it is severe (pain in your chest, trouble breathing, fainting), call "
+    "your local emergency number."
 )
 URGE_ENDING_LEAD = (
     "Thank you for naming it. Thoughts of ending your life are too heavy to hold alone: "
@@ -150,6 +151,11 @@ ENDING_NEXT = "One next step, right now: {step}."
 ENDING_NOBODY = (
     "One next step, right now: call your local emergency number, or a crisis line "
     "(findahelpline.com lists them for many countries)."
+)
+# "my body feels wrong" and no clinic on the card: a crisis line is not for the body
+ENDING_BODY = (
+    "One next step, right now: call your clinic on the number they gave you, or your local "
+    "emergency number if you cannot reach them or it is severe."
 )
 ENDING_EMERGENCY = (
     "One next step, right now: call your local emergency number, or go where other people are."
