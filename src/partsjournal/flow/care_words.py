@@ -229,9 +229,7 @@ TENDER_GROUND = "A few slow minutes of grounding first"
 TENDER_BACK = "Go back to {part}, gently"
 TENDER_ON = "Go on with the last questions, gently"
 TENDER_CLOSE = "Go on to a gentle close: only the last few questions"
-TENDER_NOT_SETTLED = (
-    "It is still a lot ({level} of 10). Going back to {part} can wait for a calmer day."
-)
+TENDER_NOT_SETTLED = "At {level} of 10, going back to {part} can wait for a calmer day."
 
 # --------------------------------------------------------------------------- pause and resume
 
