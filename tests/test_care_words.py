@@ -61,3 +61,11 @@ def test_no_care_list_speaks_of_pausing_beside_its_own_pause_here() -> None:
         for said in (question, *choices):
             assert "pause" not in said.lower(), said
 
+
+def test_the_card_set_up_questions_leave_saying_how_to_skip_to_the_prompt() -> None:
+    """Walked in a terminal: "(a name; press Enter to skip):" and under it the prompt's own
+    "Optional: press Enter with nothing written to skip it." Said once is enough."""
+    from partsjournal.flow import care_words as w
+
+    for question in (w.CLINIC_NAME, w.CLINIC_AFTER_HOURS, w.CLINIC_REACH, w.CRISIS_LINE):
+        assert "enter" not in question.lower() and "skip" not in question.lower(), question

@@ -242,22 +242,34 @@ SETUP_OFFER = (
     "after-hours line, a crisis line you choose, and one or two people you trust, and it is "
     "shown only when things get hard. You can skip this."
 )
-SETUP_LATER = "That is fine. You can add people any time with: partsjournal config"
+SETUP_LATER = (
+    "That is fine. Whenever you like, partsjournal config shows your card and how to add "
+    "to it."
+)
 SETUP_PAUSED = (
     "Nothing was started. Your support card is as you left it (to see it: partsjournal config)."
 )
-CLINIC_NAME = "Your clinic or therapist, if you have one (a name; press Enter to skip):"
+# each of these is optional: the prompt itself says that Enter alone skips it
+CLINIC_NAME = "Your clinic or therapist, if you have one (a name):"
 CLINIC_AFTER_HOURS = (
-    "Their line for after hours, for when something feels wrong outside office hours "
-    "(press Enter if there is none):"
+    "Their line for after hours, for when something feels wrong outside office hours:"
 )
-CLINIC_REACH = "And how do you reach them in office hours? (press Enter to skip)"
+CLINIC_REACH = "And how do you reach them in office hours?"
 CRISIS_LINE = (
-    "A crisis line you would call, with its number (press Enter to skip). "
+    "A crisis line you would call, with its number. "
     "findahelpline.com lists lines in many countries."
 )
 CRISIS_LINE_ADDED = "The crisis line is on your support card."
-CONTACT_NAME = "Who would you like on your card? (a name; press Enter when there is no one more)"
+# under the card in ``partsjournal config``: how to add each thing it does not hold yet
+HOW_TO_ADD = {
+    "clinic": (
+        "To add your clinic and its line for after hours: partsjournal config therapist "
+        '"NAME" "NUMBER" --after-hours "NUMBER"'
+    ),
+    "crisis line": 'To add a crisis line: partsjournal config crisis-line "NAME NUMBER"',
+    "person": 'To add someone you trust: partsjournal config contact add "NAME" "HOW TO REACH"',
+}
+CONTACT_NAME = "Who would you like on your card? (a name; Enter alone when there is no one more)"
 CONTACT_REACH = "How can you reach {name}? (a phone number, or how you would contact them)"
 CONTACT_ADDED = "{name} is on your support card."
 PLAN_OFFER = (
