@@ -69,3 +69,28 @@ def test_the_card_set_up_questions_leave_saying_how_to_skip_to_the_prompt() -> N
 
     for question in (w.CLINIC_NAME, w.CLINIC_AFTER_HOURS, w.CLINIC_REACH, w.CRISIS_LINE):
         assert "enter" not in question.lower() and "skip" not in question.lower(), question
+
+
+def test_grounding_does_not_say_that_what_came_up_is_all_in_the_past() -> None:
+    """Walked in a terminal: grounding after "not safe" said "Whatever came up belongs to
+    another time." It is offered too to someone not safe from a person now: say "may"."""
+    text = _all_text("grounding")
+    assert "belongs to another time" not in text and "may belong to another time" in text
+
+
+def test_the_firefighter_sends_self_harm_to_the_therapist_and_medicine_to_the_prescriber() -> None:
+    """Walked in a terminal: "urges to hurt myself" was told to bring it to the prescriber."""
+    step = exercises.get("firefighter").step("care_first")
+    assert step is not None
+    text = " ".join(step.text.split())
+    assert "bring it to your therapist soon, and to your prescriber if it reaches for" in text
+
+
+def test_the_part_that_stays_close_can_be_named_without_finding_a_name() -> None:
+    """Walked in a terminal: turning toward the part that would not step back, Enter at its
+    name was refused, with nothing said about what to call it when no name comes."""
+    step = exercises.get("unblend").step("blended_part")
+    assert step is not None and step.hint is not None
+    assert "the one that stays close" in step.hint
+    close = exercises.get("unblend").step("unblend_close")
+    assert close is not None and "Knowing which part" not in close.text  # "knowing ... knowing"
