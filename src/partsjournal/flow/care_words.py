@@ -243,8 +243,7 @@ SETUP_OFFER = (
     "shown only when things get hard. You can skip this."
 )
 SETUP_LATER = (
-    "That is fine. Whenever you like, partsjournal config shows your card and how to add "
-    "to it."
+    "That is fine. Your card, and how to add to it, whenever you like: partsjournal config"
 )
 SETUP_PAUSED = (
     "Nothing was started. Your support card is as you left it (to see it: partsjournal config)."
