@@ -24,6 +24,8 @@ moves a word back); nothing in these tests relies on that.
 from __future__ import annotations
 
 import functools
+import os
+import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -130,3 +132,13 @@ def terminal_fixture(monkeypatch: pytest.MonkeyPatch) -> Typing:
     monkeypatch.setattr(prompts, "ESCAPE_WAIT", 0.02)
     interrupts.interrupted.clear()
     return Typing()
+
+
+class SignalledWhileCollected:
+    """An object whose finalizer is running when Ctrl-C's SIGINT is handled (as the event
+    loop of the prompt before may be, collected while the next prompt is built)."""
+
+    def __del__(self) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        for _ in range(1000):  # Python runs the signal's handler here, inside the finalizer
+            pass

@@ -22,7 +22,20 @@ from partsjournal.flow.engine import GoBack, Paused
 from partsjournal.flow.exercises import Step
 from tests.conftest import Cli, entry_files
 from tests.helpers import answers_of
-from tests.keys import CTRL_A, CTRL_B, CTRL_C, CTRL_D, DOWN, ENTER, ESC, UP, Typing, line, lines
+from tests.keys import (
+    CTRL_A,
+    CTRL_B,
+    CTRL_C,
+    CTRL_D,
+    DOWN,
+    ENTER,
+    ESC,
+    UP,
+    SignalledWhileCollected,
+    Typing,
+    line,
+    lines,
+)
 from tests.pty_helpers import draft_files, write_exercise
 
 PAUSED = "<paused>"
@@ -330,16 +343,6 @@ def test_enter_alone_at_an_optional_yes_no_opens_no_branch(
         result = cli("exercise", "branches")
     assert result.exit_code == 0, result.output
     assert answers_of(entry_files(home)[0]) == {"open": "", "end": "the end"}
-
-
-class SignalledWhileCollected:
-    """An object whose finalizer is running when Ctrl-C's SIGINT is handled (as the event
-    loop of the prompt before may be, collected while the next prompt is built)."""
-
-    def __del__(self) -> None:
-        os.kill(os.getpid(), signal.SIGINT)
-        for _ in range(1000):  # Python runs the signal's handler here, inside the finalizer
-            pass
 
 
 def test_a_ctrl_c_between_two_questions_is_never_lost_in_a_finalizer(

@@ -21,6 +21,7 @@ from tests.askers import PAUSE, FakeAsker
 from tests.conftest import Cli, entry_files
 from tests.helpers import flat_screen
 from tests.journal_fixtures import PLACEHOLDER_LABELS, set_up_measure
+from tests.keys import SignalledWhileCollected, Typing, pick
 
 ONE = PLACEHOLDER_LABELS[1]
 
@@ -172,3 +173,27 @@ def test_answers_from_a_file_never_leave_a_draft(home: Path, cli: Cli, tmp_path:
     f.write_text("".join(f"item_{n} = 1\n" for n in range(1, 8)), encoding="utf-8")
     assert cli("measure", "take", "gad-7", "--answers", str(f)).exit_code == 0
     assert drafts.load_all() == [] and len(entry_files(home)) == 1
+
+
+def test_a_ctrl_c_between_two_items_is_kept_for_the_next_and_pauses(
+    cli: Cli, terminal: Typing, home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As in every exercise: a Ctrl-C that comes as a signal between two items (raised
+    inside a finalizer, Python would print it and drop it) pauses at the next item."""
+    from partsjournal.render import screens
+
+    set_up_measure("gad-7")
+    real_header = screens.step_header
+
+    def header(step: Step, *args: Any, **kwargs: Any) -> None:
+        real_header(step, *args, **kwargs)
+        if step.id == "item_2":
+            SignalledWhileCollected()  # made and dropped at once: its finalizer runs now
+
+    monkeypatch.setattr(screens, "step_header", header)
+    with terminal.typing(pick(2), pick(2), pick(2)):
+        result = cli("measure", "take", "gad-7")
+    assert result.exit_code == 0, result.output
+    assert "Paused." in result.stdout and entry_files(home) == []
+    [kept] = drafts.load_all()
+    assert [a.step for a in kept.answers] == ["item_1"]  # item 2 was not answered past

@@ -24,6 +24,7 @@ from partsjournal.core.care_record import CareItem
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id, new_id, save_new
 from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.flow import interrupts
 from partsjournal.flow.care_talk import Ended
 from partsjournal.flow.drafting import (
     DraftKeeper,
@@ -317,7 +318,8 @@ def _ask_and_save(
     on_safety: SafetyHook | None,
 ) -> Taken:
     ended = False
-    with stopping_signals_pause():
+    # as in every exercise (flow/runner): a Ctrl-C between two items pauses at the next one
+    with stopping_signals_pause(), interrupts.kept_for_the_next_prompt(asking=asker.interactive):
         try:
             ask(measure, asker, current, on_safety=on_safety, keep=keeper.save)
         except Ended:  # care has said what it says; what was answered is kept
