@@ -168,8 +168,13 @@ def test_a_tender_part_that_comes_close_is_never_required_to_have_a_name() -> No
 def test_a_tender_part_left_unnamed_saves_its_note_and_names_no_part(home: Path) -> None:
     asked, data = walk(
         "protector",
-        {"name_part": "The Critic", "tender": True, "tender_part": "", "tender_note": "Crying",
-         "stirred_after_tender": 3},  # fmt: skip
+        {
+            "name_part": "The Critic",
+            "tender": True,
+            "tender_part": "",
+            "tender_note": "Crying",
+            "stirred_after_tender": 3,
+        },
         [(care_words.TENDER_ASK, care_words.TENDER_BACK.replace("{part}", "The Critic"))],
     )
     got = {a["step"]: a for a in data["answers"]}

@@ -217,8 +217,12 @@ def test_session_plan_defaults_to_the_latest_when_none_is_coming(cli: Cli) -> No
 def test_prepare_ends_with_the_page(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sessions.add(SESSION_DAY, created=datetime(2026, 11, 1, tzinfo=PARIS), starts=time(14, 0))
     asker = AutoAsker(
-        {"name_part": "The Worrier", "intention": "Go slowly", "plan_home": "Anna",
-         "support_people": "Sam, 555 0100"},  # fmt: skip
+        {
+            "name_part": "The Worrier",
+            "intention": "Go slowly",
+            "plan_home": "Anna",
+            "support_people": "Sam, 555 0100",
+        },
         [("support card", False)],
     )
     entry = runner.run_exercise("prepare", asker=asker)

@@ -189,8 +189,7 @@ THOUGHTS_IN_PASSING = (
     "contact or sooner if they come back."
 )
 THOUGHTS_RIGHT_NOW = (
-    "Thank you for saying so. Please reach out now: who you can reach is just below. "
-    "What you wrote is saved, and no more questions come."
+    "Thank you for saying so. Please reach out now: who you can reach is just below."
 )
 # explicit words in a run with no one to ask (``--answers``): said on stderr, with the card
 THOUGHTS_SCRIPTED = (
