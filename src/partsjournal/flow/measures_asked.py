@@ -49,7 +49,7 @@ def show_taken(measure: Measure, taken: Taken, asker: Asker) -> None:
             measure, taken.score, interactive=asker.interactive, words_differ=words_differ(measure)
         )
     where = search.reference(taken.entry.id)
-    ui.say(f"Saved as {where}.", to_stderr=not asker.interactive)
+    ui.say(f"Saved. Read it again with: partsjournal show {where}", to_stderr=not asker.interactive)
 
 
 def words_differ(measure: Measure) -> bool:

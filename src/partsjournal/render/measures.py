@@ -20,7 +20,7 @@ FOR_CLINICIAN = "These scores are for talking with your clinician; they are not 
 PRESCRIBER = "Please tell your prescriber about this answer before your next dose."
 WORDS_DIFFER = (
     "Some of its words as set up are not word for word the published ones, so the band is "
-    "only a rough guide (partsjournal measure check {name} says which)."
+    "only a rough guide. To see which: partsjournal measure check {name}"
 )
 
 
