@@ -147,7 +147,7 @@ def test_a_promise_kept_says_when_the_check_in_was_written(home: Path) -> None:
 @pytest.mark.parametrize(
     ("keys", "left", "note"),
     [
-        ([], [], "I wrote each of these alone; nobody saw them at the time"),
+        ([], [], "nobody saw them at the time unless I told someone myself"),
         (["safety-2"], ["safety-2"], "I chose to leave part of the safety record out"),
         (
             ["safety"],
@@ -339,3 +339,60 @@ def test_the_safety_record_comes_from_care_s_record_each_moment_dated(home: Path
     text = brief_md.to_markdown(b, encrypted=False, written="today")
     said = "- Tue 3 Nov, 21:05, Meeting a protector part: did not feel safe"
     assert f"{said} *(not seen by anyone at the time)*" in text
+
+
+def test_the_words_written_while_care_held_the_run_are_in_the_safety_record(home: Path) -> None:
+    """Walked in a terminal: "not safe", then "Write a few words (kept for you and your
+    therapist)": "I can't stop shaking. Calling my sister." The export listed it; the brief,
+    the page made for the therapist, left it out."""
+    from partsjournal.core.care_record import CareItem
+    from partsjournal.render.brief_words import item_text
+
+    when = at(day(1))
+    e = write(when, "after-session", [("activation-before", 6)], title="After-session check-in")
+    e.path.unlink()  # type: ignore[union-attr]
+    e.care = [
+        CareItem(when, "safe", False),
+        CareItem(when + timedelta(minutes=3), "note", "I can't stop shaking. Calling my sister."),
+        CareItem(when + timedelta(minutes=4), "stop", "stopped"),
+    ]
+    save_new(e)
+    assert [item_text(i) for i in gathered().section("safety")] == [
+        "Tue 3 Nov, 21:00, After-session check-in: did not feel safe",
+        "Tue 3 Nov, 21:03, After-session check-in: wrote: "
+        "\u201cI can't stop shaking. Calling my sister.\u201d",
+    ]
+
+
+def test_the_safety_record_does_not_say_that_nobody_was_told() -> None:
+    """It said "nobody saw them at the time, and nobody was told": the journal cannot know
+    whom the person told (the walk's own words were "Calling my sister")."""
+    from partsjournal.render import brief_words
+
+    assert "nobody was told" not in brief_words.NOT_SEEN
+    assert "unless I told someone myself" in brief_words.NOT_SEEN
+
+
+def test_a_part_s_no_to_the_session_is_in_the_brief_without_a_note(home: Path) -> None:
+    """Walked in a terminal: ``prepare``, a part not all right with the session going ahead.
+    The brief kept it only when the optional note after it was written; the no itself is
+    what the therapist needs to hear before the session."""
+    skeptic = make_part("The Skeptic", day(0))
+    about(at(day(1)), "prepare", skeptic, [("session-consent", False)], "Preparing")
+    assert texts(gathered(), "notes") == [
+        "notes-1: Tue 3 Nov: The Skeptic was not all right with the session going ahead"
+    ]
+
+
+def test_a_flare_up_review_names_is_in_the_brief_too(home: Path) -> None:
+    """Walked in a terminal: Emotion 0 on day 1 and 1 on day 2 after a session. ``review``
+    said "this may be a flare-up, and it is worth telling your therapist about now"; the
+    brief's own "Flare-ups" section was empty."""
+    sessions.add(day(0), created=TODAY)
+    for n, emotion in ((1, 0), (2, 1), (3, 5)):
+        write(at(day(n)), "integrate", [("realm-rating:emotion", emotion),
+              ("realm-rating:body", 5)], title="Integration check-in")  # fmt: skip
+    assert texts(gathered(), "flare-ups") == [
+        "flare-ups-1: Tue 3 Nov to Wed 4 Nov: Emotion at 1 or below in 2 check-ins in the first "
+        "two weeks after session 1"
+    ]

@@ -144,6 +144,42 @@ def test_config_show_add_remove(cli: Cli, home: Path) -> None:
     assert "(not set)" in cli("config").stdout
 
 
+@pytest.mark.parametrize(
+    ("settings", "lacking"),
+    [
+        ([], ["clinic", "crisis line"]),  # an empty card says how to add a person itself
+        ([("contact", "add", "Sam", "call")], ["clinic", "crisis line"]),
+        ([("crisis-line", "Line 1")], ["clinic", "person"]),
+        ([("therapist", "Riverside", "012")], ["clinic", "crisis line", "person"]),
+        (
+            [
+                ("therapist", "Riverside", "--after-hours", "013"),
+                ("crisis-line", "Line 1"),
+                ("contact", "add", "Sam", "call"),
+            ],
+            [],
+        ),
+    ],
+)
+def test_config_says_how_to_add_what_the_card_does_not_hold_yet(
+    cli: Cli, home: Path, settings: list[tuple[str, ...]], lacking: list[str]
+) -> None:
+    """Walked in a terminal: the set-up offer declined, "You can add people any time with:
+    partsjournal config", and ``config`` then showed the card with no way to add the clinic's
+    after-hours line or a crisis line (the two set-up asks for first)."""
+    for args in settings:
+        assert cli("config", *args).exit_code == 0
+    shown = cli("config").stdout
+    for what, how in care_words.HOW_TO_ADD.items():
+        assert (how in shown) is (what in lacking), what
+
+
+def test_config_shows_a_clinic_with_only_an_after_hours_line_plainly(cli: Cli, home: Path) -> None:
+    """Walked in a terminal: "Therapist or clinic: Riverside Clinic:  (after hours: ...)"."""
+    assert cli("config", "therapist", "Riverside Clinic", "--after-hours", "013").exit_code == 0
+    assert "Therapist or clinic: Riverside Clinic (after hours: 013)\n" in cli("config").stdout
+
+
 def test_unknown_settings_are_kept_when_the_file_is_rewritten(cli: Cli, home: Path) -> None:
     home.mkdir(parents=True)
     (home / "config.toml").write_text('theme = "quiet"\n', encoding="utf-8")

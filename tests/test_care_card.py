@@ -13,6 +13,8 @@ from partsjournal.flow import care_words, exercises
 from partsjournal.render import card
 from tests.conftest import Cli
 from tests.helpers import flat_screen
+from tests.keys import CTRL_C, ENTER, Typing, line, shown_in_order
+from tests.pty_helpers import write_exercise
 
 WORDS = care_words.CARD
 
@@ -103,3 +105,44 @@ def test_a_clinic_with_only_an_after_hours_line_is_kept(cli: Cli, home: Path) ->
     assert "Your clinic after hours (Riverside clinic): 012 345 999" in shown
     assert "Your therapist or clinic" not in shown  # no office line to list
     assert cli("config", "therapist", "Riverside clinic").exit_code == 2  # still needs a way
+
+
+CARDED = [
+    {"id": "care", "kind": "guide", "text": "Please talk to someone.", "card": True},
+    {"id": "next", "kind": "text", "text": "What is here now?"},
+    {"id": "last", "kind": "text", "text": "Anything else?"},
+]
+
+
+def test_the_one_line_is_not_printed_right_under_the_card_it_repeats(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
+    """Walked in a terminal (firefighter, "urges to hurt myself"; integrate, flashbacks on two
+    days): the whole card, and right under it "If you need someone: ..." repeating its first
+    line. The line belongs to the screens after the card, and to the close."""
+    assert cli("config", "contact", "add", "Sam", "text 555 0100").exit_code == 0
+    write_exercise(home, "carded", CARDED)
+    with terminal.typing(ENTER, line("Tired"), line("No")):
+        result = cli("exercise", "carded")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    reminder = WORDS.reminder.format(who="Sam: text 555 0100")
+    shown_in_order(out, WORDS.opening, "What is here now?", reminder, "Anything else?", reminder)
+    assert out.count(reminder) == 2  # after "What is here now?" and at the close
+    between = out[out.index(WORDS.opening) : out.index("What is here now?")]
+    assert reminder not in between
+
+
+def test_a_pause_after_the_card_was_shown_keeps_its_one_line(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
+    """Walked in a terminal: firefighter, "wanting more of a substance", the card, "safe enough:
+    yes", then Ctrl-C at a rating of 5: "Paused." and nothing more, while the close of such a
+    run ends with the card's one line. A pause after the card keeps that line too."""
+    assert cli("config", "contact", "add", "Sam", "text 555 0100").exit_code == 0
+    write_exercise(home, "carded", CARDED)
+    with terminal.typing(ENTER, CTRL_C):
+        result = cli("exercise", "carded")
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    shown_in_order(out, WORDS.opening, "Paused.", WORDS.reminder.format(who="Sam: text 555 0100"))

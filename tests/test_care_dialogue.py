@@ -22,7 +22,7 @@ from tests.keys import CTRL_C, ENTER, Typing, ground_tiny, line, pick, shown_in_
 from tests.pty_helpers import draft_files, write_exercise, write_tiny_grounding
 
 CARD = "not a crisis service"
-OFFER = "pause and ground yourself first?"
+OFFER = "ground yourself first?"
 GO_ON_OR_STOP = "Go on, or stop here for today?"
 SAFE = "Do you feel safe right now?"
 MIDWAY = "How stirred up are you now?"

@@ -332,7 +332,7 @@ def test_resume_at_8_or_more_grounds_first_and_keeps_what_it_saw(home: Path) -> 
     assert walk(first) is None
     back = FakeAsker(
         {"stirred_on_return": 9, "distress": 4, "safe": True, "after": 3},
-        [(OFFER, care_words.GROUND)],
+        [(OFFER, care_words.GROUND), ("Go on, or stop", care_words.GO_ON)],
     )
     entry = runner.resume(None, asker=back)
     assert entry is not None and back.asked[:2] == ["stirred_on_return", "feet"]
@@ -341,6 +341,43 @@ def test_resume_at_8_or_more_grounds_first_and_keeps_what_it_saw(home: Path) -> 
     assert said[at:] == [
         ("rating", 9, "resume"), ("grounding", "done", None), ("rating", 4, "grounding"),
         ("safe", True, "grounding"), ("rating", 3, "end"),
+    ]  # fmt: skip
+
+
+class Choices(FakeAsker):
+    """A :class:`FakeAsker` that keeps the choices of every list it was shown."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lists: list[list[str]] = []
+
+    def select(self, question: str, choices: list[str]) -> str:
+        self.lists.append(list(choices))
+        return super().select(question, choices)
+
+
+@pytest.mark.parametrize("level", [8, 9, 10])
+def test_resuming_when_it_is_still_a_lot_offers_stopping_first_before_any_question(
+    home: Path, level: int
+) -> None:
+    """Walked in a terminal: paused at 9 (grounding "not now", Ctrl-C at "do you feel safe?"),
+    then ``resume`` at 9, grounding "not now", "yes": the dialogue went straight on to
+    "Which part of me...?" with no choice to stop. Coming back at 8 or more is the same hard
+    moment as in the run: stopping is offered first, before any question to a part."""
+    write_dialogue(home)
+    assert walk(PausesAt(care_words.SAFE, {"level": 9}, [(OFFER, care_words.NOT_NOW)])) is None
+    back = Choices(
+        {"stirred_on_return": level},
+        [(OFFER, care_words.NOT_NOW), (care_words.SAFE, True), ("Go on, or stop", care_words.STOP)],
+    )
+    entry = runner.resume(None, asker=back)
+    assert entry is not None and back.replies == []
+    assert "part" not in back.asked and back.asked[-1] == "stopped_closing"
+    assert back.lists[-1][0] == care_words.STOP  # stopping first
+    said = [(i.kind, i.value, i.moment) for i in entry.care]
+    assert said[-4:] == [
+        ("rating", level, "resume"), ("grounding", "declined", None), ("safe", True, "resume"),
+        ("stop", "stopped", None),
     ]  # fmt: skip
 
 
@@ -427,6 +464,41 @@ def test_each_answer_to_what_is_going_on_is_routed(
     if first is not None:  # the line that matters is listed first after the lead
         assert after.index(first) < after.index("Robin")
     assert rec.GOING_ON in dict(kinds(load_range()[0].care))
+
+
+@pytest.mark.parametrize(
+    ("card", "next_step"),
+    [
+        ([], care_words.ENDING_BODY),
+        ([("contact", "add", "Robin", "text 555 0199")], care_words.ENDING_BODY),
+        ([("crisis-line", "Night line 0800 111")], care_words.ENDING_BODY),
+        (
+            [("therapist", "Riverside", "012", "--after-hours", "013")],
+            "call your clinic's after-hours line (Riverside): 013",
+        ),
+        ([("therapist", "Riverside", "012")], "contact Riverside: 012"),
+    ],
+)
+def test_a_body_that_feels_wrong_ends_with_the_clinic_or_the_emergency_number(
+    home: Path,
+    cli: Cli,
+    capsys: pytest.CaptureFixture[str],
+    card: list[tuple[str, ...]],
+    next_step: str,
+) -> None:
+    """Walked in a terminal on the evening of a session, with an empty card: "not safe", "my
+    body feels wrong", stop: the ending's next step was "call your local emergency number, or
+    a crisis line". A crisis line is for thoughts of dying, not for a body that feels wrong
+    after the medicine: without a clinic on the card, the next step is the clinic's own
+    number or the emergency number; a friend or a crisis line is not put first."""
+    for args in card:
+        assert cli("config", *args).exit_code == 0
+    name, asker = trigger_safe_step(home)
+    asker.replies[0] = ("What is going on", "My body feels wrong")
+    assert walk(asker, name) is not None
+    ending = flat_screen(capsys.readouterr().out).split(care_words.ENDING_TITLE)[1]
+    assert next_step in ending
+    assert "crisis line" not in ending.split(care_words.ENDING_PRIVATE)[0]
 
 
 def test_too_much_right_now_grounds_first(home: Path) -> None:

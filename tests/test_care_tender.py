@@ -84,7 +84,8 @@ def test_a_flood_is_checked_stopping_first_and_closes_gently(
     assert care_words.TENDER_GROUND in asker.lists[0] and BACK not in asker.lists[0]
     assert "tender_back" not in asker.asked and "needs" not in asker.asked
     assert asker.asked[-3:] == ["thanks", "after", "closing"]  # the gentle close
-    assert "It is still a lot (9 of 10)" in flat_screen(capsys.readouterr().out)
+    # the first rating after a tender part: "still" would say it was a lot before
+    assert "At 9 of 10, going back to The Watcher can wait" in flat_screen(capsys.readouterr().out)
     said = [(i.kind, i.value, i.moment) for i in entry.care]
     assert ("rating", 9, "tender") in said and ("stop", "closed gently", None) in said
     review = flat_screen(cli("review", "--week").stdout)

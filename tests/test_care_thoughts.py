@@ -21,6 +21,7 @@ from tests.helpers import TODAY, flat_screen, freeze_today
 from tests.pty_helpers import write_exercise
 
 ASK = care_words.THOUGHTS_ASK
+HOLD = care_words.HOLD_ASK
 AFTER = [
     {"id": "level", "kind": "scale", "role": "activation-before", "text": "How stirred up?"},
     {"id": "fragments", "kind": "long_text", "role": "situation", "text": "What is still here?"},
@@ -86,21 +87,63 @@ def test_in_passing_is_kept_with_one_line_and_the_run_goes_on(
     ]  # fmt: skip
 
 
-def test_yes_right_now_shows_the_card_crisis_line_first_and_ends_the_run(
+def test_yes_right_now_shows_the_card_crisis_line_first_and_ends_the_dialogue(
     home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
     assert cli("config", "crisis-line", "Night line 0800 111").exit_code == 0
     session_days_ago(1)
-    asker = FakeAsker(dict(CALM), [(ASK, "Yes, right now")])
+    asker = FakeAsker(dict(CALM), [(ASK, "Yes, right now"), (HOLD, care_words.HOLD_STOP)])
     entry = run(asker)
-    assert entry is not None and asker.asked == ["level"]  # nothing after it is asked
+    assert entry is not None and asker.asked == ["level"]  # no question of the exercise
+    assert asker.replies == []
     shown = flat_screen(capsys.readouterr().out)
     card = shown[shown.index(care_words.CRISIS_LEAD) :]
     assert card.index("Night line") < card.index("Robin")
     assert care_words.ENDING_TITLE in shown and "That is enough for now" not in shown
     kept = [(i.kind, i.value) for i in entry.care]  # type: ignore[attr-defined]
     assert ("thoughts", "yes, right now") in kept and ("card", "shown") in kept
+
+
+def test_yes_right_now_keeps_grounding_and_the_people_within_reach_before_the_ending(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walked in a terminal (journey on the evening of a session, "It would be easier not to
+    be here anymore", then "Yes, right now"): the card, the ending, and the shell prompt, at
+    once. Alone at night that leaves nothing to hold on to but a command to type. The dialogue
+    ends there as before; what follows is what care offers after "not safe" (grounding, the
+    people on the card, a few words, stopping), with no second question about feeling safe,
+    and stopping comes to the same ending."""
+    from tests.pty_helpers import write_tiny_grounding
+
+    write_tiny_grounding(home)
+    assert cli("config", "crisis-line", "Night line 0800 111").exit_code == 0
+    session_days_ago(0)
+    asker = FakeAsker(
+        {"level": 4, "fragments": "It would be easier not to be here anymore"},
+        [
+            (ASK, "No"),  # the daily question, right after the start rating
+            (ASK, "Yes, right now"),  # once more, after the person's own words
+            (HOLD, care_words.HOLD_GROUND),
+            (HOLD, care_words.HOLD_NOTE),
+            (HOLD, care_words.HOLD_STOP),
+        ],
+    )
+    # the tiny grounding pause (a rating, "safe enough to go on"), and the few words
+    asker.answers.update({"distress": 6, "safe": True, "hold_note": "Calling the line now."})
+    entry = run(asker)
+    assert entry is not None and asker.replies == []
+    assert care_words.SAFE not in asker.questions  # not asked on top of "yes, right now"
+    assert "images" not in asker.asked  # the dialogue ended at the person's own words
+    shown = flat_screen(capsys.readouterr().out)
+    assert shown.index(care_words.THOUGHTS_RIGHT_NOW) < shown.index(care_words.HOLD_INTRO)
+    assert shown.index(care_words.HOLD_INTRO) < shown.index(care_words.ENDING_TITLE)
+    assert "call your crisis line: Night line 0800 111" in shown
+    assert [(i.kind, i.value) for i in entry.care] == [  # type: ignore[attr-defined]
+        ("rating", 4), ("thoughts", "no"), ("thoughts", "yes, right now"), ("card", "shown"),
+        ("grounding", "done"), ("rating", 6), ("safe", True),
+        ("note", "Calling the line now."), ("stop", "stopped"),
+    ]  # fmt: skip
 
 
 def test_no_is_thanked_and_the_run_goes_on(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -322,10 +365,15 @@ def test_the_graded_question_can_be_asked_from_one_place(
     assert rec.THOUGHTS_ANSWERS == (rec.NO, rec.IN_PASSING, rec.RIGHT_NOW)
 
 
-def test_yes_right_now_from_one_place_ends_the_run(home: Path) -> None:
+def test_yes_right_now_from_one_place_ends_the_run(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     current = Run(exercise=exercises.get("capture"))
     with pytest.raises(care.Ended):
         care.ask_plainly(
             FakeAsker(replies=[(ASK, "Yes, right now")]), current, moment="q", opening="Why."
         )
     assert [i.kind for i in current.care] == ["thoughts", "card"]
+    shown = flat_screen(capsys.readouterr().out)
+    assert care_words.CARD.opening in shown
+    assert care_words.CARD.during_exercise not in shown  # it ends here: nothing to pause

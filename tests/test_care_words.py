@@ -39,3 +39,58 @@ def test_grounding_orients_to_the_date_the_place_my_age_and_something_to_touch()
     assert f"today is {dates.now():%A %d %B %Y}" in shown
     for words in ("where", "years old", "touch"):
         assert words in shown
+
+
+def test_no_care_list_speaks_of_pausing_beside_its_own_pause_here() -> None:
+    """Walked in a terminal: "Would you like to pause and ground yourself first?" above a list
+    ending in "Pause here", which saves and leaves. At 10 of 10 the two pauses read as one."""
+    from partsjournal.flow import care_words as w
+
+    lists = {
+        w.OFFER: [w.GROUND, w.NOT_NOW, w.CARD_CHOICE],
+        w.OFFER_AGAIN: [w.GROUND, w.NOT_NOW],
+        w.GO_ON_OR_STOP: [w.STOP, w.GO_ON, w.CARD_CHOICE],
+        w.GOING_ON_ASK: list(w.GOING_ON_CHOICES),
+        w.HOLD_ASK: [w.HOLD_GROUND, w.HOLD_PEOPLE, w.HOLD_NOTE, w.HOLD_STOP],
+        w.THOUGHTS_ASK: list(w.THOUGHTS_CHOICES),
+        w.TENDER_ASK: [w.TENDER_STOP, w.TENDER_GROUND, w.TENDER_BACK, w.TENDER_ON, w.TENDER_CLOSE],
+        w.SESSION_DAY_ASK: [w.CAPTURE_JOURNEY, w.CAPTURE_NOTE, w.GROUND_NOW, w.GO_ON_ANYWAY],
+        w.NOTICED_ASK: [w.GROUND_NOW, w.CARD_CHOICE, w.NOT_NOW],
+    }
+    for question, choices in lists.items():
+        for said in (question, *choices):
+            assert "pause" not in said.lower(), said
+
+
+def test_the_card_set_up_questions_leave_saying_how_to_skip_to_the_prompt() -> None:
+    """Walked in a terminal: "(a name; press Enter to skip):" and under it the prompt's own
+    "Optional: press Enter with nothing written to skip it." Said once is enough."""
+    from partsjournal.flow import care_words as w
+
+    for question in (w.CLINIC_NAME, w.CLINIC_AFTER_HOURS, w.CLINIC_REACH, w.CRISIS_LINE):
+        assert "enter" not in question.lower() and "skip" not in question.lower(), question
+
+
+def test_grounding_does_not_say_that_what_came_up_is_all_in_the_past() -> None:
+    """Walked in a terminal: grounding after "not safe" said "Whatever came up belongs to
+    another time." It is offered too to someone not safe from a person now: say "may"."""
+    text = _all_text("grounding")
+    assert "belongs to another time" not in text and "may belong to another time" in text
+
+
+def test_the_firefighter_sends_self_harm_to_the_therapist_and_medicine_to_the_prescriber() -> None:
+    """Walked in a terminal: "urges to hurt myself" was told to bring it to the prescriber."""
+    step = exercises.get("firefighter").step("care_first")
+    assert step is not None
+    text = " ".join(step.text.split())
+    assert "bring it to your therapist soon, and to your prescriber if it reaches for" in text
+
+
+def test_the_part_that_stays_close_can_be_named_without_finding_a_name() -> None:
+    """Walked in a terminal: turning toward the part that would not step back, Enter at its
+    name was refused, with nothing said about what to call it when no name comes."""
+    step = exercises.get("unblend").step("blended_part")
+    assert step is not None and step.hint is not None
+    assert "the one that stays close" in step.hint
+    close = exercises.get("unblend").step("unblend_close")
+    assert close is not None and "Knowing which part" not in close.text  # "knowing ... knowing"

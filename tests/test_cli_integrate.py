@@ -158,6 +158,8 @@ def test_the_next_integrate_asks_about_last_times_practices(
     result = first_then_second(cli, tmp_path, second)
     assert result.exit_code == 0, result.output
     assert "Body 5 → 7" in result.stdout
+    # the day as every other line says one (it read "of 2026-11-20")
+    assert "Since your check-in of Fri 20 Nov: Body 5 → 7" in result.stdout
     _, data = saved(home)
     steps = by_step(data)
     assert steps["followup_body"]["value"] == "did it"

@@ -146,3 +146,56 @@ def test_the_promise_to_a_tender_part_holds_with_or_without_a_therapist() -> Non
     assert witness is not None
     promise = witness.text[witness.text.index('"') : witness.text.rindex('"')]
     assert "come back" in promise and "therapist" not in promise.lower()
+
+
+# --------------------------------------------------------------------------- when it is a lot
+
+
+def test_a_tender_part_that_comes_close_is_never_required_to_have_a_name() -> None:
+    """Walked in a terminal: a protector's tender part came close, and Enter at "If it would
+    like a name for now, what could you call it?" was met with "Please give the part's name.",
+    at the moment a person may be flooded. Every question of a tender part's steps can be
+    left empty, in every exercise that includes them."""
+    found = 0
+    for name in exercises.names():
+        for step in exercises.get(name).steps:
+            if step.id in {s.id for s in exercises.get("tender-part").steps} and step.asks:
+                found += 1
+                assert step.optional, (name, step.id)
+    assert found >= 14  # the name and the note, in tender-part and every dialogue
+
+
+def test_a_tender_part_left_unnamed_saves_its_note_and_names_no_part(home: Path) -> None:
+    asked, data = walk(
+        "protector",
+        {
+            "name_part": "The Critic",
+            "tender": True,
+            "tender_part": "",
+            "tender_note": "Crying",
+            "stirred_after_tender": 3,
+        },
+        [(care_words.TENDER_ASK, care_words.TENDER_BACK.replace("{part}", "The Critic"))],
+    )
+    got = {a["step"]: a for a in data["answers"]}
+    assert got["tender_note"]["value"] == "Crying" and got["tender_part"]["value"] == ""
+    assert [p["name"] for p in data["parts"]] == ["The Critic"]
+    assert "stirred_after_tender" in asked  # care's check all the same
+
+
+def test_on_the_way_to_a_gentle_close_nothing_written_is_required() -> None:
+    """Walked in a terminal: after a tender part came close (9, grounding, 6), "Go on to a gentle
+    close", and Enter at "what did you learn about The Critic?" was refused: "Please give some
+    text (this step is not optional)". A person who is not settled is not made to write: every
+    written question from an exercise's ``close_from`` on can be left empty."""
+    found = 0
+    for name in exercises.names():
+        ex = exercises.get(name)
+        if ex.close_from is None:
+            continue
+        ids = [s.id for s in ex.steps]
+        for step in ex.steps[ids.index(ex.close_from) :]:
+            if step.kind in ("text", "long_text"):
+                found += 1
+                assert step.optional, (name, step.id)
+    assert found >= 8

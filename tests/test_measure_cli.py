@@ -143,6 +143,30 @@ def test_take_with_an_answers_file_saves_a_scored_entry_linked_to_its_session(
     assert r.safety == []
 
 
+@pytest.mark.parametrize("published", [False, True])
+def test_a_band_from_words_that_differ_from_the_published_ones_says_so(
+    cli: Cli, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, published: bool
+) -> None:
+    """Walked in a terminal: ``measure new phq-9`` with placeholder words said "a score
+    compares with the published bands only when every word is the same"; ``measure take``
+    then gave "in the band PHQ-9 calls "mild"" with nothing more. The result says what set-up
+    said."""
+    set_up(cli, tmp_path)
+    if published:  # as if every word had been typed from the clinic's sheet
+        monkeypatch.setattr(
+            measure_file,
+            "wording_matches",
+            lambda m: [(f"item {n}", True) for n in range(1, len(m.items) + 1)],
+        )
+    answers = "".join(f"item_{n} = 1\n" for n in range(1, 10))
+    result = cli("measure", "take", "phq-9", "--answers", "-", input=answers)
+    assert result.exit_code == 0, result.output
+    said = flat_screen(result.stdout)
+    assert 'in the band PHQ-9 calls "mild"' in said
+    caveat = "not word for word the published ones, so the band is only a rough guide"
+    assert (caveat in said) is not published
+
+
 def test_item_9_above_its_lowest_answer_is_shown_apart_and_kept(
     cli: Cli, home: Path, tmp_path: Path
 ) -> None:

@@ -59,7 +59,8 @@ def test_resume_asks_only_what_is_left_and_saves_the_whole_result(
     assert result is not None and result.total == 2 * 1 + 5 * 2
     assert drafts.load_all() == []  # the draft became the entry
     shown = flat_screen(capsys.readouterr().out)
-    assert "Welcome back: GAD-7" in shown and "Saved as" in shown
+    assert "Welcome back: GAD-7" in shown
+    assert "Saved. Read it again with: partsjournal show last" in shown  # it said "Saved as last."
 
 
 def test_a_pause_before_any_answer_keeps_nothing_and_says_how_to_start_again(

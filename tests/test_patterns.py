@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from partsjournal.core import sessions
 from partsjournal.core.vocabulary import SELF_QUALITIES
 from partsjournal.flow import care_words, runner
@@ -93,6 +95,26 @@ def test_a_self_check_with_everything_low_is_said_gently_with_grounding_and_the_
 
     calmer = FakeAsker({f"self_{q}": 3 for q in SELF_QUALITIES})  # nothing to notice: no question
     assert runner.run_exercise("little", asker=calmer) is not None
+
+
+def test_the_card_after_saving_does_not_say_how_to_pause(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The card's last line, "It is fine to stop here (Ctrl-C) and come back another time", is
+    for a run still going: after the entry is saved there is nothing to pause."""
+    steps = [
+        {"id": f"self_{q}", "kind": "scale", "role": f"self:{q}", "text": f"{q}?"}
+        for q in SELF_QUALITIES
+    ]
+    write_exercise(home, "little", steps)
+    asker = FakeAsker(
+        {f"self_{q}": 1 for q in SELF_QUALITIES},
+        [("Would something help", care_words.CARD_CHOICE)],
+    )
+    assert runner.run_exercise("little", asker=asker) is not None
+    out = " ".join(capsys.readouterr().out.replace("│", " ").split())
+    assert out.index("Saved.") < out.index(care_words.CARD.opening)
+    assert care_words.CARD.during_exercise not in out
 
 
 def test_the_notice_names_no_diagnosis() -> None:

@@ -84,7 +84,7 @@ def test_rating_of_8_offers_grounding_then_returns_to_the_exercise(
         result = cli("exercise", write_tiny(home))
     shown_in_order(
         result.stdout,
-        "pause and ground yourself first?",
+        "ground yourself first?",
         "Feel both feet",
         "Go on, or stop here for today?",
         "go on from where you were",  # the tiny exercise has no shorter way

@@ -46,6 +46,15 @@ def test_a_not_safe_answer_is_named_gently_on_screen_and_in_the_document(cli: Cl
     assert data["not_safe"] == 1 and [i["safe"] for i in data["items"]] == [True, False]
 
 
+def test_the_not_safe_line_promises_only_what_an_empty_card_holds(cli: Cli) -> None:
+    """Walked in a terminal with an empty card: the review said "Your support card has the
+    details", and the card then said nobody is on it yet. True of any card: what it shows."""
+    grounding_week()
+    out = flat(cli("review").stdout)
+    assert "has the details" not in out
+    assert "To see your support card (who is on it, or where to find a crisis line)" in out
+
+
 def test_a_week_without_grounding_says_where_it_is(cli: Cli) -> None:
     full_journal()
     out = flat(cli("review").stdout)

@@ -217,7 +217,12 @@ def test_session_plan_defaults_to_the_latest_when_none_is_coming(cli: Cli) -> No
 def test_prepare_ends_with_the_page(home: Path, capsys: pytest.CaptureFixture[str]) -> None:
     sessions.add(SESSION_DAY, created=datetime(2026, 11, 1, tzinfo=PARIS), starts=time(14, 0))
     asker = AutoAsker(
-        {"name_part": "The Worrier", "intention": "Go slowly", "plan_home": "Anna"},
+        {
+            "name_part": "The Worrier",
+            "intention": "Go slowly",
+            "plan_home": "Anna",
+            "support_people": "Sam, 555 0100",
+        },
         [("support card", False)],
     )
     entry = runner.run_exercise("prepare", asker=asker)
@@ -226,3 +231,11 @@ def test_prepare_ends_with_the_page(home: Path, capsys: pytest.CaptureFixture[st
     page = shown[shown.index(words().title.format(session="session 1")) :]
     assert "Go slowly" in page and f"{words().labels['plan_home']}: Anna" in page
     assert page.index(words().intention) < page.index(words().day) < page.index(words().support)
+
+
+def test_no_line_of_the_day_s_plan_says_a_thing_was_done_when_it_is_still_to_do() -> None:
+    """Walked in a terminal: "Will ask on Friday." at the clinic question was shown on the
+    plan as "Asked the clinic who will be with me and how long the effects last: Will ask on
+    Friday." A label names what the line is about; the person's words say how far it got."""
+    for step, label in words().labels.items():
+        assert not label.lower().startswith(("asked", "arranged", "planned", "done")), step

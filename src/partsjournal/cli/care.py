@@ -58,11 +58,20 @@ def show(ctx: typer.Context) -> None:
         ui.say("Contacts: (none yet)")
     t = cfg.therapist
     if t is not None:
+        reach = f": {t.reach}" if t.reach else ""
         after = f" (after hours: {t.after_hours})" if t.after_hours else ""
-        ui.say(f"Therapist or clinic: {t.name}: {t.reach}{after}")
+        ui.say(f"Therapist or clinic: {t.name}{reach}{after}")
     else:
         ui.say("Therapist or clinic: (not set)")
     ui.out().print(card.crisis_card(cfg, care_words.CARD, console=ui.out()))
+    missing = {
+        "clinic": t is None or not t.after_hours,
+        "crisis line": not cfg.crisis_line,
+        "person": not cfg.contacts and not cfg.empty,  # an empty card says it itself
+    }
+    for what, lacking in missing.items():
+        if lacking:
+            ui.say(care_words.HOW_TO_ADD[what])
 
 
 def contact_add(

@@ -83,4 +83,4 @@ def integrate(
         changes = practice_log.rating_changes(source, saved)
         if changes:
             shown = ", ".join(f"{vocab.realm_label(r)} {a} → {b}" for r, a, b in changes)
-            ui.say(f"Since your check-in of {source.day}: {shown}.")
+            ui.say(f"Since your check-in of {dates.short_day(source.day)}: {shown}.")

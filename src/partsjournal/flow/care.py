@@ -156,7 +156,7 @@ class Care:
         if not self.asker.interactive:
             return
         if resumed and self.state.high:
-            self.resume_check()
+            self.resume_check(current)
         if self.state.holding:
             self.talk.hold(current)
 
@@ -167,6 +167,7 @@ class Care:
         if not self.asker.interactive:
             self._scripted(step, value)
             return
+        cards = self.talk.cards
         if step.card:
             self.talk.show_card()
         risk = vocab.URGE_RISKS.get(str(value)) if step.role == vocab.URGES else None
@@ -186,13 +187,16 @@ class Care:
             care_tender.after(self.talk, current, step, self.tender)
         if self.state.holding:
             self.talk.hold(current)
-        if current.next_step() is not None:
-            self.talk.reminder()
+        if current.next_step() is not None and self.talk.cards == cards:
+            self.talk.reminder()  # not right under the card just shown: it says as much
 
     def paused(self) -> None:
-        """A pause at 8 or more (or while care held the run): the card's people first."""
+        """A pause at 8 or more (or while care held the run): the card's people first; a
+        pause after the card was shown in the run: its one line, as at the close."""
         if self.state.high:
             card.show_people(words.CARD)
+        else:
+            self.talk.reminder()
 
     def ending(self) -> None:
         """The close of a run care ended (:class:`Ended`)."""
@@ -225,7 +229,8 @@ class Care:
     def _plain_question(self, current: Run, step: Step, value: Any) -> None:
         said = explicit_words(value) if step.kind in ("text", "long_text") else None
         if said and not self.state.has(rec.THOUGHTS, moment=rec.WORDS):
-            self.talk.ask_thoughts(rec.WORDS, opening=words.THOUGHTS_WORDS.format(words=said))
+            opening = words.THOUGHTS_WORDS.format(words=said)
+            self.talk.ask_thoughts(rec.WORDS, opening=opening, ends=False)
         elif (
             step.role == vocab.ACTIVATION_BEFORE
             and current.exercise.ask_thoughts
@@ -233,12 +238,14 @@ class Care:
             and session_day.weeks_after(dates.now())
             and not asked_today()
         ):
-            self.talk.ask_thoughts(rec.DAILY, opening=words.THOUGHTS_DAILY)
+            self.talk.ask_thoughts(rec.DAILY, opening=words.THOUGHTS_DAILY, ends=False)
 
-    def hard_moment(self, current: Run, level: int, *, at_end: bool) -> None:
+    def hard_moment(
+        self, current: Run, level: int, *, at_end: bool, moment: str | None = None
+    ) -> None:
         """Ground first, then ask about safety, then go on or stop (raises :class:`StopHere`)."""
         try:
-            level = self.talk.ground_and_check(level)
+            level = self.talk.ground_and_check(level, moment=moment)
             if not self.state.holding and not at_end and _still_to_ask(current):
                 self.go_on_or_stop(current, level)
         except Paused:
@@ -271,11 +278,14 @@ class Care:
             raise StopHere
         ui.say(words.GENTLE_CLOSE if current.close_gently() else words.GOING_ON)
 
-    def resume_check(self) -> None:
+    def resume_check(self, current: Run) -> None:
+        """Coming back to a run paused when it was a lot: how is it now? At 8 or more, the
+        same care as in the run itself: grounding, the safety question, and stopping offered
+        first before any question of the exercise."""
         level = _number(self.asker.ask(RESUME_STEP, words.RESUME_LEVEL, 0, 0)) or 0
         self.state.note(rec.RATING, level, moment=rec.RESUME, step=RESUME_STEP.id)
         if level >= OFFER_GROUNDING_AT and self.offer:
-            self.talk.ground_and_check(level, moment=rec.RESUME)
+            self.hard_moment(current, level, at_end=False, moment=rec.RESUME)
         elif self.state.holding:
             safe = self.asker.confirm(words.SAFE, default=None)
             self.state.note(rec.SAFE, safe, moment=rec.RESUME)
@@ -329,7 +339,7 @@ def notice(entry: Entry, asker: Asker) -> None:
         if choice == words.GROUND_NOW:
             ground_inline(asker)
         elif choice == words.CARD_CHOICE:
-            card.show_crisis_card(words.CARD, to_stderr=False)
+            card.show_crisis_card(words.CARD, to_stderr=False, during=False)  # already saved
     except Paused:
         return
 

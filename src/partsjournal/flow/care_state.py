@@ -124,6 +124,13 @@ class SafetyState:
         return False
 
     @property
+    def thoughts_right_now(self) -> bool:
+        """The latest answer to the plain question was "yes, right now": care holds the run
+        without asking "do you feel safe?" on top of it."""
+        said = [i.value for i in self.items if i.kind == rec.THOUGHTS]
+        return bool(said) and said[-1] == rec.RIGHT_NOW
+
+    @property
     def going_on(self) -> str | None:
         """What the person said is going on, after "not safe"."""
         found = [i.value for i in self.items if i.kind == rec.GOING_ON]

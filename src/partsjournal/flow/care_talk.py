@@ -95,19 +95,31 @@ class Talk:
     def __init__(self, asker: Asker, state: SafetyState) -> None:
         self.asker = asker
         self.state = state
+        self.cards = 0  # how often the card (whole or in focus) was printed in this run
 
     # ----------------------------------------------------------------- the card
 
-    def show_card(self, *, asked: bool = False, lead: str = "", first: str | None = None) -> None:
+    def show_card(
+        self,
+        *,
+        asked: bool = False,
+        lead: str = "",
+        first: str | None = None,
+        during: bool = True,
+    ) -> None:
         """The whole card the first time in a run (and whenever asked for); after that one
-        line with the first person to reach and the grounding command."""
+        line with the first person to reach and the grounding command. ``during`` is False
+        when the run ends right after it: the card then does not say how to pause."""
         shown = self.state.card_shown
         if shown and not (asked or lead):
             self.reminder()
             return
         to_stderr = not self.asker.interactive
         focus = shown and not asked  # the whole card was just shown: what matters now
-        card.show_crisis_card(words.CARD, to_stderr=to_stderr, lead=lead, first=first, focus=focus)
+        card.show_crisis_card(
+            words.CARD, to_stderr=to_stderr, lead=lead, first=first, focus=focus, during=during
+        )
+        self.cards += 1
         if not shown:
             self.state.note(rec.CARD, rec.SHOWN)
 
@@ -164,7 +176,7 @@ class Talk:
 
     def hold(self, current: Run) -> None:
         """Only grounding, the card's people, a free note or stopping; raises :class:`Ended`."""
-        if not self.state.safe_asked_since_rating:
+        if not self.state.safe_asked_since_rating and not self.state.thoughts_right_now:
             screens.blank()
             safe = self.asker.confirm(words.SAFE, default=None)
             self.state.note(rec.SAFE, safe)
@@ -204,8 +216,11 @@ class Talk:
         anywhere, and on the day of a session: do not drive yourself."""
         said = self.state.going_on
         people = config.load().reach_in_order(_FIRST.get(said or ""))
+        clinic = (config.AFTER_HOURS, config.THERAPIST)
         if said == rec.SOMEONE:
             step = words.ENDING_EMERGENCY
+        elif said == rec.BODY and not any(p.kind in clinic for p in people):
+            step = words.ENDING_BODY
         elif people:
             first = people[0]
             how = words.NEXT_STEP[first.kind].format(name=first.name, how=first.how)
@@ -223,11 +238,13 @@ class Talk:
 
     # ----------------------------------------------------------------- thoughts of dying
 
-    def ask_thoughts(self, moment: str, *, opening: str) -> str:
+    def ask_thoughts(self, moment: str, *, opening: str, ends: bool = True) -> str:
         """The plain question (no / in passing / yes, right now), kept with ``moment``;
         ``opening`` says why it is asked now, in words that are true for the caller
         (``care_words.THOUGHTS_DAILY``, ``THOUGHTS_WORDS``, ``THOUGHTS_QUESTIONNAIRE``).
-        "Yes, right now" shows the card, crisis line first, and ends the run."""
+        "Yes, right now" shows the card, crisis line first; then, with ``ends``, it raises
+        :class:`Ended` (a questionnaire), else care holds the run (an exercise: grounding,
+        the card's people, a few words or stopping, never the dialogue again)."""
         screens.blank()
         ui.say(opening)
         shown = self.asker.select(words.THOUGHTS_ASK, list(words.THOUGHTS_CHOICES))
@@ -239,8 +256,9 @@ class Talk:
             ui.say(words.THOUGHTS_IN_PASSING)
         else:
             ui.say(words.THOUGHTS_RIGHT_NOW)
-            self.show_card(lead=words.CRISIS_LEAD, first=config.CRISIS_LINE)
-            raise Ended
+            self.show_card(lead=words.CRISIS_LEAD, first=config.CRISIS_LINE, during=not ends)
+            if ends:
+                raise Ended
         return said
 
 

@@ -53,7 +53,8 @@ CARD = CardWords(
 # --------------------------------------------------------------------------- a hard moment
 
 # the offer at 8 or more
-OFFER = "That is a lot to be holding. Would you like to pause and ground yourself first?"
+# (never "pause": every list also offers "Pause here", which saves and leaves)
+OFFER = "That is a lot to be holding. Would you like to ground yourself first?"
 OFFER_AGAIN = "Would you like to ground yourself now?"
 GROUND = "Yes, ground first (a few slow minutes)"
 NOT_NOW = "Not now"
@@ -113,8 +114,9 @@ SOMEONE_LEAD = (
     "other people are. Nothing here needs finishing first."
 )
 BODY_LEAD = (
-    "Please call your clinic now and tell them what you feel in your body. If it is severe "
-    "(pain in your chest, trouble breathing, fainting), call your local emergency number."
+    "Please call your clinic now and tell them what you feel in your body. If you cannot "
+    "reach them, or it is severe (pain in your chest, trouble breathing, fainting), call "
+    "your local emergency number."
 )
 URGE_ENDING_LEAD = (
     "Thank you for naming it. Thoughts of ending your life are too heavy to hold alone: "
@@ -150,6 +152,11 @@ ENDING_NOBODY = (
     "One next step, right now: call your local emergency number, or a crisis line "
     "(findahelpline.com lists them for many countries)."
 )
+# "my body feels wrong" and no clinic on the card: a crisis line is not for the body
+ENDING_BODY = (
+    "One next step, right now: call your clinic on the number they gave you, or your local "
+    "emergency number if you cannot reach them or it is severe."
+)
 ENDING_EMERGENCY = (
     "One next step, right now: call your local emergency number, or go where other people are."
 )
@@ -182,8 +189,7 @@ THOUGHTS_IN_PASSING = (
     "contact or sooner if they come back."
 )
 THOUGHTS_RIGHT_NOW = (
-    "Thank you for saying so. Please reach out now. The exercise stops here; "
-    "what you wrote is saved."
+    "Thank you for saying so. Please reach out now: who you can reach is just below."
 )
 # explicit words in a run with no one to ask (``--answers``): said on stderr, with the card
 THOUGHTS_SCRIPTED = (
@@ -222,9 +228,7 @@ TENDER_GROUND = "A few slow minutes of grounding first"
 TENDER_BACK = "Go back to {part}, gently"
 TENDER_ON = "Go on with the last questions, gently"
 TENDER_CLOSE = "Go on to a gentle close: only the last few questions"
-TENDER_NOT_SETTLED = (
-    "It is still a lot ({level} of 10). Going back to {part} can wait for a calmer day."
-)
+TENDER_NOT_SETTLED = "At {level} of 10, going back to {part} can wait for a calmer day."
 
 # --------------------------------------------------------------------------- pause and resume
 
@@ -237,22 +241,33 @@ SETUP_OFFER = (
     "after-hours line, a crisis line you choose, and one or two people you trust, and it is "
     "shown only when things get hard. You can skip this."
 )
-SETUP_LATER = "That is fine. You can add people any time with: partsjournal config"
+SETUP_LATER = (
+    "That is fine. Your card, and how to add to it, whenever you like: partsjournal config"
+)
 SETUP_PAUSED = (
     "Nothing was started. Your support card is as you left it (to see it: partsjournal config)."
 )
-CLINIC_NAME = "Your clinic or therapist, if you have one (a name; press Enter to skip):"
+# each of these is optional: the prompt itself says that Enter alone skips it
+CLINIC_NAME = "Your clinic or therapist, if you have one (a name):"
 CLINIC_AFTER_HOURS = (
-    "Their line for after hours, for when something feels wrong outside office hours "
-    "(press Enter if there is none):"
+    "Their line for after hours, for when something feels wrong outside office hours:"
 )
-CLINIC_REACH = "And how do you reach them in office hours? (press Enter to skip)"
+CLINIC_REACH = "And how do you reach them in office hours?"
 CRISIS_LINE = (
-    "A crisis line you would call, with its number (press Enter to skip). "
+    "A crisis line you would call, with its number. "
     "findahelpline.com lists lines in many countries."
 )
 CRISIS_LINE_ADDED = "The crisis line is on your support card."
-CONTACT_NAME = "Who would you like on your card? (a name; press Enter when there is no one more)"
+# under the card in ``partsjournal config``: how to add each thing it does not hold yet
+HOW_TO_ADD = {
+    "clinic": (
+        "To add your clinic and its line for after hours: partsjournal config therapist "
+        '"NAME" "NUMBER" --after-hours "NUMBER"'
+    ),
+    "crisis line": 'To add a crisis line: partsjournal config crisis-line "NAME NUMBER"',
+    "person": 'To add someone you trust: partsjournal config contact add "NAME" "HOW TO REACH"',
+}
+CONTACT_NAME = "Who would you like on your card? (a name; Enter alone when there is no one more)"
 CONTACT_REACH = "How can you reach {name}? (a phone number, or how you would contact them)"
 CONTACT_ADDED = "{name} is on your support card."
 PLAN_OFFER = (

@@ -45,9 +45,16 @@ def paused(measure: Measure, stop: Paused) -> None:
 def show_taken(measure: Measure, taken: Taken, asker: Asker) -> None:
     """The result in the measure's own bands (unless care ended the run), and where it is."""
     if taken.score is not None and not taken.ended:
-        print_result(measure, taken.score, interactive=asker.interactive)
+        print_result(
+            measure, taken.score, interactive=asker.interactive, words_differ=words_differ(measure)
+        )
     where = search.reference(taken.entry.id)
-    ui.say(f"Saved as {where}.", to_stderr=not asker.interactive)
+    ui.say(f"Saved. Read it again with: partsjournal show {where}", to_stderr=not asker.interactive)
+
+
+def words_differ(measure: Measure) -> bool:
+    """Some item or answer label is known to differ from the published wording."""
+    return any(fits is False for _, fits in measure_file.wording_matches(measure))
 
 
 def check_resumable(draft: Draft, answers: str | None, *, terminal: bool) -> None:
@@ -187,4 +194,4 @@ def offer(saved: Entry, current: Run, asker: Asker) -> None:
         if taken.ended:
             return
         if taken.score is not None:
-            print_result(measure, taken.score, interactive=True)
+            print_result(measure, taken.score, interactive=True, words_differ=words_differ(measure))

@@ -14,8 +14,8 @@ CHOSEN = (
     "Nothing was sent anywhere."
 )
 NOT_SEEN = (
-    "I wrote each of these alone; nobody saw them at the time, and nobody was told. "
-    "I am bringing them so we can talk about them."
+    "I wrote each of these alone, in a journal that sends nothing to anyone: nobody saw them "
+    "at the time unless I told someone myself. I am bringing them so we can talk about them."
 )
 NOT_SEEN_MARK = "not seen by anyone at the time"
 NOTHING_UNSAFE = "Nothing of this kind in this period."

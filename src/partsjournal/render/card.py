@@ -114,12 +114,14 @@ def show_crisis_card(
     lead: str = "",
     first: str | None = None,
     focus: bool = False,
+    during: bool = True,
 ) -> None:
-    """Print the card with the person's own contacts (a broken config falls back to defaults)."""
+    """Print the card with the person's own contacts (a broken config falls back to defaults);
+    ``during`` says how to pause (a run goes on after it: not after saving, nor at its end)."""
     cfg = config.load(warn=ui.warn)
     console = ui.err() if to_stderr else ui.out()
     console.print()
-    during = not to_stderr and not focus
+    during = during and not to_stderr and not focus
     panel = crisis_card(
         cfg, words, lead=lead, first=first, during_exercise=during, focus=focus, console=console
     )

@@ -18,6 +18,10 @@ if TYPE_CHECKING:
 
 FOR_CLINICIAN = "These scores are for talking with your clinician; they are not a diagnosis."
 PRESCRIBER = "Please tell your prescriber about this answer before your next dose."
+WORDS_DIFFER = (
+    "Some of its words as set up are not word for word the published ones, so the band is "
+    "only a rough guide. To see which: partsjournal measure check {name}"
+)
 
 
 def total_line(title: str, total: int, highest: int, band: str, band_range: str) -> str:
@@ -36,14 +40,19 @@ def safety_line(title: str, item: int, label: str) -> str:
     )
 
 
-def print_result(measure: Measure, score: Score, *, interactive: bool) -> None:
+def print_result(
+    measure: Measure, score: Score, *, interactive: bool, words_differ: bool = False
+) -> None:
     """The result just saved: its total and band, and any safety item apart from them. At a
     terminal the prescriber was asked about in the moment; for a script it is said here, on
-    stderr, with the item."""
+    stderr, with the item. ``words_differ``: some item or answer is not the published wording,
+    which the band is only a rough guide for (as ``measure new`` and ``check`` said)."""
     ui.say("")
     ui.say(
         total_line(measure.title, score.total, score.highest, score.band_label, score.band_range)
     )
+    if words_differ and score.band_label:
+        ui.say(WORDS_DIFFER.format(name=measure.name))
     for answer in score.safety:
         ui.say(safety_line(measure.title, answer.item, answer.label), to_stderr=not interactive)
         if not interactive:

@@ -161,8 +161,8 @@ def not_safe_line(review: Review) -> str:
     return (
         f"On {days} you said you did not feel safe. Thank you for being honest with yourself. "
         "If that is still true now, please reach out to someone you trust, your local "
-        "emergency number or a crisis line. Your support card has the details: "
-        "partsjournal config"
+        "emergency number or a crisis line. To see your support card (who is on it, or "
+        "where to find a crisis line): partsjournal config"
     )
 
 

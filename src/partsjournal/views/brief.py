@@ -27,7 +27,7 @@ from partsjournal.core.errors import UsageError
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import Session
 from partsjournal.core.wording import plural
-from partsjournal.views import care_notes, measures, practices, search
+from partsjournal.views import care_notes, measures, patterns, practices, search
 from partsjournal.views import course as course_mod
 
 # (key, heading), in the order the brief shows them
@@ -125,8 +125,10 @@ def gather(
     *,
     course: course_mod.Course | None = None,
     session: Session | None = None,
+    sessions: list[Session] | None = None,
 ) -> Brief:
-    """Every item of the brief for the entries dated ``since``..``until``."""
+    """Every item of the brief for the entries dated ``since``..``until``; ``sessions``
+    (those the entries may follow) place the check-ins of a flare-up."""
     period = sorted((e for e in entries if since <= e.day <= until), key=lambda e: e.created)
     by_id = {p.id: p for p in registry}
 
@@ -163,7 +165,7 @@ def gather(
                 f"{how or ', not followed up yet'}",
             )
         )
-    items += _flare_ups(period, part_name)
+    items += _flare_ups(period, part_name, sessions)
     if course is not None and not course.empty:
         items.append(Item("", "charts", None, "Charts of my ratings and measures"))
     order = {k: n for n, k in enumerate(SECTION_KEYS)}
@@ -181,8 +183,9 @@ def _measure_line(series: list[measures.Result]) -> str:
     return f"from {one(series[0])} to {one(series[-1])} ({len(series)} results)"
 
 
-# the moments of a care record that belong in the safety record
-_WORTH = (rec.SAFE, rec.RISK, rec.THOUGHTS, rec.GOING_ON)
+# the moments of a care record that belong in the safety record: a few words written while
+# care held the run ("kept for you and your therapist", the hold's own promise) among them
+_WORTH = (rec.SAFE, rec.RISK, rec.THOUGHTS, rec.GOING_ON, rec.NOTE)
 
 
 def _worth(item: CareItem) -> bool:
@@ -240,6 +243,10 @@ def _notes(
                 kind = "a tender part, " if tender(a.part) else ""
                 about = f" (about {kind}{who})" if who else ""
                 out.append(Item("", "notes", e.day, f"{_day(e.day)}{about}: {_quote(a.text)}"))
+            elif a.role == vocab.SESSION_CONSENT and a.value is False:
+                who = part_name(e, a.part) or "A part"
+                said = f"{_day(e.day)}: {who} was not all right with the session going ahead"
+                out.append(Item("", "notes", e.day, said))
             elif a.role == vocab.EXILE and a.kind == "part" and a.text.strip():
                 who = part_name(e, a.part) or a.text.strip()
                 said = f"{_day(e.day)}: a tender part came close, {who} ({e.title or e.exercise})"
@@ -320,9 +327,22 @@ def _promises(
 
 
 def _flare_ups(
-    period: list[Entry], part_name: Callable[[Entry, str | None], str | None]
+    period: list[Entry],
+    part_name: Callable[[Entry, str | None], str | None],
+    sessions: list[Session] | None,
 ) -> list[Item]:
+    """High activation, a firefighter met, a trailhead; and a flare-up as ``review`` names it
+    (a realm low in two or more check-ins in the first two weeks after a session)."""
     out: list[Item] = []
+    by_id = {e.id: e for e in period}
+    for p in patterns.flare_ups(period, sessions or []):
+        met = [by_id[i] for i in p.entries]
+        realms = ", ".join(vocab.realm_label(r) for r in p.realms)
+        said = (
+            f"{_day(met[0].day)} to {_day(met[-1].day)}: {realms} at 1 or below in "
+            f"{plural(len(met), 'check-in')} in the first two weeks after {p.session}"
+        )
+        out.append(Item("", "flare-ups", met[0].day, said))
     for e in period:
         title = e.title or e.exercise
         activation = e.activation()
@@ -342,7 +362,7 @@ def _flare_ups(
                 whose = f" ({noted})" if noted else ""
                 said = f"{_day(e.day)}, a moment that stirred a part{whose}: {_quote(a.text)}"
                 out.append(Item("", "flare-ups", e.day, said))
-    return out
+    return sorted(out, key=lambda i: i.day or date.min)
 
 
 def collect(
@@ -367,4 +387,5 @@ def collect(
         until,
         course=pictures,
         session=session,
+        sessions=sessions_mod.around(since, until, warn=warn),
     )
