@@ -134,6 +134,37 @@ def test_a_yes_no_takes_only_yes_or_no(terminal: Typing, word: str) -> None:
     assert asked(terminal, line(word), step_of("yes_no"), NEXT) == [PAUSED]
 
 
+@pytest.mark.parametrize(
+    ("kind", "refused", "then", "value"),
+    [
+        ("yes_no", "yse", "no", False),
+        ("yes_no", "noo", "yes", True),
+        ("yes_no", "7", "n", False),
+        ("scale", "11", "9", 9),
+        ("scale", "seven", "7", 7),
+        ("scale", "-1", "0", 0),
+    ],
+)
+def test_a_one_word_answer_that_does_not_fit_is_cleared_so_the_next_is_whole(
+    terminal: Typing, kind: str, refused: str, then: str, value: AnswerValue
+) -> None:
+    """Typed after a refused word, the next word is the answer, never joined to it."""
+    assert asked(terminal, line(refused) + line(then) + line("next"), step_of(kind), NEXT) == [
+        value,
+        "next",
+    ]
+
+
+def test_only_one_word_kinds_clear_what_does_not_fit() -> None:
+    """Longer answers that do not fit stay on the line to be mended."""
+    assert {name for name, kind in kinds.KINDS.items() if kind.one_word} == {"yes_no", "scale"}
+
+
+def test_a_refused_confirm_word_is_cleared_too(terminal: Typing) -> None:
+    with terminal.typing(line("yse") + line("no")):
+        assert prompts.InteractiveAsker().confirm("Safe?") is False
+
+
 def test_a_long_answer_finishes_with_enter_on_an_empty_line(terminal: Typing) -> None:
     keys = "A first line" + ENTER + "and a second" + ENTER + ENTER + line("then")
     assert asked(terminal, keys, step_of("long_text"), NEXT) == [

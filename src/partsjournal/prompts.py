@@ -131,7 +131,7 @@ class InteractiveAsker:
                 return YES_NO_PROBLEM
             return True
 
-        typed = _ask_plain(_line(label, validate=validate))
+        typed = _ask_plain(_line(label, validate=validate, one_word=True))
         if not str(typed).strip() and default is not None:
             return default
         return bool(kinds.of("yes_no").read(_YES_NO, typed))
@@ -169,6 +169,7 @@ def _build(
             default=question.default,
             lines=question.widget == "lines",
             names=names,
+            one_word=kind.one_word,
         )
     if back:
         _add_keys(shown, _going_back(kind))
@@ -182,8 +183,10 @@ def _line(
     default: str = "",
     lines: bool = False,
     names: list[str] | None = None,
+    one_word: bool = False,
 ) -> Any:
-    """A line to type an answer into (several lines when ``lines``), finished with Enter."""
+    """A line to type an answer into (several lines when ``lines``), finished with Enter;
+    a ``one_word`` answer that does not fit is cleared (see :attr:`kinds.Kind.one_word`)."""
     import questionary
 
     if names:
@@ -196,8 +199,30 @@ def _line(
             multiline=lines,
             instruction=FINISH_HINT if lines else None,
         )
-    _add_keys(shown, _empty_line_finishes() if lines else None)
+    _add_keys(
+        shown, _empty_line_finishes() if lines else _refused_is_cleared() if one_word else None
+    )
     return shown
+
+
+def _refused_is_cleared() -> Any:
+    """Enter on a one-word answer that does not fit says why and empties the line, so the
+    next word typed is the whole answer."""
+    from prompt_toolkit.key_binding import KeyBindings
+
+    keys = KeyBindings()
+
+    @keys.add("enter")
+    def _enter(event: Any) -> None:
+        buffer = event.current_buffer
+        if buffer.validate(set_cursor=False):
+            buffer.validate_and_handle()
+            return
+        refused = buffer.validation_error
+        buffer.text = ""
+        buffer.validation_error = refused  # still said on the screen
+
+    return keys
 
 
 def _page(label: str) -> Any:

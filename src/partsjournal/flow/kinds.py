@@ -68,6 +68,10 @@ class Kind:
     # a typical time to answer, in seconds: how long an exercise takes (its ``minutes``)
     seconds: ClassVar[int] = 30
     written: ClassVar[str] = '"..."'  # an answer as written in an --answers file
+    # a one-word answer (a number, yes or no): one that does not fit is cleared from the line,
+    # so what is typed next is the whole answer ("yse", then "no", is "no", never "yseno");
+    # a longer answer that does not fit stays, to be mended
+    one_word: ClassVar[bool] = False
 
     def example(self, step: Step) -> str:
         """An answer to ``step`` as a line of an --answers file would write it."""
@@ -175,6 +179,7 @@ class Scale(Kind):
     name = "scale"
     seconds = 15
     written = "5"
+    one_word = True
 
     def check_fields(self, step: Step) -> str | None:
         if step.choices is not None:
@@ -237,6 +242,7 @@ class YesNo(Kind):
     name = "yes_no"
     seconds = 15
     written = "true"
+    one_word = True
 
     def read(self, step: Step, value: Any) -> AnswerValue:
         if isinstance(value, str) and value.strip().lower() in YES:
