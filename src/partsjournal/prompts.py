@@ -25,7 +25,7 @@ from partsjournal.core import crypt, parts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import kinds
-from partsjournal.flow.drafting import TerminalGone
+from partsjournal.flow.draft_keeper import TerminalGone
 from partsjournal.flow.engine import GoBack, Paused
 from partsjournal.flow.exercises import Step
 from partsjournal.flow.interrupts import run_prompt as _run

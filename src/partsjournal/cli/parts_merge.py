@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from partsjournal import prompts
-from partsjournal.core import parts, unmerge
+from partsjournal.core import part_merges, parts
 from partsjournal.render import ui
 
 
@@ -60,7 +60,7 @@ def unmerge_command(
 
     Example: partsjournal parts unmerge "critic"
     """
-    source, target, exact = unmerge.unmerge(unmerge.find_merged(name))
+    source, target, exact = part_merges.unmerge(part_merges.find_merged(name))
     if target is None:
         ui.say(f"{source.name} is its own part again.")
     elif exact:

@@ -288,7 +288,7 @@ def merge(source: Part, target: Part) -> Part:
                 _note_meeting(fresh, met)
         write_toml(part_path(fresh.id), fresh.to_dict())
         src.merged_into = target.id
-        src.merge_undo = _gained(before, fresh)  # for `parts unmerge` (core/unmerge.py)
+        src.merge_undo = _gained(before, fresh)  # for `parts unmerge` (core/part_merges.py)
         write_toml(part_path(src.id), src.to_dict())
     return fresh
 

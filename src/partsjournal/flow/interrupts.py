@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from partsjournal.flow.drafting import STOPPING_SIGNALS, TerminalGone, hangup
+from partsjournal.flow.draft_keeper import STOPPING_SIGNALS, TerminalGone, hangup
 
 # Ctrl-C that came as a signal while a prompt was starting or ending, or between two prompts,
 # not yet acted on: the prompt under way, or else the next one, ends with it as a pause.

@@ -25,7 +25,7 @@ from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id, new_id, save_new
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow.care_talk import Ended
-from partsjournal.flow.drafting import (
+from partsjournal.flow.draft_keeper import (
     DraftKeeper,
     TerminalGone,
     signals_held,

@@ -19,16 +19,16 @@ from partsjournal.flow import (
     exercises,
     integration,
     interrupts,
-    journal,
+    known_parts,
     measure_run,
     measures_asked,
-    promises,
+    saving,
     scripted,
     session_day,
     session_plan,
     support,
 )
-from partsjournal.flow.drafting import (
+from partsjournal.flow.draft_keeper import (
     DraftKeeper,
     TerminalGone,
     run_from_draft,
@@ -222,7 +222,7 @@ def _walk(
     draft = keeper.draft
     fixed = draft.id if draft is not None and is_entry_id(draft.id) else None
     try:
-        entry = journal.save_run(current, created, entry_id=fixed)
+        entry = saving.save_run(current, created, entry_id=fixed)
     except JournalError as exc:
         if draft is None:
             raise
@@ -255,8 +255,8 @@ def _exercise_of(draft: Draft) -> Exercise:
         _, pending = practice_log.pending(draft.created)
         if pending:
             return integration.check_exercise(pending)
-    linked = promises.session_of(draft.context.get("session"), draft.created.date())
-    return promises.exercise_for(draft.exercise, linked) or exercises.for_draft(draft.exercise)
+    linked = known_parts.session_of(draft.context.get("session"), draft.created.date())
+    return known_parts.exercise_for(draft.exercise, linked) or exercises.for_draft(draft.exercise)
 
 
 def _where(entry: Entry) -> str | None:
