@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal.core import index, index_file, index_rows, parts, paths, sessions
+from partsjournal.core import index, index_file, index_rows, part_merges, paths, sessions
 from partsjournal.core.entry import Entry
 from partsjournal.views import search
 from tests.conftest import Cli
@@ -46,7 +46,7 @@ def journal(home: Path) -> dict[str, Entry]:
         "after": protector(at(day(21)), critic, situation="After the second garden"),
         "phased": write(at(day(22)), "prepare", [("intention", "Rest")], phase="before"),
     }
-    parts.merge(other, critic)  # entries that named "critic" now count for The Critic
+    part_merges.merge(other, critic)  # entries that named "critic" now count for The Critic
     broken = home / "entries" / "2026" / "11" / "2026-11-05T100000-abcdef.toml"
     broken.write_text("this is not = [toml", encoding="utf-8")
     return found

@@ -39,8 +39,8 @@ from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.parts import Part
 from partsjournal.core.store import UnreadableFile, locked, read_file, read_toml, write_file
-from partsjournal.flow.draft_keeper import stopping_signals_pause
 from partsjournal.flow.engine import Paused
+from partsjournal.flow.interrupts import stopping_signals_pause
 from partsjournal.render import ui
 
 T = TypeVar("T")

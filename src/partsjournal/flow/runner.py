@@ -28,15 +28,10 @@ from partsjournal.flow import (
     session_plan,
     support,
 )
-from partsjournal.flow.draft_keeper import (
-    DraftKeeper,
-    TerminalGone,
-    run_from_draft,
-    signals_held,
-    stopping_signals_pause,
-)
+from partsjournal.flow.draft_keeper import DraftKeeper, run_from_draft
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
+from partsjournal.flow.interrupts import TerminalGone, signals_held, stopping_signals_pause
 from partsjournal.render import drafts as render_drafts
 from partsjournal.render import screens, ui
 from partsjournal.views import practices as practice_log
