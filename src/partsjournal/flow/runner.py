@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from partsjournal import prompts
 from partsjournal.core import crypt, dates, drafts, parts, paths, reading, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import (
+    asking,
     care,
     care_words,
     exercises,
@@ -46,16 +46,7 @@ def make_asker(ex: Exercise, answers: str | None) -> Asker:
     """
     if answers is not None:
         return scripted.ScriptedAsker(scripted.read_answers_file(answers, ex), ex)
-    return terminal()
-
-
-def terminal() -> prompts.InteractiveAsker:
-    if not ui.can_prompt():
-        raise UsageError(
-            "partsjournal needs a terminal to ask its questions; to run without one, "
-            "pass --answers FILE (a TOML table of step id = answer, see docs/format.md)."
-        )
-    return prompts.InteractiveAsker()
+    return asking.terminal()
 
 
 @reading.each_file_once
@@ -277,7 +268,7 @@ def resume(
     elif len(found) == 1:
         draft = found[0]
     elif answers is None and (asker is not None or ui.can_prompt()):
-        chooser = asker if asker is not None else terminal()
+        chooser = asker if asker is not None else asking.terminal()
         render_drafts.show_list(found)
         # numbered as in the list above, so two drafts started the same minute differ
         labels = [f"{n}. {drafts.label(d)}" for n, d in enumerate(found, start=1)]
@@ -298,7 +289,7 @@ def resume(
         measures_asked.check_resumable(
             draft, answers, terminal=asker is not None or ui.can_prompt()
         )
-        return measures_asked.resume(draft, asker if asker is not None else terminal())
+        return measures_asked.resume(draft, asker if asker is not None else asking.terminal())
     try:
         ex = _exercise_of(draft)
     except UsageError:
