@@ -36,9 +36,12 @@ def name_of(path: Path) -> str:
 
 
 def layer(module: str) -> str:
-    """cli, core, flow, views, render, prompts, or top (the package itself)."""
+    """cli, core, flow, views, render, prompts; main (``python -m partsjournal``), or package
+    (the package itself: its version)."""
     pieces = module.split(".")
-    return pieces[1] if len(pieces) > 1 and pieces[1] in ALLOWED else "top"
+    if len(pieces) > 1 and pieces[1] in ALLOWED:
+        return pieces[1]
+    return "main" if module == "partsjournal.__main__" else "package"
 
 
 @functools.cache  # four tests read every module's imports: each file is parsed once
@@ -72,12 +75,42 @@ ALLOWED = {
     # layer -> the project layers it may import at run time
     "core": {"core"},
     "views": {"core", "views"},
-    "flow": {"core", "views", "flow", "render", "prompts"},
+    "flow": {"core", "views", "flow", "render"},  # asks through flow/asking, never prompts
     "render": {"core", "views", "render"},
     "prompts": {"core", "flow", "render"},
-    "cli": {"core", "views", "flow", "render", "prompts", "cli", "top"},
-    "top": {"cli", "top"},
+    "cli": {"core", "views", "flow", "render", "prompts", "cli", "package"},
+    "main": {"cli"},
+    "package": set(),
 }
+
+
+def layer_imports() -> dict[str, set[str]]:
+    """Each layer and the other layers its modules import at run time, as they are."""
+    found: dict[str, set[str]] = {me: set() for me in ALLOWED}
+    for path in MODULES:
+        me = layer(name_of(path))
+        for module, _, typing_only in imports(path):
+            if module.split(".")[0] == "partsjournal" and not typing_only:
+                found[me].add(layer(module))
+        found[me].discard(me)
+    return found
+
+
+def cycles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """Every path through ``graph`` that comes back to where it started (a cycle), found by
+    walking from each node; empty when the graph only ever leads down."""
+    found = []
+
+    def walk(path: list[str]) -> None:
+        for step in sorted(graph[path[-1]]):
+            if step == path[0]:
+                found.append([*path, step])
+            elif step not in path and step > path[0]:  # each cycle once, from its least node
+                walk([*path, step])
+
+    for start in sorted(graph):
+        walk([start])
+    return found
 
 
 @pytest.mark.parametrize("path", MODULES, ids=name_of)
@@ -87,6 +120,32 @@ def test_each_layer_imports_only_the_layers_beneath_it(path: Path) -> None:
         ours = module == "partsjournal" or module.startswith("partsjournal.")
         if ours and not typing_only:
             assert layer(module) in ALLOWED[me], f"{name_of(path)} imports {module}"
+
+
+def test_no_layer_imports_a_layer_that_imports_it_back() -> None:
+    """The layers only ever lead down: as they may import each other (ALLOWED) and as their
+    modules do. flow/ owns the asking protocol and prompts.py implements it, so prompts
+    imports flow and flow reaches the terminal through flow/asking, never through prompts."""
+    allowed = {me: others - {me} for me, others in ALLOWED.items()}
+    assert cycles(allowed) == []
+    assert cycles(layer_imports()) == []
+
+
+@pytest.mark.parametrize(
+    ("graph", "expected"),
+    [
+        ({"a": {"b"}, "b": set()}, []),
+        ({"a": {"b"}, "b": {"a"}}, [["a", "b", "a"]]),
+        ({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}, [["a", "b", "c", "a"]]),
+        ({"a": {"b", "c"}, "b": {"c"}, "c": set()}, []),
+        ({"a": {"b"}, "b": {"a", "c"}, "c": {"b"}}, [["a", "b", "a"], ["b", "c", "b"]]),
+    ],
+)
+def test_the_cycle_finder_finds_every_cycle_once(
+    graph: dict[str, set[str]], expected: list[list[str]]
+) -> None:
+    """The check above would pass on a finder that finds nothing: here it finds each one."""
+    assert cycles(graph) == expected
 
 
 @pytest.mark.parametrize("path", MODULES, ids=name_of)

@@ -11,7 +11,7 @@ from partsjournal.core import drafts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import JournalError
 from partsjournal.flow import care_words, exercises, runner
-from partsjournal.flow.drafting import run_from_draft
+from partsjournal.flow.draft_keeper import run_from_draft
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import Step
 from tests.askers import FakeAsker

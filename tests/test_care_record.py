@@ -20,7 +20,7 @@ from partsjournal.core.entry import Entry, new_id, save_new
 from partsjournal.flow import care_words, exercises, runner
 from partsjournal.flow.engine import Run
 from partsjournal.render import care_lines
-from partsjournal.views import care_notes
+from partsjournal.views import care_summary
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
 from tests.helpers import TODAY, flat_screen, write_dialogue
@@ -211,7 +211,7 @@ def test_a_draft_keeps_the_run_safety_state_and_reads_it_with_the_same_checks(
 
 
 def test_the_summary_names_what_is_worth_noticing() -> None:
-    note = care_notes.of_entry(
+    note = care_summary.of_entry(
         Entry(
             id="x", created=moment(21), exercise="e", exercise_version=1, title="T",
             care=[
@@ -246,7 +246,7 @@ def test_the_summary_names_what_is_worth_noticing() -> None:
 )
 def test_what_is_worth_noticing(care: list[CareItem], notable: bool) -> None:
     e = Entry(id="x", created=moment(21), exercise="e", exercise_version=1, title="T", care=care)
-    note = care_notes.of_entry(e)
+    note = care_summary.of_entry(e)
     assert note is not None and note.notable is notable
 
 

@@ -151,12 +151,12 @@ def test_home_option_wins_over_environment(
 def test_unexpected_errors_have_no_traceback_unless_debug(
     cli, monkeypatch: pytest.MonkeyPatch, protector_answers: Path
 ) -> None:
-    from partsjournal.flow import journal
+    from partsjournal.flow import saving
 
     def broken(*_: object, **__: object) -> None:
         raise ValueError("secret journal text")
 
-    monkeypatch.setattr(journal, "save_run", broken)
+    monkeypatch.setattr(saving, "save_run", broken)
     result = cli("exercise", "protector", "--answers", str(protector_answers))
     assert result.exit_code == 1
     assert "--debug" in result.stderr

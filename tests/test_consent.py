@@ -15,7 +15,7 @@ import pytest
 
 from partsjournal.core import parts, paths
 from partsjournal.core import vocabulary as vocab
-from partsjournal.flow import exercises, promises, runner
+from partsjournal.flow import exercises, known_parts, runner
 from partsjournal.flow.engine import Run
 from tests.askers import AutoAsker
 from tests.conftest import Cli, entry_files
@@ -132,7 +132,7 @@ def test_a_known_part_is_asked_whether_it_is_willing_then_about_the_session(home
     critic = parts.create("The Critic", met=date(2026, 11, 1))
     critic.fears = "Being laughed at"
     parts.save(critic)
-    ex = promises.exercise_for("prepare", None)
+    ex = known_parts.exercise_for("prepare", None)
     assert ex is not None
     asked, got = walk(
         "prepare",
@@ -160,7 +160,7 @@ def test_a_known_part_that_is_not_willing_is_thanked_and_not_asked_more(home: Pa
     critic = parts.create("The Critic", met=date(2026, 11, 1))
     critic.fears = "Being laughed at"
     parts.save(critic)
-    ex = promises.exercise_for("prepare", None)
+    ex = known_parts.exercise_for("prepare", None)
     asked, got = walk(
         "prepare",
         {"name_part": "The Nervous One", "check_the_critic": True, "consent_the_critic": False},

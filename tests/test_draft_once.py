@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import drafts, entry, store
-from partsjournal.flow import exercises, journal, runner
+from partsjournal.flow import exercises, runner, saving
 from partsjournal.flow.engine import Run
 from tests.askers import StopAfter
 from tests.conftest import Cli, entry_files
@@ -101,14 +101,14 @@ def test_an_entry_that_would_not_read_back_keeps_its_draft(
 ) -> None:
     draft = paused_protector(home)
     assert draft.path is not None
-    real_build = journal.build_entry
+    real_build = saving.build_entry
 
     def odd_value(*args, **kwargs):  # type: ignore[no-untyped-def]
         built, named = real_build(*args, **kwargs)
         built.answers[0].value = 7.5  # a value no entry may hold
         return built, named
 
-    monkeypatch.setattr(journal, "build_entry", odd_value)
+    monkeypatch.setattr(saving, "build_entry", odd_value)
     result = cli("resume", "1", "--answers", str(rest))
     assert result.exit_code == 1
     assert "could not be saved" in result.stderr and str(draft.path) in result.stderr

@@ -201,7 +201,7 @@ def test_a_hangup_while_a_pause_is_being_saved_waits_for_the_draft(
     import os
     import signal
 
-    from partsjournal.flow.drafting import TerminalGone
+    from partsjournal.flow.interrupts import TerminalGone
 
     real_save = drafts.save
 
@@ -238,7 +238,7 @@ def test_a_terminal_failing_under_a_prompt_is_a_hangup_that_keeps_the_text(
     import errno
 
     from partsjournal import prompts
-    from partsjournal.flow.drafting import TerminalGone
+    from partsjournal.flow.interrupts import TerminalGone
 
     step = exercises.get("protector").step("purpose")
     assert step is not None

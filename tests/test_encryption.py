@@ -439,11 +439,11 @@ def test_decrypt_makes_the_journal_plain_and_removes_the_keys(
 def test_an_encrypted_journal_never_has_a_plaintext_index(
     home: Path, cli: Cli, protector_answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from partsjournal.core import indexfile
+    from partsjournal.core import index_file
 
     write_journal(cli, protector_answers)
     listing = cli("entries", "--all", "--grep", "Monday").stdout
-    index = indexfile.index_path()
+    index = index_file.index_path()
     assert index.read_bytes().startswith(b"SQLite format")  # the plain journal's index
     key_file(tmp_path, monkeypatch)
     assert cli("encrypt").exit_code == 0
@@ -451,9 +451,9 @@ def test_an_encrypted_journal_never_has_a_plaintext_index(
     assert cli("entries", "--all", "--grep", "Monday").stdout == listing
     assert cli("exercise", "protector", "--answers", str(protector_answers)).exit_code == 0
     assert "2 entries" in cli("entries", "--all", "--grep", "Monday").stdout
-    for table in indexfile.BULK:  # the bulky tables, kept in files of their own
-        assert indexfile.bulk_path(table).is_file()
-    for path in (index, *(indexfile.bulk_path(t) for t in indexfile.BULK)):
+    for table in index_file.BULK:  # the bulky tables, kept in files of their own
+        assert index_file.bulk_path(table).is_file()
+    for path in (index, *(index_file.bulk_path(t) for t in index_file.BULK)):
         raw = path.read_bytes()
         assert crypt.is_sealed(raw) and SECRET_WORDS.encode() not in raw
         assert b"SQLite format" not in raw

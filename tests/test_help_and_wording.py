@@ -13,7 +13,7 @@ import pytest
 
 from partsjournal.cli.root import COMMANDS, app
 from partsjournal.core import vocabulary as vocab
-from partsjournal.flow import integration, runner
+from partsjournal.flow import asking, integration
 from partsjournal.render import ui
 from tests.askers import Answering, PauseAtOnce
 from tests.conftest import Cli, entry_files
@@ -130,7 +130,7 @@ def test_integrate_states_the_time_and_the_realms_chosen(
     assert body.minutes < two.minutes < whole.minutes
     assert body.summary.startswith("Body: how it is now")
     assert two.summary.startswith("Body and emotion: how each is now")
-    monkeypatch.setattr(runner, "terminal", PauseAtOnce)
+    monkeypatch.setattr(asking, "terminal", PauseAtOnce)
     monkeypatch.setattr(ui, "can_prompt", lambda: True)
     shown = cli("integrate", "--realm", "body").stdout
     assert f"About {body.minutes} minutes" in shown
@@ -154,13 +154,13 @@ def test_practices_does_not_ask_on_the_day_they_were_chosen(
         def ask(self, *args: Any, **kwargs: Any) -> Any:
             raise AssertionError("asked how a practice went on the day it was chosen")
 
-    monkeypatch.setattr(runner, "terminal", NoQuestions)
+    monkeypatch.setattr(asking, "terminal", NoQuestions)
     monkeypatch.setattr(ui, "can_prompt", lambda: True)
     today = cli("practices")
     assert today.exit_code == 0, today.stderr
     assert "You chose these practices today" in today.stdout
     assert len(entry_files(home)) == 1
-    monkeypatch.setattr(runner, "terminal", Answering)
+    monkeypatch.setattr(asking, "terminal", Answering)
     tomorrow = cli("practices", "--at", "2026-11-24 09:00")
     assert tomorrow.exit_code == 0, tomorrow.stderr
     assert len(entry_files(home)) == 2  # the follow-up was asked and saved

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from partsjournal.flow import exercises, runner
+from partsjournal.flow import asking, exercises, runner
 from partsjournal.render import ui
 from tests.askers import Answering, PauseAtOnce
 from tests.conftest import ROOT, Cli
@@ -92,7 +92,7 @@ def test_a_pause_before_the_first_answer_names_a_command_that_starts_it_again(
         f.write_text(FOLLOWED_UP, encoding="utf-8")
         done = cli("integrate", "--realm", "body", "--answers", str(f), "--at", "2026-11-20")
         assert done.exit_code == 0, done.stderr
-    monkeypatch.setattr(runner, "terminal", PauseAtOnce)
+    monkeypatch.setattr(asking, "terminal", PauseAtOnce)
     monkeypatch.setattr(ui, "can_prompt", lambda: True)
     monkeypatch.setattr(runner.screens, "intro", lambda ex: None)
     result = cli(*args)
@@ -125,12 +125,12 @@ def test_a_paused_practice_follow_up_can_be_resumed_as_the_pause_says(
     )
     monkeypatch.setattr(ui, "can_prompt", lambda: True)
     monkeypatch.setattr(runner.screens, "intro", lambda ex: None)
-    monkeypatch.setattr(runner, "terminal", PauseAfterOne)
+    monkeypatch.setattr(asking, "terminal", PauseAfterOne)
     paused = cli("practices")
     (line,) = [ln for ln in paused.stdout.splitlines() if "partsjournal resume" in ln]
     (hint,) = hints_in(line)
     assert problems(hint) == []
-    monkeypatch.setattr(runner, "terminal", Answering)
+    monkeypatch.setattr(asking, "terminal", Answering)
     resumed = cli(*hint.split())
     assert resumed.exit_code == 0, resumed.stderr
     saved = [

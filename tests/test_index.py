@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal.core import index, indexfile, indexrows, parts, paths, sessions
+from partsjournal.core import index, index_file, index_rows, part_merges, paths, sessions
 from partsjournal.core.entry import Entry
 from partsjournal.views import search
 from tests.conftest import Cli
@@ -46,7 +46,7 @@ def journal(home: Path) -> dict[str, Entry]:
         "after": protector(at(day(21)), critic, situation="After the second garden"),
         "phased": write(at(day(22)), "prepare", [("intention", "Rest")], phase="before"),
     }
-    parts.merge(other, critic)  # entries that named "critic" now count for The Critic
+    part_merges.merge(other, critic)  # entries that named "critic" now count for The Critic
     broken = home / "entries" / "2026" / "11" / "2026-11-05T100000-abcdef.toml"
     broken.write_text("this is not = [toml", encoding="utf-8")
     return found
@@ -90,10 +90,10 @@ def test_every_command_answers_the_same_with_and_without_the_index(
     monkeypatch.setattr(search, "FEW_FILES", few_files)
     monkeypatch.setattr(index, "enabled", False)
     from_files = run_all(cli)
-    assert not indexfile.index_path().exists()
+    assert not index_file.index_path().exists()
     monkeypatch.setattr(index, "enabled", True)
     building = run_all(cli)
-    assert indexfile.index_path().exists()
+    assert index_file.index_path().exists()
     warm = run_all(cli)
     for argv, a, b, c in zip(COMMANDS, from_files, building, warm, strict=True):
         assert a[0] == 0, (argv, a)
@@ -104,9 +104,9 @@ def test_every_command_answers_the_same_with_and_without_the_index(
 def test_the_index_is_hidden_private_and_built_in_parallel_for_many_files(
     cli: Cli, journal: dict[str, Entry], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(indexrows, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(index_rows, "PARALLEL_FROM", 2)
     assert cli("entries", "--all").exit_code == 0
-    path = indexfile.index_path()
+    path = index_file.index_path()
     assert path.name.startswith(".") and path.parent == paths.home()
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert len(index.current().rows()) == len(journal)  # type: ignore[union-attr]
@@ -168,7 +168,7 @@ def test_a_missing_damaged_or_older_index_is_rebuilt(
     cli: Cli, journal: dict[str, Entry], damage: str
 ) -> None:
     first = cli("entries", "--all").stdout
-    path = indexfile.index_path()
+    path = index_file.index_path()
     if damage == "older":
         conn = sqlite3.connect(path)
         conn.execute("UPDATE meta SET value = '0' WHERE key = 'version'")
@@ -209,8 +209,8 @@ def test_saving_updates_the_index_after_the_file(
     saved = cli("exercise", "protector", "--answers", str(protector_answers))
     assert saved.exit_code == 0, saved.output
     read: list[str] = []
-    real = indexrows.read_row
-    monkeypatch.setattr(indexrows, "read_row", lambda rel, s: read.append(rel) or real(rel, s))
+    real = index_rows.read_row
+    monkeypatch.setattr(index_rows, "read_row", lambda rel, s: read.append(rel) or real(rel, s))
     assert "The team meeting on" in listed(cli)
     assert read == []  # the save already took the new entry in
 
@@ -223,11 +223,11 @@ def test_an_index_that_cannot_be_written_never_fails_a_save_or_a_listing(
     def fail(*args: object, **kwargs: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(indexfile, "save", fail)
+    monkeypatch.setattr(index_file, "save", fail)
     saved = cli("exercise", "protector", "--answers", str(protector_answers))
     assert saved.exit_code == 0, saved.output
     assert "The team meeting on" in listed(cli)
-    indexfile.remove()
+    index_file.remove()
     assert "The team meeting on" in listed(cli)  # from the files
 
 
@@ -280,21 +280,21 @@ def test_a_sealed_index_is_kept_whole_and_never_plain_on_disk(
     """The seam encryption at rest uses: the index is loaded and saved as one block of
     bytes passed through ``seal`` / ``unseal`` (here a stand-in that flips bits)."""
     plain = cli("entries", "--all", "--grep", "garden").stdout
-    indexfile.remove()
+    index_file.remove()
     flip = lambda data: bytes(b ^ 0x5A for b in data)  # noqa: E731
-    monkeypatch.setattr(indexfile, "mode", "whole")
-    monkeypatch.setattr(indexfile, "seal", flip)
-    monkeypatch.setattr(indexfile, "unseal", flip)
+    monkeypatch.setattr(index_file, "mode", "whole")
+    monkeypatch.setattr(index_file, "seal", flip)
+    monkeypatch.setattr(index_file, "unseal", flip)
     assert cli("entries", "--all", "--grep", "garden").stdout == plain
-    on_disk = indexfile.index_path().read_bytes()
+    on_disk = index_file.index_path().read_bytes()
     assert b"garden" not in on_disk and b"SQLite format" not in on_disk
     write(at(day(9)), "protector", [("situation", "A garden in the rain")])
     again = cli("entries", "--all", "--grep", "garden").stdout
     assert "A garden in the rain" in again
-    monkeypatch.setattr(indexfile, "keep_on_disk", False)
-    indexfile.remove()
+    monkeypatch.setattr(index_file, "keep_on_disk", False)
+    index_file.remove()
     assert cli("entries", "--all", "--grep", "garden").stdout == again
-    assert not indexfile.index_path().exists()
+    assert not index_file.index_path().exists()
 
 
 def test_a_rebuild_of_many_files_shows_its_progress(
@@ -310,8 +310,8 @@ def test_a_rebuild_of_many_files_shows_its_progress(
 
     fake_terminal(monkeypatch, stderr_tty=True)  # the bar is drawn on stderr
     monkeypatch.setattr(ui, "track", bar)
-    monkeypatch.setattr(indexrows, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(indexrows.os, "cpu_count", lambda: 1)  # the one-process path
+    monkeypatch.setattr(index_rows, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(index_rows.os, "cpu_count", lambda: 1)  # the one-process path
     assert cli("parts").exit_code == 0
     assert shown == ["Indexing your journal"]
     assert cli("parts").exit_code == 0
@@ -343,8 +343,8 @@ def test_a_progress_bar_only_where_stderr_is_a_terminal_and_output_is_not_plain(
     drawn: list[str] = []
     monkeypatch.setattr(rich_progress, "track", lambda items, **kw: drawn.append("bar") or items)
     fake_terminal(monkeypatch, **where)
-    monkeypatch.setattr(indexrows, "PARALLEL_FROM", 2)
-    monkeypatch.setattr(indexrows.os, "cpu_count", lambda: 1)
+    monkeypatch.setattr(index_rows, "PARALLEL_FROM", 2)
+    monkeypatch.setattr(index_rows.os, "cpu_count", lambda: 1)
     assert cli("parts").exit_code == 0
     assert drawn == bars
 
@@ -357,7 +357,7 @@ def test_the_index_works_in_a_folder_whose_name_looks_like_a_uri(
     paths.set_home(None)
     write(at(day(3)), "protector", [("situation", "An odd folder")])
     assert "An odd folder" in cli("entries").stdout
-    assert (odd / indexfile.NAME).is_file()
+    assert (odd / index_file.NAME).is_file()
     write(at(day(4)), "protector", [("situation", "A second one")])
     assert "A second one" in cli("entries").stdout
 
@@ -369,21 +369,21 @@ def test_the_index_works_in_a_folder_whose_name_looks_like_a_uri(
 def whole(monkeypatch: pytest.MonkeyPatch) -> None:
     """The way an encrypted journal keeps its index (bytes through a stand-in seal)."""
     flip = lambda data: bytes(b ^ 0x5A for b in data)  # noqa: E731
-    monkeypatch.setattr(indexfile, "mode", "whole")
-    monkeypatch.setattr(indexfile, "seal", flip)
-    monkeypatch.setattr(indexfile, "unseal", flip)
+    monkeypatch.setattr(index_file, "mode", "whole")
+    monkeypatch.setattr(index_file, "seal", flip)
+    monkeypatch.setattr(index_file, "unseal", flip)
 
 
 def bulk_files() -> list[Path]:
-    return [indexfile.bulk_path(t) for t in indexfile.BULK]
+    return [index_file.bulk_path(t) for t in index_file.BULK]
 
 
 def test_a_whole_index_loads_its_bulky_tables_only_when_a_command_needs_them(
     cli: Cli, journal: dict[str, Entry], whole: None
 ) -> None:
-    indexfile.remove()
+    index_file.remove()
     parts_before, grep_before = cli("parts").stdout, listed(cli, "--grep", "garden")
-    assert all(p.is_file() for p in [indexfile.index_path(), *bulk_files()])
+    assert all(p.is_file() for p in [index_file.index_path(), *bulk_files()])
     for p in bulk_files():
         p.unlink()
     # parts and session list need neither the answer text nor the parsed entries
@@ -398,7 +398,7 @@ def test_a_whole_index_loads_its_bulky_tables_only_when_a_command_needs_them(
 def test_a_bulk_file_from_another_save_is_never_believed(
     cli: Cli, journal: dict[str, Entry], whole: None
 ) -> None:
-    indexfile.remove()
+    index_file.remove()
     listed(cli, "--grep", "garden")
     old = {p: p.read_bytes() for p in bulk_files()}
     write(at(day(9)), "protector", [("situation", "A garden in the rain")])
@@ -414,15 +414,15 @@ def test_a_save_leaves_a_whole_index_for_the_next_command(
 ) -> None:
     """Saving never decrypts and rewrites the whole index; the next listing reads the
     one new file and has it."""
-    indexfile.remove()
+    index_file.remove()
     listed(cli)
-    files = [indexfile.index_path(), *bulk_files()]
+    files = [index_file.index_path(), *bulk_files()]
     before = {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files}
     saved = cli("exercise", "protector", "--answers", str(protector_answers))
     assert saved.exit_code == 0, saved.output
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in files} == before
     assert "The team meeting on" in listed(cli)
-    assert indexfile.index_path().read_bytes() != before[indexfile.index_path()][0]
+    assert index_file.index_path().read_bytes() != before[index_file.index_path()][0]
 
 
 def test_a_screenful_of_entries_is_read_from_their_files_not_the_whole_copy(
@@ -430,9 +430,9 @@ def test_a_screenful_of_entries_is_read_from_their_files_not_the_whole_copy(
 ) -> None:
     """An encrypted index keeps every entry's copy in one file; a listing that shows a
     few entries reads those few files instead of decrypting that whole copy."""
-    indexfile.remove()
+    index_file.remove()
     every = listed(cli)
-    blobs = indexfile.bulk_path("blobs")
+    blobs = index_file.bulk_path("blobs")
     blobs.unlink()
     assert listed(cli) == every
     assert not blobs.exists()  # never needed

@@ -13,9 +13,9 @@ from partsjournal.core import care_record as rec
 from partsjournal.core import drafts
 from partsjournal.core import entry as entry_mod
 from partsjournal.flow import care_words, measure_file, measure_run, measures_asked, runner
-from partsjournal.flow.drafting import TerminalGone
 from partsjournal.flow.engine import Paused
 from partsjournal.flow.exercises import Step
+from partsjournal.flow.interrupts import TerminalGone
 from partsjournal.views import measures
 from tests.askers import PAUSE, FakeAsker
 from tests.conftest import Cli, entry_files

@@ -41,7 +41,7 @@ from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.wording import plural
-from partsjournal.flow import care_words, exercises, integration, journal, kinds, runner
+from partsjournal.flow import care_words, exercises, integration, kinds, runner, saving
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import ExerciseFileError, Step
 from partsjournal.render import review_sections
@@ -206,12 +206,12 @@ def test_the_entry_is_saved_before_any_part_file_and_parts_are_read_once(
 
     monkeypatch.setattr(parts, "create", create)
     monkeypatch.setattr(part_record, "read_toml", read)
-    entry = journal.save_run(current, datetime.fromisoformat("2026-11-20T09:00:00+01:00"))
+    entry = saving.save_run(current, datetime.fromisoformat("2026-11-20T09:00:00+01:00"))
     assert [p.name for p in entry.parts] == ["The Critic"]
     # the registry is listed once; the one part it changes is read again under its lock
     assert reads == [parts.part_path("the-critic")] * 2
     new = Run(exercise=ex, answers={"name_part": "Busy Bee"})
-    journal.save_run(new, datetime.fromisoformat("2026-11-20T10:00:00+01:00"))
+    saving.save_run(new, datetime.fromisoformat("2026-11-20T10:00:00+01:00"))
     assert order == ["part created"]
     assert parts.find("Busy Bee") is not None
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal.core import entry, parts
+from partsjournal.core import entry, part_merges, parts
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.views import partmap
 from tests.conftest import PROTECTOR_ANSWERS, Cli
@@ -141,7 +141,7 @@ def test_merge_keeps_everything_and_entries_resolve(cli: Cli, tmp_path: Path) ->
 
     target = parts.find("The Critic")
     assert target is not None
-    parts.merge(small, target)
+    part_merges.merge(small, target)
 
     merged = parts.get("the-critic")
     assert merged is not None
@@ -157,7 +157,7 @@ def test_merge_keeps_everything_and_entries_resolve(cli: Cli, tmp_path: Path) ->
     assert {parts.get(r).id for r in refs} == {"the-critic"}  # type: ignore[union-attr]
     assert [p.name for p in parts.load_all()] == ["Little One", "The Critic"]
     with pytest.raises(UsageError, match="already the same part"):
-        parts.merge(merged, merged)
+        part_merges.merge(merged, merged)
 
 
 def test_an_entry_teaches_its_part_fears_needs_and_role(cli: Cli, tmp_path: Path) -> None:
@@ -234,7 +234,7 @@ def test_map_survives_cycles_missing_and_merged_parts() -> None:
     old = make("Old Name")
     new = make("New Name", [])
     make("C", ["old-name", "c"])  # protects a merged part, and itself
-    parts.merge(old, new)
+    part_merges.merge(old, new)
     roots, loose = partmap.protection_map(parts.everything())
     assert labels(roots) == [
         "C",

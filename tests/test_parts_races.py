@@ -13,7 +13,7 @@ import pytest
 
 from partsjournal.core import entry as entry_mod
 from partsjournal.core import parts, paths, store
-from partsjournal.flow import exercises, journal
+from partsjournal.flow import exercises, saving
 from partsjournal.flow.engine import Run
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 
@@ -30,15 +30,15 @@ def test_a_rename_landing_while_an_exercise_saves_is_not_lost(
     """The exercise has read the part; `parts rename` lands after the entry is written
     and before the part is updated (the window held open by a hook on the entry write)."""
     critic = parts.create("The Critic")
-    real_save = journal.save_new
+    real_save = saving.save_new
 
     def save_then_rename(e: entry_mod.Entry, **kwargs: Any) -> Path:
         path = real_save(e, **kwargs)
         parts.rename(critic, "The Inner Coach")  # another command, mid-save
         return path
 
-    monkeypatch.setattr(journal, "save_new", save_then_rename)
-    journal.save_run(protector_run("The Critic"), WHEN)
+    monkeypatch.setattr(saving, "save_new", save_then_rename)
+    saving.save_run(protector_run("The Critic"), WHEN)
     [after] = parts.load_all()
     assert after.name == "The Inner Coach" and after.aliases == ["The Critic"]
     assert after.fears == "being laughed at" and after.last_met == WHEN.date()
@@ -69,16 +69,16 @@ def test_creating_a_part_another_run_just_created_uses_it(home: Path) -> None:
 
 def _run_naming_a_new_part(home: str, who: int, barrier: Any) -> None:
     paths.set_home(Path(home))
-    real_build = journal.build_entry
+    real_build = saving.build_entry
 
     def slow_build(*args: Any, **kwargs: Any) -> Any:
         built = real_build(*args, **kwargs)
         time.sleep(0.3)  # widen the window between looking the name up and creating it
         return built
 
-    journal.build_entry = slow_build  # type: ignore[assignment]
+    saving.build_entry = slow_build  # type: ignore[assignment]
     barrier.wait()
-    journal.save_run(protector_run("Brand New Part", fears=f"fear {who}"), WHEN)
+    saving.save_run(protector_run("Brand New Part", fears=f"fear {who}"), WHEN)
 
 
 def test_two_runs_naming_the_same_new_part_at_once_make_one_part(home: Path) -> None:
@@ -151,15 +151,15 @@ def test_a_part_file_broken_while_an_exercise_saves_is_warned_and_the_entry_kept
 ) -> None:
     critic = parts.create("The Critic")
     path = parts.part_path(critic.id)
-    real_save = journal.save_new
+    real_save = saving.save_new
 
     def save_then_break(e: entry_mod.Entry, **kwargs: Any) -> Path:
         saved = real_save(e, **kwargs)
         path.write_text("name = ", encoding="utf-8")  # someone's half-finished hand edit
         return saved
 
-    monkeypatch.setattr(journal, "save_new", save_then_break)
-    journal.save_run(protector_run("The Critic"), WHEN)
+    monkeypatch.setattr(saving, "save_new", save_then_break)
+    saving.save_run(protector_run("The Critic"), WHEN)
     assert len(entry_mod.load_range()) == 1
     assert str(path) in capsys.readouterr().err
     assert path.read_text(encoding="utf-8") == "name = "

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from partsjournal.core import dates, parts, paths, sessions
-from partsjournal.flow import promises, runner
+from partsjournal.flow import known_parts, runner
 from tests.askers import AutoAsker, FakeAsker
 from tests.conftest import Cli, entry_files
 from tests.helpers import by_step
@@ -77,7 +77,7 @@ def run(name: str, answers: dict[str, Any], at: str) -> tuple[list[str], dict[st
     ask = AutoAsker if name == "prepare" else FakeAsker
     asker = ask(answers, replies=[("support card", False)] if name == "prepare" else [])
     saved = runner.run_exercise(
-        name, at=at, asker=asker, exercise=promises.exercise_for(name, linked)
+        name, at=at, asker=asker, exercise=known_parts.exercise_for(name, linked)
     )
     assert saved is not None and saved.path is not None
     return asker.asked, tomllib.loads(Path(saved.path).read_text(encoding="utf-8"))
@@ -113,7 +113,7 @@ def test_prepare_asks_known_parts_with_fears_and_records_a_promise(cli: Cli) -> 
     assert asked.index("how_the_critic") < asked.index("since_session")
     assert by_step(data)["how_the_critic"]["part"] == "the-critic"
     [session] = sessions.load_all()
-    opened = promises.exercise_for("after-session", session)
+    opened = known_parts.exercise_for("after-session", session)
     assert opened is not None
     kept = opened.step("kept_the_critic")
     assert kept is not None and "you promised The Critic" in kept.text

@@ -17,7 +17,7 @@ import pytest
 
 from partsjournal import prompts
 from partsjournal.flow import exercises
-from partsjournal.flow.drafting import TerminalGone, stopping_signals_pause
+from partsjournal.flow.interrupts import TerminalGone, stopping_signals_pause
 
 
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM])

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from partsjournal.core import index, indexfile, indexrows, layout, reading, sessions
+from partsjournal.core import index, index_file, index_rows, layout, reading, sessions
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 from tests.crypt_helpers import key_file
 from tests.helpers import TODAY
@@ -107,7 +107,7 @@ def test_the_index_takes_the_new_entry_and_the_next_command_reads_no_file(
     monkeypatch.setattr(layout, "entry_stats", lambda: scans.append(1) or real_scan())
     _save(cli)
     assert scans == []  # the save did not look at the other entries
-    conn = indexfile.open_db()
+    conn = index_file.open_db()
     assert conn is not None
     with conn:  # the fingerprint the save left is the one a scan of every file gives
         assert dict(conn.execute("SELECT key, value FROM meta"))["entries"] == index._scan()[1]
@@ -115,9 +115,9 @@ def test_the_index_takes_the_new_entry_and_the_next_command_reads_no_file(
     scans.clear()
     # the next command scans: it finds the index up to date, and reads no entry file
     read: list[str] = []
-    real = indexrows.read_row
+    real = index_rows.read_row
     monkeypatch.setattr(
-        indexrows, "read_row", lambda rel, stamp: read.append(rel) or real(rel, stamp)
+        index_rows, "read_row", lambda rel, stamp: read.append(rel) or real(rel, stamp)
     )
     current = index.current()
     assert current is not None
@@ -158,7 +158,7 @@ def test_the_row_a_save_gives_the_index_is_the_row_a_rebuild_reads_from_the_file
     taken = index.current()
     assert taken is not None
     after_save = [(row, taken.entry(row)) for row in taken.rows(search=True)]
-    indexfile.remove()
+    index_file.remove()
     rebuilt = index.current()
     assert rebuilt is not None
     from_files = [(row, rebuilt.entry(row)) for row in rebuilt.rows(search=True)]

@@ -16,7 +16,7 @@ from pathlib import Path
 import pyrage
 import pytest
 
-from partsjournal.core import crypt, indexfile, store
+from partsjournal.core import crypt, index_file, store
 from partsjournal.flow import runner
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
@@ -139,7 +139,7 @@ def test_every_writing_command_refuses_broken_key_files_and_changes_nothing(
 def test_reading_works_with_broken_key_files_and_never_writes_a_plain_index(
     sealed: object, home: Path, cli: Cli, case: str, args: list[str]
 ) -> None:
-    indexfile.remove()
+    index_file.remove()
     BROKEN[case](home)
     before = journal_bytes(home)
     result = cli(*args)
@@ -301,7 +301,7 @@ def looks_at_key_files(path: Path) -> set[str]:
 def test_only_crypt_and_the_key_file_writers_look_at_the_key_files() -> None:
     """Whether a journal is encrypted is crypt.is_encrypted's to say: no other module reads
     recipient.txt, identity.pub or identity.age to decide it for itself (as render/output
-    and core/indexfile once did with their own 'recipient() is not None')."""
+    and core/index_file once did with their own 'recipient() is not None')."""
     owners = {"core/crypt.py", "core/keyfiles.py", "core/encryption.py"}
     others = {
         rel: found
@@ -342,7 +342,7 @@ def test_every_reader_of_the_question_follows_the_one_owner(
 
     home.mkdir(parents=True)
     monkeypatch.setattr(crypt, "is_encrypted", lambda: encrypted)
-    assert indexfile.deferred() is encrypted  # kept whole (and sealed) when encrypted
+    assert index_file.deferred() is encrypted  # kept whole (and sealed) when encrypted
     assert part_names.free_id("The Critic").startswith("p-") is encrypted
     said: list[str] = []
     monkeypatch.setattr(output.ui, "say", lambda text, **_: said.append(text))

@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from partsjournal.cli import root
-from partsjournal.core import config, crypt, entry, matching, parts
+from partsjournal.core import config, crypt, entry, matching, part_merges, parts
 from tests.conftest import ROOT, Cli, entry_files
 
 # --- files are UTF-8 whatever the locale -------------------------------------------------
@@ -155,21 +155,21 @@ def test_a_merge_of_parts_merged_meanwhile_is_refused_and_leaves_no_circle(home:
     is refused, so the two never end in a circle."""
     a, b = parts.create("Alpha"), parts.create("Beta")
     seen_a, seen_b = parts.read_one(a.id), parts.read_one(b.id)  # the second window's view
-    parts.merge(a, b)
+    part_merges.merge(a, b)
     with pytest.raises(Exception, match="merged by another command a moment ago"):
-        parts.merge(seen_b, seen_a)
+        part_merges.merge(seen_b, seen_a)
     index = parts.everything()
     assert not parts.in_circle(a.id, index) and parts.live_id(a.id, index) == b.id
 
 
 CROSSING = """
 import sys, time
-from partsjournal.core import parts
+from partsjournal.core import part_merges, parts
 a, b = parts.resolve(sys.argv[1]), parts.resolve(sys.argv[2])
 while time.time() < float(sys.argv[3]):
     pass
 try:
-    parts.merge(a, b)
+    part_merges.merge(a, b)
     print("merged")
 except Exception as exc:
     print("refused", type(exc).__name__)

@@ -29,7 +29,7 @@ import pytest
 from partsjournal import prompts
 from partsjournal.core import crypt, drafts, filesys, store
 from partsjournal.core.answers import AnswerValue
-from partsjournal.flow import drafting, exercises, runner
+from partsjournal.flow import exercises, interrupts, runner
 from partsjournal.flow.engine import Paused, Run, check_value
 from partsjournal.flow.exercises import Step
 from tests.askers import FakeAsker
@@ -168,11 +168,11 @@ def test_a_terminal_gone_under_a_prompt_is_the_nearest_signal(windows: None) -> 
     """Windows has no SIGHUP: a closed terminal is handled as SIGTERM, still not as Ctrl-C."""
     gone = prompts._terminal_gone(OSError(errno.EIO, "Input/output error"))
     assert gone.signum == signal.SIGTERM and gone.exit_code == 128 + signal.SIGTERM
-    assert drafting.hangup() == signal.SIGTERM
+    assert interrupts.hangup() == signal.SIGTERM
 
 
 def test_the_hangup_signal_is_sighup_where_there_is_one() -> None:
-    assert drafting.hangup() == signal.SIGHUP
+    assert interrupts.hangup() == signal.SIGHUP
 
 
 def test_an_encrypted_journal_saves_and_reads(

@@ -25,9 +25,9 @@ from partsjournal.core import crypt, parts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import kinds
-from partsjournal.flow.drafting import TerminalGone
 from partsjournal.flow.engine import GoBack, Paused
 from partsjournal.flow.exercises import Step
+from partsjournal.flow.interrupts import TerminalGone
 from partsjournal.flow.interrupts import run_prompt as _run
 from partsjournal.flow.interrupts import terminal_gone as _terminal_gone
 from partsjournal.render import screens, terminal, ui

@@ -3,9 +3,9 @@ when there is a terminal to ask at, so a scripted brief never loads the prompts.
 
 from __future__ import annotations
 
-from partsjournal.flow import brief_pick, runner
+from partsjournal.flow import asking, brief_pick
 from partsjournal.views.brief import Brief
 
 
 def choose(brief: Brief) -> Brief | None:
-    return brief_pick.choose(brief, runner.terminal())
+    return brief_pick.choose(brief, asking.terminal())

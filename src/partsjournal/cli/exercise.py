@@ -16,7 +16,7 @@ from partsjournal.cli.typer_options import (
     SessionOption,
 )
 from partsjournal.core import dates, layout, reading, sessions, shipped
-from partsjournal.flow import exercises, notes, promises, runner
+from partsjournal.flow import exercises, known_parts, notes, runner
 from partsjournal.render import screens, ui
 
 PRIMER = "primer"  # five minutes on parts, Self, blending, stopping, what this is not
@@ -84,5 +84,5 @@ def exercise(
         session=session,
         phase=phase,
         situation=situation,
-        exercise=promises.exercise_for(name, linked),
+        exercise=known_parts.exercise_for(name, linked),
     )

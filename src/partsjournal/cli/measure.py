@@ -15,7 +15,7 @@ from partsjournal.cli.typer_options import (
     SessionOption,
 )
 from partsjournal.core import reading, sessions
-from partsjournal.flow import measure_file, measure_run, measure_setup, measures_asked, runner
+from partsjournal.flow import asking, measure_file, measure_run, measure_setup, measures_asked
 from partsjournal.flow.engine import Asker, Paused
 from partsjournal.flow.scripted import ScriptedAsker
 from partsjournal.render import measures as render
@@ -72,7 +72,7 @@ def new(
         label_words = measure_setup.lines_from(labels, len(label_words), "answers")
     if (items is None or labels is None) and ui.can_prompt():
         asked_items, asked_labels, _ = measure_setup.ask_words(
-            template, runner.terminal(), items=items is None, labels=labels is None
+            template, asking.terminal(), items=items is None, labels=labels is None
         )
         item_words = asked_items if items is None else item_words
         label_words = asked_labels if labels is None else label_words
@@ -114,7 +114,7 @@ def take(
     if answers is not None:
         asker = ScriptedAsker(measure_run.read_answers(answers, measure), exercise)
     else:
-        asker = runner.terminal()
+        asker = asking.terminal()
         ui.say(measures_asked.intro(measure))
     try:
         taken = measure_run.take(

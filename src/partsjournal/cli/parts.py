@@ -9,7 +9,7 @@ import click
 from partsjournal.cli import options
 from partsjournal.cli.completion import part_names
 from partsjournal.cli.lazy import LazyGroup
-from partsjournal.core import parts, sessions
+from partsjournal.core import part_merges, parts, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import parts as render_parts
 from partsjournal.render import ui
@@ -88,7 +88,7 @@ def show(name: str, number: int | None, all_: bool) -> None:
         if part.id in {p.id for p in group}:
             ui.warn(partlog.sharing_hint(group))
     if parts.in_circle(part.id, index):
-        part = index[part.id] = parts.undo_merge(part)
+        part = index[part.id] = part_merges.undo_merge(part)
         ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)
     meetings, total = partlog.meetings(part.id, index, latest=latest, warn=ui.warn)
     met_in = {m.entry.session for m in meetings if m.entry.session}

@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from partsjournal import prompts
-from partsjournal.core import parts, unmerge
+from partsjournal.core import part_merges, parts
 from partsjournal.render import ui
 
 
@@ -37,7 +37,7 @@ def merge(
     a = parts.resolve(source)
     b = parts.resolve(target)
     if a.id == b.id:
-        parts.merge(a, b)  # says they are already one part
+        part_merges.merge(a, b)  # says they are already one part
     if not prompts.ask_first(
         f"Merge {a.name} into {b.name}? {b.name} takes the name {a.name}, and entries "
         f"that named {a.name} count for {b.name}.",
@@ -46,7 +46,7 @@ def merge(
     ):
         ui.say("Nothing was merged.")
         return
-    parts.merge(a, b)
+    part_merges.merge(a, b)
     ui.say(
         f"Merged {a.name} into {b.name}; entries that named {a.name} now count for {b.name}. "
         f'To undo it: partsjournal parts unmerge "{a.name}"'
@@ -60,7 +60,7 @@ def unmerge_command(
 
     Example: partsjournal parts unmerge "critic"
     """
-    source, target, exact = unmerge.unmerge(unmerge.find_merged(name))
+    source, target, exact = part_merges.unmerge(part_merges.find_merged(name))
     if target is None:
         ui.say(f"{source.name} is its own part again.")
     elif exact:

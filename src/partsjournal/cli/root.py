@@ -13,7 +13,7 @@ import errno
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -21,8 +21,12 @@ from partsjournal import __version__
 from partsjournal.cli.lazy import LazyGroup, TyperCommand, command_from
 from partsjournal.core import crypt, matching, paths, progress
 from partsjournal.core.errors import JournalError
+from partsjournal.flow import asking
 from partsjournal.render import terminal, ui
 from partsjournal.render.text import sentence, wrap
+
+if TYPE_CHECKING:
+    from partsjournal.flow.engine import Asker
 
 DISCLAIMER = (
     "partsjournal is a self-practice journal, not therapy, medical advice or a crisis service."
@@ -134,6 +138,15 @@ def ask_secret(question: str) -> str:
     return answer
 
 
+def asker_at_terminal() -> Asker:
+    """The asker for a person at a terminal (prompts.py), loaded only when one is asked."""
+    import importlib
+
+    prompts = importlib.import_module("partsjournal.prompts")
+    made: Asker = prompts.InteractiveAsker()
+    return made
+
+
 class JournalGroup(LazyGroup):
     """Turns every :class:`JournalError` into one sentence on stderr and its exit code.
 
@@ -187,6 +200,7 @@ class JournalGroup(LazyGroup):
 
     def invoke(self, ctx: click.Context) -> Any:
         crypt.begin_command(ask_secret)  # an encrypted journal is unlocked once per command
+        asking.use(asker_at_terminal)  # flow/ asks a terminal through prompts, never imports it
         try:
             super().invoke(ctx)
             _link_waiting_notes()

@@ -33,7 +33,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import crypt, idfiles, indexfile, keychain, keyfiles, layout, paths, store
+from partsjournal.core import crypt, idfiles, index_file, keychain, keyfiles, layout, paths, store
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.wording import plural
 
@@ -97,7 +97,7 @@ def encrypt(
             on_new_key, _opens_journal
         )
         with store.key_lock():
-            indexfile.remove()  # a plain index would be a plaintext copy; rebuilt encrypted
+            index_file.remove()  # a plain index would be a plaintext copy; rebuilt encrypted
             _strays(to, result)
         _encrypt_files(to, result, after_file, after_naming, on_wait)
     return result
@@ -301,7 +301,7 @@ def decrypt(after_file: AfterFile | None = None) -> Conversion:
             if not result.unreadable:
                 keychain.forget()
                 keyfiles.remove_all()
-            indexfile.remove()  # rebuilt as the journal now is when next needed
+            index_file.remove()  # rebuilt as the journal now is when next needed
         result.unchanged = sum(1 for _ in journal_files()) - len(set(result.converted))
         result.unchanged -= len(result.unreadable)
     return result

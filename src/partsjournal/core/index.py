@@ -15,8 +15,11 @@ folders, stats each file and compares (no file is opened). Changed, new and dele
 re-read one by one; a change to the sessions places every entry again; a
 missing, unreadable or older index is rebuilt in full. The entries' fingerprint
 combines one hash per file (XOR), so a save takes its one new entry in
-(:func:`note_saved`) without listing or statting the others. Storage is
-:mod:`partsjournal.core.indexfile`'s business.
+(:func:`note_saved`) without listing or statting the others.
+
+This module keeps the index true to the files and answers queries (:class:`Index`); what
+a row holds and the tables are :mod:`partsjournal.core.index_rows`, and the file itself
+:mod:`partsjournal.core.index_file`.
 """
 
 from __future__ import annotations
@@ -32,40 +35,16 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import indexfile, indexrows, layout, paths, progress, reading, sessions
-from partsjournal.core.entry import SCHEMA_VERSION, Entry, from_dict, load
-from partsjournal.core.indexrows import Row
+from partsjournal.core import index_file, index_rows, layout, paths, progress, reading, sessions
+from partsjournal.core.entry import Entry, from_dict, load
+from partsjournal.core.index_rows import Row
 from partsjournal.core.store import UnreadableFile, is_journal_file
-
-# Raise FORMAT whenever what a row holds, or how it is made, changes: an index
-# with another version is rebuilt. The entry schema and the placement windows
-# are part of it, so changing either rebuilds too.
-# 2: bulky tables in files of their own when kept whole; 3: titles; 4: searched text in
-# one Unicode form (matching.fold); 5: the entries' fingerprint combined per file (XOR), so a
-# save folds its one new file in without a scan
-FORMAT = 5
-VERSION = f"{FORMAT}:{SCHEMA_VERSION}:{sessions.BEFORE_WINDOW_DAYS}:{sessions.AFTER_WINDOW_DAYS}"
 
 # Entries read from their own files before an encrypted index's copies are loaded.
 FROM_FILES = 32
 
 # False: every command reads the files (the tests compare both ways).
 enabled = True
-
-_MAIN_TABLES = """
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE entries (
-    rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, id TEXT, sort INTEGER, created TEXT,
-    day TEXT, exercise TEXT, title TEXT, own_session TEXT, own_phase TEXT, session TEXT, phase TEXT,
-    parts TEXT, answer_parts TEXT);
-CREATE INDEX entries_order ON entries (sort, id);
-CREATE TABLE broken (rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, reason TEXT);
-"""
-# The bulky tables (indexfile.BULK), which an encrypted index keeps in files of their own.
-_BULK_TABLES = {
-    "texts": "CREATE TABLE texts (rel TEXT PRIMARY KEY, search TEXT);",
-    "blobs": "CREATE TABLE blobs (rel TEXT PRIMARY KEY, data BLOB);",
-}
 
 
 def _stamp(st: os.stat_result) -> str:
@@ -130,29 +109,6 @@ def _sessions_print() -> str:
     return _digest("\n".join(found))
 
 
-def _store(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
-    indexfile.need(conn, *indexfile.BULK)
-    good: list[tuple[Any, ...]] = []
-    bad: list[tuple[Any, ...]] = []
-    for r in rows:
-        (bad if len(r) == 4 else good).append(r)
-    _forget(conn, [r[0] for r in bad + good])
-    conn.executemany("INSERT INTO broken VALUES (?,?,?,?)", bad)
-    conn.executemany(
-        "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,?,?)", [r[:13] for r in good]
-    )
-    conn.executemany("INSERT INTO texts VALUES (?,?)", [(r[0], r[13]) for r in good])
-    conn.executemany("INSERT INTO blobs VALUES (?,?)", [(r[0], r[14]) for r in good])
-
-
-def _forget(conn: sqlite3.Connection, rels: list[str]) -> None:
-    if not rels:
-        return
-    indexfile.need(conn, *indexfile.BULK)
-    for table in ("entries", "texts", "blobs", "broken"):
-        conn.executemany(f"DELETE FROM {table} WHERE rel = ?", [(r,) for r in rels])
-
-
 def _place(
     conn: sqlite3.Connection,
     rels: Iterable[str] | None = None,
@@ -197,13 +153,13 @@ def _set_meta(conn: sqlite3.Connection, **values: str) -> None:
 def rebuild() -> sqlite3.Connection:
     """Read every entry file into a new index and save it."""
     stamps, entries_print, sessions_print = _scan()
-    conn = indexfile.new_db(_MAIN_TABLES, _BULK_TABLES)
-    _store(conn, indexrows.read_all(sorted(stamps.items()), progress.bar))
+    conn = index_file.new_db(index_rows.MAIN_TABLES, index_rows.BULK_TABLES)
+    index_rows.store(conn, index_rows.read_all(sorted(stamps.items()), progress.bar))
     _place(conn)
-    _set_meta(conn, version=VERSION, entries=entries_print, sessions=sessions_print)
+    _set_meta(conn, version=index_rows.VERSION, entries=entries_print, sessions=sessions_print)
     # derived data: unsaved, this command still uses it, and the next one builds it again
     with contextlib.suppress(OSError, sqlite3.Error):
-        indexfile.save(conn, whole=True)
+        index_file.save(conn, whole=True)
     return conn
 
 
@@ -211,7 +167,7 @@ def _update(conn: sqlite3.Connection, *, may_rebuild: bool = True) -> sqlite3.Co
     """Bring a saved index up to date with the files (or rebuild it; without
     ``may_rebuild``, leave it as it is for the next command to rebuild)."""
     meta = _meta(conn)
-    if meta.get("version") != VERSION:
+    if meta.get("version") != index_rows.VERSION:
         return rebuild() if may_rebuild else conn
     stamps, entries_print, sessions_print = _scan()
     if meta.get("entries") == entries_print and meta.get("sessions") == sessions_print:
@@ -222,17 +178,17 @@ def _update(conn: sqlite3.Connection, *, may_rebuild: bool = True) -> sqlite3.Co
             conn.execute("SELECT rel, stamp FROM entries UNION ALL SELECT rel, stamp FROM broken")
         )
         todo = sorted((rel, s) for rel, s in stamps.items() if known.get(rel) != s)
-        if len(todo) > len(stamps) // 2 and len(todo) >= indexrows.PARALLEL_FROM:
+        if len(todo) > len(stamps) // 2 and len(todo) >= index_rows.PARALLEL_FROM:
             return rebuild() if may_rebuild else conn  # most files changed: start afresh
-        _forget(conn, [rel for rel in known if rel not in stamps])
-        _store(conn, indexrows.read_all(todo, progress.bar))
+        index_rows.forget(conn, [rel for rel in known if rel not in stamps])
+        index_rows.store(conn, index_rows.read_all(todo, progress.bar))
         changed = [rel for rel, _ in todo]
     if meta.get("sessions") != sessions_print:
         _place(conn)
     elif changed:
         _place(conn, changed)
     _set_meta(conn, entries=entries_print, sessions=sessions_print)
-    indexfile.save(conn, whole=False)
+    index_file.save(conn, whole=False)
     return conn
 
 
@@ -242,7 +198,7 @@ def current() -> Index | None:
     if not enabled or not paths.home().is_dir():
         return None
     for attempt in range(2):
-        conn = indexfile.open_db()
+        conn = index_file.open_db()
         try:
             conn = rebuild() if conn is None else _update(conn)
             return Index(conn)
@@ -252,14 +208,14 @@ def current() -> Index | None:
             if conn is not None:
                 conn.close()
             if attempt == 0:
-                indexfile.remove()  # corrupt or foreign: build it again from the files
+                index_file.remove()  # corrupt or foreign: build it again from the files
     return None
 
 
 def note_saved(path: Path, written: dict[str, Any] | None = None) -> None:
     """After an entry file is safely in place (a new entry, or one edited): take it into
     the index, if there is one (never builds a new one), unless the index is kept whole
-    (an encrypted journal: see :func:`indexfile.deferred`).
+    (an encrypted journal: see :func:`index_file.deferred`).
 
     Only this one file is looked at (its row made from ``written``, the dictionary the
     file was just written from, when given; else read from the file), and it is placed
@@ -269,9 +225,9 @@ def note_saved(path: Path, written: dict[str, Any] | None = None) -> None:
     saved, and the next command that uses the index catches up.
     """
     try:
-        if not enabled or indexfile.deferred():
+        if not enabled or index_file.deferred():
             return
-        conn = indexfile.open_db()
+        conn = index_file.open_db()
         if conn is None:
             return
         try:
@@ -284,7 +240,7 @@ def note_saved(path: Path, written: dict[str, Any] | None = None) -> None:
 
 def _take(conn: sqlite3.Connection, path: Path, written: dict[str, Any] | None) -> None:
     meta = _meta(conn)
-    if meta.get("version") != VERSION or "entries" not in meta:
+    if meta.get("version") != index_rows.VERSION or "entries" not in meta:
         return  # the next command rebuilds it
     rel = path.relative_to(paths.entries_dir()).as_posix()
     stamp = _stamp(os.stat(path))
@@ -293,18 +249,18 @@ def _take(conn: sqlite3.Connection, path: Path, written: dict[str, Any] | None) 
         (rel, rel),
     ).fetchone()
     row = (
-        indexrows.read_row(rel, stamp)
+        index_rows.read_row(rel, stamp)
         if written is None
-        else indexrows.row(rel, stamp, written, path)
+        else index_rows.row(rel, stamp, written, path)
     )
-    _store(conn, [row])
+    index_rows.store(conn, [row])
     if len(row) > 4:  # a readable entry: placed among the sessions it could belong to
         day = date.fromisoformat(row[6])
         own = row[9]
         _place(conn, [rel], sessions.around(day, day, ids=[own] if own else []))
     fingerprint = _with_file(meta["entries"], rel, was[0] if was else None, stamp)
     _set_meta(conn, entries=fingerprint)
-    indexfile.save(conn, whole=False)
+    index_file.save(conn, whole=False)
 
 
 # --------------------------------------------------------------------------- reading
@@ -322,7 +278,7 @@ class Index:
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.from_files = 0
-        self.apart = indexfile.kept_apart(conn)  # bulk tables not loaded yet
+        self.apart = index_file.kept_apart(conn)  # bulk tables not loaded yet
 
     def _need(self, table: str) -> None:
         """Load a bulk table kept in its own file; one that does not match the index
@@ -330,9 +286,9 @@ class Index:
         if table not in self.apart:
             return
         try:
-            indexfile.need(self.conn, table)
+            index_file.need(self.conn, table)
             self.apart.discard(table)
-        except indexfile.Mismatch:
+        except index_file.Mismatch:
             self.conn.close()
             self.conn = rebuild()
             self.apart = set()  # a rebuilt index holds every table
@@ -389,5 +345,5 @@ class Index:
                 return load(paths.entries_dir() / row.rel)
         self._need("blobs")
         found = self.conn.execute("SELECT data FROM blobs WHERE rel = ?", (row.rel,)).fetchone()
-        raw = json.loads(zlib.decompress(found[0]), object_hook=indexrows.untag)
+        raw = json.loads(zlib.decompress(found[0]), object_hook=index_rows.untag)
         return from_dict(raw, paths.entries_dir() / row.rel)

@@ -6,15 +6,14 @@ part never touches entries. Merging A into B leaves A's file in place with
 
 The record and reading the registry are in :mod:`partsjournal.core.part_record`,
 what a name may be and a new part's id in :mod:`partsjournal.core.part_names`
-(both re-exported here); this module finds parts by name and changes them.
+(both re-exported here), merging two parts and taking it back in
+:mod:`partsjournal.core.part_merges`; this module finds parts by name and changes one.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from contextlib import AbstractContextManager
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -169,10 +168,11 @@ def add_protects(part: Part, others: list[Part]) -> None:
 
 def record_meeting(part: Part, met: date) -> Part:
     """Update first/last met dates after an entry names this part."""
-    return update(part.id, lambda fresh: _note_meeting(fresh, met))
+    return update(part.id, lambda fresh: note_meeting(fresh, met))
 
 
-def _note_meeting(part: Part, met: date) -> bool:
+def note_meeting(part: Part, met: date) -> bool:
+    """Widen ``part``'s first and last meeting to take in ``met``; True when either moved."""
     changed = False
     if part.first_met is None or met < part.first_met:
         part.first_met, changed = met, True
@@ -193,7 +193,7 @@ def learn(part: Part, facts: dict[str, str], met: date) -> Part:
 
     def take(fresh: Part) -> bool:
         newest = fresh.last_met is None or met >= fresh.last_met
-        changed = _note_meeting(fresh, met)
+        changed = note_meeting(fresh, met)
         for key, value in facts.items():
             text = value.strip()
             if key not in TEXT_FIELDS or not text:
@@ -226,7 +226,7 @@ def rename(part: Part, new_name: str) -> Part:
     def apply(fresh: Part) -> None:
         old = fresh.name
         fresh.name = new
-        fresh.aliases = _unique([old, *fresh.aliases], exclude=[new])
+        fresh.aliases = unique_names([old, *fresh.aliases], exclude=[new])
 
     return update(part.id, apply)
 
@@ -240,10 +240,11 @@ def add_aliases(part: Part, aliases: list[str]) -> None:
             raise UsageError(
                 f"'{alias.strip()}' is already a name of {other.name}; choose another alias."
             )
-    part.aliases = _unique([*part.aliases, *(a.strip() for a in aliases)], exclude=[part.name])
+    part.aliases = unique_names([*part.aliases, *(a.strip() for a in aliases)], exclude=[part.name])
 
 
-def _unique(names: list[str], *, exclude: list[str]) -> list[str]:
+def unique_names(names: list[str], *, exclude: list[str]) -> list[str]:
+    """``names`` stripped, each once (by :func:`matching.key`), leaving out ``exclude``."""
     seen = {matching.key(n) for n in exclude}
     out = []
     for n in names:
@@ -251,82 +252,6 @@ def _unique(names: list[str], *, exclude: list[str]) -> list[str]:
             seen.add(matching.key(n))
             out.append(n.strip())
     return out
-
-
-def merge(source: Part, target: Part) -> Part:
-    """Fold ``source`` into ``target``; nothing is deleted.
-
-    ``target`` gains the source's name and aliases, whom it protects, the
-    earlier first meeting and the later last one, and any field it had left
-    empty. The source file stays, marked ``merged_into``, so entries that point
-    at it still find the part. Merging two parts merged into each other in a
-    circle repairs the circle: ``target`` lives on. Both files are changed under
-    both parts' locks, taken in one order, and refused when either was merged
-    since the caller read it: two crossing merges (A into B, B into A) never
-    both happen and never leave a circle.
-    """
-    if source.id == target.id:
-        raise UsageError(f"'{source.name}' and '{target.name}' are already the same part.")
-    with _both_locked(source.id, target.id):
-        src, fresh = read_one(source.id), read_one(target.id)
-        if (src.merged_into, fresh.merged_into) != (source.merged_into, target.merged_into):
-            raise JournalError(
-                f"{source.name} or {target.name} was merged by another command a moment ago, "
-                "so nothing was merged; see them with: partsjournal parts"
-            )
-        before = replace(fresh, aliases=[*fresh.aliases], protects=[*fresh.protects])
-        fresh.merged_into = None
-        fresh.aliases = _unique([*fresh.aliases, src.name, *src.aliases], exclude=[fresh.name])
-        fresh.protects = _unique([*fresh.protects, *src.protects], exclude=[fresh.id, src.id])
-        for key in TEXT_FIELDS:
-            if not getattr(fresh, key) and getattr(src, key):
-                setattr(fresh, key, getattr(src, key))
-        if src.notes and src.notes not in fresh.notes:
-            fresh.notes = f"{fresh.notes}\n\n{src.notes}".strip()
-        for met in (src.first_met, src.last_met):
-            if met is not None:
-                _note_meeting(fresh, met)
-        write_toml(part_path(fresh.id), fresh.to_dict())
-        src.merged_into = target.id
-        src.merge_undo = _gained(before, fresh)  # for `parts unmerge` (core/unmerge.py)
-        write_toml(part_path(src.id), src.to_dict())
-    return fresh
-
-
-@contextlib.contextmanager
-def _both_locked(one: str, other: str) -> Iterator[None]:
-    """Hold both parts' locks, taken in the order of their paths (so two commands
-    wanting the same two never wait for each other); again where they are now if
-    encrypt renamed one meanwhile."""
-    while True:
-        wanted = sorted({part_path(one), part_path(other)})
-        with contextlib.ExitStack() as held:
-            for path in wanted:
-                held.enter_context(locked(path))
-            if sorted({part_path(one), part_path(other)}) == wanted:
-                yield
-                return
-
-
-def _gained(before: Part, after: Part) -> dict[str, Any]:
-    """Exactly what a merge gave ``after`` (stored with the part merged away)."""
-    return {
-        "aliases": [a for a in after.aliases if a not in before.aliases],
-        "protects": [p for p in after.protects if p not in before.protects],
-        "unprotected": [p for p in before.protects if p not in after.protects],
-        "filled": [k for k in TEXT_FIELDS if getattr(after, k) != getattr(before, k)],
-        "before": {k: getattr(before, k) for k in TEXT_FIELDS if getattr(before, k)}
-        | {k: getattr(before, k) or "" for k in ("first_met", "last_met")},
-    }
-
-
-def undo_merge(part: Part) -> Part:
-    """Make ``part`` live again (how ``parts show`` repairs a merge circle)."""
-
-    def clear(fresh: Part) -> None:
-        fresh.merged_into = None
-
-    return update(part.id, clear)
 
 
 # What an edited part file may contain; anything else is refused, so typos show.

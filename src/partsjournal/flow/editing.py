@@ -33,14 +33,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from partsjournal import prompts
 from partsjournal.core import crypt, index, parts, paths
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.parts import Part
 from partsjournal.core.store import UnreadableFile, locked, read_file, read_toml, write_file
-from partsjournal.flow.drafting import stopping_signals_pause
+from partsjournal.flow import asking
 from partsjournal.flow.engine import Paused
+from partsjournal.flow.interrupts import stopping_signals_pause
 from partsjournal.render import ui
 
 T = TypeVar("T")
@@ -335,7 +335,7 @@ def _ask_again(again: Callable[[str], bool] | None, question: str) -> bool:
     if not ui.can_prompt():
         return False
     try:
-        return prompts.confirm(question, default=True)
+        return asking.terminal().confirm(question, default=True)
     except Paused:
         return False
 

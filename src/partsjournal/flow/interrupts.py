@@ -1,5 +1,7 @@
-"""How a prompt ends when a signal comes: Ctrl-C pauses, a closed terminal or SIGTERM stops.
+"""What a signal does while a person is asked: Ctrl-C pauses, a closed terminal or SIGTERM stops.
 
+While an exercise is asked, SIGHUP and SIGTERM end it as :class:`TerminalGone`
+(:func:`stopping_signals_pause`) and wait while its draft is saved (:func:`signals_held`).
 :func:`run_prompt` asks one prompt (a questionary question, built by ``prompts``) with these
 signals handled from inside the prompt's event loop, so none is lost and none leaves a
 traceback on a terminal that is gone; :func:`terminal_gone` names a terminal that closed
@@ -11,11 +13,89 @@ from __future__ import annotations
 import errno
 import signal
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from types import FrameType
 from typing import Any
 
-from partsjournal.flow.drafting import STOPPING_SIGNALS, TerminalGone, hangup
+# Closing the terminal window sends SIGHUP; logging out or `kill` sends SIGTERM.
+# (Windows has no SIGHUP.)
+STOPPING_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
+)
+
+
+def hangup() -> int:
+    """The signal a closed terminal sends: SIGHUP, or on Windows (which has none) SIGTERM,
+    its nearest, so that a terminal gone under a prompt is still told apart from Ctrl-C."""
+    return int(getattr(signal, "SIGHUP", signal.SIGTERM))
+
+
+class TerminalGone(KeyboardInterrupt):
+    """The terminal closed (SIGHUP) or the program was asked to stop (SIGTERM).
+
+    Handled like Ctrl-C: the draft is saved with any half-typed text (``step`` and
+    ``partial``, filled in by the asker that was waiting), then the program exits
+    with ``128 + signum`` without writing to a terminal that may be gone.
+    """
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+        self.step: str | None = None
+        self.partial: str | None = None
+
+    @property
+    def exit_code(self) -> int:
+        return 128 + self.signum
+
+
+@contextmanager
+def _stopping_signals_go_to(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
+    """Inside the block SIGHUP and SIGTERM call ``handler``; after it, what handled them
+    before. Only in the main thread, the one signals reach."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {sig: signal.signal(sig, handler) for sig in STOPPING_SIGNALS}
+    try:
+        yield
+    finally:
+        for sig, before in previous.items():
+            signal.signal(sig, before)
+
+
+@contextmanager
+def stopping_signals_pause() -> Iterator[None]:
+    """While an exercise is being asked, SIGHUP and SIGTERM raise :class:`TerminalGone`.
+
+    The first one also ignores any later ones, so saving the draft is never cut short.
+    """
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        for sig in STOPPING_SIGNALS:
+            signal.signal(sig, signal.SIG_IGN)
+        raise TerminalGone(signum)
+
+    with _stopping_signals_go_to(stop):
+        yield
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGHUP and SIGTERM wait until the block ends, so saving the draft after a pause is never
+    cut short (closing a terminal ends its input first, then sends SIGHUP a moment later);
+    one that came meanwhile is raised as :class:`TerminalGone` once the block is done."""
+    came: list[int] = []
+
+    def remember(signum: int, frame: FrameType | None) -> None:
+        came.append(signum)
+
+    with _stopping_signals_go_to(remember):
+        yield
+    if came:
+        raise TerminalGone(came[0])
+
 
 # Ctrl-C that came as a signal while a prompt was starting or ending, or between two prompts,
 # not yet acted on: the prompt under way, or else the next one, ends with it as a pause.

@@ -26,14 +26,10 @@ from partsjournal.core.entry import Entry, is_entry_id, new_id, save_new
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import interrupts
 from partsjournal.flow.care_talk import Ended
-from partsjournal.flow.drafting import (
-    DraftKeeper,
-    TerminalGone,
-    signals_held,
-    stopping_signals_pause,
-)
+from partsjournal.flow.draft_keeper import DraftKeeper
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
+from partsjournal.flow.interrupts import TerminalGone, signals_held, stopping_signals_pause
 from partsjournal.flow.measure_file import Measure
 from partsjournal.flow.measure_score import Score, score
 

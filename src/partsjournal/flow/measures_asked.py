@@ -10,7 +10,7 @@ from partsjournal.core import dates, drafts, sessions
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
-from partsjournal.flow import care, care_words, drafting, measure_file, measure_run
+from partsjournal.flow import care, care_words, draft_keeper, measure_file, measure_run
 from partsjournal.flow.care_state import SafetyState
 from partsjournal.flow.engine import Asker, Paused, Run
 from partsjournal.flow.measure_file import Measure
@@ -84,7 +84,7 @@ def resume(draft: Draft, asker: Asker) -> Entry | None:
     with drafts.held(draft):
         # read again under the lock: another window may have moved it on or finished it
         draft = drafts.reload(draft)
-        current = drafting.run_from_draft(draft, measure_run.as_exercise(measure))
+        current = draft_keeper.run_from_draft(draft, measure_run.as_exercise(measure))
         screens.welcome_back(
             dates.moment_text(draft.created), draft.answered, measure.title, len(current.kept)
         )

@@ -1,7 +1,7 @@
 """Trailheads: a one-line note saved at once, and starting an exercise from one.
 
 A note is an ordinary entry of the ``note`` exercise (``exercises/note.toml``),
-saved through :func:`partsjournal.flow.journal.save_run` like every other, so it
+saved through :func:`partsjournal.flow.saving.save_run` like every other, so it
 is linked to a session, names its part and is found by every listing.
 
 Saving never asks for the passphrase. In an encrypted journal whose key is not at
@@ -20,7 +20,7 @@ from partsjournal.core import crypt, dates, entry, layout, paths, reading, sessi
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import UsageError
-from partsjournal.flow import exercises, journal
+from partsjournal.flow import exercises, saving
 from partsjournal.flow.engine import Run
 from partsjournal.views import search
 
@@ -52,7 +52,7 @@ def save_note(text: str, *, part: str | None = None, at: str | None = None) -> E
         current.shown[step.id] = current.render(step.text)
     if linked is not None:
         current.context["session"] = linked.id
-    saved = journal.save_run(current, created, link_parts=at_hand)
+    saved = saving.save_run(current, created, link_parts=at_hand)
     if not at_hand and part:
         store.atomic_write(paths.waiting_dir() / saved.id, b"")
     return saved
@@ -74,7 +74,7 @@ def link_waiting() -> int:
             current = Run(exercise=ex, phase=found.phase)
             current.answers = {a.step: a.value for a in found.answers}
             current.shown = {a.step: a.prompt for a in found.answers}
-            journal.link_parts(path, current)
+            saving.link_parts(path, current)
             done += 1
         with contextlib.suppress(OSError):
             os.unlink(marker.path)

@@ -7,36 +7,31 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from partsjournal import prompts
 from partsjournal.core import crypt, dates, drafts, parts, paths, reading, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import (
+    asking,
     care,
     care_words,
     exercises,
     integration,
     interrupts,
-    journal,
+    known_parts,
     measure_run,
     measures_asked,
-    promises,
+    saving,
     scripted,
     session_day,
     session_plan,
     support,
 )
-from partsjournal.flow.drafting import (
-    DraftKeeper,
-    TerminalGone,
-    run_from_draft,
-    signals_held,
-    stopping_signals_pause,
-)
+from partsjournal.flow.draft_keeper import DraftKeeper, run_from_draft
 from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Exercise, Step
+from partsjournal.flow.interrupts import TerminalGone, signals_held, stopping_signals_pause
 from partsjournal.render import drafts as render_drafts
 from partsjournal.render import screens, ui
 from partsjournal.views import practices as practice_log
@@ -51,16 +46,7 @@ def make_asker(ex: Exercise, answers: str | None) -> Asker:
     """
     if answers is not None:
         return scripted.ScriptedAsker(scripted.read_answers_file(answers, ex), ex)
-    return terminal()
-
-
-def terminal() -> prompts.InteractiveAsker:
-    if not ui.can_prompt():
-        raise UsageError(
-            "partsjournal needs a terminal to ask its questions; to run without one, "
-            "pass --answers FILE (a TOML table of step id = answer, see docs/format.md)."
-        )
-    return prompts.InteractiveAsker()
+    return asking.terminal()
 
 
 @reading.each_file_once
@@ -222,7 +208,7 @@ def _walk(
     draft = keeper.draft
     fixed = draft.id if draft is not None and is_entry_id(draft.id) else None
     try:
-        entry = journal.save_run(current, created, entry_id=fixed)
+        entry = saving.save_run(current, created, entry_id=fixed)
     except JournalError as exc:
         if draft is None:
             raise
@@ -255,8 +241,8 @@ def _exercise_of(draft: Draft) -> Exercise:
         _, pending = practice_log.pending(draft.created)
         if pending:
             return integration.check_exercise(pending)
-    linked = promises.session_of(draft.context.get("session"), draft.created.date())
-    return promises.exercise_for(draft.exercise, linked) or exercises.for_draft(draft.exercise)
+    linked = known_parts.session_of(draft.context.get("session"), draft.created.date())
+    return known_parts.exercise_for(draft.exercise, linked) or exercises.for_draft(draft.exercise)
 
 
 def _where(entry: Entry) -> str | None:
@@ -282,7 +268,7 @@ def resume(
     elif len(found) == 1:
         draft = found[0]
     elif answers is None and (asker is not None or ui.can_prompt()):
-        chooser = asker if asker is not None else terminal()
+        chooser = asker if asker is not None else asking.terminal()
         render_drafts.show_list(found)
         # numbered as in the list above, so two drafts started the same minute differ
         labels = [f"{n}. {drafts.label(d)}" for n, d in enumerate(found, start=1)]
@@ -303,7 +289,7 @@ def resume(
         measures_asked.check_resumable(
             draft, answers, terminal=asker is not None or ui.can_prompt()
         )
-        return measures_asked.resume(draft, asker if asker is not None else terminal())
+        return measures_asked.resume(draft, asker if asker is not None else asking.terminal())
     try:
         ex = _exercise_of(draft)
     except UsageError:

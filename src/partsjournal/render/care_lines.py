@@ -9,7 +9,7 @@ from partsjournal.core import care_record as rec
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.dates import short_day, short_moment
 from partsjournal.render.text import plural
-from partsjournal.views.care_notes import CareNote
+from partsjournal.views.care_summary import CareNote
 
 NOT_SEEN = "not seen by anyone at the time"
 SECTION = "What care noticed during this entry"

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from partsjournal.core.dates import short_day, span_text
-from partsjournal.render import care_lines, review_notes
+from partsjournal.render import care_lines, review_closing
 from partsjournal.render import patterns as pattern_words
 from partsjournal.render.review import (
     NOT_RATED,
@@ -285,7 +285,7 @@ SECTIONS: list[tuple[str, Make]] = [
     ("Realms", _realms),
     ("Practices", _practices),
     ("Highlights", _highlights),
-    ("For your therapist", _listed(review_notes.for_therapist)),
-    ("Trailheads", _listed(review_notes.trailheads)),
-    ("Toward your parts (start → close)", _listed(review_notes.feel_toward)),
+    ("For your therapist", _listed(review_closing.for_therapist)),
+    ("Trailheads", _listed(review_closing.trailheads)),
+    ("Toward your parts (start → close)", _listed(review_closing.feel_toward)),
 ]

@@ -7,13 +7,13 @@ from typing import TYPE_CHECKING
 from partsjournal.core import dates
 from partsjournal.core.answers import first_words
 from partsjournal.core.entry import Entry
-from partsjournal.core.indexrows import Row
+from partsjournal.core.index_rows import Row
 from partsjournal.core.sessions import Session, describe
 from partsjournal.render import care_lines, ui
 from partsjournal.render.text import literal, plural
-from partsjournal.views import care_notes
+from partsjournal.views import care_summary
 from partsjournal.views.arcs import Arc, Note, Stage
-from partsjournal.views.care_notes import CareNote
+from partsjournal.views.care_summary import CareNote
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -90,7 +90,7 @@ def print_arc(arc: Arc[Entry], stages: list[Stage] | None = None, *, more: int =
     _stages(stages or [])
     _notes(f"For your therapist, to bring to {session.name}:", arc.bring)
     _notes("For your therapist, to bring next time:", arc.bring_next)
-    _care(care_notes.notable([*arc.before, *arc.after]))
+    _care(care_summary.notable([*arc.before, *arc.after]))
 
 
 def _care(notes: list[CareNote]) -> None:

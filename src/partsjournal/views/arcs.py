@@ -9,7 +9,7 @@ from typing import Generic, TypeVar
 
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
-from partsjournal.core.indexrows import Row
+from partsjournal.core.index_rows import Row
 from partsjournal.core.sessions import ARC_STAGES, Session
 
 T = TypeVar("T", Row, Entry)

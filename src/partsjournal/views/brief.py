@@ -27,7 +27,7 @@ from partsjournal.core.errors import UsageError
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import Session
 from partsjournal.core.wording import plural
-from partsjournal.views import care_notes, measures, patterns, practices, search
+from partsjournal.views import care_summary, measures, patterns, practices, search
 from partsjournal.views import course as course_mod
 
 # (key, heading), in the order the brief shows them
@@ -190,7 +190,7 @@ _WORTH = (rec.SAFE, rec.RISK, rec.THOUGHTS, rec.GOING_ON, rec.NOTE)
 
 def _worth(item: CareItem) -> bool:
     if item.kind == rec.RATING:
-        return item.number is not None and item.number >= care_notes.HIGH
+        return item.number is not None and item.number >= care_summary.HIGH
     if item.kind == rec.SAFE:
         return item.value is False
     if item.kind == rec.THOUGHTS:

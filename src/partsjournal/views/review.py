@@ -21,7 +21,7 @@ from partsjournal.core.answers import shorten
 from partsjournal.core.entry import Entry
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link, placement
-from partsjournal.views import care_notes, course, patterns, practices, search
+from partsjournal.views import care_summary, course, patterns, practices, search
 from partsjournal.views.period import Period, recent_days, recent_days_back, streak, streak_back
 from partsjournal.views.review_data import (
     Activation,
@@ -121,7 +121,7 @@ def build(
     _highlights(review, current, parts)
     _notes(review, current, parts)
     review.patterns = patterns.find(current, sessions)
-    review.care = care_notes.notable(current)
+    review.care = care_summary.notable(current)
     # the charts of the days read: this period and the one before it
     review.course = course.build([*earlier, *current], sessions, prev_period.since, period.until)
     return review

@@ -10,7 +10,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from partsjournal.views.care_notes import CareNote
+from partsjournal.views.care_summary import CareNote
 from partsjournal.views.patterns import Pattern
 from partsjournal.views.period import Period
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from partsjournal.core import index, layout, matching, parts, paths, sessions
 from partsjournal.core.entry import Entry, load
 from partsjournal.core.errors import UsageError
-from partsjournal.core.indexrows import Row
+from partsjournal.core.index_rows import Row
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import placement
 from partsjournal.core.store import UnreadableFile

@@ -1,104 +1,22 @@
-"""Keeping an exercise in progress as a draft, and rebuilding it from one.
+"""A run kept as a draft while it is answered, and a run rebuilt from its draft.
 
 :class:`DraftKeeper` writes the run to ``<home>/drafts/`` after every answered
 step, so a closed terminal loses nothing; :func:`run_from_draft` turns a draft
 back into a run, keeping aside (never dropping) answers that no longer fit a
-changed exercise file.
+changed exercise file. The draft files themselves are :mod:`partsjournal.core.drafts`;
+what a signal does to a run is :mod:`partsjournal.flow.interrupts`.
 """
 
 from __future__ import annotations
 
 import contextlib
-import signal
-import threading
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from datetime import datetime
-from types import FrameType
 
 from partsjournal.core import dates, drafts
 from partsjournal.core.answers import Answer
 from partsjournal.core.drafts import Draft
 from partsjournal.flow.engine import Run, check_value
 from partsjournal.flow.exercises import Exercise
-
-# Closing the terminal window sends SIGHUP; logging out or `kill` sends SIGTERM.
-# (Windows has no SIGHUP.)
-STOPPING_SIGNALS = tuple(
-    getattr(signal, name) for name in ("SIGHUP", "SIGTERM") if hasattr(signal, name)
-)
-
-
-def hangup() -> int:
-    """The signal a closed terminal sends: SIGHUP, or on Windows (which has none) SIGTERM,
-    its nearest, so that a terminal gone under a prompt is still told apart from Ctrl-C."""
-    return int(getattr(signal, "SIGHUP", signal.SIGTERM))
-
-
-class TerminalGone(KeyboardInterrupt):
-    """The terminal closed (SIGHUP) or the program was asked to stop (SIGTERM).
-
-    Handled like Ctrl-C: the draft is saved with any half-typed text (``step`` and
-    ``partial``, filled in by the asker that was waiting), then the program exits
-    with ``128 + signum`` without writing to a terminal that may be gone.
-    """
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-        self.step: str | None = None
-        self.partial: str | None = None
-
-    @property
-    def exit_code(self) -> int:
-        return 128 + self.signum
-
-
-@contextmanager
-def _stopping_signals_go_to(handler: Callable[[int, FrameType | None], None]) -> Iterator[None]:
-    """Inside the block SIGHUP and SIGTERM call ``handler``; after it, what handled them
-    before. Only in the main thread, the one signals reach."""
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = {sig: signal.signal(sig, handler) for sig in STOPPING_SIGNALS}
-    try:
-        yield
-    finally:
-        for sig, before in previous.items():
-            signal.signal(sig, before)
-
-
-@contextmanager
-def stopping_signals_pause() -> Iterator[None]:
-    """While an exercise is being asked, SIGHUP and SIGTERM raise :class:`TerminalGone`.
-
-    The first one also ignores any later ones, so saving the draft is never cut short.
-    """
-
-    def stop(signum: int, frame: FrameType | None) -> None:
-        for sig in STOPPING_SIGNALS:
-            signal.signal(sig, signal.SIG_IGN)
-        raise TerminalGone(signum)
-
-    with _stopping_signals_go_to(stop):
-        yield
-
-
-@contextmanager
-def signals_held() -> Iterator[None]:
-    """SIGHUP and SIGTERM wait until the block ends, so saving the draft after a pause is never
-    cut short (closing a terminal ends its input first, then sends SIGHUP a moment later);
-    one that came meanwhile is raised as :class:`TerminalGone` once the block is done."""
-    came: list[int] = []
-
-    def remember(signum: int, frame: FrameType | None) -> None:
-        came.append(signum)
-
-    with _stopping_signals_go_to(remember):
-        yield
-    if came:
-        raise TerminalGone(came[0])
 
 
 class DraftKeeper:

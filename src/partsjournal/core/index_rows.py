@@ -1,11 +1,13 @@
-"""Rows of the index (:mod:`partsjournal.core.index`): what it holds about one
-entry, and reading many entry files into rows, in several processes when there
-are many files and more than one core."""
+"""What the index (:mod:`partsjournal.core.index`) holds: its tables and their version,
+the row of one entry, and reading many entry files into rows, in several processes when
+there are many files and more than one core. Keeping the index true to the files is
+:mod:`partsjournal.core.index`'s business, and its file :mod:`partsjournal.core.index_file`'s."""
 
 from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -13,10 +15,35 @@ from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
-from partsjournal.core import crypt, layout, matching, paths
-from partsjournal.core.entry import Entry, from_dict
+from partsjournal.core import crypt, index_file, layout, matching, paths, sessions
+from partsjournal.core.entry import SCHEMA_VERSION, Entry, from_dict
 from partsjournal.core.progress import Progress
 from partsjournal.core.store import UnreadableFile, read_toml
+
+# Raise FORMAT whenever what a row holds, or how it is made, changes: an index
+# with another version is rebuilt. The entry schema and the placement windows
+# are part of it, so changing either rebuilds too.
+# 2: bulky tables in files of their own when kept whole; 3: titles; 4: searched text in
+# one Unicode form (matching.fold); 5: the entries' fingerprint combined per file (XOR), so a
+# save folds its one new file in without a scan
+FORMAT = 5
+VERSION = f"{FORMAT}:{SCHEMA_VERSION}:{sessions.BEFORE_WINDOW_DAYS}:{sessions.AFTER_WINDOW_DAYS}"
+
+MAIN_TABLES = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE entries (
+    rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, id TEXT, sort INTEGER, created TEXT,
+    day TEXT, exercise TEXT, title TEXT, own_session TEXT, own_phase TEXT, session TEXT, phase TEXT,
+    parts TEXT, answer_parts TEXT);
+CREATE INDEX entries_order ON entries (sort, id);
+CREATE TABLE broken (rel TEXT PRIMARY KEY, stamp TEXT, fday TEXT, reason TEXT);
+"""
+# The bulky tables (index_file.BULK), which an encrypted index keeps in files of their own.
+BULK_TABLES = {
+    "texts": "CREATE TABLE texts (rel TEXT PRIMARY KEY, search TEXT);",
+    "blobs": "CREATE TABLE blobs (rel TEXT PRIMARY KEY, data BLOB);",
+}
+
 
 PARALLEL_FROM = 400  # files; fewer are read faster in one process
 CHUNK = 100  # files handed to a worker at a time
@@ -70,6 +97,31 @@ def untag(obj: dict[str, Any]) -> object:
         kind: Any = {"datetime": datetime, "date": date, "time": time}[obj["\0t"]]
         return kind.fromisoformat(obj["v"])
     return obj
+
+
+def store(conn: sqlite3.Connection, rows: Iterable[tuple[Any, ...]]) -> None:
+    """Put ``rows`` (from :func:`row`, or a broken file's four fields) in their tables."""
+    index_file.need(conn, *index_file.BULK)
+    good: list[tuple[Any, ...]] = []
+    bad: list[tuple[Any, ...]] = []
+    for r in rows:
+        (bad if len(r) == 4 else good).append(r)
+    forget(conn, [r[0] for r in bad + good])
+    conn.executemany("INSERT INTO broken VALUES (?,?,?,?)", bad)
+    conn.executemany(
+        "INSERT INTO entries VALUES (?,?,?,?,?,?,?,?,?,?,?,NULL,NULL,?,?)", [r[:13] for r in good]
+    )
+    conn.executemany("INSERT INTO texts VALUES (?,?)", [(r[0], r[13]) for r in good])
+    conn.executemany("INSERT INTO blobs VALUES (?,?)", [(r[0], r[14]) for r in good])
+
+
+def forget(conn: sqlite3.Connection, rels: list[str]) -> None:
+    """Take the files ``rels`` out of every table."""
+    if not rels:
+        return
+    index_file.need(conn, *index_file.BULK)
+    for table in ("entries", "texts", "blobs", "broken"):
+        conn.executemany(f"DELETE FROM {table} WHERE rel = ?", [(r,) for r in rels])
 
 
 def read_row(rel: str, stamp: str) -> tuple[Any, ...]:
