@@ -33,8 +33,8 @@ from typing import Any
 
 import pytest
 
-from partsjournal import prompts
 from partsjournal.flow import interrupts
+from partsjournal.prompts import keymaps
 from partsjournal.render import ui
 
 ENTER = "\r"
@@ -129,7 +129,7 @@ def terminal_fixture(monkeypatch: pytest.MonkeyPatch) -> Typing:
 
     monkeypatch.setattr(application, "load_key_bindings", shared_default_bindings)
     monkeypatch.setattr(ui, "can_prompt", lambda: True)
-    monkeypatch.setattr(prompts, "ESCAPE_WAIT", 0.02)
+    monkeypatch.setattr(keymaps, "ESCAPE_WAIT", 0.02)
     interrupts.interrupted.clear()
     return Typing()
 

@@ -429,3 +429,47 @@ def test_a_ctrl_c_as_the_exercise_opens_pauses_at_its_first_question(
     assert result.exit_code == 0, result.output
     assert "Paused." in result.stdout and "Saved." not in result.stdout
     assert entry_files(home) == []
+
+
+@pytest.mark.parametrize("columns", [30, 44, 60])
+def test_a_long_question_breaks_between_words_on_a_narrow_screen(columns: int) -> None:
+    """prompt_toolkit breaks a message too long for the screen inside a word ("after-hours
+    l / ine"); each question's words are broken between words first."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.data_structures import Size
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output.plain_text import PlainTextOutput
+
+    from tests.keys import Screen
+
+    class Narrow(PlainTextOutput):
+        def get_size(self) -> Size:
+            return Size(rows=40, columns=columns)
+
+    question = "Would you like to add your clinic's after-hours line to the card now?"
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=Narrow(Screen())):
+        for label in (prompts._fit(question), prompts._fit(question + " " + question)):
+            rows = label.split("\n")
+            assert len(rows) > 1 and " ".join(rows) in (question, question + " " + question)
+            assert all(len(row) <= columns - 2 for row in rows), rows
+
+
+def test_every_kind_of_prompt_fits_its_words_to_the_screen(
+    terminal: Typing, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A page, a line, several lines, a list and a yes/no outside the steps all break their
+    words through the one fitting rule above."""
+    fitted: list[str] = []
+    real_fit = prompts._fit
+
+    def spy(label: str) -> str:
+        fitted.append(label)
+        return real_fit(label)
+
+    monkeypatch.setattr(prompts, "_fit", spy)
+    steps = [step_of(kind) for kind in ("guide", "text", "long_text", "choice")]
+    asked(terminal, ENTER + line("a") + lines("b") + "1" + ENTER, *steps)
+    with terminal.typing(line("no")):
+        prompts.InteractiveAsker().confirm("Is the card right?")
+    assert len(fitted) == 5
+    assert any("Is the card right?" in label for label in fitted)

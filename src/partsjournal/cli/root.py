@@ -128,7 +128,7 @@ UNLOCKING = "Unlocking your journal..."
 
 
 def ask_secret(question: str) -> str:
-    """Ask for a passphrase through prompts.py, loaded only when a file needs it."""
+    """Ask for a passphrase through prompts/, loaded only when a file needs it."""
     import importlib
 
     prompts = importlib.import_module("partsjournal.prompts")
@@ -139,7 +139,7 @@ def ask_secret(question: str) -> str:
 
 
 def asker_at_terminal() -> Asker:
-    """The asker for a person at a terminal (prompts.py), loaded only when one is asked."""
+    """The asker for a person at a terminal (prompts/), loaded only when one is asked."""
     import importlib
 
     prompts = importlib.import_module("partsjournal.prompts")

@@ -1,7 +1,7 @@
-"""Who asks the person at a terminal: the one seam between flow/ and ``prompts.py``.
+"""Who asks the person at a terminal: the one seam between flow/ and ``prompts/``.
 
 flow/ owns the asking protocol: :class:`partsjournal.flow.engine.Asker` (a step, a yes/no, a
-choice) and the step kinds of :mod:`partsjournal.flow.kinds`. ``prompts.py`` implements it
+choice) and the step kinds of :mod:`partsjournal.flow.kinds`. ``prompts/`` implements it
 (``prompts.InteractiveAsker``) and imports flow/, never the other way round: the command layer
 installs the interactive asker for each command (:func:`use`, from
 ``cli/root.JournalGroup.invoke``), and flow/ asks for it here when nobody gave it another

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from partsjournal.flow.exercises import Step
 
 # How a question is put on the screen: a page to read (Enter goes on), one line, several
-# lines, or a list to choose from. prompts.py draws each of these one way.
+# lines, or a list to choose from. prompts/ draws each of these one way.
 Widget = Literal["page", "line", "lines", "list"]
 
 SKIP_HINT = "Optional: press Enter with nothing written to skip it."

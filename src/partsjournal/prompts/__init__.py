@@ -30,19 +30,17 @@ from partsjournal.flow.exercises import Step
 from partsjournal.flow.interrupts import TerminalGone
 from partsjournal.flow.interrupts import run_prompt as _run
 from partsjournal.flow.interrupts import terminal_gone as _terminal_gone
+from partsjournal.prompts import keymaps
 from partsjournal.render import screens, terminal, ui
+from partsjournal.render.text import wrap
 
 PAUSE_CHOICE = "Pause here"
 BACK_CHOICE = "Go back one step"
-BACK_KEY = "escape"
 BACK_HINT = "Esc goes back one step"
 FINISH_HINT = "(Enter on an empty line finishes)"  # on every multi-line question, the same
 CHOOSE_HINT = "(arrow keys or a number, then Enter)"
 CHOOSE_PROBLEM = "Choose one with the arrow keys or its number, then press Enter."
 YES_NO_PROBLEM = "Please type yes or no."
-# How long a lone Esc waits for the key that may follow it (Esc then b is Alt-B, a word
-# back), in seconds; tests make it shorter.
-ESCAPE_WAIT = 0.5
 
 
 def ask_secret(question: str) -> str:
@@ -172,7 +170,7 @@ def _build(
             one_word=kind.one_word,
         )
     if back:
-        _add_keys(shown, _going_back(kind))
+        keymaps.add(shown, keymaps.going_back(kind))
     return shown
 
 
@@ -189,6 +187,7 @@ def _line(
     a ``one_word`` answer that does not fit is cleared (see :attr:`kinds.Kind.one_word`)."""
     import questionary
 
+    label = _fit(label)
     if names:
         shown = questionary.autocomplete(label, choices=names, validate=validate, default=default)
     else:
@@ -199,30 +198,20 @@ def _line(
             multiline=lines,
             instruction=FINISH_HINT if lines else None,
         )
-    _add_keys(
-        shown, _empty_line_finishes() if lines else _refused_is_cleared() if one_word else None
-    )
+    if lines:
+        keymaps.add(shown, keymaps.empty_line_finishes())
+    else:
+        keymaps.add(shown, keymaps.refused_is_cleared() if one_word else None)
     return shown
 
 
-def _refused_is_cleared() -> Any:
-    """Enter on a one-word answer that does not fit says why and empties the line, so the
-    next word typed is the whole answer."""
-    from prompt_toolkit.key_binding import KeyBindings
+def _fit(label: str) -> str:
+    """``label`` broken between words to fit the screen the prompt draws on (a question's
+    mark and a space come before it): prompt_toolkit would break it inside a word."""
+    from prompt_toolkit.application.current import get_app_session
 
-    keys = KeyBindings()
-
-    @keys.add("enter")
-    def _enter(event: Any) -> None:
-        buffer = event.current_buffer
-        if buffer.validate(set_cursor=False):
-            buffer.validate_and_handle()
-            return
-        refused = buffer.validation_error
-        buffer.text = ""
-        buffer.validation_error = refused  # still said on the screen
-
-    return keys
+    columns = get_app_session().output.get_size().columns
+    return wrap(label, max(20, columns - 2))
 
 
 def _page(label: str) -> Any:
@@ -241,7 +230,7 @@ def _page(label: str) -> Any:
         """Typed on a page to read: nothing to answer."""
 
     session: Any = PromptSession(
-        [("class:question", f" {label} ")],
+        [("class:question", f" {_fit(label)} ")],
         key_bindings=quiet,
         style=merge_styles_default([None]),
     )
@@ -255,11 +244,10 @@ def _list(
     pick one (unless ``picked``, an earlier answer), so Enter alone answers nothing; it skips
     an ``optional`` question."""
     import questionary
-    from prompt_toolkit.key_binding import KeyBindings
     from questionary.prompts.common import InquirerControl
 
     shown = questionary.select(
-        label,
+        _fit(label),
         choices=[*choices, questionary.Separator(), *extras],
         default=picked or None,
         use_shortcuts=True,
@@ -271,31 +259,7 @@ def _list(
     )
     if not picked:
         control.pointed_at = -1
-    keys = KeyBindings()
-
-    @keys.add("enter", eager=True)
-    def _enter(event: Any) -> None:
-        if control.pointed_at >= 0:
-            control.is_answered = True
-            event.app.exit(result=control.get_pointed_at().value)
-        elif optional:
-            event.app.exit(result="")
-        else:
-            control.error_message = CHOOSE_PROBLEM
-
-    @keys.add("up", eager=True)
-    def _up(event: Any) -> None:
-        control.error_message = None
-        control.pointed_at = (control.pointed_at if control.pointed_at >= 0 else 0) - 1
-        control.pointed_at %= control.choice_count
-        while not control.is_selection_valid():
-            control.select_previous()
-
-    @keys.add("c-d", eager=True)
-    def _ctrl_d(event: Any) -> None:
-        event.app.exit(exception=EOFError, style="class:aborting")
-
-    _add_keys(shown, keys)
+    keymaps.add(shown, keymaps.choosing(control, optional=optional, problem=CHOOSE_PROBLEM))
     return shown
 
 
@@ -308,62 +272,6 @@ def _validator(step: Step, kind: kinds.Kind) -> Any:
         return True
 
     return validate
-
-
-def _going_back(kind: kinds.Kind) -> Any:
-    """Esc asks to go back one step (:class:`GoBack`), keeping what was typed here."""
-    from prompt_toolkit.key_binding import KeyBindings
-
-    keys = KeyBindings()
-
-    @keys.add(BACK_KEY)
-    def _back(event: Any) -> None:
-        typed = event.app.current_buffer.text if kind.keeps_typing else ""
-        event.app.exit(exception=GoBack(typed if typed.strip() else None))
-
-    return keys
-
-
-def _empty_line_finishes() -> Any:
-    """In several lines, Enter on an empty last line finishes (the empty line is not kept);
-    anywhere else Enter starts a new line."""
-    from prompt_toolkit.document import Document
-    from prompt_toolkit.filters import Condition
-    from prompt_toolkit.key_binding import KeyBindings
-
-    keys = KeyBindings()
-
-    @Condition
-    def on_an_empty_last_line() -> bool:
-        from prompt_toolkit.application.current import get_app
-
-        document = get_app().current_buffer.document
-        return document.is_cursor_at_the_end and not document.current_line.strip()
-
-    @keys.add("enter", filter=on_an_empty_last_line)
-    def _finish(event: Any) -> None:
-        buffer = event.current_buffer
-        buffer.document = Document(buffer.text.rstrip())
-        buffer.validate_and_handle()
-
-    return keys
-
-
-def _add_keys(question: Any, keys: Any) -> None:
-    """Add ``keys`` to a question's own (they win over its defaults), with the keys every
-    question shares: a SIGINT while it starts pauses (``<sigint>``), and the wait for a
-    key after Esc."""
-    from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-
-    app = question.application
-    shared = KeyBindings()
-
-    @shared.add("<sigint>", eager=True)
-    def _interrupt(event: Any) -> None:
-        event.app.exit(exception=KeyboardInterrupt, style="class:aborting")
-
-    app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, shared, keys) if b])
-    app.timeoutlen = app.ttimeoutlen = ESCAPE_WAIT
 
 
 def _typed_so_far(question: Any, kind: kinds.Kind) -> str | None:
