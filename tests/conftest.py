@@ -14,8 +14,9 @@ from click.testing import CliRunner, Result
 
 from partsjournal.cli import root
 from partsjournal.cli.root import app
-from partsjournal.core import paths
-from partsjournal.flow import support
+from partsjournal.core import paths, shipped
+from partsjournal.core.errors import JournalError
+from partsjournal.flow import exercises, support
 from tests.helpers import TODAY, freeze_today
 from tests.keys import Typing, terminal_fixture
 
@@ -220,6 +221,40 @@ def commands_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
         return BUILT[key]
 
     monkeypatch.setattr(lazy, "typer_command", typer_once)
+
+
+SHIPPED_DIR = shipped.builtin_dir()  # where the shipped exercises are, found the real way
+LOAD_EXERCISE = exercises.load_file
+LOADED: dict[tuple[str, bytes, tuple[tuple[str, bytes], ...]], Any] = {}
+
+
+def load_exercise_once(path: Path) -> Any:
+    """``exercises.load_file``, remembered for the run by what it reads: the file's bytes
+    and every exercise of the journal's own (which its includes may name); the shipped
+    files do not change while the tests run. A program loads an exercise once or twice;
+    the tests run thousands of commands, and reading, expanding and validating an
+    exercise costs a few milliseconds each time. A file that cannot be read, or one that
+    is not valid, goes to the real loader every time (errors are never remembered)."""
+    try:
+        text = path.read_bytes()
+        folder = paths.home() / "exercises"
+        own = (
+            tuple((p.name, p.read_bytes()) for p in sorted(folder.glob("*.toml")))
+            if folder.is_dir()
+            else ()
+        )
+    except (OSError, JournalError):
+        return LOAD_EXERCISE(path)
+    key = (str(path), text, own)
+    if key not in LOADED:
+        LOADED[key] = LOAD_EXERCISE(path)
+    return LOADED[key]
+
+
+@pytest.fixture(autouse=True)
+def shipped_exercises_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(shipped, "builtin_dir", lambda: SHIPPED_DIR)
+    monkeypatch.setattr(exercises, "load_file", load_exercise_once)
 
 
 class Cli:

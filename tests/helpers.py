@@ -7,6 +7,8 @@ A test module imports helpers from here (or from the other helper modules: ``ask
 
 from __future__ import annotations
 
+import ast
+import functools
 import stat
 import sys
 import tomllib
@@ -36,6 +38,30 @@ def freeze_today(monkeypatch: pytest.MonkeyPatch, when: datetime = TODAY) -> Non
     """Make ``when`` the time partsjournal takes as now, in process and in every program
     the test starts from here on (the clock fixture does this for every test)."""
     monkeypatch.setenv(dates.NOW_VAR, when.isoformat())
+
+
+# --- the source, read by the tests that scan it for a second owner of a rule -------------
+
+SRC = Path(__file__).resolve().parents[1] / "src" / "partsjournal"
+
+
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    """The syntax tree of a Python file, parsed once per test run however many tests scan
+    it (parsing all of ``src/`` takes about half a second). The tests only read the tree:
+    one that changes a node must change a copy."""
+    return ast.parse(path.read_text(encoding="utf-8"))
+
+
+@functools.cache
+def walked(tree: ast.AST) -> tuple[ast.AST, ...]:
+    """Every node of ``tree``, in the order ``ast.walk`` gives them, listed once."""
+    return tuple(ast.walk(tree))
+
+
+def source_modules() -> list[tuple[str, ast.Module]]:
+    """(path under ``src/partsjournal`` with forward slashes, its tree) for every module."""
+    return [(path.relative_to(SRC).as_posix(), parsed(path)) for path in sorted(SRC.rglob("*.py"))]
 
 
 def command_options() -> Iterator[tuple[str, Any, Any]]:

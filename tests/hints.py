@@ -15,6 +15,7 @@ from partsjournal.cli.lazy import TyperCommand
 from partsjournal.cli.root import app
 from partsjournal.flow import exercises
 from tests.conftest import ROOT
+from tests.helpers import parsed
 
 # "partsjournal <word>" in prose: the program's name, not a command to run
 PROSE = {"is", "will", "does", "needs", "builds", "writes", "draft", "entry", "asks", "keeps"}
@@ -165,7 +166,7 @@ def source_texts() -> tuple[tuple[str, str], ...]:
     (joined across implicit concatenation), command help; not module or code docs."""
     found = []
     for path in sorted(SRC.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
+        tree = parsed(path)
         skip = docstring_nodes(tree, keep_functions=path.parent.name == "cli")
         inner = set()
         for node in ast.walk(tree):

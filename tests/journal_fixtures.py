@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+from collections.abc import Callable
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from partsjournal.core import drafts, entry, parts, sessions
+from partsjournal.core import drafts, entry, parts, paths, sessions
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
@@ -167,6 +170,41 @@ def make_entry(text: str = "hello", *, entry_id: str | None = None, prompt: str 
     )
 
 
+# journals written once per test process (for the same clock and settings), copied per test
+_WRITTEN: dict[tuple[str, tuple[tuple[str, str], ...]], Path] = {}
+
+
+def written_once(
+    name: str, home: Path, factory: pytest.TempPathFactory, write: Callable[[Path], object]
+) -> None:
+    """Put in ``home`` the journal that ``write`` writes (into the journal folder it is
+    given, which is also the journal of the moment), for a test that starts from that
+    journal rather than testing its writing.
+
+    It is written once per test process into a folder of its own, for each clock and
+    setting of the environment (``PARTSJOURNAL_*``, ``TZ``, ``LANG``) it is asked under,
+    and copied for each test: dozens of tests start from the same few journals, and
+    writing one takes most of such a test's time. A home the test has already put
+    something in gets the journal written into it, as before."""
+    if home.is_dir() and any(home.iterdir()):
+        write(home)
+        return
+    settings = tuple(
+        sorted(
+            (k, v)
+            for k, v in os.environ.items()
+            if k in ("TZ", "LANG") or (k.startswith("PARTSJOURNAL_") and k != paths.ENV_VAR)
+        )
+    )
+    if (name, settings) not in _WRITTEN:
+        folder = factory.mktemp(f"{name}-written-once") / "journal"
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setenv(paths.ENV_VAR, str(folder))
+            write(folder)
+        _WRITTEN[name, settings] = folder
+    shutil.copytree(_WRITTEN[name, settings], home, symlinks=True, dirs_exist_ok=True)
+
+
 def protector_by_cli(cli: Cli, tmp_path: Path, at: str, name: str, **more: str) -> None:
     text = PROTECTOR_ANSWERS.replace('name_part = "The Critic"', f'name_part = "{name}"')
     for key, value in more.items():
@@ -179,18 +217,25 @@ def protector_by_cli(cli: Cli, tmp_path: Path, at: str, name: str, **more: str) 
 
 
 @pytest.fixture
-def three_dialogues(cli: Cli, tmp_path: Path) -> Cli:
-    """Three protector dialogues: The Critic twice (once in other letters), Busy Bee once."""
-    protector_by_cli(cli, tmp_path, "2026-03-01 09:00", "The Critic")
-    protector_by_cli(
-        cli,
-        tmp_path,
-        "2026-03-03 20:00",
-        "Busy Bee",
-        needs="A proper rest after lunch",
-        fears="Idle",
-    )
-    protector_by_cli(cli, tmp_path, "2026-03-05 21:00", "the critic", fears="Being found out")
+def three_dialogues(
+    cli: Cli, home: Path, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Cli:
+    """Three protector dialogues: The Critic twice (once in other letters), Busy Bee once
+    (written once per test process, see :func:`written_once`)."""
+
+    def write(_: Path) -> None:
+        protector_by_cli(cli, tmp_path, "2026-03-01 09:00", "The Critic")
+        protector_by_cli(
+            cli,
+            tmp_path,
+            "2026-03-03 20:00",
+            "Busy Bee",
+            needs="A proper rest after lunch",
+            fears="Idle",
+        )
+        protector_by_cli(cli, tmp_path, "2026-03-05 21:00", "the critic", fears="Being found out")
+
+    written_once("three-dialogues", home, tmp_path_factory, write)
     return cli
 
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import parsed
+
 SRC = Path(__file__).resolve().parents[1] / "src" / "partsjournal"
 MODULES = sorted(p for p in SRC.rglob("*.py"))
 HEAVY = {
@@ -47,7 +49,7 @@ def layer(module: str) -> str:
 @functools.cache  # four tests read every module's imports: each file is parsed once
 def imports(path: Path) -> tuple[tuple[str, bool, bool], ...]:
     """(module imported, inside a function, only for type checking) for every import."""
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = parsed(path)
     found: list[tuple[str, bool, bool]] = []
 
     def visit(node: ast.AST, in_function: bool, typing_only: bool) -> None:

@@ -146,13 +146,13 @@ def _fill(arg: str, files: dict[str, str]) -> str:
 
 
 @pytest.fixture
-def paused_draft(home: Path) -> Path:
+def paused_draft(home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One paused protector draft, as a terminal run would leave it."""
-    from tests.journal_fixtures import paused_protector
+    from tests.journal_fixtures import paused_protector, written_once
 
-    draft = paused_protector(home)
-    assert draft.path is not None
-    return draft.path
+    written_once("paused-protector", home, tmp_path_factory, paused_protector)
+    [draft] = (home / "drafts").glob("*.toml")
+    return draft
 
 
 @pytest.mark.parametrize(("args", "stdin", "code", "needle"), TABLE, ids=_ids())

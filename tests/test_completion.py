@@ -157,6 +157,7 @@ def test_completion_for_an_unknown_shell_is_a_usage_error(cli: Cli) -> None:
     assert result.exit_code == 2 and "tcsh" in result.stderr
 
 
+@pytest.mark.slow  # the real bash, running the real program
 def test_the_installed_script_completes_in_bash(journal: None, home: Path) -> None:
     """The whole path, as bash runs it: the script's function asks partsjournal itself."""
     bash = "/bin/bash"

@@ -159,6 +159,7 @@ def _writer(home: str, who: int, count: int, barrier: Any) -> None:
         save_new(make_entry(f"process {who} entry {i}", entry_id="2026-03-04T213005-aaaaaa"))
 
 
+@pytest.mark.slow  # two processes racing
 def test_two_processes_saving_in_the_same_second_never_overwrite(home: Path) -> None:
     ctx = multiprocessing.get_context("fork")
     barrier = ctx.Barrier(2)

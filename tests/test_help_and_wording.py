@@ -17,7 +17,7 @@ from partsjournal.flow import asking, integration
 from partsjournal.render import ui
 from tests.askers import Answering, PauseAtOnce
 from tests.conftest import Cli, entry_files
-from tests.helpers import TODAY
+from tests.helpers import TODAY, parsed, walked
 from tests.hints import is_group, source_texts, sub_command, sub_names
 from tests.journal_fixtures import at, day, make_part, protector
 
@@ -63,13 +63,11 @@ def test_no_message_writes_a_plural_with_parentheses() -> None:
 
 
 def _all_strings() -> list[tuple[str, str]]:
-    import ast
-
     from tests.hints import SRC, node_text
 
     out = []
     for path in SRC.rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        for node in walked(parsed(path)):
             if text := node_text(node):
                 out.append((str(path), text))
     return out

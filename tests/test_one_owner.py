@@ -49,7 +49,7 @@ from partsjournal.render.text import sentence
 from partsjournal.views import practices, search
 from tests.askers import FakeAsker
 from tests.conftest import BUILT, Cli, entry_files
-from tests.helpers import TODAY, command_options, write_file
+from tests.helpers import TODAY, command_options, parsed, source_modules, walked, write_file
 from tests.journal_fixtures import set_up_measure
 from tests.journal_fixtures import write as write_entry
 
@@ -308,11 +308,9 @@ TERMINAL_WORDS = {"COLUMNS", "LINES", "NO_COLOR", "FORCE_COLOR", "TERM"}
 PASSES_THROUGH = {("render/plainly.py", "isatty")}
 
 
-def terminal_questions(source: str) -> list[str]:
-    import ast
-
+def terminal_questions(tree: ast.AST) -> list[str]:
     found = []
-    for node in ast.walk(ast.parse(source)):
+    for node in walked(tree):
         if isinstance(node, ast.Attribute) and node.attr in TERMINAL_CALLS:
             found.append(node.attr)
         elif isinstance(node, ast.Name) and node.id in TERMINAL_CALLS:
@@ -330,12 +328,12 @@ def test_only_the_terminal_object_asks_whether_a_stream_is_a_terminal() -> None:
     elsewhere = {}
     for path in sorted(src.rglob("*.py")):
         where = path.relative_to(src).as_posix()
-        asked = terminal_questions(path.read_text(encoding="utf-8"))
+        asked = terminal_questions(parsed(path))
         asked = [q for q in asked if (where, q) not in PASSES_THROUGH]
         if asked and where != TERMINAL_OWNER:
             elsewhere[where] = asked
     assert elsewhere == {}
-    owner = terminal_questions((src / TERMINAL_OWNER).read_text(encoding="utf-8"))
+    owner = terminal_questions(parsed(src / TERMINAL_OWNER))
     assert {"isatty", "COLUMNS", "NO_COLOR", "TERM"} <= set(owner)  # the owner does ask
 
 
@@ -350,7 +348,7 @@ def test_only_the_terminal_object_asks_whether_a_stream_is_a_terminal() -> None:
     ],
 )
 def test_a_second_terminal_check_would_be_found(second: str) -> None:
-    assert terminal_questions(second)
+    assert terminal_questions(ast.parse(second))
 
 
 def test_only_the_output_owner_writes_files_outside_the_journal() -> None:
@@ -360,7 +358,7 @@ def test_only_the_output_owner_writes_files_outside_the_journal() -> None:
     writers = sorted(
         str(path.relative_to(src))
         for path in src.rglob("*.py")
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for node in walked(parsed(path))
         if isinstance(node, ast.keyword)
         and node.arg == "private_dir"
         and isinstance(node.value, ast.Constant)
@@ -375,10 +373,7 @@ SRC = Path(__file__).resolve().parents[1] / "src" / "partsjournal"
 
 
 def _modules() -> list[tuple[str, ast.Module]]:
-    return [
-        (str(path.relative_to(SRC)), ast.parse(path.read_text(encoding="utf-8")))
-        for path in sorted(SRC.rglob("*.py"))
-    ]
+    return source_modules()
 
 
 GAD7_ANSWERS = "".join(f"item_{n} = 0\n" for n in range(1, 8))  # a measure set up below
@@ -484,7 +479,7 @@ def test_date_words_are_read_only_in_core_dates() -> None:
     readers = sorted(
         name
         for name, tree in _modules()
-        for compare in ast.walk(tree)
+        for compare in walked(tree)
         if isinstance(compare, ast.Compare)
         for node in ast.walk(compare)
         if isinstance(node, ast.Constant)
@@ -506,7 +501,7 @@ def test_dates_are_formatted_for_the_screen_only_in_core_dates() -> None:
         name
         for name, tree in _modules()
         if name not in DATE_FORMATS_FOR_FILES | {"core/dates.py"}
-        for node in ast.walk(tree)
+        for node in walked(tree)
         if (
             isinstance(node, ast.FormattedValue)
             and node.format_spec is not None
@@ -585,7 +580,7 @@ def test_only_render_text_escapes_user_text() -> None:
     escapers = sorted(
         name
         for name, tree in _modules()
-        for node in ast.walk(tree)
+        for node in walked(tree)
         if isinstance(node, ast.Constant) and node.value in ("unicode_escape", "backslashreplace")
     )
     assert escapers == []
@@ -685,7 +680,7 @@ def test_names_are_compared_and_scored_only_in_core_matching() -> None:
         name
         for name, tree in _modules()
         if name != "core/matching.py"
-        for node in ast.walk(tree)
+        for node in walked(tree)
         if (
             isinstance(node, ast.Attribute)
             and node.attr in {"score", "CUTOFF"}
@@ -717,7 +712,7 @@ def test_the_day_at_the_start_of_a_file_name_is_read_only_in_core_layout() -> No
         name
         for name, tree in _modules()
         if name != "core/layout.py"
-        for node in ast.walk(tree)
+        for node in walked(tree)
         if isinstance(node, ast.Slice) and bounds(node) in {(None, 10), (None, 7), (5, 7)}
     )
     assert readers == []
@@ -761,7 +756,7 @@ def test_a_count_is_said_by_one_rule() -> None:
         name
         for name, tree in _modules()
         if name != "core/wording.py"
-        for node in ast.walk(tree)
+        for node in walked(tree)
         if isinstance(node, ast.IfExp)
         and isinstance(node.test, ast.Compare)
         and all(isinstance(op, ast.Eq | ast.NotEq) for op in node.test.ops)
@@ -790,7 +785,7 @@ def test_only_the_period_reader_lists_entry_files() -> None:
         name
         for name, tree in _modules()
         if name not in {"views/search.py", "core/layout.py", "core/entry.py"}
-        for node in ast.walk(tree)
+        for node in walked(tree)
         if isinstance(node, ast.Attribute | ast.Name)
         and (node.attr if isinstance(node, ast.Attribute) else node.id)
         in {"entry_files", "load_range"}

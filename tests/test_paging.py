@@ -18,7 +18,7 @@ from partsjournal.render import pager
 from partsjournal.render.terminal import Terminal
 from tests.conftest import Cli
 from tests.helpers import fake_terminal
-from tests.journal_fixtures import at, day, make_part, protector, write
+from tests.journal_fixtures import at, day, make_part, protector, write, written_once
 
 # Every command whose output grows with the journal, on a journal long enough for each.
 LONG = [
@@ -57,15 +57,18 @@ def recorder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def long_journal(cli: Cli, home: Path) -> None:
-    parts = [make_part(f"Part {n}", day(1)) for n in range(12)]
-    for n in range(14):
-        protector(at(day(1) + timedelta(days=n)), parts[n % 12], situation=f"situation {n}")
-    write(at(day(22)), "note", [("moment", "a long moment " * 60)])
-    for n in range(12):
-        assert cli("session", "add", f"2026-0{1 + n % 9}-1{n % 9}").exit_code in (0, 2)
-    assert cli("session", "add", "2026-11-10").exit_code == 0
-    assert cli("parts", "edit", "Part 0", "--protects", "Part 1").exit_code == 0
+def long_journal(cli: Cli, home: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    def write_it(_: Path) -> None:
+        parts = [make_part(f"Part {n}", day(1)) for n in range(12)]
+        for n in range(14):
+            protector(at(day(1) + timedelta(days=n)), parts[n % 12], situation=f"situation {n}")
+        write(at(day(22)), "note", [("moment", "a long moment " * 60)])
+        for n in range(12):
+            assert cli("session", "add", f"2026-0{1 + n % 9}-1{n % 9}").exit_code in (0, 2)
+        assert cli("session", "add", "2026-11-10").exit_code == 0
+        assert cli("parts", "edit", "Part 0", "--protects", "Part 1").exit_code == 0
+
+    written_once("long-journal", home, tmp_path_factory, write_it)
 
 
 @pytest.mark.parametrize("args", LONG, ids=" ".join)

@@ -81,6 +81,7 @@ def _run_naming_a_new_part(home: str, who: int, barrier: Any) -> None:
     saving.save_run(protector_run("Brand New Part", fears=f"fear {who}"), WHEN)
 
 
+@pytest.mark.slow  # two processes racing
 def test_two_runs_naming_the_same_new_part_at_once_make_one_part(home: Path) -> None:
     paths.parts_dir().mkdir(parents=True)
     ctx = multiprocessing.get_context("fork")

@@ -17,7 +17,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from partsjournal.cli.root import app
 from partsjournal.render import terminal
 from tests.conftest import Cli
 from tests.helpers import fake_terminal
@@ -183,22 +185,23 @@ def test_no_reading_command_breaks_on_a_stream_that_is_not_utf8(
     cli: Cli, home: Path, encoding: str
 ) -> None:
     """The stream half of `PYTHONIOENCODING=ascii review` crashing: every reading command
-    ends well, says what it can, and a document (JSON) stays whole and valid."""
+    ends well, says what it can, and a document (JSON) stays whole and valid.
+
+    Every command runs in process on streams of that encoding, which refuse (as
+    PYTHONIOENCODING's standard output does) a character they cannot encode; the program
+    itself, started with PYTHONIOENCODING, shows the entries at the end."""
     small_journal(cli, words=NON_ASCII)
-    env = {**os.environ, "PARTSJOURNAL_HOME": str(home), "PYTHONIOENCODING": encoding}
+    on_the_stream = CliRunner(charset=encoding)  # standard output strict, as Python's own
     for args in [*READING, ["entries", "--format", "json"], ["review", "--format", "json"]]:
-        proc = subprocess.run(
-            [sys.executable, "-m", "partsjournal", *args],
-            capture_output=True,
-            env=env,
-            check=False,
-        )
-        assert proc.returncode == 0, (args, proc.stderr.decode("utf-8", "replace"))
-        assert b"Traceback" not in proc.stderr and b"Error" not in proc.stderr, args
+        result = on_the_stream.invoke(app, args)
+        stderr = result.stderr_bytes or b""
+        assert result.exit_code == 0, (args, result.exception, stderr.decode(encoding))
+        assert b"Traceback" not in stderr and b"Error" not in stderr, args
         if "json" in args:  # documents are UTF-8 whatever the stream: nothing lost
-            assert NON_ASCII in json.dumps(json.loads(proc.stdout), ensure_ascii=False)
+            assert NON_ASCII in json.dumps(json.loads(result.stdout_bytes), ensure_ascii=False)
         else:
-            assert proc.stdout.decode(encoding), args  # the stream's own encoding throughout
+            assert result.stdout_bytes.decode(encoding), args  # the stream's own encoding
+    env = {**os.environ, "PARTSJOURNAL_HOME": str(home), "PYTHONIOENCODING": encoding}
     shown = subprocess.run(
         [sys.executable, "-m", "partsjournal", "entries"], capture_output=True, env=env
     ).stdout.decode(encoding)

@@ -6,15 +6,13 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-import pexpect
-
 from partsjournal.core import shipped
 from partsjournal.flow import exercises, runner
 from partsjournal.flow.engine import Run
 from tests.askers import AutoAsker
 from tests.conftest import PROTECTOR_ANSWERS, Cli, entry_files
 from tests.helpers import TODAY
-from tests.pty_helpers import spawn
+from tests.keys import CTRL_C, Typing, shown_in_order
 
 
 def test_the_primer_is_five_minutes_of_reading_and_one_choice() -> None:
@@ -49,17 +47,16 @@ def test_new_journals_are_pointed_to_the_primer_first(cli: Cli, home: Path) -> N
     assert "exercise primer" in cli("entries").stdout
 
 
-def test_a_first_exercise_in_a_terminal_offers_the_primer(home: Path) -> None:
-    child = spawn(home, "exercise", "unblend")
-    child.expect_exact("exercise primer")
-    child.expect_exact("Making a little room")
-    child.sendintr()
-    child.expect(pexpect.EOF)
-    child.close()
+def test_a_first_exercise_in_a_terminal_offers_the_primer(
+    cli: Cli, home: Path, terminal: Typing
+) -> None:
+    with terminal.typing(CTRL_C):
+        result = cli("exercise", "unblend")
+    shown_in_order(result.stdout, "exercise primer", "Making a little room")
 
 
 def test_no_offer_once_there_are_entries_or_without_a_terminal(
-    cli: Cli, home: Path, tmp_path: Path
+    cli: Cli, home: Path, tmp_path: Path, terminal: Typing
 ) -> None:
     offer = shipped.words("first-steps")["primer_first"]
     f = tmp_path / "a.toml"
@@ -67,11 +64,9 @@ def test_no_offer_once_there_are_entries_or_without_a_terminal(
     result = cli("exercise", "protector", "--answers", str(f))
     assert result.exit_code == 0 and offer not in " ".join(result.output.split())
     assert len(entry_files(home)) == 1
-    child = spawn(home, "exercise", "unblend")
-    child.expect_exact("Making a little room")
-    assert "exercise primer" not in child.before
-    child.sendintr()
-    child.expect(pexpect.EOF)
-    child.close()
+    with terminal.typing(CTRL_C):
+        shown = cli("exercise", "unblend").stdout
+    assert "Making a little room" in shown
+    assert "exercise primer" not in shown[: shown.index("Making a little room")]
     saved = tomllib.loads(entry_files(home)[0].read_text(encoding="utf-8"))
     assert saved["exercise"] == "protector"

@@ -1,6 +1,6 @@
-"""The whole protector dialogue in a real terminal, typed as a person types: full words, Enter
-after each answer (and Enter on the empty line after a long one). The saved entry holds
-exactly what was typed, answer for answer."""
+"""The whole protector dialogue typed as a person types, in a real terminal (the slow stage)
+and in process (the quick line): full words, Enter after each answer (and Enter on the empty
+line after a long one). The saved entry holds exactly what was typed, answer for answer."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ import tomllib
 from pathlib import Path
 
 import pexpect
+import pytest
 
 from partsjournal.flow import exercises, kinds
-from tests.conftest import entry_files
+from tests.conftest import Cli, entry_files
+from tests.keys import Typing, shown_in_order
 from tests.pty_helpers import ENTER, FINISH_LONG, spawn
 
 # (step, what is typed): words for text, yes/no and numbers, a choice by its number, None
@@ -49,6 +51,7 @@ TYPED: list[tuple[str, str | None]] = [
 MIDWAY = "How stirred up are you now?"
 
 
+@pytest.mark.slow  # a real program in a real terminal; typed in process below
 def test_protector_typed_as_a_person_types_saves_exactly_what_was_typed(home: Path) -> None:
     protector = exercises.get("protector")
     child = spawn(home, "exercise", "protector")
@@ -72,8 +75,37 @@ def test_protector_typed_as_a_person_types_saves_exactly_what_was_typed(home: Pa
     child.close()
     assert child.exitstatus == 0
 
+    assert saved_as_typed(home) == expected_as_typed(protector)
+
+
+def test_protector_typed_in_process_saves_exactly_what_was_typed(
+    cli: Cli, home: Path, terminal: Typing
+) -> None:
+    """The same dialogue, the same keys, typed into the real prompts in process."""
+    protector = exercises.get("protector")
+    keys = []
+    for step_id, typed in TYPED:
+        step = protector.step(step_id)
+        if typed is None or step is None:  # a page, or the check in the middle left out
+            keys.append(ENTER)
+        elif step.kind == "long_text":
+            keys.append(typed.replace("\n", ENTER) + FINISH_LONG)
+        else:
+            keys.append(typed + ENTER)
+    with terminal.typing(*keys):
+        result = cli("exercise", "protector")
+    assert result.exit_code == 0, result.output
+    shown_in_order(result.stdout, "Meeting a protector part", MIDWAY, "Saved.")
+    assert saved_as_typed(home) == expected_as_typed(protector)
+
+
+def saved_as_typed(home: Path) -> dict[str, object]:
     [file] = entry_files(home)
-    saved = {a["step"]: a["value"] for a in tomllib.loads(file.read_text("utf-8"))["answers"]}
+    return {a["step"]: a["value"] for a in tomllib.loads(file.read_text("utf-8"))["answers"]}
+
+
+def expected_as_typed(protector: exercises.Exercise) -> dict[str, object]:
+    """What each answer of :data:`TYPED` is saved as, checked against a few by hand."""
     expected: dict[str, object] = {}
     for step_id, typed in TYPED:
         step = protector.step(step_id)
@@ -85,8 +117,9 @@ def test_protector_typed_as_a_person_types_saves_exactly_what_was_typed(home: Pa
             expected[step_id] = typed  # the text exactly as typed
         else:
             expected[step_id] = kinds.of(step.kind).check(step, typed)
-    assert saved == expected
-    assert saved["willing"] is True and saved["tender"] is False and saved["body"] == ""
-    assert saved["feel_toward"] == "irritated, critical or angry"
-    assert saved["unblend_check"] == "more open: curious, calm or warm"
-    assert saved["next_step"] == "bring it to my therapist" and saved["self_check"] is False
+    assert expected["willing"] is True and expected["tender"] is False and expected["body"] == ""
+    assert expected["feel_toward"] == "irritated, critical or angry"
+    assert expected["unblend_check"] == "more open: curious, calm or warm"
+    assert expected["next_step"] == "bring it to my therapist"
+    assert expected["self_check"] is False
+    return expected

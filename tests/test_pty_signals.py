@@ -4,6 +4,12 @@ Closing the window (SIGHUP), SIGTERM and the pseudo-terminal closing under the p
 are handled like Ctrl-C: the draft is saved with the pending text, then the program ends
 (129 and 143 for the two signals). Ctrl-D at a list pauses like Ctrl-C, and stopping at
 "Did you mean ...?" keeps the name just typed. Each test drives the tiny exercise.
+
+The signals and the closing terminal are a real program in a pseudo-terminal, raced by a
+real signal: slow by nature, they run in the slow stage (``-m slow``). The quick line
+keeps the same rules in process: a signal landing inside a prompt
+(``test_prompt_signals``), a terminal failing under a prompt, a hang-up while a pause is
+saved and the exit codes (``test_drafts``). The two keys at the end are typed in process.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import pytest
 
 from partsjournal.core import parts
 from tests.conftest import Cli, entry_files
-from tests.keys import Typing, lines
+from tests.keys import CTRL_C, CTRL_D, Typing, line, lines, shown_in_order
 from tests.pty_helpers import (
     ENTER,
     Tiny,
@@ -56,6 +62,7 @@ def typing_the_needs(home: Path) -> pexpect.spawn:
     return child
 
 
+@pytest.mark.slow  # a real terminal and a real signal
 @pytest.mark.parametrize(("sig", "code"), [(signal.SIGHUP, 129), (signal.SIGTERM, 143)])
 def test_a_signal_mid_answer_keeps_the_half_typed_text(
     home: Path, cli: Cli, tmp_path: Path, sig: int, code: int
@@ -81,6 +88,7 @@ def test_a_signal_mid_answer_keeps_the_half_typed_text(
     assert draft_files(home) == []
 
 
+@pytest.mark.slow  # a real terminal and a real signal
 def test_closing_the_terminal_mid_exercise_keeps_the_answers(
     home: Path, cli: Cli, terminal: Typing
 ) -> None:
@@ -109,6 +117,7 @@ def test_closing_the_terminal_mid_exercise_keeps_the_answers(
     assert draft_files(home) == []
 
 
+@pytest.mark.slow  # a real terminal and a real signal
 def test_the_terminal_closing_mid_answer_keeps_the_half_typed_text(home: Path) -> None:
     child = typing_the_needs(home)
     os.close(child.child_fd)  # the terminal goes away under the program
@@ -118,33 +127,24 @@ def test_the_terminal_closing_mid_answer_keeps_the_half_typed_text(home: Path) -
     assert entry_files(home) == []
 
 
-def test_ctrl_d_at_a_choice_list_pauses(home: Path) -> None:
-    child = spawn(home, "exercise", write_tiny(home))
-    walk_tiny_to_part(child, "The Monday meeting", 5)
-    answer_part(child, Tiny.PART, "The Planner")
-    answer_text(child, f"{Tiny.BODY} The Planner?", "shoulders")
-    child.expect_exact(f"{Tiny.FEEL} The Planner?")
-    child.expect_exact("Choose one")
-    child.sendcontrol("d")
-    child.expect_exact("Paused.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+def test_ctrl_d_at_a_choice_list_pauses(home: Path, cli: Cli, terminal: Typing) -> None:
+    keys = [ENTER, lines("The Monday meeting"), line("5"), line("The Planner"), line("shoulders")]
+    with terminal.typing(*keys, CTRL_D):
+        result = cli("exercise", write_tiny(home))
+    shown_in_order(result.stdout, f"{Tiny.FEEL} The Planner?", "Choose one", "Paused.")
+    assert result.exit_code == 0
     answers = {a["step"]: a["value"] for a in draft_of(home)["answers"]}
     assert answers["body"] == "shoulders" and "feel" not in answers
 
 
-def test_ctrl_c_at_did_you_mean_keeps_the_name_typed(home: Path, cli: Cli) -> None:
+def test_ctrl_c_at_did_you_mean_keeps_the_name_typed(
+    home: Path, cli: Cli, terminal: Typing
+) -> None:
     parts.create("The Critic")
-    child = spawn(home, "exercise", write_tiny(home))
-    walk_tiny_to_part(child, "The Monday meeting", 5)
-    child.expect_exact(Tiny.PART)
-    child.expect_exact("The part's name")
-    child.send("the critc" + ENTER)
-    child.expect_exact("Did you mean The Critic?")
-    child.sendcontrol("c")
-    child.expect_exact("Paused.")
-    child.expect(pexpect.EOF)
-    child.close()
-    assert child.exitstatus == 0
+    with terminal.typing(ENTER, lines("The Monday meeting"), line("5"), line("the critc"), CTRL_C):
+        result = cli("exercise", write_tiny(home))
+    shown_in_order(
+        result.stdout, Tiny.PART, "The part's name", "Did you mean The Critic?", "Paused."
+    )
+    assert result.exit_code == 0
     assert draft_of(home)["pending"] == {"name_part": "the critc"}

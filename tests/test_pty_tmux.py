@@ -1,15 +1,21 @@
 """Going back one step under tmux, in a real terminal: tmux takes Ctrl-B (its prefix) for
-itself, so going back is Esc, which tmux passes on; line editing keeps its keys."""
+itself, so going back is Esc, which tmux passes on; line editing keeps its keys.
+
+A real terminal multiplexer around a real program: the slow stage runs it. The quick line
+types the same keys in process (``test_going_back``, ``test_keystrokes``)."""
 
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import entry_files
 from tests.pty_helpers import Tiny, Tmux, write_tiny
 
 
+@pytest.mark.slow
 def test_esc_goes_back_under_tmux_and_the_answer_comes_back_to_edit(home: Path) -> None:
     tmux = Tmux(home, "exercise", write_tiny(home))
     try:

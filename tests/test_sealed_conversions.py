@@ -69,6 +69,7 @@ encryption.encrypt(on_new_key=shown)
 """
 
 
+@pytest.mark.slow  # two processes racing
 def test_two_encrypts_at_once_make_one_key_that_opens_every_file(
     home: Path, cli: Cli, protector_answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

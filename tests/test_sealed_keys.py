@@ -28,6 +28,7 @@ from tests.crypt_helpers import (
     quick_protect,
     use_secrets,
 )
+from tests.helpers import parsed, walked
 
 OTHER = pyrage.x25519.Identity.generate()  # a stranger's key
 OTHER_PUBLIC = f"{OTHER.to_public()}\n".encode()
@@ -286,7 +287,7 @@ def looks_at_key_files(path: Path) -> set[str]:
     """What a module does with the key files itself: the names in :data:`OWNED` it uses,
     and 'identity_path().exists()' or the like (using the path in a sentence is fine)."""
     found: set[str] = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    for node in walked(parsed(path)):
         name = node.attr if isinstance(node, ast.Attribute) else getattr(node, "id", None)
         value = node.value if isinstance(node, ast.Constant) else None
         found |= {n for n in (name, value) if isinstance(n, str) and n in OWNED}

@@ -124,6 +124,7 @@ def start_edit(home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> t
     return proc, int(pid), Path(copy)
 
 
+@pytest.mark.slow  # a real edit in a process of its own, stopped by a real signal
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGHUP])
 def test_an_edit_stopped_by_a_signal_leaves_no_plain_copy_and_keeps_the_words(
     sealed: object,
@@ -146,6 +147,7 @@ def test_an_edit_stopped_by_a_signal_leaves_no_plain_copy_and_keeps_the_words(
     assert plain_anywhere(home, b"a private thought") == []
 
 
+@pytest.mark.slow  # a real edit in a process of its own, killed
 def test_an_edit_killed_outright_is_cleaned_up_by_the_next_edit(
     sealed: object,
     home: Path,
@@ -169,6 +171,7 @@ def test_an_edit_killed_outright_is_cleaned_up_by_the_next_edit(
     assert plain_anywhere(home, b"a private thought") == []
 
 
+@pytest.mark.slow  # a real edit in a process of its own, killed
 def test_encrypt_cleans_up_after_an_edit_killed_in_a_plain_journal(
     home: Path, cli: Cli, tmp_path: Path, private: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

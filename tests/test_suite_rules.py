@@ -11,21 +11,17 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import dates
-from tests.helpers import TODAY
+from tests.helpers import TODAY, parsed, walked
 
 TESTS = Path(__file__).resolve().parent
 FILES = sorted(TESTS.glob("*.py"))
 CLOCK_READS = ("datetime.now(", "date.today(", "datetime.today(", "datetime.utcnow(")
 
 
-def parsed(path: Path) -> ast.Module:
-    return ast.parse(path.read_text(encoding="utf-8"))
-
-
 def test_no_test_module_imports_from_another_test_module() -> None:
     found = []
     for path in FILES:
-        for node in ast.walk(parsed(path)):
+        for node in walked(parsed(path)):
             if isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
             elif isinstance(node, ast.Import):

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 
 from partsjournal.core import shipped
+from tests.helpers import parsed, walked
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -92,8 +93,7 @@ def shipped_words() -> Iterator[tuple[str, str]]:
         for text in _toml_text(data):
             yield path.name, text
     for path in sorted((ROOT / "src" / "partsjournal").rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
+        for node in walked(parsed(path)):
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
                 yield path.name, node.value
     for path in [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]:
