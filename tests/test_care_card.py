@@ -146,3 +146,43 @@ def test_a_pause_after_the_card_was_shown_keeps_its_one_line(
     assert result.exit_code == 0, result.output
     out = result.stdout
     shown_in_order(out, WORDS.opening, "Paused.", WORDS.reminder.format(who="Sam: text 555 0100"))
+
+
+@pytest.mark.parametrize("first", config.ORDER)
+def test_a_card_step_may_list_one_kind_of_contact_first_and_its_line_says_the_same(
+    cli: Cli, terminal: Typing, home: Path, first: str
+) -> None:
+    """Walked in a terminal: integrate's flashbacks step says "tell your therapist now" and the
+    card under it listed the therapist last. A step's ``card`` may name the kind to list first;
+    the whole card and, once it was shown, the one line at a later card step both start there."""
+    for args in (
+        ["config", "therapist", "Riverside clinic", "012 345 678", "--after-hours", "012 999"],
+        ["config", "crisis-line", "Night line 0800 111"],
+        ["config", "contact", "add", "Sam", "text 555 0100"],
+    ):
+        assert cli(*args).exit_code == 0
+    top = {
+        config.AFTER_HOURS: "Your clinic after hours (Riverside clinic): 012 999",
+        config.CRISIS_LINE: "Your crisis line: Night line 0800 111",
+        config.PERSON: "Sam: text 555 0100",
+        config.THERAPIST: "Your therapist or clinic (Riverside clinic): 012 345 678",
+    }
+    steps = [
+        {"id": "care", "kind": "guide", "text": "Please talk to someone.", "card": first},
+        {"id": "next", "kind": "text", "text": "What is here now?"},
+        {"id": "again", "kind": "guide", "text": "Still here.", "card": first},
+    ]
+    write_exercise(home, "carded", steps)
+    with terminal.typing(ENTER, line("Tired"), ENTER):
+        result = cli("exercise", "carded")
+    assert result.exit_code == 0, result.output
+    out = flat_screen(result.stdout)
+    on_card = out[out.index(WORDS.opening) : out.index("What is here now?")]
+    assert min(on_card.index(text) for text in top.values()) == on_card.index(top[first])
+    after = out[out.index("Still here.") :]
+    assert WORDS.reminder.format(who=top[first]) in after
+
+
+def test_a_card_step_naming_no_kind_of_contact_is_refused_with_the_kinds_it_may_name() -> None:
+    with pytest.raises(ValueError, match="use true or one of: after-hours, crisis-line"):
+        exercises.Step(id="care", kind="guide", text="Please talk.", card="my sister")

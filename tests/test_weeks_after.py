@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from partsjournal.core import sessions
+from partsjournal.core import config, sessions
 from partsjournal.core import vocabulary as vocab
 from partsjournal.flow import exercises, integration, runner
 from partsjournal.flow.engine import Run
@@ -204,18 +204,19 @@ def test_the_night_after_the_session_is_its_day_for_a_flare_up_too(
 
 
 @pytest.fixture
-def cards(monkeypatch: pytest.MonkeyPatch) -> list[bool]:
-    shown: list[bool] = []
+def cards(monkeypatch: pytest.MonkeyPatch) -> list[tuple[bool, str | None]]:
+    """Each card shown: whether on stderr, and the kind of contact it lists first."""
+    shown: list[tuple[bool, str | None]] = []
 
-    def seen(*_: Any, to_stderr: bool, **__: Any) -> None:
-        shown.append(to_stderr)
+    def seen(*_: Any, to_stderr: bool, first: str | None = None, **__: Any) -> None:
+        shown.append((to_stderr, first))
 
     monkeypatch.setattr(card, "show_crisis_card", seen)
     return shown
 
 
 def test_flashbacks_on_two_days_or_more_suggest_the_therapist_now(
-    home: Path, cards: list[bool]
+    home: Path, cards: list[tuple[bool, str | None]]
 ) -> None:
     days = exercises.get("integrate").step("flashback_days")
     assert days is not None and days.role == vocab.FLASHBACKS and days.choices
@@ -226,14 +227,14 @@ def test_flashbacks_on_two_days_or_more_suggest_the_therapist_now(
     assert asker.asked[i + 1 : i + 3] == ["flashbacks_now", "flashbacks_note"]
     now = exercises.get("integrate").step("flashbacks_now")
     assert now is not None and now.card and "therapist now" in " ".join(now.text.split())
-    assert cards == [False]
+    assert cards == [(False, config.THERAPIST)]  # the words say "therapist": listed first
     note = exercises.get("integrate").step("flashbacks_note")
     assert note is not None and note.role == vocab.FOR_THERAPIST
 
 
 @pytest.mark.parametrize("answers", [{"flashbacks": False}, {"flashbacks": True}])
 def test_no_flashbacks_or_one_day_asks_nothing_more(
-    home: Path, cards: list[bool], answers: dict[str, Any]
+    home: Path, cards: list[tuple[bool, str | None]], answers: dict[str, Any]
 ) -> None:
     asker = check_in(answers)  # a yes picks the first choice: one day
     assert "flashbacks_now" not in asker.asked and cards == []

@@ -169,7 +169,7 @@ class Care:
             return
         cards = self.talk.cards
         if step.card:
-            self.talk.show_card()
+            self.talk.show_card(first=step.card_first)
         risk = vocab.URGE_RISKS.get(str(value)) if step.role == vocab.URGES else None
         if step.role == vocab.SAFETY and value is False:
             self.talk.not_safe()
@@ -220,7 +220,7 @@ class Care:
             ui.say(words.THOUGHTS_SCRIPTED.format(words=said), to_stderr=True)
             self.talk.show_card(asked=True)
         elif step.card or risky or needs_crisis_card(step.role, value):
-            self.talk.show_card(asked=not self.state.card_shown)
+            self.talk.show_card(asked=not self.state.card_shown, first=step.card_first)
         if self.offer and offers_grounding(step.role, value):
             screens.rating_note(step.id, value)
         if self.state.holding:

@@ -112,7 +112,7 @@ class Talk:
         when the run ends right after it: the card then does not say how to pause."""
         shown = self.state.card_shown
         if shown and not (asked or lead):
-            self.reminder()
+            self.reminder(first)
             return
         to_stderr = not self.asker.interactive
         focus = shown and not asked  # the whole card was just shown: what matters now
@@ -123,9 +123,10 @@ class Talk:
         if not shown:
             self.state.note(rec.CARD, rec.SHOWN)
 
-    def reminder(self) -> None:
+    def reminder(self, first: str | None = None) -> None:
+        """The card's one line, naming the first one to reach (of kind ``first``, if any)."""
         if self.state.card_shown:
-            card.reminder(words.CARD, to_stderr=not self.asker.interactive)
+            card.reminder(words.CARD, first=first, to_stderr=not self.asker.interactive)
 
     # ----------------------------------------------------------------- a hard moment
 

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from partsjournal.core import exercise_files, matching, shipped
+from partsjournal.core import config, exercise_files, matching, shipped
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.exercise_files import names as names
@@ -112,7 +112,9 @@ class Step(_Strict):
     realm: str | None = None
     when: Condition | list[Condition] | None = None
     then: str | None = None
-    card: bool = False  # show the support card when this step is reached
+    # show the support card when this step is reached; a kind of reach on the card
+    # ("therapist", "crisis-line", ...: config.ORDER) instead of true lists that kind first
+    card: bool | str = False
     about: str | None = None  # the name of a known part this step's answer is about
 
     @model_validator(mode="after")
@@ -138,6 +140,11 @@ class Step(_Strict):
                 f"step '{self.id}' asks about urges, so it is a choice that offers "
                 + ", ".join(f'"{c}"' for c in vocab.URGE_RISKS)
             )
+        if isinstance(self.card, str) and self.card not in config.ORDER:
+            raise ValueError(
+                f"step '{self.id}' lists '{self.card}' first on the card; "
+                f"use true or one of: {', '.join(config.ORDER)}"
+            )
         role_realm = vocab.realm_of(self.role)
         if role_realm is not None and self.realm is not None and role_realm != self.realm:
             raise ValueError(
@@ -156,6 +163,11 @@ class Step(_Strict):
         if problem:
             raise ValueError(problem)
         return self
+
+    @property
+    def card_first(self) -> str | None:
+        """The kind of reach the card lists first at this step (None: the card's order)."""
+        return self.card if isinstance(self.card, str) else None
 
     @property
     def conditions(self) -> list[Condition]:

@@ -128,9 +128,10 @@ def show_crisis_card(
     console.print(panel)
 
 
-def reminder(words: CardWords, *, to_stderr: bool = False) -> None:
-    """One line once the card has been shown: the first one to reach, and grounding."""
-    people = config.load().reach_in_order()
+def reminder(words: CardWords, *, first: str | None = None, to_stderr: bool = False) -> None:
+    """One line once the card has been shown: the first one to reach (of kind ``first``,
+    if any), and grounding."""
+    people = config.load().reach_in_order(first)
     who = reach_line(people[0], words) if people else words.nobody
     ui.say(words.reminder.format(who=who), to_stderr=to_stderr)
 
