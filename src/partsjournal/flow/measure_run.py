@@ -81,7 +81,7 @@ def value_of(measure: Measure, label: object) -> int:
 def read_answers(source: str, measure: Measure) -> dict[str, str]:
     """An answers file (``-``: standard input): ``item_1 = 2``, one line per item, each the
     scale's value or its label; returned as labels, as a person would have chosen them."""
-    where = "standard input" if source == "-" else source
+    where = msg.STANDARD_INPUT if source == "-" else source
     try:
         if source == "-":
             raw = sys.stdin.buffer.read(ANSWERS_LIMIT + 1)
@@ -94,7 +94,7 @@ def read_answers(source: str, measure: Measure) -> dict[str, str]:
     except FileNotFoundError:
         raise UsageError(msg.ANSWERS_FILE_MISSING.format(where=where)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
+        reason = getattr(exc, "strerror", None) or msg.NOT_UTF8
         raise UsageError(msg.ANSWERS_FILE_UNREADABLE.format(where=where, reason=reason)) from None
     except store.TOMLError as exc:
         raise UsageError(msg.ANSWERS_FILE_NOT_TOML.format(where=where, reason=exc)) from None

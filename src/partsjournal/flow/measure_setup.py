@@ -30,7 +30,7 @@ _LABELS_SLOT = re.compile(r"^labels = \[.*\]\s*$", re.MULTILINE)
 def lines_from(source: str, count: int, what: str) -> list[str]:
     """``count`` lines of words from a file (``-``: standard input): blank lines are
     passed over and a leading item number ("3.") is dropped."""
-    where = "standard input" if source == "-" else source
+    where = msg.STANDARD_INPUT if source == "-" else source
     try:
         if source == "-":
             raw = sys.stdin.buffer.read(WORDS_LIMIT + 1)
@@ -41,7 +41,7 @@ def lines_from(source: str, count: int, what: str) -> list[str]:
     except FileNotFoundError:
         raise UsageError(msg.FILE_DOES_NOT_EXIST.format(path=where)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
+        reason = getattr(exc, "strerror", None) or msg.NOT_UTF8
         raise UsageError(msg.COULD_NOT_READ.format(path=where, reason=reason)) from None
     if len(raw) > WORDS_LIMIT:
         raise UsageError(msg.WORDS_FILE_TOO_LONG.format(path=where, what=what))

@@ -37,7 +37,7 @@ def _read_bounded(source: str) -> str:
 
 def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
     """Read ``--answers`` (a path, or ``-`` for stdin) as a TOML table of step id -> answer."""
-    where = "standard input" if source == "-" else source
+    where = msg.STANDARD_INPUT if source == "-" else source
     try:
         text = _read_bounded(source)
         data = store.loads_toml(text)
@@ -49,7 +49,7 @@ def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
     except IsADirectoryError:
         raise UsageError(msg.ANSWERS_FILE_FOLDER.format(where=where)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
+        reason = getattr(exc, "strerror", None) or msg.NOT_UTF8
         raise UsageError(msg.ANSWERS_FILE_UNREADABLE.format(where=where, reason=reason)) from None
     except store.TOMLError as exc:
         raise UsageError(msg.ANSWERS_FILE_INVALID.format(where=where, reason=exc.reason)) from None

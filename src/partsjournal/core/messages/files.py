@@ -36,6 +36,7 @@ UNWRITABLE_FORM = (
 )
 FILE_MISSING = "the file does not exist"
 FILE_NOT_UTF8 = "the file is not UTF-8 text"
+NOT_UTF8 = "it is not UTF-8 text"
 FILE_NOT_OPENED = "it could not be opened"
 FILE_SEALED_OTHER = "it is encrypted, but not to this journal's key, or it is damaged"
 FILE_INVALID = "The file {path} is not valid: {reason}."
@@ -50,3 +51,4 @@ TOML_TOO_DEEP = "it nests tables or lists more than {depth} levels deep"
 TOML_INVALID = "it is not valid TOML ({reason})"
 TOML_NUMBER_TOO_LONG = "it holds a number with more digits than can be read"
 STANDARD_INPUT = "standard input"
+INDEXING = "Indexing your journal"
