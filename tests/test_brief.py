@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import crypt, parts, sessions
+from partsjournal.core import messages as msg
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
@@ -189,7 +190,7 @@ def test_at_a_terminal_each_item_is_shown_and_any_can_be_left_out_or_put_back(
         ("leave out", "Leave out notes-1: Tue 3 Nov (about a tender part, Little One)"),
         ("leave out", "Leave out all of safety record (safety)"),
         ("leave out", "Put back safety-3: Thu 5 Nov, PHQ-9 item 9"),
-        ("leave out", brief_pick.WRITE),
+        ("leave out", msg.BRIEF_WRITE_CHOICE),
     ]
     asker = FakeAsker(replies=[])
     seen: list[list[str]] = []
@@ -207,7 +208,7 @@ def test_at_a_terminal_each_item_is_shown_and_any_can_be_left_out_or_put_back(
     shown = capsys.readouterr().out
     assert all(f"{i.key}: " in shown for i in b.items)  # every item was on the screen
     assert "not seen by anyone at the time" in shown
-    assert seen[0][0] == brief_pick.WRITE and len(seen[0]) > len(b.items)
+    assert seen[0][0] == msg.BRIEF_WRITE_CHOICE and len(seen[0]) > len(b.items)
 
 
 def test_stopping_while_choosing_writes_nothing(home: Path) -> None:

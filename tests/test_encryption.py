@@ -12,8 +12,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from partsjournal.cli import root
 from partsjournal.core import crypt, drafts, encryption, entry, store
+from partsjournal.core import messages as msg
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry
 from tests.conftest import Cli, entry_files
@@ -136,8 +136,8 @@ def test_unlocking_is_said_after_the_passphrase_and_before_the_key_is_derived(
     monkeypatch.setattr(pyrage.passphrase, "decrypt", watched)
     result = cli("entries")
     assert result.exit_code == 0, result.stderr
-    assert said_before == [root.UNLOCKING + "\n"]
-    assert result.stderr == root.UNLOCKING + "\n"
+    assert said_before == [msg.UNLOCKING + "\n"]
+    assert result.stderr == msg.UNLOCKING + "\n"
 
 
 def test_an_identity_file_unlocks_without_a_word(

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from partsjournal import prompts
+from partsjournal.core import messages as msg
 from partsjournal.core.answers import AnswerValue
 from partsjournal.flow import kinds
 from partsjournal.flow.engine import GoBack, Paused
@@ -255,7 +256,7 @@ def test_the_screen_says_how_to_finish_go_back_pause_and_skip(
     real_text = prompts._line
 
     def line_shown(label: str, **kw: Any) -> Any:
-        labels.append(label + (f" {prompts.FINISH_HINT}" if kw.get("lines") else ""))
+        labels.append(label + (f" {msg.FINISH_HINT}" if kw.get("lines") else ""))
         return real_text(label, **kw)
 
     monkeypatch.setattr(prompts, "_line", line_shown)
@@ -270,7 +271,7 @@ def test_every_multi_line_question_says_how_to_finish_the_same_way() -> None:
     """One rule, one sentence: the only multi-line kind carries it in its prompt."""
     multi = [k for k in kinds.KINDS.values() if k.widget == "lines"]
     assert [k.name for k in multi] == ["long_text"]
-    assert prompts.FINISH_HINT == "(Enter on an empty line finishes)"
+    assert msg.FINISH_HINT == "(Enter on an empty line finishes)"
 
 
 # --- yes/no outside the steps ----------------------------------------------------------

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import care_record as rec
+from partsjournal.core import messages as msg
 from partsjournal.core import sessions
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import Entry, load
@@ -112,13 +113,11 @@ def test_the_offer_is_a_question_yes_takes_the_measure_and_not_now_stops(home: P
     s = sessions.add(date(2026, 11, 10), created=TODAY)
     set_up_measure("gad-7")
     e = saved("integrate", "after", s.id)
-    declined = FakeAsker(
-        replies=[("Would you like to take the GAD-7 now?", measures_asked.NOT_NOW)]
-    )
+    declined = FakeAsker(replies=[("Would you like to take the GAD-7 now?", msg.NOT_NOW)])
     measures_asked.offer(e, run_of("integrate"), declined)
     assert len(entry_files(home)) == 1
     answers = {f"item_{n}": PLACEHOLDER_LABELS[1] for n in range(1, 8)}
-    yes = FakeAsker(answers, [("Would you like to take the GAD-7 now?", measures_asked.YES)])
+    yes = FakeAsker(answers, [("Would you like to take the GAD-7 now?", msg.YES_NOW)])
     measures_asked.offer(e, run_of("integrate"), yes)
     results = [r for f in entry_files(home) if (r := measures.result(_load(f))) is not None]
     assert [(r.name, r.total) for r in results] == [("gad-7", 7)]

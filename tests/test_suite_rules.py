@@ -76,6 +76,26 @@ def test_no_test_reads_the_machines_clock() -> None:
     assert found == []
 
 
+def test_no_hypothesis_example_has_a_deadline() -> None:
+    """An example's deadline fails a test on a loaded machine and passes it on a quiet one
+    (seen: a support-card property, once in a full run). The suite's profile sets none, and
+    no test sets its own."""
+    from hypothesis import settings
+
+    assert settings.default.deadline is None
+    given = [
+        (f"{path.name}:{node.value.lineno}", node.value)
+        for path in FILES
+        for node in walked(parsed(path))
+        if isinstance(node, ast.keyword) and node.arg == "deadline"
+    ]
+    assert given  # the scan sees the tests that say deadline=None (the old habit)
+    set_here = [
+        at for at, value in given if not (isinstance(value, ast.Constant) and value.value is None)
+    ]
+    assert set_here == []
+
+
 def test_now_is_the_tests_in_process_and_in_the_programs_it_starts() -> None:
     assert dates.now() == TODAY
     assert os.environ[dates.NOW_VAR] == TODAY.isoformat()

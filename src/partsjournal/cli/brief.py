@@ -10,6 +10,7 @@ import click
 
 from partsjournal.cli.completion import session_numbers
 from partsjournal.core import crypt, dates, sessions
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 from partsjournal.render import brief_html, brief_md, output, ui
 from partsjournal.views import brief as brief_mod
@@ -59,7 +60,7 @@ def brief(
     if ui.can_prompt():
         picked = _asking().choose(chosen)
         if picked is None:
-            ui.say("Nothing was written.")
+            ui.say(msg.NOTHING_WRITTEN)
             return
         chosen = picked
     encrypted = crypt.is_encrypted()
@@ -83,7 +84,7 @@ def _format(given: str | None, output_file: Path | None) -> str:
     fmt = given.strip().lower()
     fmt = "markdown" if fmt == "md" else fmt
     if fmt not in FORMATS:
-        raise UsageError(f"Unknown --format '{given}'; use one of: {', '.join(FORMATS)}.")
+        raise UsageError(msg.UNKNOWN_FORMAT.format(given=given, allowed=", ".join(FORMATS)))
     return fmt
 
 
@@ -93,7 +94,7 @@ def _period(
     """The days a brief covers: a session's (from the previous session, or its preparation
     window, to the day before the next one, or today), a period, or the last 30 days."""
     if session is not None and (since or until):
-        raise UsageError("Give either --session or --since/--until, not both.")
+        raise UsageError(msg.SESSION_OR_PERIOD)
     if session is not None:
         named, near = sessions.neighbourhood(session, warn=ui.warn)
         before = [s for s in near if (s.date, s.id) < (named.date, named.id)]
@@ -110,7 +111,7 @@ def _period(
         else last - timedelta(days=DEFAULT_DAYS - 1)
     )
     if first > last:
-        raise UsageError("--since is after --until; give the earlier day first.")
+        raise UsageError(msg.SINCE_AFTER_UNTIL)
     return first, last, None
 
 

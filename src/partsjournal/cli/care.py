@@ -8,6 +8,7 @@ import typer
 
 from partsjournal.cli.typer_options import AnswersOption, AtOption, FutureOption
 from partsjournal.core import config, paths, reading
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import care_words, runner
 from partsjournal.render import card, ui
@@ -48,21 +49,21 @@ def show(ctx: typer.Context) -> None:
     if ctx.invoked_subcommand is not None:
         return
     cfg = config.load(warn=ui.warn)
-    ui.say(f"Settings file: {paths.config_file()}")
-    ui.say(f"Crisis line: {cfg.crisis_line or '(not set)'}")
+    ui.say(msg.SETTINGS_FILE.format(config_file=paths.config_file()))
+    ui.say(msg.CRISIS_LINE_IS.format(line=cfg.crisis_line or msg.NOT_SET))
     if cfg.contacts:
-        ui.say("Contacts:")
+        ui.say(msg.CONTACTS_HEAD)
         for c in cfg.contacts:
             ui.say(f"  {c.name}: {c.reach}")
     else:
-        ui.say("Contacts: (none yet)")
+        ui.say(msg.CONTACTS_NONE)
     t = cfg.therapist
     if t is not None:
         reach = f": {t.reach}" if t.reach else ""
-        after = f" (after hours: {t.after_hours})" if t.after_hours else ""
-        ui.say(f"Therapist or clinic: {t.name}{reach}{after}")
+        after = msg.AFTER_HOURS.format(reach=t.after_hours) if t.after_hours else ""
+        ui.say(msg.THERAPIST_IS.format(name=t.name, reach=reach, after=after))
     else:
-        ui.say("Therapist or clinic: (not set)")
+        ui.say(msg.THERAPIST_NOT_SET)
     ui.out().print(card.crisis_card(cfg, care_words.CARD, console=ui.out()))
     missing = {
         "clinic": t is None or not t.after_hours,
@@ -80,7 +81,7 @@ def contact_add(
 ) -> None:
     """Add a person to your support card (or change how to reach them)."""
     c = config.add_contact(name, how)
-    ui.say(f"{c.name} is on your support card: {c.reach}")
+    ui.say(msg.CONTACT_ON_CARD.format(name=c.name, reach=c.reach))
 
 
 def contact_remove(
@@ -88,7 +89,7 @@ def contact_remove(
 ) -> None:
     """Take a person off your support card."""
     c = config.remove_contact(name)
-    ui.say(f"{c.name} is no longer on your support card.")
+    ui.say(msg.CONTACT_OFF_CARD.format(name=c.name))
 
 
 def crisis_line(
@@ -99,11 +100,9 @@ def crisis_line(
 ) -> None:
     """Set the crisis line shown on your support card (none is assumed by default)."""
     if clear == (text is not None):
-        raise UsageError(
-            'Give the crisis line, as in: config crisis-line "NAME NUMBER", or --clear.'
-        )
+        raise UsageError(msg.CRISIS_LINE_GIVE)
     config.set_crisis_line(None if clear else text)
-    ui.say("Crisis line removed." if clear else f"Crisis line set: {text}")
+    ui.say(msg.CRISIS_LINE_REMOVED if clear else msg.CRISIS_LINE_SET.format(text=text))
 
 
 def therapist(
@@ -118,9 +117,6 @@ def therapist(
 ) -> None:
     """Set the therapist or clinic shown on your support card, apart from friends."""
     if clear == (name is not None):
-        raise UsageError(
-            'Give the therapist and how to reach them, as in: config therapist "Dr. Lee" '
-            '"012 345 678" --after-hours "012 345 999", or --clear.'
-        )
+        raise UsageError(msg.THERAPIST_GIVE)
     t = config.set_therapist(None if clear else name, how or "", after_hours)
-    ui.say("Therapist removed from your card." if t is None else f"{t.name} is on your card.")
+    ui.say(msg.THERAPIST_REMOVED if t is None else msg.THERAPIST_ON_CARD.format(name=t.name))

@@ -8,6 +8,7 @@ import typer
 
 from partsjournal import prompts
 from partsjournal.core import drafts, reading
+from partsjournal.core import messages as msg
 from partsjournal.flow import runner
 from partsjournal.render import drafts as render_drafts
 from partsjournal.render import ui
@@ -71,13 +72,14 @@ def discard(
     """Throw away a draft and the answers in it (asks first)."""
     found = drafts.find(draft, drafts.load_all(warn=ui.warn))
     if not prompts.ask_first(
-        f"Discard '{drafts.label(found)}' and its {plural(found.answered, 'answer')}? "
-        "This cannot be undone.",
+        msg.DRAFT_DISCARD_ASK.format(
+            label=drafts.label(found), answers=plural(found.answered, "answer")
+        ),
         yes=yes,
-        without_terminal="To discard a draft without a terminal, add --yes.",
+        without_terminal=msg.WITHOUT_TERMINAL_YES.format(what="discard a draft"),
     ):
-        ui.say("Kept. Nothing was discarded.")
+        ui.say(msg.DRAFT_KEPT)
         return
     with drafts.held(found):  # never from under a window that is answering it
         drafts.remove(found)
-    ui.say(f"Discarded the draft {found.id}.")
+    ui.say(msg.DRAFT_DISCARDED.format(id=found.id))

@@ -10,6 +10,7 @@ import click
 
 from partsjournal.cli.completion import entry_refs
 from partsjournal.core import entry
+from partsjournal.core import messages as msg
 from partsjournal.flow import editing, entry_text
 from partsjournal.render import ui
 from partsjournal.views import search
@@ -35,9 +36,9 @@ def edit(entry_id: str, raw: bool) -> None:
     edit_as = editing.edit_entry if raw else entry_text.edit_entry
     edited = edit_as(path, entry.load(path))
     if edited is None:
-        ui.say("No changes; the entry is as it was.")
+        ui.say(msg.ENTRY_NO_CHANGES)
     else:
-        ui.say(f"Saved your changes to {edited.id}.")
+        ui.say(msg.ENTRY_CHANGES_SAVED.format(id=edited.id))
 
 
 COMMANDS = {"edit": edit}

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.core import encryption, keyfiles
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 from partsjournal.core.wording import one_or_many, plural
 from partsjournal.flow import editing
@@ -28,56 +29,49 @@ def encrypt() -> None:
     editing.remove_stale_edit_folders()  # a killed edit's plain copy, kept encrypted if changed
     result = encryption.encrypt(on_new_key=_show_recovery_key, on_wait=ui.warn)
     ui.say(
-        f"Encrypted {_files(len(result.converted))}"
-        + (f" ({result.unchanged} already were)" if result.unchanged else "")
-        + ". New entries are encrypted when they are saved, without the passphrase; "
-        "reading asks for it once per command."
+        msg.ENCRYPTED.format(
+            files=_files(len(result.converted)),
+            already=msg.ENCRYPTED_ALREADY.format(count=result.unchanged)
+            if result.unchanged
+            else "",
+        )
     )
     if result.renamed:
         ui.say(
-            f"Renamed {len(result.renamed)} part and session "
-            f"{one_or_many(len(result.renamed), 'file', 'files')}: their names show only a date "
-            "or a random id now, never a part's name or a session's kind."
+            msg.ENCRYPT_RENAMED.format(
+                count=len(result.renamed), files=one_or_many(len(result.renamed), "file", "files")
+            )
         )
     if result.names_kept:
         first, more = result.names_kept[0], len(result.names_kept) - 1
         ui.warn(
-            f"Could not read {first}"
-            + (
-                f" (and {more} more part or session {one_or_many(more, 'file', 'files')})"
+            msg.ENCRYPT_NAME_KEPT.format(
+                first=first,
+                more=msg.ENCRYPT_UNREADABLE_MORE.format(
+                    more=more, files=one_or_many(more, "file", "files")
+                )
                 if more
-                else ""
+                else "",
             )
-            + ", so its name was kept; fix or move it, then run 'partsjournal encrypt' again."
         )
     if result.keys_written:
         ui.say(
-            f"Wrote {' and '.join(str(p) for p in result.keys_written)} again from your "
-            "journal's key; saving works again."
+            msg.KEYS_WRITTEN_AGAIN.format(written=" and ".join(str(p) for p in result.keys_written))
         )
     if result.strays_removed:
-        ui.say(
-            f"Removed {_files(result.strays_removed)} a stopped command had left half-written "
-            "(plain copies of journal files)."
-        )
+        ui.say(msg.STRAYS_REMOVED.format(files=_files(result.strays_removed)))
     if result.edits_sealed:
         ui.say(
-            f"Encrypted {_files(len(result.edits_sealed))} of edits kept for you to fix (first: "
-            f"{result.edits_sealed[0]})."
+            msg.EDITS_SEALED.format(
+                files=_files(len(result.edits_sealed)), first=result.edits_sealed[0]
+            )
         )
     for other in result.same_id:
-        ui.warn(
-            f"{other} carries the same id as another file, so it kept its name (it is not "
-            "read as a part or session); move it out of the folder if it is a copy."
-        )
+        ui.warn(msg.ENCRYPT_SAME_ID.format(other=other))
 
 
 def _show_recovery_key(key: str) -> None:
-    ui.say(
-        "Your recovery key is below. Write it down and keep it somewhere safe, away from "
-        "this computer: with it you (or anyone holding it) can open the journal if the "
-        "passphrase is forgotten or the key file is lost."
-    )
+    ui.say(msg.RECOVERY_KEY_BELOW)
     ui.say(f"\n    {key}\n")
 
 
@@ -85,19 +79,14 @@ def decrypt() -> None:
     """Write every journal file as plain text again and remove the journal's key."""
     result = encryption.decrypt()
     if not result.converted and not result.unreadable:
-        ui.say("The journal is plain text; there was nothing to decrypt.")
+        ui.say(msg.DECRYPT_NOTHING)
         return
     if not result.unreadable:
-        ui.say(f"Decrypted {_files(len(result.converted))}; the journal is plain text again.")
+        ui.say(msg.DECRYPTED_ALL.format(files=_files(len(result.converted))))
         return
-    ui.say(f"Decrypted {_files(len(result.converted))}.")
+    ui.say(msg.DECRYPTED_SOME.format(files=_files(len(result.converted))))
     first = result.unreadable[0]
-    ui.warn(
-        f"{_files(len(result.unreadable))} could not be opened with this key (first: {first}) "
-        f"and stayed encrypted, so the journal stays encrypted and its key files are kept; move "
-        "those files out of the journal if they are not yours, then run 'partsjournal decrypt' "
-        "again."
-    )
+    ui.warn(msg.DECRYPT_UNOPENED.format(files=_files(len(result.unreadable)), first=first))
 
 
 def passphrase(
@@ -123,25 +112,17 @@ def passphrase(
 ) -> None:
     """Change the passphrase that protects the journal's key; entries are not rewritten."""
     if sum((recover, remember, forget)) > 1:
-        raise UsageError("Give one of --recover, --remember or --forget at a time.")
+        raise UsageError(msg.PASSPHRASE_ONE_OPTION)
     if remember:
         keyfiles.remember_in_keyring()
-        ui.say(
-            "Your journal's key is now kept in your system keyring, so the passphrase is not "
-            "asked. The trade: while you are logged in, anyone or any program using your "
-            "account can open the journal too. 'partsjournal passphrase --forget' undoes it."
-        )
+        ui.say(msg.KEYRING_REMEMBERED)
         return
     if forget:
         had = keyfiles.forget_keyring()
-        ui.say(
-            "The key is out of the system keyring; the passphrase will be asked again."
-            if had
-            else "The key was not kept in the system keyring; nothing to forget."
-        )
+        ui.say(msg.KEYRING_FORGOTTEN if had else msg.KEYRING_NOTHING)
         return
     encryption.change_passphrase(recover=recover)
-    ui.say("Your new passphrase is set; your entries were not touched.")
+    ui.say(msg.PASSPHRASE_CHANGED)
 
 
 def _files(n: int) -> str:

@@ -11,6 +11,7 @@ import click
 from partsjournal.cli import options
 from partsjournal.cli.completion import entry_refs, exercise_names, part_names, session_numbers
 from partsjournal.core import dates, entry, parts, sessions
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 from partsjournal.render import entry as render_entry
 from partsjournal.render import output, ui
@@ -23,7 +24,7 @@ def _dates(since: str | None, until: str | None) -> tuple[date | None, date | No
     lo = dates.parse_date(since, option="--since") if since else None
     hi = dates.parse_date(until, option="--until") if until else None
     if lo and hi and hi < lo:
-        raise UsageError(f"--until ({hi}) is before --since ({lo}); give the earlier date first.")
+        raise UsageError(msg.UNTIL_BEFORE_SINCE.format(until=hi, since=lo))
     return lo, hi
 
 
@@ -78,7 +79,7 @@ def entries(
     lo, hi = _dates(since, until)
     session_id = sessions.find(session).id if session is not None else None
     if grep is not None and not grep.strip():
-        raise UsageError("--grep needs some text to look for.")
+        raise UsageError(msg.GREP_NEEDS_TEXT)
     selection = search.Selection(
         parts=[part] if part else [],
         exercises=[exercise] if exercise else [],
@@ -179,7 +180,7 @@ def export(
     lo, hi = _dates(since, until)
     hi = hi or dates.now().date()
     if lo is not None and hi < lo:
-        raise UsageError(f"--since ({lo}) is after today; give a day that has passed.")
+        raise UsageError(msg.SINCE_AFTER_TODAY.format(since=lo))
     excluded = search.exclude_ids(list(exclude))
     selection = search.Selection(parts=list(part), exercises=list(exercise), exclude=excluded)
     everything, found = search.select(lo, hi, selection, warn=ui.warn, track=_progress)
@@ -188,10 +189,7 @@ def export(
     if excluded:
         for x in excluded:
             if not any(e.id == x for e in everything.rows):
-                raise UsageError(
-                    f"--exclude {x} is not an entry in this period, so nothing was written; "
-                    "check the id with partsjournal entries."
-                )
+                raise UsageError(msg.EXCLUDE_NOT_IN_PERIOD.format(ref=x))
     near = sessions.around(lo, hi, ids=[r.session for r in found if r.session], warn=ui.warn)
     head = render_entry.export_head(
         len(found),

@@ -16,6 +16,7 @@ from partsjournal.cli.typer_options import (
     SessionOption,
 )
 from partsjournal.core import dates, reading, sessions
+from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 from partsjournal.flow import integration, runner
 from partsjournal.render import ui
@@ -61,10 +62,9 @@ def integrate(
         # the 90-day look back speaks of it, so nothing here may say there is none
         if sessions.arc_day(created, None, None) is None:
             ui.say(
-                f"No session is within {sessions.BEFORE_WINDOW_DAYS} days ahead or "
-                f"{sessions.ARC_REACH_DAYS} days back, so these are the integration questions. "
-                "To prepare for a session instead, add it with 'partsjournal session add DATE' "
-                "or pass --before."
+                msg.INTEGRATE_NO_SESSION.format(
+                    ahead=sessions.BEFORE_WINDOW_DAYS, back=sessions.ARC_REACH_DAYS
+                )
             )
         phase = "after"
     source, pending = practice_log.pending(created)
@@ -83,4 +83,6 @@ def integrate(
         changes = practice_log.rating_changes(source, saved)
         if changes:
             shown = ", ".join(f"{vocab.realm_label(r)} {a} → {b}" for r, a, b in changes)
-            ui.say(f"Since your check-in of {dates.short_day(source.day)}: {shown}.")
+            ui.say(
+                msg.INTEGRATE_SINCE_CHECK_IN.format(day=dates.short_day(source.day), shown=shown)
+            )

@@ -14,6 +14,7 @@ from partsjournal.cli.typer_options import (
     FutureOption,
     SessionOption,
 )
+from partsjournal.core import messages as msg
 from partsjournal.core import reading, sessions
 from partsjournal.flow import asking, measure_file, measure_run, measure_setup, measures_asked
 from partsjournal.flow.engine import Asker, Paused
@@ -77,10 +78,10 @@ def new(
         item_words = asked_items if items is None else item_words
         label_words = asked_labels if labels is None else label_words
     where, measure = measure_setup.install(name, item_words, label_words)
-    ui.say(f"{measure.title} is set up in {where}.")
+    ui.say(msg.MEASURE_SET_UP.format(title=measure.title, where=where))
     render.print_wording(measure, measure_file.wording_matches(measure), where)
     if not measure.missing_words():
-        ui.say(f"To take it: partsjournal measure take {measure.name}")
+        ui.say(msg.MEASURE_TAKE_HINT.format(name=measure.name))
 
 
 @sub.command("check")

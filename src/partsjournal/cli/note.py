@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.cli.typer_options import AtOption
+from partsjournal.core import messages as msg
 from partsjournal.core import reading
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import editing, notes
@@ -38,10 +39,7 @@ def note(
     Example: partsjournal note "snapped at J; chest tight" --part "The Critic"
     """
     saved = notes.save_note(_words(text), part=part, at=at)
-    ui.say(
-        f"Noted ({saved.id}). Explore it later with: "
-        f"partsjournal exercise protector --from {saved.id}"
-    )
+    ui.say(msg.NOTE_SAVED.format(id=saved.id))
 
 
 def _words(text: str | None) -> str:
@@ -55,7 +53,4 @@ def _words(text: str | None) -> str:
         return editing.new_text("note.txt")
     if not terminal.current().stdin_tty:
         return editing.read_stdin()
-    raise UsageError(
-        "Give the note in quotes, with -, or on standard input, for example: "
-        'partsjournal note "chest tight".'
-    )
+    raise UsageError(msg.NOTE_GIVE)

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 
 import click
 
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -20,9 +21,9 @@ def how_many(number: int | None, all_: bool, *, every: bool = False) -> int | No
     """How many entries a listing shows: ``-n N``, every one with ``--all`` (None), else
     :data:`LATEST` (every one when ``every``, as JSON gives them)."""
     if all_ and number is not None:
-        raise UsageError("Pass either --all or -n N, not both.")
+        raise UsageError(msg.ALL_OR_N)
     if number is not None and number < 1:
-        raise UsageError(f"-n needs a number of entries from 1 up, not {number}.")
+        raise UsageError(msg.NUMBER_FROM_ONE.format(option="-n", what="entries", given=number))
     if all_:
         return None
     if number is not None:

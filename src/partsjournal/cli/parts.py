@@ -9,6 +9,7 @@ import click
 from partsjournal.cli import options
 from partsjournal.cli.completion import part_names
 from partsjournal.cli.lazy import LazyGroup
+from partsjournal.core import messages as msg
 from partsjournal.core import part_merges, parts, sessions
 from partsjournal.core.errors import UsageError
 from partsjournal.render import parts as render_parts
@@ -89,7 +90,7 @@ def show(name: str, number: int | None, all_: bool) -> None:
             ui.warn(partlog.sharing_hint(group))
     if parts.in_circle(part.id, index):
         part = index[part.id] = part_merges.undo_merge(part)
-        ui.say(f"{part.name} was merged in a circle; it is its own part again.", to_stderr=True)
+        ui.say(msg.PART_CIRCLE_UNDONE.format(name=part.name), to_stderr=True)
     meetings, total = partlog.meetings(part.id, index, latest=latest, warn=ui.warn)
     met_in = {m.entry.session for m in meetings if m.entry.session}
     names = {s.id: s.name for s in sessions.with_ids(met_in, warn=ui.warn)} if met_in else {}
@@ -113,21 +114,16 @@ def add(name: str, role: str | None, protects: tuple[str, ...], alias: tuple[str
     """
     clean = name.strip()
     if not clean:
-        raise UsageError('The part needs a name, for example "Little One".')
+        raise UsageError(msg.PART_NEEDS_NAME)
     protected = [parts.resolve(other, to_add=True) for other in protects or []]
     with parts.registry_lock():  # no other run creates the same part meanwhile
         known = parts.find(clean)
         if known is not None:
-            raise UsageError(
-                f"There is already a part called {known.name}; "
-                f'change it with: partsjournal parts edit "{known.name}"'
-            )
+            raise UsageError(msg.PART_EXISTS.format(name=known.name))
         for other in alias or []:
             taken = parts.find(other)
             if taken is not None:
-                raise UsageError(
-                    f"'{other.strip()}' is already a name of {taken.name}; choose another."
-                )
+                raise UsageError(msg.NEW_ALIAS_TAKEN.format(name=other.strip(), other=taken.name))
         part = parts.create(clean)
 
     def describe(fresh: parts.Part) -> None:
@@ -136,7 +132,7 @@ def add(name: str, role: str | None, protects: tuple[str, ...], alias: tuple[str
         parts.add_protects(fresh, protected)
 
     part = parts.update(part.id, describe)
-    ui.say(f'Added {part.name}. See it with: partsjournal parts show "{part.name}"')
+    ui.say(msg.PART_ADDED.format(name=part.name))
 
 
 @parts_list.command("rename")
@@ -154,7 +150,7 @@ def rename(old: str, new: str) -> None:
     part = parts.resolve(old)
     before = part.name
     renamed = parts.rename(part, new)
-    ui.say(f"Renamed {before} to {renamed.name}; '{before}' still finds it.")
+    ui.say(msg.PART_RENAMED.format(before=before, name=renamed.name))
 
 
 @parts_list.command("map")

@@ -11,6 +11,7 @@ from typing import Annotated
 
 import typer
 
+from partsjournal.core import messages as msg
 from partsjournal.core import parts
 from partsjournal.flow import editing
 from partsjournal.render import ui
@@ -66,7 +67,7 @@ def edit(
     }
     if all(v is None for v in fields.values()) and not alias and not protects:
         edited = editing.edit_part(part)
-        ui.say("No changes." if edited is None else f"Saved {edited.name}.")
+        ui.say(msg.NO_CHANGES if edited is None else msg.SAVED_NAME.format(name=edited.name))
         return
 
     def apply(fresh: parts.Part) -> None:
@@ -78,4 +79,4 @@ def edit(
         parts.add_protects(fresh, protected)
 
     saved = parts.update(part.id, apply)
-    ui.say(f"Saved {saved.name}.")
+    ui.say(msg.SAVED_NAME.format(name=saved.name))

@@ -11,6 +11,7 @@ from typing import Annotated
 import typer
 
 from partsjournal import prompts
+from partsjournal.core import messages as msg
 from partsjournal.core import part_merges, parts
 from partsjournal.render import ui
 
@@ -39,18 +40,14 @@ def merge(
     if a.id == b.id:
         part_merges.merge(a, b)  # says they are already one part
     if not prompts.ask_first(
-        f"Merge {a.name} into {b.name}? {b.name} takes the name {a.name}, and entries "
-        f"that named {a.name} count for {b.name}.",
+        msg.PARTS_MERGE_ASK.format(source=a.name, target=b.name),
         yes=yes,
-        without_terminal="To merge parts without a terminal, add --yes.",
+        without_terminal=msg.WITHOUT_TERMINAL_YES.format(what="merge parts"),
     ):
-        ui.say("Nothing was merged.")
+        ui.say(msg.NOTHING_MERGED)
         return
     part_merges.merge(a, b)
-    ui.say(
-        f"Merged {a.name} into {b.name}; entries that named {a.name} now count for {b.name}. "
-        f'To undo it: partsjournal parts unmerge "{a.name}"'
-    )
+    ui.say(msg.PARTS_MERGED.format(source=a.name, target=b.name))
 
 
 def unmerge_command(
@@ -62,12 +59,8 @@ def unmerge_command(
     """
     source, target, exact = part_merges.unmerge(part_merges.find_merged(name))
     if target is None:
-        ui.say(f"{source.name} is its own part again.")
+        ui.say(msg.PART_OWN_AGAIN.format(name=source.name))
     elif exact:
-        ui.say(f"{source.name} and {target.name} are two parts again, as before the merge.")
+        ui.say(msg.PARTS_UNMERGED.format(source=source.name, target=target.name))
     else:
-        ui.say(
-            f"{source.name} and {target.name} are two parts again. This merge was made before "
-            f"merges could be undone exactly, so {target.name} keeps anything else it took "
-            f'from {source.name}; see it with: partsjournal parts show "{target.name}"'
-        )
+        ui.say(msg.PARTS_UNMERGED_OLD.format(source=source.name, target=target.name))

@@ -15,6 +15,7 @@ import click
 
 from partsjournal.cli import options
 from partsjournal.core import dates, reading
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 from partsjournal.render import practices as render_practices
 from partsjournal.render import ui
@@ -47,7 +48,7 @@ def practices(
     partly, not yet) and saves the answers.
     """
     if weeks < 1:
-        raise UsageError(f"--weeks needs a number of weeks from 1 up, not {weeks}.")
+        raise UsageError(msg.NUMBER_FROM_ONE.format(option="--weeks", what="weeks", given=weeks))
     limit = options.how_many(number, all_)
     created = dates.entry_time(at, future=future)
     found = practice_log.history(created.date() - timedelta(weeks=weeks), warn=ui.warn)
@@ -58,18 +59,16 @@ def practices(
     pending = practice_log.due(source, waiting, created)
     if not pending:
         if waiting:
-            ui.say(
-                "You chose these practices today; from tomorrow you can say how they went, "
-                "with: partsjournal practices"
-            )
+            ui.say(msg.PRACTICES_CHOSEN_TODAY)
         elif answers is not None:
-            ui.say("Nothing is waiting for a follow-up, so nothing was saved.")
+            ui.say(msg.PRACTICES_NOTHING_WAITING)
         return
     if answers is None and not ui.can_prompt():
         ui.say(
-            f"{plural(len(pending), 'practice')} from your last check-in "
-            f"{one_or_many(len(pending), 'is', 'are')} waiting for a follow-up; "
-            "run this in a terminal, or pass --answers FILE, to say how they went."
+            msg.PRACTICES_WAITING.format(
+                practices=plural(len(pending), "practice"),
+                are=one_or_many(len(pending), "is", "are"),
+            )
         )
         return
     importlib.import_module("partsjournal.flow.followup").ask(pending, created, answers)

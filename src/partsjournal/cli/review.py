@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from partsjournal.core import dates, reading
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 from partsjournal.render import charts, output, review_md, review_rich, ui
 from partsjournal.render import review as render_review
@@ -44,7 +45,7 @@ def review(
     """
     fmt = output.choose_format(format_, output_file, render_review.FORMATS, default="rich")
     if week and month:
-        raise UsageError("Choose one of --week and --month.")
+        raise UsageError(msg.WEEK_OR_MONTH)
     today = dates.now().date()
     period = periods.period_for(
         today,

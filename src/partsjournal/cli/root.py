@@ -20,6 +20,7 @@ import click
 from partsjournal import __version__
 from partsjournal.cli.lazy import LazyGroup, TyperCommand, command_from
 from partsjournal.core import crypt, matching, paths, progress
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError
 from partsjournal.flow import asking
 from partsjournal.render import terminal, ui
@@ -28,9 +29,6 @@ from partsjournal.render.text import sentence, wrap
 if TYPE_CHECKING:
     from partsjournal.flow.engine import Asker
 
-DISCLAIMER = (
-    "partsjournal is a self-practice journal, not therapy, medical advice or a crisis service."
-)
 
 _debug = {"on": bool(os.environ.get("PARTSJOURNAL_DEBUG"))}
 
@@ -123,18 +121,14 @@ def build_command(name: str) -> Any:
     return made.target() if isinstance(made, TyperCommand) else made
 
 
-# said while the key is derived from the passphrase (scrypt: a second or two of silence)
-UNLOCKING = "Unlocking your journal..."
-
-
 def ask_secret(question: str) -> str:
     """Ask for a passphrase through prompts/, loaded only when a file needs it."""
     import importlib
 
     prompts = importlib.import_module("partsjournal.prompts")
     answer: str = prompts.ask_secret(question)
-    if question == crypt.UNLOCK_QUESTION and terminal.current().stderr_tty:
-        ui.say(UNLOCKING, to_stderr=True)  # the key is derived next: say so, not silence
+    if question == msg.PASSPHRASE_ASK and terminal.current().stderr_tty:
+        ui.say(msg.UNLOCKING, to_stderr=True)  # the key is derived next (scrypt): not silence
     return answer
 
 
@@ -190,11 +184,11 @@ class JournalGroup(LazyGroup):
             ctx = getattr(exc, "ctx", None)
             if ctx is not None:
                 end = "" if message.endswith((".", "?", "!")) else "."
-                message += f"{end} See '{ctx.command_path} --help'."
-            click.echo(_fitted(f"partsjournal: {sentence(message)}"), err=True)
+                message += msg.SEE_HELP.format(end=end, command=ctx.command_path)
+            click.echo(_fitted(msg.ERROR_LINE.format(sentence=sentence(message))), err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
-            click.echo("partsjournal: stopped.", err=True)
+            click.echo(msg.ERROR_LINE.format(sentence=msg.STOPPED), err=True)
             sys.exit(1)
         sys.exit(code if isinstance(code, int) else 0)
 
@@ -208,7 +202,7 @@ class JournalGroup(LazyGroup):
         except JournalError as exc:
             if _debug["on"]:
                 raise
-            click.echo(_fitted(f"partsjournal: {sentence(exc.message)}"), err=True)
+            click.echo(_fitted(msg.ERROR_LINE.format(sentence=sentence(exc.message))), err=True)
             raise click.exceptions.Exit(exc.exit_code) from None
         except (click.exceptions.Exit, click.Abort, click.ClickException):
             raise
@@ -222,30 +216,25 @@ class JournalGroup(LazyGroup):
             # exercise saved its draft; the terminal may be gone, so say nothing then
             signum = getattr(exc, "signum", None)
             if signum is None:
-                click.echo("partsjournal: stopped.", err=True)
+                click.echo(msg.ERROR_LINE.format(sentence=msg.STOPPED), err=True)
             raise click.exceptions.Exit(128 + (signum or 2)) from None
         except OSError as exc:  # a folder or file the system would not let us use
             if _debug["on"]:
                 raise
-            click.echo(_fitted(f"partsjournal: {sentence(os_error_sentence(exc))}"), err=True)
+            said = sentence(os_error_sentence(exc))
+            click.echo(_fitted(msg.ERROR_LINE.format(sentence=said)), err=True)
             raise click.exceptions.Exit(1) from None
         except Exception as exc:
             if _debug["on"]:
                 raise
-            click.echo(
-                _fitted(
-                    f"partsjournal: something went wrong inside partsjournal "
-                    f"({type(exc).__name__}); your saved entries are untouched. "
-                    "Run the same command with --debug for details."
-                ),
-                err=True,
-            )
+            said = msg.UNEXPECTED.format(kind=type(exc).__name__)
+            click.echo(_fitted(msg.ERROR_LINE.format(sentence=said)), err=True)
             raise click.exceptions.Exit(1) from None
 
 
 def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     if value and not ctx.resilient_parsing:
-        click.echo(f"partsjournal {__version__}")
+        click.echo(msg.VERSION.format(version=__version__))
         ctx.exit()
 
 
@@ -255,7 +244,7 @@ def _version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     help=(
         "A private journal for Internal Family Systems (IFS) parts work: guided exercises, "
         "session preparation and integration, and a weekly look back. Everything stays in "
-        "plain TOML files on this computer.\n\n" + DISCLAIMER
+        "plain TOML files on this computer.\n\n" + msg.DISCLAIMER
     ),
     epilog="Start with: partsjournal exercise primer",
     no_args_is_help=True,
@@ -306,8 +295,8 @@ def _link_waiting_notes() -> None:
     notes = importlib.import_module("partsjournal.flow.notes")
     try:
         notes.link_waiting()
-    except JournalError as exc:  # the notes are saved; linking is tried again next time
-        ui.warn(f"A note's part could not be linked yet: {exc.message}")
+    except JournalError as exc:  # caught here: the notes are saved; linking is tried later
+        ui.warn(msg.NOTE_LINK_LATER.format(reason=exc.message))
 
 
 def _fitted(message: str) -> str:
@@ -324,25 +313,19 @@ def os_error_sentence(exc: OSError) -> str:
 
     Every write is atomic (see core/store), so a failed one has changed nothing.
     """
-    where = exc.filename or "a file in your journal"
+    where = exc.filename or msg.OS_SOME_FILE
     if isinstance(exc, PermissionError):
-        return (
-            f"partsjournal is not allowed to use {where}; make sure it and the folders above "
-            f"it are yours and readable and writable (ls -ld '{where}' shows who owns it)."
-        )
+        return msg.OS_NOT_ALLOWED.format(where=where)
     if isinstance(exc, NotADirectoryError):
-        return (
-            f"Part of the path {where} is a file where partsjournal needs a folder; "
-            "move that file aside and run the command again."
-        )
+        return msg.OS_FILE_FOR_FOLDER.format(where=where)
     if isinstance(exc, IsADirectoryError):
-        return f"{where} is a folder where partsjournal needs a file; move it aside and try again."
+        return msg.OS_FOLDER_FOR_FILE.format(where=where)
     if exc.errno == errno.ENOSPC:
-        return f"There is no space left to write {where}; nothing was changed. Free some space."
+        return msg.OS_NO_SPACE.format(where=where)
     if exc.errno == errno.EROFS:
-        return f"{where} is on a read-only disk; nothing was changed. Choose another --home."
+        return msg.OS_READ_ONLY.format(where=where)
     reason = exc.strerror or type(exc).__name__
-    return f"Could not use {where} ({reason}); nothing was changed. Check it and try again."
+    return msg.OS_COULD_NOT_USE.format(where=where, reason=reason)
 
 
 # Options whose value names a file: kept as the system gave it, for the system to find.

@@ -11,6 +11,7 @@ from partsjournal.cli import options
 from partsjournal.cli.completion import session_numbers
 from partsjournal.cli.lazy import LazyGroup
 from partsjournal.core import dates, sessions
+from partsjournal.core import messages as msg
 from partsjournal.render import charts, ui
 from partsjournal.render import sessions as render_sessions
 from partsjournal.views import arcs, course, search
@@ -54,7 +55,7 @@ def list_() -> None:
     """List your sessions with how many entries prepare for and integrate each."""
     found = sessions.load_all(warn=ui.warn)
     if not found:
-        ui.say("No sessions yet. Add one with: partsjournal session add DATE")
+        ui.say(msg.NO_SESSIONS_YET)
         return
     counted = arcs.arcs(found, search.history(warn=ui.warn).rows)
     with ui.paged():

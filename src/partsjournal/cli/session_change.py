@@ -14,6 +14,7 @@ import typer
 
 from partsjournal import prompts
 from partsjournal.core import dates, session_edits, sessions
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.sessions import Session
 from partsjournal.core.wording import plural
@@ -44,12 +45,12 @@ def _another_on_the_same_day(when_day: date, yes: bool, *, ignore: str = "") -> 
     first = there[0]
     about = f" ({first.label})" if first.label else ""
     return prompts.ask_first(
-        f"{first.name.capitalize()}{about} is already on {_when(first)}. "
-        "Record another session on the same day?",
+        msg.SESSION_SAME_DAY_ASK.format(
+            session=first.name.capitalize(), about=about, when=_when(first)
+        ),
         yes=yes,
         without_terminal=(
-            f"{first.name.capitalize()} is already on {first.date}; to record another "
-            "session on the same day without a terminal, add --yes."
+            msg.SESSION_SAME_DAY_YES.format(session=first.name.capitalize(), day=first.date)
         ),
     )
 
@@ -88,7 +89,7 @@ def add(
     at = dates.parse_time(starts) if starts is not None else None
     target = ics.ics_target(ics_file, when) if ics_file is not None else None
     if not _another_on_the_same_day(when, yes):
-        ui.say("Nothing was added.")
+        ui.say(msg.NOTHING_ADDED)
         return
     created = dates.now()
     session = sessions.add(when, kind=kind, label=label, created=created, starts=at)
@@ -98,19 +99,21 @@ def add(
         except OSError as exc:  # all or nothing: the session goes too
             sessions.session_path(session.id).unlink(missing_ok=True)
             raise JournalError(
-                f"Could not write the calendar file {target} ({exc.strerror or exc}), so the "
-                "session was not recorded either; choose another --ics path and run it again."
+                msg.CALENDAR_UNWRITABLE.format(target=target, reason=exc.strerror or exc)
             ) from None
     clock = f" at {dates.clock_text(at)}" if at is not None else ""
     ui.say(
-        f"Added {session.name} ({session.kind}) on {dates.day_text(when)}{clock}, id {session.id}."
+        msg.SESSION_ADDED.format(
+            name=session.name,
+            kind=session.kind,
+            day=dates.day_text(when),
+            clock=clock,
+            id=session.id,
+        )
     )
     if target is not None:
         days = ", ".join(str(n) for n in ics.CHECK_IN_DAYS)
-        ui.say(
-            f"Calendar check-ins (days {days} after) written to {target}; "
-            "import it into any calendar."
-        )
+        ui.say(msg.CALENDAR_WRITTEN.format(days=days, target=target))
 
 
 def edit(
@@ -134,10 +137,7 @@ def edit(
     """
     session = sessions.find(ref, sessions.load_all(warn=ui.warn))
     if day is None and kind is None and label is None and starts is None:
-        raise UsageError(
-            "Say what to change: --date, --time, --kind or --label, for example "
-            f"partsjournal session edit {session.number} --date {session.date}"
-        )
+        raise UsageError(msg.SESSION_EDIT_WHAT.format(number=session.number, date=session.date))
     at = dates.parse_time(starts) if starts else None
     followed = 0
     if kind is not None or label is not None or starts is not None:
@@ -148,11 +148,15 @@ def edit(
         when = dates.parse_date(day, option="--date")
         if when != session.date:
             if not _another_on_the_same_day(when, yes, ignore=session.id):
-                ui.say("The date was not changed.")
+                ui.say(msg.DATE_NOT_CHANGED)
                 return
             session, followed = session_edits.move(session, when, now=dates.now())
     linked = f"; {followed} linked entries follow it" if followed else ""
-    ui.say(f"Saved {session.name}: {session.kind} on {_when(session)}{linked}.")
+    ui.say(
+        msg.SESSION_SAVED.format(
+            name=session.name, kind=session.kind, when=_when(session), linked=linked
+        )
+    )
 
 
 def remove(ref: RefArgument, yes: YesOption = False) -> None:
@@ -165,24 +169,24 @@ def remove(ref: RefArgument, yes: YesOption = False) -> None:
     every = search.history(warn=ui.warn)
     arc = arcs.read(arcs.arcs(found, every.rows)[session.id], every.load)
     linked = [*arc.before, *arc.after]
-    count = f"{plural(len(linked), 'entry is', 'entries are')} linked to it"
+    count = msg.ENTRIES_LINKED.format(entries=plural(len(linked), "entry is", "entries are"))
     if not prompts.ask_first(
-        f"Remove {session.name} on {_when(session)}? Your entries stay; {count}.",
+        msg.SESSION_REMOVE_ASK.format(name=session.name, when=_when(session), entries=count),
         yes=yes,
-        without_terminal="To remove a session without a terminal, add --yes.",
+        without_terminal=msg.WITHOUT_TERMINAL_YES.format(what="remove a session"),
     ):
-        ui.say("Nothing was removed.")
+        ui.say(msg.NOTHING_REMOVED)
         return
     session_edits.remove(session)
     rest = sessions.load_all(warn=ui.warn)
     moved = sum(1 for e in linked if sessions.placement(e, rest)[0] is not None)
     lost = len(linked) - moved
-    ui.say(f"Removed {session.name} ({session.date}); every entry is kept.")
+    ui.say(msg.SESSION_REMOVED.format(name=session.name, date=session.date))
     if linked:
         ui.say(
-            f"{plural(lost, 'entry is', 'entries are')} no longer linked to a session"
+            msg.SESSION_ENTRIES_UNLINKED.format(entries=plural(lost, "entry is", "entries are"))
             + (
-                f", and {plural(moved, 'now belongs', 'now belong')} to another session"
+                msg.SESSION_ENTRIES_MOVED.format(entries=plural(moved, "now belongs", "now belong"))
                 if moved
                 else ""
             )

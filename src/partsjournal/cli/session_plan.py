@@ -12,6 +12,7 @@ from typing import Annotated
 import typer
 
 from partsjournal.core import dates, sessions
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import session_plan
 from partsjournal.render import output, ui
@@ -49,7 +50,7 @@ def plan(
     fmt = output.choose_format(format, output_file, render_plan.FORMATS, default="rich")
     found = sessions.load_all(warn=ui.warn)
     if not found:
-        raise UsageError("No sessions yet. Add one with: partsjournal session add DATE")
+        raise UsageError(msg.NO_SESSIONS_YET)
     session = plans.chosen_session(ref, found, dates.now())
     page = plans.for_session(session)
     if fmt == "markdown" or output_file is not None:

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 
 AnswerValue = str | int | bool | list[str]
@@ -69,19 +70,19 @@ def from_dict(raw: object, *, allow_unknown: bool) -> Answer:
     refused otherwise.
     """
     if not isinstance(raw, dict):
-        raise ValueError("an answer is not a table")
+        raise ValueError(msg.ANSWER_NOT_TABLE)
     unknown = set(raw) - KEYS
     if unknown and not allow_unknown:
-        raise ValueError(f"an answer has unknown keys {sorted(unknown)}")
+        raise ValueError(msg.ANSWER_UNKNOWN_KEYS.format(keys=sorted(unknown)))
     step = raw.get("step")
     if not isinstance(step, str):
-        raise ValueError("an answer has no step id")
+        raise ValueError(msg.ANSWER_NO_STEP)
     value = raw.get("value")
     if not is_value(value):
-        raise ValueError(f"the answer to '{step}' has no readable value")
+        raise ValueError(msg.ANSWER_NO_VALUE.format(step=step))
     for key in ("kind", "prompt", "role", "part"):
         if key in raw and not isinstance(raw[key], str):
-            raise ValueError(f"the answer to '{step}' has a '{key}' that is not text")
+            raise ValueError(msg.ANSWER_FIELD_NOT_TEXT.format(step=step, key=key))
     return Answer(
         step=step,
         kind=raw.get("kind", "text"),

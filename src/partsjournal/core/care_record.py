@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from partsjournal.core import messages as msg
+
 CareValue = int | bool | str
 
 # --------------------------------------------------------------------------- kinds
@@ -102,26 +104,26 @@ class CareItem:
 def from_item(raw: object, *, allow_unknown: bool) -> CareItem:
     """Read one stored item, checking the type of every field; ``ValueError`` says why not."""
     if not isinstance(raw, dict):
-        raise ValueError("a care item is not a table")
+        raise ValueError(msg.CARE_ITEM_NOT_TABLE)
     unknown = set(raw) - KEYS
     if unknown and not allow_unknown:
-        raise ValueError(f"a care item has unknown keys {sorted(unknown)}")
+        raise ValueError(msg.CARE_ITEM_UNKNOWN_KEYS.format(keys=sorted(unknown)))
     at, kind, value = raw.get("at"), raw.get("kind"), raw.get("value")
     if not isinstance(at, datetime) or at.tzinfo is None:
-        raise ValueError("a care item has no 'at' date and time with its UTC offset")
+        raise ValueError(msg.CARE_ITEM_NO_MOMENT)
     if not isinstance(kind, str) or not kind:
-        raise ValueError("a care item has no 'kind'")
+        raise ValueError(msg.CARE_ITEM_NO_KIND)
     if not isinstance(value, int | str):  # bool is an int
-        raise ValueError(f"the care item '{kind}' has no readable value")
+        raise ValueError(msg.CARE_ITEM_NO_VALUE.format(kind=kind))
     if kind == RATING and (isinstance(value, bool) or not isinstance(value, int)):
-        raise ValueError("a care rating is not a whole number")
+        raise ValueError(msg.CARE_RATING_NOT_WHOLE)
     if kind == RATING and isinstance(value, int) and not 0 <= value <= 10:
-        raise ValueError("a care rating is not between 0 and 10")
+        raise ValueError(msg.CARE_RATING_OUT_OF_RANGE)
     if kind == SAFE and not isinstance(value, bool):
-        raise ValueError("a care safety answer is not true or false")
+        raise ValueError(msg.CARE_SAFE_NOT_YES_NO)
     for key in ("moment", "step"):
         if key in raw and not isinstance(raw[key], str):
-            raise ValueError(f"the care item '{kind}' has a '{key}' that is not text")
+            raise ValueError(msg.CARE_ITEM_FIELD_NOT_TEXT.format(kind=kind, key=key))
     return CareItem(
         at=at,
         kind=kind,
@@ -135,5 +137,5 @@ def from_item(raw: object, *, allow_unknown: bool) -> CareItem:
 def from_list(raw: object, *, allow_unknown: bool) -> list[CareItem]:
     """The ``care`` list of an entry or a draft (``ValueError`` with a short reason)."""
     if not isinstance(raw, list):
-        raise ValueError("'care' is not a list of [[care]] tables")
+        raise ValueError(msg.CARE_NOT_LIST)
     return [from_item(r, allow_unknown=allow_unknown) for r in raw]

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from partsjournal.core import matching, paths
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import UnreadableFile, read_toml, write_toml
 
@@ -108,23 +109,23 @@ class BrokenConfig(JournalError):
 def _parse(data: dict[str, Any]) -> Config:
     line = data.get("crisis_line", "")
     if not isinstance(line, str):
-        raise ValueError("'crisis_line' must be text")
+        raise ValueError(msg.CONFIG_CRISIS_LINE_NOT_TEXT)
     raw_contacts = data.get("contacts", [])
     if not isinstance(raw_contacts, list):
-        raise ValueError("'contacts' must be a list of [[contacts]] tables")
+        raise ValueError(msg.CONFIG_CONTACTS_NOT_LIST)
     contacts = []
     for raw in raw_contacts:
         if not isinstance(raw, dict):
-            raise ValueError("each contact must be a [[contacts]] table")
+            raise ValueError(msg.CONFIG_CONTACT_NOT_TABLE)
         name, reach = raw.get("name"), raw.get("reach")
         if not isinstance(name, str) or not name.strip():
-            raise ValueError("a contact has no name")
+            raise ValueError(msg.CONFIG_CONTACT_NO_NAME)
         if not isinstance(reach, str) or not reach.strip():
-            raise ValueError(f"the contact '{name}' has no 'reach' (how to reach them)")
+            raise ValueError(msg.CONFIG_CONTACT_NO_REACH.format(name=name))
         contacts.append(Contact(name=name.strip(), reach=reach.strip()))
     offered = data.get("support_offered", False)
     if not isinstance(offered, bool):
-        raise ValueError("'support_offered' must be true or false")
+        raise ValueError(msg.CONFIG_OFFERED_NOT_YES_NO)
     known = {"crisis_line", "contacts", "therapist", "support_offered"}
     extra = {k: v for k, v in data.items() if k not in known}
     return Config(
@@ -140,16 +141,16 @@ def _therapist(raw: Any) -> Therapist | None:
     if raw is None:
         return None
     if not isinstance(raw, dict):
-        raise ValueError("'therapist' must be a [therapist] table")
+        raise ValueError(msg.CONFIG_THERAPIST_NOT_TABLE)
     name, reach, after = raw.get("name"), raw.get("reach"), raw.get("after_hours", "")
     if not isinstance(name, str) or not name.strip():
-        raise ValueError("the therapist has no name")
+        raise ValueError(msg.CONFIG_THERAPIST_NO_NAME)
     if reach is None:
         reach = ""
     if not isinstance(reach, str) or not isinstance(after, str):
-        raise ValueError("the therapist's 'reach' and 'after_hours' must be text")
+        raise ValueError(msg.CONFIG_THERAPIST_REACH_NOT_TEXT)
     if not reach.strip() and not after.strip():
-        raise ValueError("the therapist has no 'reach' or 'after_hours' (how to reach them)")
+        raise ValueError(msg.CONFIG_THERAPIST_NO_REACH)
     return Therapist(name=name.strip(), reach=reach.strip(), after_hours=after.strip())
 
 
@@ -161,18 +162,18 @@ def read() -> Config:
     try:
         return _parse(read_toml(path))
     except UnreadableFile as exc:
-        raise BrokenConfig(f"Your settings file {path} could not be read: {exc.reason}.") from None
+        raise BrokenConfig(msg.SETTINGS_UNREADABLE.format(path=path, reason=exc.reason)) from None
     except ValueError as exc:
-        raise BrokenConfig(f"Your settings file {path} is not valid: {exc}.") from None
+        raise BrokenConfig(msg.SETTINGS_INVALID.format(path=path, reason=exc)) from None
 
 
 def load(warn: Callable[[str], None] | None = None) -> Config:
     """The settings, falling back to the defaults (with one warning) if the file is broken."""
     try:
         return read()
-    except JournalError as exc:  # broken, or an encrypted file that cannot be opened now
+    except JournalError as exc:  # caught here: the default card serves while the file is broken
         if warn is not None:
-            warn(exc.message.rstrip(".") + "; using the default support card until it is fixed.")
+            warn(exc.message.rstrip(".") + msg.SETTINGS_DEFAULT_CARD)
         return Config()
 
 
@@ -180,9 +181,7 @@ def _editable() -> Config:
     try:
         return read()
     except BrokenConfig as exc:
-        raise JournalError(
-            exc.message.rstrip(".") + "; fix it or move it away before changing settings."
-        ) from None
+        raise JournalError(exc.message.rstrip(".") + msg.SETTINGS_FIX_FIRST) from None
 
 
 def save(cfg: Config) -> None:
@@ -192,11 +191,9 @@ def save(cfg: Config) -> None:
 def add_contact(name: str, reach: str) -> Contact:
     name, reach = name.strip(), reach.strip()
     if not name:
-        raise UsageError('The contact needs a name, for example: config contact add "Sam" "...".')
+        raise UsageError(msg.CONTACT_NEEDS_NAME)
     if not reach:
-        raise UsageError(
-            f'Say how to reach {name}, for example: config contact add "{name}" "call 555 0100".'
-        )
+        raise UsageError(msg.CONTACT_NEEDS_REACH.format(name=name))
     cfg = _editable()
     found = [c for c in cfg.contacts if matching.key(c.name) == matching.key(name)]
     if found:
@@ -217,14 +214,14 @@ def remove_contact(name: str) -> Contact:
             cfg.contacts.remove(c)
             save(cfg)
             return c
-    known = ", ".join(c.name for c in cfg.contacts) or "none yet"
-    raise UsageError(f"There is no contact called '{name}' (contacts: {known}).")
+    known = ", ".join(c.name for c in cfg.contacts) or msg.NONE_YET
+    raise UsageError(msg.NO_SUCH_CONTACT.format(name=name, known=known))
 
 
 def set_crisis_line(text: str | None) -> None:
     """Set the crisis line shown on the card; ``None`` clears it."""
     if text is not None and not text.strip():
-        raise UsageError("Give the crisis line's name and number, or use --clear to remove it.")
+        raise UsageError(msg.CRISIS_LINE_NEEDS)
     cfg = _editable()
     cfg.crisis_line = text.strip() if text is not None else ""
     save(cfg)
@@ -238,10 +235,7 @@ def set_therapist(name: str | None, reach: str = "", after_hours: str = "") -> T
     else:
         name, reach = name.strip(), reach.strip()
         if not name or not (reach or after_hours.strip()):
-            raise UsageError(
-                "Give the therapist or clinic and how to reach them, for example: "
-                'config therapist "Dr. Lee" "012 345 678" --after-hours "012 345 999".'
-            )
+            raise UsageError(msg.THERAPIST_NEEDS)
         cfg.therapist = Therapist(name=name, reach=reach, after_hours=after_hours.strip())
     save(cfg)
     return cfg.therapist

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from partsjournal.core import keychain, paths, reading
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError
 
 IDENTITY_ENV = "PARTSJOURNAL_IDENTITY"
@@ -48,23 +49,11 @@ KEY_FILES = (IDENTITY_FILE, RECIPIENT_FILE, PUBLIC_FILE)
 _HEADERS = (b"age-encryption.org/v1\n", b"-----BEGIN AGE ENCRYPTED FILE-----")
 _SECRET_PREFIX = "AGE-SECRET-KEY-1"
 
-RECOVER_HINT = (
-    "restore it from a backup, or run 'partsjournal passphrase --recover' and type the "
-    "recovery key you kept when you encrypted the journal"
-)
-REPAIR_HINT = (
-    "run 'partsjournal encrypt' to write it again from your journal's key (it asks for "
-    "your passphrase)"
-)
 
 AskSecret = Callable[[str], str]
 
 
-NO_TERMINAL = (
-    "This needs your journal's passphrase and there is no terminal to ask for it; "
-    f"run the command in a terminal, or set {IDENTITY_ENV} to your identity file."
-)
-UNLOCK_QUESTION = "Passphrase for your journal:"  # the key is derived from the answer next
+NO_TERMINAL = msg.PASSPHRASE_NO_TERMINAL.format(variable=IDENTITY_ENV)
 
 
 def _no_terminal(question: str) -> str:
@@ -146,14 +135,14 @@ def read_public(path: Path) -> tuple[str | None, str]:
     try:
         raw = reading.read_bytes(path)  # once per save (core/reading)
     except FileNotFoundError:
-        return None, "is missing"
+        return None, msg.KEY_IS_MISSING
     except OSError as exc:
-        return None, f"could not be read ({exc.strerror or type(exc).__name__})"
+        return None, msg.KEY_NOT_READ.format(reason=exc.strerror or type(exc).__name__)
     text = raw.decode("ascii", "replace").strip()
     if not text:
-        return None, "is empty"
+        return None, msg.KEY_IS_EMPTY
     if "\n" in text or not valid_public(text):
-        return None, "does not hold a public key (one line starting with age1)"
+        return None, msg.KEY_NOT_PUBLIC
     return text, ""
 
 
@@ -190,28 +179,22 @@ def sealing_key() -> str | None:
     where = recipient_path()
     key, wrong = read_public(where)
     if key is None:
-        raise KeysBroken(
-            f"This journal is encrypted, but {where} {wrong}, so nothing was saved "
-            f"(never as plain text); {REPAIR_HINT}."
-        )
+        raise KeysBroken(msg.KEYS_WRONG.format(where=where, wrong=wrong, hint=msg.KEY_REPAIR_HINT))
     copy, copy_wrong = read_public(public_path())
-    if copy is None and copy_wrong != "is missing":
+    if copy is None and copy_wrong != msg.KEY_IS_MISSING:
         raise KeysBroken(
-            f"This journal is encrypted, but {public_path()} {copy_wrong}, so {where} cannot "
-            f"be checked and nothing was saved; {REPAIR_HINT}."
+            msg.KEYS_COPY_WRONG.format(
+                public=public_path(), wrong=copy_wrong, where=where, hint=msg.KEY_REPAIR_HINT
+            )
         )
     if copy is not None and copy != key:
         raise KeysBroken(
-            f"This journal is encrypted, but {where} holds another key than the journal's "
-            f"own (kept in {public_path()}), so nothing was saved to it; {REPAIR_HINT}."
+            msg.KEYS_OTHER_KEY.format(where=where, public=public_path(), hint=msg.KEY_REPAIR_HINT)
         )
     if not _unlocked and _identity_file_at_hand():
         identities()  # no question: check against the identity file the environment names
     if any(public_key(identity) != key for identity in _unlocked.values()):
-        raise KeysBroken(
-            f"This journal is encrypted, but {where} holds another key than the one that "
-            f"unlocks your journal, so nothing was saved to it; {REPAIR_HINT}."
-        )
+        raise KeysBroken(msg.KEYS_NOT_UNLOCKING.format(where=where, hint=msg.KEY_REPAIR_HINT))
     return key
 
 
@@ -304,8 +287,7 @@ def _load_from_env(where: Path) -> Any:
         raw = where.read_bytes()
     except OSError:
         raise JournalError(
-            f"{IDENTITY_ENV} points at {where}, which could not be read; "
-            "point it at your identity file, or unset it to use the passphrase."
+            msg.IDENTITY_UNREADABLE.format(variable=IDENTITY_ENV, where=where)
         ) from None
     if is_sealed(raw):
         return _identity_from(_decrypt_with_passphrase(where, raw), where)
@@ -319,11 +301,13 @@ def unlock(where: Path | None = None) -> Any:
         raw = where.read_bytes()
     except FileNotFoundError:
         raise JournalError(
-            f"This journal is encrypted but its key file {where} is missing; {RECOVER_HINT}."
+            msg.KEY_FILE_MISSING.format(where=where, hint=msg.KEY_RECOVER_HINT)
         ) from None
     except OSError as exc:
         raise JournalError(
-            f"The key file {where} could not be read ({exc.strerror}); {RECOVER_HINT}."
+            msg.KEY_FILE_UNREADABLE.format(
+                where=where, reason=exc.strerror, hint=msg.KEY_RECOVER_HINT
+            )
         ) from None
     return _identity_from(_decrypt_with_passphrase(where, raw), where)
 
@@ -332,25 +316,25 @@ def _decrypt_with_passphrase(where: Path, raw: bytes) -> bytes:
     import pyrage
 
     if not is_sealed(raw) or b"\n-> scrypt " not in raw.split(b"\n---", 1)[0]:
-        raise JournalError(f"The key file {where} is damaged; {RECOVER_HINT}.")
-    passphrase = ask_secret(UNLOCK_QUESTION)
+        raise JournalError(msg.KEY_FILE_DAMAGED.format(where=where, hint=msg.KEY_RECOVER_HINT))
+    passphrase = ask_secret(msg.PASSPHRASE_ASK)
     try:
         return bytes(pyrage.passphrase.decrypt(raw, passphrase))
     except pyrage.DecryptError as exc:
         if str(exc) == "Decryption failed":
-            raise JournalError(
-                "That passphrase does not unlock this journal; nothing was changed (try again, "
-                "or run 'partsjournal passphrase --recover' if it is forgotten)."
-            ) from None
-        raise JournalError(f"The key file {where} is damaged; {RECOVER_HINT}.") from None
+            raise JournalError(msg.PASSPHRASE_WRONG) from None
+        raise JournalError(
+            msg.KEY_FILE_DAMAGED.format(where=where, hint=msg.KEY_RECOVER_HINT)
+        ) from None
 
 
 def _identity_from(raw: bytes, where: Path) -> Any:
     key = parse_secret(raw.decode("utf-8", "replace"))
     if key is None:
         raise JournalError(
-            f"{where} holds no age identity (a line starting with {_SECRET_PREFIX}); "
-            f"{RECOVER_HINT}."
+            msg.KEY_FILE_NO_IDENTITY.format(
+                where=where, prefix=_SECRET_PREFIX, hint=msg.KEY_RECOVER_HINT
+            )
         )
     return key
 

@@ -7,6 +7,7 @@ import os
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 
 # The time partsjournal takes as "now", when set (ISO 8601, e.g. 2026-11-23T20:00+01:00):
@@ -18,9 +19,6 @@ NOW_VAR = "PARTSJOURNAL_NOW"
 # and "today"/"yesterday" with a time ("yesterday 20:30"); the same for every date option
 DAY_WORDS = {"today": 0, "yesterday": 1}
 NOW_WORD = "now"
-_FORMATS_HINT = (
-    "use YYYY-MM-DD or 'YYYY-MM-DD HH:MM' (now, today, yesterday and 'yesterday 20:30' work too)"
-)
 
 
 def now() -> datetime:
@@ -36,10 +34,7 @@ def _fixed_now(text: str) -> datetime:
     try:
         value = datetime.fromisoformat(text.strip())
     except ValueError:
-        raise UsageError(
-            f"{NOW_VAR} is set to {text!r}, which is not a date and time; "
-            f"unset it, or use a form like 2026-11-23T20:00+01:00."
-        ) from None
+        raise UsageError(msg.NOW_VAR_INVALID.format(variable=NOW_VAR, text=text)) from None
     return whole_minutes((value if value.tzinfo else value.astimezone()).replace(microsecond=0))
 
 
@@ -77,24 +72,20 @@ def parse_datetime(text: str, *, option: str = "--at") -> datetime:
     try:
         value = datetime.fromisoformat(_spelled(text))
     except ValueError:
-        raise UsageError(f"Could not read {option} '{text}' as a date; {_FORMATS_HINT}.") from None
+        raise UsageError(
+            msg.DATE_UNREADABLE.format(option=option, text=text, forms=msg.DATE_FORMS)
+        ) from None
     if not 1900 <= value.year <= 9998:
-        raise UsageError(f"{option} '{text}' is out of range; give a date between 1900 and 9998.")
+        raise UsageError(msg.DATE_OUT_OF_RANGE.format(option=option, text=text))
     if value.tzinfo is None:
         local = value.astimezone()
         if local.replace(tzinfo=None) != value:
-            raise UsageError(
-                f"{option} '{text}' does not exist in your time zone (the clocks jumped forward "
-                "past it that night); give a time just before or after the jump."
-            )
+            raise UsageError(msg.TIME_SKIPPED_BY_CLOCKS.format(option=option, text=text))
         value = whole_minutes(local)
     else:
         offset = value.utcoffset()
         if offset is not None and (offset.seconds % 60 or offset.microseconds):
-            raise UsageError(
-                f"{option} '{text}' has a UTC offset with seconds, which cannot be stored; "
-                "give the offset in whole minutes, for example +05:30."
-            )
+            raise UsageError(msg.OFFSET_WITH_SECONDS.format(option=option, text=text))
     return value.replace(microsecond=0)
 
 
@@ -118,12 +109,8 @@ def parse_at(text: str, *, future: bool | None = None, option: str = "--at") -> 
     """
     value = parse_datetime(text, option=option)
     if not future and value - now() > FUTURE_SLACK:
-        advice = (
-            "check the year, or add --future to date the entry ahead on purpose"
-            if future is not None
-            else "check the year (this command takes dates up to a day ahead)"
-        )
-        raise UsageError(f"{option} {value:%Y-%m-%d} is more than a day ahead; {advice}.")
+        advice = msg.AHEAD_ADD_FUTURE if future is not None else msg.AHEAD_NO_FUTURE
+        raise UsageError(msg.DATE_TOO_FAR_AHEAD.format(option=option, day=value, advice=advice))
     return value
 
 
@@ -138,10 +125,10 @@ def parse_date(text: str, *, option: str = "--since") -> date:
             day = datetime.fromisoformat(cleaned).date()
         except ValueError:
             raise UsageError(
-                f"Could not read {option} '{text}' as a date; {_FORMATS_HINT}."
+                msg.DATE_UNREADABLE.format(option=option, text=text, forms=msg.DATE_FORMS)
             ) from None
     if not 1900 <= day.year <= 9998:  # the days around it (reviews, check-ins) must exist
-        raise UsageError(f"{option} '{text}' is out of range; give a date between 1900 and 9998.")
+        raise UsageError(msg.DATE_OUT_OF_RANGE.format(option=option, text=text))
     return day
 
 
@@ -152,9 +139,7 @@ def parse_time(text: str, *, option: str = "--time") -> time:
     """A time of day as people type it (a session's), ``HH:MM`` (``14:00``, ``9:30``)."""
     found = _CLOCK.fullmatch(text.strip().lower())
     if found is None:
-        raise UsageError(
-            f"Could not read {option} '{text}' as a time; give it as HH:MM, like 14:00."
-        )
+        raise UsageError(msg.TIME_UNREADABLE.format(option=option, text=text))
     return time(int(found.group(1)), int(found.group(2)))
 
 

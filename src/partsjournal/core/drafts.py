@@ -21,6 +21,7 @@ from typing import Any
 
 from partsjournal.core import answers as answers_mod
 from partsjournal.core import care_record, dates, paths
+from partsjournal.core import messages as msg
 from partsjournal.core.answers import Answer
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import new_id as entry_id
@@ -121,10 +122,7 @@ def held(draft: Draft) -> Iterator[None]:
         try:
             stack.enter_context(locked(draft.path, wait=False))
         except Busy:
-            raise DraftInUse(
-                f"The draft {draft.id} is open in another partsjournal window right now; "
-                "finish or pause it there first."
-            ) from None
+            raise DraftInUse(msg.DRAFT_IN_USE.format(id=draft.id)) from None
         yield
 
 
@@ -143,18 +141,18 @@ def _from_dict(data: dict[str, Any], path: Path) -> Draft:
     def opt(key: str, typ: type, default: Any) -> Any:
         value = data.get(key, default)
         if not isinstance(value, typ) or (isinstance(value, bool) and typ is int):
-            raise bad(f"'{key}' has the wrong type")
+            raise bad(msg.FIELD_WRONG_TYPE.format(key=key))
         return value
 
     for key, typ in (("exercise", str), ("created", datetime), ("answers", list)):
         if not isinstance(data.get(key), typ):
-            raise bad(f"it is not a partsjournal draft (no readable '{key}')")
+            raise bad(msg.NOT_A_DRAFT.format(key=key))
     created = data["created"]
     if created.tzinfo is None:
-        raise bad("'created' has no UTC offset")
+        raise bad(msg.FIELD_NO_OFFSET.format(key="created"))
     updated = opt("updated", datetime, created)
     if updated.tzinfo is None:
-        raise bad("'updated' has no UTC offset")
+        raise bad(msg.FIELD_NO_OFFSET.format(key="updated"))
     schema = opt("schema", int, SCHEMA_VERSION)
     answers = []
     for raw in data["answers"]:
@@ -164,13 +162,13 @@ def _from_dict(data: dict[str, Any], path: Path) -> Draft:
             raise bad(str(exc)) from None
     context = opt("context", dict, {})
     if not all(isinstance(v, str) for v in context.values()):
-        raise bad("'context' must hold only text")
+        raise bad(msg.FIELD_ONLY_TEXT.format(key="context"))
     pending = opt("pending", dict, {})
     if not all(isinstance(v, str) for v in pending.values()):
-        raise bad("'pending' must hold only text")
+        raise bad(msg.FIELD_ONLY_TEXT.format(key="pending"))
     phase = opt("phase", str, "") or None
     if phase not in (None, "before", "after"):
-        raise bad("'phase' must be before or after")
+        raise bad(msg.PHASE_BEFORE_OR_AFTER)
     part = opt("part", str, "")
     try:
         care = care_record.from_list(data.get("care", []), allow_unknown=True)
@@ -202,10 +200,7 @@ def reload(draft: Draft) -> Draft:
     """``draft`` as it is on disk now; a sentence if it was finished or discarded meanwhile."""
     assert draft.path is not None
     if not draft.path.exists():
-        raise JournalError(
-            f"The draft {draft.id} was finished or discarded in another window a moment ago; "
-            "'partsjournal entries' lists what was saved."
-        )
+        raise JournalError(msg.DRAFT_GONE.format(id=draft.id))
     return load(draft.path)
 
 
@@ -222,7 +217,7 @@ def load_all(*, warn: Callable[[str], None] | None = None) -> list[Draft]:
             found.append(load(f))
         except UnreadableFile as exc:
             if warn is not None:
-                warn(f"Skipped {f}: {exc.reason}.")
+                warn(msg.SKIPPED_FILE.format(path=f, reason=exc.reason))
     found.sort(key=lambda d: (d.created, d.id))
     return found
 
@@ -239,11 +234,8 @@ def find(ref: str, drafts: list[Draft]) -> Draft:
     if len(matches) == 1:
         return matches[0]
     if not drafts:
-        raise UsageError(f"There is no draft '{ref}'; there are no drafts at the moment.")
-    raise UsageError(
-        f"There is no single draft '{ref}'; give its number (1 to {len(drafts)}) or its id, "
-        "as listed by 'partsjournal drafts'."
-    )
+        raise UsageError(msg.NO_DRAFTS.format(ref=ref))
+    raise UsageError(msg.NO_SINGLE_DRAFT.format(ref=ref, count=len(drafts)))
 
 
 def label(draft: Draft) -> str:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from partsjournal.core import crypt, idfiles, index_file, keychain, keyfiles, layout, paths, store
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.wording import plural
 
@@ -255,10 +256,7 @@ def _waiting_for(path: Path, on_wait: Callable[[str], None] | None) -> Iterator[
             stack.enter_context(store.locked(path, wait=False))
         except store.Busy:
             if on_wait is not None:
-                on_wait(
-                    f"Waiting for another partsjournal command to finish with {path} "
-                    "(Ctrl-C stops here; running this again finishes the job)."
-                )
+                on_wait(msg.WAITING_FOR_COMMAND.format(path=path))
             stack.enter_context(store.locked(path))
         yield
 
@@ -317,10 +315,9 @@ def _opens_one(sealed: list[Path]) -> None:
         except (crypt.WrongKey, OSError):
             continue
     raise JournalError(
-        f"The key at hand opens none of the journal's {plural(len(sealed), 'encrypted file')}, "
-        "so nothing was changed; check "
-        f"{crypt.IDENTITY_ENV}, or run 'partsjournal passphrase --recover' with your "
-        "recovery key."
+        msg.KEY_OPENS_NOTHING.format(
+            files=plural(len(sealed), "encrypted file"), variable=crypt.IDENTITY_ENV
+        )
     )
 
 
@@ -356,15 +353,12 @@ def change_passphrase(*, recover: bool = False) -> None:
     """
     with keyfiles.one_change_at_a_time():
         if not crypt.is_encrypted() and not (recover and _sealed_files()):
-            raise UsageError("This journal is not encrypted; run 'partsjournal encrypt' first.")
+            raise UsageError(msg.NOT_ENCRYPTED)
         identity = _recovered() if recover else crypt.identities()[0]
         known = crypt.journal_public_key()
         belongs = known is None or crypt.public_key(identity) == known
         if not belongs and not (recover and _opens_journal(identity)):
-            raise JournalError(
-                "That key does not belong to this journal (its public key differs from "
-                f"{crypt.public_path()} and it opens none of its files); nothing was changed."
-            )
+            raise JournalError(msg.KEY_NOT_THIS_JOURNAL.format(public=crypt.public_path()))
         passphrase = keyfiles.choose_passphrase()
         keyfiles.protect_again(identity, passphrase)
 
@@ -385,11 +379,8 @@ def _opens(identity: Any, path: Path) -> bool:
 
 
 def _recovered() -> Any:
-    typed = crypt.ask_secret("Recovery key (AGE-SECRET-KEY-1...):")
+    typed = crypt.ask_secret(msg.RECOVERY_KEY_ASK)
     identity = crypt.parse_secret(typed)
     if identity is None:
-        raise JournalError(
-            "That is not a recovery key (it starts with AGE-SECRET-KEY-1 and has no "
-            "spaces); check it and try again, nothing was changed."
-        )
+        raise JournalError(msg.NOT_A_RECOVERY_KEY)
     return identity

@@ -18,6 +18,7 @@ from typing import Any
 
 from partsjournal.core import answers as answers_mod
 from partsjournal.core import care_record
+from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.care_record import CareItem
@@ -154,7 +155,7 @@ def save_new(entry: Entry, *, once: bool = False) -> Path:
     try:
         from_dict(entry.to_dict(), entry_path(entry.id))
     except InvalidEntry as exc:
-        raise EntryNotSaved(f"The entry could not be saved because {exc.reason}.") from None
+        raise EntryNotSaved(msg.ENTRY_NOT_SAVED.format(reason=exc.reason)) from None
     for _ in range(20):
         path = entry_path(entry.id)
         try:
@@ -192,32 +193,32 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
     def bad(reason: str) -> InvalidEntry:
         schema = data.get("schema")
         if isinstance(schema, int) and not isinstance(schema, bool) and schema > SCHEMA_VERSION:
-            reason += f" (it was written by a newer partsjournal, schema {schema})"
+            reason += msg.NEWER_SCHEMA.format(schema=schema)
         return InvalidEntry(path, reason)
 
     def req(key: str, typ: type | tuple[type, ...]) -> Any:
         if key not in data:
-            raise bad(f"it has no '{key}'")
+            raise bad(msg.FIELD_MISSING.format(key=key))
         value = data[key]
         if not isinstance(value, typ) or (isinstance(value, bool) and typ is int):
-            raise bad(f"'{key}' has the wrong type")
+            raise bad(msg.FIELD_WRONG_TYPE.format(key=key))
         return value
 
     def opt(key: str, typ: type, default: Any) -> Any:
         value = data.get(key, default)
         if not isinstance(value, typ) or (isinstance(value, bool) and typ is int):
-            raise bad(f"'{key}' has the wrong type")
+            raise bad(msg.FIELD_WRONG_TYPE.format(key=key))
         return value
 
     schema = req("schema", int)
     extra = {k: v for k, v in data.items() if k not in _KNOWN_KEYS}
     if extra and schema <= SCHEMA_VERSION:
-        raise bad(f"it has unknown keys {sorted(extra)}")
+        raise bad(msg.UNKNOWN_KEYS.format(keys=sorted(extra)))
     entry_id = req("id", str)
     exercise = req("exercise", str)
     created = req("created", datetime)
     if created.tzinfo is None:
-        raise bad("'created' has no UTC offset")
+        raise bad(msg.FIELD_NO_OFFSET.format(key="created"))
     answers: list[Answer] = []
     for raw in req("answers", list):
         try:
@@ -227,13 +228,13 @@ def from_dict(data: dict[str, Any], path: Path) -> Entry:
     parts: list[PartRef] = []
     for raw in opt("parts", list, []):
         if not isinstance(raw, dict) or not isinstance(raw.get("name"), str):
-            raise bad("a part reference has no name")
+            raise bad(msg.PART_REF_NO_NAME)
         if not isinstance(raw.get("id", ""), str):
-            raise bad("a part reference has an 'id' that is not text")
+            raise bad(msg.PART_REF_ID_NOT_TEXT)
         parts.append(PartRef(id=raw.get("id", ""), name=raw["name"]))
     phase = opt("phase", str, "") or None
     if phase not in (None, "before", "after"):
-        raise bad("'phase' must be before or after")
+        raise bad(msg.PHASE_BEFORE_OR_AFTER)
     try:
         care = care_record.from_list(data.get("care", []), allow_unknown=schema > SCHEMA_VERSION)
     except ValueError as exc:
@@ -276,6 +277,6 @@ def load_range(
             out.append(load(f))
         except UnreadableFile as exc:
             if warn is not None:
-                warn(f"Skipped {f}: {exc.reason}.")
+                warn(msg.SKIPPED_FILE.format(path=f, reason=exc.reason))
     out.sort(key=lambda e: (e.created, e.id))
     return out

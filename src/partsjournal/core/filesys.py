@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError
 
 DIR_MODE = 0o700
@@ -89,7 +90,7 @@ class Busy(JournalError):
     """Another partsjournal process holds the lock on this file right now."""
 
     def __init__(self, path: Path) -> None:
-        super().__init__(f"{path} is in use by another partsjournal command; try again after it.")
+        super().__init__(msg.FILE_BUSY.format(path=path))
         self.path = path
 
 

@@ -30,6 +30,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from partsjournal.core import messages as msg
 from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml
 
 HEX = 12  # random hex digits in a name: 48 bits, never the same twice in one journal
@@ -56,7 +57,7 @@ def file_id(data: Mapping[str, Any], path: Path) -> str:
     if value is None or value == "":
         return path.stem
     if not isinstance(value, str):
-        raise UnreadableFile(path, "'id' must be text")
+        raise UnreadableFile(path, msg.ID_MUST_BE_TEXT)
     return value
 
 
@@ -98,10 +99,7 @@ def warn_left_out(left_out: list[tuple[Path, Path]], what: str, warn: Warn | Non
     if warn is None:
         return
     for other, kept in left_out:
-        warn(
-            f"{other} carries the same id as {kept}, so it is not read as a {what}; "
-            "move one of the two out of the folder, or give it an id of its own."
-        )
+        warn(msg.SAME_ID.format(other=other, kept=kept, what=what))
 
 
 # folder -> (the folder's stamp when it was read, the file of each id)

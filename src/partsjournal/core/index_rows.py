@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from partsjournal.core import crypt, index_file, layout, matching, paths, sessions
+from partsjournal.core import messages as msg
 from partsjournal.core.entry import SCHEMA_VERSION, Entry, from_dict
 from partsjournal.core.progress import Progress
 from partsjournal.core.store import UnreadableFile, read_toml
@@ -187,7 +188,7 @@ def read_all(items: list[tuple[str, str]], progress: Progress | None) -> list[tu
             pass
     done: Iterable[list[tuple[str, str]]] = chunks
     if progress is not None and len(items) >= PARALLEL_FROM:
-        done = progress(chunks, "Indexing your journal")
+        done = progress(chunks, msg.INDEXING)
     return [row for chunk in done for row in _read_many(chunk)]
 
 
@@ -202,7 +203,7 @@ def _in_workers(
         results = pool.map(_read_many, chunks)
         done: Iterable[Any] = results
         if progress is not None:
-            done = progress(_Sized(results, len(chunks)), "Indexing your journal")  # type: ignore[arg-type]
+            done = progress(_Sized(results, len(chunks)), msg.INDEXING)  # type: ignore[arg-type]
         return [row for rows in done for row in rows]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from partsjournal.core import messages as msg
 from partsjournal.core import paths
 from partsjournal.core.errors import JournalError
 
@@ -51,17 +52,11 @@ def keep(secret: str) -> None:
         import keyring
         import keyring.errors
     except ImportError:
-        raise JournalError(
-            "Keeping the key in your system keyring needs the keyring package "
-            "(pip install keyring); nothing was changed."
-        ) from None
+        raise JournalError(msg.KEYRING_MISSING) from None
     try:
         keyring.set_password(SERVICE, _account(), secret)
     except keyring.errors.KeyringError:
-        raise JournalError(
-            "No system keyring is available here, so the key was not kept; "
-            "the passphrase will be asked as before."
-        ) from None
+        raise JournalError(msg.KEYRING_UNAVAILABLE) from None
 
 
 def forget() -> bool:

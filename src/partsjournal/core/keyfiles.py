@@ -18,34 +18,30 @@ from pathlib import Path
 from typing import Any
 
 from partsjournal.core import crypt, keychain, paths, store
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError, UsageError
-
-ANOTHER_RUNNING = (
-    "Another encrypt, decrypt or passphrase change is running on this journal right now; "
-    "let it finish (or stop it), then run this again. Nothing was changed."
-)
 
 
 @contextlib.contextmanager
 def one_change_at_a_time() -> Iterator[None]:
     """Hold the journal's conversion lock (``<home>/.conversion.lock``), or refuse at
-    once with :data:`ANOTHER_RUNNING` when another process holds it."""
+    once with :data:`msg.CONVERSION_RUNNING` when another process holds it."""
     with contextlib.ExitStack() as stack:
         try:
             stack.enter_context(store.locked(paths.home() / "conversion", wait=False))
         except store.Busy:
-            raise JournalError(ANOTHER_RUNNING) from None
+            raise JournalError(msg.CONVERSION_RUNNING) from None
         yield
 
 
 def choose_passphrase() -> str:
     """A new passphrase, asked twice, never echoed; refused when empty or different."""
-    first = crypt.ask_secret("Choose a passphrase for your journal:")
+    first = crypt.ask_secret(msg.PASSPHRASE_CHOOSE)
     if not first.strip():
-        raise UsageError("The passphrase cannot be empty; nothing was changed.")
-    second = crypt.ask_secret("Type the same passphrase again:")
+        raise UsageError(msg.PASSPHRASE_EMPTY)
+    second = crypt.ask_secret(msg.PASSPHRASE_AGAIN)
     if first != second:
-        raise JournalError("The two passphrases were not the same; nothing was changed.")
+        raise JournalError(msg.PASSPHRASES_DIFFER)
     return first
 
 
@@ -84,9 +80,9 @@ def key_for_encrypt(
         known = crypt.journal_public_key()
         if env and known is not None and known != to and not opens_journal(identity):
             raise JournalError(
-                f"{crypt.IDENTITY_ENV} names another key than this journal's (kept in "
-                f"{crypt.public_path()}); point it at the journal's identity file, or unset "
-                "it to use the passphrase. Nothing was changed."
+                msg.IDENTITY_OTHER_KEY.format(
+                    variable=crypt.IDENTITY_ENV, public=crypt.public_path()
+                )
             )
         crypt.remember(identity)
         before = crypt.is_encrypted()  # else the first encrypt, with an identity file
@@ -95,14 +91,16 @@ def key_for_encrypt(
     if crypt.is_encrypted():
         recipient, _ = crypt.read_public(crypt.recipient_path())
         copy, wrong = crypt.read_public(crypt.public_path())
-        agreed = copy == recipient or (copy is None and wrong == "is missing")
+        agreed = copy == recipient or (copy is None and wrong == msg.KEY_IS_MISSING)
         if recipient is not None and agreed:
             return recipient, None, write_public(recipient)
         raise JournalError(
-            f"This journal is encrypted, but {crypt.recipient_path()} cannot be set right "
-            f"because no key is at hand: its key file {crypt.identity_path()} is missing and "
-            f"{crypt.IDENTITY_ENV} is not set; set it to your identity file, or "
-            f"{crypt.RECOVER_HINT}."
+            msg.KEYS_CANNOT_SET_RIGHT.format(
+                recipient=crypt.recipient_path(),
+                identity=crypt.identity_path(),
+                variable=crypt.IDENTITY_ENV,
+                hint=msg.KEY_RECOVER_HINT,
+            )
         )
     return _new_key(on_new_key)
 
@@ -142,7 +140,7 @@ def protect_again(identity: Any, passphrase: str) -> None:
 def remember_in_keyring() -> None:
     """Keep the unlocked key in the system keyring, so the passphrase is not asked."""
     if not crypt.is_encrypted():
-        raise UsageError("This journal is not encrypted; run 'partsjournal encrypt' first.")
+        raise UsageError(msg.NOT_ENCRYPTED)
     identity = crypt.identities()[0]
     keychain.keep(str(identity))
     store.atomic_write(keychain.marker_path(), b"the journal's key is kept in the system keyring\n")

@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from partsjournal.core import messages as msg
+
 T = TypeVar("T")
 
 CUTOFF = 0.7
@@ -107,4 +109,4 @@ def offer(close: list[str], *, quote: bool = False) -> str:
     if not close:
         return ""
     shown = [repr(c) if quote else c for c in close]
-    return f" Did you mean {' or '.join(shown)}?"
+    return " " + msg.DID_YOU_MEAN.format(name=" or ".join(shown))

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any
 
 from partsjournal.core import matching, parts
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.part_record import TEXT_FIELDS, part_path, read_one
 from partsjournal.core.parts import Part
@@ -36,14 +37,11 @@ def merge(source: Part, target: Part) -> Part:
     both happen and never leave a circle.
     """
     if source.id == target.id:
-        raise UsageError(f"'{source.name}' and '{target.name}' are already the same part.")
+        raise UsageError(msg.ALREADY_ONE_PART.format(source=source.name, target=target.name))
     with _both_locked(source.id, target.id):
         src, fresh = read_one(source.id), read_one(target.id)
         if (src.merged_into, fresh.merged_into) != (source.merged_into, target.merged_into):
-            raise JournalError(
-                f"{source.name} or {target.name} was merged by another command a moment ago, "
-                "so nothing was merged; see them with: partsjournal parts"
-            )
+            raise JournalError(msg.MERGED_MEANWHILE.format(source=source.name, target=target.name))
         before = replace(fresh, aliases=[*fresh.aliases], protects=[*fresh.protects])
         fresh.merged_into = None
         fresh.aliases = parts.unique_names(
@@ -109,10 +107,7 @@ def find_merged(name: str) -> Part:
     found = matching.same(name, merged, Part.names)
     if found:
         return found[0]
-    raise UsageError(
-        f"No part called '{name.strip()}' was merged into another, so there is nothing to "
-        "unmerge; run 'partsjournal parts' to see your parts."
-    )
+    raise UsageError(msg.NOTHING_TO_UNMERGE.format(name=name.strip()))
 
 
 def _raw(part_id: str) -> Part | None:
@@ -129,10 +124,7 @@ def unmerge(source: Part) -> tuple[Part, Part | None, bool]:
     only give back the names). Each file changes under its part's lock."""
     target = _raw(source.merged_into or "")
     if target is not None and target.merged_into:
-        raise UsageError(
-            f"{target.name} was itself merged into another part since; unmerge "
-            f'it first: partsjournal parts unmerge "{target.name}"'
-        )
+        raise UsageError(msg.UNMERGE_TARGET_FIRST.format(name=target.name))
     record: dict[str, Any] = {}
 
     def free(fresh: Part) -> None:

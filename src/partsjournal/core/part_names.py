@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 from partsjournal.core import crypt, idfiles, paths
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 
 # Line breaks, tabs, other control characters and the invisible marks that reorder
@@ -29,11 +30,10 @@ def check_name(name: str) -> str:
     problem = name_problem(name)
     if problem == NAME_RULE:
         raise UsageError(  # the one catch point shows the name's controls as \t, \x1b
-            f"A part's name must be one line of text without tabs or control characters "
-            f"('{name}' is not); type it again without them."
+            msg.PART_NAME_ONE_LINE.format(name=name)
         )
     if problem is not None:
-        raise UsageError('The name is empty; give one, for example "The Inner Critic".')
+        raise UsageError(msg.PART_NAME_EMPTY)
     return name.strip()
 
 

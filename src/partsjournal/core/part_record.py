@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from partsjournal.core import idfiles, paths
+from partsjournal.core import messages as msg
 from partsjournal.core.store import UnreadableFile, is_journal_file, read_toml
 
 LIST_FIELDS = ("aliases", "protects")
@@ -60,30 +61,30 @@ class Part:
     def from_dict(cls, data: dict[str, Any], path: Path) -> Part:
         name = data.get("name")
         if not isinstance(name, str) or not name.strip():
-            raise UnreadableFile(path, "the part has no name")
+            raise UnreadableFile(path, msg.PART_HAS_NO_NAME)
         kwargs: dict[str, Any] = {"id": idfiles.file_id(data, path), "name": name}
         for key in LIST_FIELDS:
             value = data.get(key, [])
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise UnreadableFile(path, f"'{key}' must be a list of text")
+                raise UnreadableFile(path, msg.FIELD_NOT_TEXT_LIST.format(key=key))
             kwargs[key] = value
         for key in TEXT_FIELDS:
             value = data.get(key, "")
             if not isinstance(value, str):
-                raise UnreadableFile(path, f"'{key}' must be text")
+                raise UnreadableFile(path, msg.FIELD_NOT_TEXT.format(key=key))
             kwargs[key] = value
         for key in ("first_met", "last_met"):
             value = data.get(key)
             if value is not None and (not isinstance(value, date) or isinstance(value, datetime)):
-                raise UnreadableFile(path, f"'{key}' must be a date")
+                raise UnreadableFile(path, msg.FIELD_NOT_DATE.format(key=key))
             kwargs[key] = value
         merged = data.get("merged_into")
         if merged is not None and (not isinstance(merged, str) or not merged.strip()):
-            raise UnreadableFile(path, "'merged_into' must be a part's id")
+            raise UnreadableFile(path, msg.MERGED_INTO_NOT_ID)
         kwargs["merged_into"] = merged
         undo = data.get("merge_undo")
         if undo is not None and not isinstance(undo, dict):
-            raise UnreadableFile(path, "'merge_undo' must be a table")
+            raise UnreadableFile(path, msg.MERGE_UNDO_NOT_TABLE)
         kwargs["merge_undo"] = undo if merged is not None else None
         return cls(**kwargs)
 
@@ -107,11 +108,7 @@ def load_all(*, include_merged: bool = False, warn: Warn | None = None) -> list[
     if warn is not None:
         for part in index.values():
             if part.merged_into is not None and in_circle(part.id, index):
-                warn(
-                    f"{part.name} ({part_path(part.id)}) is merged in a circle, into a part "
-                    f"merged back into it; run 'partsjournal parts show \"{part.name}\"' to "
-                    "undo its merge, or merge the two again."
-                )
+                warn(msg.PART_MERGE_CIRCLE.format(name=part.name, path=part_path(part.id)))
     return [
         p
         for p in index.values()
@@ -132,7 +129,7 @@ def _read(warn: Warn | None) -> dict[str, Part]:
             read[f] = Part.from_dict(read_toml(f), f)
         except UnreadableFile as exc:
             if warn is not None:
-                warn(f"Skipped {f}: {exc.reason}.")
+                warn(msg.SKIPPED_FILE.format(path=f, reason=exc.reason))
     chosen, left_out = idfiles.choose((f, part.id) for f, part in read.items())
     idfiles.warn_left_out(left_out, "part", warn)
     idfiles.remember(folder, stamp, chosen)

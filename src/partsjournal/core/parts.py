@@ -18,6 +18,7 @@ from datetime import date
 from typing import Any
 
 from partsjournal.core import idfiles, matching, paths
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.part_names import NAME_RULE as NAME_RULE
 from partsjournal.core.part_names import check_name as check_name
@@ -100,12 +101,8 @@ def resolve(name: str, *, to_add: bool = False) -> Part:
         return part
     close = suggest(name)
     hint = matching.offer([p.name for p in close], quote=True)
-    then = (
-        f' To record it as a new part: partsjournal parts add "{name.strip()}"'
-        if to_add
-        else " Run 'partsjournal parts' to see them all."
-    )
-    raise UsageError(f"There is no part called '{name.strip()}'.{hint}{then}")
+    then = msg.ADD_AS_NEW_PART.format(name=name.strip()) if to_add else msg.SEE_ALL_PARTS
+    raise UsageError(msg.NO_SUCH_PART.format(name=name.strip(), hint=hint, then=then))
 
 
 def save(part: Part) -> None:
@@ -159,9 +156,7 @@ def add_protects(part: Part, others: list[Part]) -> None:
     """Note that ``part`` protects each of ``others`` (a part cannot protect itself)."""
     for other in others:
         if other.id == part.id:
-            raise UsageError(
-                f"{part.name} cannot protect itself; name another part after --protects."
-            )
+            raise UsageError(msg.PART_PROTECTS_ITSELF.format(name=part.name))
         if other.id not in part.protects:
             part.protects.append(other.id)
 
@@ -218,10 +213,7 @@ def rename(part: Part, new_name: str) -> Part:
     new = check_name(new_name)
     other = _taken_by_other(new, part)
     if other is not None:
-        raise UsageError(
-            f"'{new}' is already the name of another part, {other.name}; "
-            f'to join the two, run: partsjournal parts merge "{part.name}" "{other.name}".'
-        )
+        raise UsageError(msg.NAME_OF_ANOTHER_PART.format(new=new, other=other.name, name=part.name))
 
     def apply(fresh: Part) -> None:
         old = fresh.name
@@ -237,9 +229,7 @@ def add_aliases(part: Part, aliases: list[str]) -> None:
             check_name(alias)
         other = _taken_by_other(alias, part)
         if other is not None:
-            raise UsageError(
-                f"'{alias.strip()}' is already a name of {other.name}; choose another alias."
-            )
+            raise UsageError(msg.ALIAS_TAKEN.format(name=alias.strip(), other=other.name))
     part.aliases = unique_names([*part.aliases, *(a.strip() for a in aliases)], exclude=[part.name])
 
 
@@ -264,35 +254,22 @@ def check_edit(data: dict[str, Any], original: Part) -> Part:
     """Validate a part file edited by hand; raise JournalError saying what is wrong."""
     unknown = sorted(set(data) - EDITABLE_KEYS)
     if unknown:
-        raise JournalError(
-            f"The edited part has a field partsjournal does not know ('{unknown[0]}'); "
-            "the part is unchanged."
-        )
+        raise JournalError(msg.PART_EDIT_UNKNOWN_FIELD.format(field=unknown[0]))
     path = part_path(original.id)
     if data.get("id", original.id) != original.id:
-        raise JournalError(
-            "The id of a part cannot change (entries use it); the part is unchanged."
-        )
+        raise JournalError(msg.PART_EDIT_ID_CHANGED)
     if not idfiles.has_id(data) and path.stem != original.id:
-        raise JournalError(
-            f'The edited part has no id line; put back id = "{original.id}" (entries use '
-            "it); the part is unchanged."
-        )
+        raise JournalError(msg.PART_EDIT_NO_ID.format(id=original.id))
     try:
         part = Part.from_dict(data, path)
     except UnreadableFile as exc:
-        raise JournalError(
-            f"The edited part is not valid: {exc.reason}; the part is unchanged."
-        ) from None
+        raise JournalError(msg.PART_EDIT_INVALID.format(reason=exc.reason)) from None
     for name in part.names():
         if name_problem(name) == NAME_RULE:
             raise JournalError(  # the catch point shows its controls (render/text.sentence)
-                f"The name '{name}' has a line break, tab or control character; "
-                "a part's names must be one line each. The part is unchanged."
+                msg.PART_EDIT_NAME_LINES.format(name=name)
             )
         other = _taken_by_other(name, part)
         if other is not None:
-            raise JournalError(
-                f"'{name}' is already a name of {other.name}; the part is unchanged."
-            )
+            raise JournalError(msg.PART_EDIT_NAME_TAKEN.format(name=name, other=other.name))
     return part

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError, UsageError
 
 ENV_VAR = "PARTSJOURNAL_HOME"
@@ -47,10 +48,7 @@ def _checked(path: Path, source: str) -> Path:
         return path
     if path.exists() and not path.is_dir():
         given = f" (from {source})" if source else ""
-        raise UsageError(
-            f"The journal folder {path}{given} is a file, not a folder; "
-            "give a folder, or leave it out to use the default."
-        )
+        raise UsageError(msg.HOME_IS_A_FILE.format(path=path, given=given))
     if path.is_dir():
         _folders.add(path)
     return path
@@ -63,10 +61,7 @@ def _inside(name: str, what: str) -> Path:
     if path in _folders:  # seen as a folder already in this run: no need to look again
         return path
     if path.exists() and not path.is_dir():
-        raise JournalError(
-            f"{path} is a file, but partsjournal keeps your {what} in a folder of that name; "
-            f"move the file aside (for example: mv '{path}' '{path}.old') and run it again."
-        )
+        raise JournalError(msg.FOLDER_IS_A_FILE.format(path=path, what=what))
     if path.is_dir():
         _folders.add(path)
     return path
@@ -77,10 +72,7 @@ def check_folders() -> None:
     a folder that answers will be saved in may not be written."""
     for folder in (home(), entries_dir(), parts_dir(), sessions_dir(), drafts_dir()):
         if folder.is_dir() and not os.access(folder, os.W_OK | os.X_OK):
-            raise JournalError(
-                f"partsjournal may not write in {folder}, so your answers could not be saved; "
-                f"make it yours and writable (chmod u+rwx '{folder}') and start again."
-            )
+            raise JournalError(msg.FOLDER_NOT_WRITABLE.format(folder=folder))
 
 
 def entries_dir() -> Path:

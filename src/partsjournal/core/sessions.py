@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from partsjournal.core import idfiles, layout, paths, reading
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 from partsjournal.core.store import UnreadableFile, read_toml, write_toml
 from partsjournal.core.wording import plural
@@ -62,15 +63,15 @@ def _from_dict(data: dict[str, Any], path: Path) -> Session:
     if isinstance(day, datetime):
         day = day.date()
     if not isinstance(day, date):
-        raise UnreadableFile(path, "the session has no date")
+        raise UnreadableFile(path, msg.SESSION_HAS_NO_DATE)
     kind, label, created = data.get("kind", ""), data.get("label", ""), data.get("created")
     if not isinstance(kind, str) or not isinstance(label, str):
-        raise UnreadableFile(path, "'kind' and 'label' must be text")
+        raise UnreadableFile(path, msg.SESSION_KIND_NOT_TEXT)
     if created is not None and not (isinstance(created, datetime) and created.tzinfo):
-        raise UnreadableFile(path, "'created' must be a date and time with its UTC offset")
+        raise UnreadableFile(path, msg.SESSION_CREATED_NOT_MOMENT)
     starts = data.get("time")
     if starts is not None and not (isinstance(starts, time) and starts.tzinfo is None):
-        raise UnreadableFile(path, "'time' must be a time of day, like 14:00:00")
+        raise UnreadableFile(path, msg.SESSION_TIME_NOT_TIME)
     return Session(
         id=idfiles.file_id(data, path),
         date=day,
@@ -161,7 +162,7 @@ def _numbered(
                 parsed[n] = _from_dict(read_toml(f), f)
             except UnreadableFile as exc:
                 if warn is not None:
-                    warn(f"Skipped {f}: {exc.reason}.")
+                    warn(msg.SKIPPED_FILE.format(path=f, reason=exc.reason))
         if day is None and n in parsed:
             day = parsed[n].date
         if day is not None:
@@ -260,32 +261,32 @@ def neighbourhood(ref: str, *, warn: Any = None) -> tuple[Session, list[Session]
     start = days[first - 1] if first > 0 else day
     end = days[last + 1] if last < len(days) - 1 else day
     near = load_window(start, end, warn=warn)
-    try:
-        return find(ref, near), near
-    except UsageError:  # said with every session, as find says it
-        every = load_all(warn=warn)
-        return find(ref, every), every
+    found = lookup(ref, near)
+    if found is not None:
+        return found, near
+    every = load_all(warn=warn)  # not among them: found, or refused, among every session
+    return find(ref, every), every
 
 
 def find(ref: str, sessions: list[Session] | None = None) -> Session:
     """A session by id, by number ("2"), or by date when only one is on that day."""
     sessions = load_all() if sessions is None else sessions
+    found = lookup(ref, sessions)
+    if found is None:
+        known = ", ".join(f"{s.number} ({s.date})" for s in sessions) or msg.NONE_YET
+        raise UsageError(msg.NO_SUCH_SESSION.format(ref=ref.strip(), known=known))
+    return found
+
+
+def lookup(ref: str, sessions: list[Session]) -> Session | None:
+    """The session of ``sessions`` that ``ref`` names (see :func:`find`), or None."""
     ref = ref.strip()
-    for s in sessions:
-        if s.id == ref:
-            return s
-    if ref.isdigit():
-        for s in sessions:
-            if s.number == int(ref):
-                return s
+    named = [s for s in sessions if s.id == ref]
+    named += [s for s in sessions if ref.isdigit() and s.number == int(ref)]
+    if named:
+        return named[0]
     same_day = [s for s in sessions if s.date.isoformat() == ref]
-    if len(same_day) == 1:
-        return same_day[0]
-    known = ", ".join(f"{s.number} ({s.date})" for s in sessions) or "none yet"
-    raise UsageError(
-        f"There is no session '{ref}'; give its number or id (sessions: {known}), "
-        "or add one with 'partsjournal session add DATE'."
-    )
+    return same_day[0] if len(same_day) == 1 else None
 
 
 def _coming(session: Session, day: date, clock: time | None) -> bool:
@@ -383,7 +384,7 @@ def describe(when: date, session: Session, phase: str | None) -> str:
 def phase_from_flags(before: bool, after: bool) -> str | None:
     """``--before`` / ``--after`` as a phase; both at once is a usage error."""
     if before and after:
-        raise UsageError("Pass either --before or --after, not both.")
+        raise UsageError(msg.BEFORE_OR_AFTER)
     return "before" if before else "after" if after else None
 
 

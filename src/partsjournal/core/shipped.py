@@ -11,6 +11,7 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError
 from partsjournal.core.store import UnreadableFile, read_toml
 
@@ -32,8 +33,10 @@ def words(name: str) -> dict[str, str]:
     try:
         data = read_toml(path)
     except UnreadableFile as exc:
-        raise JournalError(f"The file {path} could not be read: {exc.reason}.") from None
+        raise JournalError(
+            msg.FILE_UNREADABLE_BECAUSE.format(path=path, reason=exc.reason)
+        ) from None
     wrong = sorted(k for k, v in data.items() if not isinstance(v, str) or not v.strip())
     if wrong:
-        raise JournalError(f"The file {path} is not valid: '{wrong[0]}' should be some text.")
+        raise JournalError(msg.SHIPPED_NOT_TEXT.format(path=path, key=wrong[0]))
     return {k: " ".join(v.split()) for k, v in data.items()}

@@ -34,6 +34,7 @@ from typing import Any
 import tomli
 
 from partsjournal.core import crypt, paths, reading
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError
 from partsjournal.core.filesys import (
     BINARY,
@@ -54,7 +55,7 @@ class UnreadableFile(JournalError):
     """A file under ``<home>`` that cannot be read as TOML."""
 
     def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"Could not read {path}: {reason}.")
+        super().__init__(msg.COULD_NOT_READ.format(path=path, reason=reason))
         self.path = path
         self.reason = reason
 
@@ -193,15 +194,9 @@ def dump_toml(data: Mapping[str, Any], path: Path | None = None) -> bytes:
         text = tomli_w.dumps(data)
         same = loads_toml(text) == data
     except (TypeError, ValueError) as exc:
-        raise UnwritableData(
-            f"partsjournal could not write{where} in a form it can read back ({exc}); "
-            "nothing was changed, please report this with --debug."
-        ) from None
+        raise UnwritableData(msg.UNWRITABLE_FORM.format(where=where, reason=exc)) from None
     if not same:
-        raise UnwritableData(
-            f"partsjournal could not write{where} in a form that reads back the same; "
-            "nothing was changed, please report this with --debug."
-        )
+        raise UnwritableData(msg.UNWRITABLE_READ_BACK.format(where=where))
     return text.encode("utf-8")
 
 
@@ -250,16 +245,14 @@ def read_file(path: Path) -> bytes:
     try:
         raw = reading.read_bytes(path)  # once per save (core/reading)
     except FileNotFoundError:
-        raise UnreadableFile(path, "the file does not exist") from None
+        raise UnreadableFile(path, msg.FILE_MISSING) from None
     except OSError as exc:
-        raise UnreadableFile(path, exc.strerror or "it could not be opened") from None
+        raise UnreadableFile(path, exc.strerror or msg.FILE_NOT_OPENED) from None
     if crypt.is_sealed(raw):
         try:
             return crypt.open_sealed(raw)
         except crypt.WrongKey:
-            raise UnreadableFile(
-                path, "it is encrypted, but not to this journal's key, or it is damaged"
-            ) from None
+            raise UnreadableFile(path, msg.FILE_SEALED_OTHER) from None
     return raw
 
 
@@ -267,7 +260,7 @@ def read_file(path: Path) -> bytes:
 # made by hand or by mistake, and is refused like any unreadable file (data this deep
 # would also be too deep for Python to compare or copy).
 MAX_DEPTH = 32
-_TOO_DEEP = f"it nests tables or lists more than {MAX_DEPTH} levels deep"
+_TOO_DEEP = msg.TOML_TOO_DEEP.format(depth=MAX_DEPTH)
 
 
 class TOMLError(ValueError):
@@ -285,11 +278,11 @@ def loads_toml(text: str) -> dict[str, Any]:
     try:
         data = tomli.loads(text)
     except tomli.TOMLDecodeError as exc:
-        raise TOMLError(f"it is not valid TOML ({exc})") from None
+        raise TOMLError(msg.TOML_INVALID.format(reason=exc)) from None
     except RecursionError:  # tomli's own limit: inline tables and lists 400 deep
         raise TOMLError(_TOO_DEEP) from None
     except ValueError:  # an integer longer than Python reads (4,300 digits)
-        raise TOMLError("it holds a number with more digits than can be read") from None
+        raise TOMLError(msg.TOML_NUMBER_TOO_LONG) from None
     if _too_deep(data):
         raise TOMLError(_TOO_DEEP)
     return data
@@ -318,11 +311,11 @@ def read_toml(path: Path) -> dict[str, Any]:
     """Read one TOML file, or raise :class:`UnreadableFile` saying why."""
     raw = read_file(path)
     if not raw.strip():
-        raise UnreadableFile(path, "the file is empty")
+        raise UnreadableFile(path, msg.FILE_EMPTY)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise UnreadableFile(path, "the file is not UTF-8 text") from None
+        raise UnreadableFile(path, msg.FILE_NOT_UTF8) from None
     try:
         return loads_toml(text)
     except TOMLError as exc:

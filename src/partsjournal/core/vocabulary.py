@@ -15,6 +15,7 @@ them; nothing else slices role strings.
 from __future__ import annotations
 
 from partsjournal.core import care_record
+from partsjournal.core import messages as msg
 
 # --------------------------------------------------------------------------- realms
 
@@ -230,15 +231,12 @@ def problem(role: str) -> str | None:
     if family in REALM_FAMILIES:
         if key in REALMS:
             return None
-        return f"the role '{role}' names no realm; use one of: {', '.join(REALMS)}"
+        return msg.ROLE_NO_REALM.format(role=role, realms=", ".join(REALMS))
     if family == SELF:
         if key in SELF_QUALITIES:
             return None
-        return f"the role '{role}' names no Self quality; use one of: {', '.join(SELF_QUALITIES)}"
-    return (
-        f"there is no role '{role}'; roles are listed in docs/format.md "
-        f"(for example {', '.join(list(ROLES)[:4])})"
-    )
+        return msg.ROLE_NO_QUALITY.format(role=role, qualities=", ".join(SELF_QUALITIES))
+    return msg.NO_SUCH_ROLE.format(role=role, examples=", ".join(list(ROLES)[:4]))
 
 
 # --------------------------------------------------------------------------- measure results

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 from partsjournal.render import ui
 
@@ -35,10 +36,7 @@ def terminal() -> Asker:
     """The asker of the person at this terminal; a usage error naming ``--answers`` when there
     is no terminal at both ends (we never prompt into a pipe)."""
     if not ui.can_prompt():
-        raise UsageError(
-            "partsjournal needs a terminal to ask its questions; to run without one, "
-            "pass --answers FILE (a TOML table of step id = answer, see docs/format.md)."
-        )
+        raise UsageError(msg.NEEDS_A_TERMINAL)
     if not _installed:
         raise RuntimeError("no asker for a terminal: cli/root installs prompts.InteractiveAsker")
     return _installed[0]()

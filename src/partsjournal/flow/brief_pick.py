@@ -7,15 +7,12 @@ leaves an item or a section out, or puts one back, until the person chooses to w
 
 from __future__ import annotations
 
+from partsjournal.core import messages as msg
 from partsjournal.core.answers import shorten
 from partsjournal.flow.engine import Asker, Paused
 from partsjournal.render import brief_screen, brief_words
 from partsjournal.views.brief import SECTIONS, Brief, leave_out
 
-WRITE = "Write the brief with what is listed"
-QUESTION = (
-    "Is there anything you would rather leave out? Choose one to leave it out or put it back."
-)
 LABEL = 70  # characters of an item shown in the list of choices
 
 
@@ -28,20 +25,23 @@ def choose(brief: Brief, asker: Asker) -> Brief | None:
         labels: dict[str, tuple[frozenset[str], bool]] = {}
         for item in everything:
             leaving = item.key not in out
-            verb = "Leave out" if leaving else "Put back"
-            labels[f"{verb} {item.key}: {shorten(brief_words.item_text(item), LABEL)}"] = (
-                frozenset({item.key}),
-                leaving,
+            said = shorten(brief_words.item_text(item), LABEL)
+            choice = (msg.BRIEF_LEAVE_OUT_ITEM if leaving else msg.BRIEF_PUT_BACK_ITEM).format(
+                key=item.key, item=said
             )
+            labels[choice] = (frozenset({item.key}), leaving)
         for key, heading in SECTIONS:
             inside = frozenset(i.key for i in everything if i.section == key)
             if len(inside) > 1 and not inside <= out:
-                labels[f"Leave out all of {heading.lower()} ({key})"] = (inside, True)
+                labels[msg.BRIEF_LEAVE_OUT_SECTION.format(section=heading.lower(), key=key)] = (
+                    inside,
+                    True,
+                )
         try:
-            picked = asker.select(QUESTION, [WRITE, *labels])
+            picked = asker.select(msg.BRIEF_LEAVE_OUT_ASK, [msg.BRIEF_WRITE_CHOICE, *labels])
         except Paused:
             return None
-        if picked == WRITE:
+        if picked == msg.BRIEF_WRITE_CHOICE:
             return leave_out(brief, out)
         keys, leaving = labels[picked]
         out = out | keys if leaving else out - keys

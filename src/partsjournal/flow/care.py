@@ -124,7 +124,7 @@ def _still_to_ask(current: Run) -> list[Step]:
 def _tender_ids() -> frozenset[str]:
     try:
         return frozenset(s.id for s in exercises.get(TENDER).steps)
-    except JournalError:
+    except JournalError:  # caught here: no tender steps to skip if their file cannot be read
         return frozenset()
 
 

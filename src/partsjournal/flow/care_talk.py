@@ -12,6 +12,7 @@ import contextlib
 
 from partsjournal.core import care_record as rec
 from partsjournal.core import config, dates, drafts
+from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import as_number
 from partsjournal.core.errors import JournalError
@@ -63,8 +64,8 @@ def ground_inline(asker: Asker, state: SafetyState | None = None) -> Run | None:
     """
     try:
         ex = exercises.get(GROUNDING)
-    except JournalError as exc:
-        ui.warn(f"The grounding exercise could not be opened ({exc.message}).")
+    except JournalError as exc:  # caught here: care goes on without its grounding file
+        ui.warn(msg.GROUNDING_UNOPENED.format(reason=exc.message))
         return None
     screens.intro(ex)
     inner = Run(exercise=ex)

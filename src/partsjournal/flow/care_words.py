@@ -62,7 +62,6 @@ CARD_CHOICE = "Show me the support card"
 
 # asked after grounding, or when it was declined; it has no default answer
 SAFE = "Do you feel safe right now?"
-SAFE_HOW = "Please type yes or no."
 
 # after the safety question, when there is more of the exercise to go
 GO_ON_OR_STOP = "Go on, or stop here for today?"

@@ -10,11 +10,14 @@ what a signal does to a run is :mod:`partsjournal.flow.interrupts`.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 from datetime import datetime
 
 from partsjournal.core import dates, drafts
+from partsjournal.core import messages as msg
 from partsjournal.core.answers import Answer
 from partsjournal.core.drafts import Draft
+from partsjournal.core.errors import JournalError
 from partsjournal.flow.engine import Run, check_value
 from partsjournal.flow.exercises import Exercise
 
@@ -49,6 +52,20 @@ class DraftKeeper:
         if started:
             self._hold.enter_context(drafts.held(fresh))
         self.draft = fresh
+
+    @contextlib.contextmanager
+    def saving(self) -> Iterator[None]:
+        """Around saving the run as an entry: a refused save also says where the answers are
+        still kept (the draft), and goes on to the one catch point."""
+        try:
+            yield
+        except JournalError as exc:  # caught here: the refusal gains where the answers are kept
+            if self.draft is None:
+                raise
+            problem = exc.message.rstrip(".")
+            raise JournalError(
+                msg.STILL_IN_DRAFT.format(problem=problem, path=self.draft.path)
+            ) from None
 
     def discard(self) -> None:
         if self.draft is not None:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from partsjournal.core import crypt, index, parts, paths
+from partsjournal.core import messages as msg
 from partsjournal.core.entry import Entry, from_dict
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.parts import Part
@@ -62,18 +63,13 @@ def editor_command() -> list[str]:
     if not editor:
         found = next((e for e in FALLBACK_EDITORS if shutil.which(e)), None)
         if found is None:
-            raise UsageError(
-                "No editor was found; set $EDITOR to the editor you use "
-                "(for example EDITOR=nano) and try again."
-            )
-        ui.say(f"Opening it in {found}, since $VISUAL and $EDITOR are not set.")
+            raise UsageError(msg.NO_EDITOR)
+        ui.say(msg.EDITOR_FALLBACK.format(found=found))
         return [found]
     try:
         return shlex.split(editor)
     except ValueError:
-        raise UsageError(
-            f"$EDITOR ('{editor}') could not be read as a command; check its quotes."
-        ) from None
+        raise UsageError(msg.EDITOR_UNREADABLE.format(editor=editor)) from None
 
 
 def edit_file(
@@ -143,28 +139,30 @@ def _edit_loop(
     while True:
         try:
             _open_editor(command, copy, kept)
-        except JournalError as failed:
+        except JournalError as failed:  # caught here: said with where the typing is kept
             if not _changed(copy, original):
                 raise
             reason = str(failed).rstrip(".")
-            raise BrokenEdit(f"{reason}; {_kept_at(keep_edit(path, copy, form.suffix))}.") from None
+            kept_at = _kept_at(keep_edit(path, copy, form.suffix))
+            raise BrokenEdit(msg.EDIT_REFUSED_KEPT.format(reason=reason, kept=kept_at)) from None
         edited = _read_edited(copy, kept)
         if edited == original:
             return None  # changed back to the original: nothing of theirs to keep
         try:
             result = check(copy)
-        except JournalError as refused:
+        except JournalError as refused:  # caught here: a refused edit may be opened again
             reason = str(refused).rstrip(".")
-            if _ask_again(again, f"{reason}. Open your edit again to fix it?"):
+            if _ask_again(again, msg.EDIT_AGAIN_ASK.format(reason=reason)):
                 continue
-            raise BrokenEdit(f"{reason}; {_kept_at(keep_edit(path, copy, form.suffix))}.") from None
+            kept_at = _kept_at(keep_edit(path, copy, form.suffix))
+            raise BrokenEdit(msg.EDIT_REFUSED_KEPT.format(reason=reason, kept=kept_at)) from None
         break
     with locked(path):
         if read_file(path) != form.on_disk:
             raise BrokenEdit(
-                f"{path} was changed by another command while you were editing it, so "
-                "your edit was not saved over that change; "
-                f"{_kept_at(keep_edit(path, copy, form.suffix))}."
+                msg.EDIT_CHANGED_MEANWHILE.format(
+                    path=path, kept=_kept_at(keep_edit(path, copy, form.suffix))
+                )
             )
         write_file(path, form.saved(edited) if form.saved is not None else edited)
     return result
@@ -193,11 +191,8 @@ def keep_edit(path: Path, copy: Path, suffix: str = "") -> Path:
 
 def _kept_at(kept: Path) -> str:
     if crypt.is_encrypted():
-        return (
-            f"what you typed is kept, encrypted like the journal, in {kept} (age -d -i "
-            f"{crypt.identity_path()} opens it)"
-        )
-    return f"what you typed is kept in {kept}"
+        return msg.EDIT_KEPT_SEALED.format(path=kept, identity=crypt.identity_path())
+    return msg.EDIT_KEPT_AT.format(path=kept)
 
 
 EDIT_SUFFIX = ".edit.toml"
@@ -251,8 +246,8 @@ def remove_stale_edit_folders() -> None:
             try:
                 if _changed(copy, read_file(source)):
                     kept = _kept_at(keep_edit(source, copy))
-                    ui.warn(f"An edit that was stopped before it was saved is not lost: {kept}.")
-            except JournalError:
+                    ui.warn(msg.EDIT_KEPT.format(kept=kept))
+            except JournalError:  # caught here: the journal cannot be used now; kept for later
                 continue  # not now (the journal cannot be read or written): kept for later
         shutil.rmtree(folder, ignore_errors=True)
 
@@ -280,8 +275,8 @@ def new_text(name: str) -> str:
         target = folder / name
         os.close(os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         with stopping_signals_pause():
-            _open_editor(command, target, "nothing was saved")
-        return _text(_read_edited(target, "nothing was saved"), "what you wrote")
+            _open_editor(command, target, msg.NOTHING_SAVED)
+        return _text(_read_edited(target, msg.NOTHING_SAVED), msg.WHAT_YOU_WROTE)
 
 
 def read_stdin(limit: int = 2**20) -> str:
@@ -289,17 +284,15 @@ def read_stdin(limit: int = 2**20) -> str:
 
     raw = sys.stdin.buffer.read(limit + 1)
     if len(raw) > limit:
-        raise UsageError(
-            f"Standard input holds more than {limit // 2**20} MiB; give a shorter note."
-        )
-    return _text(raw, "standard input")
+        raise UsageError(msg.STDIN_TOO_LONG.format(mib=limit // 2**20))
+    return _text(raw, msg.STANDARD_INPUT)
 
 
 def _text(raw: bytes, what: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
-        raise UsageError(f"{what.capitalize()} is not UTF-8 text; nothing was saved.") from None
+        raise UsageError(msg.NOT_UTF8_NOTHING_SAVED.format(what=what.capitalize())) from None
 
 
 def _read_edited(copy: Path, kept: str) -> bytes:
@@ -308,13 +301,9 @@ def _read_edited(copy: Path, kept: str) -> bytes:
     try:
         return copy.read_bytes()
     except FileNotFoundError:
-        raise JournalError(
-            f"The editor removed the file it was editing, so there is nothing to save; {kept}."
-        ) from None
+        raise JournalError(msg.EDITOR_REMOVED_FILE.format(kept=kept)) from None
     except IsADirectoryError:
-        raise JournalError(
-            f"The editor left a folder where the file it was editing should be; {kept}."
-        ) from None
+        raise JournalError(msg.EDITOR_LEFT_FOLDER.format(kept=kept)) from None
 
 
 def _open_editor(command: list[str], copy: Path, kept: str) -> None:
@@ -322,10 +311,10 @@ def _open_editor(command: list[str], copy: Path, kept: str) -> None:
         code = subprocess.call([*command, str(copy)])
     except OSError as exc:
         raise JournalError(
-            f"Could not start the editor '{command[0]}' ({exc.strerror}); check $EDITOR; {kept}."
+            msg.EDITOR_NOT_STARTED.format(editor=command[0], reason=exc.strerror, kept=kept)
         ) from None
     if code != 0:
-        raise JournalError(f"The editor stopped with an error (exit {code}); {kept}.")
+        raise JournalError(msg.EDITOR_FAILED.format(code=code, kept=kept))
 
 
 def _ask_again(again: Callable[[str], bool] | None, question: str) -> bool:
@@ -340,26 +329,24 @@ def _ask_again(again: Callable[[str], bool] | None, question: str) -> bool:
         return False
 
 
-ENTRY_KEPT = "your entry is unchanged"
-
-
 def check_entry(original: Entry, copy: Path | dict[str, Any], path: Path) -> Entry:
     """The entry the edited copy (or the data made from it) describes, or :class:`BrokenEdit`
     saying why not."""
     try:
         edited = from_dict(copy if isinstance(copy, dict) else read_toml(copy), path)
     except UnreadableFile as exc:
-        raise BrokenEdit(f"The edit was not saved because {exc.reason}; {ENTRY_KEPT}.") from None
-    if edited.id != original.id:
-        raise BrokenEdit(f"The id must stay {original.id} because it names the file; {ENTRY_KEPT}.")
-    if edited.day != original.day:
         raise BrokenEdit(
-            f"'created' must stay on {original.day}, the day in the entry's id "
-            f"(to date an entry differently, write a new one with --at); {ENTRY_KEPT}."
-        )
+            msg.EDIT_NOT_SAVED.format(reason=exc.reason, kept=msg.ENTRY_UNCHANGED)
+        ) from None
+    if edited.id != original.id:
+        raise BrokenEdit(msg.EDIT_ID_CHANGED.format(id=original.id, kept=msg.ENTRY_UNCHANGED))
+    if edited.day != original.day:
+        raise BrokenEdit(msg.EDIT_DAY_CHANGED.format(day=original.day, kept=msg.ENTRY_UNCHANGED))
     if edited.schema < original.schema:
         raise BrokenEdit(
-            f"'schema' cannot go down from {original.schema} to {edited.schema}; {ENTRY_KEPT}."
+            msg.EDIT_SCHEMA_DOWN.format(
+                before=original.schema, after=edited.schema, kept=msg.ENTRY_UNCHANGED
+            )
         )
     return edited
 
@@ -368,14 +355,11 @@ def edit_entry(
     path: Path, original: Entry, *, again: Callable[[str], bool] | None = None
 ) -> Entry | None:
     edited = edit_file(
-        path, lambda copy: check_entry(original, copy, path), kept=ENTRY_KEPT, again=again
+        path, lambda copy: check_entry(original, copy, path), kept=msg.ENTRY_UNCHANGED, again=again
     )
     if edited is not None:
         index.note_saved(path)  # after the file is in place; never fails the edit
     return edited
-
-
-PART_KEPT = "the part is unchanged"
 
 
 def edit_part(part: Part, *, again: Callable[[str], bool] | None = None) -> Part | None:
@@ -386,8 +370,8 @@ def edit_part(part: Part, *, again: Callable[[str], bool] | None = None) -> Part
             data = read_toml(copy)
         except UnreadableFile as exc:
             raise BrokenEdit(
-                f"The edited file could not be read ({exc.reason}); {PART_KEPT}."
+                msg.EDIT_UNREADABLE.format(reason=exc.reason, kept=msg.PART_UNCHANGED)
             ) from None
         return parts.check_edit(data, part)
 
-    return edit_file(parts.part_path(part.id), check, kept=PART_KEPT, again=again)
+    return edit_file(parts.part_path(part.id), check, kept=msg.PART_UNCHANGED, again=again)

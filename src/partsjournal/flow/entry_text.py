@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from partsjournal.core import dates, index
+from partsjournal.core import messages as msg
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError
 from partsjournal.core.store import dump_toml, loads_toml, read_toml
@@ -41,13 +42,7 @@ from partsjournal.flow import editing
 
 HEADING = re.compile(r"## (\S+)\Z")
 ESCAPE = "\\"
-INTRO = (
-    "Change your answers under their questions, then save and close the editor.",
-    "Leave the ## lines (the questions) and these # notes as they are; everything else",
-    "under a question is its answer, exactly as you write it. A line of an answer that",
-    "starts with # or \\ is shown with a \\ in front, which is not part of it.",
-    "For the whole file, with its dates and ids: partsjournal edit --raw ID",
-)
+INTRO = tuple(msg.ENTRY_TEXT_NOTES.splitlines())
 SKIPPED_KINDS = frozenset({"guide"})  # "press a key to go on": nothing to edit
 
 
@@ -73,11 +68,11 @@ def _value_lines(answer: dict[str, Any]) -> list[str]:
 def _hint(answer: dict[str, Any]) -> str:
     value = answer["value"]
     if isinstance(value, bool):
-        return " (yes or no)"
+        return msg.TEXT_HINT_YES_NO
     if isinstance(value, int):
-        return " (a whole number)"
+        return msg.TEXT_HINT_NUMBER
     if isinstance(value, list):
-        return " (one choice a line)"
+        return msg.TEXT_HINT_CHOICES
     return ""
 
 
@@ -115,11 +110,11 @@ def sections(text: str, ours: set[str] | frozenset[str] = frozenset()) -> dict[s
         if heading is not None:
             step = heading.group(1)
             if step in found:
-                raise TextRefused(f"the question {step} is there twice")
+                raise TextRefused(msg.TEXT_QUESTION_TWICE.format(step=step))
             current = found[step] = []
         elif current is None:  # above the first question: only partsjournal's notes
             if line.strip() and not line.startswith("#"):
-                raise TextRefused(f"'{line.strip()[:40]}' is above the first question")
+                raise TextRefused(msg.TEXT_ABOVE_QUESTIONS.format(line=line.strip()[:40]))
         elif line.rstrip("\r") not in ours:  # partsjournal's own notes are not answers
             current.append(line[1:] if line.startswith(ESCAPE) else line)
     out = {}
@@ -137,14 +132,14 @@ def _parsed(answer: dict[str, Any], text: str) -> Any:
     if isinstance(before, bool):
         word = text.strip().casefold()
         if word not in ("yes", "no"):
-            raise TextRefused(f"the answer to {step} must be yes or no, not '{text.strip()}'")
+            raise TextRefused(msg.TEXT_NOT_YES_NO.format(step=step, text=text.strip()))
         return word == "yes"
     if isinstance(before, int):
         try:
             return int(text.strip())
         except ValueError:
             raise TextRefused(
-                f"the answer to {step} must be a whole number, not '{text.strip()}'"
+                msg.TEXT_NOT_WHOLE_NUMBER.format(step=step, text=text.strip())
             ) from None
     if isinstance(before, list):
         return [line for line in text.split("\n") if line.strip()]
@@ -160,9 +155,9 @@ def from_text(text: str, data: dict[str, Any]) -> dict[str, Any]:
     missing = [s for s in expected if s not in given]
     unknown = [s for s in given if s not in expected]
     if missing:
-        raise TextRefused(f"the question {missing[0]} is missing (keep its ## line)")
+        raise TextRefused(msg.TEXT_QUESTION_MISSING.format(step=missing[0]))
     if unknown:
-        raise TextRefused(f"there is no question {unknown[0]} in this entry")
+        raise TextRefused(msg.TEXT_NO_SUCH_QUESTION.format(step=unknown[0]))
     changed = {a["step"]: _parsed(a, given[a["step"]]) for a in editable}
     answers = [
         {**a, "value": changed[a["step"]]} if a["step"] in changed else a
@@ -177,16 +172,16 @@ def edit_entry(
     """Edit an entry's answers as text under their questions (``partsjournal edit``); the
     rest of the file stays as it was. A refused edit keeps the person's text, as any does."""
     data = read_toml(path)
-    kept = editing.ENTRY_KEPT
+    kept = msg.ENTRY_UNCHANGED
 
     def back(edited: bytes) -> bytes:
         try:
             return dump_toml(from_text(edited.decode("utf-8"), data), path)
         except UnicodeDecodeError:
-            raise editing.BrokenEdit(f"The edit is not UTF-8 text; {kept}.") from None
+            raise editing.BrokenEdit(msg.EDIT_NOT_UTF8.format(kept=kept)) from None
         except TextRefused as exc:
             why = exc.message
-            raise editing.BrokenEdit(f"The edit was not saved because {why}; {kept}.") from None
+            raise editing.BrokenEdit(msg.EDIT_NOT_SAVED.format(reason=why, kept=kept)) from None
 
     def check(copy: Path) -> Entry:
         return editing.check_entry(original, loads_toml(back(copy.read_bytes()).decode()), path)

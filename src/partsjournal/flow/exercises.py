@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from partsjournal.core import config, exercise_files, matching, shipped
+from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.exercise_files import names as names
@@ -58,14 +59,12 @@ class Condition(_Strict):
     @model_validator(mode="after")
     def _one_subject(self) -> Condition:
         if sum(x is not None for x in (self.step, self.phase, self.session)) != 1:
-            raise ValueError("a condition names one of 'step', 'phase' or 'session'")
+            raise ValueError(msg.CONDITION_NAMES_NOTHING)
         if self.days is not None and (self.phase != "after" or self.days[0] > self.days[1]):
-            raise ValueError("'days' goes with phase = \"after\" and is [first day, last day]")
+            raise ValueError(msg.CONDITION_DAYS)
         tests = [self.equals, self.not_equals, self.in_, self.not_in, self.at_least, self.at_most]
         if self.step is not None and all(t is None for t in tests):
-            raise ValueError(
-                "a step condition needs a test: equals, not_equals, in, not_in, at_least or at_most"
-            )
+            raise ValueError(msg.CONDITION_NO_TEST)
         return self
 
     def holds(
@@ -123,32 +122,32 @@ class Step(_Strict):
         if self.role is not None:
             problem = vocab.problem(self.role)
             if problem:
-                raise ValueError(f"step '{self.id}': {problem}")
+                raise ValueError(msg.STEP_PROBLEM.format(step=self.id, problem=problem))
         if self.realm is not None and self.realm not in vocab.REALMS:
             raise ValueError(
-                f"step '{self.id}' names the realm '{self.realm}'; "
-                f"use one of: {', '.join(vocab.REALMS)}"
+                msg.STEP_UNKNOWN_REALM.format(
+                    step=self.id, realm=self.realm, realms=", ".join(vocab.REALMS)
+                )
             )
         if self.names_part and self.role is not None and self.role not in vocab.PART_STEP_ROLES:
             raise ValueError(
-                f"step '{self.id}' is a part step with the role '{self.role}'; "
-                f"use one of: {', '.join(vocab.PART_STEP_ROLES)}"
+                msg.STEP_PART_ROLE.format(
+                    step=self.id, role=self.role, roles=", ".join(vocab.PART_STEP_ROLES)
+                )
             )
         missing = [c for c in vocab.URGE_RISKS if c not in (self.choices or [])]
         if self.role == vocab.URGES and (self.kind != "choice" or missing):
-            raise ValueError(
-                f"step '{self.id}' asks about urges, so it is a choice that offers "
-                + ", ".join(f'"{c}"' for c in vocab.URGE_RISKS)
-            )
+            offers = ", ".join(f'"{c}"' for c in vocab.URGE_RISKS)
+            raise ValueError(msg.STEP_URGES_CHOICES.format(step=self.id, choices=offers))
         if isinstance(self.card, str) and self.card not in config.ORDER:
+            kinds_ = ", ".join(config.ORDER)
             raise ValueError(
-                f"step '{self.id}' lists '{self.card}' first on the card; "
-                f"use true or one of: {', '.join(config.ORDER)}"
+                msg.STEP_CARD_FIRST.format(step=self.id, first=self.card, kinds=kinds_)
             )
         role_realm = vocab.realm_of(self.role)
         if role_realm is not None and self.realm is not None and role_realm != self.realm:
             raise ValueError(
-                f"step '{self.id}' has the realm '{self.realm}' but the role '{self.role}'"
+                msg.STEP_REALM_ROLE_DIFFER.format(step=self.id, realm=self.realm, role=self.role)
             )
         return self
 
@@ -229,22 +228,20 @@ class Exercise(_Strict):
         seen: dict[str, Step] = {}
         for step in self.steps:
             if step.id in seen:
-                raise ValueError(f"step id '{step.id}' is used twice")
+                raise ValueError(msg.STEP_ID_TWICE.format(step=step.id))
             for cond in step.conditions:
                 if cond.step is not None and cond.step not in seen:
                     raise ValueError(
-                        f"step '{step.id}' depends on '{cond.step}', which is not an earlier step"
+                        msg.STEP_DEPENDS_NOT_EARLIER.format(step=step.id, other=cond.step)
                     )
             seen[step.id] = step
         for step in self.steps:
             if step.then is not None and (
                 step.then not in seen or list(seen).index(step.then) <= list(seen).index(step.id)
             ):
-                raise ValueError(
-                    f"step '{step.id}' goes on at '{step.then}', which is not a later step"
-                )
+                raise ValueError(msg.STEP_THEN_NOT_LATER.format(step=step.id, then=step.then))
         if self.close_from is not None and self.close_from not in seen:
-            raise ValueError(f"close_from names '{self.close_from}', which is not a step")
+            raise ValueError(msg.CLOSE_FROM_NOT_STEP.format(step=self.close_from))
         return self
 
     def step(self, step_id: str) -> Step | None:
@@ -269,23 +266,20 @@ def load_file(path: Path) -> Exercise:
         data = read_toml(path)
     except UnreadableFile as exc:
         raise ExerciseFileError(
-            f"The exercise file {path} could not be read: {exc.reason}."
+            msg.EXERCISE_FILE_UNREADABLE.format(path=path, reason=exc.reason)
         ) from None
     try:
         data = includes.expand(data, path, lambda name: _includable(name, path))
     except includes.BadInclude as exc:
-        raise ExerciseFileError(f"The exercise file {path} is not valid: {exc}.") from None
+        raise ExerciseFileError(msg.EXERCISE_FILE_INVALID.format(path=path, reason=exc)) from None
     try:
         exercise = Exercise.model_validate(data)
     except ValidationError as exc:
         raise ExerciseFileError(
-            f"The exercise file {path} is not valid: {describe(exc)}. Fix it or move it away."
+            msg.EXERCISE_FILE_INVALID_FIX.format(path=path, reason=describe(exc))
         ) from None
     if exercise.name != path.stem:
-        raise ExerciseFileError(
-            f"The exercise file {path} is named '{exercise.name}' inside; "
-            f"rename the file to {exercise.name}.toml or change its name."
-        )
+        raise ExerciseFileError(msg.EXERCISE_FILE_NAME.format(path=path, name=exercise.name))
     return exercise
 
 
@@ -339,10 +333,7 @@ def get(name: str) -> Exercise:
     files = _files()
     if name not in files:
         hint = matching.did_you_mean(name, files)
-        raise UsageError(
-            f"There is no exercise called '{name}'.{hint} "
-            "Run 'partsjournal exercise' to see them all."
-        )
+        raise UsageError(msg.NO_SUCH_EXERCISE.format(name=name, hint=hint))
     return load_file(files[name])
 
 
@@ -369,8 +360,10 @@ def load_words(path: Path, model: type[Words]) -> Words:
     try:
         return model.model_validate(read_toml(path))
     except UnreadableFile as exc:
-        raise ExerciseFileError(f"The file {path} could not be read: {exc.reason}.") from None
+        raise ExerciseFileError(
+            msg.FILE_UNREADABLE_BECAUSE.format(path=path, reason=exc.reason)
+        ) from None
     except ValidationError as exc:
         raise ExerciseFileError(
-            f"The file {path} is not valid: {exc.errors()[0]['msg']}."
+            msg.FILE_INVALID.format(path=path, reason=exc.errors()[0]["msg"])
         ) from None

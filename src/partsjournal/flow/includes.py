@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from partsjournal.core import messages as msg
 from partsjournal.core.store import UnreadableFile, read_toml
 
 
@@ -42,27 +43,27 @@ def expand(data: dict[str, Any], path: Path, find: Callable[[str], Path | None])
 
         extra = set(step) - {"include", "only", "when", "prefix", "then"}
         if extra:
-            raise BadInclude(f"an include step cannot have {', '.join(sorted(extra))}")
+            raise BadInclude(msg.INCLUDE_EXTRA_KEYS.format(keys=", ".join(sorted(extra))))
         name, only = step["include"], step.get("only")
         prefix, then = step.get("prefix", ""), step.get("then")
         if not isinstance(prefix, str) or not (then is None or isinstance(then, str)):
-            raise BadInclude("an include's 'prefix' and 'then' are step ids (text)")
+            raise BadInclude(msg.INCLUDE_PREFIX_THEN)
         source = find(name) if isinstance(name, str) else None
         if source is None or source == path:
-            raise BadInclude(f"it includes '{name}', which is not another exercise")
+            raise BadInclude(msg.INCLUDE_NOT_EXERCISE.format(name=name))
         try:
             theirs = read_toml(source).get("steps", [])
         except UnreadableFile as exc:
             raise BadInclude(
-                f"the included exercise {source} could not be read: {exc.reason}"
+                msg.INCLUDE_UNREADABLE.format(path=source, reason=exc.reason)
             ) from None
         by_id = {s.get("id"): s for s in theirs if isinstance(s, dict)}
         if any(isinstance(s, dict) and "include" in s for s in theirs):
-            raise BadInclude(f"the included exercise '{name}' includes another one itself")
+            raise BadInclude(msg.INCLUDE_NESTED.format(name=name))
         wanted = only if isinstance(only, list) else list(by_id)
         for step_id in wanted:
             if step_id not in by_id:
-                raise BadInclude(f"the included exercise '{name}' has no step '{step_id}'")
+                raise BadInclude(msg.INCLUDE_NO_STEP.format(name=name, step=step_id))
             copy = _renamed(dict(by_id[step_id]), prefix, set(wanted))
             if then is not None and "then" in copy:
                 copy["then"] = then

@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from partsjournal.core import dates
+from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.errors import UsageError
 from partsjournal.flow import exercises
@@ -53,10 +54,7 @@ def check_realms(chosen: list[str]) -> list[str]:
     wanted = {r.strip().lower() for r in chosen}
     unknown = sorted(wanted - set(vocab.REALMS))
     if unknown:
-        raise UsageError(
-            f"There is no realm '{unknown[0]}'; --realm takes body, mind, emotion, spirit "
-            "or balance (work and play)."
-        )
+        raise UsageError(msg.NO_SUCH_REALM.format(realm=unknown[0]))
     return [r for r in vocab.REALMS if r in wanted] if wanted else list(vocab.REALMS)
 
 
@@ -164,9 +162,8 @@ def integrate_exercise(realms: list[str], pending: list[Practice]) -> Exercise:
         names = [labels[0], *(n.lower() for n in labels[1:])]
         listed = ", ".join(names[:-1]) + (" and " if len(names) > 1 else "") + names[-1]
         many = len(names) > 1
-        summary = (
-            f"{listed}: how {'each is' if many else 'it is'} now, "
-            f"and one small practice{' for each' if many else ''}."
+        summary = (msg.INTEGRATE_SUMMARY_MANY if many else msg.INTEGRATE_SUMMARY_ONE).format(
+            realms=listed
         )
     return base.model_copy(
         update={

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from partsjournal.core import messages as msg
 from partsjournal.core import parts
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import AnswerValue
@@ -29,9 +30,6 @@ if TYPE_CHECKING:
 # How a question is put on the screen: a page to read (Enter goes on), one line, several
 # lines, or a list to choose from. prompts/ draws each of these one way.
 Widget = Literal["page", "line", "lines", "list"]
-
-SKIP_HINT = "Optional: press Enter with nothing written to skip it."
-CHOOSE_SKIP_HINT = "Optional: press Enter without choosing to skip it."
 
 
 @dataclass(frozen=True)
@@ -80,9 +78,9 @@ class Kind:
     def check_fields(self, step: Step) -> str | None:
         """What is wrong with a step of this kind as written in an exercise file, if anything."""
         if step.choices is not None:
-            return f"step '{step.id}' has choices but is not a choice step"
+            return msg.STEP_CHOICES_NOT_CHOICE.format(step=step.id)
         if step.low or step.high:
-            return f"step '{step.id}' has low/high labels but is not a scale"
+            return msg.STEP_ENDS_NOT_SCALE.format(step=step.id)
         return None
 
     def check(self, step: Step, value: Any) -> AnswerValue:
@@ -94,7 +92,7 @@ class Kind:
 
     def read(self, step: Step, value: Any) -> AnswerValue:
         if not isinstance(value, str):
-            raise ValueError("text")
+            raise ValueError(msg.REASON_TEXT)
         return value
 
     def skipped(self, step: Step) -> AnswerValue:
@@ -103,20 +101,20 @@ class Kind:
 
     def problem(self, reason: str) -> str:
         """What the screen says when a typed answer does not fit (``reason`` from :meth:`check`)."""
-        return f"Please give {reason}."
+        return msg.PLEASE_GIVE.format(what=reason)
 
     def how_to_skip(self, step: Step) -> str | None:
         """The line on an optional question's screen that says how to leave it out."""
-        return SKIP_HINT if step.optional else None
+        return msg.SKIP_BY_ENTER if step.optional else None
 
     def question(self, step: Step, typed: str) -> Question:
         """What asks this step; ``typed`` is an earlier answer offered ready to edit."""
-        return Question(self.widget, "Your answer", default=typed)
+        return Question(self.widget, msg.ANSWER_LABEL, default=typed)
 
     def as_typed(self, value: AnswerValue) -> str:
         """An answer as the text a question offers to edit: "7", "yes", "curious"."""
         if isinstance(value, bool):
-            return "yes" if value else "no"
+            return as_word(value)
         if isinstance(value, list):
             return "\n".join(value)
         return str(value)
@@ -147,7 +145,7 @@ class Guide(Kind):
         return None
 
     def question(self, step: Step, typed: str) -> Question:
-        return Question("page", "Press Enter to go on.")
+        return Question("page", msg.PRESS_ENTER)
 
 
 class Text(Kind):
@@ -159,9 +157,9 @@ class Text(Kind):
 
     def read(self, step: Step, value: Any) -> AnswerValue:
         if not isinstance(value, str):
-            raise ValueError("text")
+            raise ValueError(msg.REASON_TEXT)
         if not value.strip():
-            raise ValueError("some text (this step is not optional)")
+            raise ValueError(msg.REASON_SOME_TEXT)
         return value
 
 
@@ -183,20 +181,21 @@ class Scale(Kind):
 
     def check_fields(self, step: Step) -> str | None:
         if step.choices is not None:
-            return f"step '{step.id}' has choices but is not a choice step"
+            return msg.STEP_CHOICES_NOT_CHOICE.format(step=step.id)
         return None
 
     def read(self, step: Step, value: Any) -> AnswerValue:
         if isinstance(value, str) and value.strip().isdigit():
             value = int(value.strip())
         if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 10:
-            raise ValueError("a whole number from 0 to 10")
+            raise ValueError(msg.REASON_SCALE)
         return value
 
     def question(self, step: Step, typed: str) -> Question:
         ends = (f"0 = {step.low}" if step.low else "", f"10 = {step.high}" if step.high else "")
         anchors = " · ".join(x for x in ends if x)
-        return Question("line", f"A number from 0 to 10{f' ({anchors})' if anchors else ''}", typed)
+        shown = msg.SCALE_ENDS.format(ends=anchors) if anchors else ""
+        return Question("line", msg.SCALE_LABEL.format(ends=shown), typed)
 
 
 class Choice(Kind):
@@ -208,27 +207,32 @@ class Choice(Kind):
 
     def check_fields(self, step: Step) -> str | None:
         if not step.choices or len(step.choices) < 2:
-            return f"step '{step.id}' is a choice and needs at least two choices"
+            return msg.STEP_CHOICE_TOO_FEW.format(step=step.id)
         if len(set(step.choices)) != len(step.choices):
-            return f"step '{step.id}' lists the same choice twice"
+            return msg.STEP_CHOICE_TWICE.format(step=step.id)
         if step.low or step.high:
-            return f"step '{step.id}' has low/high labels but is not a scale"
+            return msg.STEP_ENDS_NOT_SCALE.format(step=step.id)
         return None
 
     def read(self, step: Step, value: Any) -> AnswerValue:
         if value not in (step.choices or []):
-            raise ValueError("one of: " + ", ".join(step.choices or []))
+            raise ValueError(msg.REASON_ONE_OF.format(choices=", ".join(step.choices or [])))
         return str(value)
 
     def how_to_skip(self, step: Step) -> str | None:
-        return CHOOSE_SKIP_HINT if step.optional else None
+        return msg.SKIP_BY_NOT_CHOOSING if step.optional else None
 
     def question(self, step: Step, typed: str) -> Question:
         picked = typed if typed in (step.choices or []) else ""
-        return Question("list", "Choose one", picked, tuple(step.choices or ()))
+        return Question("list", msg.CHOICE_LABEL, picked, tuple(step.choices or ()))
 
     def example(self, step: Step) -> str:
         return f'"{(step.choices or ["..."])[0]}"'
+
+
+def as_word(value: bool) -> str:
+    """A yes or a no as the word that is typed for it."""
+    return "yes" if value else "no"
 
 
 YES = frozenset({"y", "yes", "true"})
@@ -250,14 +254,14 @@ class YesNo(Kind):
         if isinstance(value, str) and value.strip().lower() in NO:
             return False
         if not isinstance(value, bool):
-            raise ValueError("true or false")
+            raise ValueError(msg.REASON_TRUE_OR_FALSE)
         return value
 
     def problem(self, reason: str) -> str:
-        return "Please type yes or no."
+        return msg.YES_OR_NO_PLEASE
 
     def question(self, step: Step, typed: str) -> Question:
-        return Question("line", "Yes or no? (type yes or no)", typed)
+        return Question("line", msg.CONFIRM_LABEL.format(question=msg.YES_OR_NO), typed)
 
 
 class PartName(Kind):
@@ -271,14 +275,14 @@ class PartName(Kind):
 
     def read(self, step: Step, value: Any) -> AnswerValue:
         if not isinstance(value, str):
-            raise ValueError("text")
+            raise ValueError(msg.REASON_TEXT)
         problem = parts.name_problem(value)
         if problem:
             raise ValueError(problem)
         return value
 
     def question(self, step: Step, typed: str) -> Question:
-        return Question("line", "The part's name", typed, names=True)
+        return Question("line", msg.PART_NAME_LABEL, typed, names=True)
 
     def settle(self, step: Step, value: AnswerValue, asker: Asker) -> AnswerValue:
         """A name that is no known part's but close to one: "Did you mean The Critic?", with
@@ -288,11 +292,13 @@ class PartName(Kind):
         close = [p for p in parts.suggest(value) if not vocab.across_the_line(step.role, p.role)]
         if not close:
             return value
-        if asker.confirm(f"Did you mean {visible(close[0].name, one_line=True)}?", default=None):
+        if asker.confirm(
+            msg.DID_YOU_MEAN.format(name=visible(close[0].name, one_line=True)), default=None
+        ):
             return close[0].name
         shown = visible(value.strip(), one_line=True)
-        new, again = f"Start a new part called {shown}", "Type the name again"
-        if asker.select("Then what would you like to do?", [new, again]) == again:
+        new, again = msg.START_NEW_PART.format(name=shown), msg.TYPE_NAME_AGAIN
+        if asker.select(msg.THEN_WHAT, [new, again]) == again:
             raise AskAgain(value)
         return value
 
@@ -311,5 +317,5 @@ def of(name: str) -> Kind:
 def check_name(name: str) -> str:
     """``name`` when it names a kind, else ``ValueError`` listing the kinds."""
     if name not in KINDS:
-        raise ValueError(f"'{name}' is not a step kind; use one of: {', '.join(KINDS)}")
+        raise ValueError(msg.NOT_A_STEP_KIND.format(name=name, kinds=", ".join(KINDS)))
     return name

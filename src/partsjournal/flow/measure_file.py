@@ -21,6 +21,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from partsjournal.core import fingerprints, matching, paths
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.store import UnreadableFile, read_toml
 from partsjournal.core.wording import one_or_many
@@ -45,14 +46,14 @@ class Scale(_Strict):
     @model_validator(mode="after")
     def _same_lengths(self) -> Scale:
         if any(b <= a for a, b in zip(self.values, self.values[1:], strict=False)):
-            raise ValueError("the scale's values must go up, lowest first")
+            raise ValueError(msg.SCALE_NOT_RISING)
         if len(self.labels) != len(self.values):
-            raise ValueError("the scale needs one label for each value")
+            raise ValueError(msg.SCALE_LABELS_COUNT)
         filled = [label.strip() for label in self.labels if label.strip()]
         if len(set(filled)) != len(filled):
-            raise ValueError("two answers of the scale have the same words")
+            raise ValueError(msg.SCALE_LABELS_SAME)
         if self.fingerprints and len(self.fingerprints) != len(self.values):
-            raise ValueError("the scale needs one fingerprint for each label, or none")
+            raise ValueError(msg.SCALE_FINGERPRINTS_COUNT)
         return self
 
     @property
@@ -111,12 +112,12 @@ class Measure(_Strict):
         numbers = [*self.scoring.reversed, *(i for s in self.scoring.subscales for i in s.items)]
         wrong = sorted({i for i in numbers if i > n})
         if wrong:
-            raise ValueError(f"the scoring names item {wrong[0]}, but there are {n} items")
+            raise ValueError(msg.SCORING_NO_SUCH_ITEM.format(item=wrong[0], count=n))
         if len(set(self.scoring.reversed)) != len(self.scoring.reversed):
-            raise ValueError("the scoring lists a reversed item twice")
+            raise ValueError(msg.SCORING_REVERSED_TWICE)
         names = [s.name for s in self.scoring.subscales]
         if len(set(names)) != len(names):
-            raise ValueError("two subscales have the same name")
+            raise ValueError(msg.SUBSCALES_SAME_NAME)
         if self.bands:
             self._check_bands()
         return self
@@ -127,15 +128,13 @@ class Measure(_Strict):
         for band in self.bands:
             if band.low != expected or band.high < band.low:
                 raise ValueError(
-                    f"the bands must cover every total from {self.lowest_total} to "
-                    f"{self.highest_total} in order, without gaps or overlaps (check "
-                    f"'{band.label}')"
+                    msg.BANDS_COVER.format(
+                        lowest=self.lowest_total, highest=self.highest_total, band=band.label
+                    )
                 )
             expected = band.high + 1
         if expected != self.highest_total + 1:
-            raise ValueError(
-                f"the last band must end at {self.highest_total}, the highest possible total"
-            )
+            raise ValueError(msg.BANDS_LAST_END.format(highest=self.highest_total))
 
     @property
     def lowest_total(self) -> int:
@@ -197,27 +196,28 @@ def read(path: Path, *, complete: bool = True) -> Measure:
         data = read_toml(path)
     except UnreadableFile as exc:
         raise MeasureFileError(
-            f"The measure file {path} could not be read: {exc.reason}."
+            msg.MEASURE_FILE_UNREADABLE.format(path=path, reason=exc.reason)
         ) from None
     try:
         found = Measure.model_validate(data)
     except ValidationError as exc:
         raise MeasureFileError(
-            f"The measure file {path} is not valid: {describe(exc)}. Fix it or move it away."
+            msg.MEASURE_FILE_INVALID_FIX.format(path=path, reason=describe(exc))
         ) from None
     stem = path.name.removesuffix(SUFFIX).removesuffix(".toml")
     if found.name != stem:
         raise MeasureFileError(
-            f"The measure file {path} is named '{found.name}' inside; rename the file to "
-            f"{found.name}{SUFFIX} or change its name."
+            msg.MEASURE_FILE_NAME.format(path=path, name=found.name, suffix=SUFFIX)
         )
     missing = found.missing_words()
     if complete and missing:
         raise MeasureFileError(
-            f"The measure {found.name} cannot be answered yet: {_listed(missing)} "
-            f"{one_or_many(len(missing), 'has', 'have')} no words. Type them from your clinic's "
-            f"sheet into {path}, or set it up again with: partsjournal measure new "
-            f"{found.name} --items FILE --labels FILE"
+            msg.MEASURE_WORDS_MISSING.format(
+                name=found.name,
+                listed=_listed(missing),
+                have=one_or_many(len(missing), "has", "have"),
+                path=path,
+            )
         )
     return found
 
@@ -228,10 +228,10 @@ def load(name: str, *, complete: bool = True) -> Measure:
     if name not in found:
         hint = matching.did_you_mean(name, found)
         if found:
-            listed = f" Set up so far: {', '.join(found)}."
+            listed = msg.MEASURES_SET_UP_SO_FAR.format(names=", ".join(found))
         else:
-            listed = " None is set up yet; start with: partsjournal measure new phq-9"
-        raise UsageError(f"There is no measure called '{name}'.{hint}{listed}")
+            listed = msg.NO_MEASURES_SET_UP
+        raise UsageError(msg.NO_SUCH_MEASURE.format(name=name, hint=hint, listed=listed))
     return read(path_of(name), complete=complete)
 
 
@@ -244,9 +244,9 @@ def template(name: str) -> Measure:
     if name not in template_names():
         hint = matching.did_you_mean(name, template_names())
         raise UsageError(
-            f"There is no published measure called '{name}' to set up.{hint} Known ones: "
-            f"{', '.join(template_names())}. Any other measure goes in as a file of your own "
-            "(see docs/format.md)."
+            msg.NO_SUCH_PUBLISHED_MEASURE.format(
+                name=name, hint=hint, known=", ".join(template_names())
+            )
         )
     return read(templates_dir() / f"{name}.toml", complete=False)
 

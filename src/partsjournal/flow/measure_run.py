@@ -18,12 +18,13 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from partsjournal.core import care_record, dates, index, paths, sessions, store
+from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id, new_id, save_new
-from partsjournal.core.errors import JournalError, UsageError
+from partsjournal.core.errors import UsageError
 from partsjournal.flow import interrupts
 from partsjournal.flow.care_talk import Ended
 from partsjournal.flow.draft_keeper import DraftKeeper
@@ -80,7 +81,7 @@ def value_of(measure: Measure, label: object) -> int:
 def read_answers(source: str, measure: Measure) -> dict[str, str]:
     """An answers file (``-``: standard input): ``item_1 = 2``, one line per item, each the
     scale's value or its label; returned as labels, as a person would have chosen them."""
-    where = "standard input" if source == "-" else source
+    where = msg.STANDARD_INPUT if source == "-" else source
     try:
         if source == "-":
             raw = sys.stdin.buffer.read(ANSWERS_LIMIT + 1)
@@ -88,30 +89,29 @@ def read_answers(source: str, measure: Measure) -> dict[str, str]:
             with open(source, "rb") as f:
                 raw = f.read(ANSWERS_LIMIT + 1)
         if len(raw) > ANSWERS_LIMIT:
-            raise UsageError(f"The answers file {where} is far longer than a measure needs.")
+            raise UsageError(msg.ANSWERS_FILE_TOO_LONG.format(where=where))
         data = store.loads_toml(raw.decode("utf-8"))
     except FileNotFoundError:
-        raise UsageError(f"The answers file {where} does not exist; check the path.") from None
+        raise UsageError(msg.ANSWERS_FILE_MISSING.format(where=where)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
-        raise UsageError(f"Could not read the answers file {where}: {reason}.") from None
+        reason = getattr(exc, "strerror", None) or msg.NOT_UTF8
+        raise UsageError(msg.ANSWERS_FILE_UNREADABLE.format(where=where, reason=reason)) from None
     except store.TOMLError as exc:
-        raise UsageError(
-            f"The answers file {where} is not valid TOML ({exc}); write one line per item, "
-            "like: item_1 = 2"
-        ) from None
+        raise UsageError(msg.ANSWERS_FILE_NOT_TOML.format(where=where, reason=exc)) from None
     expected = [step_id(n) for n in range(1, len(measure.items) + 1)]
     unknown = sorted(set(data) - set(expected))
     if unknown:
         raise UsageError(
-            f"The answers file names '{unknown[0]}', which {measure.title} does not have; "
-            f"its items are item_1 to item_{len(expected)}."
+            msg.ANSWERS_NO_SUCH_ITEM.format(
+                key=unknown[0], title=measure.title, count=len(expected)
+            )
         )
     missing = [k for k in expected if k not in data]
     if missing:
         raise UsageError(
-            f"The answers file has no answer for {missing[0]}; every item of {measure.title} "
-            f"needs one, like: {missing[0]} = {measure.scale.lowest}"
+            msg.ANSWERS_ITEM_MISSING.format(
+                key=missing[0], title=measure.title, lowest=measure.scale.lowest
+            )
         )
     labels = [label.strip() for label in measure.scale.labels]
     out: dict[str, str] = {}
@@ -124,8 +124,9 @@ def read_answers(source: str, measure: Measure) -> dict[str, str]:
         else:
             allowed = ", ".join(str(v) for v in measure.scale.values)
             raise UsageError(
-                f"The answer for {key} in {where} should be one of {allowed} (or its words "
-                f"as the measure lists them), not {given!r}."
+                msg.ANSWERS_ITEM_NOT_ALLOWED.format(
+                    key=key, where=where, allowed=allowed, given=given
+                )
             )
     return out
 
@@ -337,14 +338,8 @@ def _ask_and_save(
     draft = keeper.draft  # its id is the entry's, fixed when it was first saved
     fixed = draft.id if draft is not None and is_entry_id(draft.id) else None
     entry.id = fixed or entry.id
-    try:
+    with keeper.saving():
         save_new(entry, once=fixed is not None)
-    except JournalError as exc:
-        if draft is None:
-            raise
-        raise JournalError(
-            f"{exc.message.rstrip('.')}; your answers are still in the draft {draft.path}."
-        ) from None
     if entry.path is not None:  # the file holds what was written from entry.to_dict()
         index.note_saved(entry.path, entry.to_dict() if fixed is None else None)
     keeper.discard()

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 from partsjournal.flow.measure_file import Band, Measure
 
@@ -51,12 +52,18 @@ def check(measure: Measure, values: list[int]) -> None:
     """Refuse answers that do not fit: one per item, each one of the scale's values."""
     if len(values) != len(measure.items):
         raise UsageError(
-            f"{measure.title} has {len(measure.items)} items, but {len(values)} answers were given."
+            msg.MEASURE_ANSWER_COUNT.format(
+                title=measure.title, items=len(measure.items), given=len(values)
+            )
         )
     for n, value in enumerate(values, 1):
         if type(value) is not int or value not in measure.scale.values:
             allowed = ", ".join(str(v) for v in measure.scale.values)
-            raise UsageError(f"Item {n} of {measure.title} takes one of {allowed}; not {value!r}.")
+            raise UsageError(
+                msg.MEASURE_ITEM_NOT_ALLOWED.format(
+                    n=n, title=measure.title, allowed=allowed, given=value
+                )
+            )
 
 
 def score(measure: Measure, values: list[int]) -> Score:

@@ -12,6 +12,7 @@ import re
 import sys
 from pathlib import Path
 
+from partsjournal.core import messages as msg
 from partsjournal.core import store
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.core.fingerprints import strip_number
@@ -29,7 +30,7 @@ _LABELS_SLOT = re.compile(r"^labels = \[.*\]\s*$", re.MULTILINE)
 def lines_from(source: str, count: int, what: str) -> list[str]:
     """``count`` lines of words from a file (``-``: standard input): blank lines are
     passed over and a leading item number ("3.") is dropped."""
-    where = "standard input" if source == "-" else source
+    where = msg.STANDARD_INPUT if source == "-" else source
     try:
         if source == "-":
             raw = sys.stdin.buffer.read(WORDS_LIMIT + 1)
@@ -38,17 +39,16 @@ def lines_from(source: str, count: int, what: str) -> list[str]:
                 raw = f.read(WORDS_LIMIT + 1)
         text = raw.decode("utf-8")
     except FileNotFoundError:
-        raise UsageError(f"The file {where} does not exist; check the path.") from None
+        raise UsageError(msg.FILE_DOES_NOT_EXIST.format(path=where)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
-        raise UsageError(f"Could not read {where}: {reason}.") from None
+        reason = getattr(exc, "strerror", None) or msg.NOT_UTF8
+        raise UsageError(msg.COULD_NOT_READ.format(path=where, reason=reason)) from None
     if len(raw) > WORDS_LIMIT:
-        raise UsageError(f"{where} is far longer than a questionnaire's {what}.")
+        raise UsageError(msg.WORDS_FILE_TOO_LONG.format(path=where, what=what))
     found = [strip_number(line) for line in text.splitlines() if line.strip()]
     if len(found) != count:
         raise UsageError(
-            f"{where} has {len(found)} lines of words, but the measure has {count} {what}: "
-            "give one line each, in order."
+            msg.WORDS_FILE_LINES.format(where=where, found=len(found), count=count, what=what)
         )
     return found
 
@@ -65,20 +65,18 @@ def ask_words(
     slots += [("label", n) for n in range(len(label_words)) if labels]
     for number, (kind, n) in enumerate(slots, 1):
         if kind == "item":
-            text = (
-                f"{measure.title}, item {n + 1} of {len(item_words)}: type or paste its words "
-                "exactly as your clinic's sheet has them."
+            text = msg.MEASURE_ITEM_WORDS_ASK.format(
+                title=measure.title, n=n + 1, count=len(item_words)
             )
         else:
-            text = (
-                f"{measure.title}, the answer worth {measure.scale.values[n]}: type or paste "
-                "its words exactly as your clinic's sheet has them."
+            text = msg.MEASURE_ANSWER_WORDS_ASK.format(
+                title=measure.title, value=measure.scale.values[n]
             )
         step = Step(
             id=f"{kind}_{n + 1}",
             kind="text",
             text=text,
-            hint="Enter alone leaves it empty for now; you can fill it in later.",
+            hint=msg.MEASURE_WORDS_LATER,
             optional=True,
         )
         try:
@@ -109,16 +107,13 @@ def install(name: str, items: list[str], labels: list[str]) -> tuple[Path, Measu
     template = measure_file.templates_dir() / f"{name}.toml"
     target = measure_file.path_of(name)
     if target.exists():
-        raise JournalError(
-            f"{name} is already set up in {target}; to set it up again, move that file away "
-            "first (the words in it are yours)."
-        )
+        raise JournalError(msg.MEASURE_ALREADY_SET_UP.format(name=name, target=target))
     text = filled(template.read_text(encoding="utf-8"), items, labels)
     data = text.encode("utf-8")
     measure = measure_file.Measure.model_validate(store.loads_toml(text))
     if [i.text for i in measure.items] != items or list(measure.scale.labels) != labels:
         raise JournalError(  # pragma: no cover - the template's slots and the model agree
-            f"The template for {name} does not have a slot for every word; nothing was written."
+            msg.MEASURE_TEMPLATE_SLOTS.format(name=name)
         )
     store.atomic_write(target, data, exclusive=True)
     return target, measure

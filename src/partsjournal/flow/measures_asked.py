@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from partsjournal.core import care_record as rec
 from partsjournal.core import dates, drafts, sessions
+from partsjournal.core import messages as msg
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError, UsageError
@@ -17,17 +18,15 @@ from partsjournal.flow.measure_file import Measure
 from partsjournal.flow.measure_run import SafetyHook, Taken
 from partsjournal.flow.session_day import is_session_day
 from partsjournal.render import screens, ui
-from partsjournal.render.measures import PRESCRIBER, print_result
+from partsjournal.render.measures import print_result
 from partsjournal.views import measures, search
 
 QUESTIONNAIRE = rec.QUESTIONNAIRE  # where the plain question was asked, in the care record
 
 
 def intro(measure: Measure) -> str:
-    return (
-        f"{measure.title}: {len(measure.items)} questions about {measure.period}. Choose the "
-        "answer that fits best; there are no right or wrong answers. Ctrl-C pauses: your "
-        "answers so far are kept, and the result is worked out once every question is answered."
+    return msg.MEASURE_INTRO.format(
+        title=measure.title, count=len(measure.items), period=measure.period
     )
 
 
@@ -49,7 +48,7 @@ def show_taken(measure: Measure, taken: Taken, asker: Asker) -> None:
             measure, taken.score, interactive=asker.interactive, words_differ=words_differ(measure)
         )
     where = search.reference(taken.entry.id)
-    ui.say(f"Saved. Read it again with: partsjournal show {where}", to_stderr=not asker.interactive)
+    ui.say(msg.SAVED_READ_AGAIN.format(where=where), to_stderr=not asker.interactive)
 
 
 def words_differ(measure: Measure) -> bool:
@@ -64,9 +63,7 @@ def check_resumable(draft: Draft, answers: str | None, *, terminal: bool) -> Non
         return
     name = draft.context.get(measure_run.MEASURE, draft.exercise)
     raise UsageError(
-        f"The draft {draft.id} is {draft.title}, a questionnaire part-way through: go on with "
-        f"it at a terminal (partsjournal resume {draft.id}), or answer every question from a "
-        f"file by taking it afresh: partsjournal measure take {name} --answers FILE"
+        msg.MEASURE_DRAFT_AT_TERMINAL.format(id=draft.id, title=draft.title, name=name)
     )
 
 
@@ -76,11 +73,8 @@ def resume(draft: Draft, asker: Asker) -> Entry | None:
     name = draft.context.get(measure_run.MEASURE, draft.exercise)
     try:
         measure = measure_file.load(name)
-    except JournalError:
-        raise JournalError(
-            f"The measure '{name}' this draft belongs to is not set up with all its words any "
-            f"more; your answers are still kept in {draft.path}."
-        ) from None
+    except JournalError:  # caught here: said as the draft's, with where its answers are kept
+        raise JournalError(msg.MEASURE_DRAFT_ORPHANED.format(name=name, path=draft.path)) from None
     with drafts.held(draft):
         # read again under the lock: another window may have moved it on or finished it
         draft = drafts.reload(draft)
@@ -123,7 +117,7 @@ def safety_answered(measure: Measure, asker: Asker) -> SafetyHook | None:
                 opening=care_words.THOUGHTS_QUESTIONNAIRE.format(answer=answer),
             )
         finally:
-            ui.say(PRESCRIBER)
+            ui.say(msg.MEASURE_TELL_PRESCRIBER)
 
     return heard
 
@@ -131,7 +125,6 @@ def safety_answered(measure: Measure, asker: Asker) -> SafetyHook | None:
 # --------------------------------------------------------------------------- when to offer
 
 PREPARE, INTEGRATE = "prepare", "integrate"
-YES, NOT_NOW = "Yes, now", "Not now"
 
 
 def _taken_within(measure: Measure, days: int, today: date) -> bool:
@@ -165,8 +158,8 @@ def due(saved: Entry, current: Run, now: datetime) -> list[Measure]:
     for name in names:
         try:
             measure = measure_file.load(name)
-        except JournalError:
-            continue  # not ready (no words yet) or broken: `measure check` says why
+        except JournalError:  # caught here: one not ready (no words, broken) is not offered
+            continue  # `measure check` says why
         every = measure.offer_every_days
         if every and not _taken_within(measure, every, now.date()):
             out.append(measure)
@@ -179,12 +172,11 @@ def offer(saved: Entry, current: Run, asker: Asker) -> None:
     if not asker.interactive:
         return
     for measure in due(saved, current, dates.now()):
-        question = (
-            f"Would you like to take the {measure.title} now? {len(measure.items)} questions "
-            f"about {measure.period}."
+        question = msg.MEASURE_OFFER.format(
+            title=measure.title, count=len(measure.items), period=measure.period
         )
         try:
-            if asker.select(question, [YES, NOT_NOW]) != YES:
+            if asker.select(question, [msg.YES_NOW, msg.NOT_NOW]) != msg.YES_NOW:
                 return
             ui.say(intro(measure))
             taken = measure_run.take(measure, asker, on_safety=safety_answered(measure, asker))

@@ -17,6 +17,7 @@ import contextlib
 import os
 
 from partsjournal.core import crypt, dates, entry, layout, paths, reading, sessions, store
+from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.entry import Entry
 from partsjournal.core.errors import UsageError
@@ -31,12 +32,9 @@ NOTE = "note"
 def save_note(text: str, *, part: str | None = None, at: str | None = None) -> Entry:
     """Save ``text`` (and the part it is about) as a trailhead entry, asking nothing."""
     if not text.strip():
-        raise UsageError(
-            'The note is empty; give it in quotes (partsjournal note "chest tight"), or leave '
-            "it out to write it in your editor or pass it on standard input."
-        )
+        raise UsageError(msg.NOTE_EMPTY)
     if part is not None and not part.strip():
-        raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
+        raise UsageError(msg.PART_OPTION_NEEDS_NAME)
     ex = exercises.get(NOTE)
     created = dates.entry_time(at)
     at_hand = crypt.key_at_hand()  # else nothing encrypted is read: no question is asked
@@ -86,8 +84,5 @@ def trailhead(ref: str) -> tuple[str, str | None]:
     found = entry.load(search.find_entry(ref))
     words = next((a.text for a in found.answers if a.role == vocab.TRAILHEAD and a.text), None)
     if words is None:
-        raise UsageError(
-            f"The entry {found.id} is not a note; "
-            "pass the id of one saved with 'partsjournal note'."
-        )
+        raise UsageError(msg.NOT_A_NOTE.format(id=found.id))
     return words, found.parts[0].name if found.parts else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal.core import crypt, dates, drafts, parts, paths, reading, sessions
+from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.drafts import Draft
 from partsjournal.core.entry import Entry, is_entry_id
@@ -80,7 +81,7 @@ def run_exercise(
     ex = exercise if exercise is not None else exercises.get(name)
     created = dates.entry_time(at, future=future)
     if part is not None and not part.strip():
-        raise UsageError('--part needs the part\'s name, for example --part "The Critic".')
+        raise UsageError(msg.PART_OPTION_NEEDS_NAME)
     if part is not None:
         part = parts.check_name(part)
     linked, phase = sessions.link(
@@ -91,7 +92,7 @@ def run_exercise(
     if situation:
         step = next((s for s in ex.steps if s.role == vocab.SITUATION), None)
         if step is None:
-            raise UsageError(f"The {ex.name} exercise has no situation to start from a note.")
+            raise UsageError(msg.EXERCISE_NO_SITUATION.format(name=ex.name))
         current.pending[step.id] = situation
     if starting and asker.interactive:
         current.pending.update(starting)
@@ -105,7 +106,7 @@ def run_exercise(
             support.offer_setup(asker)
         except Paused:
             screens.blank()
-            ui.say(care_words.SETUP_PAUSED, lead="Paused.")
+            ui.say(care_words.SETUP_PAUSED, lead=msg.PAUSED)
             return None
     chosen = session_day.session_day(ex, asker)
     if chosen == session_day.STOP:
@@ -207,14 +208,8 @@ def _walk(
     looking_after.kept()
     draft = keeper.draft
     fixed = draft.id if draft is not None and is_entry_id(draft.id) else None
-    try:
+    with keeper.saving():
         entry = saving.save_run(current, created, entry_id=fixed)
-    except JournalError as exc:
-        if draft is None:
-            raise
-        raise JournalError(
-            f"{exc.message.rstrip('.')}; your answers are still in the draft {draft.path}."
-        ) from None
     keeper.discard()
     names = parts.current_names(p.id for p in entry.parts)
     screens.saved(entry, _where(entry), search.reference(entry.id), names)
@@ -261,7 +256,7 @@ def resume(
     """Continue a paused exercise from where it stopped, then save it as an entry."""
     found = drafts.load_all(warn=ui.warn)
     if not found:
-        ui.out().print("There are no paused exercises to resume.")
+        ui.out().print(msg.NO_DRAFTS_TO_RESUME)
         return None
     if ref is not None:
         draft = drafts.find(ref, found)
@@ -273,17 +268,14 @@ def resume(
         # numbered as in the list above, so two drafts started the same minute differ
         labels = [f"{n}. {drafts.label(d)}" for n, d in enumerate(found, start=1)]
         try:
-            picked = chooser.select("Which one would you like to continue?", [*labels, "Not now"])
+            picked = chooser.select(msg.RESUME_WHICH_ASK, [*labels, msg.NOT_NOW])
         except Paused:
             return None
         if picked not in labels:
             return None
         draft = found[labels.index(picked)]
     else:
-        raise UsageError(
-            f"There are {len(found)} drafts; say which to continue, for example "
-            "'partsjournal resume 1' (see 'partsjournal drafts')."
-        )
+        raise UsageError(msg.RESUME_WHICH.format(count=len(found)))
     paths.check_folders()
     if measure_run.MEASURE in draft.context:  # a questionnaire paused part-way
         measures_asked.check_resumable(
@@ -292,10 +284,9 @@ def resume(
         return measures_asked.resume(draft, asker if asker is not None else asking.terminal())
     try:
         ex = _exercise_of(draft)
-    except UsageError:
+    except UsageError:  # caught here: said as the draft's, with where its answers are kept
         raise JournalError(
-            f"The exercise '{draft.exercise}' this draft belongs to is no longer installed; "
-            f"your answers are still kept in {draft.path}."
+            msg.EXERCISE_DRAFT_ORPHANED.format(name=draft.exercise, path=draft.path)
         ) from None
     with drafts.held(draft):
         # read again under the lock: another window may have moved it on or finished it

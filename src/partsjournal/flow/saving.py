@@ -8,6 +8,7 @@ from functools import partial
 from pathlib import Path
 
 from partsjournal.core import index, matching, parts, sessions
+from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry, PartRef, load, new_id, save_new
@@ -231,4 +232,4 @@ def _take_parts(entry: Entry, named: list[Named], created: datetime) -> None:
             for protector in n.protected_by:
                 parts.update(protector, partial(_add_protected, protected_id=part.id))
         except UnreadableFile as exc:  # broken by hand meanwhile: the entry has the text
-            ui.warn(f"Could not add this entry to {exc.path}: {exc.reason}.")
+            ui.warn(msg.ENTRY_NOT_ADDED_TO_PART.format(path=exc.path, reason=exc.reason))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
+from partsjournal.core import messages as msg
 from partsjournal.core import store
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import UsageError
@@ -36,36 +37,29 @@ def _read_bounded(source: str) -> str:
 
 def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
     """Read ``--answers`` (a path, or ``-`` for stdin) as a TOML table of step id -> answer."""
-    where = "standard input" if source == "-" else source
+    where = msg.STANDARD_INPUT if source == "-" else source
     try:
         text = _read_bounded(source)
         data = store.loads_toml(text)
     except FileNotFoundError:
-        raise UsageError(f"The answers file {where} does not exist; check the path.") from None
+        raise UsageError(msg.ANSWERS_FILE_MISSING.format(where=where)) from None
     except _TooLong:
         limit = ANSWERS_LIMIT // 2**20
-        raise UsageError(
-            f"The answers file {where} is larger than {limit} MiB, more than any exercise "
-            "needs; check that it is the right file."
-        ) from None
+        raise UsageError(msg.ANSWERS_FILE_TOO_BIG.format(where=where, mib=limit)) from None
     except IsADirectoryError:
-        raise UsageError(
-            f"Could not read the answers file {where}: it is a folder; give a TOML file."
-        ) from None
+        raise UsageError(msg.ANSWERS_FILE_FOLDER.format(where=where)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        reason = getattr(exc, "strerror", None) or "it is not UTF-8 text"
-        raise UsageError(f"Could not read the answers file {where}: {reason}.") from None
+        reason = getattr(exc, "strerror", None) or msg.NOT_UTF8
+        raise UsageError(msg.ANSWERS_FILE_UNREADABLE.format(where=where, reason=reason)) from None
     except store.TOMLError as exc:
-        raise UsageError(
-            f"The answers file {where} could not be read because {exc.reason}; "
-            'write one line per step, like: situation = "...".'
-        ) from None
+        raise UsageError(msg.ANSWERS_FILE_INVALID.format(where=where, reason=exc.reason)) from None
     known = {s.id for s in exercise.steps}
     unknown = sorted(set(data) - known)
     if unknown:
         raise UsageError(
-            f"The answers file names step '{unknown[0]}', which the {exercise.name} exercise "
-            f"does not have; its steps are: {', '.join(s.id for s in exercise.steps)}."
+            msg.ANSWERS_NO_SUCH_STEP.format(
+                step=unknown[0], name=exercise.name, steps=", ".join(s.id for s in exercise.steps)
+            )
         )
     for step_id, value in data.items():
         step = exercise.step(step_id)
@@ -74,7 +68,7 @@ def read_answers_file(source: str, exercise: Exercise) -> dict[str, Any]:
             check_value(step, value)
         except ValueError as exc:
             raise UsageError(
-                f"The answer for step '{step_id}' in {where} should be {exc}."
+                msg.ANSWERS_STEP_INVALID.format(step=step_id, where=where, reason=exc)
             ) from None
     return data
 
@@ -115,12 +109,13 @@ class ScriptedAsker:
         if step.optional:
             return kind.skipped(step)  # left out of the file, as Enter alone in a terminal
         raise UsageError(
-            f"The answers file has no answer for step '{step.id}' of the {self.exercise.name} "
-            f"exercise; add a line like: {step.id} = {kind.example(step)}."
+            msg.ANSWERS_STEP_MISSING.format(
+                step=step.id, name=self.exercise.name, example=kind.example(step)
+            )
         )
 
     def confirm(self, question: str, *, default: bool | None = None) -> bool:
-        raise UsageError(f"'{question}' needs a terminal to answer; run this in a terminal.")
+        raise UsageError(msg.NEEDS_TERMINAL_TO_ANSWER.format(question=question))
 
     def select(self, question: str, choices: list[str]) -> str:
-        raise UsageError(f"'{question}' needs a terminal to answer; run this in a terminal.")
+        raise UsageError(msg.NEEDS_TERMINAL_TO_ANSWER.format(question=question))

@@ -22,6 +22,7 @@ import sys
 from typing import Any
 
 from partsjournal.core import crypt, parts
+from partsjournal.core import messages as msg
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import kinds
@@ -33,14 +34,6 @@ from partsjournal.flow.interrupts import terminal_gone as _terminal_gone
 from partsjournal.prompts import keymaps
 from partsjournal.render import screens, terminal, ui
 from partsjournal.render.text import wrap
-
-PAUSE_CHOICE = "Pause here"
-BACK_CHOICE = "Go back one step"
-BACK_HINT = "Esc goes back one step"
-FINISH_HINT = "(Enter on an empty line finishes)"  # on every multi-line question, the same
-CHOOSE_HINT = "(arrow keys or a number, then Enter)"
-CHOOSE_PROBLEM = "Choose one with the arrow keys or its number, then press Enter."
-YES_NO_PROBLEM = "Please type yes or no."
 
 
 def ask_secret(question: str) -> str:
@@ -73,7 +66,12 @@ class InteractiveAsker:
         kind = kinds.of(step.kind)
         back = number > 1
         screens.step_header(
-            step, text, number, total, back=BACK_HINT if back else None, skip=kind.how_to_skip(step)
+            step,
+            text,
+            number,
+            total,
+            back=msg.BACK_HINT if back else None,
+            skip=kind.how_to_skip(step),
         )
         while True:
             value = self._answer(step, kind, kind.question(step, typed), back=back)
@@ -105,9 +103,9 @@ class InteractiveAsker:
             closed = _terminal_gone(exc)
             closed.step, closed.partial = step.id, _typed_so_far(shown, kind)
             raise closed from None
-        if answer == PAUSE_CHOICE and question.widget == "list":
+        if answer == msg.PAUSE_CHOICE and question.widget == "list":
             raise Paused(chosen=True, step=step.id)
-        if answer == BACK_CHOICE and question.widget == "list":
+        if answer == msg.BACK_CHOICE and question.widget == "list":
             raise GoBack
         return kind.check(step, answer)
 
@@ -116,9 +114,11 @@ class InteractiveAsker:
         answer; with one, Enter alone means it (said on the screen)."""
         if default is None:
             screens.pause_line()  # a text prompt: say how to pause, as every step does
-            label = f"{question} (type yes or no)"
+            label = msg.CONFIRM_LABEL.format(question=question)
         else:
-            label = f"{question} (yes or no; Enter alone means {'yes' if default else 'no'})"
+            label = msg.CONFIRM_DEFAULT_LABEL.format(
+                question=question, default=kinds.as_word(default)
+            )
 
         def validate(text: str) -> bool | str:
             if not text.strip() and default is not None:
@@ -126,7 +126,7 @@ class InteractiveAsker:
             try:
                 kinds.of("yes_no").read(_YES_NO, text)
             except ValueError:
-                return YES_NO_PROBLEM
+                return msg.YES_OR_NO_PLEASE
             return True
 
         typed = _ask_plain(_line(label, validate=validate, one_word=True))
@@ -136,13 +136,13 @@ class InteractiveAsker:
 
     def select(self, question: str, choices: list[str]) -> str:
         """One of ``choices``; every list also offers "Pause here" (raises :class:`Paused`)."""
-        picked = str(_ask_plain(_list(question, choices, [PAUSE_CHOICE], picked="")))
-        if picked == PAUSE_CHOICE and PAUSE_CHOICE not in choices:
+        picked = str(_ask_plain(_list(question, choices, [msg.PAUSE_CHOICE], picked="")))
+        if picked == msg.PAUSE_CHOICE and msg.PAUSE_CHOICE not in choices:
             raise Paused(chosen=True)
         return picked
 
 
-_YES_NO = Step(id="yes_no", kind="yes_no", text="Yes or no?")
+_YES_NO = Step(id="yes_no", kind="yes_no", text=msg.YES_OR_NO)
 
 
 def _build(
@@ -152,7 +152,7 @@ def _build(
     if question.widget == "page":
         shown = _page(question.label)
     elif question.widget == "list":
-        extras = [PAUSE_CHOICE, BACK_CHOICE] if back else [PAUSE_CHOICE]
+        extras = [msg.PAUSE_CHOICE, msg.BACK_CHOICE] if back else [msg.PAUSE_CHOICE]
         shown = _list(
             f"{question.label}:",
             list(question.choices),
@@ -196,7 +196,7 @@ def _line(
             validate=validate,
             default=default,
             multiline=lines,
-            instruction=FINISH_HINT if lines else None,
+            instruction=msg.FINISH_HINT if lines else None,
         )
     if lines:
         keymaps.add(shown, keymaps.empty_line_finishes())
@@ -252,14 +252,14 @@ def _list(
         default=picked or None,
         use_shortcuts=True,
         use_jk_keys=False,
-        instruction=CHOOSE_HINT,
+        instruction=msg.CHOOSE_HINT,
     )
     control: Any = next(
         c for c in shown.application.layout.find_all_controls() if isinstance(c, InquirerControl)
     )
     if not picked:
         control.pointed_at = -1
-    keymaps.add(shown, keymaps.choosing(control, optional=optional, problem=CHOOSE_PROBLEM))
+    keymaps.add(shown, keymaps.choosing(control, optional=optional, problem=msg.CHOOSE_PROBLEM))
     return shown
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from partsjournal.core import messages as msg
 from partsjournal.render import brief_words as w
 from partsjournal.render import ui
 from partsjournal.views.brief import SECTIONS, Item
@@ -14,7 +15,7 @@ def print_items(items: list[Item], left_out: set[str]) -> None:
     if not items:
         ui.say(w.EMPTY)
         return
-    ui.say("This is everything the brief would hold; nothing is written until you say so.")
+    ui.say(msg.BRIEF_ALL_LISTED)
     for key, heading in SECTIONS:
         inside = [i for i in items if i.section == key]
         if not inside:
@@ -29,6 +30,6 @@ def print_items(items: list[Item], left_out: set[str]) -> None:
 
 def print_left_out(items: list[Item]) -> None:
     if not items:
-        ui.say("Nothing is left out now.")
+        ui.say(msg.BRIEF_NOTHING_LEFT_OUT)
         return
-    ui.say("Left out now: " + ", ".join(i.key for i in items) + ".")
+    ui.say(msg.BRIEF_LEFT_OUT + ", ".join(i.key for i in items) + ".")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from partsjournal.core import dates
+from partsjournal.core import messages as msg
 from partsjournal.core.drafts import Draft
 from partsjournal.render import ui
 from partsjournal.render.text import literal
@@ -31,4 +32,4 @@ def show_list(found: list[Draft]) -> None:
             str(d.answered),
         )
     console.print(table)
-    ui.say("Continue one with: partsjournal resume NUMBER")
+    ui.say(msg.DRAFTS_CONTINUE_HINT)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from partsjournal.core import messages as msg
 from partsjournal.core.dates import short_day
 from partsjournal.core.wording import one_or_many
 from partsjournal.render import ui
@@ -15,13 +16,6 @@ from partsjournal.views.measures import Result
 if TYPE_CHECKING:
     from partsjournal.flow.measure_file import Measure
     from partsjournal.flow.measure_score import Score
-
-FOR_CLINICIAN = "These scores are for talking with your clinician; they are not a diagnosis."
-PRESCRIBER = "Please tell your prescriber about this answer before your next dose."
-WORDS_DIFFER = (
-    "Some of its words as set up are not word for word the published ones, so the band is "
-    "only a rough guide. To see which: partsjournal measure check {name}"
-)
 
 
 def total_line(title: str, total: int, highest: int, band: str, band_range: str) -> str:
@@ -52,12 +46,12 @@ def print_result(
         total_line(measure.title, score.total, score.highest, score.band_label, score.band_range)
     )
     if words_differ and score.band_label:
-        ui.say(WORDS_DIFFER.format(name=measure.name))
+        ui.say(msg.MEASURE_BAND_ROUGH_GUIDE.format(name=measure.name))
     for answer in score.safety:
         ui.say(safety_line(measure.title, answer.item, answer.label), to_stderr=not interactive)
         if not interactive:
-            ui.say(PRESCRIBER, to_stderr=True)
-    ui.say(FOR_CLINICIAN)
+            ui.say(msg.MEASURE_TELL_PRESCRIBER, to_stderr=True)
+    ui.say(msg.MEASURE_NOT_DIAGNOSIS)
 
 
 def print_wording(measure: Measure, checks: list[tuple[str, bool | None]], where: Path) -> None:
@@ -66,49 +60,42 @@ def print_wording(measure: Measure, checks: list[tuple[str, bool | None]], where
     differ = []
     for (name, fits), text in zip(checks, texts, strict=True):
         if not text.strip():
-            ui.say(f"{name}: no words yet")
+            ui.say(msg.WORDING_NONE_YET.format(name=name))
         elif fits is None:
-            ui.say(f"{name}: no published wording to compare with")
+            ui.say(msg.WORDING_NOTHING_TO_COMPARE.format(name=name))
         elif fits:
-            ui.say(f"{name}: the published wording")
+            ui.say(msg.WORDING_PUBLISHED.format(name=name))
         else:
             differ.append(name)
-            ui.say(f"{name}: not the published wording (check it against your clinic's sheet)")
+            ui.say(msg.WORDING_NOT_PUBLISHED.format(name=name))
     empty = measure.missing_words()
     if empty:
-        ui.say(
-            f"{measure.title} cannot be answered until every item and answer has its words: "
-            f"type them into {where}, then check them with: partsjournal measure check "
-            f"{measure.name}"
-        )
+        ui.say(msg.MEASURE_NEEDS_WORDS.format(title=measure.title, where=where, name=measure.name))
     elif differ:
         ui.say(
-            f"{_listed(differ)} {one_or_many(len(differ), 'is', 'are')} not word for word the "
-            "published wording; a score compares with the published bands only when every "
-            "word is the same."
+            msg.WORDING_DIFFERS.format(
+                listed=_listed(differ), are=one_or_many(len(differ), "is", "are")
+            )
         )
     elif all(fits for _, fits in checks):
-        ui.say(f"Every item and answer of {measure.title} is the published wording.")
+        ui.say(msg.WORDING_ALL_PUBLISHED.format(title=measure.title))
 
 
 def print_list(measures: list[Measure], latest: dict[str, list[Result]]) -> None:
     if not measures:
-        ui.say(
-            "No measures are set up yet. Clinics often ask the PHQ-9 and the GAD-7: "
-            "partsjournal measure new phq-9"
-        )
+        ui.say(msg.NO_MEASURES_YET)
         return
     for m in measures:
         results = latest.get(m.name, [])
         head = f"{m.name}: {m.title}, {plural(len(m.items), 'item')} about {m.period}"
         ui.say(head)
         if not results:
-            ui.say(f"  not taken yet: partsjournal measure take {m.name}")
+            ui.say(msg.MEASURE_NOT_TAKEN.format(name=m.name))
         for r in results:
             ui.say(
                 f"  {short_day(r.day)}: {total_line(r.title, r.total, r.highest, r.band, r.range)}"
             )
-    ui.say(FOR_CLINICIAN)
+    ui.say(msg.MEASURE_NOT_DIAGNOSIS)
 
 
 def _listed(names: list[str]) -> str:

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from partsjournal.core import crypt, paths, store
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 from partsjournal.render import ui
 
@@ -25,7 +26,7 @@ def choose_format(
     if fmt == "md":
         fmt = "markdown"
     if fmt not in allowed:
-        raise UsageError(f"Unknown --format '{given}'; use one of: {', '.join(allowed)}.")
+        raise UsageError(msg.UNKNOWN_FORMAT.format(given=given, allowed=", ".join(allowed)))
     return fmt
 
 
@@ -46,12 +47,11 @@ def stream(chunks: Iterable[str], output: Path | None) -> None:
     write(target, (c.encode("utf-8") for c in chunks), option="--output")
     if crypt.is_encrypted():
         ui.say(
-            f"Written to {target} as plain text, readable by you only; unlike your journal "
-            "it is not encrypted.",
+            msg.WRITTEN_PLAIN.format(target=target),
             to_stderr=True,
         )
     else:
-        ui.say(f"Written to {target}.", to_stderr=True)
+        ui.say(msg.WRITTEN_TO.format(target=target), to_stderr=True)
 
 
 def place(given: Path, option: str, *, name_in_folder: str | None = None) -> Path:
@@ -67,17 +67,11 @@ def place(given: Path, option: str, *, name_in_folder: str | None = None) -> Pat
     if target.is_dir() and name_in_folder is not None:
         target = target / name_in_folder
     if _in_journal(target):
-        raise UsageError(
-            f"{option} {given} is inside the journal folder, where it could replace your own "
-            "files; choose a place outside it."
-        )
+        raise UsageError(msg.OUTPUT_INSIDE_HOME.format(option=option, given=given))
     if target.is_dir():
-        raise UsageError(f"{option} {given} is a folder; give a file name such as week.md.")
+        raise UsageError(msg.OUTPUT_IS_FOLDER.format(option=option, given=given))
     if not target.parent.is_dir():
-        raise UsageError(
-            f"The folder for {option} ({target.parent}) does not exist; create it first "
-            "or choose another place."
-        )
+        raise UsageError(msg.OUTPUT_NO_FOLDER.format(option=option, parent=target.parent))
     return target
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from partsjournal.core import dates
+from partsjournal.core import messages as msg
 from partsjournal.core.answers import as_text
 from partsjournal.core.parts import Part
 from partsjournal.core.wording import plural
@@ -17,18 +18,13 @@ from partsjournal.views.partmap import MapNode
 if TYPE_CHECKING:
     from rich.text import Text
 
-NO_PARTS = (
-    "No parts yet. A part is added when an exercise names one; "
-    "start with: partsjournal exercise protector"
-)
-
 
 def print_list(live: list[Part], met: dict[str, int]) -> None:
     from rich.table import Table
 
     console = ui.out()
     if not live:
-        ui.say(NO_PARTS)
+        ui.say(msg.NO_PARTS_YET)
         return
     # names wrap between words (never cut, so two parts never look alike), dates and
     # counts are never cut; the role column is left out while no part has a role
@@ -51,7 +47,7 @@ def print_list(live: list[Part], met: dict[str, int]) -> None:
         ]
         table.add_row(*row)
     console.print(table)
-    ui.say('See one part\'s story with: partsjournal parts show "NAME"')
+    ui.say(msg.PARTS_SHOW_HINT)
 
 
 def print_part(
@@ -129,7 +125,7 @@ def print_map(roots: list[MapNode], loose: list[Part]) -> None:
 
     console = ui.out()
     if not roots and not loose:
-        ui.say(NO_PARTS)
+        ui.say(msg.NO_PARTS_YET)
         return
     tree = Tree(Text("Self", style="bold"))
     stack: list[tuple[Tree, MapNode]] = [(tree, node) for node in reversed(roots)]
@@ -140,7 +136,7 @@ def print_map(roots: list[MapNode], loose: list[Part]) -> None:
     console.print(tree)
     if not roots:
         ui.say(
-            "No relations noted yet. Add one with: partsjournal parts edit NAME --protects OTHER",
+            msg.NO_RELATIONS_YET,
             style="dim",
         )
     if loose:

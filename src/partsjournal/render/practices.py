@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from partsjournal.core import messages as msg
 from partsjournal.core.vocabulary import realm_label
 from partsjournal.render import ui
 from partsjournal.render.text import literal, plural
@@ -15,10 +16,7 @@ def print_list(found: list[Practice], weeks: int, *, more: int = 0) -> None:
 
     console = ui.out()
     if not found:
-        ui.say(
-            f"No practices chosen in the last {weeks} weeks. Choose some with: "
-            "partsjournal integrate"
-        )
+        ui.say(msg.NO_PRACTICES_CHOSEN.format(weeks=weeks))
         return
     table = Table(title="Practices", title_justify="left")
     table.add_column("chosen", no_wrap=True)
@@ -36,4 +34,4 @@ def print_list(found: list[Practice], weeks: int, *, more: int = 0) -> None:
         )
     console.print(table)
     if more:
-        ui.say(f"{plural(more, 'earlier practice')} not listed: partsjournal practices --all")
+        ui.say(msg.PRACTICES_NOT_LISTED.format(earlier=plural(more, "earlier practice")))

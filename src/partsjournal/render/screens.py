@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from partsjournal.core import dates
+from partsjournal.core import messages as msg
 from partsjournal.core.entry import Entry
 from partsjournal.core.wording import one_or_many, plural
 from partsjournal.render import ui
@@ -34,7 +35,7 @@ def exercise_list(found: Iterable[Exercise]) -> None:
     for ex in found:
         table.add_row(ex.name, literal(ex.title), str(ex.minutes), literal(ex.summary))
     ui.out().print(table)
-    ui.say("Run one with: partsjournal exercise NAME")
+    ui.say(msg.EXERCISES_RUN_HINT)
 
 
 def intro(ex: Exercise) -> None:
@@ -79,12 +80,7 @@ def step_header(
 
 def no_session_coming(days: int) -> None:
     """Preparing with no session recorded ahead: say so, and how to add one."""
-    ui.say(
-        f"No session is recorded in the next {days} days, so this preparation is kept "
-        "as before a session, for none in particular. When you know the date, add it with "
-        f"'partsjournal session add DATE': a session up to {days} days after this entry "
-        "will count it as preparation."
-    )
+    ui.say(msg.PREPARE_NO_SESSION.format(days=days))
 
 
 def pause_line() -> None:
@@ -103,8 +99,7 @@ def note_panel(title: str, body: str) -> None:
 def rating_note(step_id: str, value: object) -> None:
     """A scripted run rated something high: say where help is, on stderr."""
     ui.say(
-        f"Note: '{step_id}' was rated {value}. If this is stirring up a lot, you can stop "
-        "at any time and run: partsjournal ground",
+        msg.HIGH_RATING_NOTE.format(step=step_id, value=value),
         to_stderr=True,
     )
 
@@ -116,9 +111,8 @@ def blank() -> None:
 def paused_with_nothing(again: str) -> None:
     """A pause before the first answer; ``again`` is the command that starts afresh."""
     ui.say(
-        "Nothing was answered yet, so there is nothing to keep. "
-        f"Start again whenever you like: {again}",
-        lead="Paused.",
+        msg.PAUSED_NOTHING_KEPT.format(again=again),
+        lead=msg.PAUSED,
     )
 
 
@@ -128,10 +122,10 @@ def paused(draft_id: str, answered: int, *, typed: bool) -> None:
         if answered
         else "Your place in the exercise is kept as a draft."
     )
-    ui.say(f"{kept} Take all the time you need.", lead="Paused.")
+    ui.say(msg.PAUSED_TAKE_TIME.format(kept=kept), lead=msg.PAUSED)
     if typed:
-        ui.say("What you had started typing is kept too.")
-    ui.say(f"When you are ready to go on: partsjournal resume {draft_id}")
+        ui.say(msg.PAUSED_TYPING_KEPT)
+    ui.say(msg.RESUME_HINT.format(id=draft_id))
 
 
 def saved(entry: Entry, where: str | None, ref: str, names: dict[str, str] | None = None) -> None:
@@ -159,10 +153,8 @@ def saved(entry: Entry, where: str | None, ref: str, names: dict[str, str] | Non
         console.print(f"Activation: {act[0]} → {act[1]}")
     ui.show(Text.assemble("Entry ", (entry.id, "bold"), literal(f" saved in {entry.path}")))
     if where:
-        ui.say(f"This entry is {where}.")
-    ui.say(
-        f"Read it again with: partsjournal show {ref}, or change it with: partsjournal edit {ref}"
-    )
+        ui.say(msg.ENTRY_PLACED.format(where=where))
+    ui.say(msg.ENTRY_SAVED_HINT.format(ref=ref))
 
 
 def welcome_back(started: str, answered: int, title: str, kept: int) -> None:

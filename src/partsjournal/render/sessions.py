@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from partsjournal.core import dates
+from partsjournal.core import messages as msg
 from partsjournal.core.answers import first_words
 from partsjournal.core.entry import Entry
 from partsjournal.core.index_rows import Row
@@ -46,7 +47,7 @@ def print_list(found: list[Session], arcs: dict[str, Arc[Row]]) -> None:
         ]
         table.add_row(*row, *([literal(s.id, one_line=True)] if with_id else []))
     ui.out().print(table)
-    ui.say("See one session's story with: partsjournal session show NUMBER")
+    ui.say(msg.SESSIONS_SHOW_HINT)
 
 
 def print_arc(arc: Arc[Entry], stages: list[Stage] | None = None, *, more: int = 0) -> None:
@@ -79,14 +80,12 @@ def print_arc(arc: Arc[Entry], stages: list[Stage] | None = None, *, more: int =
     ui.out().print(table)
     if more:
         ui.say(
-            f"{plural(more, 'later entry', 'later entries')} not listed: "
-            f"partsjournal session show {session.number} --all"
+            msg.SESSION_ENTRIES_NOT_LISTED.format(
+                later=plural(more, "later entry", "later entries"), number=session.number
+            )
         )
     if not arc.before and not arc.after:
-        ui.say(
-            "No entries around this session yet. Try: partsjournal exercise prepare, "
-            "or partsjournal integrate."
-        )
+        ui.say(msg.NO_ENTRIES_AROUND_SESSION)
     _stages(stages or [])
     _notes(f"For your therapist, to bring to {session.name}:", arc.bring)
     _notes("For your therapist, to bring next time:", arc.bring_next)

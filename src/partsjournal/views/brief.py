@@ -17,6 +17,7 @@ from datetime import date
 
 from partsjournal.core import care_record as rec
 from partsjournal.core import dates
+from partsjournal.core import messages as msg
 from partsjournal.core import parts as parts_mod
 from partsjournal.core import sessions as sessions_mod
 from partsjournal.core import vocabulary as vocab
@@ -95,8 +96,11 @@ def check_keys(brief: Brief, keys: list[str]) -> list[str]:
             ", ..." if len(brief.items) > 8 else ""
         )
         raise UsageError(
-            f"--exclude {wrong[0]} names nothing in this brief; give a section "
-            f"({', '.join(k for k, _ in SECTIONS)}) or an item ({items or 'there are none'})."
+            msg.EXCLUDE_NAMES_NOTHING.format(
+                wrong=wrong[0],
+                sections=", ".join(k for k, _ in SECTIONS),
+                items=items or msg.BRIEF_NO_ITEMS,
+            )
         )
     return [k.strip() for k in keys]
 

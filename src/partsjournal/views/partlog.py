@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from partsjournal.core import matching, parts
+from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry
@@ -44,9 +45,8 @@ def sharing_names(live: list[parts.Part]) -> list[list[parts.Part]]:
 def sharing_hint(group: list[parts.Part]) -> str:
     """What to say about parts that share a name: which, and how to make them one."""
     ids = [p.id for p in group]
-    return (
-        f"{len(group)} parts are called {group[0].name} ({', '.join(ids)}); if they are one "
-        f"part, fold one into the other with: partsjournal parts merge {ids[1]} {ids[0]}"
+    return msg.PARTS_SHARE_NAME.format(
+        count=len(group), name=group[0].name, ids=", ".join(ids), one=ids[1], other=ids[0]
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from partsjournal.core import layout
+from partsjournal.core import messages as msg
 from partsjournal.core.errors import UsageError
 
 EARLIEST = date(1900, 1, 1)  # the first day a date may be given for (core/dates)
@@ -48,27 +49,20 @@ def period_for(
     the period directly (``until`` defaults to today).
     """
     if ago < 0:
-        raise UsageError("--ago counts periods back from now, so it must be 0 or more.")
+        raise UsageError(msg.AGO_NEGATIVE)
     if since is not None:
         if month or ago:
-            raise UsageError("Use either --since/--until or --week/--month with --ago, not both.")
+            raise UsageError(msg.PERIOD_TWO_WAYS)
         end = until or today
         if end < since:
-            raise UsageError(
-                f"--until ({end}) is before --since ({since}); give the earlier date first."
-            )
+            raise UsageError(msg.UNTIL_BEFORE_SINCE.format(until=end, since=since))
         return Period(since, end, "range")
     if until is not None:
-        raise UsageError(
-            "--until needs --since too, for example --since 2026-11-01 --until 2026-11-07."
-        )
+        raise UsageError(msg.UNTIL_NEEDS_SINCE)
     length = 30 if month else 7
     if length * (ago + 1) > (today - EARLIEST).days:
         unit = "months" if month else "weeks"
-        raise UsageError(
-            f"--ago {ago} goes back before {EARLIEST.year}; give fewer {unit}, "
-            "or choose the days with --since DATE."
-        )
+        raise UsageError(msg.AGO_TOO_FAR.format(ago=ago, year=EARLIEST.year, unit=unit))
     end = today - timedelta(days=length * ago)
     return Period(end - timedelta(days=length - 1), end, "month" if month else "week")
 

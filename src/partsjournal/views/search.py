@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 from partsjournal.core import index, layout, matching, parts, paths, sessions
+from partsjournal.core import messages as msg
 from partsjournal.core.entry import Entry, load
 from partsjournal.core.errors import UsageError
 from partsjournal.core.index_rows import Row
@@ -42,22 +43,17 @@ def find_entry(ref: str) -> Path:
     if matching.key(ref) == LAST:
         newest = layout.last_id()
         if newest is None:
-            raise UsageError("There are no entries yet; start with: partsjournal exercise primer")
+            raise UsageError(msg.NO_ENTRIES_YET)
         return layout.entry_path(newest)
     if ref.endswith(".toml"):
         ref = ref[:-5]
     if not _ID_START.match(ref):
-        raise UsageError(
-            f"'{ref}' is not an entry id; ids start with the date, like 2026-11-20T211500-3f9a2c "
-            "(to list them: partsjournal entries)."
-        )
+        raise UsageError(msg.NOT_AN_ENTRY_ID.format(ref=ref))
     found = _fitting(ref)
     if len(found) == 1:
         return layout.entry_path(found[0])
     if not found:
-        raise UsageError(
-            f"There is no entry '{ref}'; to see the ids you can use: partsjournal entries"
-        )
+        raise UsageError(msg.NO_SUCH_ENTRY.format(ref=ref))
     raise UsageError(_too_many(f"'{ref}'", found))
 
 
@@ -69,7 +65,7 @@ def _fitting(ref: str) -> list[str]:
 
 def _too_many(what: str, found: list[str]) -> str:
     shown = ", ".join(found[:4]) + (", …" if len(found) > 4 else "")
-    return f"{what} fits {len(found)} entries ({shown}); give more of the id to choose one."
+    return msg.ENTRY_ID_AMBIGUOUS.format(what=what, count=len(found), shown=shown)
 
 
 def exclude_ids(refs: list[str]) -> list[str]:
@@ -83,10 +79,7 @@ def exclude_ids(refs: list[str]) -> list[str]:
         if len(found) > 1:
             raise UsageError(_too_many(f"--exclude {ref}", found))
         if not found:
-            raise UsageError(
-                f"--exclude {ref} is not an entry, so nothing was written; "
-                "check the id with: partsjournal entries"
-            )
+            raise UsageError(msg.EXCLUDE_NOT_AN_ENTRY.format(ref=ref))
         out.append(found[0])
     return out
 
@@ -160,7 +153,7 @@ def read_entries(
             yield load(f)
         except UnreadableFile as exc:
             if warn is not None:
-                warn(f"Skipped {f}: {exc.reason}.")
+                warn(msg.SKIPPED_FILE.format(path=f, reason=exc.reason))
 
 
 @dataclass
@@ -197,7 +190,7 @@ def history(
     if found is not None:
         if warn is not None:
             for path, reason in found.unreadable(since, until):
-                warn(f"Skipped {path}: {reason}.")
+                warn(msg.SKIPPED_FILE.format(path=path, reason=reason))
         return History(found.rows(since, until, search=search), found.entry)
     names = layout.entry_files(since, until) if names is None else names
     root = paths.entries_dir()
@@ -241,10 +234,10 @@ def select(
 def nothing_found(selection: Selection, *, period: bool) -> str:
     """Why a listing is empty, suggesting only what was actually asked for."""
     if layout.last_id() is None:
-        return "No entries yet. Start with: partsjournal exercise primer"
+        return msg.NO_ENTRIES_START
     filtered = bool(selection.parts or selection.exercises or selection.session or selection.grep)
     if filtered and period:
-        return "No entries match. Try a wider period, or leave out a filter."
+        return msg.NO_ENTRIES_MATCH_ANYWHERE
     if filtered:
-        return "No entries match; try leaving out a filter."
-    return "No entries in this period; try a wider one."
+        return msg.NO_ENTRIES_MATCH
+    return msg.NO_ENTRIES_IN_PERIOD
