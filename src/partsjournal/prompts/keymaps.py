@@ -22,6 +22,7 @@ ESCAPE_WAIT = 0.5
 def refused_is_cleared() -> Any:
     """Enter on a one-word answer that does not fit says why and empties the line, so the
     next word typed is the whole answer."""
+    from prompt_toolkit.buffer import ValidationState
     from prompt_toolkit.key_binding import KeyBindings
 
     keys = KeyBindings()
@@ -29,12 +30,16 @@ def refused_is_cleared() -> Any:
     @keys.add("enter")
     def _enter(event: Any) -> None:
         buffer = event.current_buffer
+        buffer.validation_state = ValidationState.UNKNOWN  # what is on the line now
         if buffer.validate(set_cursor=False):
             buffer.validate_and_handle()
             return
         refused = buffer.validation_error
         buffer.text = ""
-        buffer.validation_error = refused  # still said on the screen
+        # still said on the screen: the empty line is not checked again while typing (an
+        # optional question would take it as a skip, and the reason would go at once)
+        buffer.validation_error = refused
+        buffer.validation_state = ValidationState.INVALID
 
     return keys
 
