@@ -116,3 +116,15 @@ def test_several_lines_are_typed_across_the_whole_width(terminal: object) -> Non
         got = prompts.InteractiveAsker().ask(step, step.text, 2, 0)
     assert got == said
     assert any(row.startswith(" When my boss sends an email late at night") for row in drawn.rows)
+
+
+def test_the_choice_made_is_written_whole_under_a_long_question(terminal: object) -> None:
+    """Walked at 40 columns: the answered line read "will see what may help. Thoughts of
+    endi" and, on the next row, "ng my life"."""
+    with narrow(line("2")) as drawn:
+        got = prompts.InteractiveAsker().select(
+            care_words.GOING_ON_ASK, list(care_words.GOING_ON_CHOICES)
+        )
+    assert got == "Thoughts of ending my life"
+    answered = drawn.rows[-6:]
+    assert any(row.strip() == "Thoughts of ending my life" for row in answered), answered

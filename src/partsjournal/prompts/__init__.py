@@ -289,7 +289,10 @@ def _list(
     )
     if not picked:
         control.pointed_at = -1
-    keymaps.add(shown, keymaps.choosing(control, optional=optional, problem=CHOOSE_PROBLEM))
+    chosen = keymaps.choosing(
+        control, optional=optional, problem=CHOOSE_PROBLEM, answered=lambda c: _then(label, c)
+    )
+    keymaps.add(shown, chosen)
     return shown
 
 

@@ -8,6 +8,7 @@ SIGINT while a question starts pauses, as Ctrl-C does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from partsjournal.flow import kinds
@@ -83,10 +84,12 @@ def empty_line_finishes() -> Any:
     return keys
 
 
-def choosing(control: Any, *, optional: bool, problem: str) -> Any:
-    """A list's keys: Enter takes the choice pointed at; with none, it skips an
-    ``optional`` question and otherwise says ``problem``. Up from nothing chosen goes to
-    the last choice, and Ctrl-D pauses."""
+def choosing(
+    control: Any, *, optional: bool, problem: str, answered: Callable[[str], str] = str
+) -> Any:
+    """A list's keys: Enter takes the choice pointed at (written after the question as
+    ``answered`` gives it); with none, it skips an ``optional`` question and otherwise says
+    ``problem``. Up from nothing chosen goes to the last choice, and Ctrl-D pauses."""
     from prompt_toolkit.key_binding import KeyBindings
 
     keys = KeyBindings()
@@ -94,6 +97,8 @@ def choosing(control: Any, *, optional: bool, problem: str) -> Any:
     @keys.add("enter", eager=True)
     def _enter(event: Any) -> None:
         if control.pointed_at >= 0:
+            chosen = control.get_pointed_at()
+            chosen.title = answered(chosen.value)
             control.is_answered = True
             event.app.exit(result=control.get_pointed_at().value)
         elif optional:
