@@ -109,3 +109,12 @@ def test_integrates_flashbacks_step_says_the_card_comes_next_and_asks_only_an_ou
     assert "below" not in said and "support card, which comes next" in said
     asked = " ".join(note.text.split())
     assert "on the surface" not in asked and "no need to go back into them" in asked
+
+
+def test_no_card_step_says_the_card_is_below_it() -> None:
+    """A step's card is drawn after its Enter: above "Press Enter to go on." nothing is below.
+    Walked in firefighter too ("reach out to someone on the card below")."""
+    for ex in exercises.load_all():
+        for step in ex.steps:
+            if step.card:
+                assert "below" not in step.text, (ex.name, step.id)
