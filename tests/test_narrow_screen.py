@@ -128,3 +128,23 @@ def test_the_choice_made_is_written_whole_under_a_long_question(terminal: object
     assert got == "Thoughts of ending my life"
     answered = drawn.rows[-6:]
     assert any(row.strip() == "Thoughts of ending my life" for row in answered), answered
+
+
+@pytest.mark.parametrize("kind", ["yes_no", "scale", "text", "long_text", "choice"])
+def test_the_reason_an_answer_is_refused_is_said_right_under_it(
+    terminal: object, kind: str
+) -> None:
+    """Walked in tmux on a fresh screen (integrate's first question, the grounding offer):
+    "yse" was cleared, and "Please type yes or no." came 26 rows further down, at the foot
+    of the screen, because the answer's row grew to fill the rows below it; a list's "Choose
+    one with the arrow keys" the same (the day of a session, protector)."""
+    from partsjournal.flow import kinds
+
+    choices = ["now", "later"] if kind == "choice" else None
+    step = Step(id="this", kind=kind, text="A question?", choices=choices)
+    with narrow():
+        shown = prompts._build(
+            kinds.of(kind).question(step, ""), step, kinds.of(kind), back=False, names=[]
+        )
+        windows = shown.application.layout.find_all_windows()
+        assert all(w.dont_extend_height() for w in windows)

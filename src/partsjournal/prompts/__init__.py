@@ -205,7 +205,18 @@ def _line(
         keymaps.add(shown, keymaps.empty_line_finishes())
     else:
         keymaps.add(shown, keymaps.refused_is_cleared() if one_word else None)
+    _said_under(shown)
     return shown
+
+
+def _said_under(shown: Any) -> None:
+    """Why an answer is refused is said right under it: no row of the prompt (the answer,
+    a list) grows to fill the screen below it, which put the reason at the foot of an
+    empty screen."""
+    from prompt_toolkit.filters import to_filter
+
+    for window in shown.application.layout.find_all_windows():
+        window.dont_extend_height = to_filter(True)
 
 
 def _width() -> int:
@@ -293,6 +304,7 @@ def _list(
         control, optional=optional, problem=CHOOSE_PROBLEM, answered=lambda c: _then(label, c)
     )
     keymaps.add(shown, chosen)
+    _said_under(shown)
     return shown
 
 
