@@ -186,3 +186,21 @@ def test_a_card_step_may_list_one_kind_of_contact_first_and_its_line_says_the_sa
 def test_a_card_step_naming_no_kind_of_contact_is_refused_with_the_kinds_it_may_name() -> None:
     with pytest.raises(ValueError, match="use true or one of: after-hours, crisis-line"):
         exercises.Step(id="care", kind="guide", text="Please talk.", card="my sister")
+
+
+def test_on_a_narrow_screen_a_number_stays_whole_and_each_line_hangs_under_its_bullet(
+    cli: Cli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walked at 40 columns after "Yes, right now": the card's first line read
+    "• Your crisis line: Samaritans 116" and, at the card's left edge, "123". Someone
+    dialling from the first row would call 116; a number is kept whole, and the rest of a
+    line starts under its words, not under the bullet."""
+    assert cli("config", "crisis-line", "Samaritans 116 123").exit_code == 0
+    assert cli("config", "therapist", "Dr. Lee", "020 7946 0001").exit_code == 0
+    monkeypatch.setenv("COLUMNS", "40")
+    rows = [row.strip("│").rstrip() for row in cli("config").stdout.splitlines()]
+    reach = rows[rows.index(" " + WORDS.reach_out) + 1 :]
+    reach = reach[: next(i for i, row in enumerate(reach) if row.startswith("╰"))]
+    assert "116 123" in "\n".join(reach)
+    assert "020 7946 0001" in "\n".join(reach)
+    assert all(row.startswith(("   • ", "     ")) for row in reach if row.strip()), reach

@@ -179,7 +179,7 @@ def test_every_way_into_holding_ends_the_dialogue_with_care(
     assert "part" not in asker.asked and "closing" not in asker.asked
     shown = flat_screen(capsys.readouterr().out)
     assert care_words.ENDING_TITLE in shown and DIALOGUE_CLOSING not in shown
-    assert care_words.HOLD_INTRO in shown
+    assert care_words.HOLD_INTRO_REACH in shown  # a person first: none of these is "too much"
     assert ("stop", "stopped") in kinds(entry.care)
 
 
@@ -219,7 +219,7 @@ def test_the_holding_menu_offers_only_grounding_people_a_note_or_stopping(home: 
 
     asker.select = select  # type: ignore[method-assign]
     entry = walk(asker)
-    only = [care_words.HOLD_GROUND, care_words.HOLD_PEOPLE, care_words.HOLD_NOTE]
+    only = [care_words.HOLD_PEOPLE, care_words.HOLD_GROUND, care_words.HOLD_NOTE]
     assert len(offered) == 3 and all(c == [*only, care_words.HOLD_STOP] for c in offered)
     notes = [i.value for i in entry.care if i.kind == rec.NOTE]
     assert notes == ["I am scared and I called my sister"]  # never a word lost
@@ -509,6 +509,27 @@ def test_too_much_right_now_grounds_first(home: Path) -> None:
     entry = walk(asker, name)
     assert entry is not None and asker.asked[-3:] == ["feet", "distress", "safe"]
     assert ("grounding", "done") in kinds(entry.care)
+
+
+def test_too_much_right_now_keeps_grounding_first_in_the_hold(home: Path) -> None:
+    """Only when the person said it is too much right now does grounding lead the hold;
+    after thoughts of ending one's life, or "I would rather not say", a person comes first."""
+    name, asker = trigger_safe_step(home)
+    write_dialogue(home)
+    asker.replies[0] = ("What is going on", "It is too much right now")
+    asker.replies.append((HOLD, care_words.HOLD_STOP))
+    asker.answers.update({"distress": 5, "safe": True})
+    offered: list[list[str]] = []
+    real = asker.select
+
+    def select(question: str, choices: list[str]) -> str:
+        if question == HOLD:
+            offered.append(choices)
+        return real(question, choices)
+
+    asker.select = select  # type: ignore[method-assign]
+    assert walk(asker, name) is not None
+    assert all(c[0] == care_words.HOLD_GROUND for c in offered)
 
 
 def test_each_moment_of_care_is_in_the_draft_as_soon_as_it_is_said(home: Path) -> None:

@@ -136,8 +136,8 @@ def test_yes_right_now_keeps_grounding_and_the_people_within_reach_before_the_en
     assert care_words.SAFE not in asker.questions  # not asked on top of "yes, right now"
     assert "images" not in asker.asked  # the dialogue ended at the person's own words
     shown = flat_screen(capsys.readouterr().out)
-    assert shown.index(care_words.THOUGHTS_RIGHT_NOW) < shown.index(care_words.HOLD_INTRO)
-    assert shown.index(care_words.HOLD_INTRO) < shown.index(care_words.ENDING_TITLE)
+    assert shown.index(care_words.THOUGHTS_RIGHT_NOW) < shown.index(care_words.HOLD_INTRO_REACH)
+    assert shown.index(care_words.HOLD_INTRO_REACH) < shown.index(care_words.ENDING_TITLE)
     assert "call your crisis line: Night line 0800 111" in shown
     assert [(i.kind, i.value) for i in entry.care] == [  # type: ignore[attr-defined]
         ("rating", 4), ("thoughts", "no"), ("thoughts", "yes, right now"), ("card", "shown"),
@@ -326,6 +326,7 @@ def test_care_never_asks_about_plans_or_means_and_never_labels_a_risk() -> None:
         care_words.THOUGHTS_IN_PASSING, care_words.THOUGHTS_RIGHT_NOW, care_words.GOING_ON_ASK,
         care_words.CRISIS_LEAD, care_words.RATHER_NOT_LEAD, care_words.SOMEONE_LEAD,
         care_words.BODY_LEAD, care_words.URGE_ENDING_LEAD, care_words.HOLD_INTRO,
+        care_words.HOLD_INTRO_REACH,
         care_words.HOLD_ASK, care_words.HOLD_NOTE_ASK, care_words.ENDING_PRIVATE,
         *care_words.THOUGHTS_CHOICES, *care_words.GOING_ON_CHOICES,
     ]  # fmt: skip
@@ -377,3 +378,41 @@ def test_yes_right_now_from_one_place_ends_the_run(
     shown = flat_screen(capsys.readouterr().out)
     assert care_words.CARD.opening in shown
     assert care_words.CARD.during_exercise not in shown  # it ends here: nothing to pause
+
+
+def test_after_yes_right_now_the_hold_puts_reaching_someone_first(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walked at night, the day after a session: "Yes, right now", the card (crisis line
+    first, "Please reach out now"), then a menu that began with "A few slow minutes of
+    grounding", under a line naming the clinic's after-hours line, and an ending that named
+    it again. Alone with thoughts of ending your life, reaching a person comes first, and
+    the hold names the one the card put first."""
+    assert (
+        cli("config", "therapist", "Dr Lee", "020 0001", "--after-hours", "020 0999").exit_code == 0
+    )
+    assert cli("config", "crisis-line", "Night line 0800 111").exit_code == 0
+    session_days_ago(1)
+    offered: list[list[str]] = []
+    asker = FakeAsker(
+        dict(CALM),
+        [(ASK, "Yes, right now"), (HOLD, care_words.HOLD_PEOPLE), (HOLD, care_words.HOLD_STOP)],
+    )
+    real = asker.select
+
+    def select(question: str, choices: list[str]) -> str:
+        if question == HOLD:
+            offered.append(choices)
+        return real(question, choices)
+
+    asker.select = select  # type: ignore[method-assign]
+    assert run(asker) is not None
+    first = [care_words.HOLD_PEOPLE, care_words.HOLD_GROUND]
+    assert offered == [[*first, care_words.HOLD_NOTE, care_words.HOLD_STOP]] * 2
+    shown = flat_screen(capsys.readouterr().out)
+    held = shown[shown.index(care_words.HOLD_INTRO_REACH) :]
+    assert care_words.CARD.reminder.format(who="Your crisis line: Night line 0800 111") in held
+    again = held[held.index(care_words.CARD.reach_out) :]  # the card asked for again
+    assert again.index("Night line") < again.index("after hours")
+    assert "call your crisis line: Night line 0800 111" in held
+    assert "after-hours" not in held

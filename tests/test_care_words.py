@@ -94,3 +94,27 @@ def test_the_part_that_stays_close_can_be_named_without_finding_a_name() -> None
     assert "the one that stays close" in step.hint
     close = exercises.get("unblend").step("unblend_close")
     assert close is not None and "Knowing which part" not in close.text  # "knowing ... knowing"
+
+
+def test_integrates_flashbacks_step_says_the_card_comes_next_and_asks_only_an_outline() -> None:
+    """Walked in a terminal (integrate on the evening of a session, flashbacks on two days):
+    "Their details are on your support card below" stood over "Press Enter to go on." and
+    nothing below it; the card comes after Enter. The note then asked what flashbacks are
+    like "on the surface", which reads as a riddle at night: say plainly that an outline is
+    enough and there is no need to go back into them."""
+    ex = exercises.get("integrate")
+    now, note = ex.step("flashbacks_now"), ex.step("flashbacks_note")
+    assert now is not None and note is not None
+    said = " ".join(now.text.split())
+    assert "below" not in said and "support card, which comes next" in said
+    asked = " ".join(note.text.split())
+    assert "on the surface" not in asked and "no need to go back into them" in asked
+
+
+def test_no_card_step_says_the_card_is_below_it() -> None:
+    """A step's card is drawn after its Enter: above "Press Enter to go on." nothing is below.
+    Walked in firefighter too ("reach out to someone on the card below")."""
+    for ex in exercises.load_all():
+        for step in ex.steps:
+            if step.card:
+                assert "below" not in step.text, (ex.name, step.id)

@@ -161,6 +161,45 @@ def test_only_one_word_kinds_clear_what_does_not_fit() -> None:
     assert {name for name, kind in kinds.KINDS.items() if kind.one_word} == {"yes_no", "scale"}
 
 
+@pytest.mark.parametrize("kind", ["yes_no", "scale"])
+def test_on_an_optional_question_the_refusal_stays_said_once_the_word_is_cleared(
+    terminal: Typing, kind: str
+) -> None:
+    """Walked in tmux (integrate's optional "have flashbacks or nightmares come?"): "yse"
+    and Enter emptied the line and said nothing. The empty line was checked again while
+    typing, and an empty optional answer is a skip, so the reason went at once: the word
+    vanished unexplained, and Enter then would have skipped the question."""
+    import threading
+
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+
+    step = step_of(kind, optional=True)
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        shown = prompts._build(
+            kinds.of(kind).question(step, ""), step, kinds.of(kind), back=False, names=[]
+        )
+        pipe.send_text(line("yse"))
+        later = threading.Timer(0.3, pipe.send_text, [CTRL_D])  # after the check while typing
+        later.start()
+        with pytest.raises(EOFError):
+            shown.application.run()
+        later.join()
+    buffer = shown.application.current_buffer
+    said = {"yes_no": "Please type yes or no.", "scale": "a whole number from 0 to 10"}[kind]
+    assert buffer.text == "" and buffer.validation_error is not None
+    assert said in buffer.validation_error.message
+
+
+def test_after_a_refused_word_enter_alone_still_skips_an_optional_question(
+    terminal: Typing,
+) -> None:
+    """As its screen says: "Optional: press Enter with nothing written to skip it"."""
+    step = step_of("yes_no", optional=True)
+    assert asked(terminal, line("yse") + ENTER + line("next"), step, NEXT) == ["", "next"]
+
+
 def test_a_refused_confirm_word_is_cleared_too(terminal: Typing) -> None:
     with terminal.typing(line("yse") + line("no")):
         assert prompts.InteractiveAsker().confirm("Safe?") is False

@@ -112,6 +112,7 @@ class Talk:
         line with the first person to reach and the grounding command. ``during`` is False
         when the run ends right after it: the card then does not say how to pause."""
         shown = self.state.card_shown
+        first = first or self.first()
         if shown and not (asked or lead):
             self.reminder(first)
             return
@@ -125,9 +126,20 @@ class Talk:
             self.state.note(rec.CARD, rec.SHOWN)
 
     def reminder(self, first: str | None = None) -> None:
-        """The card's one line, naming the first one to reach (of kind ``first``, if any)."""
+        """The card's one line, naming the first one to reach (of kind ``first``; else the
+        one the card put first for what was said, see :meth:`first`)."""
         if self.state.card_shown:
+            first = first or self.first()
             card.reminder(words.CARD, first=first, to_stderr=not self.asker.interactive)
+
+    def first(self) -> str | None:
+        """The kind of reach the card put first for what was said, named first again after
+        it (the hold's line, its ending, the close): the crisis line after thoughts of
+        ending one's life, the clinic for a body that feels wrong."""
+        ending = any(i.kind == rec.RISK and i.value == rec.ENDING_LIFE for i in self.state.items)
+        if self.state.thoughts_right_now or ending:
+            return config.CRISIS_LINE
+        return _FIRST.get(self.state.going_on or "")
 
     # ----------------------------------------------------------------- a hard moment
 
@@ -186,11 +198,16 @@ class Talk:
                 self.not_safe()
         if not self.state.card_shown:
             self.show_card()
+        # grounding first only when the person said it is too much right now; otherwise
+        # (thoughts of ending their life, grounding that left it at 9 or 10, not safe from
+        # someone, the body) a person comes first, as the card just said
+        ground_first = self.state.going_on == rec.TOO_MUCH and self.first() is None
         screens.blank()
-        ui.say(words.HOLD_INTRO)
+        ui.say(words.HOLD_INTRO if ground_first else words.HOLD_INTRO_REACH)
+        ways = [words.HOLD_GROUND, words.HOLD_PEOPLE]
         while True:
             self.reminder()
-            choices = [words.HOLD_GROUND, words.HOLD_PEOPLE, words.HOLD_NOTE, words.HOLD_STOP]
+            choices = [*(ways if ground_first else ways[::-1]), words.HOLD_NOTE, words.HOLD_STOP]
             choice = self.asker.select(words.HOLD_ASK, choices)
             if choice == words.HOLD_GROUND:
                 before = len(self.state.items)
@@ -217,7 +234,7 @@ class Talk:
         """The close of a run care held: one next step from the card, nothing is sent
         anywhere, and on the day of a session: do not drive yourself."""
         said = self.state.going_on
-        people = config.load().reach_in_order(_FIRST.get(said or ""))
+        people = config.load().reach_in_order(self.first())
         clinic = (config.AFTER_HOURS, config.THERAPIST)
         if said == rec.SOMEONE:
             step = words.ENDING_EMERGENCY

@@ -35,6 +35,8 @@ from partsjournal.prompts import keymaps
 from partsjournal.render import screens, terminal, ui
 from partsjournal.render.text import wrap
 
+CHOICE_INDENT = 6  # a list's pointer and number before each choice: " » 3) "
+
 
 def ask_secret(question: str) -> str:
     """A passphrase or key typed in the terminal, never echoed; refused without a terminal."""
@@ -196,22 +198,61 @@ def _line(
             validate=validate,
             default=default,
             multiline=lines,
-            instruction=msg.FINISH_HINT if lines else None,
+            # several lines start on a row of their own, with the whole width: after the
+            # prompt, each row would be wrapped in the few columns left beside it
+            instruction=_then(label, msg.FINISH_HINT) + "\n" if lines else None,
         )
     if lines:
         keymaps.add(shown, keymaps.empty_line_finishes())
     else:
         keymaps.add(shown, keymaps.refused_is_cleared() if one_word else None)
+    _said_under(shown)
     return shown
 
 
-def _fit(label: str) -> str:
-    """``label`` broken between words to fit the screen the prompt draws on (a question's
-    mark and a space come before it): prompt_toolkit would break it inside a word."""
+def _said_under(shown: Any) -> None:
+    """Why an answer is refused is said right under it: no row of the prompt (the answer,
+    a list) grows to fill the screen below it, which put the reason at the foot of an
+    empty screen."""
+    from prompt_toolkit.filters import to_filter
+
+    for window in shown.application.layout.find_all_windows():
+        window.dont_extend_height = to_filter(True)
+
+
+def _width() -> int:
+    """The columns a prompt's words may fill on the screen it draws on (a question's mark
+    and a space come before them)."""
     from prompt_toolkit.application.current import get_app_session
 
-    columns = get_app_session().output.get_size().columns
-    return wrap(label, max(20, columns - 2))
+    return max(20, get_app_session().output.get_size().columns - 2)
+
+
+def _fit(label: str) -> str:
+    """``label`` broken between words to fit the screen the prompt draws on:
+    prompt_toolkit would break it inside a word."""
+    return wrap(label, _width())
+
+
+def _then(label: str, hint: str) -> str:
+    """``hint`` as drawn after the fitted ``label``: on its last row when there is room,
+    else on rows of its own, broken between words. A row wider than the screen breaks
+    inside a word ("or a number / , then Enter"), and the prompt of several lines is then
+    not drawn at all (neither the question nor what is typed)."""
+    rows = label.split("\n")
+    used = len(rows[-1]) + (2 if len(rows) == 1 else 0) + 2  # the mark; a space either side
+    return hint if used + len(hint) <= _width() else "\n" + wrap(hint, _width())
+
+
+def _choice(title: str) -> Any:
+    """A list's choice whose words are broken between rows to fit beside its pointer and
+    number, each row under the first ("   3) Write a few words (kept for you / and your
+    therapist)"): prompt_toolkit would cut it at the edge. Chosen, it is ``title``."""
+    import questionary
+
+    indent = " " * CHOICE_INDENT
+    shown = wrap(title, _width() - CHOICE_INDENT).replace("\n", "\n" + indent)
+    return questionary.Choice(title=shown, value=title)
 
 
 def _page(label: str) -> Any:
@@ -246,20 +287,25 @@ def _list(
     import questionary
     from questionary.prompts.common import InquirerControl
 
+    label = _fit(label)
     shown = questionary.select(
-        _fit(label),
-        choices=[*choices, questionary.Separator(), *extras],
+        label,
+        choices=[*map(_choice, choices), questionary.Separator(), *map(_choice, extras)],
         default=picked or None,
         use_shortcuts=True,
         use_jk_keys=False,
-        instruction=msg.CHOOSE_HINT,
+        instruction=_then(label, msg.CHOOSE_HINT),
     )
     control: Any = next(
         c for c in shown.application.layout.find_all_controls() if isinstance(c, InquirerControl)
     )
     if not picked:
         control.pointed_at = -1
-    keymaps.add(shown, keymaps.choosing(control, optional=optional, problem=msg.CHOOSE_PROBLEM))
+    chosen = keymaps.choosing(
+        control, optional=optional, problem=msg.CHOOSE_PROBLEM, answered=lambda c: _then(label, c)
+    )
+    keymaps.add(shown, chosen)
+    _said_under(shown)
     return shown
 
 

@@ -8,6 +8,7 @@ SIGINT while a question starts pauses, as Ctrl-C does.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from partsjournal.flow import kinds
@@ -22,6 +23,7 @@ ESCAPE_WAIT = 0.5
 def refused_is_cleared() -> Any:
     """Enter on a one-word answer that does not fit says why and empties the line, so the
     next word typed is the whole answer."""
+    from prompt_toolkit.buffer import ValidationState
     from prompt_toolkit.key_binding import KeyBindings
 
     keys = KeyBindings()
@@ -29,12 +31,16 @@ def refused_is_cleared() -> Any:
     @keys.add("enter")
     def _enter(event: Any) -> None:
         buffer = event.current_buffer
+        buffer.validation_state = ValidationState.UNKNOWN  # what is on the line now
         if buffer.validate(set_cursor=False):
             buffer.validate_and_handle()
             return
         refused = buffer.validation_error
         buffer.text = ""
-        buffer.validation_error = refused  # still said on the screen
+        # still said on the screen: the empty line is not checked again while typing (an
+        # optional question would take it as a skip, and the reason would go at once)
+        buffer.validation_error = refused
+        buffer.validation_state = ValidationState.INVALID
 
     return keys
 
@@ -78,10 +84,12 @@ def empty_line_finishes() -> Any:
     return keys
 
 
-def choosing(control: Any, *, optional: bool, problem: str) -> Any:
-    """A list's keys: Enter takes the choice pointed at; with none, it skips an
-    ``optional`` question and otherwise says ``problem``. Up from nothing chosen goes to
-    the last choice, and Ctrl-D pauses."""
+def choosing(
+    control: Any, *, optional: bool, problem: str, answered: Callable[[str], str] = str
+) -> Any:
+    """A list's keys: Enter takes the choice pointed at (written after the question as
+    ``answered`` gives it); with none, it skips an ``optional`` question and otherwise says
+    ``problem``. Up from nothing chosen goes to the last choice, and Ctrl-D pauses."""
     from prompt_toolkit.key_binding import KeyBindings
 
     keys = KeyBindings()
@@ -89,6 +97,8 @@ def choosing(control: Any, *, optional: bool, problem: str) -> Any:
     @keys.add("enter", eager=True)
     def _enter(event: Any) -> None:
         if control.pointed_at >= 0:
+            chosen = control.get_pointed_at()
+            chosen.title = answered(chosen.value)
             control.is_answered = True
             event.app.exit(result=control.get_pointed_at().value)
         elif optional:

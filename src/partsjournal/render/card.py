@@ -14,12 +14,16 @@ from typing import TYPE_CHECKING
 from partsjournal.core import config
 from partsjournal.core.config import Config, Reach
 from partsjournal.render import ui
-from partsjournal.render.text import visible
+from partsjournal.render.text import visible, wrap
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.panel import Panel
     from rich.text import Text
+
+
+BULLET = "  • "
+HANG = " " * len(BULLET)  # the rest of a reach line, under its words
 
 
 @dataclass(frozen=True)
@@ -55,10 +59,14 @@ def card_text(
     first: str | None = None,
     during_exercise: bool = False,
     focus: bool = False,
+    width: int | None = None,
 ) -> Text:
     """The card's text; ``lead`` is said first (what matters now), ``first`` is the kind
     of reach listed first (the crisis line after thoughts of ending one's life). ``focus``
-    is the card shown again right after the whole of it: the lead and the people only."""
+    is the card shown again right after the whole of it: the lead and the people only.
+    Given the ``width`` it is drawn in, each reach line that does not fit goes on under its
+    own words, not under the bullet."""
+    from rich.cells import cell_len
     from rich.text import Text
 
     text = Text()
@@ -72,8 +80,11 @@ def card_text(
     if people:
         text.append("\n" + words.reach_out)
         for r in people:
-            text.append("\n  • ")
-            text.append(reach_line(r, words), style="bold" if r is people[0] else "")
+            line = reach_line(r, words)
+            if width is not None:
+                line = wrap(line, width - len(BULLET), cell_len).replace("\n", "\n" + HANG)
+            text.append("\n" + BULLET)
+            text.append(line, style="bold" if r is people[0] else "")
         if not cfg.crisis_line:
             text.append("\n\n" + words.no_crisis_line)
     elif focus:
@@ -99,11 +110,20 @@ def crisis_card(
     between words to fit inside the border, so no command on it is split."""
     from rich.panel import Panel
 
+    width = console.width - 4 if console is not None else None  # border and padding
+    if console is not None and not ui.fits_lines(console):
+        width = None
     text = card_text(
-        cfg, words, lead=lead, first=first, during_exercise=during_exercise, focus=focus
+        cfg,
+        words,
+        lead=lead,
+        first=first,
+        during_exercise=during_exercise,
+        focus=focus,
+        width=width,
     )
     if console is not None:
-        text = ui.fitted(text, console, width=console.width - 4)  # border and padding
+        text = ui.fitted(text, console, width=console.width - 4)
     return Panel(text, title=words.title, border_style="magenta")
 
 

@@ -132,9 +132,25 @@ def _in_a_date(token: str, following: str) -> bool:
     return bool(_MONTH.match(token) and re.match(r"\d{4}\b", following))
 
 
+_NUMBER_GROUP = re.compile(r"[+(]?\d[\d()./-]*")
+
+
+def _in_a_number(token: str, following: str) -> bool:
+    """ "116 123", "020 7946 0001", "+44 20 7946": the groups of a phone number stay on
+    one line (dialled from the first row alone, "116" is another number)."""
+    return bool(_NUMBER_GROUP.fullmatch(token)) and bool(
+        _NUMBER_GROUP.fullmatch(following.rstrip(".,;:)"))
+    )
+
+
 def _glued_gaps(tokens: list[str]) -> set[int]:
-    """Indexes ``i`` of the gaps after ``tokens[i]`` that lie inside a command or a date."""
-    glued = {i for i in range(len(tokens) - 1) if _in_a_date(tokens[i], tokens[i + 1])}
+    """Indexes ``i`` of the gaps after ``tokens[i]`` that lie inside a command, a date or
+    a phone number."""
+    glued = {
+        i
+        for i in range(len(tokens) - 1)
+        if _in_a_date(tokens[i], tokens[i + 1]) or _in_a_number(tokens[i], tokens[i + 1])
+    }
     i = 0
     while i < len(tokens):
         if not _is_command_start(tokens[i]) or tokens[i].endswith(":"):

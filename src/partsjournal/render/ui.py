@@ -82,13 +82,18 @@ def show(text: Text, *, to_stderr: bool = False) -> None:
     console.print(fitted(text, console), soft_wrap=True)
 
 
+def fits_lines(console: Console) -> bool:
+    """Whether text for ``console`` is broken between words to fit it (see :func:`fitted`)."""
+    return terminal.current().fits_lines(stderr=console.stderr)
+
+
 def fitted(text: Text, console: Console, width: int | None = None) -> Text:
     """``text`` with line breaks put between words, so that it fits ``width`` (the
     console's) and no command or path is split; the styles stay where they were.
 
     Output to a pipe or a file is left unbroken, unless COLUMNS asks for a width.
     """
-    if not terminal.current().fits_lines(stderr=console.stderr):
+    if not fits_lines(console):
         return text
     from rich.cells import cell_len
 
