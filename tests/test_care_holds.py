@@ -17,6 +17,7 @@ from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import load_range
 from partsjournal.flow import care_words, exercises, runner, session_day
 from partsjournal.flow.engine import Run
+from partsjournal.render import care_lines
 from tests.askers import FakeAsker, PausesAt
 from tests.conftest import Cli
 from tests.helpers import DIALOGUE_CLOSING, TODAY, flat_screen, freeze_today, write_dialogue
@@ -441,15 +442,26 @@ def test_a_scripted_run_that_is_not_safe_keeps_every_answer_of_the_file(
     assert ("safe", False) in kinds(entry.care)
 
 
-@pytest.mark.parametrize(
-    ("said", "lead", "first"),
-    [
-        ("Thoughts of ending my life", care_words.CRISIS_LEAD, "Night line"),
-        ("I would rather not say", care_words.RATHER_NOT_LEAD, "Night line"),
-        ("I am not safe from someone", care_words.SOMEONE_LEAD, None),
-        ("My body feels wrong", care_words.BODY_LEAD, "Your clinic after hours"),
-    ],
-)
+ROUTES = [
+    ("Thoughts of ending my life", care_words.CRISIS_LEAD, "Night line"),
+    ("An urge to hurt myself", care_words.HURT_LEAD, "Night line"),
+    ("I would rather not say", care_words.RATHER_NOT_LEAD, "Night line"),
+    ("I am not safe from someone", care_words.SOMEONE_LEAD, None),
+    ("My body feels wrong", care_words.BODY_LEAD, "Your clinic after hours"),
+]
+
+
+def test_every_answer_to_what_is_going_on_has_a_route_and_a_line_for_the_therapist() -> None:
+    """Walked in a terminal: after "urges to hurt myself" and "not safe", the list had no
+    answer for the urge itself. Every answer offered is routed (the table below, or
+    grounding for too much), kept as one of the record's values and said in the brief."""
+    routed = {said for said, _, _ in ROUTES} | {"It is too much right now"}
+    assert routed == set(care_words.GOING_ON_CHOICES)
+    assert sorted(care_words.GOING_ON_CHOICES.values()) == sorted(rec.GOING_ON_ANSWERS)
+    assert set(care_lines.GOING_ON_WORDS) == set(rec.GOING_ON_ANSWERS)
+
+
+@pytest.mark.parametrize(("said", "lead", "first"), ROUTES)
 def test_each_answer_to_what_is_going_on_is_routed(
     home: Path, cli: Cli, capsys: pytest.CaptureFixture[str], said: str, lead: str, first: str
 ) -> None:

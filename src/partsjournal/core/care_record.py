@@ -69,7 +69,8 @@ THOUGHTS_ANSWERS = (NO, IN_PASSING, RIGHT_NOW)
 
 TOO_MUCH, THOUGHTS_OF_ENDING = "too much", "thoughts of ending my life"
 SOMEONE, BODY, RATHER_NOT_SAY = "not safe from someone", "body feels wrong", "rather not say"
-GOING_ON_ANSWERS = (TOO_MUCH, THOUGHTS_OF_ENDING, SOMEONE, BODY, RATHER_NOT_SAY)
+URGE_TO_HURT = "urge to hurt myself"
+GOING_ON_ANSWERS = (TOO_MUCH, THOUGHTS_OF_ENDING, URGE_TO_HURT, SOMEONE, BODY, RATHER_NOT_SAY)
 
 KEYS = frozenset({"at", "kind", "value", "moment", "step"})
 

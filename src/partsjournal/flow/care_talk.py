@@ -33,11 +33,13 @@ _NOTE = Step(id=NOTE_STEP, kind="long_text", text=words.HOLD_NOTE_ASK, optional=
 # the kind of reach listed first after each answer to "what is going on?"
 _FIRST = {
     rec.THOUGHTS_OF_ENDING: config.CRISIS_LINE,
+    rec.URGE_TO_HURT: config.CRISIS_LINE,
     rec.RATHER_NOT_SAY: config.CRISIS_LINE,
     rec.BODY: config.AFTER_HOURS,
 }
 _LEAD = {
     rec.THOUGHTS_OF_ENDING: words.CRISIS_LEAD,
+    rec.URGE_TO_HURT: words.HURT_LEAD,
     rec.RATHER_NOT_SAY: words.RATHER_NOT_LEAD,
     rec.SOMEONE: words.SOMEONE_LEAD,
     rec.BODY: words.BODY_LEAD,

@@ -96,6 +96,7 @@ GOING_ON_ASK = (
 GOING_ON_CHOICES: dict[str, str] = {  # as shown -> as kept in the care record
     "It is too much right now": rec.TOO_MUCH,
     "Thoughts of ending my life": rec.THOUGHTS_OF_ENDING,
+    "An urge to hurt myself": rec.URGE_TO_HURT,
     "I am not safe from someone": rec.SOMEONE,
     "My body feels wrong": rec.BODY,
     "I would rather not say": rec.RATHER_NOT_SAY,
@@ -107,6 +108,11 @@ CRISIS_LEAD = (
 )
 RATHER_NOT_LEAD = (
     "You do not have to say. Please reach out to someone now, so you are not alone with it."
+)
+HURT_LEAD = (
+    "Thank you for saying it. An urge like this rises and falls, even when it feels as if it "
+    "never will. Please reach out now, while it is here: a crisis line is there for this too, "
+    "and nothing needs to have happened for you to call."
 )
 SOMEONE_LEAD = (
     "If someone could hurt you, please call your local emergency number now, or go where "

@@ -42,6 +42,7 @@ MOMENT_WORDS = {
 GOING_ON_WORDS = {
     rec.TOO_MUCH: "it was too much",
     rec.THOUGHTS_OF_ENDING: "thoughts of ending my life",
+    rec.URGE_TO_HURT: "an urge to hurt myself",
     rec.SOMEONE: "not safe from someone",
     rec.BODY: "my body felt wrong",
     rec.RATHER_NOT_SAY: "rather not say",
