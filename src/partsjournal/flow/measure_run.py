@@ -13,7 +13,7 @@ pause (Ctrl-C, a closed terminal) keeps what was answered (:class:`Stopped`), an
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -209,18 +209,7 @@ def result_entry(
         derived(f"subscale_{n}", name, value, vocab.MEASURE_SUBSCALE)
         for n, (name, value, _) in enumerate(result.subscales, 1)
     ]
-    entry = Entry(
-        id=new_id(created),
-        created=created,
-        exercise=measure.name,
-        exercise_version=measure.version,
-        title=measure.title,
-        answers=answers,
-        session=session,
-        phase=phase,
-        care=list(care or []),
-    )
-    return entry, result
+    return _entry(measure, created, answers, session, phase, care or []), result
 
 
 def unfinished_entry(
@@ -244,6 +233,18 @@ def unfinished_entry(
         for n, item in enumerate(measure.items, 1)
         if step_id(n) in current.answers
     ]
+    return _entry(measure, created, answers, session, phase, current.care)
+
+
+def _entry(
+    measure: Measure,
+    created: datetime,
+    answers: list[Answer],
+    session: str | None,
+    phase: str | None,
+    care: Iterable[CareItem],
+) -> Entry:
+    """A new entry of ``measure`` holding ``answers`` and the care record."""
     return Entry(
         id=new_id(created),
         created=created,
@@ -253,7 +254,7 @@ def unfinished_entry(
         answers=answers,
         session=session,
         phase=phase,
-        care=list(current.care),
+        care=list(care),
     )
 
 
