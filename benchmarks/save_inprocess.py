@@ -23,7 +23,7 @@ ANSWERS = Path(__file__).resolve().parent.parent / "docs" / "examples" / "protec
 def main() -> int:
     new, decade = Path(sys.argv[1]), Path(sys.argv[2])
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 21
-    from typer.testing import CliRunner
+    from click.testing import CliRunner
 
     from partsjournal.cli import app
 
