@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from partsjournal.core import care_record as rec
 from partsjournal.core import drafts, entry, sessions, store
+from partsjournal.core import vocabulary as vocab
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import Entry, new_id, save_new
 from partsjournal.flow import care_words, exercises, runner
@@ -226,6 +227,26 @@ def test_the_summary_names_what_is_worth_noticing() -> None:
     assert (note.not_safe, note.peak, note.flooded) == (2, 10, True)
     assert note.risks == [rec.SELF_HARM] and note.thoughts == [rec.IN_PASSING]
     assert note.going_on == [rec.TOO_MUCH] and note.grounding == [rec.DECLINED] and note.stopped
+
+
+@pytest.mark.parametrize("risk", rec.RISKS)
+def test_a_risk_is_said_to_the_person_in_the_review_and_in_their_own_words_in_the_record(
+    risk: str,
+) -> None:
+    """Walked in a terminal: the brief, written in the person's voice ("I am bringing them"),
+    said "named urges to hurt yourself". The record (show, export, brief) keeps the choice
+    as it was chosen; the review, which speaks to the person, says "you named ... yourself"."""
+    item = CareItem(moment(21), rec.RISK, risk)
+    chosen = next(c for c, r in vocab.URGE_RISKS.items() if r == risk)
+    assert care_lines.item_words(item) == f"named {chosen}"
+    note = care_summary.of_entry(
+        Entry(id="x", created=moment(21), exercise="e", exercise_version=1, title="T", care=[item])
+    )
+    assert note is not None and f"you named {care_lines.RISK_WORDS[risk]}" in care_lines.summary(
+        note
+    )
+    for words in (care_lines.item_words(item), *care_lines.GOING_ON_WORDS.values()):
+        assert not {"you", "your", "yourself"} & set(words.split()), words
 
 
 @pytest.mark.parametrize(

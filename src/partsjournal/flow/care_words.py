@@ -110,9 +110,9 @@ RATHER_NOT_LEAD = (
     "You do not have to say. Please reach out to someone now, so you are not alone with it."
 )
 HURT_LEAD = (
-    "Thank you for saying it. An urge like this rises and falls, even when it feels as if it "
-    "never will. Please reach out now, while it is here: a crisis line is there for this too, "
-    "and nothing needs to have happened for you to call."
+    "An urge like this rises and falls, even when it feels as if it never will. Please reach "
+    "out now, while it is here: a crisis line is there for this too, and nothing needs to "
+    "have happened for you to call."
 )
 SOMEONE_LEAD = (
     "If someone could hurt you, please call your local emergency number now, or go where "

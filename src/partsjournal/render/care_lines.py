@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from partsjournal.core import care_record as rec
+from partsjournal.core import vocabulary as vocab
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.dates import short_day, short_moment
 from partsjournal.render.text import plural
@@ -22,11 +23,14 @@ EXPORT_NOTE = (
 EXPORT_LEFT_OUT = "What care noticed during these entries is left out, as you chose."
 BRING_IT = "this may be worth bringing to your therapist, or to someone you trust."
 
+# said to the person, in the review ("you named urges to hurt yourself")
 RISK_WORDS = {
     rec.SELF_HARM: "urges to hurt yourself",
     rec.SUBSTANCE: "wanting more of a substance or medicine",
     rec.ENDING_LIFE: "thoughts of ending your life",
 }
+# in the record itself (show, export, the brief the person hands over): the choice as chosen
+RISK_CHOSEN = {risk: chosen for chosen, risk in vocab.URGE_RISKS.items()}
 THOUGHTS_WORDS = {rec.IN_PASSING: "in passing", rec.RIGHT_NOW: "right then"}
 MOMENT_WORDS = {
     rec.START: "at the start",
@@ -84,7 +88,7 @@ def item_words(item: CareItem) -> str:
     if item.kind == rec.GOING_ON:
         return f"what was going on: {GOING_ON_WORDS.get(str(item.value), str(item.value))}"
     if item.kind == rec.RISK:
-        return f"named {RISK_WORDS.get(str(item.value), str(item.value))}"
+        return f"named {RISK_CHOSEN.get(str(item.value), str(item.value))}"
     if item.kind == rec.THOUGHTS:
         answer = str(item.value) or "the plain question could not be asked"
         return f"thoughts of ending one's life{f' ({where})' if where else ''}: {answer}"
