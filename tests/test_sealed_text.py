@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from partsjournal.cli import root
 from partsjournal.core import config, crypt, entry, matching, part_merges, parts
 from tests.conftest import ROOT, Cli, entry_files
+from tests.helpers import fake_editor
 
 # --- files are UTF-8 whatever the locale -------------------------------------------------
 
@@ -210,6 +211,9 @@ def test_a_home_path_with_control_characters_never_reaches_the_terminal_raw(
 ) -> None:
     home = tmp_path / "j\x1b[31mour\x07nal\x9b"
     monkeypatch.setenv("PARTSJOURNAL_HOME", str(home))
+    # no editor on the PATH, whatever the machine has (a real one would wait for a terminal)
+    (tmp_path / "bin").mkdir()
+    monkeypatch.setenv("PATH", str(tmp_path / "bin"))
     out = tmp_path / "week.md"
     shown = ""
     for args in (
@@ -224,6 +228,12 @@ def test_a_home_path_with_control_characters_never_reaches_the_terminal_raw(
     ):
         result = cli(*args)
         shown += result.stdout + result.stderr
+    assert "No editor was found" in shown
+    # an edit that is refused names where what was typed is kept: inside the journal
+    fake_editor(tmp_path, monkeypatch, "p.write_text('not an entry [[[', encoding='utf-8')")
+    result = cli("edit", "last")
+    assert "kept in" in result.stderr
+    shown += result.stdout + result.stderr
     assert "saved in" in shown and "\\x1b" in shown  # the path is there, written out
     assert not any(c in shown for c in "\x1b\x07\x9b")
 

@@ -112,11 +112,14 @@ class Run:
         visible, so "step 3 of 14" only ever shrinks, never jumps up.
         """
         out = []
+        answers, phase, day, linked = self.answers, self.phase, self.day, self.linked
         for step in self.reachable():
-            pending = any(
-                c.step is not None and c.step not in self.answers for c in step.conditions
-            )
-            if pending or step.shown(self.answers, self.phase, self.day, self.linked):
+            conditions = step.conditions
+            if not conditions:  # shown whatever the answers
+                out.append(step)
+                continue
+            pending = any(c.step is not None and c.step not in answers for c in conditions)
+            if pending or step.shown(answers, phase, day, linked):
                 out.append(step)
         return out
 
@@ -126,27 +129,24 @@ class Run:
         on the way to a gentle close (:meth:`close_gently`) the steps before it."""
         out = []
         going_to: str | None = None
-        for step in self.exercise.steps:
-            if self.skipped(step):
-                continue
+        answers, phase, day, linked = self.answers, self.phase, self.day, self.linked
+        before = self._skipped_before()
+        for number, step in enumerate(self.exercise.steps):
+            if number < before and step.id not in answers:
+                continue  # left out on the way to a gentle close
             if going_to is not None and step.id != going_to:
                 continue
             going_to = None
             out.append(step)
-            if (
-                step.then
-                and step.id in self.answers
-                and step.shown(self.answers, self.phase, self.day, self.linked)
-            ):
+            if step.then and step.id in answers and step.shown(answers, phase, day, linked):
                 going_to = step.then
         return out
 
     def next_step(self) -> Step | None:
         """The first step still to ask, or None when the run is complete."""
+        answers, phase, day, linked = self.answers, self.phase, self.day, self.linked
         for step in self.reachable():
-            if step.id not in self.answers and step.shown(
-                self.answers, self.phase, self.day, self.linked
-            ):
+            if step.id not in answers and step.shown(answers, phase, day, linked):
                 return step
         return None
 
@@ -162,13 +162,14 @@ class Run:
         self.context["close_from"] = target
         return True
 
-    def skipped(self, step: Step) -> bool:
-        """True for a step left out on the way to a gentle close."""
+    def _skipped_before(self) -> int:
+        """How many of the exercise's first steps are left out, unless answered, on the
+        way to a gentle close (0 when there is no gentle close under way)."""
         target = self.context.get("close_from")
-        if not isinstance(target, str) or step.id in self.answers:
-            return False
+        if not isinstance(target, str):
+            return 0
         ids = [s.id for s in self.exercise.steps]
-        return target in ids and ids.index(step.id) < ids.index(target)
+        return ids.index(target) if target in ids else 0
 
     @property
     def linked(self) -> bool:
@@ -191,21 +192,26 @@ class Run:
         """The step counter: this step's number, and how many steps the run asks in all
         once that no longer depends on an answer still to come (before then 0: the
         counter shows the number alone and promises no total that could change)."""
-        visible = [s for s in self.visible_steps() if not self._filled_in(s)]
+        first_focus = self._first_focus()
+        visible = [s for s in self.visible_steps() if not self._filled_in(s, first_focus)]
         number = 1 + sum(1 for s in visible if s.id in self.answers)
         still_open = any(
             c.step is not None and c.step not in self.answers for s in visible for c in s.conditions
         ) or any(s.then and s.id not in self.answers for s in visible)
         return number, 0 if still_open else len(visible)
 
-    def _filled_in(self, step: Step) -> bool:
-        """A part step answered (or to be answered) with the known part, without asking."""
+    def _filled_in(self, step: Step, first_focus: bool) -> bool:
+        """A part step answered (or to be answered) with the known part, without asking
+        (``first_focus``: :meth:`_first_focus`, worked out once for all the steps)."""
         if step.id in self.unasked:
             return True
         if not step.moves_focus or step.id in self.answers:
             return False
-        first_focus = not any(s.names_part and s.id in self.answers for s in self.exercise.steps)
         return first_focus and bool(self.part_name)
+
+    def _first_focus(self) -> bool:
+        """No step that names a part is answered yet."""
+        return not any(s.names_part and s.id in self.answers for s in self.exercise.steps)
 
     def go_back(self) -> bool:
         """Undo the latest answered question, and everything after it, to ask it again.
@@ -275,10 +281,7 @@ def run(
     """
     while (step := current.next_step()) is not None:
         text = current.render(step.text)
-        first_focus = not any(
-            s.names_part and s.id in current.answers for s in current.exercise.steps
-        )
-        if step.moves_focus and current.part_name and first_focus:
+        if step.moves_focus and current.part_name and current._first_focus():
             value: AnswerValue = current.part_name
             current.unasked.add(step.id)
         else:

@@ -183,6 +183,8 @@ class Step(_Strict):
     ) -> bool:
         """Whether the step is asked, given the answers so far, the entry's phase, the
         day after the session and whether the entry belongs to a session."""
+        if self.when is None:
+            return True
         return all(c.holds(answers, phase, day, session) for c in self.conditions)
 
     @property
