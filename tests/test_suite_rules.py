@@ -76,13 +76,15 @@ def test_no_test_reads_the_machines_clock() -> None:
     assert found == []
 
 
-def test_no_hypothesis_example_has_a_deadline() -> None:
+def test_hypothesis_examples_are_the_same_on_every_run_and_have_no_deadline() -> None:
     """An example's deadline fails a test on a loaded machine and passes it on a quiet one
-    (seen: a support-card property, once in a full run). The suite's profile sets none, and
-    no test sets its own."""
+    (seen: a support-card property, once in a full run), and examples new on each run fail
+    a run the change did not cause. The suite's profile draws the same examples every run
+    and sets no deadline, and no test sets its own."""
     from hypothesis import settings
 
     assert settings.default.deadline is None
+    assert settings.default.derandomize or settings.default.max_examples >= 1000  # or explore
     given = [
         (f"{path.name}:{node.value.lineno}", node.value)
         for path in FILES
