@@ -169,7 +169,7 @@ def test_on_an_optional_question_the_refusal_stays_said_once_the_word_is_cleared
     and Enter emptied the line and said nothing. The empty line was checked again while
     typing, and an empty optional answer is a skip, so the reason went at once: the word
     vanished unexplained, and Enter then would have skipped the question."""
-    import threading
+    import asyncio
 
     from prompt_toolkit.application import create_app_session
     from prompt_toolkit.input import create_pipe_input
@@ -181,11 +181,19 @@ def test_on_an_optional_question_the_refusal_stays_said_once_the_word_is_cleared
             kinds.of(kind).question(step, ""), step, kinds.of(kind), back=False, names=[]
         )
         pipe.send_text(line("yse"))
-        later = threading.Timer(0.3, pipe.send_text, [CTRL_D])  # after the check while typing
-        later.start()
+
+        async def after_the_check_while_typing() -> None:
+            # the prompt's own event loop waits (a relative wait, so it holds when the suite
+            # runs with the clock moved: a thread's timer waits for an absolute time, which
+            # faketime's clock and the system's disagree on, and never woke up)
+            await asyncio.sleep(0.3)
+            pipe.send_text(CTRL_D)
+
+        pending: list[asyncio.Task[None]] = []
+        start = lambda: pending.append(asyncio.ensure_future(after_the_check_while_typing()))  # noqa: E731
         with pytest.raises(EOFError):
-            shown.application.run()
-        later.join()
+            shown.application.run(pre_run=start)
+        assert pending and pending[0].done()
     buffer = shown.application.current_buffer
     said = {"yes_no": "Please type yes or no.", "scale": "a whole number from 0 to 10"}[kind]
     assert buffer.text == "" and buffer.validation_error is not None

@@ -98,6 +98,20 @@ def test_hypothesis_examples_are_the_same_on_every_run_and_have_no_deadline() ->
     assert set_here == []
 
 
+def test_no_test_waits_on_a_threads_timer() -> None:
+    """Under faketime (python -m tests.other_days) a thread's timed wait is for an absolute
+    time that the moved clock and the system's disagree on: a test with a threading.Timer
+    hung the other days' run for good. Waits go through the prompt's own event loop, or a
+    process's wait(timeout=...)."""
+    found = [
+        f"{path.name}:{node.lineno}"
+        for path in FILES
+        for node in walked(parsed(path))
+        if isinstance(node, ast.Attribute) and node.attr == "Timer"
+    ]
+    assert found == []
+
+
 def test_now_is_the_tests_in_process_and_in_the_programs_it_starts() -> None:
     assert dates.now() == TODAY
     assert os.environ[dates.NOW_VAR] == TODAY.isoformat()
