@@ -561,3 +561,15 @@ def test_each_moment_of_care_is_in_the_draft_as_soon_as_it_is_said(home: Path) -
         [("rating", 8), ("grounding", "declined"), ("safe", False), ("card", "shown"),
          ("going-on", "rather not say")],
     ]  # fmt: skip
+
+
+def test_the_urge_to_hurt_oneself_says_what_to_do_if_harm_is_done_or_near() -> None:
+    """Walked in a terminal: after "An urge to hurt myself" the card's emergency sentence
+    gave way to the urge's lead, which named only the crisis line. Someone who has already
+    hurt themselves needs the emergency number, and distance from the means is the step
+    a safety plan asks for first."""
+    lead = care_words.HURT_LEAD
+    assert "local emergency number" in lead
+    assert "hurt yourself" in lead
+    assert "distance between you and whatever you might use" in lead
+    assert "for this too" not in lead  # "too" had nothing before it on this card

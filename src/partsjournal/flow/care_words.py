@@ -111,8 +111,9 @@ RATHER_NOT_LEAD = (
 )
 HURT_LEAD = (
     "An urge like this rises and falls, even when it feels as if it never will. Please reach "
-    "out now, while it is here: a crisis line is there for this too, and nothing needs to "
-    "have happened for you to call."
+    "out now, while it is here: you do not need to have done anything to call a crisis line. "
+    "If you can, put some distance between you and whatever you might use. If you have "
+    "hurt yourself, or you might not stay safe, please call your local emergency number now."
 )
 SOMEONE_LEAD = (
     "If someone could hurt you, please call your local emergency number now, or go where "
