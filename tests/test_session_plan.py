@@ -239,3 +239,23 @@ def test_no_line_of_the_day_s_plan_says_a_thing_was_done_when_it_is_still_to_do(
     Friday." A label names what the line is about; the person's words say how far it got."""
     for step, label in words().labels.items():
         assert not label.lower().startswith(("asked", "arranged", "planned", "done")), step
+
+
+def test_a_preparation_stopped_early_with_no_session_near_shows_no_page_at_all(
+    home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walked in a terminal: prepare, "Stop here for today" at the tender part's check, no
+    session in the next 14 days: under "Saved." stood the page's footer alone ("A plan, not
+    a test: ...") with no plan above it."""
+    entry = Entry(
+        id=new_id(datetime(2026, 11, 20, 9, tzinfo=PARIS)),
+        created=datetime(2026, 11, 20, 9, tzinfo=PARIS),
+        exercise=plans.PREPARE,
+        exercise_version=1,
+        title="Preparing for a session",
+    )
+    page = plans.for_entry(entry)
+    assert page.empty and page.session is None
+    render_plan.show(page, words())
+    assert capsys.readouterr().out == ""
+    assert render_plan.markdown(page, words()) == ""

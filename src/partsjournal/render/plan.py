@@ -93,8 +93,9 @@ def show(plan: Plan, words: DayWords) -> None:
     from rich.text import Text
 
     console = ui.out()
-    if plan.empty and plan.session is not None:
-        ui.say(words.nothing.format(session=plan.session.name))
+    if plan.empty:  # nothing planned: one line for a session, nothing at all without one
+        if plan.session is not None:
+            ui.say(words.nothing.format(session=plan.session.name))
         return
     console.print()
     for kind, said, text in blocks(plan, words):
@@ -119,8 +120,10 @@ def show(plan: Plan, words: DayWords) -> None:
 
 def markdown(plan: Plan, words: DayWords, escape: Callable[[str], str] = md) -> str:
     """The page as a markdown document, ready to print."""
-    if plan.empty and plan.session is not None:
-        return words.nothing.format(session=plan.session.name) + "\n"
+    if plan.empty:
+        return (
+            "" if plan.session is None else words.nothing.format(session=plan.session.name) + "\n"
+        )
     out: list[str] = []
     for kind, said, text in blocks(plan, words):
         if kind == "title":
