@@ -79,11 +79,13 @@ def test_grounding_does_not_say_that_what_came_up_is_all_in_the_past() -> None:
 
 
 def test_the_firefighter_sends_self_harm_to_the_therapist_and_medicine_to_the_prescriber() -> None:
-    """Walked in a terminal: "urges to hurt myself" was told to bring it to the prescriber."""
-    step = exercises.get("firefighter").step("care_first")
-    assert step is not None
-    text = " ".join(step.text.split())
-    assert "bring it to your therapist soon, and to your prescriber if it reaches for" in text
+    """Walked in a terminal: "urges to hurt myself" was told to bring it to the prescriber,
+    and then (third walk) still read of the prescriber "if it reaches for medicine"."""
+    medicine = exercises.get("firefighter").step("care_first")
+    hurt = exercises.get("firefighter").step("care_first_hurt")
+    assert medicine is not None and hurt is not None
+    assert "prescriber" in medicine.text and "prescriber" not in hurt.text
+    assert "therapist" in medicine.text and "therapist" in hurt.text
 
 
 def test_the_part_that_stays_close_can_be_named_without_finding_a_name() -> None:

@@ -51,19 +51,24 @@ def walk(name: str, answers: dict[str, Any], part: str | None = None) -> tuple[l
 def test_firefighter_appreciates_before_it_asks(capsys: pytest.CaptureFixture[str]) -> None:
     asked, got = walk("firefighter", FIRE)
     assert asked.index("appreciate") < asked.index("stops") < asked.index("fears")
-    assert "care_first" not in asked and "safe_now" not in asked
+    assert not {"care_first", "care_first_hurt", "safe_now"} & set(asked)
     assert CARD not in capsys.readouterr().out
     assert got["stops"]["part"] == "the-fog" and got["stops"]["role"] == "part-purpose"
 
 
 @pytest.mark.parametrize(
-    "risky", ["wanting more of a substance or medicine", "urges to hurt myself"]
+    ("risky", "care"),
+    [
+        ("wanting more of a substance or medicine", "care_first"),
+        ("urges to hurt myself", "care_first_hurt"),
+    ],
 )
 def test_a_risky_way_of_helping_points_to_care_and_shows_the_card(
-    risky: str, capsys: pytest.CaptureFixture[str]
+    risky: str, care: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     asked, _ = walk("firefighter", {**FIRE, "what_it_does": risky, "safe_now": True})
-    assert asked.index("care_first") < asked.index("safe_now") < asked.index("name_part")
+    assert asked.index(care) < asked.index("safe_now") < asked.index("name_part")
+    assert not {"care_first", "care_first_hurt"} - {care} & set(asked)  # one of the two
     shown = capsys.readouterr().out
     assert CARD in shown and shown.count(CARD) == 1
 
