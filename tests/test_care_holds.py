@@ -544,6 +544,39 @@ def test_too_much_right_now_keeps_grounding_first_in_the_hold(home: Path) -> Non
     assert all(c[0] == care_words.HOLD_GROUND for c in offered)
 
 
+@pytest.mark.parametrize(
+    ("after_grounding", "first"),
+    [
+        ({"distress": 5, "safe": True}, care_words.HOLD_GROUND),  # it helped
+        ({"distress": 7, "safe": False}, care_words.HOLD_PEOPLE),  # still not safe
+        ({"distress": 9, "safe": True}, care_words.HOLD_PEOPLE),  # still 9 of 10
+        ({"distress": 10, "safe": False}, care_words.HOLD_PEOPLE),
+    ],
+)
+def test_after_too_much_the_hold_puts_people_first_once_grounding_did_not_help(
+    home: Path, after_grounding: dict[str, object], first: str
+) -> None:
+    """Walked in tmux: resume at 9, "not safe", "It is too much right now", the grounding
+    pause, 7 and "not safe" again: the hold offered grounding first, the thing just tried.
+    Grounding leads the hold only while it has not failed since the person said so."""
+    name, asker = trigger_safe_step(home)
+    write_dialogue(home)
+    asker.replies[0] = ("What is going on", "It is too much right now")
+    asker.replies.append((HOLD, care_words.HOLD_STOP))
+    asker.answers.update(after_grounding)
+    offered: list[list[str]] = []
+    real = asker.select
+
+    def select(question: str, choices: list[str]) -> str:
+        if question == HOLD:
+            offered.append(choices)
+        return real(question, choices)
+
+    asker.select = select  # type: ignore[method-assign]
+    walk(asker, name)
+    assert offered and all(c[0] == first for c in offered)
+
+
 def test_each_moment_of_care_is_in_the_draft_as_soon_as_it_is_said(home: Path) -> None:
     """Closing the terminal while care holds the run loses nothing that was said."""
     write_dialogue(home)

@@ -136,6 +136,17 @@ class SafetyState:
         found = [i.value for i in self.items if i.kind == rec.GOING_ON]
         return str(found[-1]) if found else None
 
+    @property
+    def grounding_first(self) -> bool:
+        """Whether the hold offers grounding before the people on the card: only when the
+        person said it is too much right now, and no grounding since then ended in "not
+        safe" or at 9-10 (grounding was tried and did not help: a person comes first)."""
+        since: list[CareItem] = []
+        for item in self.items:
+            since = [] if item.kind == rec.GOING_ON else [*since, item]
+        did_not_help = any(i.moment == rec.IN_GROUNDING and holds(i) for i in since)
+        return self.going_on == rec.TOO_MUCH and not did_not_help
+
     def kept(self) -> list[CareItem]:
         """What the entry keeps: everything, unless all there was is calm ratings at the start
         and the end (those are the entry's own answers already)."""

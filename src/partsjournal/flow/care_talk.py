@@ -200,10 +200,11 @@ class Talk:
                 self.not_safe()
         if not self.state.card_shown:
             self.show_card()
-        # grounding first only when the person said it is too much right now; otherwise
-        # (thoughts of ending their life, grounding that left it at 9 or 10, not safe from
-        # someone, the body) a person comes first, as the card just said
-        ground_first = self.state.going_on == rec.TOO_MUCH and self.first() is None
+        # grounding first only when the person said it is too much right now and grounding
+        # has not failed them since; otherwise (thoughts of ending their life, grounding that
+        # left them not safe or at 9 or 10, not safe from someone, the body) a person comes
+        # first, as the card just said
+        ground_first = self.state.grounding_first and self.first() is None
         screens.blank()
         ui.say(words.HOLD_INTRO if ground_first else words.HOLD_INTRO_REACH)
         ways = [words.HOLD_GROUND, words.HOLD_PEOPLE]
