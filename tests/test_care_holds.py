@@ -15,7 +15,7 @@ from partsjournal.core import care_record as rec
 from partsjournal.core import drafts, sessions
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import load_range
-from partsjournal.flow import care_words, exercises, runner, session_day
+from partsjournal.flow import care_talk, care_words, exercises, runner, session_day
 from partsjournal.flow.engine import Run
 from partsjournal.render import care_lines
 from tests.askers import FakeAsker, PausesAt
@@ -286,12 +286,57 @@ def test_care_and_the_saved_entry_count_the_day_of_a_session_alike(
     assert sessions.describe(entry.created, s, "after") == where  # show, export, session show
 
 
-def test_a_later_run_is_never_locked_out(home: Path) -> None:
+def test_a_later_run_is_never_locked_out_and_first_asks_how_it_is_now(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A later run the same day is never locked out, but it does not start as if nothing
+    happened (walked in tmux: 25 minutes after two "not safe", a new protector run went
+    straight on to a tender part): it first asks how stirred up the person is now and, below
+    8, whether they feel safe; "yes" goes on, and lifts the hold for later runs too."""
     name, asker = trigger_safe_step(home)
     assert walk(asker, name) is not None
-    again = FakeAsker({"level": 2, "safe_now": True, "part": "The Watcher"})
+    freeze_today(monkeypatch, TODAY + timedelta(minutes=25))
+    again = FakeAsker(
+        {"stirred_on_return": 2, "level": 2, "safe_now": True, "part": "The Watcher"},
+        [(care_words.SAFE, True)],
+    )
     entry = walk(again, name)
-    assert entry is not None and again.asked[-1] == "closing" and again.questions == []
+    assert entry is not None and again.asked[-1] == "closing"
+    assert again.asked[0] == "stirred_on_return" and again.texts[0] == care_words.EARLIER_LEVEL
+    assert again.questions == [care_words.SAFE]
+    freeze_today(monkeypatch, TODAY + timedelta(minutes=50))
+    third = FakeAsker({"level": 2, "safe_now": True, "part": "The Watcher"})
+    assert walk(third, name) is not None and third.asked[0] != "stirred_on_return"
+
+
+@pytest.mark.parametrize(
+    ("replies", "held_after"),
+    [
+        ([(care_words.SAFE, True)], False),
+        (
+            [
+                (care_words.SAFE, False),
+                ("What is going on", "I would rather not say"),
+                (HOLD, care_words.HOLD_STOP),
+            ],
+            True,
+        ),
+    ],
+    ids=["safe: the hold is lifted", "not safe: this run is held too"],
+)
+def test_the_check_after_an_earlier_hold_keeps_holding_until_it_is_lifted(
+    home: Path, monkeypatch: pytest.MonkeyPatch, replies: list[tuple[str, object]], held_after: bool
+) -> None:
+    name, asker = trigger_safe_step(home)
+    assert walk(asker, name) is not None
+    freeze_today(monkeypatch, TODAY + timedelta(minutes=25))
+    again = FakeAsker(
+        {"stirred_on_return": 2, "level": 2, "safe_now": True, "part": "The Watcher"}, replies
+    )
+    walk(again, name)
+    assert again.asked[0] == "stirred_on_return" and again.replies == []
+    assert ("closing" in again.asked) is not held_after
+    assert care_talk.held_earlier_today() is held_after
 
 
 def test_pausing_at_9_shows_the_people_and_resume_asks_how_it_is_now(
@@ -606,3 +651,22 @@ def test_the_urge_to_hurt_oneself_says_what_to_do_if_harm_is_done_or_near() -> N
     assert "hurt yourself" in lead
     assert "distance between you and whatever you might use" in lead
     assert "for this too" not in lead  # "too" had nothing before it on this card
+
+
+def test_stopping_at_9_without_the_card_ends_with_the_people_on_it(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walked in tmux: a tender part flooded, 9 of 10, "Stop here for today", "safe: yes":
+    the close showed no one to reach and no grounding, only how to come back to the part.
+    A run that ends at 8 or more, the card not shown, ends with the card's people."""
+    assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
+    write_dialogue(home)
+    asker = FakeAsker(
+        {"level": 9},
+        [(OFFER, care_words.NOT_NOW), (care_words.SAFE, True), ("Go on, or stop", care_words.STOP)],
+    )
+    assert walk(asker) is not None
+    out = capsys.readouterr().out
+    after = out[out.index("Saved.") :]
+    assert care_words.CARD.people_title in after and "Robin: text 555 0199" in after
+    assert care_words.CARD.ground_line in after

@@ -52,6 +52,7 @@ from partsjournal.flow.care_talk import (
     Talk,
     asked_today,
     ground_inline,
+    held_earlier_today,
 )
 from partsjournal.flow.engine import Asker, Paused, Run, check_value
 from partsjournal.flow.exercises import Step
@@ -157,6 +158,8 @@ class Care:
             return
         if resumed and self.state.high:
             self.resume_check(current)
+        elif not resumed and current.exercise.name != GROUNDING and held_earlier_today():
+            self.resume_check(current, question=words.EARLIER_LEVEL)
         if self.state.holding:
             self.talk.hold(current)
 
@@ -203,8 +206,13 @@ class Care:
         self.talk.ending(session_day=session_day.is_session_day(dates.now()))
 
     def close(self) -> None:
-        """After the entry is saved: the one line, when the card was shown in this run."""
-        self.talk.reminder()
+        """After the entry is saved: the one line, when the card was shown in this run; the
+        card's people, when the run ended at 8 or more without it (a tender part that
+        flooded, and stopping at 9)."""
+        if self.state.high and not self.state.card_shown:
+            card.show_people(words.CARD)
+        else:
+            self.talk.reminder()
 
     def kept(self) -> None:
         """Before saving: the run keeps its care record only when care had something to do."""
@@ -278,15 +286,17 @@ class Care:
             raise StopHere
         ui.say(words.GENTLE_CLOSE if current.close_gently() else words.GOING_ON)
 
-    def resume_check(self, current: Run) -> None:
-        """Coming back to a run paused when it was a lot: how is it now? At 8 or more, the
-        same care as in the run itself: grounding, the safety question, and stopping offered
-        first before any question of the exercise."""
-        level = _number(self.asker.ask(RESUME_STEP, words.RESUME_LEVEL, 0, 0)) or 0
+    def resume_check(self, current: Run, *, question: str = words.RESUME_LEVEL) -> None:
+        """Coming back to a run paused when it was a lot, or starting one after care held an
+        earlier one today: how is it now? At 8 or more, the same care as in the run itself:
+        grounding, the safety question, and stopping offered first before any question of
+        the exercise; below that, after a hold, the safety question."""
+        earlier = question != words.RESUME_LEVEL
+        level = _number(self.asker.ask(RESUME_STEP, question, 0, 0)) or 0
         self.state.note(rec.RATING, level, moment=rec.RESUME, step=RESUME_STEP.id)
         if level >= OFFER_GROUNDING_AT and self.offer:
             self.hard_moment(current, level, at_end=False, moment=rec.RESUME)
-        elif self.state.holding:
+        elif self.state.holding or earlier:
             safe = self.asker.confirm(words.SAFE, default=None)
             self.state.note(rec.SAFE, safe, moment=rec.RESUME)
             if not safe:

@@ -51,6 +51,20 @@ def holds(item: CareItem) -> bool:
     return item.moment == rec.IN_GROUNDING and n is not None and n >= CRISIS_CARD_AT
 
 
+def still_holding(items: list[CareItem]) -> bool:
+    """Whether care, reading ``items`` in order, holds at their end (see the module's
+    description): a later sitting lifts it with a rating below 9, then "safe"."""
+    holding = calm_again = False
+    for item in items:
+        if holds(item):
+            holding, calm_again = True, False
+        elif item.kind == rec.RATING and item.moment == rec.RESUME:
+            calm_again = (item.number or 0) < CRISIS_CARD_AT
+        elif item.kind == rec.SAFE and item.value is True and calm_again:
+            holding = False
+    return holding
+
+
 class SafetyState:
     """The run's care items, and the rules read from them."""
 
@@ -86,15 +100,7 @@ class SafetyState:
 
     @property
     def holding(self) -> bool:
-        holding = calm_again = False
-        for item in self.items:
-            if holds(item):
-                holding, calm_again = True, False
-            elif item.kind == rec.RATING and item.moment == rec.RESUME:
-                calm_again = (item.number or 0) < CRISIS_CARD_AT
-            elif item.kind == rec.SAFE and item.value is True and calm_again:
-                holding = False
-        return holding
+        return still_holding(self.items)
 
     @property
     def level(self) -> int | None:

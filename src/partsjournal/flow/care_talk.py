@@ -18,7 +18,7 @@ from partsjournal.core.answers import as_number
 from partsjournal.core.errors import JournalError
 from partsjournal.flow import care_words as words
 from partsjournal.flow import exercises
-from partsjournal.flow.care_state import CRISIS_CARD_AT, SafetyState
+from partsjournal.flow.care_state import CRISIS_CARD_AT, SafetyState, still_holding
 from partsjournal.flow.engine import Asker, Run, run
 from partsjournal.flow.exercises import Step
 from partsjournal.render import card, screens, ui
@@ -282,6 +282,14 @@ class Talk:
             if ends:
                 raise Ended
         return said
+
+
+def held_earlier_today() -> bool:
+    """An entry saved today ended while care held it ("not safe", thoughts of ending one's
+    life, still 9-10 after grounding), and no later entry of today lifted it."""
+    today = dates.now().date()
+    said = [i for e in search.history(today, today).entries() for i in e.care]
+    return still_holding(sorted(said, key=lambda i: i.at))  # in the order it was said
 
 
 def asked_today() -> bool:

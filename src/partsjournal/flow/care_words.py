@@ -244,6 +244,10 @@ TENDER_NOT_SETTLED = "At {level} of 10, going back to {part} can wait for a calm
 # --------------------------------------------------------------------------- pause and resume
 
 RESUME_LEVEL = "Last time you stopped when it was a lot. How stirred up are you now?"
+EARLIER_LEVEL = (
+    "Earlier today it was a lot, and you did not feel safe (or it stayed very high). Before "
+    "anything else: how stirred up are you now?"
+)
 
 # --------------------------------------------------------------------------- setting up the card
 
