@@ -5,6 +5,7 @@ exercise the tests write (``helpers.write_dialogue``)."""
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -670,3 +671,29 @@ def test_stopping_at_9_without_the_card_ends_with_the_people_on_it(
     after = out[out.index("Saved.") :]
     assert care_words.CARD.people_title in after and "Robin: text 555 0199" in after
     assert care_words.CARD.ground_line in after
+
+
+def test_words_written_in_the_hold_are_in_the_reviews_for_your_therapist(
+    home: Path, cli: Cli
+) -> None:
+    """Walked in tmux: "Write a few words (kept for you and your therapist)", then the review's
+    "For your therapist" listed only the exercise's own answers, and its highlights said no
+    reflections were written down this week."""
+    write_dialogue(home)
+    asker = FakeAsker(
+        {"level": 8, "hold_note": "Texted Sam. Still shaky."},
+        [
+            (OFFER, care_words.NOT_NOW),
+            (care_words.SAFE, False),
+            ("What is going on", "I would rather not say"),
+            (HOLD, care_words.HOLD_NOTE),
+            (HOLD, care_words.HOLD_STOP),
+        ],
+    )
+    assert walk(asker) is not None
+    result = cli("review", "--week", "--format", "json")
+    assert result.exit_code == 0, result.output
+    said = [q["text"] for q in json.loads(result.stdout)["for_therapist"]]
+    assert said == ["Texted Sam. Still shaky."]
+    shown = flat_screen(cli("review", "--week").stdout)
+    assert "For your therapist" in shown and "Texted Sam. Still shaky." in shown

@@ -317,6 +317,10 @@ def _notes(review: Review, current: list[Entry], known: list[Part]) -> None:
                 about = e.part_of(a)
                 feel = FeelToward(e.id, e.day, name_of(e, about), start[about], text)
                 review.feel_toward.append(feel)
+        for item in e.care:  # words written while care held a run: "kept for your therapist"
+            if item.kind == rec.NOTE and str(item.value).strip():
+                said = shorten(str(item.value).strip(), QUOTE_LENGTH)
+                review.for_therapist.append(Quote(e.id, e.day, said, None))
 
 
 def _distinct(quotes: list[Quote], *, by_part: bool) -> list[Quote]:
