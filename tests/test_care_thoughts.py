@@ -129,7 +129,7 @@ def test_yes_right_now_keeps_grounding_and_the_people_within_reach_before_the_en
             (HOLD, care_words.HOLD_STOP),
         ],
     )
-    # the tiny grounding pause (a rating, "safe enough to go on"), and the few words
+    # the tiny grounding pause (a rating, "felt safe"), and the few words
     asker.answers.update({"distress": 6, "safe": True, "hold_note": "Calling the line now."})
     entry = run(asker)
     assert entry is not None and asker.replies == []

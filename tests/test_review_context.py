@@ -36,8 +36,8 @@ def test_a_not_safe_answer_is_named_gently_on_screen_and_in_the_document(cli: Cl
     grounding_week()
     out = flat(cli("review").stdout)
     assert "Grounding" in out
-    assert "Wed 18 Nov, A grounding pause: distress 6 of 10, safe enough to go on" in out
-    assert "Sat 21 Nov, A grounding pause: distress 9 of 10, not feeling safe" in out
+    assert "Wed 18 Nov, A grounding pause: distress 6 of 10, felt safe" in out
+    assert "Sat 21 Nov, A grounding pause: distress 9 of 10, did not feel safe" in out
     assert "On Sat 21 Nov you said you did not feel safe." in out
     assert "crisis line" in out and "partsjournal config" in out
     md = cli("review", "--format", "markdown").stdout

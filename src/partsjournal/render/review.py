@@ -147,12 +147,12 @@ def sparkline_label() -> str:
 
 
 def grounding_line(c: CheckIn, esc: Escape = visible) -> str:
-    """ "Sat 21 Nov, A grounding pause: distress 6 of 10, safe enough to go on"."""
+    """ "Sat 21 Nov, A grounding pause: distress 6 of 10, felt safe": as it was answered."""
     said = []
     if c.distress is not None:
         said.append(f"distress {c.distress} of 10")
     if c.safe is not None:
-        said.append("safe enough to go on" if c.safe else "not feeling safe")
+        said.append("felt safe" if c.safe else "did not feel safe")
     return f"{short_day(c.day)}, {esc(c.exercise, one_line=True)}: {', '.join(said)}"
 
 
