@@ -15,7 +15,7 @@ import pytest
 from partsjournal.core import care_record as rec
 from partsjournal.core import drafts, sessions
 from partsjournal.core.care_record import CareItem
-from partsjournal.core.entry import load_range
+from partsjournal.core.entry import Entry, load_range, new_id, save_new
 from partsjournal.flow import care_talk, care_words, exercises, runner, session_day
 from partsjournal.flow.engine import Run
 from partsjournal.render import care_lines
@@ -303,7 +303,7 @@ def test_a_later_run_is_never_locked_out_and_first_asks_how_it_is_now(
     )
     entry = walk(again, name)
     assert entry is not None and again.asked[-1] == "closing"
-    assert again.asked[0] == "stirred_on_return" and again.texts[0] == care_words.EARLIER_LEVEL
+    assert again.asked[0] == "stirred_on_return" and again.texts[0] == care_words.EARLIER_NOT_SAFE
     assert again.questions == [care_words.SAFE]
     freeze_today(monkeypatch, TODAY + timedelta(minutes=50))
     third = FakeAsker({"level": 2, "safe_now": True, "part": "The Watcher"})
@@ -337,7 +337,7 @@ def test_the_check_after_an_earlier_hold_keeps_holding_until_it_is_lifted(
     walk(again, name)
     assert again.asked[0] == "stirred_on_return" and again.replies == []
     assert ("closing" in again.asked) is not held_after
-    assert care_talk.held_earlier_today() is held_after
+    assert (care_talk.held_earlier() is not None) is held_after
 
 
 def test_pausing_at_9_shows_the_people_and_resume_asks_how_it_is_now(
@@ -697,3 +697,57 @@ def test_words_written_in_the_hold_are_in_the_reviews_for_your_therapist(
     assert said == ["Texted Sam. Still shaky."]
     shown = flat_screen(cli("review", "--week").stdout)
     assert "For your therapist" in shown and "Texted Sam. Still shaky." in shown
+
+
+def test_a_hold_is_remembered_past_midnight_and_forgotten_after_half_a_day(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walked in tmux: "not safe" at 23:00 and 23:30, and at 00:10 a new run went straight
+    to its first step: the hold had been kept to the calendar day."""
+    name, asker = trigger_safe_step(home)
+    assert walk(asker, name) is not None
+    for later, held in ((timedelta(hours=1), True), (timedelta(hours=11), True)):
+        freeze_today(monkeypatch, TODAY + later)  # 21:00 and 07:00 the next morning
+        assert (care_talk.held_earlier() is not None) is held, later
+    freeze_today(monkeypatch, TODAY + timedelta(hours=12, minutes=1))
+    assert care_talk.held_earlier() is None
+
+
+def test_a_yes_in_a_run_paused_right_after_it_lifts_the_hold(
+    home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walked in tmux: 3 and "yes" at the check, then Ctrl-C at the first step: fifteen
+    minutes later the same question came again, as if the yes had not been said. What care
+    hears is in the draft at once, and a draft counts as much as a saved entry."""
+    name, asker = trigger_safe_step(home)
+    assert walk(asker, name) is not None
+    freeze_today(monkeypatch, TODAY + timedelta(minutes=25))
+    paused = PausesAt("level", {"stirred_on_return": 3}, [(care_words.SAFE, True)])
+    assert walk(paused, name) is None
+    [draft] = drafts.load_all()
+    assert kinds(draft.care) == [("rating", 3), ("safe", True)]
+    assert care_talk.held_earlier() is None
+
+
+@pytest.mark.parametrize(
+    ("said", "question"),
+    [
+        ([CareItem(TODAY, rec.SAFE, False)], care_words.EARLIER_NOT_SAFE),
+        ([CareItem(TODAY, rec.THOUGHTS, rec.RIGHT_NOW, rec.DAILY)], care_words.EARLIER_THOUGHTS),
+        ([CareItem(TODAY, rec.RISK, rec.ENDING_LIFE)], care_words.EARLIER_THOUGHTS),
+        ([CareItem(TODAY, rec.RATING, 9, rec.IN_GROUNDING)], care_words.EARLIER_HIGH),
+        ([CareItem(TODAY, rec.RATING, 9, rec.START)], None),  # high, but care did not hold
+    ],
+)
+def test_the_first_question_after_a_hold_says_only_what_happened(
+    home: Path, said: list[CareItem], question: str | None
+) -> None:
+    """Walked in tmux: "you did not feel safe (or it stayed very high)" read like a form;
+    the journal knows which it was."""
+    save_new(
+        Entry(
+            id=new_id(TODAY), created=TODAY, exercise="e", exercise_version=1, title="T",
+            care=said,
+        )
+    )  # fmt: skip
+    assert care_talk.held_earlier() == question

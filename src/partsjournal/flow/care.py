@@ -52,7 +52,7 @@ from partsjournal.flow.care_talk import (
     Talk,
     asked_today,
     ground_inline,
-    held_earlier_today,
+    held_earlier,
 )
 from partsjournal.flow.engine import Asker, Paused, Run, check_value
 from partsjournal.flow.exercises import Step
@@ -158,8 +158,10 @@ class Care:
             return
         if resumed and self.state.high:
             self.resume_check(current)
-        elif not resumed and current.exercise.name != GROUNDING and held_earlier_today():
-            self.resume_check(current, question=words.EARLIER_LEVEL)
+        elif not resumed and current.exercise.name != GROUNDING:
+            earlier = held_earlier()
+            if earlier is not None:
+                self.resume_check(current, question=earlier)
         if self.state.holding:
             self.talk.hold(current)
 
@@ -301,6 +303,8 @@ class Care:
             self.state.note(rec.SAFE, safe, moment=rec.RESUME)
             if not safe:
                 self.talk.not_safe()
+            elif earlier:
+                ui.say(words.EARLIER_EASED)
 
 
 def ask_plainly(asker: Asker, current: Run, *, moment: str, opening: str) -> str:

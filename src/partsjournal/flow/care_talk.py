@@ -9,6 +9,7 @@ Every answer is kept in the run's :class:`~partsjournal.flow.care_state.SafetySt
 from __future__ import annotations
 
 import contextlib
+from datetime import timedelta
 
 from partsjournal.core import care_record as rec
 from partsjournal.core import config, dates, drafts
@@ -284,12 +285,25 @@ class Talk:
         return said
 
 
-def held_earlier_today() -> bool:
-    """An entry saved today ended while care held it ("not safe", thoughts of ending one's
-    life, still 9-10 after grounding), and no later entry of today lifted it."""
-    today = dates.now().date()
-    said = [i for e in search.history(today, today).entries() for i in e.care]
-    return still_holding(sorted(said, key=lambda i: i.at))  # in the order it was said
+HELD_FOR_HOURS = 12  # how long a hold is remembered by the next run: past midnight too
+
+
+def held_earlier() -> str | None:
+    """What made care hold a run in the last hours, saved or paused, when nothing since
+    lifted it: the words of the question the next run starts with, else None."""
+    now = dates.now()
+    since = now - timedelta(hours=HELD_FOR_HOURS)
+    written = search.history(since.date(), now.date()).entries()
+    kept = [e.care for e in written] + [d.care for d in drafts.load_all()]
+    said = sorted((i for care in kept for i in care if i.at >= since), key=lambda i: i.at)
+    if not still_holding(said):
+        return None
+    if any(i.kind == rec.SAFE and i.value is False for i in said):
+        return words.EARLIER_NOT_SAFE
+    thoughts = {rec.RIGHT_NOW, rec.ENDING_LIFE, rec.THOUGHTS_OF_ENDING}
+    if any(i.value in thoughts for i in said):
+        return words.EARLIER_THOUGHTS
+    return words.EARLIER_HIGH
 
 
 def asked_today() -> bool:

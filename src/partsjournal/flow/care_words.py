@@ -244,10 +244,15 @@ TENDER_NOT_SETTLED = "At {level} of 10, going back to {part} can wait for a calm
 # --------------------------------------------------------------------------- pause and resume
 
 RESUME_LEVEL = "Last time you stopped when it was a lot. How stirred up are you now?"
-EARLIER_LEVEL = (
-    "Earlier today it was a lot, and you did not feel safe (or it stayed very high). Before "
-    "anything else: how stirred up are you now?"
+# the first question of a run after care held one in the last hours, by what happened then
+EARLIER_NOT_SAFE = "Earlier you said you did not feel safe. Before anything else: how are you now?"
+EARLIER_THOUGHTS = (
+    "Earlier, thoughts of ending your life were close. Before anything else: how are you now?"
 )
+EARLIER_HIGH = (
+    "Earlier it stayed very hard, even after grounding. Before anything else: how are you now?"
+)
+EARLIER_EASED = "Thank you for checking in with yourself. We will go gently."
 
 # --------------------------------------------------------------------------- setting up the card
 

@@ -42,7 +42,7 @@ class DraftKeeper:
         if not self.enabled:
             return
         cur = self.current
-        if self.draft is None and not (cur.answers or cur.kept or cur.pending):
+        if self.draft is None and not (cur.answers or cur.kept or cur.pending or cur.care):
             return
         fresh = draft_from_run(cur, self.created)
         started = self.draft is None
