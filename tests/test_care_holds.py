@@ -36,6 +36,28 @@ def walk(asker: FakeAsker, name: str = "dialogue") -> Any:
     return runner.walk_and_save(Run(exercise=exercises.get(name)), asker, TODAY)
 
 
+def hold_offers(asker: FakeAsker) -> list[list[str]]:
+    """The choices of each hold menu ``asker`` is shown, filled in as the run goes."""
+    offered: list[list[str]] = []
+    real = asker.select
+
+    def select(question: str, choices: list[str]) -> str:
+        if question == HOLD:
+            offered.append(choices)
+        return real(question, choices)
+
+    asker.select = select  # type: ignore[method-assign]
+    return offered
+
+
+# "not safe" at 8, and "I would rather not say": care holds the run from there
+NOT_SAFE_AT_8 = [
+    (OFFER, care_words.NOT_NOW),
+    (care_words.SAFE, False),
+    ("What is going on", "I would rather not say"),
+]
+
+
 def kinds(items: list[CareItem]) -> list[tuple[str, object]]:
     return [(i.kind, i.value) for i in items]
 
@@ -50,9 +72,7 @@ def test_not_safe_in_the_middle_holds_the_run_to_an_ending_of_its_own(
     asker = FakeAsker(
         {**UP_TO_THE_MIDDLE, "stirred_now": 10},
         [
-            (OFFER, care_words.NOT_NOW),
-            (care_words.SAFE, False),
-            ("What is going on", "I would rather not say"),
+            *NOT_SAFE_AT_8,
             (HOLD, care_words.HOLD_STOP),
         ],
     )
@@ -203,23 +223,13 @@ def test_the_holding_menu_offers_only_grounding_people_a_note_or_stopping(home: 
     asker = FakeAsker(
         {"level": 8, "hold_note": "I am scared and I called my sister"},
         [
-            (OFFER, care_words.NOT_NOW),
-            (care_words.SAFE, False),
-            ("What is going on", "I would rather not say"),
+            *NOT_SAFE_AT_8,
             (HOLD, care_words.HOLD_PEOPLE),
             (HOLD, care_words.HOLD_NOTE),
             (HOLD, care_words.HOLD_STOP),
         ],
     )
-    offered: list[list[str]] = []
-    real = asker.select
-
-    def select(question: str, choices: list[str]) -> str:
-        if question == HOLD:
-            offered.append(choices)
-        return real(question, choices)
-
-    asker.select = select  # type: ignore[method-assign]
+    offered = hold_offers(asker)
     entry = walk(asker)
     only = [care_words.HOLD_PEOPLE, care_words.HOLD_GROUND, care_words.HOLD_NOTE]
     assert len(offered) == 3 and all(c == [*only, care_words.HOLD_STOP] for c in offered)
@@ -577,15 +587,7 @@ def test_too_much_right_now_keeps_grounding_first_in_the_hold(home: Path) -> Non
     asker.replies[0] = ("What is going on", "It is too much right now")
     asker.replies.append((HOLD, care_words.HOLD_STOP))
     asker.answers.update({"distress": 5, "safe": True})
-    offered: list[list[str]] = []
-    real = asker.select
-
-    def select(question: str, choices: list[str]) -> str:
-        if question == HOLD:
-            offered.append(choices)
-        return real(question, choices)
-
-    asker.select = select  # type: ignore[method-assign]
+    offered = hold_offers(asker)
     assert walk(asker, name) is not None
     assert all(c[0] == care_words.HOLD_GROUND for c in offered)
 
@@ -610,15 +612,7 @@ def test_after_too_much_the_hold_puts_people_first_once_grounding_did_not_help(
     asker.replies[0] = ("What is going on", "It is too much right now")
     asker.replies.append((HOLD, care_words.HOLD_STOP))
     asker.answers.update(after_grounding)
-    offered: list[list[str]] = []
-    real = asker.select
-
-    def select(question: str, choices: list[str]) -> str:
-        if question == HOLD:
-            offered.append(choices)
-        return real(question, choices)
-
-    asker.select = select  # type: ignore[method-assign]
+    offered = hold_offers(asker)
     walk(asker, name)
     assert offered and all(c[0] == first for c in offered)
 
@@ -683,9 +677,7 @@ def test_words_written_in_the_hold_are_in_the_reviews_for_your_therapist(
     asker = FakeAsker(
         {"level": 8, "hold_note": "Texted Sam. Still shaky."},
         [
-            (OFFER, care_words.NOT_NOW),
-            (care_words.SAFE, False),
-            ("What is going on", "I would rather not say"),
+            *NOT_SAFE_AT_8,
             (HOLD, care_words.HOLD_NOTE),
             (HOLD, care_words.HOLD_STOP),
         ],
