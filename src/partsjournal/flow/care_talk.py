@@ -9,13 +9,14 @@ Every answer is kept in the run's :class:`~partsjournal.flow.care_state.SafetySt
 from __future__ import annotations
 
 import contextlib
-from datetime import timedelta
+from datetime import date, timedelta
 
 from partsjournal.core import care_record as rec
 from partsjournal.core import config, dates, drafts
 from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.answers import as_number
+from partsjournal.core.care_record import CareItem
 from partsjournal.core.errors import JournalError
 from partsjournal.flow import care_words as words
 from partsjournal.flow import exercises
@@ -291,11 +292,8 @@ HELD_FOR_HOURS = 12  # how long a hold is remembered by the next run: past midni
 def held_earlier() -> str | None:
     """What made care hold a run in the last hours, saved or paused, when nothing since
     lifted it: the words of the question the next run starts with, else None."""
-    now = dates.now()
-    since = now - timedelta(hours=HELD_FOR_HOURS)
-    written = search.history(since.date(), now.date()).entries()
-    kept = [e.care for e in written] + [d.care for d in drafts.load_all()]
-    said = sorted((i for care in kept for i in care if i.at >= since), key=lambda i: i.at)
+    since = dates.now() - timedelta(hours=HELD_FOR_HOURS)
+    said = sorted((i for i in care_kept(since.date()) if i.at >= since), key=lambda i: i.at)
     if not still_holding(said):
         return None
     if any(i.kind == rec.SAFE and i.value is False for i in said):
@@ -309,6 +307,12 @@ def held_earlier() -> str | None:
 def asked_today() -> bool:
     """The plain question was answered today, in a saved entry or a paused one."""
     today = dates.now().date()
-    written = search.history(today, today).entries()
-    kept = [e.care for e in written] + [d.care for d in drafts.load_all()]
-    return any(i.kind == rec.THOUGHTS and i.at.date() == today for care in kept for i in care)
+    return any(i.kind == rec.THOUGHTS and i.at.date() == today for i in care_kept(today))
+
+
+def care_kept(first_day: date) -> list[CareItem]:
+    """What care kept in the entries of ``first_day`` to today and in every paused run."""
+    written = search.history(first_day, dates.now().date()).entries()
+    return [
+        i for care in [e.care for e in written] + [d.care for d in drafts.load_all()] for i in care
+    ]
