@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from partsjournal.core import dates, parts
 from partsjournal.core.answers import Answer, AnswerValue
 from partsjournal.core.care_record import CareItem
 from partsjournal.flow import kinds
-from partsjournal.flow.exercises import Exercise, Step
+from partsjournal.flow.exercises import Condition, Exercise, Step
 
 
 class Paused(Exception):
@@ -83,6 +83,22 @@ class Asker(Protocol):
         ...
 
 
+class _Shape(NamedTuple):
+    """What the engine asks of one step at every step of a run, worked out once per
+    exercise: the counter looks at every step for each question, so a long exercise
+    (integrate's arc has over a hundred steps) paid for these again and again."""
+
+    conditions: tuple[Condition, ...]
+    waits_on: tuple[str, ...]  # the steps its conditions read
+    moves_focus: bool
+
+    def shown(
+        self, answers: dict[str, Any], phase: str | None, day: int | None, linked: bool
+    ) -> bool:
+        """:meth:`Step.shown`, from the conditions read once."""
+        return all(c.holds(answers, phase, day, linked) for c in self.conditions)
+
+
 @dataclass
 class Run:
     """An exercise in progress: everything needed to save it or resume it."""
@@ -104,6 +120,25 @@ class Run:
     unasked: set[str] = field(default_factory=set)
     # the part's name as typed and as shown (the registry's name), looked up once
     _shown_part: tuple[str, str] | None = field(default=None, repr=False)
+    # the exercise's steps as the engine reads them (:class:`_Shape`), made once per exercise
+    _shaped: tuple[Exercise, dict[str, _Shape], tuple[str, ...]] | None = field(
+        default=None, repr=False, compare=False
+    )
+
+    def _shapes(self) -> tuple[dict[str, _Shape], tuple[str, ...]]:
+        """Each step's :class:`_Shape` by id, and the ids of the steps that name a part."""
+        if self._shaped is None or self._shaped[0] is not self.exercise:
+            steps = self.exercise.steps
+            shapes = {
+                s.id: _Shape(
+                    conditions=tuple(s.conditions),
+                    waits_on=tuple(c.step for c in s.conditions if c.step is not None),
+                    moves_focus=s.moves_focus,
+                )
+                for s in steps
+            }
+            self._shaped = (self.exercise, shapes, tuple(s.id for s in steps if s.names_part))
+        return self._shaped[1], self._shaped[2]
 
     def visible_steps(self) -> list[Step]:
         """Steps that have been or may yet be shown, given the answers so far.
@@ -113,13 +148,14 @@ class Run:
         """
         out = []
         answers, phase, day, linked = self.answers, self.phase, self.day, self.linked
+        shapes, _ = self._shapes()
         for step in self.reachable():
-            conditions = step.conditions
-            if not conditions:  # shown whatever the answers
+            shape = shapes[step.id]
+            if not shape.conditions:  # shown whatever the answers
                 out.append(step)
                 continue
-            pending = any(c.step is not None and c.step not in answers for c in conditions)
-            if pending or step.shown(answers, phase, day, linked):
+            pending = any(waited not in answers for waited in shape.waits_on)
+            if pending or shape.shown(answers, phase, day, linked):
                 out.append(step)
         return out
 
@@ -145,8 +181,9 @@ class Run:
     def next_step(self) -> Step | None:
         """The first step still to ask, or None when the run is complete."""
         answers, phase, day, linked = self.answers, self.phase, self.day, self.linked
+        shapes, _ = self._shapes()
         for step in self.reachable():
-            if step.id not in answers and step.shown(answers, phase, day, linked):
+            if step.id not in answers and shapes[step.id].shown(answers, phase, day, linked):
                 return step
         return None
 
@@ -192,12 +229,14 @@ class Run:
         """The step counter: this step's number, and how many steps the run asks in all
         once that no longer depends on an answer still to come (before then 0: the
         counter shows the number alone and promises no total that could change)."""
+        answers = self.answers
+        shapes, _ = self._shapes()
         first_focus = self._first_focus()
         visible = [s for s in self.visible_steps() if not self._filled_in(s, first_focus)]
-        number = 1 + sum(1 for s in visible if s.id in self.answers)
+        number = 1 + sum(1 for s in visible if s.id in answers)
         still_open = any(
-            c.step is not None and c.step not in self.answers for s in visible for c in s.conditions
-        ) or any(s.then and s.id not in self.answers for s in visible)
+            waited not in answers for s in visible for waited in shapes[s.id].waits_on
+        ) or any(s.then and s.id not in answers for s in visible)
         return number, 0 if still_open else len(visible)
 
     def _filled_in(self, step: Step, first_focus: bool) -> bool:
@@ -205,13 +244,14 @@ class Run:
         (``first_focus``: :meth:`_first_focus`, worked out once for all the steps)."""
         if step.id in self.unasked:
             return True
-        if not step.moves_focus or step.id in self.answers:
+        if step.id in self.answers or not self._shapes()[0][step.id].moves_focus:
             return False
         return first_focus and bool(self.part_name)
 
     def _first_focus(self) -> bool:
         """No step that names a part is answered yet."""
-        return not any(s.names_part and s.id in self.answers for s in self.exercise.steps)
+        answers = self.answers
+        return not any(naming in answers for naming in self._shapes()[1])
 
     def go_back(self) -> bool:
         """Undo the latest answered question, and everything after it, to ask it again.
