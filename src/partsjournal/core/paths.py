@@ -34,13 +34,23 @@ def home() -> Path:
         return _checked(_override.expanduser(), "--home")
     env = os.environ.get(ENV_VAR)
     if env:
-        return _checked(Path(env).expanduser(), ENV_VAR)
+        known = _named.get(env)  # a command asks for <home> hundreds of times
+        if known is not None:
+            return known
+        path = _checked(Path(env).expanduser(), ENV_VAR)
+        if path in _folders and not env.startswith("~"):
+            _named[env] = path
+        return path
     import platformdirs
 
     return _checked(Path(platformdirs.user_data_dir("partsjournal", appauthor=False)), "")
 
 
 _folders: set[Path] = set()
+# PARTSJOURNAL_HOME's text -> its folder, once seen to be one ("~" depends on HOME: not kept)
+_named: dict[str, Path] = {}
+# (<home>, name) -> <home>/name, once seen to be a folder
+_within: dict[tuple[Path, str], Path] = {}
 
 
 def _checked(path: Path, source: str) -> Path:
@@ -57,13 +67,19 @@ def _checked(path: Path, source: str) -> Path:
 def _inside(name: str, what: str) -> Path:
     """``<home>/name``, refused with a sentence when a file sits where the folder goes
     (reading commands would otherwise show an empty journal, writing ones fail)."""
-    path = home() / name
-    if path in _folders:  # seen as a folder already in this run: no need to look again
+    base = home()
+    known = _within.get((base, name))
+    if known is not None:  # seen as a folder already in this run: no need to look again
+        return known
+    path = base / name
+    if path in _folders:
+        _within[(base, name)] = path
         return path
     if path.exists() and not path.is_dir():
         raise JournalError(msg.FOLDER_IS_A_FILE.format(path=path, what=what))
     if path.is_dir():
         _folders.add(path)
+        _within[(base, name)] = path
     return path
 
 
