@@ -126,8 +126,8 @@ def is_encrypted() -> bool:
     A ``PARTSJOURNAL_IDENTITY`` set in the environment says nothing by itself (it
     may be set for every journal); no file is opened and pyrage is not loaded.
     """
-    home = paths.home()
-    return any(os.path.lexists(home / name) for name in KEY_FILES)
+    home = os.fspath(paths.home())  # asked before every write: joined as text, not as Paths
+    return any(os.path.lexists(os.path.join(home, name)) for name in KEY_FILES)
 
 
 def read_public(path: Path) -> tuple[str | None, str]:
