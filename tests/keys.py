@@ -122,12 +122,48 @@ def shared_default_bindings() -> Any:
     return load_key_bindings()
 
 
+@functools.cache
+def shared_style(rules: tuple[tuple[str, str], ...]) -> Any:
+    """The one style made of ``rules``, which remembers the look of each style string.
+
+    Every prompt merges the same few styles (prompt_toolkit's, questionary's) into a new
+    style, parsing all their rules again, and its renderer works out the look of each
+    style string again; together about a tenth of a prompt's cost in a test. The look is
+    a function of the rules and the string alone, so prompts made of the same rules may
+    share it."""
+    from prompt_toolkit.styles import Style
+    from prompt_toolkit.styles.base import DEFAULT_ATTRS, Attrs
+
+    class Remembering(Style):
+        def __init__(self) -> None:
+            super().__init__(list(rules))
+            self.looks: dict[tuple[str, Attrs], Attrs] = {}
+
+        def get_attrs_for_style_str(self, style_str: str, default: Attrs = DEFAULT_ATTRS) -> Attrs:
+            look = self.looks.get((style_str, default))
+            if look is None:
+                look = self.looks[(style_str, default)] = super().get_attrs_for_style_str(
+                    style_str, default
+                )
+            return look
+
+    return Remembering()
+
+
+def _merged_shared(self: Any) -> Any:
+    """``_MergedStyle._merged_style`` with :func:`shared_style` for the merged rules (the
+    style's own cache, and when it is made again, stay prompt_toolkit's)."""
+    return self._style.get(self.invalidation_hash(), lambda: shared_style(tuple(self.style_rules)))
+
+
 def terminal_fixture(monkeypatch: pytest.MonkeyPatch) -> Typing:
     """Both ends are a terminal, a lone Esc is read after 20 ms, no Ctrl-C is left over, and
-    prompts share prompt_toolkit's default key bindings (see above)."""
+    prompts share prompt_toolkit's default key bindings and merged styles (see above)."""
     from prompt_toolkit.application import application
+    from prompt_toolkit.styles import style
 
     monkeypatch.setattr(application, "load_key_bindings", shared_default_bindings)
+    monkeypatch.setattr(style._MergedStyle, "_merged_style", property(_merged_shared))
     monkeypatch.setattr(ui, "can_prompt", lambda: True)
     monkeypatch.setattr(keymaps, "ESCAPE_WAIT", 0.02)
     interrupts.interrupted.clear()
