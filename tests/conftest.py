@@ -14,7 +14,7 @@ from click.testing import CliRunner, Result
 
 from partsjournal.cli import root
 from partsjournal.cli.root import app
-from partsjournal.core import paths, shipped
+from partsjournal.core import paths
 from partsjournal.core.errors import JournalError
 from partsjournal.flow import exercises, support
 from tests.helpers import TODAY, freeze_today
@@ -285,7 +285,6 @@ def commands_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lazy, "typer_command", typer_once)
 
 
-SHIPPED_DIR = shipped.builtin_dir()  # where the shipped exercises are, found the real way
 LOAD_EXERCISE = exercises.load_file
 LOADED: dict[tuple[str, bytes, tuple[tuple[str, bytes], ...]], Any] = {}
 
@@ -315,7 +314,6 @@ def load_exercise_once(path: Path) -> Any:
 
 @pytest.fixture(autouse=True)
 def shipped_exercises_read_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(shipped, "builtin_dir", lambda: SHIPPED_DIR)
     monkeypatch.setattr(exercises, "load_file", load_exercise_once)
 
 

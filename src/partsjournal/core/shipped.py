@@ -16,9 +16,12 @@ from partsjournal.core.errors import JournalError
 from partsjournal.core.store import UnreadableFile, read_toml
 
 
+@cache
 def builtin_dir() -> Path:
     """Where the shipped exercise scripts are: inside the package when installed,
-    the repository's ``exercises/`` folder when run from a checkout."""
+    the repository's ``exercises/`` folder when run from a checkout. Found once per
+    process (an exercise run asks about twenty times, and each search took a quarter
+    of a millisecond)."""
     packaged = Path(str(resources.files("partsjournal"))) / "exercises"
     if packaged.is_dir():
         return packaged
