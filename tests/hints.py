@@ -15,7 +15,7 @@ from partsjournal.cli.lazy import TyperCommand
 from partsjournal.cli.root import app
 from partsjournal.flow import exercises
 from tests.conftest import ROOT
-from tests.helpers import parsed
+from tests.helpers import parsed, walked
 
 # "partsjournal <word>" in prose: the program's name, not a command to run
 PROSE = {"is", "will", "does", "needs", "builds", "writes", "draft", "entry", "asks", "keeps"}
@@ -150,7 +150,7 @@ def docstring_nodes(tree: ast.Module, keep_functions: bool) -> set[int]:
     """ids of docstring nodes to leave out: the module's and classes', and functions'
     outside cli/ (a command's docstring is its help page, so those stay in)."""
     skip = set()
-    for node in ast.walk(tree):
+    for node in walked(tree):
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef):
             body = node.body
             if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
@@ -169,10 +169,10 @@ def source_texts() -> tuple[tuple[str, str], ...]:
         tree = parsed(path)
         skip = docstring_nodes(tree, keep_functions=path.parent.name == "cli")
         inner = set()
-        for node in ast.walk(tree):
+        for node in walked(tree):
             if isinstance(node, ast.JoinedStr):
                 inner.update(id(v) for v in node.values)
-        for node in ast.walk(tree):
+        for node in walked(tree):
             if id(node) in skip or id(node) in inner:
                 continue
             text = node_text(node)

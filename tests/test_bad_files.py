@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from partsjournal.core import store
 from tests.conftest import Cli
+from tests.journal_fixtures import written_once
 
 # Text no journal file holds, in every shape the TOML reader (or Python) cannot take.
 HOSTILE = {
@@ -50,19 +51,25 @@ READING = [
 ]
 
 
-def good_journal(cli: Cli) -> None:
-    note = ["note", "a good note", "--part", "The Critic", "--at", "2026-11-20 09:00"]
-    assert cli(*note).exit_code == 0
-    assert cli("session", "add", "2026-11-19").exit_code == 0
-    assert cli("config", "contact", "add", "Sam", "555 0100").exit_code == 0
+@pytest.fixture
+def good_journal(cli: Cli, home: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """A note about The Critic, a session and a contact (written once per test process,
+    see :func:`journal_fixtures.written_once`)."""
+
+    def write(_: Path) -> None:
+        note = ["note", "a good note", "--part", "The Critic", "--at", "2026-11-20 09:00"]
+        assert cli(*note).exit_code == 0
+        assert cli("session", "add", "2026-11-19").exit_code == 0
+        assert cli("config", "contact", "add", "Sam", "555 0100").exit_code == 0
+
+    written_once("good-journal", home, tmp_path_factory, write)
 
 
 @pytest.mark.parametrize("shape", HOSTILE)
 @pytest.mark.parametrize("kind", KINDS)
 def test_a_hostile_file_of_any_kind_is_skipped_with_one_warning_by_every_command(
-    home: Path, cli: Cli, kind: str, shape: str
+    good_journal: None, home: Path, cli: Cli, kind: str, shape: str
 ) -> None:
-    good_journal(cli)
     bad = home / KINDS[kind]
     bad.parent.mkdir(parents=True, exist_ok=True)
     bad.write_text(HOSTILE[shape], encoding="utf-8")

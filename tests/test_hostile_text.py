@@ -26,7 +26,7 @@ from partsjournal.render import screens, text
 from tests import keys
 from tests.conftest import Cli, entry_files
 from tests.helpers import TODAY
-from tests.journal_fixtures import at, protector
+from tests.journal_fixtures import at, protector, written_once
 from tests.keys import CTRL_C, ENTER, Typing, lines, pick, shown_in_order
 from tests.pty_helpers import Tiny, write_tiny
 
@@ -41,13 +41,12 @@ ANSWER = (
 TERMINAL_CONTROLS = ("\x1b", "\x07", "\x9b")
 
 
-@pytest.fixture
-def hostile(home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+def write_hostile(_: Path) -> None:
     markup = parts.create(MARKUP_NAME, met=date(2026, 11, 20))
     escaped = Part(id="pwned", name=ESCAPED_NAME, needs=ANSWER, notes=ANSWER, protects=[markup.id])
     parts.save(escaped)
-    first = protector(at(date(2026, 11, 20)), markup, needs=ANSWER, reflection=ANSWER)
-    second = protector(at(date(2026, 11, 21)), escaped, situation=ANSWER)
+    protector(at(date(2026, 11, 20)), markup, needs=ANSWER, reflection=ANSWER)
+    protector(at(date(2026, 11, 21)), escaped, situation=ANSWER)
     sessions.add(date(2026, 11, 22), label=ANSWER, created=TODAY)
     drafts.save(
         Draft(
@@ -62,7 +61,15 @@ def hostile(home: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
             pending={"activation_before": "", "name_part": MARKUP_NAME},
         )
     )
-    return {"first": first.id, "second": second.id}
+
+
+@pytest.fixture
+def hostile(home: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The hostile journal (written once per test process, see
+    :func:`journal_fixtures.written_once`); the ids of its two entries, oldest first."""
+    written_once("hostile-text", home, tmp_path_factory, write_hostile)
+    first, second = (tomllib.loads(p.read_text(encoding="utf-8"))["id"] for p in entry_files(home))
+    return {"first": first, "second": second}
 
 
 READING = [

@@ -37,7 +37,7 @@ import pytest
 from partsjournal.core import messages as msg
 from partsjournal.flow import care_words
 from tests.conftest import ROOT
-from tests.helpers import parsed
+from tests.helpers import parsed, walked
 from tests.hints import hints_in
 
 SRC = ROOT / "src" / "partsjournal"
@@ -65,7 +65,7 @@ def error_types() -> frozenset[str]:
     that derives from one of them, however far down."""
     bases: dict[str, set[str]] = {}
     for path in MODULES:
-        for node in ast.walk(parsed(path)):
+        for node in walked(parsed(path)):
             if isinstance(node, ast.ClassDef):
                 bases[node.name] = {ast.unparse(b).split(".")[-1] for b in node.bases}
     found = set(ERROR_BASES)
@@ -127,7 +127,7 @@ def reached(node: ast.AST) -> list[ast.AST]:
 def help_and_docs(tree: ast.Module) -> set[int]:
     """The ids of the nodes that are docstrings or help texts (never messages)."""
     skip: set[int] = set()
-    for node in ast.walk(tree):
+    for node in walked(tree):
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
             first = node.body[0] if node.body else None
             if isinstance(first, ast.Expr) and text_of(first.value) is not None:
@@ -156,10 +156,9 @@ def names_a_command_among_words(text: str) -> bool:
     return bool(found) and bool(WORD.search(rest))
 
 
-def messages_in(source: str, where: str, errors: frozenset[str]) -> list[tuple[int, str]]:
-    """(line, text) of every message literal in ``source`` (a module at ``where`` under
+def messages_in(tree: ast.Module, where: str, errors: frozenset[str]) -> list[tuple[int, str]]:
+    """(line, text) of every message literal in ``tree`` (a module at ``where`` under
     src/partsjournal/), by the four rules of this module's description."""
-    tree = ast.parse(source)
     skip = help_and_docs(tree)
     constants = {
         node.targets[0].id: node.value
@@ -168,9 +167,9 @@ def messages_in(source: str, where: str, errors: frozenset[str]) -> list[tuple[i
         and isinstance(node.targets[0], ast.Name)
         and text_of(node.value) is not None
     }
-    inner = {id(v) for n in ast.walk(tree) if isinstance(n, ast.JoinedStr) for v in n.values}
+    inner = {id(v) for n in walked(tree) if isinstance(n, ast.JoinedStr) for v in n.values}
     said: set[int] = set()
-    for call in (n for n in ast.walk(tree) if isinstance(n, ast.Call)):
+    for call in (n for n in walked(tree) if isinstance(n, ast.Call)):
         for argument in message_arguments(call, errors):
             for node in reached(argument):
                 said.add(id(node))
@@ -178,7 +177,7 @@ def messages_in(source: str, where: str, errors: frozenset[str]) -> list[tuple[i
                     said.add(id(constants[node.id]))
     drawn = where.startswith("render/")
     found = []
-    for node in ast.walk(tree):
+    for node in walked(tree):
         text = text_of(node)
         if text is None or id(node) in inner or id(node) in skip or not has_words(text):
             continue
@@ -194,7 +193,7 @@ def messages_in(source: str, where: str, errors: frozenset[str]) -> list[tuple[i
 
 @pytest.mark.parametrize("path", MODULES, ids=rel)
 def test_no_message_is_written_outside_the_messages_package(path: Path) -> None:
-    found = messages_in(path.read_text(encoding="utf-8"), rel(path), error_types())
+    found = messages_in(parsed(path), rel(path), error_types())
     assert found == [], f"{rel(path)}: messages to move to core/messages: {found}"
 
 
@@ -261,7 +260,7 @@ def test_the_scan_finds_each_kind_of_message_and_nothing_else(
     source: str, where: str, expected: list[str]
 ) -> None:
     """The scan above would pass on a scan that finds nothing: here it finds each kind."""
-    found = messages_in(source, where, frozenset(ERROR_BASES | {"UnreadableFile"}))
+    found = messages_in(ast.parse(source), where, frozenset(ERROR_BASES | {"UnreadableFile"}))
     assert sorted(text for _, text in found) == sorted(expected)
 
 
@@ -274,7 +273,7 @@ def test_the_error_types_scanned_are_every_kind_of_user_error() -> None:
 def test_every_import_of_the_messages_calls_them_msg() -> None:
     """The checks below find a message by ``msg.NAME``: every module reads them under that name."""
     for path in MODULES:
-        for node in ast.walk(parsed(path)):
+        for node in walked(parsed(path)):
             if isinstance(node, ast.ImportFrom) and node.module == "partsjournal.core":
                 for alias in node.names:
                     if alias.name == "messages":
@@ -382,7 +381,7 @@ def fill_problems(tree: ast.Module, where: str, every: dict[str, str], used: set
     it says are added to ``used``."""
     problems = []
     filled: set[int] = set()
-    for node in ast.walk(tree):
+    for node in walked(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             if node.func.attr != "format":
                 continue
@@ -392,7 +391,7 @@ def fill_problems(tree: ast.Module, where: str, every: dict[str, str], used: set
                 given = {k.arg for k in node.keywords}
                 if node.args or None in given or given != fields(every.get(name or "", "")):
                     problems.append(f"{where}:{node.lineno} {name} given {sorted(map(str, given))}")
-    for node in ast.walk(tree):
+    for node in walked(tree):
         name = message_name(node)
         if name is None:
             continue
@@ -452,7 +451,7 @@ def user_error_handlers() -> list[tuple[str, int, str]]:
     out = []
     for path in MODULES:
         lines = path.read_text(encoding="utf-8").splitlines()
-        for node in ast.walk(parsed(path)):
+        for node in walked(parsed(path)):
             if isinstance(node, ast.ExceptHandler) and node.type is not None:
                 caught = node.type.elts if isinstance(node.type, ast.Tuple) else [node.type]
                 if any(
@@ -469,7 +468,7 @@ def test_user_errors_are_caught_only_at_the_one_catch_point_or_say_why() -> None
     root = SRC / "cli" / "root.py"
     invoke = next(
         node
-        for node in ast.walk(parsed(root))
+        for node in walked(parsed(root))
         if isinstance(node, ast.FunctionDef) and node.name == "invoke"
     )
     the_catch_point = [
