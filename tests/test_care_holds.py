@@ -466,6 +466,90 @@ def test_a_later_sitting_that_feels_safe_goes_on_with_the_exercise(home: Path) -
     assert entry is not None and "part" in calm.asked and calm.asked[-1] == "closing"
 
 
+THOUGHTS_THEN_PAUSE = [*NOT_SAFE_THEN_PAUSE[:2], ("What is going on", "Thoughts of ending my life")]
+
+
+@pytest.mark.parametrize(
+    ("answers", "replies", "question"),
+    [
+        ({"level": 8}, NOT_SAFE_THEN_PAUSE, care_words.EARLIER_NOT_SAFE),
+        ({"level": 8}, THOUGHTS_THEN_PAUSE, care_words.EARLIER_THOUGHTS),
+        (
+            {"level": 9, "distress": 9, "safe": True},
+            [(OFFER, care_words.GROUND)],
+            care_words.EARLIER_HIGH,
+        ),
+    ],
+    ids=["not safe", "thoughts of ending my life", "still 9 after grounding"],
+)
+def test_a_run_paused_while_care_held_it_comes_back_naming_what_held_it(
+    home: Path,
+    capsys: pytest.CaptureFixture[str],
+    answers: dict[str, object],
+    replies: list[tuple[str, bool | str]],
+    question: str,
+) -> None:
+    """Walked in a terminal: paused in the hold after "not safe" and "Thoughts of ending my
+    life", ``resume`` opened with "Last time you stopped when it was a lot" and, after 3 and
+    "safe", went straight on to the part. A held run comes back as a new run after a hold
+    starts: naming what held it, and a yes goes on gently."""
+    write_dialogue(home)
+    assert walk(PausesAt(HOLD, answers, replies)) is None
+    capsys.readouterr()
+    calm = FakeAsker(
+        {**UP_TO_THE_MIDDLE, "stirred_on_return": 3, "stirred_now": "", "deeper": "x", "after": 2},
+        [(care_words.SAFE, True)],
+    )
+    entry = runner.resume(None, asker=calm)
+    assert entry is not None and calm.replies == [] and calm.asked[-1] == "closing"
+    assert calm.asked[0] == "stirred_on_return" and calm.texts[0] == question
+    assert care_words.EARLIER_EASED in capsys.readouterr().out
+
+
+def test_a_pause_in_the_hold_after_thoughts_of_ending_ones_life_lists_the_crisis_line_first(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walked in a terminal: the hold named the crisis line first, as the card had after
+    "Thoughts of ending my life"; Ctrl-C there listed the clinic's after-hours line first."""
+    assert cli("config", "therapist", "Riverside Clinic", "--after-hours", "013").exit_code == 0
+    assert cli("config", "crisis-line", "Night line 0800 000").exit_code == 0
+    write_dialogue(home)
+    capsys.readouterr()
+    assert walk(PausesAt(HOLD, {"level": 8}, THOUGHTS_THEN_PAUSE)) is None
+    out = capsys.readouterr().out
+    people = out[out.rindex(care_words.CARD.people_title) :]
+    assert people.index("Night line 0800 000") < people.index("013")
+
+
+def test_the_card_asked_for_in_the_hold_is_not_followed_by_its_own_line(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walked in a terminal: "Show me who I can reach" printed the whole card and right under
+    it "If you need someone: ...", repeating its first line (the line belongs to the screens
+    after the card, as everywhere else)."""
+    assert cli("config", "contact", "add", "Sam", "text 555 0100").exit_code == 0
+    name, _ = trigger_safe_step(home)
+    capsys.readouterr()
+    asker = FakeAsker(
+        {"level": 3, "safe_now": False},
+        [
+            ("What is going on", "I would rather not say"),
+            (HOLD, care_words.HOLD_PEOPLE),
+            (HOLD, care_words.HOLD_NOTE),
+            (HOLD, care_words.HOLD_STOP),
+        ],
+    )
+    asker.answers["hold_note"] = "Scared of the night."
+    assert walk(asker, name) is not None and asker.replies == []
+    out = capsys.readouterr().out
+    reminder = care_words.CARD.reminder.format(who="Sam: text 555 0100")
+    asked_for = out.rindex(CARD)  # the card "Show me who I can reach" brought
+    kept = out.index(care_words.HOLD_NOTE_KEPT, asked_for)
+    assert reminder in out[:asked_for]  # the hold's line came before it
+    assert reminder not in out[asked_for:kept]  # not right under the card
+    assert reminder in out[kept:]  # and again once something else was on the screen
+
+
 def test_grounding_on_its_own_at_9_holds_the_run_too(home: Path) -> None:
     write_exercise(
         home,
@@ -729,6 +813,18 @@ def test_a_yes_in_a_run_paused_right_after_it_lifts_the_hold(
         ([CareItem(TODAY, rec.RISK, rec.ENDING_LIFE)], care_words.EARLIER_THOUGHTS),
         ([CareItem(TODAY, rec.RATING, 9, rec.IN_GROUNDING)], care_words.EARLIER_HIGH),
         ([CareItem(TODAY, rec.RATING, 9, rec.START)], None),  # high, but care did not hold
+        # "not safe", and then what was going on: thoughts of ending one's life are named
+        (
+            [
+                CareItem(TODAY, rec.SAFE, False),
+                CareItem(TODAY, rec.GOING_ON, rec.THOUGHTS_OF_ENDING),
+            ],
+            care_words.EARLIER_THOUGHTS,
+        ),
+        (
+            [CareItem(TODAY, rec.SAFE, False), CareItem(TODAY, rec.GOING_ON, rec.URGE_TO_HURT)],
+            care_words.EARLIER_NOT_SAFE,
+        ),
     ],
 )
 def test_the_first_question_after_a_hold_says_only_what_happened(

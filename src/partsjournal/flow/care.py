@@ -53,6 +53,7 @@ from partsjournal.flow.care_talk import (
     asked_today,
     ground_inline,
     held_earlier,
+    hold_question,
 )
 from partsjournal.flow.engine import Asker, Paused, Run, check_value
 from partsjournal.flow.exercises import Step
@@ -156,7 +157,9 @@ class Care:
         care offers, never to the exercise."""
         if not self.asker.interactive:
             return
-        if resumed and self.state.high:
+        if resumed and self.state.holding:  # what held it is named, as in a new run
+            self.resume_check(current, question=hold_question(self.state.items))
+        elif resumed and self.state.high:
             self.resume_check(current)
         elif not resumed and current.exercise.name != GROUNDING:
             earlier = held_earlier()
@@ -199,7 +202,7 @@ class Care:
         """A pause at 8 or more (or while care held the run): the card's people first; a
         pause after the card was shown in the run: its one line, as at the close."""
         if self.state.high:
-            card.show_people(words.CARD)
+            card.show_people(words.CARD, first=self.talk.first())
         else:
             self.talk.reminder()
 
@@ -212,7 +215,7 @@ class Care:
         card's people, when the run ended at 8 or more without it (a tender part that
         flooded, and stopping at 9)."""
         if self.state.high and not self.state.card_shown:
-            card.show_people(words.CARD)
+            card.show_people(words.CARD, first=self.talk.first())
         else:
             self.talk.reminder()
 

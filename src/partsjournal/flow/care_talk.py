@@ -210,8 +210,11 @@ class Talk:
         screens.blank()
         ui.say(words.HOLD_INTRO if ground_first else words.HOLD_INTRO_REACH)
         ways = [words.HOLD_GROUND, words.HOLD_PEOPLE]
+        cards = self.cards
         while True:
-            self.reminder()
+            if self.cards == cards:  # not right under the card just shown: it says as much
+                self.reminder()
+            cards = self.cards
             choices = [*(ways if ground_first else ways[::-1]), words.HOLD_NOTE, words.HOLD_STOP]
             choice = self.asker.select(words.HOLD_ASK, choices)
             if choice == words.HOLD_GROUND:
@@ -296,11 +299,19 @@ def held_earlier() -> str | None:
     said = sorted((i for i in care_kept(since.date()) if i.at >= since), key=lambda i: i.at)
     if not still_holding(said):
         return None
-    if any(i.kind == rec.SAFE and i.value is False for i in said):
-        return words.EARLIER_NOT_SAFE
+    return hold_question(said)
+
+
+def hold_question(said: list[CareItem]) -> str:
+    """The first question after a hold (a new run, or the held run resumed), naming what
+    held it in ``said``: thoughts of ending one's life (named first, also when they were
+    what was going on after "not safe"), not feeling safe, or very hard even after
+    grounding."""
     thoughts = {rec.RIGHT_NOW, rec.ENDING_LIFE, rec.THOUGHTS_OF_ENDING}
     if any(i.value in thoughts for i in said):
         return words.EARLIER_THOUGHTS
+    if any(i.kind == rec.SAFE and i.value is False for i in said):
+        return words.EARLIER_NOT_SAFE
     return words.EARLIER_HIGH
 
 

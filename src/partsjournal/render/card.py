@@ -156,13 +156,14 @@ def reminder(words: CardWords, *, first: str | None = None, to_stderr: bool = Fa
     ui.say(words.reminder.format(who=who), to_stderr=to_stderr)
 
 
-def show_people(words: CardWords) -> None:
-    """The people on the card and the grounding command, without the rest of the card."""
+def show_people(words: CardWords, *, first: str | None = None) -> None:
+    """The people on the card and the grounding command, without the rest of the card;
+    those of kind ``first`` first (the crisis line after thoughts of ending one's life)."""
     from rich.padding import Padding
     from rich.text import Text
 
     cfg = config.load(warn=ui.warn)
-    lines = [reach_line(r, words) for r in cfg.reach_in_order()]
+    lines = [reach_line(r, words) for r in cfg.reach_in_order(first)]
     if cfg.empty:
         lines.append(words.empty)
     lines.append(words.ground_line)
