@@ -8,6 +8,7 @@ from pathlib import Path
 
 from partsjournal.flow import exercises, runner
 from partsjournal.flow.engine import Run
+from partsjournal.flow.exercises import Exercise, Step
 from tests.askers import FakeAsker
 from tests.pty_helpers import write_exercise
 
@@ -116,3 +117,77 @@ def test_every_shipped_exercise_says_about_as_many_minutes_as_a_run_takes() -> N
         for phase in ("before", "after") if by_phase else (ex.phase,):
             minutes = sum(kinds.of(k).seconds for k in walked(ex, phase)) / 60
             assert minutes / 2 <= ex.minutes <= max(2 * minutes, 1), (ex.name, phase, minutes)
+
+
+AFTER_DAYS = [0, 1, 2, 3, 5, 7, 10, 14, 21, 30, 45, 60, 75, 90, 105, 120, 130]
+
+
+def answer(step: Step, way: str) -> object:
+    """An answer to ``step``: the lowest (0, yes, the first choice), the highest (10, no, the
+    last choice), the file's example, or, for ``skip``, nothing where that is allowed."""
+    from partsjournal.flow import kinds
+
+    kind = kinds.of(step.kind)
+    if way == "skip" and step.optional:
+        return kind.skipped(step)
+    if step.kind == "scale":
+        return 0 if way == "lowest" else 10
+    if step.kind == "yes_no":
+        return way != "highest"
+    if step.choices:
+        return step.choices[0] if way == "lowest" else step.choices[-1]
+    written = kind.example(step).strip('"')
+    return kind.check(step, True if written == "true" else written)
+
+
+def every_way_through() -> list[tuple[Exercise, str | None, int | None, str]]:
+    """(exercise, phase, day after the session, way of answering) for every shipped
+    exercise, and integrate as the command builds it: outside a session, before one, and on
+    each day of the arc after one."""
+    from partsjournal.core import vocabulary as vocab
+    from partsjournal.flow import integration
+
+    cases = []
+    for ex in [*exercises.load_all(), integration.integrate_exercise(list(vocab.REALMS), [])]:
+        around = ex.phase is not None or any(
+            c.phase or c.session is not None for s in ex.steps for c in s.conditions
+        )
+        moments = [(None, None)]
+        if around:
+            moments = [("before", None), *(("after", d) for d in AFTER_DAYS)]
+        for phase, day in moments:
+            for way in ("lowest", "highest", "examples", "skip"):
+                cases.append((ex, phase, day, way))
+    return cases
+
+
+def test_the_counter_goes_up_by_one_and_its_total_is_what_the_run_asks_every_way_through(
+    home: Path,
+) -> None:
+    """Every shipped exercise, answered four ways, outside a session, before one and on each
+    day of the arc after one: the number goes up by one at each question, a total once shown
+    is the number of questions the run asks, and the last question shows its total unless
+    its own answer decides whether another step comes. (Walked in a terminal: integrate
+    said "step 31" to its end, its grounding for each realm waiting on a question asked only
+    for a realm rated 0 or 1, so no total was ever shown.)"""
+    from partsjournal.flow import engine
+
+    cases = every_way_through()
+    assert {ex.name for ex, *_ in cases} >= {"protector", "integrate", "grounding"}
+    for ex, phase, day, way in cases:
+        name = ex.name
+        asker = FakeAsker({s.id: answer(s, way) for s in ex.steps if s.kind != "guide"})
+        context = {} if day is None else {"day": str(day), "session": True}
+        engine.run(Run(exercise=ex, phase=phase, context=context), asker)
+        case = (name, phase, day, way, asker.counters)
+        assert [int(c.split(" of ")[0]) for c in asker.counters] == list(
+            range(1, len(asker.asked) + 1)
+        ), case
+        assert {int(c.split(" of ")[1]) for c in asker.counters if " of " in c} <= {
+            len(asker.asked)
+        }, case
+        last = ex.step(asker.asked[-1])
+        decides = last is not None and (
+            last.then is not None or any(c.step == last.id for s in ex.steps for c in s.conditions)
+        )
+        assert decides or " of " in asker.counters[-1], case

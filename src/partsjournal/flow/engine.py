@@ -89,7 +89,6 @@ class _Shape(NamedTuple):
     (integrate's arc has over a hundred steps) paid for these again and again."""
 
     conditions: tuple[Condition, ...]
-    waits_on: tuple[str, ...]  # the steps its conditions read
     moves_focus: bool
 
     def shown(
@@ -132,7 +131,6 @@ class Run:
             shapes = {
                 s.id: _Shape(
                     conditions=tuple(s.conditions),
-                    waits_on=tuple(c.step for c in s.conditions if c.step is not None),
                     moves_focus=s.moves_focus,
                 )
                 for s in steps
@@ -141,22 +139,41 @@ class Run:
         return self._shaped[1], self._shaped[2]
 
     def visible_steps(self) -> list[Step]:
-        """Steps that have been or may yet be shown, given the answers so far.
+        """Steps that have been or may yet be shown, given the answers so far (see
+        :meth:`_visible`)."""
+        return [step for step, _ in self._visible()]
 
-        A step whose condition depends on a step not answered yet counts as
-        visible, so "step 3 of 14" only ever shrinks, never jumps up.
+    def _visible(self) -> list[tuple[Step, bool]]:
+        """Each step that has been or may yet be shown, and whether an answer still to come
+        decides it.
+
+        A step whose conditions wait on a step that may still be asked counts as visible,
+        so "step 3 of 14" only ever shrinks, never jumps up. A condition that can no longer
+        hold (its answer is given and does not fit, or its step will not be asked: passed
+        over, or itself not shown) leaves the step out at once: integrate's grounding for a
+        realm waits on a "low" question asked only when the realm was rated 0 or 1, and
+        kept every total open to the end.
         """
-        out = []
+        out: list[tuple[Step, bool]] = []
         answers, phase, day, linked = self.answers, self.phase, self.day, self.linked
         shapes, _ = self._shapes()
-        for step in self.reachable():
-            shape = shapes[step.id]
-            if not shape.conditions:  # shown whatever the answers
-                out.append(step)
-                continue
-            pending = any(waited not in answers for waited in shape.waits_on)
-            if pending or shape.shown(answers, phase, day, linked):
-                out.append(step)
+        steps = self.reachable()
+        place = {s.id: i for i, s in enumerate(steps)}
+        coming: set[str] = set()  # steps before this one that may still be asked
+        for here, step in enumerate(steps):
+            waiting = False
+            for c in shapes[step.id].conditions:
+                if c.step is not None and c.step not in answers:
+                    if c.step in coming or place.get(c.step, -1) > here:
+                        waiting = True  # its answer may still come
+                        continue
+                    break  # its step will not be asked: the condition cannot hold
+                if not c.holds(answers, phase, day, linked):
+                    break
+            else:
+                out.append((step, waiting))
+                if step.id not in answers:
+                    coming.add(step.id)
         return out
 
     def reachable(self) -> list[Step]:
@@ -230,14 +247,11 @@ class Run:
         once that no longer depends on an answer still to come (before then 0: the
         counter shows the number alone and promises no total that could change)."""
         answers = self.answers
-        shapes, _ = self._shapes()
         first_focus = self._first_focus()
-        visible = [s for s in self.visible_steps() if not self._filled_in(s, first_focus)]
-        number = 1 + sum(1 for s in visible if s.id in answers)
-        still_open = any(
-            waited not in answers for s in visible for waited in shapes[s.id].waits_on
-        ) or any(s.then and s.id not in answers for s in visible)
-        return number, 0 if still_open else len(visible)
+        counted = [(s, w) for s, w in self._visible() if not self._filled_in(s, first_focus)]
+        number = 1 + sum(1 for s, _ in counted if s.id in answers)
+        still_open = any(waiting or (s.then and s.id not in answers) for s, waiting in counted)
+        return number, 0 if still_open else len(counted)
 
     def _filled_in(self, step: Step, first_focus: bool) -> bool:
         """A part step answered (or to be answered) with the known part, without asking
