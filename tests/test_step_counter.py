@@ -6,6 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import pytest
+
 from partsjournal.flow import exercises, runner
 from partsjournal.flow.engine import Run
 from partsjournal.flow.exercises import Exercise, Step
@@ -140,8 +142,8 @@ def answer(step: Step, way: str) -> object:
     return kind.check(step, True if written == "true" else written)
 
 
-def every_way_through() -> list[tuple[Exercise, str | None, int | None, str]]:
-    """(exercise, phase, day after the session, way of answering) for every shipped
+def every_way_through(way: str) -> list[tuple[Exercise, str | None, int | None, str]]:
+    """(exercise, phase, day after the session, ``way`` of answering) for every shipped
     exercise, and integrate as the command builds it: outside a session, before one, and on
     each day of the arc after one."""
     from partsjournal.core import vocabulary as vocab
@@ -155,14 +157,13 @@ def every_way_through() -> list[tuple[Exercise, str | None, int | None, str]]:
         moments = [(None, None)]
         if around:
             moments = [("before", None), *(("after", d) for d in AFTER_DAYS)]
-        for phase, day in moments:
-            for way in ("lowest", "highest", "examples", "skip"):
-                cases.append((ex, phase, day, way))
+        cases += [(ex, phase, day, way) for phase, day in moments]
     return cases
 
 
+@pytest.mark.parametrize("way", ["lowest", "highest", "examples", "skip"])
 def test_the_counter_goes_up_by_one_and_its_total_is_what_the_run_asks_every_way_through(
-    home: Path,
+    home: Path, way: str
 ) -> None:
     """Every shipped exercise, answered four ways, outside a session, before one and on each
     day of the arc after one: the number goes up by one at each question, a total once shown
@@ -172,9 +173,9 @@ def test_the_counter_goes_up_by_one_and_its_total_is_what_the_run_asks_every_way
     for a realm rated 0 or 1, so no total was ever shown.)"""
     from partsjournal.flow import engine
 
-    cases = every_way_through()
+    cases = every_way_through(way)
     assert {ex.name for ex, *_ in cases} >= {"protector", "integrate", "grounding"}
-    for ex, phase, day, way in cases:
+    for ex, phase, day, _ in cases:
         name = ex.name
         asker = FakeAsker({s.id: answer(s, way) for s in ex.steps if s.kind != "guide"})
         context = {} if day is None else {"day": str(day), "session": True}
