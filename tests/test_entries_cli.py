@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import entry, sessions
+from partsjournal.core import vocabulary as vocab
+from partsjournal.core.answers import Answer
 from partsjournal.core.entry import Entry
 from tests.conftest import Cli
 from tests.helpers import TODAY, fake_editor
@@ -303,3 +305,25 @@ def test_entries_bad_input_is_one_sentence_exit_2(
     result = cli("entries", *args)
     assert result.exit_code == 2 and message in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("role", [*sorted(vocab.HIGHLIGHTS), f"{vocab.PRACTICE}:body"])
+def test_only_highlights_lists_what_was_written_never_a_question_left_empty(
+    cli: Cli, home: Path, role: str
+) -> None:
+    """Walked in a terminal: integrate's highlights for the therapist held about seventeen
+    questions marked "(left empty)"; the highlights are what was said."""
+    said = Answer("said", "text", "What did you notice?", "Rest, and less noise", role)
+    left = Answer("left", "text", "Anything else to bring?", "", role)
+    entry.save_new(
+        Entry(
+            id=entry.new_id(TODAY), created=TODAY, exercise="e", exercise_version=1, title="T",
+            answers=[said, left],
+        )
+    )  # fmt: skip
+    got = json.loads(cli("export", "--only-highlights", "--format", "json").stdout)
+    assert [a["step"] for a in got["entries"][0]["answers"]] == ["said"]
+    md = cli("export", "--only-highlights").stdout
+    assert "Rest, and less noise" in md and "Anything else to bring?" not in md
+    everything = cli("export").stdout  # the whole entry still says what was left empty
+    assert "Anything else to bring?" in everything and "(left empty)" in everything

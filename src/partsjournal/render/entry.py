@@ -203,8 +203,8 @@ def export_item(
     """One entry as the export shows it (the shape is in docs/format.md); its care record,
     each item dated and marked as seen by nobody at the time, unless ``care`` is False."""
     s, phase = placement(e, sessions)
-    answers = (
-        [a for a in e.answers if vocab.is_highlight(a.role, a.value)]
+    answers = (  # highlights are what was said: a question left empty is not one
+        [a for a in e.answers if vocab.is_highlight(a.role, a.value) and as_text(a.value).strip()]
         if only_highlights
         else e.answers
     )
