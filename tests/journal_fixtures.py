@@ -13,6 +13,7 @@ import pytest
 
 from partsjournal.core import drafts, entry, parts, paths, sessions
 from partsjournal.core.answers import Answer
+from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import Entry, PartRef, new_id, save_new
 from partsjournal.core.parts import Part
 from partsjournal.core.vocabulary import SELF_QUALITIES
@@ -42,8 +43,10 @@ def write(
     session: str | None = None,
     phase: str | None = None,
     title: str = "",
+    care: list[CareItem] | None = None,
 ) -> Entry:
-    """Save one entry; each answer is (role, value), its step id made from the role."""
+    """Save one entry; each answer is (role, value), its step id made from the role;
+    ``care`` is its care record (what care saw and did during the run)."""
     stored = []
     for role, value in answers or []:
         kind = "scale" if type(value) is int else ("choice" if isinstance(value, list) else "text")
@@ -67,6 +70,7 @@ def write(
         parts=[PartRef(part.id, part.name)] if part is not None else [],
         session=session,
         phase=phase,
+        care=care or [],
     )
     save_new(e)
     return e

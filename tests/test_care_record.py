@@ -249,6 +249,96 @@ def test_a_risk_is_said_to_the_person_in_the_review_and_in_their_own_words_in_th
         assert not {"you", "your", "yourself"} & set(words.split()), words
 
 
+# what was going on, after "not safe", as the review says it to the person
+GOING_ON_SAID = {
+    rec.TOO_MUCH: "you said it was too much",
+    rec.THOUGHTS_OF_ENDING: "you named thoughts of ending your life",
+    rec.URGE_TO_HURT: "you named an urge to hurt yourself",
+    rec.SOMEONE: "you did not feel safe from someone",
+    rec.BODY: "your body felt wrong",
+    rec.RATHER_NOT_SAY: "",  # adds nothing
+}
+
+
+def note_of(*care: CareItem) -> care_summary.CareNote:
+    e = Entry(id="x", created=moment(21), exercise="e", exercise_version=1, title="T", care=[*care])
+    note = care_summary.of_entry(e)
+    assert note is not None
+    return note
+
+
+def not_safe_then(going_on: str, *more: CareItem) -> list[CareItem]:
+    """ "Do you feel safe right now?" no, then "What is going on?" answered ``going_on``."""
+    return [
+        CareItem(moment(21, 4), rec.SAFE, False),
+        CareItem(moment(21, 5), rec.GOING_ON, going_on),
+        *more,
+    ]
+
+
+def test_every_going_on_answer_has_words_for_the_review() -> None:
+    """A new answer to "What is going on?" fails here until the review can say it."""
+    assert set(care_lines.GOING_ON_SAID) == set(rec.GOING_ON_ANSWERS) == set(GOING_ON_SAID)
+
+
+@pytest.mark.parametrize("going_on", rec.GOING_ON_ANSWERS)
+def test_the_summary_names_what_was_going_on_in_the_persons_you(going_on: str) -> None:
+    """Walked in a terminal: "Thoughts of ending my life" after "not safe" was in the export
+    and missing from the review, the most serious thing said that day."""
+    said = care_lines.summary(note_of(*not_safe_then(going_on)))
+    opening = "Sun 22 Nov, T: you said you did not feel safe"
+    words = GOING_ON_SAID[going_on]
+    assert said.startswith(f"{opening}; {words}. " if words else f"{opening}. ")
+    assert not {"my", "myself", "I"} & set(said.replace(".", " ").split())
+
+
+THOUGHTS_ONCE = {
+    "the plain question says how they came up": (
+        [CareItem(moment(21, 6), rec.THOUGHTS, rec.RIGHT_NOW, rec.WORDS)],
+        "you named thoughts of ending your life; when asked about them, you said they came "
+        "up right then",
+    ),
+    "in passing earlier": (
+        [CareItem(moment(21, 1), rec.THOUGHTS, rec.IN_PASSING, rec.DAILY)],
+        "you named thoughts of ending your life; when asked about them, you said they came "
+        "up in passing",
+    ),
+    "chosen among the urges too": (
+        [CareItem(moment(21, 6), rec.RISK, rec.ENDING_LIFE)],
+        "you named thoughts of ending your life",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(THOUGHTS_ONCE), ids=list(THOUGHTS_ONCE))
+def test_thoughts_of_ending_your_life_named_as_what_was_going_on_are_said_once(
+    case: str,
+) -> None:
+    more, expected = THOUGHTS_ONCE[case]
+    said = care_lines.summary(note_of(*not_safe_then(rec.THOUGHTS_OF_ENDING, *more)))
+    assert f"you said you did not feel safe; {expected}. " in said
+    assert said.count("ending your life") == 1 and "came up (" not in said
+
+
+def test_an_urge_named_as_what_was_going_on_and_among_the_urges_is_said_once() -> None:
+    more = CareItem(moment(21, 6), rec.RISK, rec.SELF_HARM)
+    said = care_lines.summary(note_of(*not_safe_then(rec.URGE_TO_HURT, more)))
+    assert "you named an urge to hurt yourself" in said and "urges" not in said
+    other = care_lines.summary(note_of(*not_safe_then(rec.TOO_MUCH, more)))
+    assert "you said it was too much" in other and "you named urges to hurt yourself" in other
+
+
+@pytest.mark.parametrize("going_on", rec.GOING_ON_ANSWERS)
+def test_review_week_names_what_was_going_on_from_the_entry_on_disk(
+    home: Path, cli: Cli, going_on: str
+) -> None:
+    with_care(not_safe_then(going_on, CareItem(moment(21, 6), rec.CARD, rec.SHOWN)))
+    shown = flat_screen(cli("review", "--week").stdout)
+    opening = "Sun 22 Nov, After-session check-in: you said you did not feel safe"
+    words = GOING_ON_SAID[going_on]
+    assert (f"{opening}; {words}. " if words else f"{opening}. ") in shown
+
+
 @pytest.mark.parametrize(
     ("care", "notable"),
     [
@@ -287,7 +377,7 @@ def test_review_names_it_under_worth_noticing_and_in_grounding(home: Path, cli: 
     assert "Worth noticing" in shown
     assert (
         "Sun 22 Nov, After-session check-in: you said you did not feel safe (2 times); "
-        "at its hardest it was 10 of 10" in shown
+        "you said it was too much; at its hardest it was 10 of 10" in shown
     )
     grounding = shown[shown.index("Grounding") :]  # the section of grounding check-ins
     assert "did not feel safe" in grounding and "No grounding check-ins" not in shown

@@ -7,7 +7,13 @@ import json
 import re
 from pathlib import Path
 
-from partsjournal.render.review import sparkline
+import pytest
+
+from partsjournal.core import care_record as rec
+from partsjournal.core.care_record import CareItem
+from partsjournal.core.entry import Entry
+from partsjournal.render.review import grounding_line, sparkline
+from partsjournal.views import review
 from partsjournal.views.review import collect
 from tests.conftest import Cli
 from tests.helpers import flat
@@ -44,6 +50,83 @@ def test_a_not_safe_answer_is_named_gently_on_screen_and_in_the_document(cli: Cl
     assert "## Grounding" in md and "On Sat 21 Nov you said you did not feel safe." in md
     data = json.loads(cli("review", "--format", "json").stdout)["grounding"]
     assert data["not_safe"] == 1 and [i["safe"] for i in data["items"]] == [True, False]
+
+
+def grounded(*said: int | bool) -> list[CareItem]:
+    """A care record of grounding inside a run: each number a distress rating, each yes or
+    no an answer to "do you feel safe right now?", a minute apart, in the order given."""
+    return [
+        CareItem(
+            at(day(22), 21, minute),
+            rec.SAFE if isinstance(value, bool) else rec.RATING,
+            value,
+            rec.IN_GROUNDING,
+        )
+        for minute, value in enumerate(said)
+    ]
+
+
+WALKED = grounded(9, False, 3, True)  # 9 and not safe; grounded again, 3 and safe
+PROTECTOR = "Meeting a protector part"
+
+# what was said -> the line, and ``safe`` as JSON keeps it (False when any answer was no)
+GROUNDING_SAID: dict[str, tuple[list[CareItem], str, bool | None]] = {
+    "one rating": (grounded(6), "distress 6 of 10", None),
+    "several equal ratings": (grounded(6, 6, 6), "distress 6 of 10", None),
+    "several different ratings": (grounded(9, 5, 3), "distress 9, then 5, then 3 of 10", None),
+    "no safety answer": (grounded(4), "distress 4 of 10", None),
+    "all yes": (grounded(True, True), "felt safe", True),
+    "all no": (grounded(False, False), "did not feel safe", False),
+    "no then yes": (grounded(False, True), "did not feel safe, then felt safe", False),
+    "yes then no": (grounded(True, False), "felt safe, then did not feel safe", False),
+    "no, yes, no": (
+        grounded(False, True, False),
+        "did not feel safe, then felt safe, then did not feel safe",
+        False,
+    ),
+    "one rating, one answer": (grounded(6, True), "distress 6 of 10, felt safe", True),
+    "the walk: 9 not safe, later 3 safe": (
+        WALKED,
+        "distress 9, then 3 of 10; did not feel safe, then felt safe",
+        False,
+    ),
+    "a rating said again, answers that changed": (
+        grounded(7, False, 7, True),
+        "distress 7 of 10; did not feel safe, then felt safe",
+        False,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(GROUNDING_SAID), ids=list(GROUNDING_SAID))
+def test_the_grounding_line_says_what_was_said_in_order_never_a_pair_across_moments(
+    case: str,
+) -> None:
+    """Walked in a terminal: a protector run rated 9, grounded, said "not safe"; later
+    grounded again, rated 3 and said "safe". The review said "distress 3 of 10, did not feel
+    safe", a 3 and a no never said together."""
+    care, expected, safe = GROUNDING_SAID[case]
+    e = Entry(
+        id="x", created=at(day(22)), exercise="protector", exercise_version=1,
+        title=PROTECTOR, care=care,
+    )  # fmt: skip
+    [check_in] = review.build([e], [], [], WEEK).grounding
+    assert grounding_line(check_in) == f"Sun 22 Nov, {PROTECTOR}: {expected}"
+    assert check_in.safe is safe
+
+
+def test_the_review_of_the_walked_run_says_both_moments_and_keeps_its_json(cli: Cli) -> None:
+    write(at(day(22)), "protector", [("activation-before", 9)], title=PROTECTOR, care=WALKED)
+    out = flat(cli("review", "--week").stdout)
+    said = "distress 9, then 3 of 10; did not feel safe, then felt safe"
+    assert f"Sun 22 Nov, {PROTECTOR}: {said}" in out
+    assert "distress 3 of 10, did not feel safe" not in out
+    assert "On Sun 22 Nov you said you did not feel safe." in out  # any no is still named
+    md = cli("review", "--week", "--format", "markdown").stdout
+    assert said in flat(md)
+    [item] = json.loads(cli("review", "--week", "--format", "json").stdout)["grounding"]["items"]
+    assert (item["distress"], item["safe"]) == (3, False)  # as before: the last, and any no
+    assert (item["ratings"], item["said_safe"]) == ([9, 3], [False, True])
 
 
 def test_the_not_safe_line_promises_only_what_an_empty_card_holds(cli: Cli) -> None:

@@ -51,21 +51,48 @@ GOING_ON_WORDS = {
     rec.BODY: "my body felt wrong",
     rec.RATHER_NOT_SAY: "rather not say",
 }
+# said to the person, in the review and session show: what was going on, after "not safe"
+# ("rather not say" adds nothing: it is the person's choice not to say)
+GOING_ON_SAID = {
+    rec.TOO_MUCH: "you said it was too much",
+    rec.THOUGHTS_OF_ENDING: "you named thoughts of ending your life",
+    rec.URGE_TO_HURT: "you named an urge to hurt yourself",
+    rec.SOMEONE: "you did not feel safe from someone",
+    rec.BODY: "your body felt wrong",
+    rec.RATHER_NOT_SAY: "",
+}
+GOING_ON_UNKNOWN = "you said what was going on: {said}"  # a value from a later version
+# after thoughts of ending your life were named as what was going on, the plain question's
+# answers add only how they came up ("when asked about them, you said they came up in passing")
+THOUGHTS_TOO = "when asked about them, you said they came up {when}"
+# a risk chosen among the urges that a going-on answer has already said
+RISK_SAID_BY = {rec.ENDING_LIFE: rec.THOUGHTS_OF_ENDING, rec.SELF_HARM: rec.URGE_TO_HURT}
 
 
 def summary(note: CareNote) -> str:
-    """One sentence for the review and ``session show``: what was said, gently."""
+    """One sentence for the review and ``session show``: what was said, gently, each thing
+    once (when what was going on named thoughts of ending your life, the plain question adds
+    only how they came up, and a risk chosen among the urges is not named again)."""
     said = []
     if note.not_safe:
         times = "" if note.not_safe == 1 else f" ({plural(note.not_safe, 'time')})"
         said.append(f"you said you did not feel safe{times}")
+    going_on = list(dict.fromkeys(note.going_on))
+    thoughts = [THOUGHTS_WORDS.get(t, t) for t in dict.fromkeys(note.thoughts)]
+    for g in going_on:
+        said.append(GOING_ON_SAID.get(g, GOING_ON_UNKNOWN.format(said=g)))
+        if g == rec.THOUGHTS_OF_ENDING and thoughts:
+            said.append(THOUGHTS_TOO.format(when=", then ".join(thoughts)))
+    named_thoughts = rec.THOUGHTS_OF_ENDING in going_on
     if note.peak is not None:
         said.append(f"at its hardest it was {note.peak} of 10")
     if note.flooded:
         said.append("a tender part came close and it was a lot")
-    said += [f"you named {RISK_WORDS.get(r, r)}" for r in note.risks]
-    for t in note.thoughts:
-        said.append(f"thoughts of ending your life came up ({THOUGHTS_WORDS.get(t, t)})")
+    risks = [r for r in note.risks if RISK_SAID_BY.get(r) not in going_on]
+    said += [f"you named {RISK_WORDS.get(r, r)}" for r in risks]
+    if not named_thoughts:
+        said += [f"thoughts of ending your life came up ({t})" for t in thoughts]
+    said = [s for s in said if s]
     return f"{short_day(note.day)}, {note.exercise}: {'; '.join(said)}. {BRING_IT.capitalize()}"
 
 

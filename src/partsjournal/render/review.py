@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from typing import TypeVar
 
 from partsjournal.core.dates import short_day as short_day
 from partsjournal.core.vocabulary import REALMS, realm_label
@@ -22,6 +23,7 @@ FORMATS = ("rich", "markdown", "json")
 
 # How user text is made safe in a line: visible() for the screen, md() for markdown.
 Escape = Callable[..., str]
+T = TypeVar("T")
 
 _SPARKS = "▁▂▃▄▅▆▇█"
 TIMES = "\u00d7"  # multiplication sign
@@ -147,13 +149,26 @@ def sparkline_label() -> str:
 
 
 def grounding_line(c: CheckIn, esc: Escape = visible) -> str:
-    """ "Sat 21 Nov, A grounding pause: distress 6 of 10, felt safe": as it was answered."""
+    """ "Sat 21 Nov, A grounding pause: distress 6 of 10, felt safe": what was said, in the
+    order it was said, never a rating and a safety answer of different moments as one pair.
+    Several ratings are said in order when they differ ("distress 9, then 3 of 10"), the
+    safety answers in order when they changed ("did not feel safe, then felt safe"); the
+    same answer given again is said once."""
+    ratings = _changes(c.ratings) or ([c.distress] if c.distress is not None else [])
+    said_safe = _changes(c.said_safe) or ([c.safe] if c.safe is not None else [])
     said = []
-    if c.distress is not None:
-        said.append(f"distress {c.distress} of 10")
-    if c.safe is not None:
-        said.append("felt safe" if c.safe else "did not feel safe")
-    return f"{short_day(c.day)}, {esc(c.exercise, one_line=True)}: {', '.join(said)}"
+    if ratings:
+        said.append(f"distress {', then '.join(str(n) for n in ratings)} of 10")
+    if said_safe:
+        said.append(", then ".join("felt safe" if s else "did not feel safe" for s in said_safe))
+    joined = "; " if len(ratings) > 1 or len(said_safe) > 1 else ", "
+    return f"{short_day(c.day)}, {esc(c.exercise, one_line=True)}: {joined.join(said)}"
+
+
+def _changes(values: list[T]) -> list[T]:
+    """``values`` in order, each one said again only after another came between
+    (9, 9, 3 -> 9, 3; no, yes, no -> no, yes, no)."""
+    return [v for i, v in enumerate(values) if i == 0 or values[i - 1] != v]
 
 
 def not_safe_line(review: Review) -> str:

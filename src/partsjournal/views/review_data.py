@@ -115,8 +115,10 @@ class CheckIn:
     entry: str
     day: date
     exercise: str  # the exercise's title
-    distress: int | None
-    safe: bool | None
+    distress: int | None  # the entry's first distress answer, else its last grounding rating
+    safe: bool | None  # False when any answer was no
+    ratings: list[int] = field(default_factory=list)  # every rating above, in order
+    said_safe: list[bool] = field(default_factory=list)  # every safety answer, in order
 
 
 @dataclass
