@@ -249,17 +249,6 @@ def test_a_risk_is_said_to_the_person_in_the_review_and_in_their_own_words_in_th
         assert not {"you", "your", "yourself"} & set(words.split()), words
 
 
-# what was going on, after "not safe", as the review says it to the person
-GOING_ON_SAID = {
-    rec.TOO_MUCH: "you said it was too much",
-    rec.THOUGHTS_OF_ENDING: "you named thoughts of ending your life",
-    rec.URGE_TO_HURT: "you named an urge to hurt yourself",
-    rec.SOMEONE: "you named someone you were not safe from",
-    rec.BODY: "your body felt wrong",
-    rec.RATHER_NOT_SAY: "",  # adds nothing
-}
-
-
 def note_of(*care: CareItem) -> care_summary.CareNote:
     e = Entry(id="x", created=moment(21), exercise="e", exercise_version=1, title="T", care=[*care])
     note = care_summary.of_entry(e)
@@ -277,8 +266,18 @@ def not_safe_then(going_on: str, *more: CareItem) -> list[CareItem]:
 
 
 def test_every_going_on_answer_has_words_for_the_review() -> None:
-    """A new answer to "What is going on?" fails here until the review can say it."""
-    assert set(care_lines.GOING_ON_SAID) == set(rec.GOING_ON_ANSWERS) == set(GOING_ON_SAID)
+    """A new answer to "What is going on?" fails here until the review can say it: in the
+    person's "you", each in words of its own, and none saying "not safe" again (it follows
+    "you said you did not feel safe"). Only "rather not say" adds nothing: it is their choice."""
+    said = care_lines.GOING_ON_SAID
+    assert set(said) == set(rec.GOING_ON_ANSWERS)
+    assert [g for g, words in said.items() if not words] == [rec.RATHER_NOT_SAY]
+    spoken = [words for words in said.values() if words]
+    assert len(set(spoken)) == len(spoken)
+    for words in spoken:
+        assert words.split()[0] in {"you", "your"}, words
+        assert not {"my", "myself", "I"} & set(words.split()), words
+        assert "feel safe" not in words, words
 
 
 @pytest.mark.parametrize("going_on", rec.GOING_ON_ANSWERS)
@@ -287,7 +286,7 @@ def test_the_summary_names_what_was_going_on_in_the_persons_you(going_on: str) -
     and missing from the review, the most serious thing said that day."""
     said = care_lines.summary(note_of(*not_safe_then(going_on)))
     opening = "Sun 22 Nov, T: you said you did not feel safe"
-    words = GOING_ON_SAID[going_on]
+    words = care_lines.GOING_ON_SAID[going_on]
     assert said.startswith(f"{opening}; {words}. " if words else f"{opening}. ")
     assert not {"my", "myself", "I"} & set(said.replace(".", " ").split())
 
@@ -335,7 +334,7 @@ def test_review_week_names_what_was_going_on_from_the_entry_on_disk(
     with_care(not_safe_then(going_on, CareItem(moment(21, 6), rec.CARD, rec.SHOWN)))
     shown = flat_screen(cli("review", "--week").stdout)
     opening = "Sun 22 Nov, After-session check-in: you said you did not feel safe"
-    words = GOING_ON_SAID[going_on]
+    words = care_lines.GOING_ON_SAID[going_on]
     assert (f"{opening}; {words}. " if words else f"{opening}. ") in shown
 
 
