@@ -7,12 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from partsjournal.core import care_record as rec
+from partsjournal.core.entry import load_range
 from partsjournal.core.errors import UsageError
 from partsjournal.core.vocabulary import OUTCOMES
 from partsjournal.core.vocabulary import REALM_KEYS as REALMS
-from partsjournal.flow import exercises, integration
+from partsjournal.flow import care_words, exercises, integration, runner
 from partsjournal.flow.exercises import ExerciseFileError
 from partsjournal.views.practices import Practice
+from tests.askers import AutoAsker
+from tests.conftest import Cli
 
 
 def roles(name: str) -> list[str]:
@@ -124,3 +128,39 @@ def test_unknown_realm_is_a_usage_error() -> None:
     assert integration.check_realms(["Spirit", "body"]) == ["body", "spirit"]
     with pytest.raises(UsageError, match="no realm 'work'"):
         integration.check_realms(["work"])
+
+
+# the plain question the weeks after a session bring, answered no
+NOT_LATELY = (
+    care_words.THOUGHTS_ASK,
+    next(shown for shown, said in care_words.THOUGHTS_CHOICES.items() if said == rec.NO),
+)
+# the shipped exercises about one side of a session, and that side; every other one is filed
+# by the nearest session (``core/sessions.link``)
+ONE_SIDE = {"prepare": "before", "after-session": "after", "journey": "after"}
+
+
+def test_every_shipped_exercise_about_one_side_of_a_session_says_which() -> None:
+    """Walked in a terminal: ``exercise after-session`` two days after one session and two
+    before the next was filed "2 days before session 2" (at equal distance the coming session
+    wins, and after-session did not say it is about the session behind)."""
+    shipped = {ex.name: ex.phase for ex in exercises.load_all()}
+    assert shipped == {name: ONE_SIDE.get(name) for name in shipped}
+
+
+@pytest.mark.parametrize("name", list(ONE_SIDE))
+def test_an_exercise_about_one_side_is_filed_on_that_side_between_two_sessions(
+    cli: Cli, name: str
+) -> None:
+    """Between two sessions at equal distance (and nearer the wrong one), the entry belongs
+    to the session on the exercise's side, as the program files it."""
+    for day in ("2026-11-05", "2026-11-09", "2026-11-10"):
+        assert cli("session", "add", day, "--yes").exit_code == 0
+    assert (
+        runner.run_exercise(name, at="2026-11-07 10:00", asker=AutoAsker({}, [NOT_LATELY]))
+        is not None
+    )
+    (entry,) = load_range(None, None)
+    side = ONE_SIDE[name]
+    assert entry.phase == side
+    assert entry.session == ("2026-11-05" if side == "after" else "2026-11-09")
