@@ -11,15 +11,17 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from partsjournal.core import care_record as rec
 from partsjournal.core import drafts, sessions
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import Entry, load_range, new_id, save_new
-from partsjournal.flow import care_talk, care_words, exercises, runner, session_day
-from partsjournal.flow.engine import Run
+from partsjournal.flow import care_state, care_talk, care_words, exercises, runner, session_day
+from partsjournal.flow.engine import Paused, Run
 from partsjournal.render import care_lines
-from tests.askers import FakeAsker, PausesAt
+from tests.askers import AutoAsker, FakeAsker, PausesAt
 from tests.conftest import Cli
 from tests.helpers import DIALOGUE_CLOSING, TODAY, flat_screen, freeze_today, write_dialogue
 from tests.pty_helpers import write_exercise
@@ -203,6 +205,34 @@ def test_every_way_into_holding_ends_the_dialogue_with_care(
     assert care_words.ENDING_TITLE in shown and DIALOGUE_CLOSING not in shown
     assert care_words.HOLD_INTRO_REACH in shown  # a person first: none of these is "too much"
     assert ("stop", "stopped") in kinds(entry.care)
+
+
+@pytest.mark.parametrize(
+    ("trigger", "card_right_above"),
+    [
+        (trigger_safe_step, True),
+        (trigger_still_9_after_grounding, True),
+        (trigger_urges, False),  # "Do you feel safe right now?" came between
+        (trigger_thoughts_after_not_safe, True),
+    ],
+    ids=lambda t: t.__name__.removeprefix("trigger_") if callable(t) else str(t),
+)
+def test_the_hold_opens_with_the_cards_line_only_when_a_question_came_since_the_card(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str], trigger: Any, card_right_above: bool
+) -> None:
+    """Walked in a terminal: every way into a hold printed a card, then the hold's opening,
+    then "If you need someone: ...", naming again who the card right above had just named."""
+    assert cli("config", "contact", "add", "Sam", "text 555 0100").exit_code == 0
+    name, asker = trigger(home)
+    capsys.readouterr()
+    assert walk(asker, name) is not None
+    out = capsys.readouterr().out
+    reminder = care_words.CARD.reminder.format(who="Sam: text 555 0100")
+    opening = max(out.rfind(care_words.HOLD_INTRO_REACH), out.rfind(care_words.HOLD_INTRO))
+    assert 0 < opening < out.index(care_words.ENDING_TITLE)
+    in_the_hold = out[opening : out.index(care_words.ENDING_TITLE)]
+    assert (reminder in in_the_hold) is not card_right_above
+    assert out.rstrip().endswith(reminder)  # the close still says it, once the card is gone
 
 
 def test_the_urge_of_ending_ones_life_shows_the_crisis_line_first(
@@ -438,6 +468,7 @@ def test_resuming_when_it_is_still_a_lot_offers_stopping_first_before_any_questi
     ]  # fmt: skip
 
 
+GO_ON_GENTLY = (care_words.GO_ON_OR_STOP, care_words.GO_ON)
 NOT_SAFE_THEN_PAUSE = [
     (OFFER, care_words.NOT_NOW),
     (care_words.SAFE, False),
@@ -455,15 +486,22 @@ def test_a_run_paused_while_care_held_it_comes_back_to_care_not_to_the_part(home
     assert "part" not in still.asked and still.replies == []
 
 
-def test_a_later_sitting_that_feels_safe_goes_on_with_the_exercise(home: Path) -> None:
+@pytest.mark.parametrize("choice", [care_words.GO_ON, care_words.STOP])
+def test_a_later_sitting_that_feels_safe_goes_on_gently_or_stops(home: Path, choice: str) -> None:
+    """Walked in a terminal: after "safe" at 3 the held run said "We will go gently" and went
+    straight back into the whole dialogue with the part. It now offers its gentler way to
+    the close, or stopping for today, as care does after any hard moment."""
     write_dialogue(home)
     assert walk(PausesAt(HOLD, {"level": 8}, NOT_SAFE_THEN_PAUSE)) is None
-    calm = FakeAsker(
-        {**UP_TO_THE_MIDDLE, "stirred_on_return": 3, "stirred_now": "", "deeper": "x", "after": 2},
-        [(care_words.SAFE, True)],
+    calm = AutoAsker(
+        {"stirred_on_return": 3}, [(care_words.SAFE, True), (care_words.GO_ON_OR_STOP, choice)]
     )
     entry = runner.resume(None, asker=calm)
-    assert entry is not None and "part" in calm.asked and calm.asked[-1] == "closing"
+    assert entry is not None and calm.replies == []
+    assert calm.asked[-1] == ("closing" if choice == care_words.GO_ON else "stopped_closing")
+    assert not {"part", "deeper"} & set(calm.asked)  # the dialogue's depth waits for another day
+    assert ("thanks" in calm.asked) is (choice == care_words.GO_ON)
+    assert (("stop", "stopped") in kinds(entry.care)) is (choice == care_words.STOP)
 
 
 THOUGHTS_THEN_PAUSE = [*NOT_SAFE_THEN_PAUSE[:2], ("What is going on", "Thoughts of ending my life")]
@@ -498,12 +536,139 @@ def test_a_run_paused_while_care_held_it_comes_back_naming_what_held_it(
     capsys.readouterr()
     calm = FakeAsker(
         {**UP_TO_THE_MIDDLE, "stirred_on_return": 3, "stirred_now": "", "deeper": "x", "after": 2},
-        [(care_words.SAFE, True)],
+        [(care_words.SAFE, True), GO_ON_GENTLY],
     )
     entry = runner.resume(None, asker=calm)
     assert entry is not None and calm.replies == [] and calm.asked[-1] == "closing"
     assert calm.asked[0] == "stirred_on_return" and calm.texts[0] == question
-    assert care_words.EARLIER_EASED in capsys.readouterr().out
+    shown = flat_screen(capsys.readouterr().out)  # the welcome says what comes first
+    assert "a moment to see how you are now" in shown and "from the next step" not in shown
+    assert care_words.EARLIER_EASED in shown
+
+
+AT = datetime(2026, 11, 23, 21, 0)
+# what care keeps, one of each kind that can begin, keep or lift a hold
+SAID = [
+    CareItem(AT, rec.SAFE, False),
+    CareItem(AT, rec.SAFE, True),
+    CareItem(AT, rec.RISK, rec.ENDING_LIFE),
+    CareItem(AT, rec.THOUGHTS, rec.RIGHT_NOW, rec.WORDS),
+    CareItem(AT, rec.GOING_ON, rec.THOUGHTS_OF_ENDING),
+    CareItem(AT, rec.GOING_ON, rec.RATHER_NOT_SAY),
+    CareItem(AT, rec.GOING_ON, rec.TOO_MUCH),
+    CareItem(AT, rec.RATING, 9, rec.IN_GROUNDING),
+    CareItem(AT, rec.RATING, 4, rec.IN_GROUNDING),
+    CareItem(AT, rec.RATING, 3, rec.RESUME),
+    CareItem(AT, rec.RATING, 9, rec.RESUME),
+    CareItem(AT, rec.RATING, 10, rec.START),
+    CareItem(AT, rec.CARD, rec.SHOWN),
+]
+
+
+LIFTED = [CareItem(AT, rec.RATING, 3, rec.RESUME), CareItem(AT, rec.SAFE, True)]
+
+
+@given(
+    earlier=st.lists(st.sampled_from(SAID), max_size=6),
+    now=st.lists(st.sampled_from(SAID), max_size=4),
+    held_by=st.sampled_from([i for i in SAID if care_state.holds(i)]),
+    since=st.lists(st.sampled_from(SAID), max_size=4),
+)
+def test_the_question_after_a_hold_names_what_holds_now_never_a_hold_lifted_since(
+    earlier: list[CareItem], now: list[CareItem], held_by: CareItem, since: list[CareItem]
+) -> None:
+    """Walked in a terminal: "not safe", lifted on coming back ("safe" at 3); later in the
+    run still 9 after grounding held it, and the next resume opened with "Earlier you said you
+    did not feel safe", which the person had since taken back. Whatever came before a lift,
+    the question is the one the hold since then alone would ask."""
+    later = [*now, held_by, *since]
+    assume(care_state.still_holding(later))
+    before = [*earlier, *LIFTED]
+    assert not care_state.still_holding(before)
+    assert care_talk.hold_question(before + later) == care_talk.hold_question(later)
+
+
+class ChoosesPauseInTheHold(FakeAsker):
+    """Picks "Pause here" (a list's own way to pause) in the hold's menu."""
+
+    def select(self, question: str, choices: list[str]) -> str:
+        if question == HOLD:
+            self.questions.append(question)
+            raise Paused(chosen=True)
+        return super().select(question, choices)
+
+
+def test_pause_here_in_the_hold_shows_the_people_first_and_offers_no_grounding_of_its_own(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walked in a terminal: "Pause here" in the hold after "Thoughts of ending my life" asked
+    "Would you like a few minutes of grounding ...?" (the hold had just offered it, with a
+    person first), and the pause screen put "Take all the time you need" above the people."""
+    assert cli("config", "crisis-line", "Night line 0800 000").exit_code == 0
+    write_dialogue(home)
+    capsys.readouterr()
+    asker = ChoosesPauseInTheHold({"level": 8}, THOUGHTS_THEN_PAUSE)
+    assert walk(asker) is None and asker.replies == []
+    assert care_words.PAUSE_GROUNDING not in asker.questions
+    out = capsys.readouterr().out
+    paused = out.rindex("Paused.")
+    people = out.rindex(care_words.CARD.people_title)
+    assert people < out.index("Night line 0800 000", people) < paused
+    assert len(drafts.load_all()) == 1
+
+
+class PausesWritingTheNote(FakeAsker):
+    """Pauses (Ctrl-C) in the hold's few words, with ``typed`` started."""
+
+    def __init__(self, typed: str, *args: Any) -> None:
+        super().__init__(*args)
+        self.typed = typed
+
+    def ask(self, step: Any, text: str, number: int, total: int, typed: str = "") -> Any:
+        if step.id == care_talk.NOTE_STEP:
+            raise Paused(step=step.id, partial=self.typed)
+        return super().ask(step, text, number, total, typed)
+
+
+STARTED = "I keep thinking everyone would be better off without me.\nI texted Sam"
+CALM_AGAIN = {**UP_TO_THE_MIDDLE, "stirred_on_return": 3, "stirred_now": "", "deeper": "x"}
+
+
+@pytest.mark.parametrize(
+    ("answers", "replies"),
+    [
+        ({**CALM_AGAIN, "after": 2}, [(care_words.SAFE, True), GO_ON_GENTLY]),  # lifted
+        ({"stirred_on_return": 7}, [(care_words.SAFE, False), (HOLD, care_words.HOLD_STOP)]),
+        (
+            {"stirred_on_return": 9},
+            [(OFFER, care_words.NOT_NOW), (care_words.SAFE, True), (HOLD, care_words.HOLD_STOP)],
+        ),
+    ],
+    ids=["the hold lifts", "stopped in the hold", "stopped after the hard moment"],
+)
+def test_words_started_in_the_hold_are_kept_however_the_run_goes_on(
+    home: Path,
+    capsys: pytest.CaptureFixture[str],
+    answers: dict[str, object],
+    replies: list[tuple[str, bool | str]],
+) -> None:
+    """Walked in a terminal: Ctrl-C while writing the hold's few words said "What you had
+    started typing is kept too"; the resumed run lifted the hold, the note was never offered
+    again, and the saved entry had no trace of it."""
+    write_dialogue(home)
+    paused = PausesWritingTheNote(
+        STARTED, {"level": 8}, [*THOUGHTS_THEN_PAUSE, (HOLD, care_words.HOLD_NOTE)]
+    )
+    assert walk(paused) is None
+    capsys.readouterr()
+    again = FakeAsker(answers, replies)
+    entry = runner.resume(None, asker=again)
+    assert entry is not None and again.replies == []
+    assert [i.value for i in entry.care if i.kind == rec.NOTE] == [STARTED]
+    assert care_talk.NOTE_STEP not in again.asked  # kept as it was, not asked for again
+    assert drafts.load_all() == []
+    if "after" in answers:  # said when the hold lifted and the exercise went on
+        assert care_words.HOLD_NOTE_KEPT_LATER in capsys.readouterr().out
 
 
 def test_a_pause_in_the_hold_after_thoughts_of_ending_ones_life_lists_the_crisis_line_first(
@@ -545,7 +710,6 @@ def test_the_card_asked_for_in_the_hold_is_not_followed_by_its_own_line(
     reminder = care_words.CARD.reminder.format(who="Sam: text 555 0100")
     asked_for = out.rindex(CARD)  # the card "Show me who I can reach" brought
     kept = out.index(care_words.HOLD_NOTE_KEPT, asked_for)
-    assert reminder in out[:asked_for]  # the hold's line came before it
     assert reminder not in out[asked_for:kept]  # not right under the card
     assert reminder in out[kept:]  # and again once something else was on the screen
 

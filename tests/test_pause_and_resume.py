@@ -113,9 +113,9 @@ def test_not_safe_shows_the_card_with_the_configured_contact(
         "Robin",
         "text 555 0199",
         "What is going on right now?",  # never "go on" to the part after a no
-        "Paused.",
-        "If it is still a lot right now:",  # a pause at 9: the people first
+        "If it is still a lot right now:",  # a pause while care holds the run: people first
         "Robin: text 555 0199",
+        "Paused.",
     )
     assert Tiny.PART not in result.stdout
     assert answers_of(draft_files(home)[0])["activation"] == 9

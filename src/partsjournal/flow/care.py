@@ -54,6 +54,7 @@ from partsjournal.flow.care_talk import (
     ground_inline,
     held_earlier,
     hold_question,
+    keep_unfinished_note,
 )
 from partsjournal.flow.engine import Asker, Paused, Run, check_value
 from partsjournal.flow.exercises import Step
@@ -141,13 +142,20 @@ class Care:
         offer: bool,
         on_note: Callable[[], None] | None = None,
     ) -> None:
-        self.asker = asker
-        self.offer = offer
         self.state = SafetyState(current, on_note)
         self.talk = Talk(asker, self.state)
+        self.asker = self.talk.asker  # one count of care's questions (see ``Talk.hold``)
+        self.offer = offer
         self.checked_midway = False
         self.words_read = False  # explicit words seen in a run with nobody to ask
         self.tender = _tender_ids()
+
+    @property
+    def holding(self) -> bool:
+        """Care holds the run: only grounding, the card's people, a note or stopping (a
+        pause there shows the people first, and offers no grounding of its own: the hold
+        just did)."""
+        return self.state.holding
 
     # ----------------------------------------------------------------- the hooks
 
@@ -158,7 +166,7 @@ class Care:
         if not self.asker.interactive:
             return
         if resumed and self.state.holding:  # what held it is named, as in a new run
-            self.resume_check(current, question=hold_question(self.state.items))
+            self.resume_check(current, question=hold_question(self.state.items), held=True)
         elif resumed and self.state.high:
             self.resume_check(current)
         elif not resumed and current.exercise.name != GROUNDING:
@@ -167,6 +175,8 @@ class Care:
                 self.resume_check(current, question=earlier)
         if self.state.holding:
             self.talk.hold(current)
+        elif keep_unfinished_note(current, self.state):
+            ui.say(words.HOLD_NOTE_KEPT_LATER)
 
     def after(self, current: Run, step: Step) -> None:
         """After each answer: keep what it means, then whatever care it calls for."""
@@ -220,7 +230,9 @@ class Care:
             self.talk.reminder()
 
     def kept(self) -> None:
-        """Before saving: the run keeps its care record only when care had something to do."""
+        """Before saving: the run keeps its care record only when care had something to do
+        (and the words started in a hold, when it ended before they were finished)."""
+        keep_unfinished_note(self.state.current, self.state)
         self.state.current.care = self.state.kept()
 
     # ----------------------------------------------------------------- what each calls for
@@ -291,11 +303,14 @@ class Care:
             raise StopHere
         ui.say(words.GENTLE_CLOSE if current.close_gently() else words.GOING_ON)
 
-    def resume_check(self, current: Run, *, question: str = words.RESUME_LEVEL) -> None:
+    def resume_check(
+        self, current: Run, *, question: str = words.RESUME_LEVEL, held: bool = False
+    ) -> None:
         """Coming back to a run paused when it was a lot, or starting one after care held an
         earlier one today: how is it now? At 8 or more, the same care as in the run itself:
         grounding, the safety question, and stopping offered first before any question of
-        the exercise; below that, after a hold, the safety question."""
+        the exercise; below that, after a hold, the safety question. A ``held`` run that goes
+        on then offers its gentler way or stopping: "we will go gently" is a promise."""
         earlier = question != words.RESUME_LEVEL
         level = _number(self.asker.ask(RESUME_STEP, question, 0, 0)) or 0
         self.state.note(rec.RATING, level, moment=rec.RESUME, step=RESUME_STEP.id)
@@ -308,6 +323,14 @@ class Care:
                 self.talk.not_safe()
             elif earlier:
                 ui.say(words.EARLIER_EASED)
+                if held and _still_to_ask(current):
+                    self.go_on_or_stop(current, level)
+
+
+def checks_first(current: Run) -> bool:
+    """A resumed run starts with care's question of how the person is now (see
+    :meth:`Care.begin`): it was paused at 8 or more, or while care held it."""
+    return SafetyState(current).high
 
 
 def ask_plainly(asker: Asker, current: Run, *, moment: str, opening: str) -> str:

@@ -51,18 +51,27 @@ def holds(item: CareItem) -> bool:
     return item.moment == rec.IN_GROUNDING and n is not None and n >= CRISIS_CARD_AT
 
 
-def still_holding(items: list[CareItem]) -> bool:
-    """Whether care, reading ``items`` in order, holds at their end (see the module's
-    description): a later sitting lifts it with a rating below 9, then "safe"."""
-    holding = calm_again = False
-    for item in items:
+def the_hold(items: list[CareItem]) -> list[CareItem]:
+    """The items, read in order, of the hold care is in at their end, from what began it
+    (empty when nothing holds): a later sitting lifts a hold with a rating below 9, then
+    "safe", and what held before that is no longer what holds now."""
+    began: int | None = None
+    calm_again = False
+    for at, item in enumerate(items):
         if holds(item):
-            holding, calm_again = True, False
+            began = at if began is None else began
+            calm_again = False
         elif item.kind == rec.RATING and item.moment == rec.RESUME:
             calm_again = (item.number or 0) < CRISIS_CARD_AT
         elif item.kind == rec.SAFE and item.value is True and calm_again:
-            holding = False
-    return holding
+            began = None
+    return [] if began is None else items[began:]
+
+
+def still_holding(items: list[CareItem]) -> bool:
+    """Whether care, reading ``items`` in order, holds at their end (see the module's
+    description): a later sitting lifts it with a rating below 9, then "safe"."""
+    return bool(the_hold(items))
 
 
 class SafetyState:

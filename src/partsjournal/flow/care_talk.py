@@ -15,12 +15,12 @@ from partsjournal.core import care_record as rec
 from partsjournal.core import config, dates, drafts
 from partsjournal.core import messages as msg
 from partsjournal.core import vocabulary as vocab
-from partsjournal.core.answers import as_number
+from partsjournal.core.answers import AnswerValue, as_number
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.errors import JournalError
 from partsjournal.flow import care_words as words
 from partsjournal.flow import exercises
-from partsjournal.flow.care_state import CRISIS_CARD_AT, SafetyState, still_holding
+from partsjournal.flow.care_state import CRISIS_CARD_AT, SafetyState, still_holding, the_hold
 from partsjournal.flow.engine import Asker, Run, run
 from partsjournal.flow.exercises import Step
 from partsjournal.render import card, screens, ui
@@ -94,13 +94,36 @@ def ground_inline(asker: Asker, state: SafetyState | None = None) -> Run | None:
     return inner
 
 
+class Counted:
+    """An asker that counts the questions asked through it, so care knows whether a card it
+    printed is still right above the next screen (no question since)."""
+
+    def __init__(self, asker: Asker) -> None:
+        self.inner = asker
+        self.interactive = asker.interactive
+        self.asked = 0
+
+    def ask(self, step: Step, text: str, number: int, total: int, typed: str = "") -> AnswerValue:
+        self.asked += 1
+        return self.inner.ask(step, text, number, total, typed)
+
+    def confirm(self, question: str, *, default: bool | None = None) -> bool:
+        self.asked += 1
+        return self.inner.confirm(question, default=default)
+
+    def select(self, question: str, choices: list[str]) -> str:
+        self.asked += 1
+        return self.inner.select(question, choices)
+
+
 class Talk:
     """The conversations of care, each keeping what was said in ``state``."""
 
     def __init__(self, asker: Asker, state: SafetyState) -> None:
-        self.asker = asker
+        self.asker = asker if isinstance(asker, Counted) else Counted(asker)
         self.state = state
         self.cards = 0  # how often the card (whole or in focus) was printed in this run
+        self.card_at = -1  # how many questions had been asked when the last card was printed
 
     # ----------------------------------------------------------------- the card
 
@@ -126,6 +149,7 @@ class Talk:
             words.CARD, to_stderr=to_stderr, lead=lead, first=first, focus=focus, during=during
         )
         self.cards += 1
+        self.card_at = self.asker.asked
         if not shown:
             self.state.note(rec.CARD, rec.SHOWN)
 
@@ -193,7 +217,9 @@ class Talk:
     # ----------------------------------------------------------------- holding the run
 
     def hold(self, current: Run) -> None:
-        """Only grounding, the card's people, a free note or stopping; raises :class:`Ended`."""
+        """Only grounding, the card's people, a free note or stopping; raises :class:`Ended`.
+        The card's one line comes before each of its menus, except right under a card (no
+        question asked since it was printed): the card has just said as much."""
         if not self.state.safe_asked_since_rating and not self.state.thoughts_right_now:
             screens.blank()
             safe = self.asker.confirm(words.SAFE, default=None)
@@ -210,11 +236,9 @@ class Talk:
         screens.blank()
         ui.say(words.HOLD_INTRO if ground_first else words.HOLD_INTRO_REACH)
         ways = [words.HOLD_GROUND, words.HOLD_PEOPLE]
-        cards = self.cards
         while True:
-            if self.cards == cards:  # not right under the card just shown: it says as much
+            if self.card_at != self.asker.asked:
                 self.reminder()
-            cards = self.cards
             choices = [*(ways if ground_first else ways[::-1]), words.HOLD_NOTE, words.HOLD_STOP]
             choice = self.asker.select(words.HOLD_ASK, choices)
             if choice == words.HOLD_GROUND:
@@ -304,9 +328,10 @@ def held_earlier() -> str | None:
 
 def hold_question(said: list[CareItem]) -> str:
     """The first question after a hold (a new run, or the held run resumed), naming what
-    held it in ``said``: thoughts of ending one's life (named first, also when they were
-    what was going on after "not safe"), not feeling safe, or very hard even after
-    grounding."""
+    holds now in ``said`` (never a hold a later sitting lifted): thoughts of ending one's
+    life (named first, also when they were what was going on after "not safe"), not feeling
+    safe, or very hard even after grounding."""
+    said = the_hold(said)
     thoughts = {rec.RIGHT_NOW, rec.ENDING_LIFE, rec.THOUGHTS_OF_ENDING}
     if any(i.value in thoughts for i in said):
         return words.EARLIER_THOUGHTS
@@ -327,3 +352,14 @@ def care_kept(first_day: date) -> list[CareItem]:
     return [
         i for care in [e.care for e in written] + [d.care for d in drafts.load_all()] for i in care
     ]
+
+
+def keep_unfinished_note(current: Run, state: SafetyState) -> bool:
+    """The few words a person had started in the hold when they paused, kept as their note
+    once the hold's own question will not come back for them (the hold lifted, or the run is
+    saved): words written at the hardest moment are never dropped. True when there were some."""
+    typed = current.pending.pop(NOTE_STEP, "")
+    if not typed.strip():
+        return False
+    state.note(rec.NOTE, typed)
+    return True

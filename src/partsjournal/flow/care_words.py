@@ -149,6 +149,7 @@ HOLD_NOTE_ASK = (
     "Write whatever is here, as much or as little as you like. It is kept with this entry."
 )
 HOLD_NOTE_KEPT = "Kept with this entry."
+HOLD_NOTE_KEPT_LATER = "The words you had started writing earlier are kept with this entry."
 
 # the ending of a run care held: never the exercise's ordinary closing
 ENDING_TITLE = "Before you close this"

@@ -192,18 +192,21 @@ def _walk(
                     keeper.save()
                 if isinstance(stop, TerminalGone):
                     raise
-                chosen = isinstance(stop, Paused) and stop.chosen
+                chosen = isinstance(stop, Paused) and stop.chosen and not looking_after.holding
                 if asker.interactive and chosen and care.ground_from_pause(asker, looking_after):
                     with signals_held():
                         keeper.save()
                     continue
                 screens.blank()
+                if looking_after.holding:  # a person first, as the hold itself put them
+                    looking_after.paused()
                 if keeper.draft is None:
                     screens.paused_with_nothing(start_command(current.exercise.name))
                 else:
                     answered, typed = keeper.draft.answered, bool(current.pending)
                     screens.paused(keeper.draft.id, answered, typed=typed)
-                looking_after.paused()
+                if not looking_after.holding:
+                    looking_after.paused()
                 return None
     looking_after.kept()
     draft = keeper.draft
@@ -296,6 +299,10 @@ def resume(
         with interrupts.kept_for_the_next_prompt(asking=asker.interactive):
             if asker.interactive:
                 screens.welcome_back(
-                    dates.moment_text(draft.created), draft.answered, ex.title, len(current.kept)
+                    dates.moment_text(draft.created),
+                    draft.answered,
+                    ex.title,
+                    len(current.kept),
+                    checking_first=care.checks_first(current),
                 )
             return walk_and_save(current, asker, draft.created, draft=draft)

@@ -57,7 +57,7 @@ GOING_ON_SAID = {
     rec.TOO_MUCH: "you said it was too much",
     rec.THOUGHTS_OF_ENDING: "you named thoughts of ending your life",
     rec.URGE_TO_HURT: "you named an urge to hurt yourself",
-    rec.SOMEONE: "you named someone you were not safe from",
+    rec.SOMEONE: "you said you were not safe from someone",
     rec.BODY: "your body felt wrong",
     rec.RATHER_NOT_SAY: "",
 }

@@ -157,14 +157,19 @@ def saved(entry: Entry, where: str | None, ref: str, names: dict[str, str] | Non
     ui.say(msg.ENTRY_SAVED_HINT.format(ref=ref))
 
 
-def welcome_back(started: str, answered: int, title: str, kept: int) -> None:
+def welcome_back(
+    started: str, answered: int, title: str, kept: int, *, checking_first: bool = False
+) -> None:
+    """The panel of a resumed run; ``checking_first`` when care asks how the person is now
+    before any step (a run paused when it was a lot, or while care held it)."""
     from rich.panel import Panel
 
-    body = (
-        f"You started this on {started} and answered "
-        f"{plural(answered, 'question')}. "
-        "Everything you wrote is still here; we go on from the next step."
+    after = (
+        "Everything you wrote is still here. Before anything else, a moment to see how you are now."
+        if checking_first
+        else "Everything you wrote is still here; we go on from the next step."
     )
+    body = f"You started this on {started} and answered {plural(answered, 'question')}. {after}"
     if kept:
         body += (
             f"\n\nThe exercise has changed since then: {kept} earlier "
