@@ -5,6 +5,7 @@ exercise the tests write (``helpers.write_dialogue``)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -116,7 +117,8 @@ def test_a_second_not_safe_shows_one_line_and_asks_nothing_twice(
     shown = flat_screen(out)
     assert shown.count(CARD) == 1
     reminder = care_words.CARD.reminder.format(who="Robin: text 555 0199")
-    assert out.count(reminder) >= 3  # on each screen care shows, and at the close
+    # after the second "no" (where the card was), and at the close; never right under itself
+    assert out.count(reminder) == 2
     assert out.rstrip().endswith(reminder)
     assert care_words.ENDING_EMERGENCY in shown  # not safe from someone: emergency first
     assert [i.value for i in entry.care if i.kind == "safe"] == [False, False]
@@ -634,41 +636,102 @@ STARTED = "I keep thinking everyone would be better off without me.\nI texted Sa
 CALM_AGAIN = {**UP_TO_THE_MIDDLE, "stirred_on_return": 3, "stirred_now": "", "deeper": "x"}
 
 
+STOP_FOR_TODAY = (care_words.GO_ON_OR_STOP, care_words.STOP)
+
+
 @pytest.mark.parametrize(
-    ("answers", "replies"),
+    ("answers", "replies", "lifted"),
     [
-        ({**CALM_AGAIN, "after": 2}, [(care_words.SAFE, True), GO_ON_GENTLY]),  # lifted
-        ({"stirred_on_return": 7}, [(care_words.SAFE, False), (HOLD, care_words.HOLD_STOP)]),
+        ({**CALM_AGAIN, "after": 2}, [(care_words.SAFE, True), GO_ON_GENTLY], True),
+        ({"stirred_on_return": 3}, [(care_words.SAFE, True), STOP_FOR_TODAY], True),
+        (
+            {"stirred_on_return": 7},
+            [(care_words.SAFE, False), (HOLD, care_words.HOLD_STOP)],
+            False,
+        ),
         (
             {"stirred_on_return": 9},
             [(OFFER, care_words.NOT_NOW), (care_words.SAFE, True), (HOLD, care_words.HOLD_STOP)],
+            False,
         ),
     ],
-    ids=["the hold lifts", "stopped in the hold", "stopped after the hard moment"],
+    ids=[
+        "lifted, going on",
+        "lifted, stopping",
+        "stopped in the hold",
+        "stopped after the hard moment",
+    ],
 )
 def test_words_started_in_the_hold_are_kept_however_the_run_goes_on(
     home: Path,
     capsys: pytest.CaptureFixture[str],
     answers: dict[str, object],
     replies: list[tuple[str, bool | str]],
+    lifted: bool,
 ) -> None:
     """Walked in a terminal: Ctrl-C while writing the hold's few words said "What you had
     started typing is kept too"; the resumed run lifted the hold, the note was never offered
-    again, and the saved entry had no trace of it."""
+    again, and the saved entry had no trace of it. When the hold lifts, that they are kept
+    is said at once, before "Go on, or stop here for today?" (a later walk saw it after the
+    choice, or not at all when stopping)."""
     write_dialogue(home)
     paused = PausesWritingTheNote(
         STARTED, {"level": 8}, [*THOUGHTS_THEN_PAUSE, (HOLD, care_words.HOLD_NOTE)]
     )
     assert walk(paused) is None
     capsys.readouterr()
-    again = FakeAsker(answers, replies)
+    again = AutoAsker(answers, replies)
     entry = runner.resume(None, asker=again)
     assert entry is not None and again.replies == []
     assert [i.value for i in entry.care if i.kind == rec.NOTE] == [STARTED]
     assert care_talk.NOTE_STEP not in again.asked  # kept as it was, not asked for again
     assert drafts.load_all() == []
-    if "after" in answers:  # said when the hold lifted and the exercise went on
-        assert care_words.HOLD_NOTE_KEPT_LATER in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert (care_words.HOLD_NOTE_KEPT_LATER in out) is lifted
+    if lifted:
+        said = out.index(care_words.HOLD_NOTE_KEPT_LATER)
+        assert out.index(care_words.EARLIER_EASED) < said
+        assert again.questions.index(care_words.GO_ON_OR_STOP) == len(again.questions) - 1
+        after_choice = [care_words.GENTLE_CLOSE, care_words.GOING_ON, DIALOGUE_CLOSING]
+        assert all(said < out.find(words) for words in after_choice if words in out)
+
+
+def test_a_pause_at_go_on_or_stop_after_a_hold_brings_the_choice_back(home: Path) -> None:
+    """Walked in a terminal: the hold lifted ("safe" at 3), "Pause here" at "Go on, or stop
+    here for today?", and ``resume`` went straight into the whole dialogue with the part, a
+    few minutes after thoughts of ending one's life were named."""
+    write_dialogue(home)
+    assert walk(PausesAt(HOLD, {"level": 8}, THOUGHTS_THEN_PAUSE)) is None
+    at_the_choice = PausesAt(
+        care_words.GO_ON_OR_STOP, {"stirred_on_return": 3}, [(care_words.SAFE, True)]
+    )
+    assert runner.resume(None, asker=at_the_choice) is None
+    choosing = AutoAsker({}, [STOP_FOR_TODAY])
+    entry = runner.resume(None, asker=choosing)
+    assert entry is not None and choosing.replies == []
+    assert choosing.questions[0] == care_words.GO_ON_OR_STOP
+    assert not {"part", "deeper"} & set(choosing.asked)
+    assert ("stop", "stopped") in kinds(entry.care)
+
+
+def test_the_cards_line_is_never_said_twice_in_a_row(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Walked in a terminal: in the hold, grounding, then "no" to "do you feel safe?": the
+    card's one line came (in place of the card shown earlier) and again right under it,
+    before the hold's menu."""
+    assert cli("config", "contact", "add", "Sam", "text 555 0100").exit_code == 0
+    write_dialogue(home)
+    capsys.readouterr()
+    asker = FakeAsker(
+        {"level": 8, "distress": 5, "safe": False},
+        [*THOUGHTS_THEN_PAUSE, (HOLD, care_words.HOLD_GROUND), (HOLD, care_words.HOLD_STOP)],
+    )
+    assert walk(asker) is not None and asker.replies == []
+    lines = [line.strip() for line in capsys.readouterr().out.splitlines() if line.strip()]
+    said = [n for n, line in enumerate(lines) if line.startswith("If you need someone:")]
+    assert len(said) >= 2  # in the hold after grounding, and at the close
+    assert all(b - a > 1 for a, b in itertools.pairwise(said))
 
 
 def test_a_pause_in_the_hold_after_thoughts_of_ending_ones_life_lists_the_crisis_line_first(

@@ -44,7 +44,12 @@ from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError
 from partsjournal.flow import care_tender, exercises, session_day
 from partsjournal.flow import care_words as words
-from partsjournal.flow.care_state import CRISIS_CARD_AT, OFFER_GROUNDING_AT, SafetyState
+from partsjournal.flow.care_state import (
+    CHOOSING,
+    CRISIS_CARD_AT,
+    OFFER_GROUNDING_AT,
+    SafetyState,
+)
 from partsjournal.flow.care_talk import (
     GROUNDING,
     Ended,
@@ -169,14 +174,15 @@ class Care:
             self.resume_check(current, question=hold_question(self.state.items), held=True)
         elif resumed and self.state.high:
             self.resume_check(current)
+        elif resumed and current.context.get(CHOOSING) and _still_to_ask(current):
+            self.go_on_or_stop(current, self.state.level or 0)  # the choice paused, not made
         elif not resumed and current.exercise.name != GROUNDING:
             earlier = held_earlier()
             if earlier is not None:
                 self.resume_check(current, question=earlier)
         if self.state.holding:
             self.talk.hold(current)
-        elif keep_unfinished_note(current, self.state):
-            ui.say(words.HOLD_NOTE_KEPT_LATER)
+        self.talk.kept_when_lifted()
 
     def after(self, current: Run, step: Step) -> None:
         """After each answer: keep what it means, then whatever care it calls for."""
@@ -293,11 +299,13 @@ class Care:
         if level < OFFER_GROUNDING_AT:
             both.reverse()
         screens.blank()
+        current.context[CHOOSING] = "go on or stop"  # a pause here brings the choice back
         while True:
             choice = self.asker.select(words.GO_ON_OR_STOP, [*both, words.CARD_CHOICE])
             if choice != words.CARD_CHOICE:
                 break
             self.talk.show_card(asked=True)
+        current.context.pop(CHOOSING, None)
         if choice == words.STOP:
             self.state.note(rec.STOP, rec.STOPPED)
             raise StopHere
@@ -323,14 +331,9 @@ class Care:
                 self.talk.not_safe()
             elif earlier:
                 ui.say(words.EARLIER_EASED)
+                self.talk.kept_when_lifted()
                 if held and _still_to_ask(current):
                     self.go_on_or_stop(current, level)
-
-
-def checks_first(current: Run) -> bool:
-    """A resumed run starts with care's question of how the person is now (see
-    :meth:`Care.begin`): it was paused at 8 or more, or while care held it."""
-    return SafetyState(current).high
 
 
 def ask_plainly(asker: Asker, current: Run, *, moment: str, opening: str) -> str:

@@ -28,6 +28,7 @@ from partsjournal.flow.exercises import Step
 
 OFFER_GROUNDING_AT = 8
 CRISIS_CARD_AT = 9
+CHOOSING = "care_choice"  # in a run's context while "Go on, or stop here?" waits for a choice
 
 # the moment a rating with each role is given at
 MOMENT_OF_ROLE = {
@@ -171,3 +172,9 @@ class SafetyState:
             if not (calm and item.moment in plain):
                 return list(self.items)
         return []
+
+
+def checks_first(current: Run) -> bool:
+    """A resumed run starts with care before any step (see ``care.Care.begin``): it was
+    paused at 8 or more, while care held it, or at "Go on, or stop here?"."""
+    return SafetyState(current).high or bool(current.context.get(CHOOSING))

@@ -159,6 +159,7 @@ class Talk:
         if self.state.card_shown:
             first = first or self.first()
             card.reminder(words.CARD, first=first, to_stderr=not self.asker.interactive)
+            self.card_at = self.asker.asked  # the line is right above, as a card would be
 
     def first(self) -> str | None:
         """The kind of reach the card put first for what was said, named first again after
@@ -190,6 +191,7 @@ class Talk:
             screens.blank()
             safe = self.asker.confirm(words.SAFE, default=None)
             self.state.note(rec.SAFE, safe, moment=moment)
+            self.kept_when_lifted()
         last_safe = next(i.value for i in reversed(self.state.items) if i.kind == rec.SAFE)
         if last_safe is False:
             self.not_safe()
@@ -253,6 +255,12 @@ class Talk:
             else:
                 self.state.note(rec.STOP, rec.STOPPED)
                 raise Ended
+
+    def kept_when_lifted(self) -> None:
+        """The hold just lifted ("safe" below 9): the words started in it are kept now, and
+        said so before anything else is asked."""
+        if not self.state.holding and keep_unfinished_note(self.state.current, self.state):
+            ui.say(words.HOLD_NOTE_KEPT_LATER)
 
     def note(self, current: Run) -> None:
         typed = current.pending.get(NOTE_STEP, "")

@@ -16,6 +16,7 @@ from partsjournal.core.errors import JournalError, UsageError
 from partsjournal.flow import (
     asking,
     care,
+    care_state,
     care_words,
     exercises,
     integration,
@@ -303,6 +304,6 @@ def resume(
                     draft.answered,
                     ex.title,
                     len(current.kept),
-                    checking_first=care.checks_first(current),
+                    checking_first=care_state.checks_first(current),
                 )
             return walk_and_save(current, asker, draft.created, draft=draft)
