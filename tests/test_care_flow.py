@@ -10,7 +10,7 @@ import pytest
 from partsjournal.core import drafts
 from partsjournal.core.answers import AnswerValue
 from partsjournal.core.errors import JournalError
-from partsjournal.flow import care_words, exercises, runner
+from partsjournal.flow import care, care_words, exercises, runner
 from partsjournal.flow.draft_keeper import run_from_draft
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.flow.exercises import Step
@@ -77,6 +77,22 @@ def test_stopping_for_today_saves_what_is_there(home: Path) -> None:
     assert entry is not None and [a.step for a in entry.answers] == ["level"]
     assert asker.asked == ["level", "stopped_closing"]
     assert drafts.load_all() == []
+
+
+@pytest.mark.parametrize("part", [None, "The Guard"])
+def test_stopping_thanks_a_part_only_when_one_was_met(home: Path, part: str | None) -> None:
+    """Walked in a terminal: stopping before any part was named said "Thank this part for
+    what it showed you today", a part the person never met (off for parts work)."""
+    write_exercise(home, "hard", STEPS, close_from="thanks")
+    asker = FakeAsker({}, [])
+    current = Run(exercise=exercises.get("hard"), part_name=part)
+    care.stopped_closing(current, asker)
+    [said] = asker.texts
+    assert ("Thank The Guard for what it showed you today" in said) is (part is not None)
+    assert "this part" not in said
+    assert said == (
+        current.render(care_words.STOPPED_CLOSING) if part else care_words.STOPPED_NO_PART
+    )
 
 
 def test_a_rating_at_the_end_does_not_ask_to_go_on_or_stop(home: Path) -> None:

@@ -356,7 +356,7 @@ def keep_answers(current: Run, answers: dict[str, Any]) -> None:
 
 def stopped_closing(current: Run, asker: Asker) -> None:
     """The closing step when stopping for today: thanks the part, says how to come back."""
-    text = current.render(words.STOPPED_CLOSING)
+    text = current.render(words.STOPPED_CLOSING if current.part_name else words.STOPPED_NO_PART)
     if asker.interactive:
         asker.ask(Step(id="stopped_closing", kind="guide", text=text), text, 0, 0)
     option = f' --part "{current.part_name}"' if current.part_name else ""

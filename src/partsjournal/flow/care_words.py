@@ -76,6 +76,11 @@ STOPPED_CLOSING = (
     "Stopping is a way of looking after yourself, not a failure. What you wrote is saved, "
     "and you can come back to {part} another day, when you have more room."
 )
+# the same, when no part was met yet (stopping before one was named: nobody to thank)
+STOPPED_NO_PART = (
+    "Stopping here is a way of looking after yourself, not a failure. What you wrote is "
+    "saved, and you can come back to this another day, when you have more room."
+)
 STOPPED_HOW = "To come back to it later: partsjournal exercise {exercise}{part_option}"
 
 # the optional check in the middle, after the steps where pain often rises
