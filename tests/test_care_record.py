@@ -416,7 +416,8 @@ def test_show_lists_each_moment_of_the_record_dated_and_marked_as_unseen(
     assert care_lines.SECTION in shown
     for item in e.care:
         assert care_lines.dated(item.at, care_lines.item_words(item)) in shown
-    assert "Sun 22 Nov, 21:04: did not feel safe (not seen by anyone at the time)" in shown
+    assert "Sun 22 Nov, 21:04: did not feel safe" in shown
+    assert shown.count(care_lines.NOT_SEEN) == 1  # said once, in the section's title
     assert "wrote: “[bold]too much[/bold]”" in shown  # the person's words, never markup
     calm = Entry(
         id=new_id(moment(22, 0)), created=moment(22, 0), exercise="note", exercise_version=1,
@@ -434,8 +435,9 @@ def test_export_includes_each_moment_dated_and_marked_as_unseen(
     args = ["export", "--since", "2026-11-01", *highlights]
     md = cli(*args).stdout
     assert "Nothing is sent anywhere by partsjournal: nobody saw these" in flat_screen(md)
-    assert "**What care noticed during this entry**" in md
-    assert "- Sun 22 Nov, 21:04: did not feel safe (not seen by anyone at the time)" in md
+    assert "**What care noticed during this entry (not seen by anyone at the time)**" in md
+    assert "- Sun 22 Nov, 21:04: did not feel safe\n" in md
+    assert md.count(care_lines.NOT_SEEN) == md.count(care_lines.SECTION)  # once per entry
     assert "- Sun 22 Nov, 21:03: stirred up: 10 of 10, in the middle" in md
     data = json.loads(cli(*args, "--format", "json").stdout)
     assert data["care"] is True

@@ -13,7 +13,8 @@ from partsjournal.render.text import plural
 from partsjournal.views.care_summary import CareNote
 
 NOT_SEEN = "not seen by anyone at the time"
-SECTION = "What care noticed during this entry"
+# said once, above the items ("(not seen ...)" after each of seven items read as a refrain)
+SECTION = f"What care noticed during this entry ({NOT_SEEN})"
 SESSION_TITLE = "What care noticed around this session (kept for your therapist; " + NOT_SEEN + "):"
 EXPORT_NOTE = (
     "Where care noticed something during an entry (a high rating, not feeling safe), it is "
@@ -132,6 +133,7 @@ def day_and_time(at: datetime) -> str:
 
 
 def dated(at: datetime, said: str) -> str:
-    """One item of the record as ``show`` and the export list it: when it was kept, what it
-    says (:func:`item_words`), and that nobody saw it at the time."""
-    return f"{day_and_time(at)}: {said} ({NOT_SEEN})"
+    """One item of the record as ``show`` and the export list it, under :data:`SECTION`
+    (which says nobody saw them at the time): when it was kept, and what it says
+    (:func:`item_words`)."""
+    return f"{day_and_time(at)}: {said}"
