@@ -9,10 +9,12 @@ from pathlib import Path
 import pytest
 
 from partsjournal.core import config
-from partsjournal.flow import care_words, exercises
+from partsjournal.flow import care_words, exercises, runner
+from partsjournal.flow.engine import Run
 from partsjournal.render import card
+from tests.askers import FakeAsker
 from tests.conftest import Cli
-from tests.helpers import flat_screen
+from tests.helpers import TODAY, flat_screen
 from tests.keys import CTRL_C, ENTER, Typing, line, shown_in_order
 from tests.pty_helpers import write_exercise
 
@@ -131,6 +133,37 @@ def test_the_one_line_is_not_printed_right_under_the_card_it_repeats(
     assert out.count(reminder) == 2  # after "What is here now?" and at the close
     between = out[out.index(WORDS.opening) : out.index("What is here now?")]
     assert reminder not in between
+
+
+CALM_AFTER_THE_CARD = [
+    {"id": "level", "kind": "scale", "role": "activation-before", "text": "How stirred up?"},
+    {"id": "care", "kind": "guide", "text": "Please talk to someone.", "card": True},
+    *({"id": f"step{n}", "kind": "text", "text": f"Question {n}?"} for n in range(1, 6)),
+]
+
+
+@pytest.mark.parametrize(("level", "lines"), [(3, 2), (7, 2), (8, 5), (9, 5)])
+def test_after_the_card_its_line_follows_every_step_only_while_it_is_a_lot(
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str], level: int, lines: int
+) -> None:
+    """Walked in a terminal twice: after the card, "If you need someone: ..." came after every
+    step of a calm run (about twenty times in one protector run), read as nagging. It comes
+    once on the screen after the card and at the close; after every step only while the last
+    rating was 8 or more."""
+    assert cli("config", "contact", "add", "Sam", "text 555 0100").exit_code == 0
+    write_exercise(home, "carded", CALM_AFTER_THE_CARD)
+    answers: dict[str, object] = {"level": level} | {f"step{n}": "x" for n in range(1, 6)}
+    hard = [
+        ("ground yourself first", care_words.NOT_NOW),
+        (care_words.SAFE, True),
+        (care_words.GO_ON_OR_STOP, care_words.GO_ON),
+    ]
+    asker = FakeAsker(answers, hard if level >= 8 else [])
+    capsys.readouterr()
+    entry = runner.walk_and_save(Run(exercise=exercises.get("carded")), asker, TODAY)
+    assert entry is not None and asker.replies == []
+    out = capsys.readouterr().out
+    assert out.count(WORDS.reminder.format(who="Sam: text 555 0100")) == lines
 
 
 def test_a_pause_after_the_card_was_shown_keeps_its_one_line(

@@ -119,6 +119,10 @@ def test_a_second_not_safe_shows_one_line_and_asks_nothing_twice(
     reminder = care_words.CARD.reminder.format(who="Robin: text 555 0199")
     # after the second "no" (where the card was), and at the close; never right under itself
     assert out.count(reminder) == 2
+    # the second "no" is thanked as the first was, then the line (a walk saw the line alone)
+    again = shown.index(care_words.NOT_SAFE_AGAIN)
+    assert shown.count(care_words.NOT_SAFE_AGAIN) == 1
+    assert shown.index(flat_screen(reminder), again) < shown.index(care_words.ENDING_TITLE)
     assert out.rstrip().endswith(reminder)
     assert care_words.ENDING_EMERGENCY in shown  # not safe from someone: emergency first
     assert [i.value for i in entry.care if i.kind == "safe"] == [False, False]
@@ -413,13 +417,13 @@ def test_pausing_at_9_shows_the_people_and_resume_asks_how_it_is_now(
 
 def test_resume_at_8_or_more_grounds_first_and_keeps_what_it_saw(home: Path) -> None:
     write_dialogue(home)
-    first = PausesAt(
-        "after",
+    first = PausesAt(  # no part met yet: going on gently goes on to meet one, slowly
+        "part",
         {"level": 8},
         [(OFFER, care_words.NOT_NOW), (care_words.SAFE, True), ("Go on", care_words.GO_ON)],
     )
     assert walk(first) is None
-    back = FakeAsker(
+    back = AutoAsker(
         {"stirred_on_return": 9, "distress": 4, "safe": True, "after": 3},
         [(OFFER, care_words.GROUND), ("Go on, or stop", care_words.GO_ON)],
     )
@@ -491,8 +495,9 @@ def test_a_run_paused_while_care_held_it_comes_back_to_care_not_to_the_part(home
 @pytest.mark.parametrize("choice", [care_words.GO_ON, care_words.STOP])
 def test_a_later_sitting_that_feels_safe_goes_on_gently_or_stops(home: Path, choice: str) -> None:
     """Walked in a terminal: after "safe" at 3 the held run said "We will go gently" and went
-    straight back into the whole dialogue with the part. It now offers its gentler way to
-    the close, or stopping for today, as care does after any hard moment."""
+    straight back into the dialogue with the part, without asking. It now asks: go on
+    (slowly: no part was met yet, so there is no conversation to close by the shorter way,
+    which would thank a part nobody met), or stop for today."""
     write_dialogue(home)
     assert walk(PausesAt(HOLD, {"level": 8}, NOT_SAFE_THEN_PAUSE)) is None
     calm = AutoAsker(
@@ -501,9 +506,34 @@ def test_a_later_sitting_that_feels_safe_goes_on_gently_or_stops(home: Path, cho
     entry = runner.resume(None, asker=calm)
     assert entry is not None and calm.replies == []
     assert calm.asked[-1] == ("closing" if choice == care_words.GO_ON else "stopped_closing")
-    assert not {"part", "deeper"} & set(calm.asked)  # the dialogue's depth waits for another day
-    assert ("thanks" in calm.asked) is (choice == care_words.GO_ON)
+    assert ("part" in calm.asked) is (choice == care_words.GO_ON)
     assert (("stop", "stopped") in kinds(entry.care)) is (choice == care_words.STOP)
+
+
+@pytest.mark.parametrize("met", [None, "The Watcher"])
+def test_the_shorter_way_to_the_close_is_taken_only_with_a_part_to_close_with(
+    home: Path, met: str | None
+) -> None:
+    """Walked in a terminal: "Go on, gently" before any part was named led to "thank this
+    part for talking with you", "how do you feel toward this part?" and "Looking back over
+    this conversation", a conversation that never took place."""
+    write_dialogue(home)
+    current = Run(exercise=exercises.get("dialogue"), part_name=met)
+    assert current.close_gently() is (met is not None)
+    closes_with_a_part = any("{part}" in s.text for s in current.exercise.steps[-3:])
+    assert closes_with_a_part  # the test's own exercise: its close thanks the part
+
+
+def test_every_shipped_shorter_way_that_speaks_to_a_part_waits_for_one() -> None:
+    """The rule over every shipped exercise with a shorter way to its close: without a part
+    met, it is taken only when none of its steps speaks to a part (journey's, for one)."""
+    shorter = [ex for ex in exercises.load_all() if ex.close_from]
+    assert {"protector", "journey"} <= {ex.name for ex in shorter}
+    for ex in shorter:
+        ids = [s.id for s in ex.steps]
+        speaks = any("{part}" in s.text for s in ex.steps[ids.index(ex.close_from) :])
+        assert Run(exercise=ex).close_gently() is not speaks, ex.name
+        assert Run(exercise=ex, part_name="The Watcher").close_gently(), ex.name
 
 
 THOUGHTS_THEN_PAUSE = [*NOT_SAFE_THEN_PAUSE[:2], ("What is going on", "Thoughts of ending my life")]
@@ -664,6 +694,7 @@ STOP_FOR_TODAY = (care_words.GO_ON_OR_STOP, care_words.STOP)
 )
 def test_words_started_in_the_hold_are_kept_however_the_run_goes_on(
     home: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
     answers: dict[str, object],
     replies: list[tuple[str, bool | str]],
@@ -673,17 +704,22 @@ def test_words_started_in_the_hold_are_kept_however_the_run_goes_on(
     started typing is kept too"; the resumed run lifted the hold, the note was never offered
     again, and the saved entry had no trace of it. When the hold lifts, that they are kept
     is said at once, before "Go on, or stop here for today?" (a later walk saw it after the
-    choice, or not at all when stopping)."""
+    choice, or not at all when stopping). They are dated when they were written, before
+    what was said on coming back (a third walk saw them after "felt safe")."""
     write_dialogue(home)
     paused = PausesWritingTheNote(
         STARTED, {"level": 8}, [*THOUGHTS_THEN_PAUSE, (HOLD, care_words.HOLD_NOTE)]
     )
     assert walk(paused) is None
     capsys.readouterr()
+    freeze_today(monkeypatch, TODAY + timedelta(hours=2))  # coming back later that night
     again = AutoAsker(answers, replies)
     entry = runner.resume(None, asker=again)
     assert entry is not None and again.replies == []
-    assert [i.value for i in entry.care if i.kind == rec.NOTE] == [STARTED]
+    assert [(i.value, i.at) for i in entry.care if i.kind == rec.NOTE] == [(STARTED, TODAY)]
+    kinds_in_order = [(i.kind, i.moment) for i in entry.care]
+    assert kinds_in_order.index((rec.NOTE, None)) < kinds_in_order.index((rec.RATING, rec.RESUME))
+    assert [i.at for i in entry.care] == sorted(i.at for i in entry.care)
     assert care_talk.NOTE_STEP not in again.asked  # kept as it was, not asked for again
     assert drafts.load_all() == []
     out = capsys.readouterr().out

@@ -44,12 +44,7 @@ from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError
 from partsjournal.flow import care_tender, exercises, session_day
 from partsjournal.flow import care_words as words
-from partsjournal.flow.care_state import (
-    CHOOSING,
-    CRISIS_CARD_AT,
-    OFFER_GROUNDING_AT,
-    SafetyState,
-)
+from partsjournal.flow.care_state import CHOOSING, CRISIS_CARD_AT, OFFER_GROUNDING_AT, SafetyState
 from partsjournal.flow.care_talk import (
     GROUNDING,
     Ended,
@@ -211,8 +206,11 @@ class Care:
             care_tender.after(self.talk, current, step, self.tender)
         if self.state.holding:
             self.talk.hold(current)
-        if current.next_step() is not None and self.talk.cards == cards:
-            self.talk.reminder()  # not right under the card just shown: it says as much
+        # the card's line: once after a card, and at every step while it is a lot (at every
+        # step of a calm run, walks read it as nagging), never right under the card
+        owed = self.state.high or self.talk.line_owed
+        if current.next_step() is not None and self.talk.cards == cards and owed:
+            self.talk.reminder()
 
     def paused(self) -> None:
         """A pause at 8 or more (or while care held the run): the card's people first; a

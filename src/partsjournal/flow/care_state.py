@@ -17,6 +17,7 @@ about what may come next is a property here, read from the items in order:
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from partsjournal.core import care_record as rec
 from partsjournal.core import dates
@@ -87,11 +88,19 @@ class SafetyState:
         return self.current.care
 
     def note(
-        self, kind: str, value: CareValue, *, moment: str | None = None, step: str | None = None
+        self,
+        kind: str,
+        value: CareValue,
+        *,
+        moment: str | None = None,
+        step: str | None = None,
+        at: datetime | None = None,
     ) -> CareItem:
-        """Keep one moment of care, dated now."""
-        item = CareItem(at=dates.now(), kind=kind, value=value, moment=moment, step=step)
-        self.items.append(item)
+        """Keep one moment of care, dated now (or ``at``, when it was said earlier: it then
+        goes in its place in time, before what was said after it)."""
+        item = CareItem(at=at or dates.now(), kind=kind, value=value, moment=moment, step=step)
+        later = [n for n, i in enumerate(self.items) if at is not None and i.at > at]
+        self.items.insert(later[0] if later else len(self.items), item)
         if self.on_note is not None:
             self.on_note()
         return item

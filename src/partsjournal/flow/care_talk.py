@@ -9,7 +9,7 @@ Every answer is kept in the run's :class:`~partsjournal.flow.care_state.SafetySt
 from __future__ import annotations
 
 import contextlib
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from partsjournal.core import care_record as rec
 from partsjournal.core import config, dates, drafts
@@ -21,7 +21,7 @@ from partsjournal.core.errors import JournalError
 from partsjournal.flow import care_words as words
 from partsjournal.flow import exercises
 from partsjournal.flow.care_state import CRISIS_CARD_AT, SafetyState, still_holding, the_hold
-from partsjournal.flow.engine import Asker, Run, run
+from partsjournal.flow.engine import Asker, Paused, Run, run
 from partsjournal.flow.exercises import Step
 from partsjournal.render import card, screens, ui
 from partsjournal.views import search
@@ -30,6 +30,7 @@ GROUNDING = "grounding"
 
 THOUGHTS_STEP = "thoughts"
 NOTE_STEP = "hold_note"
+NOTE_AT = "hold_note_at"  # in a run's context: when the unfinished words were left by a pause
 _NOTE = Step(id=NOTE_STEP, kind="long_text", text=words.HOLD_NOTE_ASK, optional=True)
 
 # the kind of reach listed first after each answer to "what is going on?"
@@ -124,6 +125,7 @@ class Talk:
         self.state = state
         self.cards = 0  # how often the card (whole or in focus) was printed in this run
         self.card_at = -1  # how many questions had been asked when the last card was printed
+        self.line_owed = False  # a card was printed and its one line has not followed it yet
 
     # ----------------------------------------------------------------- the card
 
@@ -150,6 +152,7 @@ class Talk:
         )
         self.cards += 1
         self.card_at = self.asker.asked
+        self.line_owed = True
         if not shown:
             self.state.note(rec.CARD, rec.SHOWN)
 
@@ -160,6 +163,7 @@ class Talk:
             first = first or self.first()
             card.reminder(words.CARD, first=first, to_stderr=not self.asker.interactive)
             self.card_at = self.asker.asked  # the line is right above, as a card would be
+            self.line_owed = False
 
     def first(self) -> str | None:
         """The kind of reach the card put first for what was said, named first again after
@@ -202,7 +206,10 @@ class Talk:
     # ----------------------------------------------------------------- not safe
 
     def not_safe(self) -> None:
-        """The card (whole the first time), and once a run: "what is going on?", routed."""
+        """The card (whole the first time; then its one line, thanked for as the first "no"
+        was), and once a run: "what is going on?", routed."""
+        if self.state.card_shown:
+            ui.say(words.NOT_SAFE_AGAIN)
         self.show_card()
         if self.state.has(rec.GOING_ON):
             return
@@ -264,7 +271,12 @@ class Talk:
 
     def note(self, current: Run) -> None:
         typed = current.pending.get(NOTE_STEP, "")
-        text = self.asker.ask(_NOTE, words.HOLD_NOTE_ASK, 0, 0, typed)
+        try:
+            text = self.asker.ask(_NOTE, words.HOLD_NOTE_ASK, 0, 0, typed)
+        except Paused as stop:  # words left unfinished are dated when they were written
+            if stop.partial:
+                current.context[NOTE_AT] = dates.now().isoformat()
+            raise
         current.pending.pop(NOTE_STEP, None)
         if isinstance(text, str) and text.strip():
             self.state.note(rec.NOTE, text)
@@ -367,7 +379,8 @@ def keep_unfinished_note(current: Run, state: SafetyState) -> bool:
     once the hold's own question will not come back for them (the hold lifted, or the run is
     saved): words written at the hardest moment are never dropped. True when there were some."""
     typed = current.pending.pop(NOTE_STEP, "")
+    written = current.context.pop(NOTE_AT, None)
     if not typed.strip():
         return False
-    state.note(rec.NOTE, typed)
+    state.note(rec.NOTE, typed, at=datetime.fromisoformat(written) if written else None)
     return True

@@ -94,6 +94,9 @@ PAUSE_BACK = "Would you like to go back to the exercise now?"
 
 # --------------------------------------------------------------------------- not safe
 
+# "not safe" again, after the card was shown in the run: its one line follows
+NOT_SAFE_AGAIN = "Thank you for saying so. The people on your card are there for this."
+
 GOING_ON_ASK = (
     "Thank you for saying so. What is going on right now? "
     "Whatever you choose, you will see what may help."

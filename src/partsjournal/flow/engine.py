@@ -208,10 +208,16 @@ class Run:
         """Go on by the exercise's shorter way to its close (``close_from``), if it has one.
 
         Steps before that one that are not answered yet are left out, also after a
-        resume (the choice is kept in ``context``). False when there is no such way.
+        resume (the choice is kept in ``context``). False when there is no such way, and
+        when that way speaks to a part ("thank {part}") and no part was met yet: it would
+        close a conversation that never took place.
         """
         target = self.exercise.close_from
         if target is None or target in self.answers:
+            return False
+        steps = self.exercise.steps
+        start = next(n for n, s in enumerate(steps) if s.id == target)
+        if not self.part_name and any("{part}" in s.text for s in steps[start:]):
             return False
         self.context["close_from"] = target
         return True
