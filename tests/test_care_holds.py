@@ -39,13 +39,14 @@ def walk(asker: FakeAsker, name: str = "dialogue") -> Any:
     return runner.walk_and_save(Run(exercise=exercises.get(name)), asker, TODAY)
 
 
-def hold_offers(asker: FakeAsker) -> list[list[str]]:
-    """The choices of each hold menu ``asker`` is shown, filled in as the run goes."""
+def hold_offers(asker: FakeAsker, menu: str = HOLD) -> list[list[str]]:
+    """The choices of each ``menu`` (the hold's, unless named) ``asker`` is shown, filled in
+    as the run goes."""
     offered: list[list[str]] = []
     real = asker.select
 
     def select(question: str, choices: list[str]) -> str:
-        if question == HOLD:
+        if question == menu:
             offered.append(choices)
         return real(question, choices)
 
@@ -503,8 +504,10 @@ def test_a_later_sitting_that_feels_safe_goes_on_gently_or_stops(home: Path, cho
     calm = AutoAsker(
         {"stirred_on_return": 3}, [(care_words.SAFE, True), (care_words.GO_ON_OR_STOP, choice)]
     )
+    offered = hold_offers(calm, care_words.GO_ON_OR_STOP)
     entry = runner.resume(None, asker=calm)
     assert entry is not None and calm.replies == []
+    assert offered[0][0] == care_words.STOP  # so soon after a hold, stopping comes first
     assert calm.asked[-1] == ("closing" if choice == care_words.GO_ON else "stopped_closing")
     assert ("part" in calm.asked) is (choice == care_words.GO_ON)
     assert (("stop", "stopped") in kinds(entry.care)) is (choice == care_words.STOP)
@@ -743,8 +746,10 @@ def test_a_pause_at_go_on_or_stop_after_a_hold_brings_the_choice_back(home: Path
     )
     assert runner.resume(None, asker=at_the_choice) is None
     choosing = AutoAsker({}, [STOP_FOR_TODAY])
+    offered = hold_offers(choosing, care_words.GO_ON_OR_STOP)
     entry = runner.resume(None, asker=choosing)
     assert entry is not None and choosing.replies == []
+    assert offered[0][0] == care_words.STOP  # asked again alike
     assert choosing.questions[0] == care_words.GO_ON_OR_STOP
     assert not {"part", "deeper"} & set(choosing.asked)
     assert ("stop", "stopped") in kinds(entry.care)

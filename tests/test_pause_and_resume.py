@@ -87,7 +87,7 @@ def test_rating_of_8_offers_grounding_then_returns_to_the_exercise(
         "ground yourself first?",
         "Feel both feet",
         "Go on, or stop here for today?",
-        "go on from where you were",  # the tiny exercise has no shorter way
+        "go on from where you were. Take your time",  # the tiny exercise has no shorter way
         Tiny.PART,  # back in the exercise, at the step after the rating
         "Paused.",
     )

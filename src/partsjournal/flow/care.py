@@ -64,6 +64,7 @@ from partsjournal.views import patterns
 __all__ = ["GROUNDING", "Care", "Ended", "StopHere", "ground_inline"]
 
 TENDER = "tender-part"  # the steps of a tender part coming close (included by others)
+STOP_FIRST = "stop first"  # kept while "Go on, or stop here?" waits, to ask it again alike
 
 MIDWAY_STEP = Step(
     id="stirred_now",
@@ -170,7 +171,8 @@ class Care:
         elif resumed and self.state.high:
             self.resume_check(current)
         elif resumed and current.context.get(CHOOSING) and _still_to_ask(current):
-            self.go_on_or_stop(current, self.state.level or 0)  # the choice paused, not made
+            stop_first = current.context[CHOOSING] == STOP_FIRST  # the choice paused, not made
+            self.go_on_or_stop(current, self.state.level or 0, stop_first=stop_first)
         elif not resumed and current.exercise.name != GROUNDING:
             earlier = held_earlier()
             if earlier is not None:
@@ -292,12 +294,12 @@ class Care:
         if level is not None and level >= OFFER_GROUNDING_AT:
             self.hard_moment(current, level, at_end=False)
 
-    def go_on_or_stop(self, current: Run, level: int) -> None:
-        both = [words.STOP, words.GO_ON]
-        if level < OFFER_GROUNDING_AT:
+    def go_on_or_stop(self, current: Run, level: int, *, stop_first: bool = False) -> None:
+        both = [words.STOP, words.GO_ON]  # stopping first at 8 or more, and after a hold
+        if level < OFFER_GROUNDING_AT and not stop_first:
             both.reverse()
         screens.blank()
-        current.context[CHOOSING] = "go on or stop"  # a pause here brings the choice back
+        current.context[CHOOSING] = STOP_FIRST if both[0] == words.STOP else "go on first"
         while True:
             choice = self.asker.select(words.GO_ON_OR_STOP, [*both, words.CARD_CHOICE])
             if choice != words.CARD_CHOICE:
@@ -330,8 +332,8 @@ class Care:
             elif earlier:
                 ui.say(words.EARLIER_EASED)
                 self.talk.kept_when_lifted()
-                if held and _still_to_ask(current):
-                    self.go_on_or_stop(current, level)
+                if held and _still_to_ask(current):  # so soon after a hold: stopping first
+                    self.go_on_or_stop(current, level, stop_first=True)
 
 
 def ask_plainly(asker: Asker, current: Run, *, moment: str, opening: str) -> str:

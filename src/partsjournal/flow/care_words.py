@@ -68,7 +68,7 @@ GO_ON_OR_STOP = "Go on, or stop here for today?"
 STOP = "Stop here for today (your answers are saved)"
 GO_ON = "Go on, gently"
 GENTLE_CLOSE = "We will go on by a shorter way, toward a gentle close."
-GOING_ON = "We will go on from where you were, slowly."
+GOING_ON = "We will go on from where you were. Take your time: you can stop at any question."
 
 # the closing step when stopping early
 STOPPED_CLOSING = (
