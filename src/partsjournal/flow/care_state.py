@@ -99,8 +99,8 @@ class SafetyState:
         """Keep one moment of care, dated now (or ``at``, when it was said earlier: it then
         goes in its place in time, before what was said after it)."""
         item = CareItem(at=at or dates.now(), kind=kind, value=value, moment=moment, step=step)
-        later = [n for n, i in enumerate(self.items) if at is not None and i.at > at]
-        self.items.insert(later[0] if later else len(self.items), item)
+        later = (n for n, i in enumerate(self.items) if at is not None and i.at > at)
+        self.items.insert(next(later, len(self.items)), item)
         if self.on_note is not None:
             self.on_note()
         return item

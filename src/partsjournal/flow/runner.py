@@ -193,20 +193,21 @@ def _walk(
                     keeper.save()
                 if isinstance(stop, TerminalGone):
                     raise
-                chosen = isinstance(stop, Paused) and stop.chosen and not looking_after.holding
+                held = looking_after.holding  # a person first, as the hold itself put them
+                chosen = isinstance(stop, Paused) and stop.chosen and not held
                 if asker.interactive and chosen and care.ground_from_pause(asker, looking_after):
                     with signals_held():
                         keeper.save()
                     continue
                 screens.blank()
-                if looking_after.holding:  # a person first, as the hold itself put them
+                if held:
                     looking_after.paused()
                 if keeper.draft is None:
                     screens.paused_with_nothing(start_command(current.exercise.name))
                 else:
                     answered, typed = keeper.draft.answered, bool(current.pending)
                     screens.paused(keeper.draft.id, answered, typed=typed)
-                if not looking_after.holding:
+                if not held:
                     looking_after.paused()
                 return None
     looking_after.kept()

@@ -165,7 +165,7 @@ def welcome_back(
     from rich.panel import Panel
 
     after = (
-        "Everything you wrote is still here. Before anything else, a moment to see how you are now."
+        "Everything you wrote is still here. First, a moment to see how you are now."
         if checking_first
         else "Everything you wrote is still here; we go on from the next step."
     )
