@@ -28,6 +28,7 @@ SAFE = "Do you feel safe right now?"
 MIDWAY = "How stirred up are you now?"
 HOLD = "What would help now?"
 GOING_ON = "What is going on right now?"
+NOT_SAFE_AGAIN = "Thank you for saying so. The people on your card are there for this."
 
 
 class Hard:
@@ -207,6 +208,8 @@ def test_not_safe_twice_is_held_to_the_end_with_one_line_after_the_card(
     keys += [pick(4)]  # stop here for today
     shown = run(cli, terminal, home, 10, *keys).stdout
     shown_in_order(shown, SAFE, CARD, GOING_ON, "Feel both feet", "Safe enough to go on")
+    # the "no" inside "too much"'s grounding is thanked as the first was, then the line
+    shown_in_order(shown, "Feel both feet", NOT_SAFE_AGAIN, "If you need someone: Robin")
     shown_in_order(shown, "If you need someone: Robin: text 555 0199", HOLD)
     shown_in_order(shown, HOLD, "Before you close this", "reach out to Robin", "Saved.")
     later = shown[shown.rindex("Safe enough to go on right now?") :]

@@ -352,6 +352,11 @@ def test_a_later_run_is_never_locked_out_and_first_asks_how_it_is_now(
     assert entry is not None and again.asked[-1] == "closing"
     assert again.asked[0] == "stirred_on_return" and again.texts[0] == care_words.EARLIER_NOT_SAFE
     assert again.questions == [care_words.SAFE]
+    # this run was never paused: its check is said as coming back after a hard moment, true
+    # of a resume too (a walk read "on coming back to it" in the export as a pause)
+    said = [care_lines.item_words(i) for i in entry.care if i.moment == rec.RESUME]
+    assert said and all("after a hard moment" in words for words in said)
+    assert not any("to it" in words for words in said)
     freeze_today(monkeypatch, TODAY + timedelta(minutes=50))
     third = FakeAsker({"level": 2, "safe_now": True, "part": "The Watcher"})
     assert walk(third, name) is not None and third.asked[0] != "stirred_on_return"

@@ -219,7 +219,7 @@ class Talk:
         self.state.note(rec.GOING_ON, said)
         if said == rec.TOO_MUCH:
             ui.say(words.TOO_MUCH_LEAD)
-            ground_inline(self.asker, self.state)
+            self.ground()
         else:
             self.show_card(lead=_LEAD[said], first=_FIRST.get(said))
 
@@ -251,10 +251,7 @@ class Talk:
             choices = [*(ways if ground_first else ways[::-1]), words.HOLD_NOTE, words.HOLD_STOP]
             choice = self.asker.select(words.HOLD_ASK, choices)
             if choice == words.HOLD_GROUND:
-                before = len(self.state.items)
-                ground_inline(self.asker, self.state)
-                if any(i.kind == rec.SAFE and i.value is False for i in self.state.items[before:]):
-                    self.not_safe()
+                self.ground()
             elif choice == words.HOLD_PEOPLE:
                 self.show_card(asked=True)
             elif choice == words.HOLD_NOTE:
@@ -262,6 +259,14 @@ class Talk:
             else:
                 self.state.note(rec.STOP, rec.STOPPED)
                 raise Ended
+
+    def ground(self) -> None:
+        """The grounding pause care offers after "not safe": a "no" inside it is answered as
+        any "not safe" is (the grounding step promises the card)."""
+        before = len(self.state.items)
+        ground_inline(self.asker, self.state)
+        if any(i.kind == rec.SAFE and i.value is False for i in self.state.items[before:]):
+            self.not_safe()
 
     def kept_when_lifted(self) -> None:
         """The hold just lifted ("safe" below 9): the words started in it are kept now, and

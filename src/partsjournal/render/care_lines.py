@@ -39,7 +39,7 @@ MOMENT_WORDS = {
     rec.END: "at the end",
     rec.IN_GROUNDING: "after grounding",
     rec.TENDER: "after a tender part came close",
-    rec.RESUME: "on coming back to it",
+    rec.RESUME: "on coming back after a hard moment",  # a resume, or a new run after a hold
     rec.WORDS: "after writing such words",
     rec.DAILY: "asked after a session",
     rec.QUESTIONNAIRE: "after a questionnaire's safety question",
