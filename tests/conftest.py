@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import sys
 import tempfile
@@ -23,7 +24,7 @@ from tests.keys import Typing, terminal_fixture
 OFFER_SETUP = support.offer_setup  # the real one, before any test replaces it
 
 # fixtures shared by several test modules that build on the small journals
-pytest_plugins = ["tests.journal_fixtures"]
+pytest_plugins = ["tests.journal_fixtures", "pytester"]
 
 
 def compiled_modules_outside_the_tree() -> None:
@@ -87,6 +88,38 @@ def tmp_paths_in_memory() -> None:
 tmp_paths_in_memory()
 
 ROOT = Path(__file__).resolve().parents[1]
+
+_OUTCOME = pytest.StashKey[dict[str, bool]]()
+_FOLDERS = itertools.count()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item) -> Iterator[pytest.TestReport]:
+    """Whether each phase of a test passed, for :func:`tmp_path` to keep a failed test's
+    folder."""
+    report: pytest.TestReport = yield
+    item.stash.setdefault(_OUTCOME, {})[report.when] = report.passed
+    return report
+
+
+@pytest.fixture
+def tmp_path(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Path]:
+    """pytest's ``tmp_path``, made the cheap way: every test takes one (its journal is in
+    it), and pytest's own looks through the run's folder for the next free number and
+    works the path out again for each, a tenth of a small test's time. The folder is new
+    and private, under the run's folder and named after the test; a passing test's folder
+    is removed as it ends and a failing test's stays for a look (as
+    ``tmp_path_retention_policy = "failed"`` asks of pytest's)."""
+    import shutil
+
+    name = "".join(c if c.isalnum() else "_" for c in request.node.name[:30])
+    path = tmp_path_factory.getbasetemp() / f"{name}-{next(_FOLDERS)}"
+    path.mkdir(mode=0o700)
+    yield path
+    if all(request.node.stash.get(_OUTCOME, {}).values()):
+        shutil.rmtree(path, ignore_errors=True)
 
 
 # What a person running the suite may have set that would change what the program does:

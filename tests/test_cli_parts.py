@@ -12,7 +12,7 @@ import pytest
 
 from partsjournal.core import parts, paths
 from tests.conftest import Cli, entry_files
-from tests.helpers import one_line_error
+from tests.helpers import fake_editor, one_line_error
 
 
 def test_listing_with_no_parts_says_how_to_start(cli: Cli) -> None:
@@ -114,16 +114,6 @@ def test_edit_refuses_bad_options(
     before = f.read_bytes()
     one_line_error(three_dialogues("parts", "edit", "Busy Bee", *args), 2, needle)
     assert f.read_bytes() == before
-
-
-def fake_editor(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, body: str) -> None:
-    """$EDITOR becomes a tiny program that runs ``body`` with ``path`` set."""
-    script = tmp_path / "editor.py"
-    script.write_text(
-        f"import sys, pathlib\npath = pathlib.Path(sys.argv[1])\n{body}\n", encoding="utf-8"
-    )
-    monkeypatch.delenv("VISUAL", raising=False)
-    monkeypatch.setenv("EDITOR", f"{sys.executable} {script}")
 
 
 def test_edit_in_editor_saves_a_valid_edit(

@@ -13,7 +13,7 @@ from click.shell_completion import ShellComplete
 
 from partsjournal.cli.root import app
 from tests.conftest import Cli
-from tests.journal_fixtures import day, make_part
+from tests.journal_fixtures import day, make_part, written_once
 
 
 def completions(*words: str) -> list[str]:
@@ -24,13 +24,19 @@ def completions(*words: str) -> list[str]:
 
 
 @pytest.fixture
-def journal(cli: Cli, home: Path) -> None:
-    for name in ("The Critic", "Busy Bee", "the Watcher"):
-        make_part(name, day(1))
-    for when in ("2026-10-01", "2026-11-19", "2026-09-14"):
-        assert cli("session", "add", when).exit_code == 0
-    (home / "exercises").mkdir()
-    (home / "exercises" / "my-own.toml").write_text("name = 'my-own'\n", encoding="utf-8")
+def journal(cli: Cli, home: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Three parts, three sessions and an exercise of the person's own (written once per
+    test process, see :func:`written_once`)."""
+
+    def write(folder: Path) -> None:
+        for name in ("The Critic", "Busy Bee", "the Watcher"):
+            make_part(name, day(1))
+        for when in ("2026-10-01", "2026-11-19", "2026-09-14"):
+            assert cli("session", "add", when).exit_code == 0
+        (folder / "exercises").mkdir()
+        (folder / "exercises" / "my-own.toml").write_text("name = 'my-own'\n", encoding="utf-8")
+
+    written_once("completion", home, tmp_path_factory, write)
 
 
 PARTS = ["Busy Bee", "The Critic", "the Watcher"]

@@ -3,7 +3,6 @@ loss."""
 
 from __future__ import annotations
 
-import sys
 import tomllib
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 
 from partsjournal.core import parts
 from tests.conftest import Cli
+from tests.helpers import fake_editor
 from tests.keys import Typing, line, shown_in_order
 
 
@@ -19,18 +19,14 @@ def test_a_refused_part_edit_is_offered_again_and_then_saved(
 ) -> None:
     parts.create("The Critic")
     count = tmp_path / "count"
-    script = tmp_path / "fake-editor"
-    script.write_text(
-        f"#!{sys.executable}\nimport sys\nfrom pathlib import Path\n"
-        f"p = Path(sys.argv[1])\nc = Path({str(count)!r})\n"
+    fake_editor(
+        tmp_path,
+        monkeypatch,
+        f"c = Path({str(count)!r})\n"
         "n = int(c.read_text()) if c.exists() else 0\nc.write_text(str(n + 1))\n"
-        "if n == 0: p.write_text(p.read_text() + 'neds = \"rest\"\\n')\n"
-        "else: p.write_text(p.read_text().replace('neds', 'needs'))\n",
-        encoding="utf-8",
+        "if n == 0: p.write_text(text + 'neds = \"rest\"\\n')\n"
+        "else: p.write_text(text.replace('neds', 'needs'))",
     )
-    script.chmod(0o755)
-    monkeypatch.setenv("EDITOR", str(script))
-    monkeypatch.delenv("VISUAL", raising=False)
     with terminal.typing(line("yes")):
         result = cli("parts", "edit", "The Critic")
     assert result.exit_code == 0, result.output

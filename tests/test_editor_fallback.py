@@ -3,26 +3,20 @@ then vi, whichever is on the PATH, and says which one it opened."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
 from partsjournal.core import entry, parts
 from tests.conftest import Cli
+from tests.helpers import editor_script
 from tests.journal_fixtures import at, day, protector
 
 
 def install(folder: Path, name: str, body: str) -> None:
     """A fake editor called ``name`` on the PATH: a script that rewrites its file."""
     folder.mkdir(exist_ok=True)
-    script = folder / name
-    script.write_text(
-        f"#!{sys.executable}\nimport sys\nfrom pathlib import Path\n"
-        f"p = Path(sys.argv[1])\ntext = p.read_text(encoding='utf-8')\n{body}\n",
-        encoding="utf-8",
-    )
-    script.chmod(0o755)
+    editor_script(folder / name, body)
 
 
 @pytest.fixture

@@ -155,7 +155,7 @@ def test_home_given_as_a_file_is_refused_by_reading_commands(
 
 
 def _python_editor(code: str) -> str:
-    return f"{shlex.quote(sys.executable)} -c {shlex.quote(code)}"
+    return f"{shlex.quote(sys.executable)} -IS -c {shlex.quote(code)}"
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import Cli, entry_files
 from tests.helpers import command_options, takes_path
-from tests.journal_fixtures import at
+from tests.journal_fixtures import at, written_once
 from tests.journal_fixtures import write as write_entry
 
 # every command that writes a file the person names, and how to ask it to write to a path
@@ -69,12 +69,18 @@ def _snapshot(folder: Path) -> dict[str, bytes]:
 
 
 @pytest.fixture
-def journal(cli: Cli, home: Path) -> Iterator[Path]:
-    """A journal with a session, an entry and a settings file, its index already made."""
-    assert cli("session", "add", "2026-09-14").exit_code == 0
-    write_entry(at(date(2026, 9, 15)), "grounding")
-    (home / "config.toml").write_text('name = "me"\n', encoding="utf-8")
-    assert cli("review").exit_code == 0
+def journal(cli: Cli, home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A journal with a session, an entry, a settings file and an index (written once per
+    test process, see :func:`written_once`; a copy's index is out of date, and the first
+    command that reads it makes it again)."""
+
+    def write(folder: Path) -> None:
+        assert cli("session", "add", "2026-09-14").exit_code == 0
+        write_entry(at(date(2026, 9, 15)), "grounding")
+        (folder / "config.toml").write_text('name = "me"\n', encoding="utf-8")
+        assert cli("review").exit_code == 0
+
+    written_once("output-paths", home, tmp_path_factory, write)
     yield home
 
 

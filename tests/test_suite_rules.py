@@ -142,3 +142,37 @@ def test_nothing_of_the_persons_environment_reaches_a_test() -> None:
 def test_a_real_clock_test_reads_the_machine() -> None:
     assert dates.NOW_VAR not in os.environ
     assert abs((dates.now() - datetime.now().astimezone()).total_seconds()) < 120
+
+
+INNER_TESTS = """
+from pathlib import Path
+
+def test_passes(tmp_path: Path) -> None:
+    (tmp_path / "note").write_text("kept?")
+    Path("{seen}", "passes").write_text(str(tmp_path))
+
+def test_fails(tmp_path: Path) -> None:
+    (tmp_path / "note").write_text("kept?")
+    Path("{seen}", "fails").write_text(str(tmp_path))
+    assert False
+"""
+
+
+def test_a_tests_folder_is_its_own_and_stays_only_when_the_test_fails(
+    pytester: pytest.Pytester, tmp_path: Path
+) -> None:
+    """The suite's own ``tmp_path`` (tests/conftest.py): new, empty and private for each
+    test, gone once the test passes, kept for a look when it fails."""
+    assert tmp_path.is_dir() and list(tmp_path.iterdir()) == []
+    assert tmp_path.stat().st_mode & 0o777 == 0o700
+    seen = tmp_path / "seen"
+    seen.mkdir()
+    pytester.makeconftest("from tests.conftest import tmp_path, pytest_runtest_makereport\n")
+    pytester.makepyfile(INNER_TESTS.format(seen=seen))
+    pytester.runpytest_inprocess("-p", "no:cacheprovider", "-p", "no:xdist").assert_outcomes(
+        passed=1, failed=1
+    )
+    passed, failed = (Path((seen / name).read_text()) for name in ("passes", "fails"))
+    assert passed != failed
+    assert not passed.exists()
+    assert (failed / "note").read_text() == "kept?"
