@@ -214,6 +214,14 @@ def test_every_way_into_holding_ends_the_dialogue_with_care(
     assert ("stop", "stopped") in kinds(entry.care)
 
 
+def test_the_holds_words_never_suppose_a_part_was_met() -> None:
+    """A hold can open at the first question, before any part is met: its words speak of
+    the person and the exercise, never of "a part" (walked: "no more questions to a part"
+    before one had been named)."""
+    for text in (care_words.HOLD_INTRO, care_words.HOLD_INTRO_REACH, care_words.HOLD_ASK):
+        assert "part" not in text.lower().replace("partsjournal", "")
+
+
 @pytest.mark.parametrize(
     ("trigger", "card_right_above"),
     [

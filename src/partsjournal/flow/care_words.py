@@ -140,12 +140,12 @@ URGE_ENDING_LEAD = (
 # --------------------------------------------------------------------------- holding the run
 
 HOLD_INTRO = (
-    "For now, this is about you, not the exercise: no more questions to a part. "
+    "For now, this is about you, not the exercise: its questions wait. "
     "You can ground, reach out, write a few words, or stop. Everything so far is saved."
 )
 # the same, when a person comes first (thoughts of ending one's life, anything but "too much")
 HOLD_INTRO_REACH = (
-    "For now, this is about you, not the exercise: no more questions to a part. "
+    "For now, this is about you, not the exercise: its questions wait. "
     "You can reach out to someone, ground, write a few words, or stop. Everything so far is saved."
 )
 HOLD_ASK = "What would help now?"
