@@ -369,7 +369,9 @@ def care_journal(cli: Cli) -> Entry:
     return e
 
 
-def test_review_names_it_under_worth_noticing_and_in_grounding(home: Path, cli: Cli) -> None:
+def test_review_names_it_under_worth_noticing_and_in_distress_and_safety(
+    home: Path, cli: Cli
+) -> None:
     """Observation 2: the in-exercise "no" and the rest reach the review."""
     care_journal(cli)
     shown = flat_screen(cli("review", "--week").stdout)
@@ -378,8 +380,8 @@ def test_review_names_it_under_worth_noticing_and_in_grounding(home: Path, cli: 
         "Sun 22 Nov, After-session check-in: you said you did not feel safe (2 times); "
         "you said it was too much; at its hardest it was 10 of 10" in shown
     )
-    grounding = shown[shown.index("Grounding") :]  # the section of grounding check-ins
-    assert "did not feel safe" in grounding and "No grounding check-ins" not in shown
+    section = shown[shown.index("Distress and safety") :]  # ratings and safety answers
+    assert "did not feel safe" in section and "No distress ratings" not in shown
     md = cli("review", "--format", "markdown").stdout
     assert "## Worth noticing" in md and "you said you did not feel safe" in md
     data = json.loads(cli("review", "--format", "json").stdout)

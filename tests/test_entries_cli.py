@@ -238,6 +238,48 @@ def test_export_selection_options(cli: Cli, journal: dict[str, Entry]) -> None:
     ]
 
 
+# each way of choosing what an export holds -> what its header says it holds
+EXPORT_HOLDS: dict[str, tuple[list[str], str]] = {
+    "the dates alone": ([], "all those written on these dates."),
+    "a part": (["--part", "The Critic"], "all those written on these dates that name The Critic."),
+    "two parts": (
+        ["--part", "The Critic", "--part", "Busy Bee"],
+        "all those written on these dates that name The Critic or Busy Bee.",
+    ),
+    "an exercise": (
+        ["--exercise", "self-check"],
+        "all those written on these dates from the exercise self-check.",
+    ),
+    "entries left out": (
+        ["--exclude", "2026-11-18"],
+        "all those written on these dates, without those you chose to leave out.",
+    ),
+    "all of them": (
+        ["--part", "The Critic", "--exercise", "protector", "--exclude", "2026-11-18"],
+        "all those written on these dates that name The Critic from the exercise protector, "
+        "without those you chose to leave out.",
+    ),
+}
+
+
+@pytest.mark.parametrize("how", list(EXPORT_HOLDS))
+def test_the_export_says_plainly_which_entries_it_holds(
+    cli: Cli, journal: dict[str, Entry], how: str
+) -> None:
+    """Walked by a clinician: the header said "chosen to share", while the export holds every
+    entry of its dates the options let through; nobody picked them one by one to share."""
+    args, said = EXPORT_HOLDS[how]
+    md = cli("export", "--since", "2026-11-01", *args).stdout
+    count = len(
+        json.loads(cli("export", "--since", "2026-11-01", "--format", "json", *args).stdout)[
+            "entries"
+        ]
+    )
+    entries = "1 entry" if count == 1 else f"{count} entries"
+    assert f"\n{entries}: {said} Written with partsjournal" in md
+    assert "chosen to share" not in md
+
+
 def test_export_only_highlights_and_json_shape(cli: Cli, journal: dict[str, Entry]) -> None:
     result = cli(
         "export",

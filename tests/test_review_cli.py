@@ -18,8 +18,8 @@ from tests.conftest import Cli, entry_files
 from tests.helpers import TODAY, flat
 from tests.journal_fixtures import at, day, full_journal, make_part, protector, self_check
 
-SECTIONS = ["Sessions", "Exercises", "Parts met", "Activation", "Grounding", "Self-energy",
-            "Realms", "Practices", "Highlights"]  # fmt: skip
+SECTIONS = ["Sessions", "Exercises", "Parts met", "Activation", "Distress and safety",
+            "Self-energy", "Realms", "Practices", "Highlights"]  # fmt: skip
 
 
 def test_rich_review_shows_every_section_in_order_without_colour_codes(

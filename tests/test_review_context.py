@@ -41,13 +41,13 @@ def test_the_grounding_check_ins_of_the_period_are_listed(home: Path) -> None:
 def test_a_not_safe_answer_is_named_gently_on_screen_and_in_the_document(cli: Cli) -> None:
     grounding_week()
     out = flat(cli("review").stdout)
-    assert "Grounding" in out
-    assert "Wed 18 Nov, A grounding pause: distress 6 of 10, felt safe" in out
-    assert "Sat 21 Nov, A grounding pause: distress 9 of 10, did not feel safe" in out
+    assert "Distress and safety" in out
+    assert "Wed 18 Nov, A grounding pause: distress 6 of 10, felt safe (after grounding)" in out
+    assert "Sat 21 Nov, A grounding pause: distress 9 of 10, did not feel safe (after" in out
     assert "On Sat 21 Nov you said you did not feel safe." in out
     assert "crisis line" in out and "partsjournal config" in out
     md = cli("review", "--format", "markdown").stdout
-    assert "## Grounding" in md and "On Sat 21 Nov you said you did not feel safe." in md
+    assert "## Distress and safety" in md and "On Sat 21 Nov you said you did not feel safe." in md
     data = json.loads(cli("review", "--format", "json").stdout)["grounding"]
     assert data["not_safe"] == 1 and [i["safe"] for i in data["items"]] == [True, False]
 
@@ -69,30 +69,29 @@ def grounded(*said: int | bool) -> list[CareItem]:
 WALKED = grounded(9, False, 3, True)  # 9 and not safe; grounded again, 3 and safe
 PROTECTOR = "Meeting a protector part"
 
+G = " (after grounding)"  # care_lines.MOMENT_WORDS: the export's words for the moment
+WALK_SAID = f"distress 9 of 10, did not feel safe{G}; then distress 3 of 10, felt safe{G}"
+
 # what was said -> the line, and ``safe`` as JSON keeps it (False when any answer was no)
 GROUNDING_SAID: dict[str, tuple[list[CareItem], str, bool | None]] = {
-    "one rating": (grounded(6), "distress 6 of 10", None),
-    "several equal ratings": (grounded(6, 6, 6), "distress 6 of 10", None),
-    "several different ratings": (grounded(9, 5, 3), "distress 9, then 5, then 3 of 10", None),
-    "no safety answer": (grounded(4), "distress 4 of 10", None),
-    "all yes": (grounded(True, True), "felt safe", True),
-    "all no": (grounded(False, False), "did not feel safe", False),
-    "no then yes": (grounded(False, True), "did not feel safe, then felt safe", False),
-    "yes then no": (grounded(True, False), "felt safe, then did not feel safe", False),
+    "one rating": (grounded(6), f"distress 6 of 10{G}", None),
+    "several equal ratings": (grounded(6, 6, 6), f"distress 6 of 10{G}", None),
+    "several different ratings": (grounded(9, 5, 3), f"distress 9, then 5, then 3 of 10{G}", None),
+    "no safety answer": (grounded(4), f"distress 4 of 10{G}", None),
+    "all yes": (grounded(True, True), f"felt safe{G}", True),
+    "all no": (grounded(False, False), f"did not feel safe{G}", False),
+    "no then yes": (grounded(False, True), f"did not feel safe, then felt safe{G}", False),
+    "yes then no": (grounded(True, False), f"felt safe, then did not feel safe{G}", False),
     "no, yes, no": (
         grounded(False, True, False),
-        "did not feel safe, then felt safe, then did not feel safe",
+        f"did not feel safe, then felt safe, then did not feel safe{G}",
         False,
     ),
-    "one rating, one answer": (grounded(6, True), "distress 6 of 10, felt safe", True),
-    "the walk: 9 not safe, later 3 safe": (
-        WALKED,
-        "distress 9, then 3 of 10; did not feel safe, then felt safe",
-        False,
-    ),
-    "a rating said again, answers that changed": (
+    "one rating, one answer": (grounded(6, True), f"distress 6 of 10, felt safe{G}", True),
+    "the walk: 9 not safe, later 3 safe": (WALKED, WALK_SAID, False),
+    "the same rating at a second check": (
         grounded(7, False, 7, True),
-        "distress 7 of 10; did not feel safe, then felt safe",
+        f"distress 7 of 10, did not feel safe{G}; then distress 7 of 10, felt safe{G}",
         False,
     ),
 }
@@ -118,7 +117,7 @@ def test_the_grounding_line_says_what_was_said_in_order_never_a_pair_across_mome
 def test_the_review_of_the_walked_run_says_both_moments_and_keeps_its_json(cli: Cli) -> None:
     write(at(day(22)), "protector", [("activation-before", 9)], title=PROTECTOR, care=WALKED)
     out = flat(cli("review", "--week").stdout)
-    said = "distress 9, then 3 of 10; did not feel safe, then felt safe"
+    said = WALK_SAID
     assert f"Sun 22 Nov, {PROTECTOR}: {said}" in out
     assert "distress 3 of 10, did not feel safe" not in out
     assert "On Sun 22 Nov you said you did not feel safe." in out  # any no is still named
@@ -141,7 +140,8 @@ def test_the_not_safe_line_promises_only_what_an_empty_card_holds(cli: Cli) -> N
 def test_a_week_without_grounding_says_where_it_is(cli: Cli) -> None:
     full_journal()
     out = flat(cli("review").stdout)
-    assert "No grounding check-ins this week" in out and "did not feel safe" not in out
+    assert "No distress ratings or safety answers this week" in out
+    assert "did not feel safe" not in out
 
 
 def test_the_activation_sparkline_says_what_it_shows(cli: Cli) -> None:

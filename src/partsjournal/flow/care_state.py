@@ -111,7 +111,10 @@ class SafetyState:
         if step.role in vocab.RATINGS and number is not None:
             self.note(rec.RATING, number, moment=MOMENT_OF_ROLE[step.role], step=step.id)
         elif step.role == vocab.SAFETY and isinstance(value, bool):
-            self.note(rec.SAFE, value, step=step.id)
+            # only grounding asks about distress: its own safety question is in grounding
+            asks = {s.role for s in self.current.exercise.steps}
+            moment = rec.IN_GROUNDING if vocab.DISTRESS in asks else None
+            self.note(rec.SAFE, value, moment=moment, step=step.id)
         elif step.role == vocab.URGES and isinstance(value, str) and value in vocab.URGE_RISKS:
             self.note(rec.RISK, vocab.URGE_RISKS[value], step=step.id)
 

@@ -178,7 +178,12 @@ class Talk:
 
     def ground_and_check(self, level: int, *, moment: str | None = None) -> int:
         """The grounding offer and the safety question; returns the distress after grounding.
-        "No" brings the card and the follow-up; still 9-10 after grounding brings the card."""
+        "No" brings the card and the follow-up; still 9-10 after grounding brings the card.
+        The safety answer is kept with ``moment``, else the moment of the rating that brought
+        this (a tender part, the middle, the end), for the review and the export to say where."""
+        moment = moment or next(
+            (i.moment for i in reversed(self.state.items) if i.number is not None), None
+        )
         screens.blank()
         choice = self.asker.select(words.OFFER, [words.GROUND, words.NOT_NOW, words.CARD_CHOICE])
         while choice == words.CARD_CHOICE:

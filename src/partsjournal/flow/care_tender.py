@@ -45,7 +45,7 @@ def after(talk: Talk, current: Run, step: Step, tender: frozenset[str]) -> None:
     state.note(rec.RATING, level, moment=rec.TENDER, step=TENDER_STEP.id)
     if not still_to_ask(current):
         if level >= OFFER_GROUNDING_AT:
-            talk.ground_and_check(level)
+            talk.ground_and_check(level, moment=rec.TENDER)
         return
     while not state.holding:
         offered = [words.TENDER_STOP, words.TENDER_GROUND, words.CARD_CHOICE]
@@ -79,7 +79,7 @@ def _safe_enough(talk: Talk, level: int) -> bool:
     if level < OFFER_GROUNDING_AT or state.safe_asked_since_rating:
         return not state.holding
     safe = talk.asker.confirm(words.SAFE, default=None)
-    state.note(rec.SAFE, safe)
+    state.note(rec.SAFE, safe, moment=rec.TENDER)
     if not safe:
         talk.not_safe()
     return safe

@@ -44,6 +44,10 @@ MOMENT_WORDS = {
     rec.DAILY: "asked after a session",
     rec.QUESTIONNAIRE: "after a questionnaire's safety question",
 }
+# a rating named as its question names it: grounding asks "How much distress are you feeling
+# right now?", every other check "how stirred up" (start, middle, tender part, coming back)
+RATING_WORDS = {rec.IN_GROUNDING: "distress"}
+RATING_WORD = "stirred up"
 GOING_ON_WORDS = {
     rec.TOO_MUCH: "it was too much",
     rec.THOUGHTS_OF_ENDING: "thoughts of ending my life",
@@ -97,14 +101,28 @@ def summary(note: CareNote) -> str:
     return f"{short_day(note.day)}, {note.exercise}: {'; '.join(said)}. {BRING_IT.capitalize()}"
 
 
+def rating_word(moment: str | None) -> str:
+    """ "distress" for a rating given in grounding, else "stirred up": the question's word."""
+    return RATING_WORDS.get(moment or "", RATING_WORD)
+
+
+def where(moment: str | None) -> str:
+    """Where in a run a rating or a safety answer was given ("" when the record does not say):
+    the one wording of a moment, for the export, ``show`` and the review alike."""
+    return MOMENT_WORDS.get(moment or "", "")
+
+
+def felt_safe(value: object) -> str:
+    return "felt safe" if value else "did not feel safe"
+
+
 def item_words(item: CareItem) -> str:
     """One item of the record as words, without its time."""
-    where = MOMENT_WORDS.get(item.moment or "", "")
+    at = where(item.moment)
     if item.kind == rec.RATING:
-        return f"stirred up: {item.value} of 10" + (f", {where}" if where else "")
+        return f"{rating_word(item.moment)}: {item.value} of 10" + (f", {at}" if at else "")
     if item.kind == rec.SAFE:
-        felt = "felt safe" if item.value else "did not feel safe"
-        return felt + (f" ({where})" if item.moment in (rec.RESUME, rec.IN_GROUNDING) else "")
+        return felt_safe(item.value) + (f" ({at})" if at else "")
     if item.kind == rec.GROUNDING:
         return (
             "took a few minutes of grounding"
@@ -119,7 +137,7 @@ def item_words(item: CareItem) -> str:
         return f"named {RISK_CHOSEN.get(str(item.value), str(item.value))}"
     if item.kind == rec.THOUGHTS:
         answer = str(item.value) or "the plain question could not be asked"
-        return f"thoughts of ending one's life{f' ({where})' if where else ''}: {answer}"
+        return f"thoughts of ending one's life{f' ({at})' if at else ''}: {answer}"
     if item.kind == rec.NOTE:
         return f"wrote: “{' '.join(str(item.value).split())}”"
     if item.kind == rec.STOP:

@@ -284,6 +284,26 @@ def export_markdown(data: dict[str, Any]) -> str:
     return "".join(export_markdown_chunks(data, iter(data["entries"])))
 
 
+def chosen(selection: dict[str, Any]) -> str:
+    """Which entries the export holds, as chosen on the command line: every entry of its dates,
+    narrowed by the parts and exercises asked for, without those left out by id (the export
+    never holds entries picked one by one to share: "chosen to share" said it did)."""
+
+    def either(names: list[str]) -> str:
+        said = [md(n, one_line=True) for n in names]
+        return ", ".join(said[:-1]) + (" or " if len(said) > 1 else "") + said[-1]
+
+    out = "all those written on these dates"
+    if selection.get("parts"):
+        out += f" that name {either(selection['parts'])}"
+    if selection.get("exercises"):
+        exercises = selection["exercises"]
+        out += f" from the exercise{'s' if len(exercises) > 1 else ''} {either(exercises)}"
+    if selection.get("excluded"):
+        out += ", without those you chose to leave out"
+    return out
+
+
 def export_markdown_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]) -> Iterator[str]:
     """The markdown brief in pieces: its head, then one entry at a time."""
     since, until = date.fromisoformat(head["since"]), date.fromisoformat(head["until"])
@@ -291,7 +311,7 @@ def export_markdown_chunks(head: dict[str, Any], items: Iterable[dict[str, Any]]
     out = [
         f"# Journal entries, {dates.span_text(since, until)}",
         "",
-        f"{plural(n, 'entry', 'entries')}, chosen to share"
+        f"{plural(n, 'entry', 'entries')}: {chosen(head.get('selection') or {})}"
         + (
             ", showing needs, reflections, intentions, next steps, notes for your therapist "
             "and trailheads only" + (", with what care noticed" if head.get("care", True) else "")

@@ -11,19 +11,26 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TypeVar
 
+from partsjournal.core.care_record import RATING
 from partsjournal.core.dates import short_day as short_day
 from partsjournal.core.vocabulary import REALMS, realm_label
-from partsjournal.render import terminal
+from partsjournal.render import care_lines, terminal
 from partsjournal.render.text import plural, visible
-from partsjournal.views.review_data import CheckIn, Outcome, Practice, Quote, Review, SessionNear
+from partsjournal.views.review_data import (
+    CheckIn,
+    Outcome,
+    Practice,
+    Quote,
+    Review,
+    Said,
+    SessionNear,
+)
 
 FORMATS = ("rich", "markdown", "json")
 
 # How user text is made safe in a line: visible() for the screen, md() for markdown.
 Escape = Callable[..., str]
-T = TypeVar("T")
 
 _SPARKS = "▁▂▃▄▅▆▇█"
 TIMES = "\u00d7"  # multiplication sign
@@ -149,26 +156,44 @@ def sparkline_label() -> str:
 
 
 def grounding_line(c: CheckIn, esc: Escape = visible) -> str:
-    """ "Sat 21 Nov, A grounding pause: distress 6 of 10, felt safe": what was said, in the
-    order it was said, never a rating and a safety answer of different moments as one pair.
-    Several ratings are said in order when they differ ("distress 9, then 3 of 10"), the
-    safety answers in order when they changed ("did not feel safe, then felt safe"); the
-    same answer given again is said once."""
-    ratings = _changes(c.ratings) or ([c.distress] if c.distress is not None else [])
-    said_safe = _changes(c.said_safe) or ([c.safe] if c.safe is not None else [])
-    said = []
-    if ratings:
-        said.append(f"distress {', then '.join(str(n) for n in ratings)} of 10")
-    if said_safe:
-        said.append(", then ".join("felt safe" if s else "did not feel safe" for s in said_safe))
-    joined = "; " if len(ratings) > 1 or len(said_safe) > 1 else ", "
-    return f"{short_day(c.day)}, {esc(c.exercise, one_line=True)}: {joined.join(said)}"
+    """ "Sun 22 Nov, Meeting a protector part: stirred up 9 of 10, did not feel safe (after a
+    tender part came close); then distress 3 of 10, felt safe (after grounding)": each rating
+    and safety answer in the order given, each with where it was given, in the words the
+    export uses for that moment (:func:`care_lines.where`), and each rating in its question's
+    word (:func:`care_lines.rating_word`). A check is a rating and the safety answers after
+    it, at one moment; "then" joins checks. An answer given again right after itself is said
+    once; a moment the record does not name is said without one."""
+    checks = ["".join(_check(group)) for group in _checks(c.said)]
+    return f"{short_day(c.day)}, {esc(c.exercise, one_line=True)}: {'; then '.join(checks)}"
 
 
-def _changes(values: list[T]) -> list[T]:
-    """``values`` in order, each one said again only after another came between
-    (9, 9, 3 -> 9, 3; no, yes, no -> no, yes, no)."""
-    return [v for i, v in enumerate(values) if i == 0 or values[i - 1] != v]
+def _checks(said: list[Said]) -> list[list[Said]]:
+    """``said`` cut where the moment changes or a rating follows a safety answer."""
+    out: list[list[Said]] = []
+    for s in said:
+        last = out[-1] if out else None
+        if last and last[-1] == s:
+            continue  # the same answer again, at the same moment
+        if (
+            last is None
+            or s.moment != last[-1].moment
+            or (s.kind == RATING and last[-1].kind != RATING)
+        ):
+            out.append([s])
+        else:
+            last.append(s)
+    return out
+
+
+def _check(group: list[Said]) -> list[str]:
+    ratings = [str(s.value) for s in group if s.kind == RATING]
+    safe = [care_lines.felt_safe(s.value) for s in group if s.kind != RATING]
+    moment = group[0].moment
+    said = [f"{care_lines.rating_word(moment)} {', then '.join(ratings)} of 10"] if ratings else []
+    if safe:
+        said.append(", then ".join(safe))
+    at = care_lines.where(moment)
+    return [", ".join(said), f" ({at})" if at else ""]
 
 
 def not_safe_line(review: Review) -> str:
@@ -181,9 +206,12 @@ def not_safe_line(review: Review) -> str:
     )
 
 
+DISTRESS_AND_SAFETY = "Distress and safety"  # the section of the ratings and safety answers
+
+
 def no_grounding_line(review: Review) -> str:
     return (
-        f"No grounding check-ins {this_period(review)}. "
+        f"No distress ratings or safety answers {this_period(review)}. "
         "Whenever you want a few steady minutes: partsjournal ground"
     )
 

@@ -27,6 +27,7 @@ from partsjournal.core.dates import short_day, span_text
 from partsjournal.render import care_lines, review_closing
 from partsjournal.render import patterns as pattern_words
 from partsjournal.render.review import (
+    DISTRESS_AND_SAFETY,
     NOT_RATED,
     Escape,
     activation_summary,
@@ -280,7 +281,7 @@ SECTIONS: list[tuple[str, Make]] = [
     ("Exercises", _exercises),
     ("Parts met", _parts),
     ("Activation", _activation),
-    ("Grounding", _grounding),
+    (DISTRESS_AND_SAFETY, _grounding),
     ("Self-energy", _self_energy),
     ("Realms", _realms),
     ("Practices", _practices),

@@ -142,7 +142,7 @@ def saved(entry: Entry, where: str | None, ref: str, names: dict[str, str] | Non
     if entry.parts:
         console.print(
             literal(
-                "Part: "
+                ("Parts: " if len(entry.parts) > 1 else "Part: ")
                 + ", ".join(
                     visible((names or {}).get(p.id, p.name), one_line=True) for p in entry.parts
                 )

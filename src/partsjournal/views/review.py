@@ -21,11 +21,10 @@ from partsjournal.core.answers import shorten
 from partsjournal.core.entry import Entry
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link, placement
-from partsjournal.views import care_summary, course, patterns, practices, search
+from partsjournal.views import care_summary, check_ins, course, patterns, practices, search
 from partsjournal.views.period import Period, recent_days, recent_days_back, streak, streak_back
 from partsjournal.views.review_data import (
     Activation,
-    CheckIn,
     ExerciseCount,
     FeelToward,
     Outcome,
@@ -202,28 +201,8 @@ def _activation(review: Review, current: list[Entry]) -> None:
 
 
 def _grounding(review: Review, current: list[Entry]) -> None:
-    """Every entry with a distress rating or a "do you feel safe" answer, in order: its own
-    answers, and those its care record kept (grounding inside an exercise, the safety
-    question care asked). ``ratings`` and ``said_safe`` keep every answer in the order it
-    was given (a run can ground twice: 9 and not safe, later 3 and safe); ``distress`` is
-    the first rating of the entry's own or the last grounding one, and ``safe`` is False
-    when any answer in the entry was no."""
-    for e in current:
-        ratings = [n for a in e.answers if a.role == vocab.DISTRESS and (n := a.number) is not None]
-        distress = ratings[0] if ratings else None
-        if not ratings:
-            ratings = [
-                n for i in e.care if i.moment == rec.IN_GROUNDING and (n := i.number) is not None
-            ]
-            distress = ratings[-1] if ratings else None
-        said = [i.value for i in e.care if i.kind == rec.SAFE and isinstance(i.value, bool)]
-        said = said or [a.value for a in e.by_role(vocab.SAFETY) if isinstance(a.value, bool)]
-        safe = (False not in said) if said else None
-        if distress is not None or safe is not None:
-            in_order = [v is True for v in said]
-            review.grounding.append(
-                CheckIn(e.id, e.day, e.title or e.exercise, distress, safe, ratings, in_order)
-            )
+    """The section "Distress and safety": one check-in per entry that has one."""
+    review.grounding += [c for e in current if (c := check_ins.of(e)) is not None]
 
 
 def _self_energy(review: Review, current: list[Entry], earlier: list[Entry]) -> None:

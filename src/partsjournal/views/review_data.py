@@ -109,8 +109,18 @@ class Quote:
 
 
 @dataclass
+class Said:
+    """One answer about how stirred up or how safe the person was, and where it was given."""
+
+    kind: str  # "rating" (0-10) or "safe" (yes or no): the care record's kinds
+    value: int | bool
+    moment: str | None  # where in the run (care_record.MOMENTS), None when not recorded
+
+
+@dataclass
 class CheckIn:
-    """A grounding check-in: an entry with a distress rating or a "do you feel safe" answer."""
+    """An entry with a rating of how stirred up or distressed the person was (other than the
+    exercise's own start and end, which Activation shows) or a "do you feel safe" answer."""
 
     entry: str
     day: date
@@ -119,6 +129,7 @@ class CheckIn:
     safe: bool | None  # False when any answer was no
     ratings: list[int] = field(default_factory=list)  # every rating above, in order
     said_safe: list[bool] = field(default_factory=list)  # every safety answer, in order
+    said: list[Said] = field(default_factory=list)  # every rating and safety answer, in order
 
 
 @dataclass
