@@ -282,6 +282,28 @@ def test_the_holding_menu_offers_only_grounding_people_a_note_or_stopping(home: 
     assert notes == ["I am scared and I called my sister"]  # never a word lost
 
 
+@pytest.mark.parametrize("times", [0, 1, 2])
+def test_each_card_asked_for_in_the_hold_is_kept_for_the_therapist(home: Path, times: int) -> None:
+    """The whole card shown on "not safe" is kept once as "shown"; each time after that the
+    person asks to see who they can reach, that is kept too, and read as asked for (a walk
+    asked twice in the hold and the record said nothing of it)."""
+    write_dialogue(home)
+    asker = FakeAsker(
+        {"level": 8},
+        [
+            *NOT_SAFE_AT_8,
+            *[(HOLD, care_words.HOLD_PEOPLE)] * times,
+            (HOLD, care_words.HOLD_STOP),
+        ],
+    )
+    entry = walk(asker)
+    assert entry is not None
+    cards = [i.value for i in entry.care if i.kind == rec.CARD]
+    assert cards == [rec.SHOWN, *[rec.ASKED] * times]
+    said = [care_lines.item_words(i) for i in entry.care if i.kind == rec.CARD]
+    assert said == ["the support card was shown", *["asked to see the support card again"] * times]
+
+
 def test_on_the_day_of_a_session_the_ending_says_do_not_drive(
     home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

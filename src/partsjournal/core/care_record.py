@@ -31,7 +31,7 @@ CareValue = int | bool | str
 RATING = "rating"  # 0-10: how stirred up or distressed
 SAFE = "safe"  # true/false: "do you feel safe right now?" (and "safe enough to go on?")
 GROUNDING = "grounding"  # "done" or "declined": the grounding offered in the run
-CARD = "card"  # "shown": the whole support card was shown
+CARD = "card"  # "shown": the whole support card was shown; "asked": shown again, asked for
 GOING_ON = "going-on"  # after "not safe": what the person said is going on (GOING_ON_ANSWERS)
 RISK = "risk"  # a risky way of coping the person chose (RISKS)
 THOUGHTS = "thoughts"  # the plain question about thoughts of ending one's life (THOUGHTS_ANSWERS)
@@ -42,7 +42,7 @@ KINDS: dict[str, str] = {
     RATING: "a 0-10 rating of how stirred up or distressed the person was",
     SAFE: 'the answer to "do you feel safe right now?" (true or false)',
     GROUNDING: 'grounding was offered: "done" or "declined"',
-    CARD: 'the whole support card was shown ("shown")',
+    CARD: 'the whole support card was shown ("shown"), or shown again when asked for ("asked")',
     GOING_ON: 'after "not safe": what is going on, in the person\'s choice of words',
     RISK: 'a risky way of coping chosen: "self-harm", "substance" or "ending my life"',
     THOUGHTS: 'thoughts of ending one\'s life: "no", "in passing" or "yes, right now"',
@@ -57,7 +57,7 @@ QUESTIONNAIRE = "questionnaire"  # a measure's safety item answered above its lo
 MOMENTS = (START, MIDDLE, END, IN_GROUNDING, TENDER, RESUME, WORDS, DAILY, QUESTIONNAIRE)
 
 DONE, DECLINED = "done", "declined"
-SHOWN = "shown"
+SHOWN, ASKED = "shown", "asked"
 STOPPED, CLOSED_GENTLY = "stopped", "closed gently"
 
 SELF_HARM, SUBSTANCE, ENDING_LIFE = "self-harm", "substance", "ending my life"

@@ -155,6 +155,8 @@ class Talk:
         self.line_owed = True
         if not shown:
             self.state.note(rec.CARD, rec.SHOWN)
+        elif asked:  # reaching for the people again is worth a therapist's knowing
+            self.state.note(rec.CARD, rec.ASKED)
 
     def reminder(self, first: str | None = None) -> None:
         """The card's one line, naming the first one to reach (of kind ``first``; else the

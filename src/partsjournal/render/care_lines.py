@@ -130,6 +130,8 @@ def item_words(item: CareItem) -> str:
             else "grounding offered, not taken"
         )
     if item.kind == rec.CARD:
+        if item.value == rec.ASKED:
+            return "asked to see the support card again"
         return "the support card was shown"
     if item.kind == rec.GOING_ON:
         return f"what was going on: {GOING_ON_WORDS.get(str(item.value), str(item.value))}"
