@@ -722,12 +722,18 @@ STOP_FOR_TODAY = (care_words.GO_ON_OR_STOP, care_words.STOP)
             [(OFFER, care_words.NOT_NOW), (care_words.SAFE, True), (HOLD, care_words.HOLD_STOP)],
             False,
         ),
+        (
+            {"stirred_on_return": 8, "distress": 3, "safe": True},
+            [(OFFER, care_words.GROUND), STOP_FOR_TODAY],
+            True,
+        ),
     ],
     ids=[
         "lifted, going on",
         "lifted, stopping",
         "stopped in the hold",
         "stopped after the hard moment",
+        "lifted by grounding, stopping",
     ],
 )
 def test_words_started_in_the_hold_are_kept_however_the_run_goes_on(
@@ -764,7 +770,8 @@ def test_words_started_in_the_hold_are_kept_however_the_run_goes_on(
     assert (care_words.HOLD_NOTE_KEPT_LATER in out) is lifted
     if lifted:
         said = out.index(care_words.HOLD_NOTE_KEPT_LATER)
-        assert out.index(care_words.EARLIER_EASED) < said
+        eased = out.find(care_words.EARLIER_EASED)  # said when "safe" lifts it, not grounding
+        assert eased < said
         assert again.questions.index(care_words.GO_ON_OR_STOP) == len(again.questions) - 1
         after_choice = [care_words.GENTLE_CLOSE, care_words.GOING_ON, DIALOGUE_CLOSING]
         assert all(said < out.find(words) for words in after_choice if words in out)

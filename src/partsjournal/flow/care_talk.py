@@ -202,7 +202,7 @@ class Talk:
             screens.blank()
             safe = self.asker.confirm(words.SAFE, default=None)
             self.state.note(rec.SAFE, safe, moment=moment)
-            self.kept_when_lifted()
+        self.kept_when_lifted()  # said before anything else is asked, after grounding too
         last_safe = next(i.value for i in reversed(self.state.items) if i.kind == rec.SAFE)
         if last_safe is False:
             self.not_safe()
