@@ -154,3 +154,45 @@ def test_wrapping_breaks_only_between_words(tokens: list[str], width: int) -> No
     assert wrapped.replace("\n", " ") == message  # only spaces became line breaks
     for line in wrapped.split("\n"):
         assert len(line) <= width or " " not in line.strip(), (line, width)
+
+
+@given(
+    words=st.lists(st.text("abcdefghij", min_size=1, max_size=12), min_size=1, max_size=8),
+    width=st.integers(20, 120),
+)
+def test_a_panels_title_is_never_cut(words: list[str], width: int) -> None:
+    """Every framed screen's title (an exercise's welcome, "Welcome back: ...", an entry in
+    ``show``, the support card, a note) is shown whole at any width: in the border where it
+    fits, else as the first line inside (rich cut it in the border: "Meeting a protector p─"
+    at 40 columns)."""
+    import io
+
+    from rich.console import Console
+
+    from partsjournal.render import ui
+    from partsjournal.render.text import literal
+
+    title = " ".join(words)
+    console = Console(file=io.StringIO(), width=width, color_system=None)
+    console.print(ui.panel(literal("The body."), literal(title), console, title_align="left"))
+    shown = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "…" not in shown
+    assert all(len(line) <= width for line in shown.splitlines())
+    inside = " ".join(re.sub(r"[│╭╮╰╯─]", " ", shown).split())
+    assert title in inside
+
+
+def test_the_welcome_back_title_is_whole_at_40_columns(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from partsjournal.render import screens, ui
+
+    monkeypatch.setenv("COLUMNS", "40")
+    ui.begin()
+    assert ui.out().width == 40
+    screens.welcome_back("Monday 23 Nov", 3, "Meeting a protector part", 0)
+    shown = capsys.readouterr().out
+    assert max(len(line) for line in shown.splitlines()) <= 40
+    assert "Welcome back: Meeting a protector part" in " ".join(
+        re.sub(r"[│╭╮╰╯─]", " ", shown).split()
+    )

@@ -108,7 +108,6 @@ def crisis_card(
 ) -> Panel:
     """The card as a panel; given the ``console`` it goes to, its lines are broken
     between words to fit inside the border, so no command on it is split."""
-    from rich.panel import Panel
 
     width = console.width - 4 if console is not None else None  # border and padding
     if console is not None and not ui.fits_lines(console):
@@ -124,7 +123,7 @@ def crisis_card(
     )
     if console is not None:
         text = ui.fitted(text, console, width=console.width - 4)
-    return Panel(text, title=words.title, border_style="magenta")
+    return ui.panel(text, words.title, console, border_style="magenta")
 
 
 def show_crisis_card(

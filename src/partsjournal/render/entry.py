@@ -60,7 +60,6 @@ def _part_names(e: Entry, names: dict[str, str] | None = None) -> str:
 def print_entry(
     e: Entry, sessions: list[Session], console: Console, names: dict[str, str] | None = None
 ) -> None:
-    from rich.panel import Panel
     from rich.text import Text
 
     head = Text()
@@ -72,7 +71,7 @@ def print_entry(
     if e.parts:
         head.append("\nparts: " + _part_names(e, names), style="bold")
     title = literal(e.title or e.exercise, one_line=True)
-    console.print(Panel(head, title=title, title_align="left"))
+    console.print(ui.panel(head, title, console, title_align="left"))
     for a in e.answers:
         console.print(literal(" ".join(a.prompt.split()), "dim"))
         value = _value_text(a)

@@ -39,13 +39,11 @@ def exercise_list(found: Iterable[Exercise]) -> None:
 
 
 def intro(ex: Exercise) -> None:
-    from rich.panel import Panel
-
     body = f"{ex.summary}\n\nAbout {ex.minutes} minutes. {PAUSE_HINT}"
     if ex.intro:
         body = f"{ex.intro.strip()}\n\n{body}"
     ui.out().print(
-        Panel(literal(body), title=literal(ex.title), title_align="left", border_style="cyan")
+        ui.panel(literal(body), literal(ex.title), title_align="left", border_style="cyan")
     )
 
 
@@ -90,10 +88,8 @@ def pause_line() -> None:
 
 def note_panel(title: str, body: str) -> None:
     """A short note in a quiet frame (the day of a session)."""
-    from rich.panel import Panel
-
     ui.out().print()
-    ui.out().print(Panel(literal(body), title=literal(title), title_align="left"))
+    ui.out().print(ui.panel(literal(body), literal(title), title_align="left"))
 
 
 def rating_note(step_id: str, value: object) -> None:
@@ -162,8 +158,6 @@ def welcome_back(
 ) -> None:
     """The panel of a resumed run; ``checking_first`` when care asks how the person is now
     before any step (a run paused when it was a lot, or while care held it)."""
-    from rich.panel import Panel
-
     after = (
         "Everything you wrote is still here. First, a moment to see how you are now."
         if checking_first
@@ -177,6 +171,4 @@ def welcome_back(
             "They are kept and will be saved with the entry."
         )
     body += f"\n\n{PAUSE_HINT}"
-    ui.out().print(
-        Panel(literal(body), title=literal(f"Welcome back: {title}"), title_align="left")
-    )
+    ui.out().print(ui.panel(literal(body), literal(f"Welcome back: {title}"), title_align="left"))

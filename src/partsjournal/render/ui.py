@@ -21,6 +21,7 @@ def can_prompt() -> bool:
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.panel import Panel
     from rich.text import Text
 
 T = TypeVar("T")
@@ -155,3 +156,26 @@ def paged() -> Iterator[None]:
             yield
     finally:
         pager.page(captured.getvalue(), term)
+
+
+# a panel's title sits in its top border between a corner, a space each side and the rest
+# of the border: six cells of the width are never the title's
+TITLE_FRAME = 6
+
+
+def panel(body: Text, title: Text | str, console: Console | None = None, **style: Any) -> Panel:
+    """A framed ``body`` under ``title``, whose title is never cut: on a screen too narrow
+    for it in the border (rich cuts it there: "Meeting a protector p─" at 40 columns), it is
+    the first line inside the frame instead, in bold. ``console`` is where it is printed
+    (standard output's when None)."""
+    from rich.cells import cell_len
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console = console or out()
+    plain = title.plain if isinstance(title, Text) else title
+    if cell_len(plain) > console.width - TITLE_FRAME:
+        heading = title.copy() if isinstance(title, Text) else Text(title)
+        heading.stylize("bold")
+        return Panel(Text.assemble(heading, "\n\n", body), **style)
+    return Panel(body, title=title, **style)
