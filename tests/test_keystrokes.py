@@ -1,9 +1,10 @@
 """Every keystroke means what was typed, on every kind of step, through the real prompts.
 
-Driven in process (``tests/keys.py``): the keys are all typed ahead, before the first question
-is drawn, and a second question after each step shows that nothing typed for one question
-lands in the next. When the keys run out the input ends, which pauses: "paused" below means
-the step was not answered by what was typed.
+Driven in process (``tests/keys.py``). :func:`asked` types all its keys in one burst, as
+the first question is drawn, so that every question after it finds its keys typed ahead;
+a second question after each step shows that nothing typed for one question lands in the
+next. Elsewhere the keys are typed a question at a time. When the keys run out the input
+ends, which pauses: "paused" below means the step was not answered by what was typed.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from tests.keys import (
     Typing,
     line,
     lines,
+    together,
 )
 from tests.pty_helpers import draft_files, write_exercise
 
@@ -50,10 +52,11 @@ def step_of(kind: str, *, optional: bool = False) -> Step:
 
 
 def asked(terminal: Typing, keys: str, *steps: Step, number: int = 2) -> list[Any]:
-    """The answers the steps get from ``keys`` typed ahead, each asked in turn; a pause or
-    a going back ends the list."""
+    """The answers the steps get from ``keys``, typed in one burst (each question after
+    the first finds its keys typed ahead), each asked in turn; a pause or a going back ends
+    the list."""
     got: list[Any] = []
-    with terminal.typing(keys):
+    with terminal.typing(together(keys)):
         asker = prompts.InteractiveAsker()
         try:
             for step in steps:
