@@ -5,15 +5,15 @@ everything it draws with questionary and prompt_toolkit) reads its keys from the
 person types them: a question at a time. The keys are cut after each key that may end a
 question (Enter, Esc, Ctrl-C, Ctrl-D), and each piece reaches the pipe only once the prompt
 has read the piece before and still runs (Enter on a refused answer, a new line in several
-lines), or once the next prompt has started. So the keys a question's Enter did not end
-with are typed at the question after, after it was drawn, as a person at the keyboard does.
-Keys in one :func:`together` come in one burst, as a fast typist's or a double Enter do:
-what one question does not take of them is typed ahead of the next, before it is drawn
-(prompt_toolkit keeps it and feeds it to the next prompt). When the keys run out the input
-ends, which every prompt takes as Ctrl-D: the run pauses and the program ends as it would,
-so a test never waits. What the prompts draw goes to standard output as plain text, in
-order with what the program prints (read it with ``capsys``, or the ``stdout`` of a
-CliRunner result; a prompt may be drawn more than once as it is typed in).
+lines), or once the next prompt has started: each question's keys are typed once it is drawn
+(:class:`Typist`). Keys in one :func:`together` come in one burst, as a fast typist's or a
+double Enter do: what one question does not take of them is typed ahead of the next, before
+it is drawn (prompt_toolkit keeps it and feeds it to the next prompt, and the asker drops
+the Enters at its front). When the keys run out the input ends, which every prompt takes as
+Ctrl-D: the run pauses and the program ends as it would, so a test never waits. What the
+prompts draw goes to standard output as plain text, in order with what the program prints
+(read it with ``capsys``, or the ``stdout`` of a CliRunner result; a prompt may be drawn
+more than once as it is typed in).
 
     def test_something(terminal: Typing) -> None:
         with terminal.typing("yes", ENTER, "The Critic", ENTER):
@@ -131,7 +131,13 @@ def as_typed(keys: tuple[str, ...]) -> list[str]:
 
 
 class Typist:
-    """Types the pieces of :func:`as_typed` into the pipe, each when it is due."""
+    """Types the pieces of :func:`as_typed` into the pipe, each when it is due.
+
+    It is asked after every ``KeyProcessor.process_keys`` (see :func:`terminal_fixture`),
+    which a prompt runs as it starts (on the keys typed ahead of it, before its first
+    drawing) and after each read from the pipe: the one point where a prompt has handled
+    all it has read and is waiting for more. No thread and no timer: what is typed, and
+    when, follows from the prompts alone."""
 
     def __init__(self, pipe: Any, keys: tuple[str, ...]) -> None:
         self.pipe = pipe
