@@ -224,7 +224,7 @@ def support_offer(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> Typing:
-    """The real prompts in process, on keys typed ahead (``tests/keys.py``)."""
+    """The real prompts in process, on keys typed as a person types (``tests/keys.py``)."""
     return terminal_fixture(monkeypatch)
 
 

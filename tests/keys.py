@@ -1,18 +1,25 @@
 """Typing into the real prompts in process: prompt_toolkit's pipe input and a dummy output.
 
 Every prompt the program starts inside :func:`typing` (``prompts.InteractiveAsker`` and
-everything it draws with questionary and prompt_toolkit) reads its keys from the pipe, all
-of them typed ahead before the first question is drawn, as a fast typist does. When the keys
-run out the input ends, which every prompt takes as Ctrl-D: the run pauses and the program
-ends as it would, so a test never waits. What the prompts draw goes to standard output as
-plain text, in order with what the program prints (read it with ``capsys``, or the
-``stdout`` of a CliRunner result; a prompt may be drawn more than once as it is typed in).
+everything it draws with questionary and prompt_toolkit) reads its keys from the pipe, as a
+person types them: a question at a time. The keys are cut after each key that may end a
+question (Enter, Esc, Ctrl-C, Ctrl-D), and each piece reaches the pipe only once the prompt
+has read the piece before and still runs (Enter on a refused answer, a new line in several
+lines), or once the next prompt has started: each question's keys are typed once it is drawn
+(:class:`Typist`). Keys in one :func:`together` come in one burst, as a fast typist's or a
+double Enter do: what one question does not take of them is typed ahead of the next, before
+it is drawn (prompt_toolkit keeps it and feeds it to the next prompt, and the asker drops
+the Enters at its front). When the keys run out the input ends, which every prompt takes as
+Ctrl-D: the run pauses and the program ends as it would, so a test never waits. What the
+prompts draw goes to standard output as plain text, in order with what the program prints
+(read it with ``capsys``, or the ``stdout`` of a CliRunner result; a prompt may be drawn
+more than once as it is typed in).
 
     def test_something(terminal: Typing) -> None:
         with terminal.typing("yes", ENTER, "The Critic", ENTER):
             entry = runner.run_exercise("tiny")           # the real terminal asker
-        with terminal.typing(...):
-            result = cli("exercise", "tiny")               # or the whole command
+        with terminal.typing(together(line("one"), ENTER), line("two")):
+            result = cli("exercise", "tiny")               # a double Enter after "one"
 
 The ``terminal`` fixture (``tests/conftest.py``) lets the program believe both ends are a
 terminal and makes a lone Esc quick. Keys: type words as they are, and the names below for
@@ -25,6 +32,8 @@ from __future__ import annotations
 
 import functools
 import os
+import re
+import select
 import signal
 import sys
 from collections.abc import Iterator
@@ -91,8 +100,79 @@ class Screen:
         sys.stdout.flush()
 
 
+class Together(str):
+    """Keys typed in one quick burst (:func:`together`)."""
+
+
+def together(*keys: str) -> Together:
+    """``keys`` typed in one quick burst, read at once by the prompt under way: the keys
+    after the one that ends its question are typed ahead of the next, before it is drawn."""
+    return Together("".join(keys))
+
+
+# the keys that may end a question: Enter, Esc, Ctrl-C, Ctrl-D
+_ENDS = re.compile("(" + "|".join(map(re.escape, (ENTER, ESC, CTRL_C, CTRL_D))) + ")")
+
+
+def as_typed(keys: tuple[str, ...]) -> list[str]:
+    """``keys`` in the pieces a person types at one question each: cut after every key that
+    may end a question, except inside :func:`together`, which stays one piece."""
+    pieces: list[str] = []
+    loose = ""
+    for key in [*keys, Together()]:
+        if not isinstance(key, Together):
+            loose += key
+            continue
+        cut = _ENDS.split(loose)  # text, an end, text, an end, ..., the text after the last
+        pieces += [a + b for a, b in zip(cut[::2], [*cut[1::2], ""], strict=True)]
+        pieces.append(key)
+        loose = ""
+    return [piece for piece in pieces if piece]
+
+
+class Typist:
+    """Types the pieces of :func:`as_typed` into the pipe, each when it is due.
+
+    It is asked after every ``KeyProcessor.process_keys`` (see :func:`terminal_fixture`),
+    which a prompt runs as it starts (on the keys typed ahead of it, before its first
+    drawing) and after each read from the pipe: the one point where a prompt has handled
+    all it has read and is waiting for more. No thread and no timer: what is typed, and
+    when, follows from the prompts alone."""
+
+    def __init__(self, pipe: Any, keys: tuple[str, ...]) -> None:
+        self.pipe = pipe
+        self.pieces = as_typed(keys)
+        self.done = False
+
+    def keys_processed(self, processor: Any) -> None:
+        """After a prompt has handled the keys it read (or, as it starts, those typed ahead):
+        the next piece, if the prompt still runs and has read and handled every key typed
+        so far; the end of the input when none is left."""
+        from prompt_toolkit.application.current import get_app
+
+        app = get_app()
+        if (
+            self.done
+            or app.input is not self.pipe
+            or not app.is_running
+            or app.is_done
+            or processor.input_queue
+            or processor.key_buffer  # a key waiting for the one after it (Esc, Alt-B)
+            or select.select([self.pipe.fileno()], [], [], 0)[0]  # not read yet
+        ):
+            return
+        if self.pieces:
+            self.pipe.send_text(self.pieces.pop(0))
+        else:
+            self.done = True
+            self.pipe.close()  # when the keys run out, the input ends: every prompt pauses
+
+
 class Typing:
-    """The ``terminal`` fixture: :meth:`typing` runs prompts on keys typed ahead."""
+    """The ``terminal`` fixture: :meth:`typing` runs prompts on keys typed as a person does."""
+
+    def __init__(self) -> None:
+        self.typist: Typist | None = None
 
     @contextmanager
     def typing(self, *keys: str) -> Iterator[None]:
@@ -107,9 +187,15 @@ class Typing:
 
         drawn = Wide(Screen())  # type: ignore[arg-type]
         with create_pipe_input() as pipe, create_app_session(input=pipe, output=drawn):
-            pipe.send_text("".join(keys))
-            pipe.close()  # when the keys run out, the input ends: every prompt pauses
-            yield
+            self.typist = Typist(pipe, keys)
+            try:
+                yield
+            finally:
+                self.typist = None
+
+    def keys_processed(self, processor: Any) -> None:
+        if self.typist is not None:
+            self.typist.keys_processed(processor)
 
 
 @functools.cache
@@ -157,17 +243,29 @@ def _merged_shared(self: Any) -> Any:
 
 
 def terminal_fixture(monkeypatch: pytest.MonkeyPatch) -> Typing:
-    """Both ends are a terminal, a lone Esc is read after 20 ms, no Ctrl-C is left over, and
-    prompts share prompt_toolkit's default key bindings and merged styles (see above)."""
+    """Both ends are a terminal, keys are typed a question at a time (:class:`Typist`), a lone
+    Esc is read after 20 ms, no Ctrl-C is left over, and prompts share prompt_toolkit's
+    default key bindings and merged styles (see above)."""
     from prompt_toolkit.application import application
+    from prompt_toolkit.key_binding.key_processor import KeyProcessor
     from prompt_toolkit.styles import style
 
+    typing = Typing()
+    handle_keys = KeyProcessor.process_keys
+
+    def process_keys(self: KeyProcessor) -> None:
+        """Every prompt handles the keys it reads here, and those typed ahead as it starts;
+        then the next keys are typed, when they are due (:class:`Typist`)."""
+        handle_keys(self)
+        typing.keys_processed(self)
+
+    monkeypatch.setattr(KeyProcessor, "process_keys", process_keys)
     monkeypatch.setattr(application, "load_key_bindings", shared_default_bindings)
     monkeypatch.setattr(style._MergedStyle, "_merged_style", property(_merged_shared))
     monkeypatch.setattr(ui, "can_prompt", lambda: True)
     monkeypatch.setattr(keymaps, "ESCAPE_WAIT", 0.02)
     interrupts.interrupted.clear()
-    return Typing()
+    return typing
 
 
 class SignalledWhileCollected:

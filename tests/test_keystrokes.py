@@ -1,15 +1,18 @@
 """Every keystroke means what was typed, on every kind of step, through the real prompts.
 
-Driven in process (``tests/keys.py``): the keys are all typed ahead, before the first question
-is drawn, and a second question after each step shows that nothing typed for one question
-lands in the next. When the keys run out the input ends, which pauses: "paused" below means
-the step was not answered by what was typed.
+Driven in process (``tests/keys.py``). :func:`asked` types all its keys in one burst, as
+the first question is drawn, so that every question after it finds its keys typed ahead;
+a second question after each step shows that nothing typed for one question lands in the
+next. Elsewhere the keys are typed a question at a time. When the keys run out the input
+ends, which pauses: "paused" below means the step was not answered by what was typed.
 """
 
 from __future__ import annotations
 
 import os
 import signal
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,8 +37,11 @@ from tests.keys import (
     UP,
     SignalledWhileCollected,
     Typing,
+    as_typed,
     line,
     lines,
+    pick,
+    together,
 )
 from tests.pty_helpers import draft_files, write_exercise
 
@@ -50,10 +56,11 @@ def step_of(kind: str, *, optional: bool = False) -> Step:
 
 
 def asked(terminal: Typing, keys: str, *steps: Step, number: int = 2) -> list[Any]:
-    """The answers the steps get from ``keys`` typed ahead, each asked in turn; a pause or
-    a going back ends the list."""
+    """The answers the steps get from ``keys``, typed in one burst (each question after
+    the first finds its keys typed ahead), each asked in turn; a pause or a going back ends
+    the list."""
     got: list[Any] = []
-    with terminal.typing(keys):
+    with terminal.typing(together(keys)):
         asker = prompts.InteractiveAsker()
         try:
             for step in steps:
@@ -319,6 +326,188 @@ def test_every_multi_line_question_says_how_to_finish_the_same_way() -> None:
     multi = [k for k in kinds.KINDS.values() if k.widget == "lines"]
     assert [k.name for k in multi] == ["long_text"]
     assert msg.FINISH_HINT == "(Enter on an empty line finishes)"
+
+
+# --- an Enter typed before a question is drawn ----------------------------------------
+
+BEFORE = Step(id="before", kind="text", text="The question before?")
+# optional: an Enter meant for the question before it lands here as a skip, not unseen
+AFTER = Step(id="after", kind="text", text="And the question after?", optional=True)
+
+
+@dataclass(frozen=True)
+class Asking:
+    """One kind of question, asked right after another: what is typed at it once it is
+    drawn and the answer that makes, what the screen says to Enter alone there (where Enter
+    alone is not an answer), and how many of the typed keys a fast typist has typed ahead."""
+
+    ask: Callable[[prompts.InteractiveAsker], Any]
+    typed: str
+    answer: Any
+    said: str | None = None
+    ahead: int = 0
+    kind: str | None = None  # the step kind it asks, if a step
+
+
+def a_step(kind: str, typed: str, answer: Any, *, optional: bool, **kw: Any) -> Asking:
+    step = step_of(kind, optional=optional)
+    earlier = kw.pop("earlier", "")
+    ask = lambda a: a.ask(step, step.text, 2, 0, earlier)  # noqa: E731
+    return Asking(ask, typed, answer, said_to_enter_alone(step), kind=kind, **kw)
+
+
+def said_to_enter_alone(step: Step) -> str | None:
+    """Why Enter alone is refused at ``step``, as its screen says; None where it is an
+    answer (a page goes on, an optional question is skipped)."""
+    kind = kinds.of(step.kind)
+    if kind.widget == "list":
+        return None if step.optional else msg.CHOOSE_PROBLEM
+    try:
+        kind.check(step, "")
+    except ValueError as exc:
+        return kind.problem(str(exc))
+    return None
+
+
+ASKED_AFTER: dict[str, Asking] = {
+    "page": a_step("guide", ENTER, True, optional=False),
+    "optional line": a_step("text", line("words"), "words", optional=True, ahead=3),
+    "line": a_step("text", line("words"), "words", optional=False, ahead=3),
+    "optional lines": a_step(
+        "long_text", lines("two\nlines"), "two\nlines", optional=True, ahead=3
+    ),
+    "lines": a_step("long_text", lines("two\nlines"), "two\nlines", optional=False, ahead=3),
+    "optional part": a_step("part", line("The Critic"), "The Critic", optional=True, ahead=4),
+    "part": a_step("part", line("The Critic"), "The Critic", optional=False, ahead=4),
+    "optional yes/no": a_step("yes_no", line("no"), False, optional=True, ahead=1),
+    "yes/no": a_step("yes_no", line("no"), False, optional=False, ahead=1),
+    "optional rating": a_step("scale", line("10"), 10, optional=True, ahead=1),
+    "rating": a_step("scale", line("10"), 10, optional=False, ahead=1),
+    "optional list": a_step("choice", pick(2), "tired of it", optional=True, ahead=1),
+    "list": a_step("choice", pick(2), "tired of it", optional=False, ahead=1),
+    "an earlier answer": a_step(
+        "text",
+        line(" and neck"),
+        "shoulders and neck",
+        optional=False,
+        earlier="shoulders",
+        ahead=4,
+    ),
+    "confirm with a default": Asking(
+        lambda a: a.confirm("Go ahead?", default=False), line("yes"), True, ahead=1
+    ),
+    "confirm": Asking(
+        lambda a: a.confirm("Do you feel safe?"),
+        line("yes"),
+        True,
+        said=msg.YES_OR_NO_PLEASE,
+        ahead=1,
+    ),
+    "select": Asking(
+        lambda a: a.select("Which?", ["one", "two"]),
+        pick(2),
+        "two",
+        said=msg.CHOOSE_PROBLEM,
+        ahead=1,
+    ),
+}
+
+
+def asked_after(terminal: Typing, question: Asking, *keys: str) -> list[Any]:
+    """The answers to :data:`BEFORE`, to ``question`` and to :data:`AFTER`, asked in turn
+    on ``keys``; a pause or a going back ends the list."""
+    got: list[Any] = []
+    with terminal.typing(*keys):
+        asker = prompts.InteractiveAsker()
+        try:
+            got.append(asker.ask(BEFORE, BEFORE.text, 1, 0))
+            got.append(question.ask(asker))
+            got.append(asker.ask(AFTER, AFTER.text, 2, 0))
+        except Paused:
+            got.append(PAUSED)
+        except GoBack:
+            got.append(BACK)
+    return got
+
+
+def test_the_enter_typed_ahead_table_covers_every_kind() -> None:
+    assert {q.kind for q in ASKED_AFTER.values()} - {None} == set(kinds.KINDS)
+
+
+@pytest.mark.parametrize("name", list(ASKED_AFTER))
+def test_a_double_enter_never_answers_the_question_after(
+    terminal: Typing, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Enter pressed twice in one quick burst: the first answers the question before, the
+    second, typed before the next question is drawn, is dropped; the next question is still
+    asked, and the keys typed at it answer it. Before, it skipped an optional question,
+    kept an earlier answer or a confirm's default and passed over a page, all unseen, and
+    where Enter alone is no answer said why to a person who had typed nothing there."""
+    question = ASKED_AFTER[name]
+    keys = (together(line("before"), ENTER), question.typed, line("after"))
+    assert asked_after(terminal, question, *keys) == ["before", question.answer, "after"]
+    if question.said:
+        assert question.said not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("name", [n for n, q in ASKED_AFTER.items() if q.ahead])
+def test_letters_typed_ahead_after_a_double_enter_stay_for_the_question_after(
+    terminal: Typing, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """Only the Enters at the front are dropped: the letters typed after them, before the
+    question is drawn, are the start of its answer, and the rest typed at it finishes it.
+    (Where Enter alone is refused and says so under the line, the refusal came and went
+    with the next letter before anything was drawn: those rows passed before the rule too,
+    and keep it from dropping more than Enters.)"""
+    question = ASKED_AFTER[name]
+    ahead, then = question.typed[: question.ahead], question.typed[question.ahead :]
+    keys = (together(line("before"), ENTER, ENTER, ahead), then, line("after"))
+    assert asked_after(terminal, question, *keys) == ["before", question.answer, "after"]
+    if question.said:
+        assert question.said not in capsys.readouterr().out
+
+
+def test_an_enter_sent_as_a_newline_typed_ahead_is_dropped_alike(terminal: Typing) -> None:
+    """Some terminals send "\\n" for Enter (prompt_toolkit takes it as Enter): the same rule."""
+    question = ASKED_AFTER["optional line"]
+    keys = (together(line("before"), "\n", "\r\n"), question.typed, line("after"))
+    assert asked_after(terminal, question, *keys) == ["before", "words", "after"]
+
+
+def test_a_pause_typed_ahead_after_a_double_enter_still_pauses(terminal: Typing) -> None:
+    """Only Enters are dropped: Ctrl-C typed ahead pauses at the next question."""
+    question = ASKED_AFTER["optional line"]
+    keys = (together(line("before"), ENTER, CTRL_C), question.typed, line("after"))
+    assert asked_after(terminal, question, *keys) == ["before", PAUSED]
+
+
+def test_a_double_enter_in_an_exercise_passes_over_no_page_and_skips_no_question(
+    cli: Cli, terminal: Typing, home: Path
+) -> None:
+    """The fault as it was met: "one", Enter, Enter passed over the page unseen; Enter,
+    Enter on the page skipped the optional question after it, saved empty."""
+    write_exercise(
+        home,
+        "quick",
+        [
+            {"id": "first", "kind": "text", "text": "First?"},
+            {"id": "page", "kind": "guide", "text": "A page to read."},
+            {"id": "maybe", "kind": "text", "optional": True, "text": "If you like?"},
+            {"id": "last", "kind": "text", "text": "Last?"},
+        ],
+    )
+    keys = (together(line("one"), ENTER), together(ENTER, ENTER), line("three"), line("four"))
+    with terminal.typing(*keys):
+        result = cli("exercise", "quick")
+    assert result.exit_code == 0, result.output
+    assert "A page to read." in result.stdout
+    assert answers_of(entry_files(home)[0]) == {"first": "one", "maybe": "three", "last": "four"}
+
+
+def test_keys_are_typed_a_question_at_a_time_unless_together() -> None:
+    """The test harness cuts keys after each key that may end a question (tests/keys.py)."""
+    keys = ("ab", ESC, line("c"), "d", CTRL_C, CTRL_D, together(ENTER, "e", ENTER), "f", "g")
+    assert as_typed(keys) == ["ab" + ESC, "c" + ENTER, "d" + CTRL_C, CTRL_D, "\re\r", "fg"]
 
 
 # --- yes/no outside the steps ----------------------------------------------------------

@@ -10,10 +10,17 @@ every question:
   except that it skips an optional question; a list needs a choice (arrow keys or its
   number) before Enter;
 - Esc goes back one step (no terminal multiplexer takes it, and line editing keeps Ctrl-B,
-  Ctrl-A and the rest); Ctrl-C pauses, and so does Ctrl-D on an empty answer.
+  Ctrl-A and the rest); Ctrl-C pauses, and so does Ctrl-D on an empty answer;
+- an Enter typed before a question is drawn, with nothing typed for it before that Enter,
+  never answers it, on every kind of question (a page, a line, several lines, a yes/no, a
+  rating, a list, a confirm): the question waits for keys typed once it is on the screen.
 
 Keys typed ahead, before a question is drawn, stay for the question they were typed for:
-every question reads up to its own Enter and no further.
+every question reads up to its own Enter and no further, and a word with its Enter typed
+ahead answers it. Only the Enters at the front of what is typed ahead of a question are
+dropped (:func:`keymaps.enters_typed_ahead_dropped`): a quick double Enter, or a key that
+bounced, answered the next question unseen, which skipped an optional one, kept an earlier
+answer, took a confirm's default or passed over a page.
 """
 
 from __future__ import annotations
@@ -95,7 +102,7 @@ class InteractiveAsker:
         names = self.known_parts() if question.names else []
         shown = _build(question, step, kind, back=back, names=names)
         try:
-            answer = _run(shown)
+            answer = _asked(shown)
         except TerminalGone as gone:  # SIGHUP or SIGTERM: keep what was typed, then stop
             gone.step, gone.partial = step.id, _typed_so_far(shown, kind)
             raise
@@ -354,10 +361,17 @@ def ask_first(question: str, *, yes: bool, without_terminal: str) -> bool:
 def _ask_plain(question: Any) -> Any:
     """Ask a question outside the steps; Ctrl-C and Ctrl-D mean "pause"."""
     try:
-        return _run(question)
+        return _asked(question)
     except TerminalGone:
         raise
     except (KeyboardInterrupt, EOFError):
         raise Paused from None
     except OSError as exc:
         raise _terminal_gone(exc) from None
+
+
+def _asked(question: Any) -> Any:
+    """The answer to ``question`` (every prompt is asked here), once the Enters typed ahead
+    of it are dropped (:func:`keymaps.enters_typed_ahead_dropped`)."""
+    keymaps.enters_typed_ahead_dropped(question)
+    return _run(question)

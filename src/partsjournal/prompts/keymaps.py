@@ -2,8 +2,9 @@
 
 The rules are told to the person in :mod:`partsjournal.prompts`; here they are bound:
 Enter on an empty last line finishes several lines, Enter on a one-word answer that does
-not fit clears it, a list needs a choice before Enter, Esc goes back one step, and a
-SIGINT while a question starts pauses, as Ctrl-C does.
+not fit clears it, a list needs a choice before Enter, Esc goes back one step, a SIGINT
+while a question starts pauses, as Ctrl-C does, and an Enter typed ahead of a question,
+before it is drawn, is dropped.
 """
 
 from __future__ import annotations
@@ -15,6 +16,9 @@ from partsjournal.flow import kinds
 from partsjournal.flow.engine import GoBack
 
 BACK_KEY = "escape"
+# Enter as prompt_toolkit reads it: "\r" (Keys.ControlM, also named Keys.Enter), and "\n"
+# (Keys.ControlJ), which some terminals send for Enter and prompt_toolkit takes as Enter.
+ENTER_KEYS = ("c-m", "c-j")
 # How long a lone Esc waits for the key that may follow it (Esc then b is Alt-B, a word
 # back), in seconds; tests make it shorter.
 ESCAPE_WAIT = 0.5
@@ -136,3 +140,23 @@ def add(question: Any, keys: Any) -> None:
 
     app.key_bindings = merge_key_bindings([b for b in (app.key_bindings, shared, keys) if b])
     app.timeoutlen = app.ttimeoutlen = ESCAPE_WAIT
+
+
+def enters_typed_ahead_dropped(question: Any) -> None:
+    """Drop the Enters at the front of the keys typed ahead of ``question``, before it is
+    drawn: an Enter typed before a question is seen, with nothing typed for it first, never
+    answers it; the keys after them stay, for the question they were typed for.
+
+    prompt_toolkit keeps the keys read but not used by one prompt (a double Enter comes in
+    one read: the first answers, the second is left over) and feeds them to the next before
+    it is drawn. The rule holds for every kind alike: on an optional question that Enter
+    skipped it, on an earlier answer kept it, on a confirm with a default took the default,
+    on a page passed over the page, unseen each time; on a question Enter alone does not
+    answer it said why ("Please type yes or no.") to a person who had typed nothing there.
+    Ctrl-C and Ctrl-D typed ahead stay: pausing is never harmed by coming early."""
+    from prompt_toolkit.input.typeahead import get_typeahead, store_typeahead
+
+    keys = question.application.input
+    ahead = get_typeahead(keys)
+    first = next((i for i, key in enumerate(ahead) if key.key not in ENTER_KEYS), len(ahead))
+    store_typeahead(keys, ahead[first:])
