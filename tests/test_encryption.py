@@ -30,6 +30,7 @@ from tests.crypt_helpers import (
     write_journal,
 )
 from tests.helpers import fake_terminal, stop_after
+from tests.journal_fixtures import written_once
 
 
 @pytest.fixture(scope="session")
@@ -46,9 +47,11 @@ def locked_journal(
     cli: Cli,
     protector_answers: Path,
     protected: tuple[str, bytes],
+    tmp_path_factory: pytest.TempPathFactory,
 ):
-    """A journal encrypted to the protected identity; reading it needs the passphrase."""
-    write_journal(cli, protector_answers)
+    """A journal encrypted to the protected identity; reading it needs the passphrase (its
+    plain entries written once per test process, see :func:`written_once`)."""
+    written_once("to-lock", home, tmp_path_factory, lambda _: write_journal(cli, protector_answers))
     secret, blob = protected
     identity = pyrage.x25519.Identity.from_str(secret)
     (home / crypt.IDENTITY_FILE).write_bytes(blob)

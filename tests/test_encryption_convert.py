@@ -20,6 +20,7 @@ from partsjournal.core import crypt, encryption
 from tests.conftest import Cli
 from tests.crypt_helpers import by_record, key_file, paths_telling, use_secrets, write_journal
 from tests.helpers import stop_after
+from tests.journal_fixtures import written_once
 
 # the test journal: an entry, two parts, two sessions, a draft and the settings
 FILES = 7
@@ -42,11 +43,21 @@ def hand_made(home: Path) -> None:
 
 @pytest.fixture
 def journal(
-    home: Path, cli: Cli, protector_answers: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    home: Path,
+    cli: Cli,
+    protector_answers: Path,
+    tmp_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> dict[str, dict[str, Any]]:
-    """A small journal and an identity file; returns what every journal file holds."""
-    write_journal(cli, protector_answers)
-    hand_made(home)
+    """A small plain journal (written once per test process, see :func:`written_once`) and
+    an identity file of the test's own; returns what every journal file holds."""
+
+    def write(folder: Path) -> None:
+        write_journal(cli, protector_answers)
+        hand_made(folder)
+
+    written_once("to-convert", home, tmp_path_factory, write)
     key_file(tmp_path, monkeypatch)
     plain = records(home)
     assert len(plain) == FILES
