@@ -710,3 +710,49 @@ def test_every_kind_of_prompt_fits_its_words_to_the_screen(
         prompts.InteractiveAsker().confirm("Is the card right?")
     assert len(fitted) == 5
     assert any("Is the card right?" in label for label in fitted)
+
+
+# words a person may type at a yes/no that lean one way, and what the refusal says
+LEANING = [
+    ("not safe", msg.MEANT_NO),
+    ("Not really", msg.MEANT_NO),
+    ("no, not at all", msg.MEANT_NO),
+    ("nope", msg.MEANT_NO),
+    ("never.", msg.MEANT_NO),
+    ("yeah I think so", msg.MEANT_YES),
+    ("Yes, mostly", msg.MEANT_YES),
+    ("ok", msg.MEANT_YES),
+    ("maybe", msg.YES_OR_NO_PLEASE),
+    ("I don't know", msg.YES_OR_NO_PLEASE),
+]
+
+
+@pytest.mark.parametrize(("typed", "said"), LEANING)
+def test_words_that_lean_one_way_at_a_yes_no_are_told_which_word_to_type(
+    typed: str, said: str
+) -> None:
+    """Walked in a terminal: "not safe" typed at "Do you feel safe right now?" was told
+    "Please type yes or no." The refusal now says which word the person seems to mean, on
+    a step's yes/no and on care's own questions alike (the prompt's own check, as Enter
+    runs it), and never takes the word for them."""
+    from prompt_toolkit.application import create_app_session
+    from prompt_toolkit.document import Document
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from prompt_toolkit.validation import ValidationError
+
+    step = Step(id="safe", kind="yes_no", text="Do you feel safe right now?")
+    kind = kinds.of("yes_no")
+    with create_pipe_input() as pipe, create_app_session(input=pipe, output=DummyOutput()):
+        for shown in (
+            prompts._build(kind.question(step, ""), step, kind, back=False, names=[]),
+            prompts._line("Do you feel safe?", validate=prompts._confirm_validator(None)),
+        ):
+            with pytest.raises(ValidationError) as refused:
+                shown.application.current_buffer.validator.validate(Document(typed))
+            assert refused.value.message == said
+
+
+def test_a_leaning_word_is_never_taken_for_the_answer(terminal: Typing) -> None:
+    with terminal.typing(line("not safe"), line("yes")):
+        assert prompts.InteractiveAsker().confirm("Do you feel safe right now?") is True

@@ -99,8 +99,9 @@ class Kind:
         """The answer of an optional question left out: empty, never a yes or a no."""
         return ""
 
-    def problem(self, reason: str) -> str:
-        """What the screen says when a typed answer does not fit (``reason`` from :meth:`check`)."""
+    def problem(self, reason: str, typed: str = "") -> str:
+        """What the screen says when the answer ``typed`` does not fit (``reason`` from
+        :meth:`check`)."""
         return msg.PLEASE_GIVE.format(what=reason)
 
     def how_to_skip(self, step: Step) -> str | None:
@@ -237,6 +238,20 @@ def as_word(value: bool) -> str:
 
 YES = frozenset({"y", "yes", "true"})
 NO = frozenset({"n", "no", "false"})
+# first words of an answer that is not a yes or a no but leans one way ("not safe", "yeah
+# I think so"): the refusal says which word to type, and never guesses it for the person
+LEANS_NO = NO | {"not", "nope", "nah", "never"}
+LEANS_YES = YES | {"yeah", "yep", "yup", "yea", "sure", "ok", "okay"}
+
+
+def yes_no_problem(typed: str) -> str:
+    """What a refused yes/no says: which word to type when the words lean one way."""
+    first = next(iter(typed.lower().split()), "").strip(".,;:!?'\"")
+    if first in LEANS_NO:
+        return msg.MEANT_NO
+    if first in LEANS_YES:
+        return msg.MEANT_YES
+    return msg.YES_OR_NO_PLEASE
 
 
 class YesNo(Kind):
@@ -257,8 +272,8 @@ class YesNo(Kind):
             raise ValueError(msg.REASON_TRUE_OR_FALSE)
         return value
 
-    def problem(self, reason: str) -> str:
-        return msg.YES_OR_NO_PLEASE
+    def problem(self, reason: str, typed: str = "") -> str:
+        return yes_no_problem(typed)
 
     def question(self, step: Step, typed: str) -> Question:
         return Question("line", msg.CONFIRM_LABEL.format(question=msg.YES_OR_NO), typed)

@@ -128,17 +128,7 @@ class InteractiveAsker:
             label = msg.CONFIRM_DEFAULT_LABEL.format(
                 question=question, default=kinds.as_word(default)
             )
-
-        def validate(text: str) -> bool | str:
-            if not text.strip() and default is not None:
-                return True
-            try:
-                kinds.of("yes_no").read(_YES_NO, text)
-            except ValueError:
-                return msg.YES_OR_NO_PLEASE
-            return True
-
-        typed = _ask_plain(_line(label, validate=validate, one_word=True))
+        typed = _ask_plain(_line(label, validate=_confirm_validator(default), one_word=True))
         if not str(typed).strip() and default is not None:
             return default
         return bool(kinds.of("yes_no").read(_YES_NO, typed))
@@ -316,12 +306,27 @@ def _list(
     return shown
 
 
+def _confirm_validator(default: bool | None) -> Any:
+    """A yes/no's check: a yes or a no, or Enter alone when there is a ``default``."""
+
+    def validate(text: str) -> bool | str:
+        if not text.strip() and default is not None:
+            return True
+        try:
+            kinds.of("yes_no").read(_YES_NO, text)
+        except ValueError:
+            return kinds.yes_no_problem(text)
+        return True
+
+    return validate
+
+
 def _validator(step: Step, kind: kinds.Kind) -> Any:
     def validate(text: str) -> bool | str:
         try:
             kind.check(step, text)
         except ValueError as exc:
-            return kind.problem(str(exc))
+            return kind.problem(str(exc), text)
         return True
 
     return validate
