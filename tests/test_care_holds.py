@@ -96,10 +96,14 @@ def test_not_safe_in_the_middle_holds_the_run_to_an_ending_of_its_own(
     assert [i.moment for i in entry.care if i.kind == "rating"] == ["start", "middle"]
 
 
+@pytest.mark.parametrize("robin", [True, False], ids=["a card with Robin", "an empty card"])
 def test_a_second_not_safe_shows_one_line_and_asks_nothing_twice(
-    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str]
+    home: Path, cli: Cli, capsys: pytest.CaptureFixture[str], robin: bool
 ) -> None:
-    assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
+    """The second "no" is thanked; "the people on your card" only to a person who has some
+    (a walk with an empty card read it, then "If you need someone: findahelpline.com")."""
+    if robin:
+        assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
     write_dialogue(home)
     asker = FakeAsker(
         {**UP_TO_THE_MIDDLE, "stirred_now": 9, "distress": 6, "safe": False},
@@ -117,12 +121,15 @@ def test_a_second_not_safe_shows_one_line_and_asks_nothing_twice(
     out = capsys.readouterr().out
     shown = flat_screen(out)
     assert shown.count(CARD) == 1
-    reminder = care_words.CARD.reminder.format(who="Robin: text 555 0199")
+    who = "Robin: text 555 0199" if robin else "findahelpline.com"
+    reminder = care_words.CARD.reminder.format(who=who)
     # after the second "no" (where the card was), and at the close; never right under itself
     assert out.count(reminder) == 2
     # the second "no" is thanked as the first was, then the line (a walk saw the line alone)
-    again = shown.index(care_words.NOT_SAFE_AGAIN)
-    assert shown.count(care_words.NOT_SAFE_AGAIN) == 1
+    thanks = care_words.NOT_SAFE_AGAIN if robin else care_words.NOT_SAFE_AGAIN_NOBODY
+    other = care_words.NOT_SAFE_AGAIN_NOBODY if robin else care_words.NOT_SAFE_AGAIN
+    again = shown.index(thanks)
+    assert shown.count(thanks) == 1 and other not in shown
     assert shown.index(flat_screen(reminder), again) < shown.index(care_words.ENDING_TITLE)
     assert out.rstrip().endswith(reminder)
     assert care_words.ENDING_EMERGENCY in shown  # not safe from someone: emergency first
@@ -614,6 +621,52 @@ def test_a_run_paused_while_care_held_it_comes_back_naming_what_held_it(
     shown = flat_screen(capsys.readouterr().out)  # the welcome says what comes first
     assert "a moment to see how you are now" in shown and "from the next step" not in shown
     assert care_words.EARLIER_EASED in shown
+
+
+@pytest.mark.parametrize(
+    ("answers", "replies"),
+    [
+        ({"level": 8}, NOT_SAFE_THEN_PAUSE),
+        ({"level": 8}, THOUGHTS_THEN_PAUSE),
+        ({"level": 9, "distress": 9, "safe": True}, [(OFFER, care_words.GROUND)]),
+    ],
+    ids=["not safe", "thoughts of ending my life", "still 9 after grounding"],
+)
+@pytest.mark.parametrize(
+    ("back", "lifting"),
+    [
+        ({"stirred_on_return": 3}, [(care_words.SAFE, True)]),
+        ({"stirred_on_return": 7}, [(care_words.SAFE, True)]),
+        (
+            {"stirred_on_return": 8, "distress": 3, "safe": True},
+            [(OFFER, care_words.GROUND)],
+        ),
+        (
+            {"stirred_on_return": 8, "distress": 2},
+            [(OFFER, care_words.NOT_NOW), (care_words.SAFE, True)],
+        ),
+    ],
+    ids=["safe at 3", "safe at 7", "grounded from 8 to 3", "8, no grounding, safe"],
+)
+def test_however_a_hold_lifts_on_coming_back_stopping_is_offered_first(
+    home: Path,
+    answers: dict[str, object],
+    replies: list[tuple[str, bool | str]],
+    back: dict[str, object],
+    lifting: list[tuple[str, bool | str]],
+) -> None:
+    """Walked in a terminal: held by thoughts of ending one's life, paused, and resumed a
+    minute later at 8; grounding to 3 and "safe" lifted the hold, and "Go on, gently" came
+    first (the rating after grounding was below 8). After a hold, in this run, stopping
+    comes first whatever the last rating."""
+    write_dialogue(home)
+    assert walk(PausesAt(HOLD, answers, replies)) is None
+    again = FakeAsker(back, [*lifting, STOP_FOR_TODAY])
+    offered = hold_offers(again, care_words.GO_ON_OR_STOP)
+    entry = runner.resume(None, asker=again)
+    assert entry is not None and again.replies == []
+    assert offered and offered[0][0] == care_words.STOP
+    assert ("stop", "stopped") in kinds(entry.care)
 
 
 AT = datetime(2026, 11, 23, 21, 0)

@@ -296,7 +296,7 @@ class Care:
 
     def go_on_or_stop(self, current: Run, level: int, *, stop_first: bool = False) -> None:
         both = [words.STOP, words.GO_ON]  # stopping first at 8 or more, and after a hold
-        if level < OFFER_GROUNDING_AT and not stop_first:
+        if level < OFFER_GROUNDING_AT and not (stop_first or self.state.ever_held):
             both.reverse()
         screens.blank()
         current.context[CHOOSING] = STOP_FIRST if both[0] == words.STOP else "go on first"

@@ -135,6 +135,11 @@ class SafetyState:
         return self.holding or (self.level or 0) >= OFFER_GROUNDING_AT
 
     @property
+    def ever_held(self) -> bool:
+        """Care held this run at some point, lifted since or not."""
+        return any(holds(i) for i in self.items)
+
+    @property
     def card_shown(self) -> bool:
         return any(i.kind == rec.CARD for i in self.items)
 

@@ -215,8 +215,9 @@ class Talk:
     def not_safe(self) -> None:
         """The card (whole the first time; then its one line, thanked for as the first "no"
         was), and once a run: "what is going on?", routed."""
-        if self.state.card_shown:
-            ui.say(words.NOT_SAFE_AGAIN)
+        if self.state.card_shown:  # never "the people on your card" to one who has none yet
+            nobody = not config.load().reach_in_order()
+            ui.say(words.NOT_SAFE_AGAIN_NOBODY if nobody else words.NOT_SAFE_AGAIN)
         self.show_card()
         if self.state.has(rec.GOING_ON):
             return

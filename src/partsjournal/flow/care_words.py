@@ -96,6 +96,8 @@ PAUSE_BACK = "Would you like to go back to the exercise now?"
 
 # "not safe" again, after the card was shown in the run: its one line follows
 NOT_SAFE_AGAIN = "Thank you for saying so. The people on your card are there for this."
+# the same, to a person whose card names nobody yet (the line after it names where to look)
+NOT_SAFE_AGAIN_NOBODY = "Thank you for saying so. A crisis line is there for exactly this."
 
 GOING_ON_ASK = (
     "Thank you for saying so. What is going on right now? "
