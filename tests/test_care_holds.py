@@ -669,6 +669,24 @@ def test_however_a_hold_lifts_on_coming_back_stopping_is_offered_first(
     assert ("stop", "stopped") in kinds(entry.care)
 
 
+@pytest.mark.parametrize(("at", "ratings"), [("feet", []), ("safe", [4])])
+def test_a_grounding_paused_partway_is_kept_as_paused_with_what_it_was_given(
+    home: Path, at: str, ratings: list[int]
+) -> None:
+    """Walked in a terminal: Ctrl-C at grounding's first step, and ``show`` and ``export``
+    said "took a few minutes of grounding" (it was kept as done before it began). A pause
+    partway is kept as paused, with the answers given before it."""
+    write_dialogue(home)
+    paused = PausesAt(at, {"level": 9, "distress": 4}, [(OFFER, care_words.GROUND)])
+    assert walk(paused) is None
+    [draft] = drafts.load_all()
+    grounding = [i for i in draft.care if i.kind == rec.GROUNDING]
+    assert [i.value for i in grounding] == [rec.PAUSED]
+    assert care_lines.item_words(grounding[0]) == "started grounding, paused partway"
+    in_grounding = [i.number for i in draft.care if i.kind == rec.RATING]
+    assert in_grounding == [9, *ratings]  # the start's 9, then what grounding was given
+
+
 AT = datetime(2026, 11, 23, 21, 0)
 # what care keeps, one of each kind that can begin, keep or lift a hold
 SAID = [

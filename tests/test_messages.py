@@ -489,7 +489,7 @@ def test_user_errors_are_caught_only_at_the_one_catch_point_or_say_why() -> None
         "cli/root.py": 1,  # a note's part linked later
         "core/config.py": 1,  # the default support card while the settings file is broken
         "flow/care.py": 1,  # no tender steps when their file cannot be read
-        "flow/care_talk.py": 1,  # care goes on without its grounding file
+        "flow/care_ground.py": 1,  # care goes on without its grounding file
         "flow/draft_keeper.py": 1,  # a refused save says where the answers are kept
         "flow/editing.py": 3,  # an edit refused or cut short keeps what was typed
         "flow/measures_asked.py": 2,  # a measure's draft orphaned; a measure not ready

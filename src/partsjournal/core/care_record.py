@@ -30,7 +30,7 @@ CareValue = int | bool | str
 
 RATING = "rating"  # 0-10: how stirred up or distressed
 SAFE = "safe"  # true/false: "do you feel safe right now?" (and "safe enough to go on?")
-GROUNDING = "grounding"  # "done" or "declined": the grounding offered in the run
+GROUNDING = "grounding"  # "done", "paused" or "declined": the grounding offered in the run
 CARD = "card"  # "shown": the whole support card was shown; "asked": shown again, asked for
 GOING_ON = "going-on"  # after "not safe": what the person said is going on (GOING_ON_ANSWERS)
 RISK = "risk"  # a risky way of coping the person chose (RISKS)
@@ -41,7 +41,7 @@ STOP = "stop"  # "stopped" (for today) or "closed gently"
 KINDS: dict[str, str] = {
     RATING: "a 0-10 rating of how stirred up or distressed the person was",
     SAFE: 'the answer to "do you feel safe right now?" (true or false)',
-    GROUNDING: 'grounding was offered: "done" or "declined"',
+    GROUNDING: 'grounding was offered: "done", "paused" (partway) or "declined"',
     CARD: 'the whole support card was shown ("shown"), or shown again when asked for ("asked")',
     GOING_ON: 'after "not safe": what is going on, in the person\'s choice of words',
     RISK: 'a risky way of coping chosen: "self-harm", "substance" or "ending my life"',
@@ -56,7 +56,7 @@ IN_GROUNDING, TENDER, RESUME, WORDS, DAILY = "grounding", "tender", "resume", "w
 QUESTIONNAIRE = "questionnaire"  # a measure's safety item answered above its lowest answer
 MOMENTS = (START, MIDDLE, END, IN_GROUNDING, TENDER, RESUME, WORDS, DAILY, QUESTIONNAIRE)
 
-DONE, DECLINED = "done", "declined"
+DONE, PAUSED, DECLINED = "done", "paused", "declined"
 SHOWN, ASKED = "shown", "asked"
 STOPPED, CLOSED_GENTLY = "stopped", "closed gently"
 

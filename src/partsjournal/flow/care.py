@@ -44,14 +44,13 @@ from partsjournal.core.entry import Entry
 from partsjournal.core.errors import JournalError
 from partsjournal.flow import care_tender, exercises, session_day
 from partsjournal.flow import care_words as words
+from partsjournal.flow.care_ground import GROUNDING, ground_inline
 from partsjournal.flow.care_state import CHOOSING, CRISIS_CARD_AT, OFFER_GROUNDING_AT, SafetyState
 from partsjournal.flow.care_talk import (
-    GROUNDING,
     Ended,
     StopHere,
     Talk,
     asked_today,
-    ground_inline,
     held_earlier,
     hold_question,
     keep_unfinished_note,

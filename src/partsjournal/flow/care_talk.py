@@ -8,25 +8,19 @@ Every answer is kept in the run's :class:`~partsjournal.flow.care_state.SafetySt
 
 from __future__ import annotations
 
-import contextlib
 from datetime import date, datetime, timedelta
 
 from partsjournal.core import care_record as rec
 from partsjournal.core import config, dates, drafts
-from partsjournal.core import messages as msg
-from partsjournal.core import vocabulary as vocab
-from partsjournal.core.answers import AnswerValue, as_number
+from partsjournal.core.answers import AnswerValue
 from partsjournal.core.care_record import CareItem
-from partsjournal.core.errors import JournalError
 from partsjournal.flow import care_words as words
-from partsjournal.flow import exercises
+from partsjournal.flow.care_ground import ground_inline
 from partsjournal.flow.care_state import CRISIS_CARD_AT, SafetyState, still_holding, the_hold
-from partsjournal.flow.engine import Asker, Paused, Run, run
+from partsjournal.flow.engine import Asker, Paused, Run
 from partsjournal.flow.exercises import Step
 from partsjournal.render import card, screens, ui
 from partsjournal.views import search
-
-GROUNDING = "grounding"
 
 THOUGHTS_STEP = "thoughts"
 NOTE_STEP = "hold_note"
@@ -55,44 +49,6 @@ class StopHere(Exception):
 
 class Ended(Exception):
     """Care ends the run: it is saved with the care ending, never the ordinary closing."""
-
-
-class _NotSafeInside(Exception):
-    """ "Not safe" inside a grounding pause: the outer run takes it from here."""
-
-
-def ground_inline(asker: Asker, state: SafetyState | None = None) -> Run | None:
-    """Walk through the grounding exercise inside another one (not saved as an entry).
-
-    With ``state``, what it showed is kept: grounding done, its distress rating and the
-    answer to "do you feel safe?"; a "no" ends the pause there, for the outer run to answer.
-    """
-    try:
-        ex = exercises.get(GROUNDING)
-    except JournalError as exc:  # caught here: care goes on without its grounding file
-        ui.warn(msg.GROUNDING_UNOPENED.format(reason=exc.message))
-        return None
-    screens.intro(ex)
-    inner = Run(exercise=ex)
-
-    def not_safe_ends_it(cur: Run, step: Step) -> None:
-        if step.role == vocab.SAFETY and cur.answers.get(step.id) is False:
-            raise _NotSafeInside
-
-    if state is not None:
-        state.note(rec.GROUNDING, rec.DONE)
-    with contextlib.suppress(_NotSafeInside):
-        run(inner, asker, on_answer=not_safe_ends_it)
-    if state is not None:
-        for s in inner.exercise.steps:
-            answer = inner.answers.get(s.id)
-            if s.role == vocab.DISTRESS and isinstance(answer, int):
-                level = as_number(answer)
-                if level is not None:
-                    state.note(rec.RATING, level, moment=rec.IN_GROUNDING, step=s.id)
-            if s.role == vocab.SAFETY and isinstance(answer, bool):
-                state.note(rec.SAFE, answer, moment=rec.IN_GROUNDING, step=s.id)
-    return inner
 
 
 class Counted:

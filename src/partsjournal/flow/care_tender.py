@@ -9,8 +9,9 @@ from __future__ import annotations
 from partsjournal.core import care_record as rec
 from partsjournal.core.answers import as_number
 from partsjournal.flow import care_words as words
+from partsjournal.flow.care_ground import ground_inline
 from partsjournal.flow.care_state import OFFER_GROUNDING_AT
-from partsjournal.flow.care_talk import StopHere, Talk, ground_inline
+from partsjournal.flow.care_talk import StopHere, Talk
 from partsjournal.flow.engine import Run
 from partsjournal.flow.exercises import Step
 from partsjournal.render import ui

@@ -9,7 +9,7 @@ from partsjournal.core import dates, sessions
 from partsjournal.core.sessions import Session
 from partsjournal.flow import care_words as words
 from partsjournal.flow import exercises, session_plan
-from partsjournal.flow.care_talk import ground_inline
+from partsjournal.flow.care_ground import ground_inline
 from partsjournal.flow.engine import Asker, Paused
 from partsjournal.flow.exercises import Exercise
 from partsjournal.render import screens, ui

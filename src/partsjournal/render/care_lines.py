@@ -48,6 +48,11 @@ MOMENT_WORDS = {
 # right now?", every other check "how stirred up" (start, middle, tender part, coming back)
 RATING_WORDS = {rec.IN_GROUNDING: "distress"}
 RATING_WORD = "stirred up"
+GROUNDING_WORDS = {
+    rec.DONE: "took a few minutes of grounding",
+    rec.PAUSED: "started grounding, paused partway",
+    rec.DECLINED: "grounding offered, not taken",
+}
 GOING_ON_WORDS = {
     rec.TOO_MUCH: "it was too much",
     rec.THOUGHTS_OF_ENDING: "thoughts of ending my life",
@@ -124,11 +129,7 @@ def item_words(item: CareItem) -> str:
     if item.kind == rec.SAFE:
         return felt_safe(item.value) + (f" ({at})" if at else "")
     if item.kind == rec.GROUNDING:
-        return (
-            "took a few minutes of grounding"
-            if item.value == rec.DONE
-            else "grounding offered, not taken"
-        )
+        return GROUNDING_WORDS.get(str(item.value), GROUNDING_WORDS[rec.DECLINED])
     if item.kind == rec.CARD:
         if item.value == rec.ASKED:
             return "asked to see the support card again"
