@@ -31,6 +31,7 @@ CARD = care_words.CARD.opening
 OFFER = "ground yourself first"
 HOLD = care_words.HOLD_ASK
 DIALOGUE_AFTER_MIDDLE = ("deeper", "thanks", "after", "closing")
+GO_ON_GENTLY = (care_words.GO_ON_OR_STOP, care_words.GO_ON)
 
 UP_TO_THE_MIDDLE = {"level": 5, "part": "The Watcher", "feelings": "Heavy", "fears": "Falling"}
 
@@ -372,23 +373,29 @@ def test_care_and_the_saved_entry_count_the_day_of_a_session_alike(
 
 
 def test_a_later_run_is_never_locked_out_and_first_asks_how_it_is_now(
-    home: Path, monkeypatch: pytest.MonkeyPatch
+    home: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """A later run the same day is never locked out, but it does not start as if nothing
     happened (walked in tmux: 25 minutes after two "not safe", a new protector run went
     straight on to a tender part): it first asks how stirred up the person is now and, below
-    8, whether they feel safe; "yes" goes on, and lifts the hold for later runs too."""
+    8, whether they feel safe; "yes" lifts the hold for later runs too, and offers stopping
+    first, then going on (a seventh walk read "We will go gently" and the whole dialogue
+    began, with no choice)."""
     name, asker = trigger_safe_step(home)
     assert walk(asker, name) is not None
     freeze_today(monkeypatch, TODAY + timedelta(minutes=25))
     again = FakeAsker(
         {"stirred_on_return": 2, "level": 2, "safe_now": True, "part": "The Watcher"},
-        [(care_words.SAFE, True)],
+        [(care_words.SAFE, True), GO_ON_GENTLY],
     )
+    offered = hold_offers(again, care_words.GO_ON_OR_STOP)
     entry = walk(again, name)
     assert entry is not None and again.asked[-1] == "closing"
     assert again.asked[0] == "stirred_on_return" and again.texts[0] == care_words.EARLIER_NOT_SAFE
-    assert again.questions == [care_words.SAFE]
+    assert again.questions == [care_words.SAFE, care_words.GO_ON_OR_STOP]
+    assert offered[0][0] == care_words.STOP
+    shown = flat_screen(capsys.readouterr().out)  # nothing was answered: it begins
+    assert care_words.BEGINNING in shown and care_words.GOING_ON not in shown
     # this run was never paused: its check is said as coming back after a hard moment, true
     # of a resume too (a walk read "on coming back to it" in the export as a pause)
     said = [care_lines.item_words(i) for i in entry.care if i.moment == rec.RESUME]
@@ -402,7 +409,7 @@ def test_a_later_run_is_never_locked_out_and_first_asks_how_it_is_now(
 @pytest.mark.parametrize(
     ("replies", "held_after"),
     [
-        ([(care_words.SAFE, True)], False),
+        ([(care_words.SAFE, True), GO_ON_GENTLY], False),
         (
             [
                 (care_words.SAFE, False),
@@ -517,7 +524,6 @@ def test_resuming_when_it_is_still_a_lot_offers_stopping_first_before_any_questi
     ]  # fmt: skip
 
 
-GO_ON_GENTLY = (care_words.GO_ON_OR_STOP, care_words.GO_ON)
 NOT_SAFE_THEN_PAUSE = [
     (OFFER, care_words.NOT_NOW),
     (care_words.SAFE, False),
@@ -1179,7 +1185,7 @@ def test_a_yes_in_a_run_paused_right_after_it_lifts_the_hold(
     name, asker = trigger_safe_step(home)
     assert walk(asker, name) is not None
     freeze_today(monkeypatch, TODAY + timedelta(minutes=25))
-    paused = PausesAt("level", {"stirred_on_return": 3}, [(care_words.SAFE, True)])
+    paused = PausesAt("level", {"stirred_on_return": 3}, [(care_words.SAFE, True), GO_ON_GENTLY])
     assert walk(paused, name) is None
     [draft] = drafts.load_all()
     assert kinds(draft.care) == [("rating", 3), ("safe", True)]

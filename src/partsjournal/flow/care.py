@@ -166,7 +166,7 @@ class Care:
         if not self.asker.interactive:
             return
         if resumed and self.state.holding:  # what held it is named, as in a new run
-            self.resume_check(current, question=hold_question(self.state.items), held=True)
+            self.resume_check(current, question=hold_question(self.state.items))
         elif resumed and self.state.high:
             self.resume_check(current)
         elif resumed and current.context.get(CHOOSING) and _still_to_ask(current):
@@ -308,16 +308,15 @@ class Care:
         if choice == words.STOP:
             self.state.note(rec.STOP, rec.STOPPED)
             raise StopHere
-        ui.say(words.GENTLE_CLOSE if current.close_gently() else words.GOING_ON)
+        going = words.GOING_ON if current.answers else words.BEGINNING  # a new run: nothing yet
+        ui.say(words.GENTLE_CLOSE if current.close_gently() else going)
 
-    def resume_check(
-        self, current: Run, *, question: str = words.RESUME_LEVEL, held: bool = False
-    ) -> None:
+    def resume_check(self, current: Run, *, question: str = words.RESUME_LEVEL) -> None:
         """Coming back to a run paused when it was a lot, or starting one after care held an
         earlier one today: how is it now? At 8 or more, the same care as in the run itself:
         grounding, the safety question, and stopping offered first before any question of
-        the exercise; below that, after a hold, the safety question. A ``held`` run that goes
-        on then offers its gentler way or stopping: "we will go gently" is a promise."""
+        the exercise; below that, after a hold, the safety question, and after "safe" going on or
+        stopping, stopping first (a held run resumed, and a new run after a hold alike)."""
         earlier = question != words.RESUME_LEVEL
         level = _number(self.asker.ask(RESUME_STEP, question, 0, 0)) or 0
         self.state.note(rec.RATING, level, moment=rec.RESUME, step=RESUME_STEP.id)
@@ -331,7 +330,7 @@ class Care:
             elif earlier:
                 ui.say(words.EARLIER_EASED)
                 self.talk.kept_when_lifted()
-                if held and _still_to_ask(current):  # so soon after a hold: stopping first
+                if _still_to_ask(current):  # so soon after a hold, a new run too: stop first
                     self.go_on_or_stop(current, level, stop_first=True)
 
 

@@ -69,6 +69,7 @@ STOP = "Stop here for today (your answers are saved)"
 GO_ON = "Go on, gently"
 GENTLE_CLOSE = "We will go on by a shorter way, toward a gentle close."
 GOING_ON = "We will go on from where you were. Take your time: you can stop at any question."
+BEGINNING = "We will begin. Take your time: you can stop at any question."
 
 # the closing step when stopping early
 STOPPED_CLOSING = (
@@ -263,7 +264,7 @@ EARLIER_THOUGHTS = (
 EARLIER_HIGH = (
     "Earlier it stayed very hard, even after grounding. Before anything else: how are you now?"
 )
-EARLIER_EASED = "Thank you for checking in with yourself. We will go gently."
+EARLIER_EASED = "Thank you for checking in with yourself."
 
 # --------------------------------------------------------------------------- setting up the card
 
