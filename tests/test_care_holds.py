@@ -1226,3 +1226,18 @@ def test_the_first_question_after_a_hold_says_only_what_happened(
         )
     )  # fmt: skip
     assert care_talk.held_earlier() == question
+
+
+def test_every_question_on_coming_back_asks_what_its_answer_is_kept_as() -> None:
+    """The check on coming back (a resume at 8 or more, a held run, a new run after a hold)
+    is kept as how stirred up the person is; a walk read "how are you now?" asked and "stirred
+    up: 4 of 10" kept. And a pause is called a pause ("Last time you stopped" it said)."""
+    kept_as = care_lines.rating_word(rec.RESUME)
+    questions = [
+        care_words.RESUME_LEVEL,
+        care_words.EARLIER_NOT_SAFE,
+        care_words.EARLIER_THOUGHTS,
+        care_words.EARLIER_HIGH,
+    ]
+    assert all(f"how {kept_as} are you now?" in q.lower() for q in questions)
+    assert "paused" in care_words.RESUME_LEVEL and "stopped" not in care_words.RESUME_LEVEL

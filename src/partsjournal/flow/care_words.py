@@ -255,14 +255,19 @@ TENDER_NOT_SETTLED = "At {level} of 10, going back to {part} can wait for a calm
 
 # --------------------------------------------------------------------------- pause and resume
 
-RESUME_LEVEL = "Last time you stopped when it was a lot. How stirred up are you now?"
+RESUME_LEVEL = "Last time you paused when it was a lot. How stirred up are you now?"
 # the first question of a run after care held one in the last hours, by what happened then
-EARLIER_NOT_SAFE = "Earlier you said you did not feel safe. Before anything else: how are you now?"
+# (the answer is kept as how stirred up the person is, and the question says so)
+EARLIER_NOT_SAFE = (
+    "Earlier you said you did not feel safe. Before anything else: how stirred up are you now?"
+)
 EARLIER_THOUGHTS = (
-    "Earlier, thoughts of ending your life were close. Before anything else: how are you now?"
+    "Earlier, thoughts of ending your life were close. "
+    "Before anything else: how stirred up are you now?"
 )
 EARLIER_HIGH = (
-    "Earlier it stayed very hard, even after grounding. Before anything else: how are you now?"
+    "Earlier it stayed very hard, even after grounding. "
+    "Before anything else: how stirred up are you now?"
 )
 EARLIER_EASED = "Thank you for checking in with yourself."
 
