@@ -170,3 +170,31 @@ def test_the_tender_part_no_longer_points_to_an_empty_card_or_a_command() -> Non
     settle = exercises.load_file(exercises.builtin_dir() / "tender-part.toml").steps[-1]
     assert "partsjournal" not in settle.text and "support card" not in settle.text
     assert rec.TENDER == "tender"
+
+
+@pytest.mark.parametrize(
+    ("level", "back_at", "then"),
+    [
+        (9, 4, []),  # paused at 9: how stirred up now, then the choice again
+        (6, None, []),  # paused below 8: the choice again, nothing asked before it
+    ],
+    ids=["at 9, back at 4", "at 6"],
+)
+def test_a_pause_at_what_would_you_like_now_brings_the_choice_back(
+    home: Path, level: int, back_at: int | None, then: list[tuple[str, bool | str]]
+) -> None:
+    """Walked in a terminal: a tender part at 9, Ctrl-C at "What would you like now?", and
+    ``resume`` at 4 went straight back to the part in focus, the young part unmentioned and
+    nothing chosen. The choice waits in the run and is asked again, stopping first."""
+    from tests.askers import PausesAt
+
+    paused = PausesAt(care_words.TENDER_ASK, {**BEFORE, "stirred_after_tender": level})
+    assert walk(paused) is None
+    answers = {**REST} | ({"stirred_on_return": back_at} if back_at is not None else {})
+    again = Offered(answers, [*then, (care_words.TENDER_ASK, care_words.TENDER_STOP)])
+    entry = runner.resume(None, asker=again)
+    assert entry is not None and again.replies == [], (again.asked, again.questions)
+    assert again.lists[0][0] == care_words.TENDER_STOP
+    assert ("stirred_on_return" in again.asked) is (back_at is not None)
+    assert "tender_back" not in again.asked and "needs" not in again.asked
+    assert ("stop", "stopped") in [(i.kind, i.value) for i in entry.care]

@@ -176,6 +176,7 @@ class Care:
             earlier = held_earlier()
             if earlier is not None:
                 self.resume_check(current, question=earlier)
+        care_tender.come_back(self.talk, current)
         if self.state.holding:
             self.talk.hold(current)
         self.talk.kept_when_lifted()

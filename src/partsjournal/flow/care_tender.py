@@ -17,6 +17,7 @@ from partsjournal.flow.exercises import Step
 from partsjournal.render import ui
 
 SETTLED_AT_MOST = 5  # back to the part in focus only at this or below
+CHOOSING = "tender_choice"  # in a run's context while "What would you like now?" waits
 
 TENDER_STEP = Step(
     id="stirred_after_tender",
@@ -48,6 +49,22 @@ def after(talk: Talk, current: Run, step: Step, tender: frozenset[str]) -> None:
         if level >= OFFER_GROUNDING_AT:
             talk.ground_and_check(level, moment=rec.TENDER)
         return
+    choose(talk, current, level)
+
+
+def come_back(talk: Talk, current: Run) -> None:
+    """A run paused while "What would you like now?" waited asks it again on coming back,
+    after the check of how the person is now (a walk's resume went straight back to the
+    protector, the young part unmentioned and nothing chosen)."""
+    if current.context.get(CHOOSING) and still_to_ask(current):
+        choose(talk, current, talk.state.level or 0)
+
+
+def choose(talk: Talk, current: Run, level: int) -> None:
+    """Stopping first, grounding, the card, then onward (back to the part when settled, else
+    a gentle close); the choice waits in the run's context until it is made."""
+    state = talk.state
+    current.context[CHOOSING] = "waiting"  # text, as a draft keeps its context
     while not state.holding:
         offered = [words.TENDER_STOP, words.TENDER_GROUND, words.CARD_CHOICE]
         choice = talk.asker.select(words.TENDER_ASK, [*offered, *_onward(current, level)])
@@ -61,16 +78,17 @@ def after(talk: Talk, current: Run, step: Step, tender: frozenset[str]) -> None:
             if any(i.kind == rec.SAFE and i.value is False for i in state.items[before:]):
                 talk.not_safe()
         elif not _safe_enough(talk, level):
-            return  # "not safe": care holds the run from here
-        elif choice == words.TENDER_STOP:
-            state.note(rec.STOP, rec.STOPPED)
-            raise StopHere
-        elif choice == words.TENDER_CLOSE:
-            current.close_gently()
-            state.note(rec.STOP, rec.CLOSED_GENTLY)
-            return
+            break  # "not safe": care holds the run from here
         else:
+            current.context.pop(CHOOSING, None)
+            if choice == words.TENDER_STOP:
+                state.note(rec.STOP, rec.STOPPED)
+                raise StopHere
+            if choice == words.TENDER_CLOSE:
+                current.close_gently()
+                state.note(rec.STOP, rec.CLOSED_GENTLY)
             return
+    current.context.pop(CHOOSING, None)
 
 
 def _safe_enough(talk: Talk, level: int) -> bool:
