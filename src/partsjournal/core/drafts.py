@@ -49,7 +49,7 @@ class Draft:
     answers: list[Answer] = field(default_factory=list)  # guidance steps too
     part_name: str | None = None
     phase: str | None = None
-    context: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, str] = field(default_factory=dict)  # text only (checked on reading)
     pending: dict[str, str] = field(default_factory=dict)
     care: list[CareItem] = field(default_factory=list)  # the run's safety state so far
     schema: int = SCHEMA_VERSION

@@ -107,7 +107,7 @@ class Run:
     shown: dict[str, str] = field(default_factory=dict)
     part_name: str | None = None
     phase: str | None = None
-    context: dict[str, Any] = field(default_factory=dict)
+    context: dict[str, str] = field(default_factory=dict)  # text only: a draft keeps it
     # earlier answers that no longer fit the exercise (resumed after its file
     # changed): {"step", "kind", "role", "prompt", "value"} each; kept, never dropped
     kept: list[Answer] = field(default_factory=list)
