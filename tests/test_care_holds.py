@@ -839,7 +839,10 @@ def test_words_started_in_the_hold_are_kept_however_the_run_goes_on(
     assert entry is not None and again.replies == []
     assert [(i.value, i.at) for i in entry.care if i.kind == rec.NOTE] == [(STARTED, TODAY)]
     kinds_in_order = [(i.kind, i.moment) for i in entry.care]
-    assert kinds_in_order.index((rec.NOTE, None)) < kinds_in_order.index((rec.RATING, rec.RESUME))
+    unfinished = (rec.NOTE, rec.UNFINISHED)  # kept, and kept as left by a pause
+    assert kinds_in_order.index(unfinished) < kinds_in_order.index((rec.RATING, rec.RESUME))
+    [note] = [i for i in entry.care if i.kind == rec.NOTE]
+    assert care_lines.item_words(note).startswith("had started writing, paused before finishing")
     assert [i.at for i in entry.care] == sorted(i.at for i in entry.care)
     assert care_talk.NOTE_STEP not in again.asked  # kept as it was, not asked for again
     assert drafts.load_all() == []
@@ -1160,6 +1163,33 @@ def test_words_written_in_the_hold_are_in_the_reviews_for_your_therapist(
     assert said == ["Texted Sam. Still shaky."]
     shown = flat_screen(cli("review", "--week").stdout)
     assert "For your therapist" in shown and "Texted Sam. Still shaky." in shown
+
+
+def test_words_left_unfinished_in_the_hold_are_reviewed_as_unfinished(home: Path, cli: Cli) -> None:
+    """A walk paused mid-sentence in the hold ("i keep thinking that nobody would"): the
+    review and the export gave it as a finished thought. They say it was left by a pause."""
+    write_dialogue(home)
+    paused = PausesWritingTheNote(
+        "i keep thinking that nobody would",
+        {"level": 8},
+        [*NOT_SAFE_AT_8, (HOLD, care_words.HOLD_NOTE)],
+    )
+    assert walk(paused) is None
+    stopping = AutoAsker(
+        {"stirred_on_return": 9},
+        [(OFFER, care_words.NOT_NOW), (care_words.SAFE, False), (HOLD, care_words.HOLD_STOP)],
+    )
+    assert runner.resume(None, asker=stopping) is not None
+    said = [
+        q["text"]
+        for q in json.loads(cli("review", "--week", "--format", "json").stdout)["for_therapist"]
+    ]
+    assert said == ["i keep thinking that nobody would (left unfinished at a pause)"]
+    exported = flat_screen(cli("export", "--since", TODAY.date().isoformat()).stdout)
+    assert (
+        "had started writing, paused before finishing: “i keep thinking that nobody would”"
+        in exported
+    )
 
 
 def test_a_hold_is_remembered_past_midnight_and_forgotten_after_half_a_day(

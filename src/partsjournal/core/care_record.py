@@ -54,7 +54,11 @@ KINDS: dict[str, str] = {
 START, MIDDLE, END = "start", "middle", "end"
 IN_GROUNDING, TENDER, RESUME, WORDS, DAILY = "grounding", "tender", "resume", "words", "daily"
 QUESTIONNAIRE = "questionnaire"  # a measure's safety item answered above its lowest answer
-MOMENTS = (START, MIDDLE, END, IN_GROUNDING, TENDER, RESUME, WORDS, DAILY, QUESTIONNAIRE)
+UNFINISHED = "unfinished"  # a note's words left by a pause before they were finished
+MOMENTS = (
+    *(START, MIDDLE, END, IN_GROUNDING, TENDER, RESUME, WORDS, DAILY, QUESTIONNAIRE),
+    UNFINISHED,
+)
 
 DONE, PAUSED, DECLINED = "done", "paused", "declined"
 SHOWN, ASKED = "shown", "asked"

@@ -351,5 +351,6 @@ def keep_unfinished_note(current: Run, state: SafetyState) -> bool:
     written = current.context.pop(NOTE_AT, None)
     if not typed.strip():
         return False
-    state.note(rec.NOTE, typed, at=datetime.fromisoformat(written) if written else None)
+    at = datetime.fromisoformat(written) if written else None
+    state.note(rec.NOTE, typed, moment=rec.UNFINISHED, at=at)  # said so, for the therapist
     return True

@@ -142,7 +142,10 @@ def item_words(item: CareItem) -> str:
         answer = str(item.value) or "the plain question could not be asked"
         return f"thoughts of ending one's life{f' ({at})' if at else ''}: {answer}"
     if item.kind == rec.NOTE:
-        return f"wrote: “{' '.join(str(item.value).split())}”"
+        words = " ".join(str(item.value).split())
+        if item.moment == rec.UNFINISHED:
+            return f"had started writing, paused before finishing: “{words}”"
+        return f"wrote: “{words}”"
     if item.kind == rec.STOP:
         return "stopped for today" if item.value == rec.STOPPED else "went on to a gentle close"
     return f"{item.kind}: {item.value}"

@@ -306,6 +306,8 @@ def _notes(review: Review, current: list[Entry], known: list[Part]) -> None:
         for item in e.care:  # words written while care held a run: "kept for your therapist"
             if item.kind == rec.NOTE and str(item.value).strip():
                 said = shorten(str(item.value).strip(), QUOTE_LENGTH)
+                if item.moment == rec.UNFINISHED:  # never read as a finished thought
+                    said += " (left unfinished at a pause)"
                 review.for_therapist.append(Quote(e.id, e.day, said, None))
 
 
