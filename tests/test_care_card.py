@@ -92,6 +92,45 @@ def test_the_reminder_names_the_first_to_reach_or_the_directory(
     ]
 
 
+# the first to reach as the one line names them, mid-sentence: the card's own label in lower
+# case and a comma (never "If you need someone: Your crisis line: ..."), a person by the name
+# the person gave, as the card lists them
+IN_LINE = {
+    config.AFTER_HOURS: "your clinic after hours (Riverside clinic), 012 999",
+    config.CRISIS_LINE: "your crisis line, Night line 0800 111",
+    config.PERSON: "Sam: text 555 0100",
+    config.THERAPIST: "your therapist or clinic (Riverside clinic), 012 345 678",
+}
+ONLY = {  # a card with one kind of contact on it, set as the person sets it
+    config.AFTER_HOURS: [
+        ["config", "therapist", "Riverside clinic", "--after-hours", "012 999"],
+    ],
+    config.CRISIS_LINE: [["config", "crisis-line", "Night line 0800 111"]],
+    config.PERSON: [["config", "contact", "add", "Sam", "text 555 0100"]],
+    config.THERAPIST: [["config", "therapist", "Riverside clinic", "012 345 678"]],
+    "nobody": [],
+}
+
+
+@pytest.mark.parametrize("kind", list(ONLY))
+def test_the_one_line_reads_as_one_sentence_for_every_kind_of_contact(
+    cli: Cli, capsys: pytest.CaptureFixture[str], kind: str
+) -> None:
+    """Walked in a terminal: "If you need someone: Your crisis line: Night line 0800 111 · a
+    few slow minutes: partsjournal ground", a capital "Your" mid-sentence and two colons in a
+    row."""
+    for args in ONLY[kind]:
+        assert cli(*args).exit_code == 0, args
+    capsys.readouterr()
+    card.reminder(WORDS)
+    [said] = capsys.readouterr().out.splitlines()
+    who = IN_LINE.get(kind, "findahelpline.com")
+    assert said == f"If you need someone: {who} · a few slow minutes: partsjournal ground"
+    lead = said.split(" · ")[0]
+    assert "Your" not in lead
+    assert lead.count(":") == (2 if kind == config.PERSON else 1)  # "Sam: text 555 0100"
+
+
 def test_grounding_promises_only_what_the_card_holds() -> None:
     safe = exercises.load_file(exercises.builtin_dir() / "grounding.toml").step("safe")
     assert safe is not None and safe.hint is not None
@@ -213,7 +252,7 @@ def test_a_card_step_may_list_one_kind_of_contact_first_and_its_line_says_the_sa
     on_card = out[out.index(WORDS.opening) : out.index("What is here now?")]
     assert min(on_card.index(text) for text in top.values()) == on_card.index(top[first])
     after = out[out.index("Still here.") :]
-    assert WORDS.reminder.format(who=top[first]) in after
+    assert WORDS.reminder.format(who=IN_LINE[first]) in after
 
 
 def test_a_card_step_naming_no_kind_of_contact_is_refused_with_the_kinds_it_may_name() -> None:

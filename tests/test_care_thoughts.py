@@ -411,7 +411,7 @@ def test_after_yes_right_now_the_hold_puts_reaching_someone_first(
     assert offered == [[*first, care_words.HOLD_NOTE, care_words.HOLD_STOP]] * 2
     shown = flat_screen(capsys.readouterr().out)
     held = shown[shown.index(care_words.HOLD_INTRO_REACH) :]
-    assert care_words.CARD.reminder.format(who="Your crisis line: Night line 0800 111") in held
+    assert care_words.CARD.reminder.format(who="your crisis line, Night line 0800 111") in held
     again = held[held.index(care_words.CARD.reach_out) :]  # the card asked for again
     assert again.index("Night line") < again.index("after hours")
     assert "call your crisis line: Night line 0800 111" in held

@@ -20,6 +20,7 @@ from partsjournal.core import vocabulary as vocab
 from partsjournal.core.care_record import CareItem
 from partsjournal.flow import care_words, exercises
 from partsjournal.render.care_lines import MOMENT_WORDS
+from partsjournal.views.review_data import Said
 from tests.conftest import Cli
 from tests.helpers import flat_screen
 from tests.journal_fixtures import at, day, write
@@ -100,11 +101,116 @@ def test_each_rating_and_safety_answer_is_said_where_it_was_given_as_the_export_
         assert line.split(" 9 of 10")[0] == export.split(": 9 of 10")[0]
 
 
-@pytest.mark.parametrize("moment", ACTIVATION)
-def test_the_exercise_own_start_and_end_ratings_stay_in_activation(cli: Cli, moment: str) -> None:
-    kept((rec.RATING, 9, moment), (rec.SAFE, True, moment))
+# --- the exercise's own start and end ratings: in Activation, else here ------------------
+#
+# Walked by a clinician: a run rated 9 at the start, then "not safe", then held (no end
+# rating). Activation said "No exercise this week recorded activation both before and after"
+# and "Distress and safety" left the 9 out "because Activation shows it": it was nowhere.
+
+START, OTHER, END = 9, 7, 4  # the ratings of the cases below, told apart by their values
+
+
+def rated(start: bool, end: bool, others: bool, record: bool) -> list[Said]:
+    """An entry on Sun 22 Nov rated ``START`` at the start and ``END`` at the end (as asked),
+    with ``others`` a rating of ``OTHER`` and "not safe" between them: kept in its care record
+    when ``record``, else (an entry without one) as its own answers, a grounding's. What the
+    person gave, in order."""
+    given: list[Said] = []
+    answers: list[tuple[str, int | bool]] = []
+    if start:
+        given.append(Said(rec.RATING, START, rec.START))
+        answers.append((vocab.ACTIVATION_BEFORE, START))
+    if others:
+        middle = rec.MIDDLE if record else rec.IN_GROUNDING
+        given += [Said(rec.RATING, OTHER, middle), Said(rec.SAFE, False, middle)]
+        answers += [(vocab.DISTRESS, OTHER), (vocab.SAFETY, False)]
+    if end:
+        given.append(Said(rec.RATING, END, rec.END))
+        answers.append((vocab.ACTIVATION_AFTER, END))
+    care = [CareItem(at(day(22), 21, n), s.kind, s.value, s.moment) for n, s in enumerate(given)]
+    write(at(day(22)), "protector", answers, title=TITLE, care=care if record else None)
+    return given
+
+
+CASES = [
+    pytest.param(start, end, others, record, id=f"{name}-{o_id}-{r_id}")
+    for start, end, name in [
+        (True, False, "start only"),
+        (False, True, "end only"),
+        (True, True, "both"),
+        (False, False, "neither"),
+    ]
+    for others, o_id in [(True, "other ratings"), (False, "no other rating")]
+    for record, r_id in [(True, "care record"), (False, "own answers")]
+]
+
+
+@pytest.mark.parametrize(("start", "end", "others", "record"), CASES)
+def test_a_start_or_end_rating_is_left_out_exactly_when_activation_shows_the_pair(
+    cli: Cli, start: bool, end: bool, others: bool, record: bool
+) -> None:
+    """Every rating the person gave is in Activation or in "Distress and safety", never in
+    both and never in neither; what is not in Activation is in its place in the order."""
+    given = rated(start, end, others, record)
+    shown = start and end  # Activation shows an entry's pair only when it has both
+    data = json.loads(cli("review", "--week", "--format", "json").stdout)
+    pairs = [(a["before"], a["after"]) for a in data["activation"]["items"]]
+    assert pairs == ([(START, END)] if shown else [])
+    expected = [s for s in given if not (shown and s.moment in ACTIVATION)]
+    said = [Said(**s) for c in data["grounding"]["items"] for s in c["said"]]
+    assert said == expected
+    # what the person reads: the review on screen says the same
+    screen = flat_screen(cli("review", "--week").stdout)
+    section = screen[screen.index("Distress and safety") : screen.index("Self-energy")]
     line = review_line(cli)
-    assert "9 of 10" not in line and said_where(line) == [moment]
+    assert (f"{LINE}{line}" in section) if expected else (line == "" and LINE not in section)
+    assert (f"stirred up {START} of 10 (at the start)" in line) is (start and not shown)
+    assert (f"stirred up {END} of 10 (at the end)" in line) is (end and not shown)
+    assert (f"before {START}" in screen) is shown
+    assert ("recorded activation both before and after" in screen) is (not shown)
+
+
+def test_the_walk_a_run_held_before_its_end_keeps_its_start_rating_in_distress_and_safety(
+    cli: Cli,
+) -> None:
+    """The clinician's walk, as the run kept it: 9 at the start, "not safe"; held; on coming
+    back, 9 and "not safe" again. No end rating, so Activation has nothing to show."""
+    care = [
+        CareItem(at(day(22), 21, 0), rec.RATING, 9, rec.START),
+        CareItem(at(day(22), 21, 1), rec.SAFE, False, rec.START),
+        CareItem(at(day(22), 22, 0), rec.RATING, 9, rec.RESUME),
+        CareItem(at(day(22), 22, 1), rec.SAFE, False, rec.RESUME),
+    ]
+    write(at(day(22)), "protector", [(vocab.ACTIVATION_BEFORE, 9)], title=TITLE, care=care)
+    assert review_line(cli) == (
+        "stirred up 9 of 10, did not feel safe (at the start); "
+        "then stirred up 9 of 10, did not feel safe (on coming back after a hard moment)"
+    )
+    screen = flat_screen(cli("review", "--week").stdout)
+    assert "No exercise this week recorded activation both before and after" in screen
+    assert f"{LINE}{review_line(cli)}" in screen
+
+
+def test_a_rating_activation_does_not_show_stays_in_distress_and_safety(cli: Cli) -> None:
+    """Activation shows the first rating at the start and the last at the end (an exercise
+    may ask again): a start rating changed on going back, and an earlier end rating, are
+    said here, and only the two Activation shows are left out."""
+    care = [
+        CareItem(at(day(22), 21, 0), rec.RATING, 8, rec.START),  # then changed on going back
+        CareItem(at(day(22), 21, 1), rec.RATING, 6, rec.START),
+        CareItem(at(day(22), 21, 2), rec.RATING, 5, rec.END),
+        CareItem(at(day(22), 21, 3), rec.RATING, 3, rec.END),
+    ]
+    answers = [
+        (vocab.ACTIVATION_BEFORE, 6),
+        (vocab.ACTIVATION_AFTER, 5),
+        (vocab.ACTIVATION_AFTER, 3),
+    ]
+    write(at(day(22)), "protector", answers, title=TITLE, care=care)  # type: ignore[arg-type]
+    data = json.loads(cli("review", "--week", "--format", "json").stdout)
+    assert [(a["before"], a["after"]) for a in data["activation"]["items"]] == [(6, 3)]
+    [item] = data["grounding"]["items"]
+    assert [(s["value"], s["moment"]) for s in item["said"]] == [(8, "start"), (5, "end")]
 
 
 @pytest.mark.parametrize("moment", RATING_MOMENTS)

@@ -212,7 +212,7 @@ def test_export_markdown_has_entries_in_order_with_phases_and_parts(
         "Saturday 21 November 2026, 09:00 · Self check",
         "Sunday 22 November 2026, 21:00 · Meeting a protector part",
     ]
-    assert "*1 day before session 1 · parts: The Critic · activation 7 → 4*" in md
+    assert "*1 day before session 1 · part: The Critic · activation 7 → 4*" in md
     assert "**A question about situation?**\n\n> Too many lists" in md
     assert "> Warm, Open" in md
 

@@ -57,13 +57,13 @@ def test_show_entries_and_export_use_the_registry_name(cli: Cli, home: Path) -> 
     _, latest = meet_the_critic_then_type_critic(home)
     entry_id = str(latest["id"])
     shown = cli("show", entry_id).stdout
-    assert "parts: The Critic" in shown and "parts: critic" not in shown
+    assert "part: The Critic" in shown and "part: critic" not in shown
     listed = json.loads(cli("entries", "--since", "2026-11-20", "--format", "json").stdout)
     assert [e["parts"] for e in listed["entries"]] == [["The Critic"], ["The Critic"]]
     table = cli("entries", "--since", "2026-11-20").stdout
     assert "critic," not in table and table.count("The Critic") == 2
     brief = cli("export", "--since", "2026-11-20", "--until", "2026-11-20").stdout
-    assert brief.count("parts: The Critic") == 2
+    assert brief.count("part: The Critic") == 2
     data = json.loads(
         cli("export", "--since", "2026-11-20", "--until", "2026-11-20", "--format", "json").stdout
     )

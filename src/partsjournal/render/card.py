@@ -51,6 +51,18 @@ def reach_line(r: Reach, words: CardWords) -> str:
     return f"{label}: {visible(r.how, one_line=True)}"
 
 
+def reach_in_line(r: Reach, words: CardWords) -> str:
+    """Whom to reach as the one line names them, after "If you need someone:": the card's
+    own label in lower case and a comma, so the line reads as one sentence ("your crisis
+    line, Night line 0800 111", "your clinic after hours (Riverside), 012 345 999"); a
+    person by the name the person gave, as the card lists them ("Sam: call 555 0100")."""
+    if r.kind == config.PERSON:
+        return reach_line(r, words)
+    label = words.labels[r.kind]
+    label = label[:1].lower() + label[1:]  # the card's word, before any name goes in
+    return f"{label.format(name=visible(r.name, one_line=True))}, {visible(r.how, one_line=True)}"
+
+
 def card_text(
     cfg: Config,
     words: CardWords,
@@ -151,7 +163,7 @@ def reminder(words: CardWords, *, first: str | None = None, to_stderr: bool = Fa
     """One line once the card has been shown: the first one to reach (of kind ``first``,
     if any), and grounding."""
     people = config.load().reach_in_order(first)
-    who = reach_line(people[0], words) if people else words.nobody
+    who = reach_in_line(people[0], words) if people else words.nobody
     ui.say(words.reminder.format(who=who), to_stderr=to_stderr)
 
 

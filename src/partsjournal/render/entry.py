@@ -18,7 +18,7 @@ from partsjournal.core.answers import Answer, as_text, first_words
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import Entry
 from partsjournal.core.sessions import Session, describe, placement
-from partsjournal.core.wording import plural
+from partsjournal.core.wording import one_or_many, plural
 from partsjournal.render import care_lines, ui
 from partsjournal.render.text import literal, md, visible
 
@@ -54,6 +54,15 @@ def _part_names(e: Entry, names: dict[str, str] | None = None) -> str:
     return ", ".join(visible(n, one_line=True) for n in part_names(e, names))
 
 
+def parts_said(shown: list[str], *, capital: bool = False) -> str:
+    """An entry's parts after their label, the one rule for every place that lists them:
+    "part: The Planner" for one, "parts: The Planner, Little One" for more ("Part:" and
+    "Parts:" with ``capital``, to begin a line). ``shown`` are the names already made safe
+    for where they go."""
+    label = one_or_many(len(shown), "part", "parts")
+    return f"{label.capitalize() if capital else label}: {', '.join(shown)}"
+
+
 # --------------------------------------------------------------------------- show
 
 
@@ -69,7 +78,8 @@ def print_entry(
     if when:
         head.append(f"\n{when}", style="cyan")
     if e.parts:
-        head.append("\nparts: " + _part_names(e, names), style="bold")
+        shown = [visible(n, one_line=True) for n in part_names(e, names)]
+        head.append("\n" + parts_said(shown), style="bold")
     title = literal(e.title or e.exercise, one_line=True)
     console.print(ui.panel(head, title, console, title_align="left"))
     for a in e.answers:
@@ -339,7 +349,7 @@ def _markdown_item(item: dict[str, Any]) -> list[str]:
     if item["when"]:
         facts.append(item["when"])
     if item["parts"]:
-        facts.append("parts: " + ", ".join(md(p["name"], one_line=True) for p in item["parts"]))
+        facts.append(parts_said([md(p["name"], one_line=True) for p in item["parts"]]))
     if item["activation"]:
         act = item["activation"]
         facts.append(f"activation {act['before']} → {act['after']}")

@@ -15,6 +15,7 @@ from partsjournal.core import messages as msg
 from partsjournal.core.entry import Entry
 from partsjournal.core.wording import one_or_many, plural
 from partsjournal.render import ui
+from partsjournal.render.entry import part_names, parts_said
 from partsjournal.render.text import literal, visible
 
 if TYPE_CHECKING:
@@ -136,14 +137,8 @@ def saved(entry: Entry, where: str | None, ref: str, names: dict[str, str] | Non
     line.append(f", {dates.moment_text(entry.created)}.")
     console.print(line)
     if entry.parts:
-        console.print(
-            literal(
-                ("Parts: " if len(entry.parts) > 1 else "Part: ")
-                + ", ".join(
-                    visible((names or {}).get(p.id, p.name), one_line=True) for p in entry.parts
-                )
-            )
-        )
+        shown = [visible(n, one_line=True) for n in part_names(entry, names)]
+        console.print(literal(parts_said(shown, capital=True)))
     act = entry.activation()
     if act is not None:
         console.print(f"Activation: {act[0]} → {act[1]}")

@@ -1,9 +1,11 @@
 """How stirred up and how safe the person said they were during an entry, and where: the
 review's "Distress and safety" (:mod:`partsjournal.render.review` words it).
 
-Read from the entry's care record (every rating but the exercise's own start and end, which the
-review's Activation shows, and every answer to "do you feel safe right now?"), else, for an entry
-without one, from its own distress and safety answers.
+Read from the entry's care record (every rating and every answer to "do you feel safe right
+now?"), else, for an entry without one, from its own ratings and safety answers. The
+exercise's own start and end ratings are left out only when the review's Activation shows
+them (:func:`partsjournal.views.activation.shown`): an entry held or stopped before the end
+was rated keeps its start rating here, where it is said.
 """
 
 from __future__ import annotations
@@ -12,46 +14,70 @@ from partsjournal.core import care_record as rec
 from partsjournal.core import vocabulary as vocab
 from partsjournal.core.care_record import CareItem
 from partsjournal.core.entry import Entry
+from partsjournal.views import activation
 from partsjournal.views.review_data import CheckIn, Said
 
-# ratings the exercise asks at its start and its end: the review's Activation shows those
-ACTIVATION_MOMENTS = (rec.START, rec.END)
+# the moment each of the entry's own ratings is given at, as the care record keeps it
+# (flow/care_state.MOMENT_OF_ROLE)
+MOMENT_OF_ROLE = {
+    vocab.ACTIVATION_BEFORE: rec.START,
+    vocab.ACTIVATION_AFTER: rec.END,
+    vocab.DISTRESS: rec.IN_GROUNDING,
+}
 
 
-def _rating_or_safe(item: CareItem) -> int | bool | None:
-    """A rating (but the exercise's own start and end) or a safety answer; else None."""
-    if item.kind == rec.RATING and item.moment not in ACTIVATION_MOMENTS:
-        return item.number
-    return item.value if item.kind == rec.SAFE and isinstance(item.value, bool) else None
+def _shown_in_activation(said: list[Said], e: Entry) -> set[int]:
+    """Which of ``said`` (by place) the review's Activation shows: the first rating at the
+    start with its start value and the last at the end with its end value, when it shows the
+    entry's pair; none when it does not."""
+    pair = activation.shown(e)
+    if pair is None:
+        return set()
+    before, after = pair
+    starts = [n for n, s in enumerate(said) if _rating(s, rec.START) == before]
+    ends = [n for n, s in enumerate(said) if _rating(s, rec.END) == after]
+    return set(starts[:1] + ends[-1:])
+
+
+def _rating(s: Said, moment: str) -> int | None:
+    if s.kind == rec.RATING and s.moment == moment and not isinstance(s.value, bool):
+        return s.value
+    return None
+
+
+def _said(item: CareItem) -> Said | None:
+    """A rating or a safety answer of the care record; else None."""
+    if item.kind == rec.RATING and (n := item.number) is not None:
+        return Said(rec.RATING, n, item.moment)
+    if item.kind == rec.SAFE and isinstance(item.value, bool):
+        return Said(rec.SAFE, item.value, item.moment)
+    return None
 
 
 def said(e: Entry) -> list[Said]:
-    """Every rating (but the exercise's own start and end) and every safety answer of an entry,
-    in the order given, with where: from its care record, else (an entry without one) from its
-    own distress and safety answers (only grounding asks about distress, so an entry with a
-    distress answer was given both in grounding)."""
-    kept = [
-        Said(i.kind, value, i.moment) for i in e.care if (value := _rating_or_safe(i)) is not None
-    ]
-    if kept:
-        return kept
-    in_grounding = rec.IN_GROUNDING if e.by_role(vocab.DISTRESS) else None
-    own = []
-    for a in e.answers:
-        if a.role == vocab.DISTRESS and a.number is not None:
-            own.append(Said(rec.RATING, a.number, rec.IN_GROUNDING))
-        elif a.role == vocab.SAFETY and isinstance(a.value, bool):
-            own.append(Said(rec.SAFE, a.value, in_grounding))
-    return own
+    """Every rating and every safety answer of an entry but those the review's Activation
+    shows, in the order given, with where: from its care record, else (an entry without one)
+    from its own ratings and safety answers (only grounding asks about distress, so an entry
+    with a distress answer was given both in grounding)."""
+    given = [s for i in e.care if (s := _said(i)) is not None]
+    if not given:
+        in_grounding = rec.IN_GROUNDING if e.by_role(vocab.DISTRESS) else None
+        for a in e.answers:
+            if a.role in MOMENT_OF_ROLE and a.number is not None:
+                given.append(Said(rec.RATING, a.number, MOMENT_OF_ROLE[a.role]))
+            elif a.role == vocab.SAFETY and isinstance(a.value, bool):
+                given.append(Said(rec.SAFE, a.value, in_grounding))
+    left_out = _shown_in_activation(given, e)
+    return [s for n, s in enumerate(given) if n not in left_out]
 
 
 def of(e: Entry) -> CheckIn | None:
-    """The entry's check-in, or None when it has no rating (but the exercise's own start and
-    end) and no safety answer. ``said`` keeps each, with where it was given, in the order
-    given. The older fields stay as they were, for scripts: ``ratings`` and ``said_safe``
-    keep the grounding ratings (or the entry's own distress answers) and every safety answer;
-    ``distress`` is the first rating of the entry's own or the last grounding one, and ``safe``
-    is False when any answer was no."""
+    """The entry's check-in, or None when it has no rating (but those the review's
+    Activation shows) and no safety answer. ``said`` keeps each, with where it was given, in
+    the order given. The older fields stay as they were, for scripts: ``ratings`` and
+    ``said_safe`` keep the grounding ratings (or the entry's own distress answers) and every
+    safety answer; ``distress`` is the first rating of the entry's own or the last grounding
+    one, and ``safe`` is False when any answer was no."""
     ratings = [n for a in e.answers if a.role == vocab.DISTRESS and (n := a.number) is not None]
     distress = ratings[0] if ratings else None
     if not ratings:

@@ -21,7 +21,15 @@ from partsjournal.core.answers import shorten
 from partsjournal.core.entry import Entry
 from partsjournal.core.parts import Part
 from partsjournal.core.sessions import BEFORE_WINDOW_DAYS, Session, describe, link, placement
-from partsjournal.views import care_summary, check_ins, course, patterns, practices, search
+from partsjournal.views import (
+    activation,
+    care_summary,
+    check_ins,
+    course,
+    patterns,
+    practices,
+    search,
+)
 from partsjournal.views.period import Period, recent_days, recent_days_back, streak, streak_back
 from partsjournal.views.review_data import (
     Activation,
@@ -195,7 +203,7 @@ def _parts(review: Review, current: list[Entry], known: list[Part]) -> None:
 
 def _activation(review: Review, current: list[Entry]) -> None:
     for e in current:
-        act = e.activation()
+        act = activation.shown(e)
         if act is not None:
             review.activation.append(Activation(e.id, e.day, e.exercise, *act))
 

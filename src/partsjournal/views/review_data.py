@@ -119,8 +119,9 @@ class Said:
 
 @dataclass
 class CheckIn:
-    """An entry with a rating of how stirred up or distressed the person was (other than the
-    exercise's own start and end, which Activation shows) or a "do you feel safe" answer."""
+    """An entry with a rating of how stirred up or distressed the person was (but for the
+    exercise's own start and end ratings Activation shows: views/activation.py) or a "do you
+    feel safe" answer."""
 
     entry: str
     day: date
