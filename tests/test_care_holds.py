@@ -88,7 +88,7 @@ def test_not_safe_in_the_middle_holds_the_run_to_an_ending_of_its_own(
     shown = flat_screen(capsys.readouterr().out)
     assert shown.count(CARD) == 1  # the whole card once; what follows is the focused part
     assert care_words.ENDING_TITLE in shown and care_words.ENDING_PRIVATE in shown
-    assert "reach out to Robin: text 555 0199" in shown  # one concrete next step
+    assert "reach out to Robin, text 555 0199" in shown  # one concrete next step
     assert DIALOGUE_CLOSING not in shown
     assert kinds(entry.care) == [
         ("rating", 5), ("rating", 10), ("grounding", "declined"), ("safe", False),
@@ -268,7 +268,7 @@ def test_the_urge_of_ending_ones_life_shows_the_crisis_line_first(
     shown = flat_screen(capsys.readouterr().out)
     card = shown[shown.index(care_words.URGE_ENDING_LEAD) :]
     assert card.index("Night line") < card.index("Robin")
-    assert "call your crisis line: Night line 0800 111" in shown  # the ending's next step
+    assert "call your crisis line, Night line 0800 111" in shown  # the ending's next step
 
 
 def test_the_holding_menu_offers_only_grounding_people_a_note_or_stopping(home: Path) -> None:
@@ -1016,9 +1016,9 @@ def test_each_answer_to_what_is_going_on_is_routed(
         ([("crisis-line", "Night line 0800 111")], care_words.ENDING_BODY),
         (
             [("therapist", "Riverside", "012", "--after-hours", "013")],
-            "call your clinic's after-hours line (Riverside): 013",
+            "call your clinic's after-hours line (Riverside), 013",
         ),
-        ([("therapist", "Riverside", "012")], "contact Riverside: 012"),
+        ([("therapist", "Riverside", "012")], "contact Riverside, 012"),
     ],
 )
 def test_a_body_that_feels_wrong_ends_with_the_clinic_or_the_emergency_number(
@@ -1271,3 +1271,41 @@ def test_every_question_on_coming_back_asks_what_its_answer_is_kept_as() -> None
     ]
     assert all(f"how {kept_as} are you now?" in q.lower() for q in questions)
     assert "paused" in care_words.RESUME_LEVEL and "stopped" not in care_words.RESUME_LEVEL
+
+
+@pytest.mark.parametrize("robin", [True, False], ids=["a card with Robin", "an empty card"])
+@pytest.mark.parametrize(
+    ("grounding", "safer"),
+    [
+        ({"distress": 3, "safe": True}, True),  # grounded down, and safe: no alarm
+        ({"distress": 9, "safe": True}, False),  # still 9: right now
+        ({"distress": 4, "safe": False}, False),  # not safe: right now
+        (None, False),  # stopped at once, the last answer "not safe": right now
+    ],
+    ids=["grounded to 3, safe", "grounded, still 9", "grounded, not safe", "no grounding"],
+)
+def test_the_holds_ending_says_right_now_only_while_it_is_still_hard(
+    home: Path,
+    cli: Cli,
+    capsys: pytest.CaptureFixture[str],
+    robin: bool,
+    grounding: dict[str, object] | None,
+    safer: bool,
+) -> None:
+    """The seventh walk's therapist: after grounding back to 3 and "safe", the ending still
+    said "One next step, right now: call your crisis line", ignoring what had just been said.
+    The step stays; "right now" only while the last answer was "not safe" or 8 or more."""
+    if robin:
+        assert cli("config", "contact", "add", "Robin", "text 555 0199").exit_code == 0
+    write_dialogue(home)
+    in_hold = [(HOLD, care_words.HOLD_GROUND)] if grounding else []
+    asker = FakeAsker(
+        {"level": 8, **(grounding or {})}, [*NOT_SAFE_AT_8, *in_hold, (HOLD, care_words.HOLD_STOP)]
+    )
+    capsys.readouterr()
+    assert walk(asker) is not None and asker.replies == []
+    ending = flat_screen(capsys.readouterr().out).split(care_words.ENDING_TITLE)[-1]
+    calm = care_words.ENDING_NEXT_SAFER if robin else care_words.ENDING_NOBODY_SAFER
+    calm_start = calm.split("{")[0]
+    assert (calm_start in ending) is safer
+    assert ("right now" in ending.split(care_words.ENDING_PRIVATE)[0]) is not safer

@@ -138,7 +138,7 @@ def test_yes_right_now_keeps_grounding_and_the_people_within_reach_before_the_en
     shown = flat_screen(capsys.readouterr().out)
     assert shown.index(care_words.THOUGHTS_RIGHT_NOW) < shown.index(care_words.HOLD_INTRO_REACH)
     assert shown.index(care_words.HOLD_INTRO_REACH) < shown.index(care_words.ENDING_TITLE)
-    assert "call your crisis line: Night line 0800 111" in shown
+    assert "call your crisis line, Night line 0800 111" in shown
     assert [(i.kind, i.value) for i in entry.care] == [  # type: ignore[attr-defined]
         ("rating", 4), ("thoughts", "no"), ("thoughts", "yes, right now"), ("card", "shown"),
         ("grounding", "done"), ("rating", 6), ("safe", True),
@@ -414,5 +414,5 @@ def test_after_yes_right_now_the_hold_puts_reaching_someone_first(
     assert care_words.CARD.reminder.format(who="your crisis line, Night line 0800 111") in held
     again = held[held.index(care_words.CARD.reach_out) :]  # the card asked for again
     assert again.index("Night line") < again.index("after hours")
-    assert "call your crisis line: Night line 0800 111" in held
+    assert "call your crisis line, Night line 0800 111" in held
     assert "after-hours" not in held

@@ -16,7 +16,13 @@ from partsjournal.core.answers import AnswerValue
 from partsjournal.core.care_record import CareItem
 from partsjournal.flow import care_words as words
 from partsjournal.flow.care_ground import ground_inline
-from partsjournal.flow.care_state import CRISIS_CARD_AT, SafetyState, still_holding, the_hold
+from partsjournal.flow.care_state import (
+    CRISIS_CARD_AT,
+    OFFER_GROUNDING_AT,
+    SafetyState,
+    still_holding,
+    the_hold,
+)
 from partsjournal.flow.engine import Asker, Paused, Run
 from partsjournal.flow.exercises import Step
 from partsjournal.render import card, screens, ui
@@ -256,6 +262,8 @@ class Talk:
         anywhere, and on the day of a session: do not drive yourself."""
         said = self.state.going_on
         people = config.load().reach_in_order(self.first())
+        last_safe = next((i.value for i in reversed(self.state.items) if i.kind == rec.SAFE), None)
+        safer = last_safe is True and (self.state.level or 0) < OFFER_GROUNDING_AT
         clinic = (config.AFTER_HOURS, config.THERAPIST)
         if said == rec.SOMEONE:
             step = words.ENDING_EMERGENCY
@@ -264,9 +272,9 @@ class Talk:
         elif people:
             first = people[0]
             how = words.NEXT_STEP[first.kind].format(name=first.name, how=first.how)
-            step = words.ENDING_NEXT.format(step=how)
+            step = (words.ENDING_NEXT_SAFER if safer else words.ENDING_NEXT).format(step=how)
         else:
-            step = words.ENDING_NOBODY
+            step = words.ENDING_NOBODY_SAFER if safer else words.ENDING_NOBODY
         body = [step, words.ENDING_PRIVATE]
         if session_day:
             body.append(words.ENDING_DRIVE)

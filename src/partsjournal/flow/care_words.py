@@ -165,15 +165,21 @@ HOLD_NOTE_KEPT_LATER = "The words you had started writing earlier are kept with 
 # the ending of a run care held: never the exercise's ordinary closing
 ENDING_TITLE = "Before you close this"
 NEXT_STEP = {
-    config.AFTER_HOURS: "call your clinic's after-hours line ({name}): {how}",
-    config.CRISIS_LINE: "call your crisis line: {how}",
-    config.PERSON: "reach out to {name}: {how}",
-    config.THERAPIST: "contact {name}: {how}",
+    config.AFTER_HOURS: "call your clinic's after-hours line ({name}), {how}",
+    config.CRISIS_LINE: "call your crisis line, {how}",
+    config.PERSON: "reach out to {name}, {how}",
+    config.THERAPIST: "contact {name}, {how}",
 }
 ENDING_NEXT = "One next step, right now: {step}."
 ENDING_NOBODY = (
     "One next step, right now: call your local emergency number, or a crisis line "
     "(findahelpline.com lists them for many countries)."
+)
+# the same, when the last thing said was "safe", below 8: the step without the alarm
+ENDING_NEXT_SAFER = "You said you feel safe now. One next step before you close: {step}."
+ENDING_NOBODY_SAFER = (
+    "You said you feel safe now. If that changes, call your local emergency number or a "
+    "crisis line (findahelpline.com lists them for many countries)."
 )
 # "my body feels wrong" and no clinic on the card: a crisis line is not for the body
 ENDING_BODY = (
