@@ -588,6 +588,13 @@ def test_every_shipped_shorter_way_that_speaks_to_a_part_waits_for_one() -> None
 
 
 THOUGHTS_THEN_PAUSE = [*NOT_SAFE_THEN_PAUSE[:2], ("What is going on", "Thoughts of ending my life")]
+NO_THOUGHTS_NOW = (care_words.THOUGHTS_ASK, "No")  # asked again on coming back after them
+
+
+def coming_back(held_by: list[tuple[str, bool | str]]) -> list[tuple[str, bool | str]]:
+    """The replies coming back after a hold begins with: the plain question again when
+    thoughts of ending one's life held it."""
+    return [NO_THOUGHTS_NOW] if held_by == THOUGHTS_THEN_PAUSE else []
 
 
 @pytest.mark.parametrize(
@@ -619,7 +626,7 @@ def test_a_run_paused_while_care_held_it_comes_back_naming_what_held_it(
     capsys.readouterr()
     calm = FakeAsker(
         {**UP_TO_THE_MIDDLE, "stirred_on_return": 3, "stirred_now": "", "deeper": "x", "after": 2},
-        [(care_words.SAFE, True), GO_ON_GENTLY],
+        [*coming_back(replies), (care_words.SAFE, True), GO_ON_GENTLY],
     )
     entry = runner.resume(None, asker=calm)
     assert entry is not None and calm.replies == [] and calm.asked[-1] == "closing"
@@ -667,7 +674,7 @@ def test_however_a_hold_lifts_on_coming_back_stopping_is_offered_first(
     comes first whatever the last rating."""
     write_dialogue(home)
     assert walk(PausesAt(HOLD, answers, replies)) is None
-    again = FakeAsker(back, [*lifting, STOP_FOR_TODAY])
+    again = FakeAsker(back, [*coming_back(replies), *lifting, STOP_FOR_TODAY])
     offered = hold_offers(again, care_words.GO_ON_OR_STOP)
     entry = runner.resume(None, asker=again)
     assert entry is not None and again.replies == []
@@ -834,7 +841,7 @@ def test_words_started_in_the_hold_are_kept_however_the_run_goes_on(
     assert walk(paused) is None
     capsys.readouterr()
     freeze_today(monkeypatch, TODAY + timedelta(hours=2))  # coming back later that night
-    again = AutoAsker(answers, replies)
+    again = AutoAsker(answers, [NO_THOUGHTS_NOW, *replies])
     entry = runner.resume(None, asker=again)
     assert entry is not None and again.replies == []
     assert [(i.value, i.at) for i in entry.care if i.kind == rec.NOTE] == [(STARTED, TODAY)]
@@ -864,7 +871,9 @@ def test_a_pause_at_go_on_or_stop_after_a_hold_brings_the_choice_back(home: Path
     write_dialogue(home)
     assert walk(PausesAt(HOLD, {"level": 8}, THOUGHTS_THEN_PAUSE)) is None
     at_the_choice = PausesAt(
-        care_words.GO_ON_OR_STOP, {"stirred_on_return": 3}, [(care_words.SAFE, True)]
+        care_words.GO_ON_OR_STOP,
+        {"stirred_on_return": 3},
+        [NO_THOUGHTS_NOW, (care_words.SAFE, True)],
     )
     assert runner.resume(None, asker=at_the_choice) is None
     choosing = AutoAsker({}, [STOP_FOR_TODAY])
@@ -1309,3 +1318,34 @@ def test_the_holds_ending_says_right_now_only_while_it_is_still_hard(
     calm_start = calm.split("{")[0]
     assert (calm_start in ending) is safer
     assert ("right now" in ending.split(care_words.ENDING_PRIVATE)[0]) is not safer
+
+
+@pytest.mark.parametrize("how", ["resumed", "a new run"])
+@pytest.mark.parametrize(
+    ("answer", "held"),
+    [("No", False), ("In passing: they came and went", False), ("Yes, right now", True)],
+    ids=["no", "in passing", "yes, right now"],
+)
+def test_coming_back_after_thoughts_of_ending_ones_life_asks_plainly_again(
+    home: Path, monkeypatch: pytest.MonkeyPatch, how: str, answer: str, held: bool
+) -> None:
+    """The seventh walk: a hold for thoughts of ending one's life, paused, was lifted a
+    minute later by 3 and "safe", with no word about the thoughts. Coming back (the run
+    resumed, or a new run in the hours after) asks the plain question again after the
+    number; "yes, right now" holds the run anew, whatever the number and "safe" say."""
+    write_dialogue(home)
+    if how == "resumed":
+        assert walk(PausesAt(HOLD, {"level": 8}, THOUGHTS_THEN_PAUSE)) is None
+    else:
+        stopped = FakeAsker({"level": 8}, [*THOUGHTS_THEN_PAUSE, (HOLD, care_words.HOLD_STOP)])
+        assert walk(stopped) is not None
+        freeze_today(monkeypatch, TODAY + timedelta(minutes=5))
+    then = [(HOLD, care_words.HOLD_STOP)] if held else [(care_words.SAFE, True), STOP_FOR_TODAY]
+    again = FakeAsker({"stirred_on_return": 3}, [(care_words.THOUGHTS_ASK, answer), *then])
+    entry = runner.resume(None, asker=again) if how == "resumed" else walk(again)
+    assert entry is not None and again.replies == []
+    assert again.texts[0] == care_words.EARLIER_THOUGHTS
+    assert again.questions[0] == care_words.THOUGHTS_ASK  # right after the number
+    back = [(i.kind, i.value) for i in entry.care if i.moment == rec.RESUME]
+    assert back[:2] == [(rec.RATING, 3), (rec.THOUGHTS, care_words.THOUGHTS_CHOICES[answer])]
+    assert (care_talk.held_earlier() is not None) is held

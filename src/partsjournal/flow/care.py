@@ -23,8 +23,8 @@ this itself. In a terminal:
    a run when the person writes such words themselves, showing them which words;
 6. after a tender part came close, a distress check with stopping listed first: back
    to the part in focus only when settled (5 or below), otherwise a gentle close;
-7. a pause at 8 or more shows the card's people; a resumed run that stopped there
-   first asks how stirred up the person is now.
+7. a pause at 8 or more shows the card's people; a resumed run that stopped there first
+   asks how stirred up the person is now (after thoughts of ending one's life, plainly).
 
 With ``--answers`` nobody can be asked: what care saw is still kept, 8 or more prints
 a short note on stderr, and 9-10, "not safe", a risk or explicit words print the card.
@@ -313,14 +313,15 @@ class Care:
         ui.say(words.GENTLE_CLOSE if current.close_gently() else going)
 
     def resume_check(self, current: Run, *, question: str = words.RESUME_LEVEL) -> None:
-        """Coming back to a run paused when it was a lot, or starting one after care held an
-        earlier one today: how is it now? At 8 or more, the same care as in the run itself:
-        grounding, the safety question, and stopping offered first before any question of
-        the exercise; below that, after a hold, the safety question, and after "safe" going on or
-        stopping, stopping first (a held run resumed, and a new run after a hold alike)."""
+        """Coming back to a run paused when it was a lot, or starting one after a hold today:
+        how is it now? At 8 or more, the care of the run itself (grounding, the safety
+        question, stopping first); below that, after a hold, the safety question, then after
+        "safe" going on or stopping, stopping first (a held run resumed, a new run alike)."""
         earlier = question != words.RESUME_LEVEL
         level = _number(self.asker.ask(RESUME_STEP, question, 0, 0)) or 0
         self.state.note(rec.RATING, level, moment=rec.RESUME, step=RESUME_STEP.id)
+        if question == words.EARLIER_THOUGHTS and self.talk.thoughts_again() == rec.RIGHT_NOW:
+            return  # held anew: the hold follows (Care.begin)
         if level >= OFFER_GROUNDING_AT and self.offer:
             self.hard_moment(current, level, at_end=False, moment=rec.RESUME)
         elif self.state.holding or earlier:

@@ -286,6 +286,12 @@ class Talk:
 
     # ----------------------------------------------------------------- thoughts of dying
 
+    def thoughts_again(self) -> str:
+        """Coming back after a hold for thoughts of ending one's life: the plain question
+        again, before a number and a "safe" can lift it ("yes, right now" holds anew). A walk
+        paused such a hold and lifted it a minute later with 3 and "safe", never asked."""
+        return self.ask_thoughts(rec.RESUME, opening=words.THOUGHTS_AGAIN, ends=False)
+
     def ask_thoughts(self, moment: str, *, opening: str, ends: bool = True) -> str:
         """The plain question (no / in passing / yes, right now), kept with ``moment``;
         ``opening`` says why it is asked now, in words that are true for the caller

@@ -206,6 +206,7 @@ THOUGHTS_DAILY = "One plain question, asked at most once a day in the weeks afte
 THOUGHTS_WORDS = "You wrote “{words}”. So we ask plainly, once:"
 # a questionnaire's safety item (PHQ-9's item 9) answered above its lowest answer
 THOUGHTS_QUESTIONNAIRE = "You answered “{answer}” to that question. So we ask plainly, once:"
+THOUGHTS_AGAIN = "And one plain question again, as earlier:"
 THOUGHTS_ASK = "Have thoughts of ending your life been with you lately?"
 THOUGHTS_CHOICES: dict[str, str] = {  # as shown -> as kept in the care record
     "No": rec.NO,
