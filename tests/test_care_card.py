@@ -181,7 +181,8 @@ CALM_AFTER_THE_CARD = [
 ]
 
 
-@pytest.mark.parametrize(("level", "lines"), [(3, 2), (7, 2), (8, 5), (9, 5)])
+# at 9, once more: right after "safe" with grounding declined, before going on or stopping
+@pytest.mark.parametrize(("level", "lines"), [(3, 2), (7, 2), (8, 5), (9, 6)])
 def test_after_the_card_its_line_follows_every_step_only_while_it_is_a_lot(
     home: Path, cli: Cli, capsys: pytest.CaptureFixture[str], level: int, lines: int
 ) -> None:

@@ -88,6 +88,24 @@ def test_at_9_grounding_comes_first_and_no_card_when_safe_and_calmer(
     assert got == {"situation": "The phone call", "level": 9, "after": 4}
 
 
+@pytest.mark.parametrize("rating", [8, 9, 10])
+def test_at_9_or_10_grounding_declined_and_safe_the_cards_line_is_at_hand(
+    cli: Cli, terminal: Typing, home: Path, rating: int
+) -> None:
+    """The seventh walk's therapist: at 9, grounding declined and "safe", nothing said who to
+    reach before "Go on, or stop here for today?". At 9 or 10 the card's one line comes
+    first (what ``--answers`` prints at 9-10); at 8 the offer to ground was enough."""
+    assert cli("config", "contact", "add", "Sam", "text 555 0100").exit_code == 0
+    keys = [pick(2), line("yes"), pick(1), ENTER]  # not now; safe; stop here; its closing
+    shown = run(cli, terminal, home, rating, *keys).stdout
+    line_ = "If you need someone: Sam: text 555 0100"
+    if rating >= 9:
+        shown_in_order(shown, OFFER, SAFE, line_, GO_ON_OR_STOP)
+        assert CARD not in shown  # the line, not the whole card
+    else:
+        assert line_ not in shown.split(GO_ON_OR_STOP)[0]
+
+
 def test_still_9_after_grounding_shows_the_card_and_care_holds_the_run(
     cli: Cli, terminal: Typing, home: Path
 ) -> None:

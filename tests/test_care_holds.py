@@ -23,8 +23,9 @@ from partsjournal.flow import care_state, care_talk, care_words, exercises, runn
 from partsjournal.flow.engine import Paused, Run
 from partsjournal.render import care_lines
 from tests.askers import AutoAsker, FakeAsker, PausesAt
-from tests.conftest import Cli
+from tests.conftest import Cli, entry_files
 from tests.helpers import DIALOGUE_CLOSING, TODAY, flat_screen, freeze_today, write_dialogue
+from tests.keys import CTRL_C, Typing, line, pick
 from tests.pty_helpers import write_exercise
 
 CARD = care_words.CARD.opening
@@ -1349,3 +1350,19 @@ def test_coming_back_after_thoughts_of_ending_ones_life_asks_plainly_again(
     back = [(i.kind, i.value) for i in entry.care if i.moment == rec.RESUME]
     assert back[:2] == [(rec.RATING, 3), (rec.THOUGHTS, care_words.THOUGHTS_CHOICES[answer])]
     assert (care_talk.held_earlier() is not None) is held
+
+
+@pytest.mark.parametrize("how", ["Ctrl-C", "a closed input"])
+def test_a_pause_at_the_page_after_stopping_for_today_still_saves_and_ends_calmly(
+    home: Path, cli: Cli, terminal: Typing, how: str
+) -> None:
+    """Found while testing the card's line at 9: after "Stop here for today", the keys ran
+    out at the page that thanks you for stopping, and the program said "something went wrong
+    inside partsjournal (Paused)". A pause there stops all the same: the entry is saved."""
+    write_dialogue(home)
+    keys = [line("8"), pick(2), line("yes"), pick(1)]  # 8; not now; safe; stop here for today
+    with terminal.typing(*keys, *([CTRL_C] if how == "Ctrl-C" else [])):
+        result = cli("exercise", "dialogue")
+    assert result.exit_code == 0, result.output
+    assert "something went wrong" not in result.output
+    assert len(entry_files(home)) == 1 and drafts.load_all() == []

@@ -120,10 +120,11 @@ class Talk:
         elif asked:  # reaching for the people again is worth a therapist's knowing
             self.state.note(rec.CARD, rec.ASKED)
 
-    def reminder(self, first: str | None = None) -> None:
+    def reminder(self, first: str | None = None, *, anyway: bool = False) -> None:
         """The card's one line, naming the first one to reach (of kind ``first``; else the
-        one the card put first for what was said, see :meth:`first`)."""
-        if self.state.card_shown:
+        one the card put first for what was said, see :meth:`first`); once a card was shown,
+        or ``anyway``."""
+        if self.state.card_shown or anyway:
             first = first or self.first()
             card.reminder(words.CARD, first=first, to_stderr=not self.asker.interactive)
             self.card_at = self.asker.asked  # the line is right above, as a card would be
@@ -170,6 +171,8 @@ class Talk:
             self.not_safe()
         elif choice == words.GROUND and level >= CRISIS_CARD_AT:
             self.show_card()
+        elif level >= CRISIS_CARD_AT:  # 9-10, grounding declined, "safe": the line at hand
+            self.reminder(anyway=True)
         return level
 
     # ----------------------------------------------------------------- not safe

@@ -173,8 +173,14 @@ def _walk(
                 run(current, asker, on_answer=on_answer, on_back=lambda _: keeper.save())
                 break
             except care.StopHere:
-                # stopping for today saves what is there, with a closing that thanks the part
-                care.stopped_closing(current, asker)
+                # stopping for today saves what is there, with a closing that thanks the part;
+                # Ctrl-C at its page stops all the same (it ended in "something went wrong")
+                try:
+                    care.stopped_closing(current, asker)
+                except TerminalGone:
+                    raise
+                except (Paused, KeyboardInterrupt):
+                    pass
                 break
             except care.Ended:
                 # care held the run: its own ending, never the exercise's closing
