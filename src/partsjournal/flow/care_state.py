@@ -135,6 +135,11 @@ class SafetyState:
         return self.holding or (self.level or 0) >= OFFER_GROUNDING_AT
 
     @property
+    def last_safe(self) -> bool | None:
+        """The latest answer to "do you feel safe right now?", None before any."""
+        return next((i.value is True for i in reversed(self.items) if i.kind == rec.SAFE), None)
+
+    @property
     def ever_held(self) -> bool:
         """Care held this run at some point, lifted since or not."""
         return any(holds(i) for i in self.items)

@@ -166,8 +166,7 @@ class Talk:
             safe = self.asker.confirm(words.SAFE, default=None)
             self.state.note(rec.SAFE, safe, moment=moment)
         self.kept_when_lifted()  # said before anything else is asked, after grounding too
-        last_safe = next(i.value for i in reversed(self.state.items) if i.kind == rec.SAFE)
-        if last_safe is False:
+        if self.state.last_safe is False:
             self.not_safe()
         elif choice == words.GROUND and level >= CRISIS_CARD_AT:
             self.show_card()
@@ -265,8 +264,7 @@ class Talk:
         anywhere, and on the day of a session: do not drive yourself."""
         said = self.state.going_on
         people = config.load().reach_in_order(self.first())
-        last_safe = next((i.value for i in reversed(self.state.items) if i.kind == rec.SAFE), None)
-        safer = last_safe is True and (self.state.level or 0) < OFFER_GROUNDING_AT
+        safer = self.state.last_safe and (self.state.level or 0) < OFFER_GROUNDING_AT
         clinic = (config.AFTER_HOURS, config.THERAPIST)
         if said == rec.SOMEONE:
             step = words.ENDING_EMERGENCY
