@@ -14,7 +14,6 @@ from partsjournal.flow import exercises, runner
 from partsjournal.flow.engine import Run
 from tests.askers import FakeAsker
 from tests.conftest import Cli, entry_files
-from tests.helpers import flat
 from tests.pty_helpers import write_exercise
 
 STEPS = [
@@ -68,30 +67,3 @@ def test_show_entries_and_export_use_the_registry_name(cli: Cli, home: Path) -> 
         cli("export", "--since", "2026-11-20", "--until", "2026-11-20", "--format", "json").stdout
     )
     assert [e["parts"] for e in data["entries"]][-1] == [{"id": "the-critic", "name": "The Critic"}]
-
-
-TWO_PARTS = [
-    {"id": "first", "kind": "part", "role": "part", "text": "Which part?"},
-    {"id": "second", "kind": "part", "role": "exile", "optional": True, "text": "And which?"},
-]
-
-
-@pytest.mark.parametrize(
-    ("names", "said"),
-    [
-        (["The Critic"], "Part: The Critic"),
-        (["The Critic", "Little One"], "Parts: The Critic, Little One"),
-    ],
-)
-def test_the_saved_summary_says_part_or_parts_as_many_as_were_named(
-    cli: Cli, home: Path, tmp_path: Path, names: list[str], said: str
-) -> None:
-    """Walked by a clinician: "Part: The Watcher, Little One" after two parts were named."""
-    write_exercise(home, "two", TWO_PARTS)
-    answers = tmp_path / "two.toml"
-    steps = ["first", "second"][: len(names)]
-    answers.write_text("".join(f'{s} = "{n}"\n' for s, n in zip(steps, names, strict=True)))
-    result = cli("exercise", "two", "--answers", str(answers))
-    assert result.exit_code == 0, result.output
-    out = flat(result.stdout)
-    assert said in out and ("Part: " in out) is (len(names) == 1)
