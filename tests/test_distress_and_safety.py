@@ -257,3 +257,28 @@ def test_a_run_that_never_grounded_says_nothing_of_grounding_and_keeps_its_ratin
 def test_a_grounding_pause_without_a_care_record_is_said_in_grounding(cli: Cli) -> None:
     write(at(day(22)), "grounding", [("distress", 6), ("safety", True)], title=TITLE)
     assert review_line(cli) == "distress 6 of 10, felt safe (after grounding)"
+
+
+@pytest.mark.parametrize("moment", [rec.START, rec.END])
+@pytest.mark.parametrize("safe", [True, False])
+def test_a_safety_answer_is_read_with_the_rating_it_was_given_at(
+    cli: Cli, moment: str, safe: bool
+) -> None:
+    """A second walk read "felt safe (at the start); then ..." with the 9 it was said at left
+    out, because Activation showed that 9. A start or end rating a safety answer follows at
+    the same moment stays in "Distress and safety", so the answer is read with its number;
+    Activation still shows the pair."""
+    rating = {rec.START: 9, rec.END: 8}
+    care = [CareItem(at(day(22), 21, 0), rec.RATING, 9, rec.START)]
+    if moment == rec.START:
+        care.append(CareItem(at(day(22), 21, 1), rec.SAFE, safe, rec.START))
+    care.append(CareItem(at(day(22), 21, 2), rec.RATING, 8, rec.END))
+    if moment == rec.END:
+        care.append(CareItem(at(day(22), 21, 3), rec.SAFE, safe, rec.END))
+    answers = [(vocab.ACTIVATION_BEFORE, 9), (vocab.ACTIVATION_AFTER, 8)]
+    write(at(day(22)), "protector", answers, title=TITLE, care=care)  # type: ignore[arg-type]
+    data = json.loads(cli("review", "--week", "--format", "json").stdout)
+    assert [(a["before"], a["after"]) for a in data["activation"]["items"]] == [(9, 8)]
+    felt = "felt safe" if safe else "did not feel safe"
+    where = "at the start" if moment == rec.START else "at the end"
+    assert f"stirred up {rating[moment]} of 10, {felt} ({where})" in review_line(cli)

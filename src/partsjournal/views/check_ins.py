@@ -4,8 +4,9 @@ review's "Distress and safety" (:mod:`partsjournal.render.review` words it).
 Read from the entry's care record (every rating and every answer to "do you feel safe right
 now?"), else, for an entry without one, from its own ratings and safety answers. The
 exercise's own start and end ratings are left out only when the review's Activation shows
-them (:func:`partsjournal.views.activation.shown`): an entry held or stopped before the end
-was rated keeps its start rating here, where it is said.
+them (:func:`partsjournal.views.activation.shown`) and no safety answer was given with them:
+an entry held or stopped before the end was rated keeps its start rating here, where it is
+said, and "felt safe" is read with the number it was said at.
 """
 
 from __future__ import annotations
@@ -36,7 +37,15 @@ def _shown_in_activation(said: list[Said], e: Entry) -> set[int]:
     before, after = pair
     starts = [n for n, s in enumerate(said) if _rating(s, rec.START) == before]
     ends = [n for n, s in enumerate(said) if _rating(s, rec.END) == after]
-    return set(starts[:1] + ends[-1:])
+    # a rating a safety answer was given with stays, so "felt safe" is read with its number
+    # (a walk read "felt safe (at the start)" and not the 9 it was said at)
+    return {n for n in starts[:1] + ends[-1:] if not _answered_with(said, n)}
+
+
+def _answered_with(said: list[Said], n: int) -> bool:
+    """Whether a safety answer follows ``said[n]`` at the same moment."""
+    after = said[n + 1] if n + 1 < len(said) else None
+    return after is not None and after.kind == rec.SAFE and after.moment == said[n].moment
 
 
 def _rating(s: Said, moment: str) -> int | None:
