@@ -208,13 +208,18 @@ def test_ctrl_c_at_9_shows_the_people_and_resume_asks_how_it_is_now(
     shown_in_order(shown, SAFE, "Paused.", "If it is still a lot right now:")
     shown_in_order(shown, "Robin: text 555 0199", "partsjournal ground")
 
-    with terminal.typing(line("3"), line("The Guard"), CTRL_C):  # asked before anything else
+    # asked before anything else; "safe" was never said since the 9: asked, then stop or go on
+    with terminal.typing(line("3"), line("yes"), pick(2), CTRL_C):  # go on, gently
         result = cli("resume")
     shown = result.stdout
-    shown_in_order(shown, "Welcome back", "How stirred up are you now?", Hard.PART, "Paused.")
+    shown_in_order(
+        shown, "Welcome back", "How stirred up are you now?", SAFE, GO_ON_OR_STOP, "shorter way"
+    )
+    shown_in_order(shown, "shorter way", "Paused.")
     assert "If it is still a lot right now:" not in shown  # 3 now: no card's people
     care = tomllib.loads(draft_files(home)[0].read_text(encoding="utf-8"))["care"]
-    assert [(c["kind"], c["value"], c.get("moment")) for c in care][-1] == ("rating", 3, "resume")
+    said = [(c["kind"], c["value"], c.get("moment")) for c in care]
+    assert said[-2:] == [("rating", 3, "resume"), ("safe", True, "resume")]
 
 
 def test_not_safe_twice_is_held_to_the_end_with_one_line_after_the_card(

@@ -459,10 +459,13 @@ def test_pausing_at_9_shows_the_people_and_resume_asks_how_it_is_now(
             "stirred_now": "",
             "deeper": "Old grief",
             "after": 3,
-        }
+        },
+        [(care_words.SAFE, True), GO_ON_GENTLY],  # never asked since the 9: asked now
     )
+    offered = hold_offers(back, care_words.GO_ON_OR_STOP)
     entry = runner.resume(None, asker=back)
-    assert entry is not None and back.asked[0] == "stirred_on_return"
+    assert entry is not None and back.asked[0] == "stirred_on_return" and back.replies == []
+    assert offered[0][0] == care_words.STOP  # it was a lot when left: stopping first
     assert ("rating", 4) in kinds(entry.care)
 
 
@@ -1366,3 +1369,31 @@ def test_a_pause_at_the_page_after_stopping_for_today_still_saves_and_ends_calml
     assert result.exit_code == 0, result.output
     assert "something went wrong" not in result.output
     assert len(entry_files(home)) == 1 and drafts.load_all() == []
+
+
+@pytest.mark.parametrize(
+    ("at", "before"),
+    [
+        ("feet", [(OFFER, care_words.GROUND)]),  # grounding left at its first step
+        (care_words.SAFE, [(OFFER, care_words.NOT_NOW)]),  # left at "do you feel safe?"
+    ],
+    ids=["grounding left at its first step", "left at the safety question"],
+)
+def test_a_run_left_at_9_before_safe_was_said_asks_it_on_coming_back(
+    home: Path, at: str, before: list[tuple[str, bool | str]]
+) -> None:
+    """The eighth walk: 9 at the start, grounding chosen and left by Ctrl-C at its first
+    step; ``resume`` at 4 went straight on to the part, nobody having asked whether the
+    person felt safe. Below 8 on coming back, "safe" is asked when it was never said since
+    it was a lot, and then stopping is offered first."""
+    write_dialogue(home)
+    assert walk(PausesAt(at, {"level": 9}, before)) is None
+    back = FakeAsker({"stirred_on_return": 4}, [(care_words.SAFE, True), STOP_FOR_TODAY])
+    offered = hold_offers(back, care_words.GO_ON_OR_STOP)
+    entry = runner.resume(None, asker=back)
+    assert (
+        entry is not None
+        and back.replies == []
+        and back.asked == ["stirred_on_return", "stopped_closing"][: len(back.asked)]
+    )
+    assert offered[0][0] == care_words.STOP

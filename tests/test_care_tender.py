@@ -175,7 +175,8 @@ def test_the_tender_part_no_longer_points_to_an_empty_card_or_a_command() -> Non
 @pytest.mark.parametrize(
     ("level", "back_at", "then"),
     [
-        (9, 4, []),  # paused at 9: how stirred up now, then the choice again
+        # paused at 9, "safe" never said since: how stirred up now, safe?, the choice again
+        (9, 4, [(care_words.SAFE, True)]),
         (6, None, []),  # paused below 8: the choice again, nothing asked before it
     ],
     ids=["at 9, back at 4", "at 6"],

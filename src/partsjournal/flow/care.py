@@ -315,9 +315,9 @@ class Care:
     def resume_check(self, current: Run, *, question: str = words.RESUME_LEVEL) -> None:
         """Coming back to a run paused when it was a lot, or starting one after a hold today:
         how is it now? At 8 or more, the care of the run itself (grounding, the safety
-        question, stopping first); below that, after a hold, the safety question, then after
-        "safe" going on or stopping, stopping first (a held run resumed, a new run alike)."""
-        earlier = question != words.RESUME_LEVEL
+        question, stopping first); below that, after a hold or when "safe" was never said
+        since it was a lot, the safety question, then going on or stopping, stopping first."""
+        earlier = question != words.RESUME_LEVEL or not self.state.safe_asked_since_rating
         level = _number(self.asker.ask(RESUME_STEP, question, 0, 0)) or 0
         self.state.note(rec.RATING, level, moment=rec.RESUME, step=RESUME_STEP.id)
         if question == words.EARLIER_THOUGHTS and self.talk.thoughts_again() == rec.RIGHT_NOW:
@@ -332,7 +332,7 @@ class Care:
             elif earlier:
                 ui.say(words.EARLIER_EASED)
                 self.talk.kept_when_lifted()
-                if _still_to_ask(current):  # so soon after a hold, a new run too: stop first
+                if care_tender.onward(current):  # so soon after a hold, a new run too: stop first
                     self.go_on_or_stop(current, level, stop_first=True)
 
 

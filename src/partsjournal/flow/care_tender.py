@@ -52,6 +52,12 @@ def after(talk: Talk, current: Run, step: Step, tender: frozenset[str]) -> None:
     choose(talk, current, level)
 
 
+def onward(current: Run) -> list[Step]:
+    """The questions still to ask, for "Go on, or stop here?"; none while the choice after a
+    tender part waits (asked again on coming back, it offers stopping first itself)."""
+    return [] if current.context.get(CHOOSING) else still_to_ask(current)
+
+
 def come_back(talk: Talk, current: Run) -> None:
     """A run paused while "What would you like now?" waited asks it again on coming back,
     after the check of how the person is now (a walk's resume went straight back to the
