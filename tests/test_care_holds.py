@@ -702,6 +702,9 @@ def test_a_grounding_paused_partway_is_kept_as_paused_with_what_it_was_given(
     assert care_lines.item_words(grounding[0]) == "started grounding, paused partway"
     in_grounding = [i.number for i in draft.care if i.kind == rec.RATING]
     assert in_grounding == [9, *ratings]  # the start's 9, then what grounding was given
+    # given inside a grounding a pause cut short: never read as "after grounding"
+    said = [care_lines.item_words(i) for i in draft.care if i.moment == rec.IN_GROUNDING]
+    assert said == [f"distress: {n} of 10, in grounding" for n in ratings]
 
 
 AT = datetime(2026, 11, 23, 21, 0)

@@ -256,7 +256,7 @@ def test_a_run_that_never_grounded_says_nothing_of_grounding_and_keeps_its_ratin
 
 def test_a_grounding_pause_without_a_care_record_is_said_in_grounding(cli: Cli) -> None:
     write(at(day(22)), "grounding", [("distress", 6), ("safety", True)], title=TITLE)
-    assert review_line(cli) == "distress 6 of 10, felt safe (after grounding)"
+    assert review_line(cli) == "distress 6 of 10, felt safe (in grounding)"
 
 
 @pytest.mark.parametrize("moment", [rec.START, rec.END])

@@ -42,8 +42,8 @@ def test_a_not_safe_answer_is_named_gently_on_screen_and_in_the_document(cli: Cl
     grounding_week()
     out = flat(cli("review").stdout)
     assert "Distress and safety" in out
-    assert "Wed 18 Nov, A grounding pause: distress 6 of 10, felt safe (after grounding)" in out
-    assert "Sat 21 Nov, A grounding pause: distress 9 of 10, did not feel safe (after" in out
+    assert "Wed 18 Nov, A grounding pause: distress 6 of 10, felt safe (in grounding)" in out
+    assert "Sat 21 Nov, A grounding pause: distress 9 of 10, did not feel safe (in" in out
     assert "On Sat 21 Nov you said you did not feel safe." in out
     assert "crisis line" in out and "partsjournal config" in out
     md = cli("review", "--format", "markdown").stdout
@@ -69,7 +69,7 @@ def grounded(*said: int | bool) -> list[CareItem]:
 WALKED = grounded(9, False, 3, True)  # 9 and not safe; grounded again, 3 and safe
 PROTECTOR = "Meeting a protector part"
 
-G = " (after grounding)"  # care_lines.MOMENT_WORDS: the export's words for the moment
+G = " (in grounding)"  # care_lines.MOMENT_WORDS: the export's words for the moment
 WALK_SAID = f"distress 9 of 10, did not feel safe{G}; then distress 3 of 10, felt safe{G}"
 
 # what was said -> the line, and ``safe`` as JSON keeps it (False when any answer was no)

@@ -37,7 +37,7 @@ MOMENT_WORDS = {
     rec.START: "at the start",
     rec.MIDDLE: "in the middle",
     rec.END: "at the end",
-    rec.IN_GROUNDING: "after grounding",
+    rec.IN_GROUNDING: "in grounding",  # asked inside it, which a pause may cut short
     rec.TENDER: "after a tender part came close",
     rec.RESUME: "on coming back after a hard moment",  # a resume, or a new run after a hold
     rec.WORDS: "after writing such words",

@@ -157,7 +157,7 @@ def sparkline_label() -> str:
 
 def grounding_line(c: CheckIn, esc: Escape = visible) -> str:
     """ "Sun 22 Nov, Meeting a protector part: stirred up 9 of 10, did not feel safe (after a
-    tender part came close); then distress 3 of 10, felt safe (after grounding)": each rating
+    tender part came close); then distress 3 of 10, felt safe (in grounding)": each rating
     and safety answer in the order given, each with where it was given, in the words the
     export uses for that moment (:func:`care_lines.where`), and each rating in its question's
     word (:func:`care_lines.rating_word`). A check is a rating and the safety answers after
