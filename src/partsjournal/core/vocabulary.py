@@ -268,6 +268,13 @@ MEASURE_ROLES: dict[str, str] = {
 
 # Ratings that bring the grounding offer and the support card when high.
 RATINGS = frozenset({ACTIVATION_BEFORE, ACTIVATION_AFTER, DISTRESS})
+# the moment each rating role is given at, as the care record keeps it (the run's care, and
+# the review reading an entry without a care record, alike)
+MOMENT_OF_ROLE = {
+    ACTIVATION_BEFORE: care_record.START,
+    ACTIVATION_AFTER: care_record.END,
+    DISTRESS: care_record.IN_GROUNDING,
+}
 
 # The questions after which pain most often rises (what the part feels, what it fears):
 # after the last of them an exercise asks, optionally, "How stirred up are you now?".

@@ -31,13 +31,6 @@ OFFER_GROUNDING_AT = 8
 CRISIS_CARD_AT = 9
 CHOOSING = "care_choice"  # in a run's context while "Go on, or stop here?" waits for a choice
 
-# the moment a rating with each role is given at
-MOMENT_OF_ROLE = {
-    vocab.ACTIVATION_BEFORE: rec.START,
-    vocab.ACTIVATION_AFTER: rec.END,
-    vocab.DISTRESS: rec.IN_GROUNDING,
-}
-
 
 def holds(item: CareItem) -> bool:
     """Whether this item makes care hold the run (see the module's description)."""
@@ -109,7 +102,7 @@ class SafetyState:
         """Keep what an answer means for care: a rating, a safety answer, a risk chosen."""
         number = as_number(value) if isinstance(value, int) else None
         if step.role in vocab.RATINGS and number is not None:
-            self.note(rec.RATING, number, moment=MOMENT_OF_ROLE[step.role], step=step.id)
+            self.note(rec.RATING, number, moment=vocab.MOMENT_OF_ROLE[step.role], step=step.id)
         elif step.role == vocab.SAFETY and isinstance(value, bool):
             # only grounding asks about distress: its own safety question is in grounding
             asks = {s.role for s in self.current.exercise.steps}

@@ -18,14 +18,6 @@ from partsjournal.core.entry import Entry
 from partsjournal.views import activation
 from partsjournal.views.review_data import CheckIn, Said
 
-# the moment each of the entry's own ratings is given at, as the care record keeps it
-# (flow/care_state.MOMENT_OF_ROLE)
-MOMENT_OF_ROLE = {
-    vocab.ACTIVATION_BEFORE: rec.START,
-    vocab.ACTIVATION_AFTER: rec.END,
-    vocab.DISTRESS: rec.IN_GROUNDING,
-}
-
 
 def _shown_in_activation(said: list[Said], e: Entry) -> set[int]:
     """Which of ``said`` (by place) the review's Activation shows: the first rating at the
@@ -72,8 +64,8 @@ def said(e: Entry) -> list[Said]:
     if not given:
         in_grounding = rec.IN_GROUNDING if e.by_role(vocab.DISTRESS) else None
         for a in e.answers:
-            if a.role in MOMENT_OF_ROLE and a.number is not None:
-                given.append(Said(rec.RATING, a.number, MOMENT_OF_ROLE[a.role]))
+            if a.role in vocab.MOMENT_OF_ROLE and a.number is not None:
+                given.append(Said(rec.RATING, a.number, vocab.MOMENT_OF_ROLE[a.role]))
             elif a.role == vocab.SAFETY and isinstance(a.value, bool):
                 given.append(Said(rec.SAFE, a.value, in_grounding))
     left_out = _shown_in_activation(given, e)
